@@ -1,0 +1,13 @@
+package io.jrrtui.cli;
+
+import java.util.List;
+
+/** Every subcommand, in the order {@code jrrtui help} lists them. Add new commands here. */
+final class CommandRegistry {
+    private CommandRegistry() {}
+
+    static List<Command> all() {
+        return List.of(
+        );
+    }
+}
