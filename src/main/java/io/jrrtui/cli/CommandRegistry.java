@@ -8,6 +8,10 @@ final class CommandRegistry {
 
     static List<Command> all() {
         return List.of(
-        );
+                new RecordCommand(),
+                new ReplayCommand(),
+                new DumpCommand(),
+                new LsCommand(),
+                new RmCommand());
     }
 }

@@ -1,0 +1,34 @@
+package io.jrrtui.arch;
+
+/** Linux x86-64 signal numbers and names. */
+public final class Signals {
+    public static final int SIGINT = 2;
+    public static final int SIGILL = 4;
+    public static final int SIGTRAP = 5;
+    public static final int SIGABRT = 6;
+    public static final int SIGBUS = 7;
+    public static final int SIGFPE = 8;
+    public static final int SIGKILL = 9;
+    public static final int SIGSEGV = 11;
+    public static final int SIGSTOP = 19;
+
+    private static final String[] NAMES = {
+        "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL",
+        "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",
+        "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF",
+        "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"
+    };
+
+    private Signals() {}
+
+    public static String name(int sig) {
+        if (sig >= 0 && sig < NAMES.length) return NAMES[sig];
+        if (sig >= 34 && sig <= 64) return "SIGRT" + (sig - 34);
+        return "SIG" + sig;
+    }
+
+    /** Signals the CPU raises for the instruction that faulted; they replay by themselves. */
+    public static boolean isFaultSignal(int sig) {
+        return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL || sig == SIGTRAP;
+    }
+}

@@ -1,0 +1,91 @@
+package io.jrrtui.cli;
+
+import io.jrrtui.trace.TraceReader;
+import io.jrrtui.trace.TraceStore;
+import io.jrrtui.util.JrrException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** {@code jrrtui ls}: the recordings in the trace store. */
+final class LsCommand implements Command {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    @Override
+    public String name() {
+        return "ls";
+    }
+
+    @Override
+    public String summary() {
+        return "list recordings";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: jrrtui ls\nLists the traces in $JRR_TRACE_DIR (else $XDG_DATA_HOME/jrr, else ~/.local/share/jrr).";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) {
+        if (!args.isEmpty()) throw new UsageException("ls takes no arguments");
+        TraceStore store = TraceStore.fromEnvironment();
+        List<Path> traces = store.list();
+        if (traces.isEmpty()) {
+            console.out().println("no recordings in " + store.root());
+            return 0;
+        }
+        Path latest = null;
+        try {
+            latest = store.resolve(null).toRealPath();
+        } catch (JrrException | IOException e) {
+            // no latest
+        }
+        console.out().printf("%-24s %-19s %8s %6s %9s  %s%n", "NAME", "RECORDED", "EVENTS", "EXIT", "SIZE", "COMMAND");
+        for (Path p : traces) {
+            try {
+                TraceReader t = TraceReader.open(p);
+                String name = p.getFileName() + (sameFile(p, latest) ? "*" : "");
+                String exit = t.incomplete() ? "incomp" : Integer.toString(t.info().exitStatus());
+                console.out().printf("%-24s %-19s %8d %6s %9s  %s%n", name, WHEN.format(Instant.ofEpochMilli(t.info().recordedAtMillis())),
+                        t.info().eventCount(), exit, human(size(p)), String.join(" ", t.info().argv()));
+            } catch (JrrException e) {
+                console.out().printf("%-24s (unreadable: %s)%n", p.getFileName(), e.getMessage());
+            }
+        }
+        return 0;
+    }
+
+    private static boolean sameFile(Path p, Path latest) {
+        try {
+            return latest != null && p.toRealPath().equals(latest);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long size(Path dir) {
+        try (var s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1024) return bytes + "B";
+        if (bytes < 1024 * 1024) return String.format("%.1fK", bytes / 1024.0);
+        if (bytes < 1024L * 1024 * 1024) return String.format("%.1fM", bytes / 1048576.0);
+        return String.format("%.1fG", bytes / 1073741824.0);
+    }
+}

@@ -1,0 +1,92 @@
+package io.jrrtui.cli;
+
+import io.jrrtui.record.Recorder;
+import io.jrrtui.sys.TraceeLauncher;
+import io.jrrtui.trace.TraceFormat;
+import io.jrrtui.trace.TraceInfo;
+import io.jrrtui.trace.TraceStore;
+import io.jrrtui.trace.TraceWriter;
+import io.jrrtui.util.JrrException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code jrrtui record [-o DIR] [-q] [--] PROG [ARGS...]}. */
+final class RecordCommand implements Command {
+    @Override
+    public String name() {
+        return "record";
+    }
+
+    @Override
+    public String summary() {
+        return "run a program and record its execution";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: jrrtui record [-o DIR] [-q] [--] PROG [ARGS...]
+                  -o DIR     write the trace to DIR instead of the trace store
+                  -q         print nothing but the program's own output
+                Exits with the program's status (128+N when killed by signal N).
+                Traces go to $JRR_TRACE_DIR, else $XDG_DATA_HOME/jrr, else ~/.local/share/jrr.""";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws IOException {
+        Args a = Args.parse(args, List.of("-q", "--quiet"), List.of("-o", "--output"), true);
+        if (a.positional().isEmpty()) throw new UsageException("no program given");
+        List<String> argv = a.positional();
+        Path exe = ProgramPath.resolve(argv.get(0));
+        TraceStore store = TraceStore.fromEnvironment();
+        Path dir;
+        String out = a.value("-o", "--output");
+        if (out != null) {
+            dir = Path.of(out);
+            if (Files.exists(dir) && (!Files.isDirectory(dir) || Files.list(dir).findAny().isPresent())) {
+                throw new JrrException("cannot record into " + dir + ": it exists and is not an empty directory");
+            }
+        } else {
+            dir = store.newTraceDir(exe.getFileName().toString());
+        }
+        Path copy = dir.resolve(TraceFormat.EXE_COPY);
+        Files.createDirectories(dir);
+        copyExecutable(exe, copy);
+        List<String> env = new ArrayList<>();
+        for (Map.Entry<String, String> e : System.getenv().entrySet()) env.add(e.getKey() + "=" + e.getValue());
+        String cwd = Path.of("").toAbsolutePath().toString();
+        TraceInfo info = new TraceInfo(TraceFormat.VERSION, exe.toString(), List.copyOf(argv), List.copyOf(env), cwd,
+                System.currentTimeMillis(), 0, false, 0, -1, "");
+        boolean quiet = a.flag("-q", "--quiet");
+        try (TraceWriter writer = new TraceWriter(dir, info)) {
+            Recorder recorder = new Recorder(writer, exe.toString(), argv, env, cwd, TraceeLauncher.Stdio.INHERIT);
+            Recorder.Result result;
+            try (InterruptGuard guard = InterruptGuard.passToTracee()) {
+                result = recorder.run(info);
+            } finally {
+                if (out == null) store.setLatest(dir);
+            }
+            if (!quiet) {
+                for (String w : result.warnings()) console.err().println("jrrtui: warning: " + w);
+                console.err().println("jrrtui: recorded " + result.events() + " events to " + dir
+                        + " (program " + result.endReason() + ")");
+            }
+            return result.exitStatus();
+        } catch (JrrException e) {
+            throw new JrrException(e.getMessage() + " (partial recording kept in " + dir + ")", e.exitStatus(), e);
+        }
+    }
+
+    /** A hard link where possible (cheap), else a copy: replay and symbols need the exact binary. */
+    private static void copyExecutable(Path exe, Path copy) throws IOException {
+        try {
+            Files.createLink(copy, exe);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(exe, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.jrrtui.record;
+
+import static io.jrrtui.record.OutputRules.all;
+import static io.jrrtui.record.OutputRules.argElements;
+import static io.jrrtui.record.OutputRules.fixed;
+import static io.jrrtui.record.OutputRules.iovec;
+import static io.jrrtui.record.OutputRules.recvmmsg;
+import static io.jrrtui.record.OutputRules.recvmsg;
+import static io.jrrtui.record.OutputRules.resultBytes;
+import static io.jrrtui.record.OutputRules.resultElements;
+import static io.jrrtui.record.OutputRules.select;
+import static io.jrrtui.record.OutputRules.sockaddr;
+
+import io.jrrtui.arch.Registers;
+import io.jrrtui.arch.Syscalls;
+import io.jrrtui.record.OutputRule.Range;
+import java.util.function.Function;
+
+/**
+ * The syscalls jrrtui can record, with their output parameters (x86-64 struct sizes). A syscall
+ * missing from this table is refused with its number and name: never recorded silently wrong.
+ */
+public final class SyscallTable {
+    private static final SyscallSpec[] SPECS = new SyscallSpec[512];
+
+    static final int STAT = 144, STATX = 256, STATFS = 120, TIMESPEC = 16, TIMEVAL = 16, ITIMER = 32,
+            RLIMIT = 16, RUSAGE = 144, SIGINFO = 128, UTSNAME = 390, SYSINFO = 112, TMS = 32, FLOCK = 32,
+            TIMEX = 208;
+
+    static {
+        emulated();
+        files();
+        memoryAndProcess();
+        socketsAndWaiting();
+        unsupported();
+    }
+
+    private SyscallTable() {}
+
+    /** The spec of syscall nr, or null when jrrtui does not know it. */
+    static SyscallSpec spec(long nr) {
+        return nr >= 0 && nr < SPECS.length ? SPECS[(int) nr] : null;
+    }
+
+    /** How replay treats nr (UNSUPPORTED for unknown numbers). */
+    public static Disposition disposition(long nr) {
+        SyscallSpec s = spec(nr);
+        return s == null ? Disposition.UNSUPPORTED : s.disposition();
+    }
+
+    private static void put(String name, Disposition d, OutputRule rule, Function<Registers, String> refusal) {
+        int nr = Syscalls.number(name);
+        if (nr < 0) throw new IllegalStateException("unknown syscall name " + name);
+        SPECS[nr] = new SyscallSpec(nr, name, d, rule, refusal);
+    }
+
+    private static void emu(String name, OutputRule rule) {
+        put(name, Disposition.EMULATE, rule, null);
+    }
+
+    private static void emu(String... names) {
+        for (String n : names) put(n, Disposition.EMULATE, OutputRule.NONE, null);
+    }
+
+    private static void exec(String name, OutputRule rule) {
+        put(name, Disposition.EXECUTE, rule, null);
+    }
+
+    private static void no(String why, String... names) {
+        for (String n : names) put(n, Disposition.UNSUPPORTED, OutputRule.NONE, r -> why);
+    }
+
+    /** Calls with no output memory, or simple fixed outputs: time, ids, limits, info. */
+    private static void emulated() {
+        emu("write", "pwrite64", "writev", "pwritev", "pwritev2", "close", "lseek", "access", "faccessat",
+                "faccessat2", "dup", "dup2", "dup3", "getpid", "getppid", "gettid", "getuid", "geteuid", "getgid",
+                "getegid", "getpgrp", "getpgid", "getsid", "setsid", "setpgid", "setuid", "setgid", "setreuid",
+                "setregid", "setresuid", "setresgid", "setfsuid", "setfsgid", "umask", "sched_yield", "alarm",
+                "pause", "kill", "tkill", "tgkill", "personality", "getpriority", "setpriority", "sync", "syncfs",
+                "set_tid_address", "set_robust_list", "sched_setaffinity", "sched_getscheduler",
+                "sched_setscheduler", "sched_setparam", "sched_get_priority_max", "sched_get_priority_min",
+                "setrlimit", "chroot", "restart_syscall", "close_range", "fadvise64", "readahead", "ioprio_get",
+                "ioprio_set", "membarrier", "futex", "futex_waitv", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
+                "rt_sigsuspend", "timer_delete", "timer_getoverrun", "clock_settime", "settimeofday",
+                "pidfd_open", "pidfd_send_signal", "landlock_create_ruleset", "landlock_add_rule",
+                "landlock_restrict_self", "mlock", "munlock", "mlockall", "munlockall", "mlock2", "sethostname",
+                "setdomainname", "flock", "fsync", "fdatasync", "sync_file_range", "fallocate", "truncate",
+                "ftruncate", "capset", "unshare");
+        emu("time", fixed(0, 8));
+        emu("gettimeofday", all(fixed(0, TIMEVAL), fixed(1, 8)));
+        emu("clock_gettime", fixed(1, TIMESPEC));
+        emu("clock_getres", fixed(1, TIMESPEC));
+        emu("clock_nanosleep", always(3, TIMESPEC));
+        emu("nanosleep", always(1, TIMESPEC));
+        emu("getitimer", fixed(1, ITIMER));
+        emu("setitimer", fixed(2, ITIMER));
+        emu("timer_create", fixed(2, 4));
+        emu("timer_settime", fixed(3, ITIMER));
+        emu("timer_gettime", fixed(1, ITIMER));
+        emu("adjtimex", fixed(0, TIMEX));
+        emu("clock_adjtime", fixed(1, TIMEX));
+        emu("getrlimit", fixed(1, RLIMIT));
+        emu("prlimit64", fixed(3, RLIMIT));
+        emu("getrusage", fixed(1, RUSAGE));
+        emu("sysinfo", fixed(0, SYSINFO));
+        emu("times", fixed(0, TMS));
+        emu("uname", fixed(0, UTSNAME));
+        emu("getrandom", resultBytes(0));
+        emu("getcwd", resultBytes(0));
+        emu("getgroups", resultElements(1, 4));
+        emu("setgroups");
+        emu("getresuid", all(fixed(0, 4), fixed(1, 4), fixed(2, 4)));
+        emu("getresgid", all(fixed(0, 4), fixed(1, 4), fixed(2, 4)));
+        emu("capget", fixed(1, 24));
+        emu("sched_getaffinity", resultBytes(2));
+        emu("sched_getparam", fixed(1, 4));
+        emu("sched_rr_get_interval", fixed(1, TIMESPEC));
+        emu("getcpu", all(fixed(0, 4), fixed(1, 4)));
+        emu("rt_sigpending", (r, res, m, out) -> {
+            if (res >= 0) out.add(new Range(r.arg(0), r.arg(1)));
+        });
+        emu("rt_sigtimedwait", fixed(1, SIGINFO));
+        emu("get_robust_list", all(fixed(1, 8), fixed(2, 8)));
+        put("prctl", Disposition.EMULATE, (r, res, m, out) -> {
+            int option = (int) r.arg(0);
+            if (res < 0 || r.arg(1) == 0) return;
+            if (option == 16) out.add(new Range(r.arg(1), 16)); // PR_GET_NAME
+            if (option == 2 || option == 25) out.add(new Range(r.arg(1), 4)); // PR_GET_PDEATHSIG, PR_GET_TSC
+        }, r -> {
+            int option = (int) r.arg(0);
+            if (option == 26) return "prctl(PR_SET_TSC) would undo rdtsc recording";
+            if (option == 22) return "prctl(PR_SET_SECCOMP) is not supported while recording";
+            return null;
+        });
+    }
+
+    /** Files, directories, descriptors and terminals. */
+    private static void files() {
+        emu("read", resultBytes(1));
+        emu("pread64", resultBytes(1));
+        emu("readv", iovec(1, 2));
+        emu("preadv", iovec(1, 2));
+        emu("preadv2", iovec(1, 2));
+        emu("open", "openat", "openat2", "creat", "mkdir", "mkdirat", "rmdir", "unlink", "unlinkat", "rename",
+                "renameat", "renameat2", "link", "linkat", "symlink", "symlinkat", "chdir", "fchdir", "chmod",
+                "fchmod", "fchmodat", "fchmodat2", "chown", "fchown", "lchown", "fchownat", "mknod", "mknodat",
+                "utime", "utimes", "utimensat", "futimesat", "inotify_init", "inotify_init1", "inotify_add_watch",
+                "inotify_rm_watch", "eventfd", "eventfd2", "timerfd_create", "signalfd", "signalfd4",
+                "memfd_create", "splice", "tee", "vmsplice", "setxattr", "lsetxattr", "fsetxattr",
+                "removexattr", "lremovexattr", "fremovexattr", "mount", "umount2");
+        emu("stat", fixed(1, STAT));
+        emu("lstat", fixed(1, STAT));
+        emu("fstat", fixed(1, STAT));
+        emu("newfstatat", fixed(2, STAT));
+        emu("statx", fixed(4, STATX));
+        emu("statfs", fixed(1, STATFS));
+        emu("fstatfs", fixed(1, STATFS));
+        emu("getdents", resultBytes(1));
+        emu("getdents64", resultBytes(1));
+        emu("readlink", resultBytes(1));
+        emu("readlinkat", resultBytes(2));
+        emu("getxattr", resultBytes(2));
+        emu("lgetxattr", resultBytes(2));
+        emu("fgetxattr", resultBytes(2));
+        emu("listxattr", resultBytes(1));
+        emu("llistxattr", resultBytes(1));
+        emu("flistxattr", resultBytes(1));
+        emu("pipe", fixed(0, 8));
+        emu("pipe2", fixed(0, 8));
+        emu("sendfile", fixed(2, 8));
+        emu("copy_file_range", all(fixed(1, 8), fixed(3, 8)));
+        emu("timerfd_settime", fixed(3, ITIMER));
+        emu("timerfd_gettime", fixed(1, ITIMER));
+        put("fcntl", Disposition.EMULATE, (r, res, m, out) -> {
+            int cmd = (int) r.arg(1);
+            if (res >= 0 && (cmd == 5 || cmd == 36)) out.add(new Range(r.arg(2), FLOCK)); // F_GETLK, F_OFD_GETLK
+            if (res >= 0 && cmd == 16) out.add(new Range(r.arg(2), 8)); // F_GETOWN_EX
+        }, null);
+        put("ioctl", Disposition.EMULATE, SyscallTable::ioctlOutputs, SyscallTable::ioctlRefusal);
+    }
+
+    private static void ioctlOutputs(Registers r, long res, OutputRule.MemoryPeek m, java.util.List<Range> out) {
+        if (res < 0) return;
+        long size = ioctlOutputSize(r.arg(1) & 0xffffffffL);
+        if (size > 0 && r.arg(2) != 0) out.add(new Range(r.arg(2), size));
+    }
+
+    /** Bytes an ioctl writes at its third argument; 0 for none; -1 for requests we do not know. */
+    private static long ioctlOutputSize(long request) {
+        return switch ((int) request) {
+            case 0x5401 -> 36; // TCGETS
+            case 0x802C542A -> 44; // TCGETS2
+            case 0x5413 -> 8; // TIOCGWINSZ
+            case 0x540F, 0x541B, 0x5429, 0x80045430 -> 4; // TIOCGPGRP, FIONREAD, TIOCGSID, TIOCGPTN
+            case 0x5402, 0x5403, 0x5404, 0x402C542B, 0x402C542C, 0x402C542D, 0x5410, 0x5414, 0x5421, 0x5450, 0x5451,
+                    0x540E, 0x5422, 0x540B, 0x540A, 0x5409, 0x5425, 0x5427, 0x5428, 0x5452 -> 0;
+            default -> -1;
+        };
+    }
+
+    private static String ioctlRefusal(Registers r) {
+        long request = r.arg(1) & 0xffffffffL;
+        return ioctlOutputSize(request) < 0 ? String.format("ioctl request 0x%x is not supported", request) : null;
+    }
+
+    /** Address space, signals, process state. */
+    private static void memoryAndProcess() {
+        put("mmap", Disposition.MMAP, OutputRule.NONE, null);
+        for (String n : new String[] {"munmap", "mprotect", "brk", "madvise", "mremap", "pkey_mprotect", "pkey_alloc",
+                "pkey_free", "msync", "mseal", "exit", "exit_group", "rt_sigreturn", "arch_prctl", "rt_sigaction",
+                "rt_sigprocmask", "sigaltstack"}) {
+            exec(n, OutputRule.NONE);
+        }
+        // Executed for real on replay, so their old-value outputs come back by themselves.
+        exec("mincore", (r, res, m, out) -> {
+            if (res >= 0) out.add(new Range(r.arg(2), (r.arg(1) + 4095) / 4096));
+        });
+        put("rseq", Disposition.DENY, OutputRule.NONE, null);
+    }
+
+    /** Sockets, polling, waiting. */
+    private static void socketsAndWaiting() {
+        emu("socket", "connect", "bind", "listen", "shutdown", "sendto", "sendmsg", "setsockopt", "epoll_create",
+                "epoll_create1", "epoll_ctl");
+        emu("socketpair", fixed(3, 8));
+        emu("accept", sockaddr(1, 2));
+        emu("accept4", sockaddr(1, 2));
+        emu("getsockname", sockaddr(1, 2));
+        emu("getpeername", sockaddr(1, 2));
+        emu("getsockopt", sockaddr(3, 4));
+        emu("recvfrom", all(resultBytes(1), sockaddr(4, 5)));
+        emu("recvmsg", recvmsg(1));
+        emu("recvmmsg", recvmmsg());
+        emu("sendmmsg", resultElements(1, 64));
+        emu("poll", argElements(0, 1, 8));
+        emu("ppoll", all(argElements(0, 1, 8), fixed(2, TIMESPEC)));
+        emu("select", select(TIMEVAL));
+        emu("pselect6", select(TIMESPEC));
+        emu("epoll_wait", resultElements(1, 12));
+        emu("epoll_pwait", resultElements(1, 12));
+        emu("epoll_pwait2", resultElements(1, 12));
+        emu("wait4", all(fixed(1, 4), fixed(3, RUSAGE)));
+        emu("waitid", all(fixed(2, SIGINFO), fixed(4, RUSAGE)));
+    }
+
+    private static void unsupported() {
+        String procs = "creating threads and processes is not supported yet (single-process programs only)";
+        no(procs, "clone", "clone3", "fork", "vfork");
+        no("exec of another program is not supported yet", "execve", "execveat");
+        no("shared memory with processes outside the recording cannot be replayed", "shmget", "shmat", "shmdt",
+                "shmctl", "process_vm_readv", "process_vm_writev", "userfaultfd", "io_uring_setup",
+                "io_uring_enter", "io_uring_register");
+        no("debugging from inside a recording is not supported", "ptrace", "perf_event_open", "seccomp", "bpf");
+    }
+
+    /** A pointer output recorded whenever the pointer is set (nanosleep's remaining time on EINTR). */
+    private static OutputRule always(int arg, long n) {
+        return (regs, result, mem, out) -> {
+            if (regs.arg(arg) != 0) out.add(new Range(regs.arg(arg), n));
+        };
+    }
+}

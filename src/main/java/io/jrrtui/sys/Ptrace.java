@@ -1,0 +1,188 @@
+package io.jrrtui.sys;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import com.sun.jna.StringArray;
+import io.jrrtui.arch.Registers;
+import io.jrrtui.util.JrrException;
+
+/**
+ * ptrace, waitpid and process control for tracees. Every method must run on the
+ * {@link TracerThread}; the scratch buffers below are shared on that assumption.
+ */
+public final class Ptrace {
+    public static final int PTRACE_CONT = 7;
+    public static final int PTRACE_KILL = 8;
+    public static final int PTRACE_SINGLESTEP = 9;
+    public static final int PTRACE_GETREGS = 12;
+    public static final int PTRACE_SETREGS = 13;
+    public static final int PTRACE_PEEKUSER = 3;
+    public static final int PTRACE_POKEUSER = 6;
+    public static final int PTRACE_SYSCALL = 24;
+    public static final int PTRACE_SYSEMU = 31;
+    public static final int PTRACE_SYSEMU_SINGLESTEP = 32;
+    public static final int PTRACE_SETOPTIONS = 0x4200;
+    public static final int PTRACE_GETEVENTMSG = 0x4201;
+    public static final int PTRACE_GETSIGINFO = 0x4202;
+    public static final int PTRACE_SETSIGINFO = 0x4203;
+
+    public static final int O_TRACESYSGOOD = 1;
+    public static final int O_TRACEFORK = 2;
+    public static final int O_TRACEVFORK = 4;
+    public static final int O_TRACECLONE = 8;
+    public static final int O_TRACEEXEC = 0x10;
+    public static final int O_TRACEEXIT = 0x40;
+    public static final int O_EXITKILL = 0x100000;
+
+    public static final int EVENT_FORK = 1;
+    public static final int EVENT_VFORK = 2;
+    public static final int EVENT_CLONE = 3;
+    public static final int EVENT_EXEC = 4;
+    public static final int EVENT_EXIT = 6;
+
+    public static final int WALL = 0x40000000;
+    public static final int SIGINFO_SIZE = 128;
+
+    /** Offset of u_debugreg[0] in struct user (x86-64). */
+    private static final long DEBUGREG_OFFSET = 848;
+    private static final long SYS_TGKILL = 234;
+
+    private static final Memory REGS = new Memory(Registers.COUNT * 8L);
+    private static final Memory SIGINFO = new Memory(SIGINFO_SIZE);
+    private static final Memory EVENTMSG = new Memory(8);
+
+    private Ptrace() {}
+
+    private static void checkThread() {
+        assert TracerThread.isTracer() : "ptrace call off the tracer thread";
+    }
+
+    private static long call(int request, int pid, long addr, long data, String what) {
+        checkThread();
+        try {
+            return LibC.ptrace(request, pid, addr, data);
+        } catch (LastErrorException e) {
+            throw new PtraceException(what + " of pid " + pid + ": " + LibC.strerror(e.getErrorCode()), e.getErrorCode());
+        }
+    }
+
+    public static void setOptions(int pid, int options) {
+        call(PTRACE_SETOPTIONS, pid, 0, options, "PTRACE_SETOPTIONS");
+    }
+
+    /** Resumes with one of PTRACE_CONT / SYSCALL / SYSEMU / SINGLESTEP, delivering sig (0 = none). */
+    public static void resume(int request, int pid, int sig) {
+        call(request, pid, 0, sig, "resume");
+    }
+
+    public static Registers getRegs(int pid) {
+        call(PTRACE_GETREGS, pid, 0, Pointer.nativeValue(REGS), "PTRACE_GETREGS");
+        long[] values = new long[Registers.COUNT];
+        REGS.read(0, values, 0, values.length);
+        return new Registers(values);
+    }
+
+    public static void setRegs(int pid, Registers regs) {
+        REGS.write(0, regs.raw(), 0, Registers.COUNT);
+        call(PTRACE_SETREGS, pid, 0, Pointer.nativeValue(REGS), "PTRACE_SETREGS");
+    }
+
+    /** The siginfo of the signal in a signal-delivery-stop, or null in a group-stop (EINVAL). */
+    public static byte[] getSigInfo(int pid) {
+        checkThread();
+        try {
+            LibC.ptrace(PTRACE_GETSIGINFO, pid, 0, Pointer.nativeValue(SIGINFO));
+        } catch (LastErrorException e) {
+            return null;
+        }
+        return SIGINFO.getByteArray(0, SIGINFO_SIZE);
+    }
+
+    public static void setSigInfo(int pid, byte[] info) {
+        SIGINFO.write(0, info, 0, SIGINFO_SIZE);
+        call(PTRACE_SETSIGINFO, pid, 0, Pointer.nativeValue(SIGINFO), "PTRACE_SETSIGINFO");
+    }
+
+    public static long getEventMsg(int pid) {
+        call(PTRACE_GETEVENTMSG, pid, 0, Pointer.nativeValue(EVENTMSG), "PTRACE_GETEVENTMSG");
+        return EVENTMSG.getLong(0);
+    }
+
+    /** Reads debug register i (0..7). */
+    public static long getDebugReg(int pid, int i) {
+        return call(PTRACE_PEEKUSER, pid, DEBUGREG_OFFSET + 8L * i, 0, "PTRACE_PEEKUSER");
+    }
+
+    public static void setDebugReg(int pid, int i, long value) {
+        call(PTRACE_POKEUSER, pid, DEBUGREG_OFFSET + 8L * i, value, "PTRACE_POKEUSER");
+    }
+
+    /** waitpid with __WALL; retries on EINTR. */
+    public static WaitStatus waitFor(int pid) {
+        checkThread();
+        int[] status = new int[1];
+        while (true) {
+            try {
+                int got = LibC.waitpid(pid, status, WALL);
+                return new WaitStatus(got, status[0]);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == 4) continue; // EINTR
+                throw new PtraceException("waitpid(" + pid + "): " + LibC.strerror(e.getErrorCode()), e.getErrorCode());
+            }
+        }
+    }
+
+    /**
+     * Starts {@code path} with argv and envp through posix_spawn, so that the child is ours
+     * (the JDK's reaper never sees it) and its ptrace parent is the tracer thread.
+     */
+    public static int spawn(String path, String[] argv, String[] envp) {
+        checkThread();
+        int[] pid = new int[1];
+        StringArray av = new StringArray(argv);
+        StringArray ev = new StringArray(envp);
+        int err = LibC.posix_spawn(pid, path, null, null, av, ev);
+        if (err != 0) {
+            throw new JrrException("cannot start " + path + ": " + LibC.strerror(err));
+        }
+        return pid[0];
+    }
+
+    /** kill(2); a missing process is not an error. */
+    public static void kill(int pid, int sig) {
+        try {
+            LibC.kill(pid, sig);
+        } catch (LastErrorException e) {
+            // ESRCH: already gone
+        }
+    }
+
+    public static void tgkill(int tgid, int tid, int sig) {
+        try {
+            LibC.syscall(SYS_TGKILL, tgid, tid, sig);
+        } catch (LastErrorException e) {
+            throw new PtraceException("tgkill(" + tid + ", " + sig + "): " + LibC.strerror(e.getErrorCode()), e.getErrorCode());
+        }
+    }
+
+    public static String strerror(int errno) {
+        return LibC.strerror(errno);
+    }
+
+    /** Kills a tracee and reaps it, whatever state it is in. */
+    public static void killAndReap(int pid) {
+        if (pid <= 0) return;
+        kill(pid, 9);
+        int[] status = new int[1];
+        for (int i = 0; i < 1000; i++) {
+            try {
+                int got = LibC.waitpid(pid, status, WALL);
+                WaitStatus ws = new WaitStatus(got, status[0]);
+                if (ws.exited() || ws.signaled()) return;
+            } catch (LastErrorException e) {
+                return; // ECHILD: reaped
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.jrrtui.sys;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import io.jrrtui.util.JrrException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The project's native helpers (native-shim/): the tracee launcher and libjrrshim.so. */
+public final class Shim {
+    private Shim() {}
+
+    /** Folder holding jrr-launch and libjrrshim.so: -Djrrtui.native, else next to the jar. */
+    public static Path nativeDir() {
+        String prop = System.getProperty("jrrtui.native");
+        Path dir = prop != null ? Path.of(prop) : Path.of("target", "native");
+        if (!Files.isExecutable(dir.resolve("jrr-launch"))) {
+            throw new JrrException("native shim not found in " + dir.toAbsolutePath()
+                    + " (build with 'mvn package' and run target/jrrtui)");
+        }
+        return dir;
+    }
+
+    public static Path launcher() {
+        return nativeDir().resolve("jrr-launch");
+    }
+
+    /** Real rdtsc of this CPU. */
+    public static long rdtsc() {
+        return Native0.jrr_rdtsc();
+    }
+
+    /** Real rdtscp; aux[0] receives IA32_TSC_AUX. */
+    public static long rdtscp(int[] aux) {
+        return Native0.jrr_rdtscp(aux);
+    }
+
+    /** Real cpuid: returns {eax, ebx, ecx, edx}. */
+    public static int[] cpuid(int leaf, int subleaf) {
+        int[] out = new int[4];
+        Native0.jrr_cpuid(leaf, subleaf, out);
+        return out;
+    }
+
+    private static final class Native0 {
+        static {
+            Native.register(Native0.class, NativeLibrary.getInstance(nativeDir().resolve("libjrrshim.so").toString()));
+        }
+
+        static native long jrr_rdtsc();
+
+        static native long jrr_rdtscp(int[] aux);
+
+        static native void jrr_cpuid(int leaf, int subleaf, int[] out);
+    }
+}

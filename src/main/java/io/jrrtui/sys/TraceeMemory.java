@@ -1,0 +1,87 @@
+package io.jrrtui.sys;
+
+import io.jrrtui.util.JrrException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A tracee's address space through /proc/PID/mem: one pread/pwrite per access, and writes reach
+ * read-only pages (the kernel forces them, copy-on-write), which breakpoints and replayed file
+ * mappings need. Reopen after exec: the file is bound to the address space that existed at open.
+ */
+public final class TraceeMemory implements AutoCloseable {
+    private final int pid;
+    private final FileChannel channel;
+
+    public TraceeMemory(int pid) {
+        this.pid = pid;
+        try {
+            this.channel = FileChannel.open(Path.of("/proc/" + pid + "/mem"), StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new JrrException("cannot open memory of pid " + pid + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    /** Reads exactly len bytes or throws. */
+    public byte[] read(long addr, int len) {
+        byte[] out = new byte[len];
+        int got = readPartial(addr, out);
+        if (got < len) {
+            throw new JrrException(String.format("cannot read %d bytes at 0x%x in pid %d", len, addr, pid));
+        }
+        return out;
+    }
+
+    /** Reads up to out.length bytes; returns how many could be read (stops at an unmapped page). */
+    public int readPartial(long addr, byte[] out) {
+        ByteBuffer buf = ByteBuffer.wrap(out);
+        try {
+            while (buf.hasRemaining()) {
+                int n = channel.read(buf, addr + buf.position());
+                if (n <= 0) break;
+            }
+        } catch (IOException e) {
+            // EIO/EFAULT at an unmapped page: report what we have
+        }
+        return buf.position();
+    }
+
+    public long readLong(long addr) {
+        return ByteBuffer.wrap(read(addr, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    public void write(long addr, byte[] data) {
+        write(addr, data, 0, data.length);
+    }
+
+    public void write(long addr, byte[] data, int off, int len) {
+        ByteBuffer buf = ByteBuffer.wrap(data, off, len);
+        try {
+            while (buf.hasRemaining()) {
+                int n = channel.write(buf, addr + (buf.position() - off));
+                if (n <= 0) break;
+            }
+        } catch (IOException e) {
+            throw new JrrException(String.format("cannot write %d bytes at 0x%x in pid %d: %s", len, addr, pid, e.getMessage()));
+        }
+        if (buf.hasRemaining()) {
+            throw new JrrException(String.format("cannot write %d bytes at 0x%x in pid %d", len, addr, pid));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing to lose
+        }
+    }
+}

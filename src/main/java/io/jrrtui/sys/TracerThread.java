@@ -1,0 +1,61 @@
+package io.jrrtui.sys;
+
+import io.jrrtui.util.JrrException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The one thread that makes every ptrace call. Linux binds a tracee to the thread that traced it,
+ * so all tracee work runs here. Callers hand over coarse jobs ("record the whole run", "continue
+ * to the next stop") rather than single calls, because a thread hand-off costs more than a ptrace
+ * syscall stop.
+ */
+public final class TracerThread {
+    private static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jrr-tracer");
+        t.setDaemon(true);
+        return t;
+    });
+    private static volatile Thread tracer;
+
+    private TracerThread() {}
+
+    public static boolean isTracer() {
+        return Thread.currentThread() == tracer;
+    }
+
+    /** Runs job on the tracer thread and returns its result; exceptions pass through unchanged. */
+    public static <T> T call(Callable<T> job) {
+        if (isTracer()) {
+            return callHere(job);
+        }
+        Future<T> f = EXECUTOR.submit(() -> {
+            tracer = Thread.currentThread();
+            return job.call();
+        });
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JrrException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error er) throw er;
+            throw new JrrException(c.toString(), c);
+        }
+    }
+
+    private static <T> T callHere(Callable<T> job) {
+        try {
+            return job.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JrrException(e.toString(), e);
+        }
+    }
+}

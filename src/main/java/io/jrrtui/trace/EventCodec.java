@@ -1,0 +1,172 @@
+package io.jrrtui.trace;
+
+import io.jrrtui.arch.Registers;
+import io.jrrtui.util.JrrException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binary encoding of events. Small fixed fields go to the events stream; bulk bytes (memory
+ * writes, program output, the initial stack) go to the data stream in the same order, so both
+ * are read sequentially.
+ */
+final class EventCodec {
+    static final int SYSCALL = 1, SIGNAL = 2, RDTSC = 3, CPUID = 4, EXEC = 5, EXIT = 6;
+    private static final int MAX_WRITES = 1 << 20;
+
+    private EventCodec() {}
+
+    static void write(Event e, DataOutputStream ev, DataOutputStream data) throws IOException {
+        if (e instanceof SyscallEvent s) {
+            header(ev, SYSCALL, e);
+            regs(ev, s.regs());
+            ev.writeLong(s.result());
+            ev.writeInt(s.writes().size());
+            for (MemoryWrite w : s.writes()) {
+                ev.writeLong(w.addr());
+                ev.writeInt(w.length());
+                data.write(w.data());
+            }
+            ev.writeByte(s.outputStream());
+            ev.writeInt(s.output().length);
+            data.write(s.output());
+        } else if (e instanceof SignalEvent s) {
+            header(ev, SIGNAL, e);
+            ev.writeInt(s.signo());
+            ev.writeBoolean(s.fault());
+            ev.write(s.siginfo());
+            regs(ev, s.regs());
+        } else if (e instanceof RdtscEvent r) {
+            header(ev, RDTSC, e);
+            ev.writeLong(r.rip());
+            ev.writeLong(r.value());
+            ev.writeInt(r.aux());
+            ev.writeBoolean(r.rdtscp());
+        } else if (e instanceof CpuidEvent c) {
+            header(ev, CPUID, e);
+            ev.writeLong(c.rip());
+            ev.writeInt(c.leaf());
+            ev.writeInt(c.subleaf());
+            ev.writeInt(c.eax());
+            ev.writeInt(c.ebx());
+            ev.writeInt(c.ecx());
+            ev.writeInt(c.edx());
+        } else if (e instanceof ExecEvent x) {
+            header(ev, EXEC, e);
+            ev.writeUTF(x.path());
+            regs(ev, x.regs());
+            ev.writeLong(x.stackAddr());
+            ev.writeInt(x.stack().length);
+            data.write(x.stack());
+        } else if (e instanceof ExitEvent x) {
+            header(ev, EXIT, e);
+            ev.writeBoolean(x.signaled());
+            ev.writeInt(x.code());
+        }
+    }
+
+    private static void header(DataOutputStream ev, int kind, Event e) throws IOException {
+        ev.writeByte(kind);
+        ev.writeLong(e.number());
+        ev.writeInt(e.tid());
+    }
+
+    private static void regs(DataOutputStream ev, Registers r) throws IOException {
+        for (long v : r.raw()) ev.writeLong(v);
+    }
+
+    /** Reads the next event, or null at the end of the stream. */
+    static Event read(DataInputStream ev, DataInputStream data, long expectedNumber) throws IOException {
+        int kind = ev.read();
+        if (kind < 0) return null;
+        try {
+            long number = ev.readLong();
+            int tid = ev.readInt();
+            if (number != expectedNumber) {
+                throw new JrrException("corrupt trace: event " + expectedNumber + " is numbered " + number);
+            }
+            return switch (kind) {
+                case SYSCALL -> {
+                    Registers regs = readRegs(ev);
+                    long result = ev.readLong();
+                    int n = ev.readInt();
+                    if (n < 0 || n > MAX_WRITES) throw new JrrException("corrupt trace: event " + number + " has " + n + " writes");
+                    List<MemoryWrite> writes = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        long addr = ev.readLong();
+                        writes.add(new MemoryWrite(addr, bytes(data, ev.readInt(), number)));
+                    }
+                    int stream = ev.readByte();
+                    byte[] out = bytes(data, ev.readInt(), number);
+                    yield new SyscallEvent(number, tid, regs, result, List.copyOf(writes), stream, out);
+                }
+                case SIGNAL -> {
+                    int signo = ev.readInt();
+                    boolean fault = ev.readBoolean();
+                    byte[] info = new byte[128];
+                    ev.readFully(info);
+                    yield new SignalEvent(number, tid, signo, info, fault, readRegs(ev));
+                }
+                case RDTSC -> new RdtscEvent(number, tid, ev.readLong(), ev.readLong(), ev.readInt(), ev.readBoolean());
+                case CPUID -> new CpuidEvent(number, tid, ev.readLong(), ev.readInt(), ev.readInt(), ev.readInt(),
+                        ev.readInt(), ev.readInt(), ev.readInt());
+                case EXEC -> {
+                    String path = ev.readUTF();
+                    Registers regs = readRegs(ev);
+                    long stackAddr = ev.readLong();
+                    yield new ExecEvent(number, tid, path, regs, stackAddr, bytes(data, ev.readInt(), number));
+                }
+                case EXIT -> new ExitEvent(number, tid, ev.readBoolean(), ev.readInt());
+                default -> throw new JrrException("corrupt trace: unknown event kind " + kind + " at event " + number);
+            };
+        } catch (EOFException e) {
+            throw new JrrException("corrupt trace: event " + expectedNumber + " is cut short");
+        }
+    }
+
+    private static Registers readRegs(DataInputStream ev) throws IOException {
+        long[] v = new long[Registers.COUNT];
+        for (int i = 0; i < v.length; i++) v[i] = ev.readLong();
+        return new Registers(v);
+    }
+
+    private static byte[] bytes(DataInputStream data, int len, long event) throws IOException {
+        if (len < 0 || len > (1 << 30)) throw new JrrException("corrupt trace: event " + event + " has a data length of " + len);
+        byte[] b = new byte[len];
+        try {
+            data.readFully(b);
+        } catch (EOFException e) {
+            throw new JrrException("corrupt trace: data of event " + event + " is missing");
+        }
+        return b;
+    }
+
+    static void writeMapping(Mapping m, DataOutputStream out) throws IOException {
+        out.writeLong(m.event());
+        out.writeLong(m.addr());
+        out.writeLong(m.length());
+        out.writeInt(m.prot());
+        out.writeInt(m.flags());
+        out.writeLong(m.offset());
+        out.writeUTF(m.path());
+        out.writeLong(m.device());
+        out.writeLong(m.inode());
+        out.writeLong(m.fileSize());
+        out.writeLong(m.mtimeNanos());
+    }
+
+    static Mapping readMapping(DataInputStream in) throws IOException {
+        long event;
+        try {
+            event = in.readLong();
+        } catch (EOFException e) {
+            return null;
+        }
+        return new Mapping(event, in.readLong(), in.readLong(), in.readInt(), in.readInt(), in.readLong(),
+                in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+    }
+}

@@ -1,0 +1,18 @@
+package io.jrrtui.trace;
+
+/** Constants of the on-disk format (see src/docs/trace-format.md). */
+public final class TraceFormat {
+    /** Bumped on every incompatible change; a reader refuses other versions. */
+    public static final int VERSION = 1;
+    public static final byte[] STREAM_MAGIC = {'J', 'R', 'R', 'S', 'T', 'R', 'M', 0};
+    public static final int BLOCK_MAGIC = 0x4A424C4B; // "JBLK"
+    public static final int MAX_BLOCK = 64 << 20;
+    public static final String EVENTS = "events";
+    public static final String DATA = "data";
+    public static final String MAPPINGS = "mappings";
+    public static final String HEADER = "trace.properties";
+    public static final String INCOMPLETE = "incomplete";
+    public static final String EXE_COPY = "exe";
+
+    private TraceFormat() {}
+}
