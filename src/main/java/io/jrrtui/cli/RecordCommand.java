@@ -29,16 +29,17 @@ final class RecordCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: jrrtui record [-o DIR] [-q] [--] PROG [ARGS...]
-                  -o DIR     write the trace to DIR instead of the trace store
-                  -q         print nothing but the program's own output
+                usage: jrrtui record [-o DIR] [-q] [--stdin F] [--stdout F] [--stderr F] [--] PROG [ARGS...]
+                  -o DIR       write the trace to DIR instead of the trace store
+                  -q           print nothing but the program's own output
+                  --stdin F    give the program F as its standard input (likewise --stdout, --stderr)
                 Exits with the program's status (128+N when killed by signal N).
                 Traces go to $JRR_TRACE_DIR, else $XDG_DATA_HOME/jrr, else ~/.local/share/jrr.""";
     }
 
     @Override
     public int run(List<String> args, Console console) throws IOException {
-        Args a = Args.parse(args, List.of("-q", "--quiet"), List.of("-o", "--output"), true);
+        Args a = Args.parse(args, List.of("-q", "--quiet"), List.of("-o", "--output", "--stdin", "--stdout", "--stderr"), true);
         if (a.positional().isEmpty()) throw new UsageException("no program given");
         List<String> argv = a.positional();
         Path exe = ProgramPath.resolve(argv.get(0));
@@ -63,7 +64,9 @@ final class RecordCommand implements Command {
                 System.currentTimeMillis(), 0, false, 0, -1, "");
         boolean quiet = a.flag("-q", "--quiet");
         try (TraceWriter writer = new TraceWriter(dir, info)) {
-            Recorder recorder = new Recorder(writer, exe.toString(), argv, env, cwd, TraceeLauncher.Stdio.INHERIT);
+            TraceeLauncher.Stdio stdio = new TraceeLauncher.Stdio(absolute(a.value("--stdin")), absolute(a.value("--stdout")),
+                    absolute(a.value("--stderr")));
+            Recorder recorder = new Recorder(writer, exe.toString(), argv, env, cwd, stdio);
             Recorder.Result result;
             try (InterruptGuard guard = InterruptGuard.passToTracee()) {
                 result = recorder.run(info);
@@ -79,6 +82,10 @@ final class RecordCommand implements Command {
         } catch (JrrException e) {
             throw new JrrException(e.getMessage() + " (partial recording kept in " + dir + ")", e.exitStatus(), e);
         }
+    }
+
+    private static String absolute(String file) {
+        return file == null ? null : Path.of(file).toAbsolutePath().toString();
     }
 
     /** A hard link where possible (cheap), else a copy: replay and symbols need the exact binary. */

@@ -163,9 +163,9 @@ public final class Recorder {
         SyscallSpec spec = SyscallTable.spec(nr);
         if (spec == null) {
             throw new JrrException(String.format("cannot record: the program made syscall %d (%s), which jrrtui does not know how to record",
-                    nr, Syscalls.name(nr)));
+                    nr, Syscalls.known(nr) ? Syscalls.name(nr) : "not a Linux syscall"));
         }
-        String refusal = spec.disposition() == Disposition.UNSUPPORTED ? spec.refuse(regs) : spec.refuse(regs);
+        String refusal = spec.refuse(regs);
         if (refusal != null) {
             throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(), refusal));
         }

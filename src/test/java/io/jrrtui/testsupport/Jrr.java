@@ -1,0 +1,48 @@
+package io.jrrtui.testsupport;
+
+import io.jrrtui.cli.Console;
+import io.jrrtui.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs jrrtui commands in-process for tests, capturing what they print. */
+public final class Jrr {
+    /** What a command printed and returned. */
+    public record Run(int status, byte[] out, byte[] err) {
+        public String outText() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+
+        public String errText() {
+            return new String(err, StandardCharsets.UTF_8);
+        }
+    }
+
+    private Jrr() {}
+
+    public static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true); PrintStream e = new PrintStream(err, true)) {
+            int status = new Main().run(List.of(args), new Console(new ByteArrayInputStream(new byte[0]), o, e));
+            return new Run(status, out.toByteArray(), err.toByteArray());
+        }
+    }
+
+    /** A built test program (target/test-binaries/NAME). */
+    public static Path binary(String name) {
+        Path p = Path.of(System.getProperty("jrrtui.testBinaries", "target/test-binaries"), name);
+        if (!Files.isExecutable(p)) throw new AssertionError("test program not built: " + p);
+        return p;
+    }
+
+    /** The source of a test program (test-binaries/NAME.c). */
+    public static Path source(String name) {
+        return Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", name + ".c");
+    }
+}
