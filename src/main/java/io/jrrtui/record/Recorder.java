@@ -48,6 +48,7 @@ public final class Recorder {
     private final String cwd;
     private final TraceeLauncher.Stdio stdio;
     private final OutputFds outputFds = new OutputFds();
+    private final SharedFileMaps sharedFileMaps = new SharedFileMaps();
     private final Deque<byte[]> heldSignals = new ArrayDeque<>();
     private final List<String> warnings = new ArrayList<>();
     private int pid;
@@ -165,7 +166,7 @@ public final class Recorder {
             throw new JrrException(String.format("cannot record: the program made syscall %d (%s), which jrrtui does not know how to record",
                     nr, Syscalls.known(nr) ? Syscalls.name(nr) : "not a Linux syscall"));
         }
-        String refusal = spec.refuse(regs);
+        String refusal = spec.disposition() == Disposition.MMAP ? sharedFileMaps.refuse(pid, regs) : spec.refuse(regs);
         if (refusal != null) {
             throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(), refusal));
         }
@@ -203,6 +204,7 @@ public final class Recorder {
             if (stream != 0) output = writtenBytes(entry, result, name.startsWith("p") ? name.equals("pwritev") : name.equals("writev"));
         }
         outputFds.update(entry, result, newFdsInMemory(name, entry, result));
+        sharedFileMaps.update(pid, entry, result);
         write(new SyscallEvent(nextEvent, pid, entry, result, writes, stream, output));
     }
 
