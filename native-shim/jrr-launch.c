@@ -23,6 +23,7 @@
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -73,6 +74,11 @@ int main(int argc, char **argv) {
     if (traptsc && prctl(PR_SET_TSC, PR_TSC_SIGSEGV, 0, 0, 0) != 0) {
         fprintf(stderr, "jrr-launch: PR_SET_TSC: %s\n", strerror(errno));
         return 127;
+    }
+    /* The JVM's own descriptors must not leak into the program: it would see them (in
+     * /proc/self/fd, or as the lowest free descriptor numbers) and behave differently. */
+    if (syscall(SYS_close_range, 3, ~0U, 0) != 0) {
+        for (int fd = 3; fd < 65536; fd++) close(fd);
     }
     /* If the tracer (the JVM) dies, we die too: PTRACE_O_EXITKILL is set by the tracer, and
      * PR_SET_PDEATHSIG covers the short window before that. */

@@ -12,6 +12,7 @@ final class CommandRegistry {
                 new ReplayCommand(),
                 new DumpCommand(),
                 new LsCommand(),
-                new RmCommand());
+                new RmCommand(),
+                new DemoCommand());
     }
 }
