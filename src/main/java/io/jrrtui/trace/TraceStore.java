@@ -32,6 +32,8 @@ public final class TraceStore {
     }
 
     static Path defaultRoot(Map<String, String> env) {
+        String prop = System.getProperty("jrrtui.traceDir");
+        if (prop != null && !prop.isEmpty()) return Path.of(prop);
         String dir = env.get("JRR_TRACE_DIR");
         if (dir != null && !dir.isEmpty()) return Path.of(dir);
         String xdg = env.get("XDG_DATA_HOME");
