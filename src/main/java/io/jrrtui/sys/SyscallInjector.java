@@ -1,40 +1,76 @@
 package io.jrrtui.sys;
 
 import io.jrrtui.arch.Registers;
+import io.jrrtui.util.JrrException;
 
 /**
  * Makes a stopped tracee run one syscall of our choosing and then puts it back exactly as it was:
- * writes a {@code syscall} instruction at rip, steps it with two syscall stops, restores the bytes
- * and registers. Used at the exec stop (e.g. to turn on cpuid faulting, which exec resets).
+ * writes a {@code syscall} instruction at rip, runs it under PTRACE_SYSCALL, restores the bytes and
+ * registers. Used at the exec stop (cpuid faulting, which exec resets) and to fork checkpoints.
  */
 public final class SyscallInjector {
     private static final byte[] SYSCALL_INSN = {0x0f, 0x05};
+    private static final int SYS_FORK = 57;
+
+    /** The injected call's result and, for fork, the new (stopped, traced) child. */
+    public record Result(long value, int childPid) {}
 
     private SyscallInjector() {}
 
     /** Runs syscall nr with args in tracee pid and returns its raw result (negative errno on failure). */
     public static long inject(int pid, TraceeMemory mem, long nr, long... args) {
+        return run(pid, mem, nr, args).value();
+    }
+
+    /**
+     * Forks the tracee. The child is a stopped, traced copy whose registers and memory are exactly
+     * the parent's at this moment (the injected instruction is removed from both).
+     */
+    public static int fork(int pid, TraceeMemory mem) {
         Registers saved = Ptrace.getRegs(pid);
         byte[] code = mem.read(saved.rip(), 2);
-        mem.write(saved.rip(), SYSCALL_INSN);
+        Result r = run(pid, mem, SYS_FORK);
+        if (r.value() < 0 || r.childPid() <= 0) throw new JrrException("cannot fork a checkpoint of pid " + pid + ": " + r.value());
+        int child = r.childPid();
+        WaitStatus ws = Ptrace.waitFor(child);
+        if (!ws.stopped()) throw new JrrException("checkpoint process " + child + " did not stop: " + ws);
+        try (TraceeMemory childMem = new TraceeMemory(child)) {
+            childMem.write(saved.rip(), code);
+        }
+        Ptrace.setRegs(child, saved);
+        return child;
+    }
+
+    private static Result run(int pid, TraceeMemory mem, long nr, long... args) {
+        Registers saved = Ptrace.getRegs(pid);
+        long insn = saved.rip();
+        byte[] code = mem.read(insn, 2);
+        mem.write(insn, SYSCALL_INSN);
+        int child = 0;
         try {
             Registers r = saved.with(Registers.RAX, nr).with(Registers.ORIG_RAX, nr);
             for (int i = 0; i < args.length; i++) r = r.withArg(i, args[i]);
             Ptrace.setRegs(pid, r);
-            stepToSyscallStop(pid); // entry
-            stepToSyscallStop(pid); // exit
-            return Ptrace.getRegs(pid).rax();
+            boolean entered = false;
+            for (int guard = 0; guard < 16; guard++) {
+                Ptrace.resume(Ptrace.PTRACE_SYSCALL, pid, 0);
+                WaitStatus ws = Ptrace.waitFor(pid);
+                if (ws.syscallStop()) {
+                    Registers now = Ptrace.getRegs(pid);
+                    if (entered) return new Result(now.rax(), child);
+                    // A stop at the rewound rip is the exit of a call skipped under SYSEMU; ours
+                    // enters with rip past the instruction.
+                    entered = now.rip() == insn + 2 && now.origRax() == nr;
+                } else if (ws.event() == Ptrace.EVENT_FORK || ws.event() == Ptrace.EVENT_VFORK || ws.event() == Ptrace.EVENT_CLONE) {
+                    child = (int) Ptrace.getEventMsg(pid);
+                } else if (ws.exited() || ws.signaled()) {
+                    throw new JrrException("pid " + pid + " ended during an injected syscall: " + ws);
+                }
+            }
+            throw new JrrException("injected syscall " + nr + " in pid " + pid + " did not complete");
         } finally {
-            mem.write(saved.rip(), code);
+            mem.write(insn, code);
             Ptrace.setRegs(pid, saved);
-        }
-    }
-
-    private static void stepToSyscallStop(int pid) {
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, pid, 0);
-        WaitStatus ws = Ptrace.waitFor(pid);
-        if (!ws.syscallStop()) {
-            throw new io.jrrtui.util.JrrException("injected syscall in pid " + pid + " did not stop as expected: " + ws);
         }
     }
 }
