@@ -1,12 +1,13 @@
 /* dbg_corrupt: a counter corrupted far from where the damage shows — the watch and
- * reverse-continue hunt. `counter` should end as 0+1+...+49 = 1225, but scribble() overwrites it
- * when i == 37 (the culprit line is marked CULPRIT), and the damage is only printed at the end.
+ * reverse-continue hunt. tally() adds 0+1+...+29 = 435 to `counter`; later, while doing unrelated
+ * work, scribble() overwrites it when i == 37 (the line marked CULPRIT); the damage is only
+ * noticed at the end by report().
  * NONDETERMINISTIC: no
  * expected exit status: 0 */
 #include <stdio.h>
 
 int counter;                 /* the watched variable */
-int checkpoints_seen;
+int rounds_done;
 
 static void tally(int i) {
     counter += i;            /* TALLY: the honest write */
@@ -24,19 +25,26 @@ static int square_sum(int n) {
     return s;
 }
 
+static void report(int work) {
+    printf("work=%d\n", work);
+    if (counter != 435)
+        printf("damage: counter=%d, expected 435\n", counter);   /* DAMAGE: where it shows */
+}
+
 int main(void) {
     int work = 0;
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 30; i++) {
         tally(i);
+        if (i % 10 == 9)
+            printf("i=%d counter=%d\n", i, counter);
+    }
+    for (int i = 30; i < 50; i++) {
         scribble(i);
         work += square_sum(i);
-        if (i % 10 == 9) {
-            printf("i=%d counter=%d\n", i, counter);
-            checkpoints_seen++;
-        }
+        rounds_done++;
+        if (i % 10 == 9)
+            printf("i=%d work=%d\n", i, work);
     }
-    printf("work=%d\n", work);
-    if (counter != 1225)
-        printf("damage: counter=%d, expected 1225\n", counter);
+    report(work);
     return 0;
 }

@@ -48,7 +48,7 @@ class ReplaySessionTest {
                 hits++;
             }
             assertEquals(StopReason.Kind.EXITED, r.kind());
-            assertEquals(50, hits);
+            assertEquals(30, hits);
         }
     }
 
@@ -66,7 +66,7 @@ class ReplaySessionTest {
             }
             assertEquals(StopReason.Kind.EXITED, r.kind());
             assertTrue(sawCulprit);
-            assertEquals(51, writes, "50 tallies (one of them adds 0 but still writes) and one scribble");
+            assertEquals(31, writes, "30 tallies (one of them adds 0 but still writes) and one scribble");
         }
     }
 

@@ -1,0 +1,34 @@
+package io.jrrtui.timeline;
+
+import io.jrrtui.arch.Registers;
+
+/**
+ * A position in time: after event {@code event} completed, at the point where the registers are
+ * {@code regs}. Without a performance counter the instruction count is unknown, so the position
+ * is found again by running from the event with a breakpoint at rip until the registers match
+ * (DESIGN §2); the {@code occurrence} disambiguates the rare loops whose registers repeat exactly.
+ */
+public record Mark(long event, Registers regs, int occurrence) implements Comparable<Mark> {
+    private static final long FLAGS_IGNORED = (1L << 16) | (1L << 8); // RF, TF: set by the debugger, not the program
+
+    public long rip() {
+        return regs.rip();
+    }
+
+    /** True when r is the same program state as this mark's (ignoring debugger-only flags). */
+    public boolean sameState(Registers r) {
+        return r.firstDifference(regs, Registers.EFLAGS, Registers.ORIG_RAX) < 0
+                && ((r.get(Registers.EFLAGS) ^ regs.get(Registers.EFLAGS)) & ~FLAGS_IGNORED) == 0;
+    }
+
+    /** Orders by event only; marks within one event are ordered by the timeline that made them. */
+    @Override
+    public int compareTo(Mark o) {
+        return Long.compare(event, o.event);
+    }
+
+    @Override
+    public String toString() {
+        return "event " + event + " at 0x" + Long.toHexString(rip()) + (occurrence > 0 ? " #" + occurrence : "");
+    }
+}

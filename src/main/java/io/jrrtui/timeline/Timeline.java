@@ -1,0 +1,277 @@
+package io.jrrtui.timeline;
+
+import io.jrrtui.arch.Registers;
+import io.jrrtui.replay.Checkpoint;
+import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.target.StopReason;
+import io.jrrtui.util.JrrException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Moves a replay session through time. Owns the checkpoints (one at the start, more added where
+ * re-execution got slow) and knows which breakpoints and watchpoints are the user's. Going back
+ * means restoring the nearest earlier checkpoint and re-executing forward at native speed.
+ */
+public final class Timeline implements AutoCloseable {
+    /** Re-executing longer than this from a checkpoint makes the destination a new checkpoint. */
+    private static final long CHECKPOINT_AFTER_NANOS = 150_000_000L;
+    private static final int MAX_CHECKPOINTS = 24;
+    /** Bound on single steps for reverse-stepi from the nearest known earlier position. */
+    private static final int MAX_REVERSE_STEPS = 300_000;
+
+    private final ReplaySession session;
+    private final NavigableMap<Long, Checkpoint> checkpoints = new TreeMap<>();
+    private final Set<Long> userBreakpoints = new HashSet<>();
+    private final Set<Integer> userWatchSlots = new HashSet<>();
+
+    private final Registers startRegs;
+
+    public Timeline(ReplaySession session) {
+        this.session = session;
+        this.startRegs = session.registers();
+        checkpoints.put(session.currentEvent(), session.checkpoint());
+    }
+
+    public ReplaySession session() {
+        return session;
+    }
+
+    /** The current position. */
+    public Mark now() {
+        return new Mark(session.currentEvent(), session.registers(), 0);
+    }
+
+    public boolean atEnd() {
+        return session.exited();
+    }
+
+    // ---- user breakpoints and watchpoints (applied to whatever process is live) ------------
+
+    public void addBreakpoint(long addr) {
+        userBreakpoints.add(addr);
+        session.addBreakpoint(addr);
+    }
+
+    public void removeBreakpoint(long addr) {
+        userBreakpoints.remove(addr);
+        session.removeBreakpoint(addr);
+    }
+
+    public Set<Long> breakpoints() {
+        return Set.copyOf(userBreakpoints);
+    }
+
+    public int addWatchpoint(long addr, int len, boolean includeReads) {
+        int slot = session.addWatchpoint(addr, len, includeReads);
+        userWatchSlots.add(slot);
+        return slot;
+    }
+
+    public void removeWatchpoint(int slot) {
+        userWatchSlots.remove(slot);
+        session.removeWatchpoint(slot);
+    }
+
+    // ---- forward -------------------------------------------------------------------------
+
+    /** Continues forward to the next user breakpoint or watchpoint hit, or the end. */
+    public StopReason continueForward() {
+        return session.cont(Long.MAX_VALUE, true);
+    }
+
+    // ---- absolute jumps ---------------------------------------------------------------------
+
+    /** Goes to just after event n (1 = the program's first instruction). */
+    public void goToEvent(long n) {
+        if (n < 1) throw new JrrException("event numbers start at 1");
+        long last = session.eventCount();
+        if (last > 0 && n > last) throw new JrrException("the recording has " + last + " events");
+        // Forward from anywhere in an earlier interval reaches n; anything else restarts from a checkpoint.
+        if (session.exited() || n <= session.currentEvent()) {
+            Map.Entry<Long, Checkpoint> cp = checkpoints.floorEntry(n);
+            session.restore(cp.getValue());
+        }
+        long start = System.nanoTime();
+        StopReason r = session.runToEvent(n);
+        if (r.kind() == StopReason.Kind.EVENT && System.nanoTime() - start > CHECKPOINT_AFTER_NANOS) addCheckpointHere();
+    }
+
+    private void addCheckpointHere() {
+        if (checkpoints.containsKey(session.currentEvent())) return;
+        if (checkpoints.size() >= MAX_CHECKPOINTS) {
+            // keep the first and the newest; drop the one in the middle of the densest pair
+            Long drop = checkpoints.keySet().stream().skip(checkpoints.size() / 2).findFirst().orElseThrow();
+            session.discard(checkpoints.remove(drop));
+        }
+        checkpoints.put(session.currentEvent(), session.checkpoint());
+    }
+
+    /** Goes to a position seen before (re-executing from the nearest checkpoint). */
+    public void goTo(Mark m) {
+        Checkpoint cp = checkpoints.floorEntry(m.event()).getValue();
+        session.restore(cp);
+        session.runToEvent(m.event());
+        if (m.sameState(session.registers())) return;
+        boolean temporary = !userBreakpoints.contains(m.rip());
+        if (temporary) session.addBreakpoint(m.rip());
+        try {
+            while (true) {
+                StopReason r = session.cont(m.event() + 1, true);
+                // A watchpoint trap lands exactly on the instruction after the write: check every stop.
+                if (session.currentEvent() == m.event() && m.sameState(session.registers())) return;
+                if (r.kind() == StopReason.Kind.EVENT || r.kind() == StopReason.Kind.EXITED) {
+                    throw new JrrException("cannot find " + m + " again (the replay passed it)");
+                }
+            }
+        } finally {
+            if (temporary) session.removeBreakpoint(m.rip());
+        }
+    }
+
+    // ---- reverse --------------------------------------------------------------------------
+
+    /**
+     * Goes back to the last user breakpoint hit or watchpoint trigger before now. Searches the
+     * interval from the latest checkpoint to now first, then earlier intervals.
+     */
+    public ReverseResult reverseContinue() {
+        return reverseTo(Set.of(), null);
+    }
+
+    /**
+     * Goes back to the last hit before now of any of extraStops (temporary breakpoints) or the
+     * user's stops, accepting only hits the filter accepts (null = all).
+     */
+    public ReverseResult reverseTo(Set<Long> extraStops, java.util.function.Predicate<Hit> accept) {
+        Mark target = session.exited() ? null : now();
+        long targetEvent = target == null ? Long.MAX_VALUE : target.event();
+        Set<Long> temps = new HashSet<>();
+        for (long a : extraStops) if (!userBreakpoints.contains(a)) temps.add(a);
+        for (long a : temps) session.addBreakpoint(a);
+        try {
+            List<Checkpoint> candidates = new ArrayList<>(checkpoints.headMap(targetEvent, true).descendingMap().values());
+            for (Checkpoint cp : candidates) {
+                session.restore(cp);
+                List<Hit> hits = scanTo(target, extraStops, accept);
+                if (!hits.isEmpty()) {
+                    Hit last = hits.get(hits.size() - 1);
+                    goTo(last.mark());
+                    return ReverseResult.at(last);
+                }
+                session.restore(cp);
+                target = now();
+            }
+            goTo(target);
+            return ReverseResult.start();
+        } finally {
+            for (long a : temps) session.removeBreakpoint(a);
+        }
+    }
+
+    /** Runs from the live position to target (null = the end), collecting the hits on the way. */
+    private List<Hit> scanTo(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept) {
+        List<Hit> hits = new ArrayList<>();
+        boolean temporaryTarget = target != null && !session.breakpointAddresses().contains(target.rip());
+        if (target != null && target.event() == session.currentEvent() && target.sameState(session.registers())) return hits;
+        if (temporaryTarget) session.addBreakpoint(target.rip());
+        try {
+            while (true) {
+                StopReason r = session.cont(target == null ? Long.MAX_VALUE : target.event() + 1, true);
+                switch (r.kind()) {
+                    case EXITED, EVENT -> {
+                        if (target == null) return hits;
+                        throw new JrrException("re-execution passed the current position (" + target + ")");
+                    }
+                    case BREAKPOINT -> {
+                        if (target != null && r.address() == target.rip() && target.event() == session.currentEvent()
+                                && target.sameState(session.registers())) {
+                            return hits;
+                        }
+                        if (userBreakpoints.contains(r.address()) || extraStops.contains(r.address())) {
+                            Hit h = new Hit(Hit.Kind.BREAKPOINT, r.address(), -1, now());
+                            if (accept == null || accept.test(h)) hits.add(h);
+                        }
+                    }
+                    case WATCHPOINT -> {
+                        if (target != null && target.event() == session.currentEvent() && target.sameState(session.registers())) {
+                            return hits;
+                        }
+                        if (userWatchSlots.contains(r.slot())) {
+                            Hit h = new Hit(Hit.Kind.WATCHPOINT, r.address(), r.slot(), now());
+                            if (accept == null || accept.test(h)) hits.add(h);
+                        }
+                    }
+                    case STEP -> { }
+                }
+            }
+        } finally {
+            if (temporaryTarget) session.removeBreakpoint(target.rip());
+        }
+    }
+
+    /**
+     * Goes back one instruction. Re-executes from the event boundary before now with single
+     * steps (each a trap), so it is bounded; the debugger avoids it on long stretches.
+     */
+    public boolean reverseStepi() {
+        Mark target = now();
+        if (target.event() <= 1 && isProgramStart(target)) return false;
+        long fromEvent = target.event();
+        goToEvent(fromEvent);
+        if (target.sameState(session.registers())) {
+            if (fromEvent <= 1) return false;
+            fromEvent--; // we were exactly at the boundary: the previous instruction ends event fromEvent
+            goToEvent(fromEvent);
+        }
+        int steps = 0;
+        while (true) {
+            Mark before = now();
+            StopReason r = session.stepInstruction();
+            steps++;
+            if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("reverse-stepi lost its place: the replay ended");
+            if (session.currentEvent() == target.event() && target.sameState(session.registers())) {
+                goTo(new Mark(before.event(), before.regs(), 0));
+                return true;
+            }
+            if (session.currentEvent() > target.event() || steps > MAX_REVERSE_STEPS) {
+                goTo(target);
+                throw new JrrException("reverse-stepi: the previous instruction is more than " + MAX_REVERSE_STEPS
+                        + " instructions after the last event; use reverse-continue with a breakpoint");
+            }
+        }
+    }
+
+    private boolean isProgramStart(Mark m) {
+        return m.event() == checkpoints.firstKey() && m.sameState(startRegs);
+    }
+
+    /** The position where the replay starts (the program's first instruction). */
+    public Mark start() {
+        return new Mark(checkpoints.firstKey(), startRegs, 0);
+    }
+
+    public List<Long> checkpointEvents() {
+        return List.copyOf(checkpoints.keySet());
+    }
+
+    /** A checkpoint exactly here (gdb's {@code checkpoint}), restored with {@link #restore}. */
+    public Checkpoint userCheckpoint() {
+        return session.checkpoint();
+    }
+
+    /** Returns to a user checkpoint. */
+    public void restore(Checkpoint cp) {
+        session.restore(cp);
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Time travel over a replay: positions in time ({@link io.jrrtui.timeline.Mark}), the checkpoints
+ * that bound re-execution, and the reverse primitives (reverse-continue to the last breakpoint or
+ * watchpoint hit, reverse-stepi, goto event) that the debugger builds reverse step/next/finish on.
+ * Every reverse operation re-executes forward at native speed from a checkpoint with the needed
+ * breakpoints armed (DESIGN §5): traps only where something must be seen.
+ */
+package io.jrrtui.timeline;
