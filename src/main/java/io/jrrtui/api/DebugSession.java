@@ -1,0 +1,122 @@
+package io.jrrtui.api;
+
+import java.util.List;
+
+/**
+ * A debugging session over one recording: gdb/rr semantics, in both directions. Every method runs
+ * to completion and returns what a front-end needs to show; failures are
+ * {@link io.jrrtui.util.JrrException}s with one user-readable line ("No symbol \"xyz\" in current
+ * context.", "No breakpoint number 7.").
+ */
+public interface DebugSession extends AutoCloseable {
+    // ---- where we are
+    StopEvent status();
+
+    /** The current event number ({@code when}) and the recording's total. */
+    long currentEvent();
+
+    long eventCount();
+
+    // ---- breakpoints and watchpoints
+    /** {@code break LOCATION [if COND]}: FILE:LINE, LINE, FUNC or *ADDR. */
+    BreakpointInfo addBreakpoint(String location, String condition, boolean temporary);
+
+    /** {@code watch EXPR} (kind WRITE), {@code rwatch} (READ), {@code awatch} (ACCESS); {@code -l} watches the location. */
+    BreakpointInfo addWatchpoint(String expression, WatchKind kind, boolean location);
+
+    enum WatchKind { WRITE, READ, ACCESS }
+
+    void deleteBreakpoints(List<Integer> numbers);
+
+    void setEnabled(List<Integer> numbers, boolean enabled);
+
+    List<BreakpointInfo> breakpoints();
+
+    // ---- forward
+    StopEvent cont();
+
+    StopEvent next();
+
+    StopEvent step();
+
+    StopEvent stepi();
+
+    StopEvent nexti();
+
+    StopEvent finish();
+
+    /** {@code until} (no location: like next, but never goes back to the loop start) and {@code until LOCATION}. */
+    StopEvent until(String location);
+
+    StopEvent advance(String location);
+
+    // ---- backward
+    StopEvent reverseContinue();
+
+    StopEvent reverseNext();
+
+    StopEvent reverseStep();
+
+    StopEvent reverseStepi();
+
+    StopEvent reverseNexti();
+
+    StopEvent reverseFinish();
+
+    // ---- time
+    StopEvent gotoEvent(long event);
+
+    CheckpointInfo checkpoint();
+
+    List<CheckpointInfo> checkpoints();
+
+    StopEvent restart(int checkpoint);
+
+    /** {@code last EXPR}: back to the last moment EXPR changed value. */
+    StopEvent last(String expression);
+
+    // ---- inspection (of the selected frame)
+    /** {@code print[/FMT] EXPR}: the value text (without "$N = "); fmt is null or one of x d u o t c a f s z. */
+    String print(String expression, String format);
+
+    String ptype(String expression);
+
+    /** {@code x/FMT ADDR}: gdb's memory dump lines. */
+    List<String> examine(String format, String addressExpression);
+
+    List<FrameInfo> backtrace(int limit);
+
+    /** Locals of a frame by level, for {@code bt full}. */
+    List<Variable> locals(int frameLevel);
+
+    List<Variable> args(int frameLevel);
+
+    /** Select a frame ({@code frame N}, {@code up}, {@code down}); returns the selected frame. */
+    FrameInfo selectFrame(int level);
+
+    FrameInfo selectedFrame();
+
+    /** Registers as (name, value) text rows, as {@code info registers} prints them. */
+    List<Variable> registers();
+
+    /** {@code info frame} lines. */
+    List<String> frameDescription();
+
+    /** {@code info sharedlibrary}: (library, address range) rows. */
+    List<Variable> sharedLibraries();
+
+    /** {@code info line [LOCATION]}. */
+    String lineInfo(String location);
+
+    /** {@code list [LOCATION]}: numbered source lines; repeated calls continue. */
+    List<String> list(String location);
+
+    /** {@code info signals}-style rows of the signals the program received in the recording. */
+    List<String> signals();
+
+    /** Completion candidates for symbols and breakpoint locations starting with prefix. */
+    List<String> completeSymbol(String prefix);
+
+    @Override
+    void close();
+}
