@@ -15,13 +15,7 @@ final class LocationLists {
         if (v.isExprloc()) return LocationList.ofExpression(v.blockView());
         if (unit.version() < 5) return readV4(unit, v.value());
         ByteReader r = unit.dwarf().sections().reader(".debug_loclists");
-        long off;
-        if (v.form() == Dw.FORM_loclistx) {
-            long base = unit.loclistsBase();
-            off = base + r.seek(base + v.value() * unit.offsetSize()).unsigned(unit.offsetSize());
-        } else {
-            off = v.value();
-        }
+        long off = v.form() == Dw.FORM_loclistx ? unit.listOffset(r, unit.loclistsBase(), v.value()) : v.value();
         return readV5(unit, r, off);
     }
 

@@ -13,14 +13,8 @@ final class RangeLists {
 
     static List<AddressRange> read(Unit unit, AttrValue v) {
         if (unit.version() < 5) return readV4(unit, v.value());
-        long off;
         ByteReader r = unit.dwarf().sections().reader(".debug_rnglists");
-        if (v.form() == Dw.FORM_rnglistx) {
-            long base = unit.rnglistsBase();
-            off = base + r.seek(base + v.value() * unit.offsetSize()).unsigned(unit.offsetSize());
-        } else {
-            off = v.value();
-        }
+        long off = v.form() == Dw.FORM_rnglistx ? unit.listOffset(r, unit.rnglistsBase(), v.value()) : v.value();
         return readV5(unit, r, off);
     }
 

@@ -214,6 +214,12 @@ public final class Unit {
         }
     }
 
+    /** The section offset of list {@code index} in a DWARF 5 rnglists/loclists offset table at {@code base}. */
+    long listOffset(ByteReader section, long base, long index) {
+        if (index < 0 || index > Integer.MAX_VALUE / 8) throw section.error(base, "list index " + index);
+        return base + section.seek(base + index * offsetSize).unsigned(offsetSize);
+    }
+
     /** The address at index {@code index} of this unit's .debug_addr table. */
     public long addressAt(long index) {
         ByteReader a = dwarf.sections().reader(".debug_addr");
