@@ -25,6 +25,12 @@ public final class OracleTool {
 
     /** Runs {@code cmd} with {@code stdin} as input; returns stdout, fails on a non-zero exit. */
     public static String run(List<String> cmd, String stdin) throws IOException, InterruptedException {
+        return run(cmd, stdin, true);
+    }
+
+    /** Like {@link #run(List, String)}; with {@code checkStatus} false a non-zero exit is accepted. */
+    public static String run(List<String> cmd, String stdin, boolean checkStatus)
+            throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> {
             try {
@@ -40,7 +46,7 @@ public final class OracleTool {
         }
         byte[] bytes = out.join();
         int rc = p.waitFor();
-        if (rc != 0) {
+        if (rc != 0 && checkStatus) {
             throw new IOException(cmd + " exited with " + rc);
         }
         return new String(bytes, StandardCharsets.UTF_8);
