@@ -1,0 +1,106 @@
+package io.jrrtui.unwind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jrrtui.demangle.OracleTool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Differential test of the unwinder against gdb: gdb stops uw_stack in stop_here, writes a core and
+ * prints {@code info frame} for every frame; we unwind the same core and compare pc and CFA of each
+ * real frame (gdb's inline and tail-call frames are virtual: they have no CFA of their own).
+ */
+class UnwinderGdbTest {
+    private static final Pattern LEVEL = Pattern.compile("^Stack level (\\d+), frame at (0x[0-9a-f]+):");
+    private static final Pattern RIP = Pattern.compile("^ rip = (0x[0-9a-f]+)(?: in (\\S+))?");
+
+    @TempDir
+    Path tmp;
+
+    record GdbFrame(long pc, long cfa, String function, boolean virtual) {
+    }
+
+    private static List<GdbFrame> parse(String out) {
+        List<GdbFrame> frames = new ArrayList<>();
+        long cfa = 0;
+        long pc = 0;
+        String fn = "??";
+        boolean inFrame = false;
+        boolean virtual = false;
+        for (String line : out.split("\n")) {
+            Matcher l = LEVEL.matcher(line);
+            if (l.find()) {
+                if (inFrame) {
+                    frames.add(new GdbFrame(pc, cfa, fn, virtual));
+                }
+                inFrame = true;
+                virtual = false;
+                cfa = Long.parseUnsignedLong(l.group(2).substring(2), 16);
+                continue;
+            }
+            Matcher r = RIP.matcher(line);
+            if (inFrame && r.find()) {
+                pc = Long.parseUnsignedLong(r.group(1).substring(2), 16);
+                fn = r.group(2) == null ? "??" : r.group(2);
+            }
+            if (line.contains("tail call frame") || line.contains("inlined into frame")) {
+                virtual = true;
+            }
+        }
+        if (inFrame) {
+            frames.add(new GdbFrame(pc, cfa, fn, virtual));
+        }
+        return frames;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"recurse,uw_stack", "fnptr,uw_stack", "signal,uw_stack", "qsort,uw_stack",
+        "recurse,uw_stack-O2", "signal,uw_stack-O2", "qsort,uw_stack-O2"})
+    void framesMatchGdb(String mode, String binary) throws Exception {
+        Assumptions.assumeTrue(OracleTool.exists("gdb"), "gdb is not installed: no oracle to compare with");
+        Path bin = Path.of(System.getProperty("jrrtui.testBinaries"), binary);
+        Path core = tmp.resolve(mode + ".core");
+        String out = OracleTool.run(List.of("gdb", "-nx", "-batch", "-ex", "set debuginfod enabled off",
+                "-ex", "set backtrace past-main on", "-ex", "set backtrace past-entry on",
+                "-ex", "handle SIGUSR1 nostop noprint pass", "-ex", "break stop_here", "-ex", "run",
+                "-ex", "gcore " + core, "-ex", "frame apply all -q info frame", "--args", bin.toString(), mode),
+                null, false);
+        Assumptions.assumeTrue(Files.exists(core), "gdb could not run the fixture here (ptrace denied?)");
+        List<GdbFrame> expected = parse(out).stream().filter(f -> !f.virtual()).toList();
+        assertTrue(expected.size() >= 3, "gdb printed too few frames:\n" + out);
+
+        CoreTarget target = new CoreTarget(core);
+        List<Frame> ours = new Unwinder(target, target.modules).unwind(target.registers());
+        int same = 0;
+        StringBuilder report = new StringBuilder();
+        for (int i = 0; i < Math.max(expected.size(), ours.size()); i++) {
+            GdbFrame g = i < expected.size() ? expected.get(i) : null;
+            Frame f = i < ours.size() ? ours.get(i) : null;
+            // gdb reports "frame at 0x0" for the outermost frame (_start: return address undefined)
+            boolean outermost = g != null && g.cfa() == 0 && i == expected.size() - 1;
+            boolean ok = g != null && f != null && g.pc() == f.pc()
+                    && (outermost || f.cfa().isPresent() && g.cfa() == f.cfa().getAsLong());
+            same += ok ? 1 : 0;
+            report.append(String.format("#%d gdb %s ours %s%s%n", i,
+                    g == null ? "-" : Long.toHexString(g.pc()) + "/" + Long.toHexString(g.cfa()) + " " + g.function(),
+                    f == null ? "-" : Long.toHexString(f.pc()) + "/" + f.cfa().stream().mapToObj(Long::toHexString)
+                            .findFirst().orElse("?") + " " + target.symbolAt(f.lookupPc()) + " " + f.reachedBy(),
+                    ok ? "" : "   <-- differs"));
+        }
+        System.out.printf("%s %s: %d/%d frames agree with gdb (pc and CFA)%n%s", binary, mode, same,
+                expected.size(), report);
+        assertEquals(expected.size(), ours.size(), "frame count\n" + report);
+        assertEquals(expected.size(), same, "frames differing from gdb\n" + report);
+        assertTrue(target.symbolAt(ours.get(0).pc()).equals("stop_here"), report.toString());
+    }
+}
