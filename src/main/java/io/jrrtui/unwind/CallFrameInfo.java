@@ -54,9 +54,18 @@ public final class CallFrameInfo {
 
     /** Takes the CFI sections of {@code elf} (those that exist and have contents). */
     public static CallFrameInfo of(ElfFile elf) {
+        return of(elf, Optional.empty());
+    }
+
+    /**
+     * Takes {@code .eh_frame} from the loaded {@code elf} and {@code .debug_frame} from it or, when it
+     * has none, from its separate debug file (found by build-id or debuglink).
+     */
+    public static CallFrameInfo of(ElfFile elf, Optional<ElfFile> separateDebugFile) {
         Optional<ElfSection> eh = elf.section(".eh_frame").filter(s -> s.fileSize() > 0);
         Optional<ElfSection> hdr = elf.section(".eh_frame_hdr").filter(s -> s.fileSize() > 0);
-        Optional<ElfSection> dbg = elf.section(".debug_frame").filter(s -> s.size() > 0);
+        Optional<ElfSection> dbg = elf.section(".debug_frame").filter(s -> s.fileSize() > 0)
+                .or(() -> separateDebugFile.flatMap(d -> d.section(".debug_frame")).filter(s -> s.fileSize() > 0));
         return fromSections(eh.map(ElfSection::data).orElse(null), eh.map(ElfSection::addr).orElse(0L),
                 hdr.map(ElfSection::data).orElse(null), hdr.map(ElfSection::addr).orElse(0L),
                 dbg.map(ElfSection::data).orElse(null));
