@@ -77,7 +77,9 @@ public final class CallFrameInfo {
 
     /**
      * The CFI row for {@code pc} (a module address), from {@code .eh_frame} first, then
-     * {@code .debug_frame}; empty when no FDE covers it. Malformed CFI is a {@link JrrException}.
+     * {@code .debug_frame}; empty when no FDE covers it (FDEs that fail to parse while scanning count
+     * as absent). Malformed instructions or an FDE the search table points at that cannot be parsed
+     * are a {@link JrrException}.
      */
     public Optional<UnwindRow> rowAt(long pc) {
         if (ehFrame != null) {

@@ -1,5 +1,6 @@
 package io.jrrtui.unwind;
 
+import io.jrrtui.util.JrrException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,17 +66,23 @@ final class CfiSection {
         return Optional.empty();
     }
 
-    /** Every FDE of the section (entries with an empty range are dropped), sorted by start. */
+    /**
+     * Every FDE of the section, sorted by start. FDEs with an empty range or that fail to parse are
+     * left out (one bad FDE must not hide the others); a broken entry length ends the scan, since
+     * nothing after it can be located.
+     */
     List<FrameDescriptionEntry> allFdes() {
         List<FrameDescriptionEntry> fdes = new ArrayList<>();
         CfiCursor c = new CfiCursor(bytes, name);
         int count = 0;
-        while (!c.atEnd()) {
-            if (++count > MAX_ENTRIES) {
-                throw c.malformed("too many entries");
-            }
+        while (!c.atEnd() && ++count <= MAX_ENTRIES) {
             long start = c.position();
-            Entry e = header(c);
+            Entry e;
+            try {
+                e = header(c);
+            } catch (JrrException broken) {
+                break;
+            }
             if (e == null) {
                 if (kind == Kind.EH_FRAME) {
                     break; // zero terminator
@@ -83,9 +90,13 @@ final class CfiSection {
                 continue;
             }
             if (!e.isCie) {
-                FrameDescriptionEntry f = fdeAt(start);
-                if (f.pcEnd() != f.pcBegin()) {
-                    fdes.add(f);
+                try {
+                    FrameDescriptionEntry f = fdeAt(start);
+                    if (f.pcEnd() != f.pcBegin()) {
+                        fdes.add(f);
+                    }
+                } catch (JrrException skipped) {
+                    // this FDE (or its CIE) is malformed: its range has no CFI
                 }
             }
             c.seek(e.end);

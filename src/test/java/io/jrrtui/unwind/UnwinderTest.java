@@ -155,4 +155,34 @@ class UnwinderTest {
         assertEquals(OptionalLong.of(0xa000), interrupted.registers().get(Registers.RSP));
         assertEquals(OptionalLong.of(0x100), interrupted.registers().get(Registers.R8));
     }
+
+    @Test
+    void garbageStacksThroughRealLibcCfiTerminateWithoutExceptions() {
+        java.nio.file.Path libc = java.nio.file.Path.of("/lib/x86_64-linux-gnu/libc.so.6");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(libc), "no libc.so.6 here");
+        io.jrrtui.elf.ElfFile elf = io.jrrtui.elf.ElfFile.open(libc);
+        long bias = 0x7f0000000000L;
+        io.jrrtui.elf.ElfSection text = elf.section(".text").orElseThrow();
+        UnwindModule mod = UnwindModule.of("libc", elf, bias);
+        ModuleMap mods = new ModuleMap().add(bias, bias + 0x200000, mod);
+        java.util.Random r = new java.util.Random(3);
+        int viaCfi = 0;
+        // every word of memory is pseudo-random but stable; half of them point into libc's text
+        MemoryReader garbage = addr -> {
+            long h = (addr * 0x9E3779B97F4A7C15L) ^ (addr >>> 29);
+            return OptionalLong.of((h & 1) == 0 ? bias + text.addr() + Math.floorMod(h, text.size()) : h);
+        };
+        for (int i = 0; i < 300; i++) {
+            long pc = bias + text.addr() + (long) (r.nextDouble() * text.size());
+            Registers start = Registers.empty();
+            for (int reg = 0; reg < Registers.COUNT; reg++) {
+                start = start.with(reg, r.nextLong());
+            }
+            start = start.with(Registers.RIP, pc).with(Registers.RSP, 0x7ffc00000000L + r.nextInt(1 << 20) * 8L);
+            List<Frame> frames = new Unwinder(garbage, mods, 64).unwind(start);
+            assertTrue(frames.size() >= 1 && frames.size() <= 64);
+            viaCfi += (int) frames.stream().filter(f -> f.reachedBy() == Frame.How.CFI).count();
+        }
+        assertTrue(viaCfi > 300, "the garbage walks went through libc's CFI: " + viaCfi);
+    }
 }
