@@ -1,5 +1,6 @@
 package io.jrrtui.demangle;
 
+import io.jrrtui.demangle.CxxNodes.Nested;
 import io.jrrtui.demangle.CxxNodes.Prefixed;
 import io.jrrtui.demangle.CxxNodes.Suffixed;
 import io.jrrtui.demangle.CxxNodes.Text;
@@ -8,11 +9,26 @@ import java.util.List;
 
 /**
  * The subset of Itanium expressions that shows up in symbol names of ordinary programs (template
- * parameters, literals, function parameters, sizeof, operators). Anything else is reported as
- * malformed rather than guessed.
+ * parameters, literals, function parameters, unresolved names, sizeof, calls, operators), printed with
+ * c++filt's parentheses: every operand except a plain or qualified name or a function parameter is
+ * parenthesized. Anything else is reported as malformed rather than guessed.
  */
 final class CxxExpressions {
     private CxxExpressions() {
+    }
+
+    /** An operand c++filt prints without parentheses. */
+    static final class SimpleName extends CxxNode {
+        final CxxNode name;
+
+        SimpleName(CxxNode name) {
+            this.name = name;
+        }
+
+        @Override
+        void printLeft(CxxPrinter p) {
+            name.print(p);
+        }
     }
 
     static CxxNode expression(ItaniumParser p) {
@@ -24,6 +40,12 @@ final class CxxExpressions {
         }
     }
 
+    /** {@code e} as an operand: in parentheses unless it is a simple name. */
+    private static String operand(CxxNode e) {
+        String text = new CxxPrinter().render(e);
+        return e instanceof SimpleName ? text : "(" + text + ")";
+    }
+
     private static CxxNode body(ItaniumParser p) {
         char c = p.peekAt(0);
         char c1 = p.peekAt(1);
@@ -33,31 +55,28 @@ final class CxxExpressions {
         if (c == 'L') {
             return CxxLiterals.literal(p);
         }
+        if (c >= '0' && c <= '9') {
+            CxxNode id = simpleId(p);
+            return id instanceof CxxNodes.TemplateId ? id : new SimpleName(id);
+        }
         if (c == 'f' && c1 == 'p') {
             p.advance(2);
-            while ("rVK".indexOf(p.peekAt(0)) >= 0 && p.peekAt(0) != 0) {
+            while (p.peekAt(0) == 'r' || p.peekAt(0) == 'V' || p.peekAt(0) == 'K') {
                 p.advance(1);
             }
             long n = p.peekAt(0) == '_' ? 1 : p.parseNumber() + 2;
             expect(p, '_');
-            return new Text("{parm#" + n + "}");
+            return new SimpleName(new Text("{parm#" + n + "}"));
         }
-        if (c >= '0' && c <= '9') {
-            CxxNode name = p.parseSourceName();
-            return p.peekAt(0) == 'I' ? p.parseTemplateArgs(name) : name;
+        if (c == 's' && c1 == 'r') {
+            p.advance(2);
+            Nested name = unresolvedName(p);
+            // c++filt parenthesizes a qualified name ending in template arguments
+            return name.name instanceof CxxNodes.TemplateId ? name : new SimpleName(name);
         }
         if (c == 's' && c1 == 'p') {
             p.advance(2);
             return new CxxNodes.PackExpansion(expression(p));
-        }
-        if (c == 's' && c1 == 'r') {
-            p.advance(2);
-            CxxNode scope = p.type();
-            CxxNode name = p.parseSourceName();
-            if (p.peekAt(0) == 'I') {
-                name = p.parseTemplateArgs(name);
-            }
-            return new CxxNodes.Nested(scope, name);
         }
         if (c == 's' && c1 == 't') {
             p.advance(2);
@@ -78,7 +97,9 @@ final class CxxExpressions {
                 args.add(expression(p));
             }
             p.advance(1);
-            return new Suffixed(callee, "(" + join(args) + ")");
+            CxxPrinter pr = new CxxPrinter();
+            CxxNode.printList(pr, args);
+            return new Text(operand(callee) + "(" + pr.out + ")");
         }
         String code = "" + c + c1;
         int arity = CxxOperators.arity(code);
@@ -88,18 +109,72 @@ final class CxxExpressions {
         }
         p.advance(2);
         if (arity == 1) {
-            return new Prefixed(op + "(", new Suffixed(expression(p), ")"));
+            return new Text(op + operand(expression(p)));
         }
-        CxxNode left = expression(p);
-        CxxNode right = expression(p);
-        String r = new CxxPrinter().render(right);
-        return new Prefixed("(", new Suffixed(left, ")" + op + "(" + r + ")"));
+        String left = operand(expression(p));
+        String right = operand(expression(p));
+        String text = left + op + right;
+        return new Text(code.equals("gt") ? "(" + text + ")" : text); // keep '>' from closing a template
     }
 
-    private static String join(List<CxxNode> items) {
-        CxxPrinter pr = new CxxPrinter();
-        CxxNode.printList(pr, items);
-        return pr.out.toString();
+    /** {@code <source-name> [<template-args>]}. */
+    private static CxxNode simpleId(ItaniumParser p) {
+        CxxNode name = p.parseSourceName();
+        return p.peekAt(0) == 'I' ? p.parseTemplateArgs(name) : name;
+    }
+
+    /**
+     * After {@code sr}: {@code N <type> <level>+ E <base>}, {@code <level>+ E <base>} or
+     * {@code <type> <base>}; printed as a qualified name.
+     */
+    private static Nested unresolvedName(ItaniumParser p) {
+        CxxNode scope;
+        boolean levels;
+        if (p.peekAt(0) == 'N') {
+            p.advance(1);
+            scope = unresolvedType(p);
+            levels = true;
+        } else if (p.peekAt(0) >= '0' && p.peekAt(0) <= '9') {
+            scope = simpleId(p);
+            levels = true;
+        } else {
+            scope = unresolvedType(p);
+            levels = false;
+        }
+        if (levels) {
+            int guard = 0;
+            while (p.peekAt(0) != 'E') {
+                if (p.peekAt(0) == 0 || ++guard > 1000) {
+                    throw new BadMangling("unterminated unresolved name");
+                }
+                scope = new Nested(scope, simpleId(p));
+            }
+            p.advance(1);
+        }
+        return new Nested(scope, baseUnresolvedName(p));
+    }
+
+    private static CxxNode unresolvedType(ItaniumParser p) {
+        CxxNode t = p.type();
+        return p.peekAt(0) == 'I' ? p.parseTemplateArgs(t) : t;
+    }
+
+    private static CxxNode baseUnresolvedName(ItaniumParser p) {
+        if (p.peekAt(0) == 'o' && p.peekAt(1) == 'n') {
+            p.advance(2);
+            String op = CxxOperators.name("" + p.peekAt(0) + p.peekAt(1));
+            if (op == null) {
+                throw new BadMangling("bad operator in unresolved name");
+            }
+            p.advance(2);
+            CxxNode n = new Text("operator" + op);
+            return p.peekAt(0) == 'I' ? p.parseTemplateArgs(n) : n;
+        }
+        if (p.peekAt(0) == 'd' && p.peekAt(1) == 'n') {
+            p.advance(2);
+            return new Prefixed("~", simpleId(p));
+        }
+        return simpleId(p);
     }
 
     private static void expect(ItaniumParser p, char c) {

@@ -28,6 +28,11 @@ abstract class CxxNode {
         return false;
     }
 
+    /** True for function types: a pointer or reference to one needs parentheses. */
+    boolean isFunction(CxxPrinter p) {
+        return false;
+    }
+
     /** The node this one stands for (template parameters resolve to their argument). */
     CxxNode resolve(CxxPrinter p) {
         return this;
@@ -45,7 +50,7 @@ abstract class CxxNode {
             String s = p.render(n);
             boolean forgotten = p.renderEndedForgotten;
             if (s.isEmpty() && (n instanceof CxxNodes.PackExpansion || n instanceof CxxNodes.ArgPack
-                    || n instanceof CxxNodes.PackRef)) {
+                    || n instanceof CxxNodes.TemplateParam)) {
                 endedWithSkipped = !first;
                 if (!first) {
                     p.forgetLast();

@@ -111,39 +111,6 @@ final class CxxNodes {
         }
     }
 
-    /**
-     * A template parameter that names a pack: inside a {@link PackExpansion} it stands for the current
-     * element, elsewhere for the whole pack.
-     */
-    static final class PackRef extends CxxNode {
-        final ArgPack pack;
-
-        PackRef(ArgPack pack) {
-            this.pack = pack;
-        }
-
-        @Override
-        CxxNode resolve(CxxPrinter p) {
-            if (p.packIndex < 0) {
-                return pack;
-            }
-            p.packSizeSeen = Math.max(p.packSizeSeen, pack.elements.size());
-            return p.packIndex < pack.elements.size() ? pack.elements.get(p.packIndex).resolve(p) : EMPTY;
-        }
-
-        @Override
-        void printLeft(CxxPrinter p) {
-            resolve(p).print(p);
-        }
-
-        @Override
-        boolean hasRight(CxxPrinter p) {
-            return resolve(p).hasRight(p);
-        }
-    }
-
-    static final CxxNode EMPTY = new Text("");
-
     /** {@code Dp}: a pattern repeated for each element of the packs it mentions. */
     static final class PackExpansion extends CxxNode {
         final CxxNode pattern;
@@ -178,49 +145,108 @@ final class CxxNodes {
         }
     }
 
-    /** Holds the template arguments a {@code T_} refers to, known only once the name is parsed. */
-    static final class TemplateScope {
-        List<CxxNode> args;
-    }
+    static final CxxNode EMPTY = new Text("");
 
-    /** {@code T_}, {@code T0_}...: prints the argument it names. */
+    /**
+     * {@code T_}, {@code T0_}...: resolved when printed, against the template arguments of the
+     * function being printed (like c++filt, so a substitution of {@code T_} means the parameter of
+     * whichever function it is printed in). Inside a lambda's signature it reads {@code auto:N}; a
+     * parameter naming a pack stands for the current element inside a {@link PackExpansion}.
+     */
     static final class TemplateParam extends CxxNode {
-        final TemplateScope scope;
         final int index;
 
-        TemplateParam(TemplateScope scope, int index) {
-            this.scope = scope;
+        TemplateParam(int index) {
             this.index = index;
         }
 
-        private CxxNode target() {
-            if (scope.args == null || index >= scope.args.size()) {
+        /** The argument, or null inside a lambda signature. */
+        private CxxNode argument(CxxPrinter p) {
+            if (p.lambdaDepth > 0) {
+                return null;
+            }
+            List<CxxNode> args = p.templates.peek();
+            if (args == null || index >= args.size()) {
                 throw new BadMangling("template parameter " + index + " has no argument");
             }
-            CxxNode arg = scope.args.get(index);
-            return arg instanceof ArgPack pack ? new PackRef(pack) : arg;
+            CxxNode arg = args.get(index);
+            if (arg instanceof ArgPack pack && p.packIndex >= 0) {
+                p.packSizeSeen = Math.max(p.packSizeSeen, pack.elements.size());
+                return p.packIndex < pack.elements.size() ? pack.elements.get(p.packIndex) : EMPTY;
+            }
+            return arg;
         }
 
         @Override
         CxxNode resolve(CxxPrinter p) {
-            p.enter();
+            CxxNode arg = argument(p);
+            if (arg == null) {
+                return this;
+            }
+            List<CxxNode> top = p.enterArgument();
             try {
-                return target().resolve(p);
+                return arg.resolve(p);
             } finally {
-                p.leave();
+                p.leaveArgument(top);
             }
         }
 
         @Override
         void printLeft(CxxPrinter p) {
-            p.enter();
-            target().print(p);
-            p.leave();
+            CxxNode arg = argument(p);
+            if (arg == null) {
+                p.append("auto:" + (index + 1));
+                return;
+            }
+            List<CxxNode> top = p.enterArgument();
+            arg.printLeft(p);
+            p.leaveArgument(top);
+        }
+
+        @Override
+        void printRight(CxxPrinter p) {
+            CxxNode arg = argument(p);
+            if (arg != null) {
+                List<CxxNode> top = p.enterArgument();
+                arg.printRight(p);
+                p.leaveArgument(top);
+            }
         }
 
         @Override
         boolean hasRight(CxxPrinter p) {
-            return resolve(p).hasRight(p);
+            CxxNode r = resolve(p);
+            return r != this && r.hasRight(p);
+        }
+
+        @Override
+        boolean isArray(CxxPrinter p) {
+            CxxNode r = resolve(p);
+            return r != this && r.isArray(p);
+        }
+
+        @Override
+        boolean isFunction(CxxPrinter p) {
+            CxxNode r = resolve(p);
+            return r != this && r.isFunction(p);
+        }
+    }
+
+    /** {@code function::entity}: a name local to a function. */
+    static final class LocalName extends CxxNode {
+        final CxxNode function;
+        final CxxNode entity;
+
+        LocalName(CxxNode function, CxxNode entity) {
+            this.function = function;
+            this.entity = entity;
+        }
+
+        @Override
+        void printLeft(CxxPrinter p) {
+            function.print(p);
+            p.append("::");
+            entity.print(p);
         }
     }
 
@@ -236,18 +262,38 @@ final class CxxNodes {
 
         @Override
         void printLeft(CxxPrinter p) {
-            inner.printLeft(p);
-            p.append(quals);
+            CxxNode target = inner.resolve(p);
+            String extra = quals;
+            if (target instanceof Qualified q) {
+                // const applied to a parameter that is already const stays a single const
+                for (String qual : q.quals.split(" ")) {
+                    if (!qual.isEmpty()) {
+                        extra = extra.replace(" " + qual, "");
+                    }
+                }
+            }
+            target.printLeft(p);
+            p.append(extra);
         }
 
         @Override
         void printRight(CxxPrinter p) {
-            inner.printRight(p);
+            inner.resolve(p).printRight(p);
         }
 
         @Override
         boolean hasRight(CxxPrinter p) {
             return inner.hasRight(p);
+        }
+
+        @Override
+        boolean isArray(CxxPrinter p) {
+            return inner.resolve(p).isArray(p);
+        }
+
+        @Override
+        boolean isFunction(CxxPrinter p) {
+            return inner.resolve(p).isFunction(p);
         }
     }
 
@@ -282,8 +328,10 @@ final class CxxNodes {
             CxxNode target = (CxxNode) c[0];
             p.enter();
             target.printLeft(p);
-            if (target.hasRight(p)) {
-                p.append(target.isArray(p) ? " (" : "(");
+            if (target.isArray(p)) {
+                p.append(" (");
+            } else if (target.isFunction(p)) {
+                p.append("(");
             }
             p.append((String) c[1]);
             p.leave();
@@ -292,10 +340,15 @@ final class CxxNodes {
         @Override
         void printRight(CxxPrinter p) {
             CxxNode target = (CxxNode) collapse(p)[0];
-            if (target.hasRight(p)) {
+            if (target.isArray(p) || target.isFunction(p)) {
                 p.append(")");
-                target.printRight(p);
             }
+            target.printRight(p);
+        }
+
+        @Override
+        boolean hasRight(CxxPrinter p) {
+            return ((CxxNode) collapse(p)[0]).hasRight(p);
         }
     }
 
@@ -312,17 +365,23 @@ final class CxxNodes {
         @Override
         void printLeft(CxxPrinter p) {
             member.printLeft(p);
-            p.append(member.hasRight(p) ? (member.isArray(p) ? " (" : "(") : " ");
+            boolean parens = member.isArray(p) || member.isFunction(p);
+            p.append(parens ? (member.isArray(p) ? " (" : "(") : " ");
             cls.print(p);
             p.append("::*");
         }
 
         @Override
         void printRight(CxxPrinter p) {
-            if (member.hasRight(p)) {
+            if (member.isArray(p) || member.isFunction(p)) {
                 p.append(")");
-                member.printRight(p);
             }
+            member.printRight(p);
+        }
+
+        @Override
+        boolean hasRight(CxxPrinter p) {
+            return member.hasRight(p);
         }
     }
 
@@ -359,6 +418,11 @@ final class CxxNodes {
 
         @Override
         boolean hasRight(CxxPrinter p) {
+            return true;
+        }
+
+        @Override
+        boolean isFunction(CxxPrinter p) {
             return true;
         }
     }
@@ -449,8 +513,18 @@ final class CxxNodes {
             this.cvRef = cvRef;
         }
 
+        /** The template arguments {@code T_} refers to in this function, or null when it is no template. */
+        private List<CxxNode> templateArgs() {
+            CxxNode n = name instanceof LocalName local ? local.entity : name;
+            return n instanceof TemplateId t ? t.args.args : null;
+        }
+
         @Override
         void printLeft(CxxPrinter p) {
+            List<CxxNode> args = templateArgs();
+            if (args != null) {
+                p.templates.push(args);
+            }
             if (ret != null) {
                 ret.printLeft(p);
                 if (!ret.hasRight(p)) {
@@ -465,6 +539,9 @@ final class CxxNodes {
                 ret.printRight(p);
             }
             p.append(cvRef);
+            if (args != null) {
+                p.templates.pop();
+            }
         }
     }
 
@@ -485,31 +562,6 @@ final class CxxNodes {
             printList(p, params);
             p.lambdaDepth--;
             p.append(")#").append(Integer.toString(number)).append("}");
-        }
-    }
-
-    /** A {@code T_} in a generic lambda's signature: {@code auto:N} there, the argument elsewhere. */
-    static final class LambdaAutoParam extends CxxNode {
-        final int index;
-        final TemplateParam param;
-
-        LambdaAutoParam(int index, TemplateParam param) {
-            this.index = index;
-            this.param = param;
-        }
-
-        @Override
-        CxxNode resolve(CxxPrinter p) {
-            return p.lambdaDepth > 0 ? this : param.resolve(p);
-        }
-
-        @Override
-        void printLeft(CxxPrinter p) {
-            if (p.lambdaDepth > 0) {
-                p.append("auto:" + (index + 1));
-            } else {
-                param.print(p);
-            }
         }
     }
 

@@ -17,6 +17,21 @@ final class CxxPrinter {
     /** Greater than 0 while printing a lambda's signature, where its template parameters read "auto:N". */
     int lambdaDepth;
     private int depth;
+    /** Template arguments of the functions being printed, innermost first (what {@code T_} means). */
+    final java.util.ArrayDeque<java.util.List<CxxNode>> templates = new java.util.ArrayDeque<>();
+
+    /** While printing a template argument, {@code T_} inside it refers to the enclosing template. */
+    java.util.List<CxxNode> enterArgument() {
+        enter();
+        return templates.poll();
+    }
+
+    void leaveArgument(java.util.List<CxxNode> top) {
+        if (top != null) {
+            templates.push(top);
+        }
+        leave();
+    }
 
     /**
      * Set after an empty pack was dropped from a list: c++filt wrote and took back ", ", and its idea of

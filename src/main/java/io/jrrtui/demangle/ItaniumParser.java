@@ -17,7 +17,6 @@ import io.jrrtui.demangle.CxxNodes.Suffixed;
 import io.jrrtui.demangle.CxxNodes.TemplateArgs;
 import io.jrrtui.demangle.CxxNodes.TemplateId;
 import io.jrrtui.demangle.CxxNodes.TemplateParam;
-import io.jrrtui.demangle.CxxNodes.TemplateScope;
 import io.jrrtui.demangle.CxxNodes.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +33,6 @@ final class ItaniumParser {
     private int pos;
     private int depth;
     private final List<CxxNode> subs = new ArrayList<>();
-    /** The scope the {@code T_} parameters of the encoding being parsed refer to. */
-    private TemplateScope scope = new TemplateScope();
-    /** True while parsing the outermost name of an encoding: its template args bind {@code T_}. */
-    private boolean tagTemplates;
-    /** Inside a lambda signature, {@code T_} means {@code auto}. */
-    private boolean inLambdaSignature;
     /** Last unqualified name outside template arguments: the name a constructor repeats. */
     private CxxNode lastName;
 
@@ -180,11 +173,8 @@ final class ItaniumParser {
             if (c == 'T' || (c == 'G' && (peek(1) == 'V' || peek(1) == 'R' || peek(1) == 'T' || peek(1) == 'A'))) {
                 return specialName();
             }
-            scope = new TemplateScope(); // a local-name entity after this encoding keeps seeing it
-            tagTemplates = true;
             NameInfo info = new NameInfo();
             CxxNode name = name(info);
-            tagTemplates = false;
             if (atEncodingEnd()) {
                 return name;
             }
@@ -420,26 +410,24 @@ final class ItaniumParser {
 
     private CxxNode localName(NameInfo info) {
         expect('Z');
-        boolean tagging = tagTemplates;
         CxxNode enc = encoding();
-        tagTemplates = tagging; // the entity's template args belong to the enclosing encoding
         if (enc instanceof FunctionEncoding f && f.ret != null) {
             enc = new FunctionEncoding(null, f.name, f.params, f.cvRef); // c++filt omits it in a scope
         }
         expect('E');
         if (eat('s')) {
             discriminator();
-            return new Nested(enc, new Text("string literal"));
+            return new CxxNodes.LocalName(enc, new Text("string literal"));
         }
         if (eat('d')) {
             int n = peek() == '_' ? 0 : (int) number() + 1;
             expect('_');
             CxxNode entity = name(info);
-            return new Nested(enc, new Prefixed("{default arg#" + (n + 1) + "}::", entity));
+            return new CxxNodes.LocalName(enc, new Prefixed("{default arg#" + (n + 1) + "}::", entity));
         }
         CxxNode entity = name(info);
         discriminator();
-        return new Nested(enc, entity);
+        return new CxxNodes.LocalName(enc, entity);
     }
 
     private CxxNode unqualifiedName(NameInfo info) {
@@ -533,8 +521,6 @@ final class ItaniumParser {
             return new Text("{unnamed type#" + n + "}");
         }
         if (eat("Ul")) {
-            boolean saved = inLambdaSignature;
-            inLambdaSignature = true;
             List<CxxNode> params = new ArrayList<>();
             if (peek() == 'v' && peek(1) == 'E') {
                 pos++;
@@ -546,7 +532,6 @@ final class ItaniumParser {
                     params.add(type());
                 }
             }
-            inLambdaSignature = saved;
             expect('E');
             int n = peek() == '_' ? 1 : (int) number() + 2;
             expect('_');
@@ -558,10 +543,7 @@ final class ItaniumParser {
     private CxxNode operatorName(NameInfo info) {
         if (eat("cv")) {
             info.isCtorDtorOrConversion = true;
-            boolean savedTag = tagTemplates;
-            tagTemplates = false;
             CxxNode t = typeNoTemplateArgs();
-            tagTemplates = savedTag;
             return new Prefixed("operator ", t);
         }
         if (eat("li")) {
@@ -615,8 +597,6 @@ final class ItaniumParser {
 
     private TemplateArgs templateArgs() {
         expect('I');
-        boolean tagging = tagTemplates;
-        tagTemplates = false;
         CxxNode savedLast = lastName;
         List<CxxNode> args = new ArrayList<>();
         while (!eat('E')) {
@@ -626,10 +606,6 @@ final class ItaniumParser {
             args.add(templateArg());
         }
         lastName = savedLast;
-        tagTemplates = tagging;
-        if (tagging) {
-            scope.args = args;
-        }
         return new TemplateArgs(args);
     }
 
@@ -667,17 +643,7 @@ final class ItaniumParser {
         expect('T');
         int index = peek() == '_' ? 0 : (int) number() + 1;
         expect('_');
-        if (inLambdaSignature) {
-            return new CxxNodes.LambdaAutoParam(index, new TemplateParam(scope, index));
-        }
-        if (scope.args != null) {
-            if (index >= scope.args.size()) {
-                throw new BadMangling("template parameter out of range");
-            }
-            CxxNode arg = scope.args.get(index);
-            return arg instanceof ArgPack pack ? new CxxNodes.PackRef(pack) : arg;
-        }
-        return new TemplateParam(scope, index);
+        return new TemplateParam(index); // resolved when printed, in the context it is printed in
     }
 
     // ---- types ----
