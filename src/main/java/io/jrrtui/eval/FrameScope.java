@@ -35,24 +35,7 @@ public final class FrameScope {
         this.lookupPc = lookupPc;
         long a = lookupPc - module.bias();
         this.function = module.functionContaining(lookupPc).filter(f -> f.die().isPresent());
-        this.blocks = function.flatMap(FunctionInfo::die).map(d -> scopesOf(d, a)).orElse(List.of());
-    }
-
-    private static List<Die> scopesOf(Die fn, long a) {
-        List<Die> chain = new ArrayList<>();
-        chain.add(fn);
-        Die cur = fn;
-        for (int depth = 0; depth < 64; depth++) {
-            Die next = null;
-            for (Die c : cur.children()) {
-                int t = c.tag();
-                if ((t == Dw.TAG_lexical_block || t == Dw.TAG_inlined_subroutine) && c.containsPc(a)) { next = c; break; }
-            }
-            if (next == null) break;
-            chain.add(next);
-            cur = next;
-        }
-        return chain;
+        this.blocks = function.flatMap(FunctionInfo::die).map(d -> ModuleSymbols.scopes(d, a)).orElse(List.of());
     }
 
     public Optional<FunctionInfo> function() { return function; }

@@ -258,8 +258,8 @@ public final class ModuleSymbols {
         return lp.file((int) index).path();
     }
 
-    /** The DWARF scope chain from a function down to the innermost block containing pc. */
-    static List<Die> scopes(Die function, long a) {
+    /** The DWARF scope chain from a function down to the innermost block containing an unbiased pc. */
+    public static List<Die> scopes(Die function, long a) {
         List<Die> chain = new ArrayList<>();
         chain.add(function);
         Die cur = function;
