@@ -23,16 +23,30 @@ public final class DwarfExpression {
     private final LongSupplier frameBase;
     private final Unit unit;
     private final long bias;
+    private final EntryValues entryValues;
+
+    /** Recovers the value a register had on entry to the current function (from the caller's call site). */
+    @FunctionalInterface
+    public interface EntryValues {
+        long registerAtEntry(int dwarfRegNo);
+
+        EntryValues NONE = r -> { throw new OptimizedOutException(); };
+    }
 
     /**
      * @param bias load bias added to addresses taken from the file (DW_OP_addr, addrx), so that
      *             position-independent modules resolve to run-time addresses
      */
-    public DwarfExpression(TargetAccess target, LongSupplier frameBase, Unit unit, long bias) {
+    public DwarfExpression(TargetAccess target, LongSupplier frameBase, Unit unit, long bias, EntryValues entryValues) {
         this.target = target;
         this.frameBase = frameBase;
         this.unit = unit;
         this.bias = bias;
+        this.entryValues = entryValues;
+    }
+
+    public DwarfExpression(TargetAccess target, LongSupplier frameBase, Unit unit, long bias) {
+        this(target, frameBase, unit, bias, EntryValues.NONE);
     }
 
     /** Evaluates an expression; {@code initial} values are pushed first (e.g. an object address). */
@@ -119,8 +133,14 @@ public final class DwarfExpression {
                 case 0x9f: stackValue = true; break;                                                    // stack_value
                 case 0xa1: case 0xfb: stack.push(unit.addressAt(r.uleb()) + bias); break;               // addrx
                 case 0xa2: case 0xfc: stack.push(unit.addressAt(r.uleb())); break;                      // constx
-                case 0xa3: case 0xf3:                                                                   // entry_value
-                    throw new OptimizedOutException();
+                case 0xa3: case 0xf3: {                                                                 // entry_value
+                    ByteReader inner = r.slice(r.uleb());
+                    int iop = inner.u8();
+                    int reg = iop >= 0x50 && iop <= 0x6f ? iop - 0x50 : iop == 0x90 ? inner.ulebInt() : -1;
+                    if (reg < 0 || inner.hasRemaining()) throw new OptimizedOutException();
+                    stack.push(entryValues.registerAtEntry(reg));
+                    break;
+                }
                 case 0xa0: case 0xf2:                                                                   // implicit_pointer
                     r.unsigned(unit.offsetSize());
                     r.sleb();

@@ -131,7 +131,48 @@ public final class FrameScope {
     }
 
     DwarfExpression expression(Die d) {
-        return new DwarfExpression(target, this::frameBase, d.unit(), module.bias());
+        return new DwarfExpression(target, this::frameBase, d.unit(), module.bias(), this::registerAtEntry);
+    }
+
+    /**
+     * DW_OP_entry_value: the caller's call site for this frame's return address records what it
+     * passed in {@code reg} (DW_AT_call_value), evaluated in the caller's frame.
+     */
+    long registerAtEntry(int reg) {
+        TargetAccess callerTarget = target.caller().orElseThrow(DwarfExpression.OptimizedOutException::new);
+        long ret = callerTarget.pc();
+        if (!module.containsAddress(ret)) throw new DwarfExpression.OptimizedOutException();
+        FrameScope caller = new FrameScope(module, types, globals, callerTarget, ret - 1);
+        Die fn = caller.blocks.isEmpty() ? null : caller.blocks.get(0);
+        if (fn == null) throw new DwarfExpression.OptimizedOutException();
+        Die site = findCallSite(fn, ret - module.bias(), 0);
+        if (site == null) throw new DwarfExpression.OptimizedOutException();
+        for (Die p : site.children()) {
+            if (p.tag() != Dw.TAG_call_site_parameter && p.tag() != Dw.TAG_GNU_call_site_parameter) continue;
+            Optional<AttrValue> loc = p.raw(Dw.AT_location);
+            if (loc.isEmpty() || !loc.get().isExprloc()) continue;
+            ByteBuffer b = loc.get().blockView();
+            int op = b.remaining() >= 1 ? b.get(0) & 0xff : -1;
+            if (!(op == 0x50 + reg && b.remaining() == 1)) continue;
+            Optional<AttrValue> val = p.raw(Dw.AT_call_value).or(() -> p.raw(Dw.AT_GNU_call_site_value));
+            if (val.isEmpty() || !val.get().isExprloc()) continue;
+            return caller.expression(p).evaluateToValue(val.get().blockView());
+        }
+        throw new DwarfExpression.OptimizedOutException();
+    }
+
+    private static Die findCallSite(Die scope, long returnPc, int depth) {
+        if (depth > 32) return null;
+        for (Die c : scope.children()) {
+            if (c.tag() == Dw.TAG_call_site || c.tag() == Dw.TAG_GNU_call_site) {
+                Optional<Long> at = c.raw(Dw.AT_call_return_pc).map(v -> v.value()).or(() -> c.lowPc());
+                if (at.isPresent() && at.get() == returnPc) return c;
+            } else if (c.tag() == Dw.TAG_lexical_block || c.tag() == Dw.TAG_inlined_subroutine) {
+                Die d = findCallSite(c, returnPc, depth + 1);
+                if (d != null) return d;
+            }
+        }
+        return null;
     }
 
     /** DW_AT_frame_base of the enclosing concrete function. */

@@ -13,4 +13,12 @@ public interface TargetAccess {
     long cfa();
 
     long pc();
+
+    /**
+     * The calling frame (its registers, CFA and return-address pc), used to recover values passed
+     * in registers at function entry (DW_OP_entry_value); empty when unknown.
+     */
+    default java.util.Optional<TargetAccess> caller() {
+        return java.util.Optional.empty();
+    }
 }

@@ -100,8 +100,32 @@ public final class TypeNames {
         return expand(top, "", 0);
     }
 
+    /** The type with typedefs under pointers/arrays/qualifiers resolved, as gdb's ptype shows them. */
+    private static Type resolveInner(Type t, int depth) {
+        if (depth > MAX_DEPTH) return t;
+        switch (t.kind()) {
+            case TYPEDEF: return resolveInner(((Type.Typedef) t).target(), depth + 1);
+            case POINTER: {
+                Type.Pointer p = (Type.Pointer) t;
+                if (p.rustName() != null) return t;
+                Type inner = resolveInner(p.target(), depth + 1);
+                return new Type.Pointer(() -> inner, p.size(), null);
+            }
+            case ARRAY: {
+                Type.Array a = (Type.Array) t;
+                return new Type.Array(resolveInner(a.element(), depth + 1), a.count());
+            }
+            case CONST: case VOLATILE: {
+                Type.Qualified q = (Type.Qualified) t;
+                return new Type.Qualified(t.kind(), resolveInner(q.target(), depth + 1));
+            }
+            default: return t;
+        }
+    }
+
     /** Expands the innermost named struct/union/enum of a (possibly derived) type. */
-    private static String expand(Type t, String declarator, int indent) {
+    private static String expand(Type t0, String declarator, int indent) {
+        Type t = indent == 0 ? resolveInner(t0, 0) : t0;
         Type core = t;
         // Find the struct/enum at the bottom of pointers/arrays/functions/qualifiers to expand in place.
         List<Type> chain = new ArrayList<>();

@@ -17,6 +17,7 @@ final class CoreTarget implements TargetAccess {
     private final CoreFile core;
     private final long[] regs = new long[17];
     private final long cfa;
+    private java.util.function.Supplier<CoreTarget> callerFrame = () -> null;
 
     private CoreTarget(CoreFile core, long[] regs, long cfa) {
         this.core = core;
@@ -40,15 +41,26 @@ final class CoreTarget implements TargetAccess {
             f = new CoreTarget(core, up, up[6] + 16);
             n--;
         }
-        for (int i = 0; i < n; i++) {
-            long rbp = f.regs[6];
-            long[] up = f.regs.clone();
-            up[6] = f.readLong(rbp);
-            up[16] = f.readLong(rbp + 8);
-            up[7] = rbp + 16;
-            f = new CoreTarget(core, up, up[6] + 16);
-        }
+        for (int i = 0; i < n; i++) f = f.up();
+        CoreTarget self = f;
+        self.callerFrame = self::up;
         return f;
+    }
+
+    /** The caller by the frame-pointer chain. */
+    CoreTarget up() {
+        long rbp = regs[6];
+        long[] up = regs.clone();
+        up[6] = readLong(rbp);
+        up[16] = readLong(rbp + 8);
+        up[7] = rbp + 16;
+        CoreTarget c = new CoreTarget(core, up, up[6] + 16);
+        c.callerFrame = c::up;
+        return c;
+    }
+
+    @Override public java.util.Optional<TargetAccess> caller() {
+        return java.util.Optional.ofNullable(callerFrame.get());
     }
 
     /** The load address of the first mapping of {@code binary} (its bias for a PIE). */
