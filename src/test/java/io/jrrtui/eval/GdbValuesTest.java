@@ -63,22 +63,10 @@ class GdbValuesTest {
         Evaluator ev = new Evaluator(new ScopeContext(s1));
         for (String x : EXPRESSIONS) {
             if (name.endsWith("-O2") && x.contains("local")) continue; // locals mostly optimized out at -O2
-            String result;
-            try {
-                result = "$ = " + fmt.format(ev.evaluate(x));
-            } catch (io.jrrtui.util.JrrException e) {
-                result = e.getMessage();
-            }
-            add(cmds, ours, "print " + x, "print " + x, result);
+            add(cmds, ours, "print " + x, "print " + x, orError(() -> "$ = " + fmt.format(ev.evaluate(x))));
         }
         for (String x : TYPE_EXPRESSIONS) {
-            String result;
-            try {
-                result = "type = " + TypeNames.ptype(ev.typeOf(x));
-            } catch (io.jrrtui.util.JrrException e) {
-                result = e.getMessage();
-            }
-            add(cmds, ours, "ptype " + x, "ptype " + x, result);
+            add(cmds, ours, "ptype " + x, "ptype " + x, orError(() -> "type = " + TypeNames.ptype(ev.typeOf(x))));
         }
         Map<String, String> gdb = splitByMarker(TestBinaries.gdb(bin, cmds));
         int ok = 0;
@@ -112,6 +100,15 @@ class GdbValuesTest {
     static final List<String> TYPE_EXPRESSIONS = List.of(
             "struct record", "g_rec.pts", "r", "g_fn", "point_t", "unsigned long", "g_matrix[1]", "&g_matrix",
             "union number", "enum color", "struct flags *");
+
+    /** The answer, or the one-line error message as gdb would print it instead. */
+    static String orError(java.util.function.Supplier<String> answer) {
+        try {
+            return answer.get();
+        } catch (io.jrrtui.util.JrrException e) {
+            return e.getMessage();
+        }
+    }
 
     private static void add(List<String> cmds, Map<String, String> ours, String key, String cmd, String value) {
         cmds.add("echo @@" + key.replace("\\", "<backslash>") + "\\n");
