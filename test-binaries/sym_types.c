@@ -75,7 +75,7 @@ int factorial(int n) {
     return n * factorial(n - 1);
 }
 
-void stop_here(int depth) {
+__attribute__((noinline)) void stop_here(int depth) {
     (void)depth;
     __asm__ volatile("" ::: "memory");
 }

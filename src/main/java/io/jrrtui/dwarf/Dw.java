@@ -15,7 +15,8 @@ public final class Dw {
             TAG_variable = 0x34, TAG_volatile_type = 0x35, TAG_restrict_type = 0x37, TAG_namespace = 0x39,
             TAG_unspecified_type = 0x3b, TAG_partial_unit = 0x3c, TAG_rvalue_reference_type = 0x42,
             TAG_skeleton_unit = 0x4a, TAG_variant_part = 0x33, TAG_atomic_type = 0x47,
-            TAG_call_site = 0x48, TAG_GNU_call_site = 0x4109, TAG_type_unit = 0x41;
+            TAG_call_site = 0x48, TAG_GNU_call_site = 0x4109, TAG_call_site_parameter = 0x49,
+            TAG_GNU_call_site_parameter = 0x410a, TAG_type_unit = 0x41;
 
     // Attributes
     public static final int AT_sibling = 0x01, AT_location = 0x02, AT_name = 0x03, AT_byte_size = 0x0b,
@@ -29,7 +30,7 @@ public final class Dw {
             AT_call_line = 0x59, AT_call_column = 0x57, AT_linkage_name = 0x6e, AT_MIPS_linkage_name = 0x2007,
             AT_str_offsets_base = 0x72, AT_addr_base = 0x73, AT_rnglists_base = 0x74, AT_loclists_base = 0x8c,
             AT_discr = 0x15, AT_discr_value = 0x16, AT_artificial = 0x34, AT_alignment = 0x88,
-            AT_decl_column = 0x39, AT_enum_class = 0x6d, AT_GNU_ranges_base = 0x2132, AT_GNU_addr_base = 0x2133;
+            AT_decl_column = 0x39, AT_call_return_pc = 0x7d, AT_call_value = 0x7e, AT_GNU_call_site_value = 0x2111, AT_enum_class = 0x6d, AT_GNU_ranges_base = 0x2132, AT_GNU_addr_base = 0x2133;
 
     // Forms
     public static final int FORM_addr = 0x01, FORM_block2 = 0x03, FORM_block4 = 0x04, FORM_data2 = 0x05,

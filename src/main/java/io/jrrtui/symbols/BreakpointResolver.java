@@ -135,11 +135,7 @@ final class BreakpointResolver {
             long pc = m.afterPrologueUnbiased(f);
             addAt(out, pc, f.name());
         }
-        for (InlineIndex.Instance in : m.inlineIndex().named(simpleName(name))) {
-            String q = in.die().nameInherited().orElse("");
-            if (!q.equals(name) && !name.endsWith("::" + q)) continue;
-            addAt(out, in.entryPc(), q);
-        }
+        for (InlineIndex.Instance in : m.inlineIndex().matching(name)) addAt(out, in.entryPc(), in.name());
         if (out.isEmpty()) {
             for (ElfSymbol s : m.elfSymbols().named(name)) {
                 if (!s.isFunction()) continue;
@@ -157,13 +153,12 @@ final class BreakpointResolver {
                 l.map(SourceLine::line).orElse(0)));
     }
 
-    private static String simpleName(String name) {
-        int i = name.lastIndexOf("::");
-        return i < 0 ? name : name.substring(i + 2);
+    private static boolean nameMatches(FunctionInfo f, String name) {
+        return name.equals(f.linkageName()) || qualifiedMatches(f.name(), name);
     }
 
-    private static boolean nameMatches(FunctionInfo f, String name) {
-        if (f.name().equals(name) || name.equals(f.linkageName())) return true;
-        return f.name().endsWith("::" + name);
+    /** {@code a::b::f} is matched by {@code f}, {@code b::f} and {@code a::b::f}, as gdb's linespecs do. */
+    static boolean qualifiedMatches(String qualified, String name) {
+        return qualified.equals(name) || qualified.endsWith("::" + name);
     }
 }

@@ -19,6 +19,7 @@ final class CompileUnitSymbols {
     private CuLineTable lineTable;
     private boolean lineTableBuilt;
     private List<FunctionInfo> functions;
+    private final java.util.Map<Long, String> qualifiedNames = new java.util.HashMap<>();
     private Boolean locationsValid;
 
     CompileUnitSymbols(Unit unit) {
@@ -75,8 +76,9 @@ final class CompileUnitSymbols {
         for (Die d : scope.children()) {
             int tag = d.tag();
             if (tag == Dw.TAG_subprogram) {
+                d.name().ifPresent(n -> qualifiedNames.put(d.rawOffset(), prefix + n));
                 List<AddressRange> rs = d.ranges();
-                if (!rs.isEmpty()) {
+                if (!rs.isEmpty() && minLow(rs) != 0) {
                     String name = d.nameInherited().orElse(null);
                     if (name != null) {
                         String qualified = prefix + name;
@@ -92,6 +94,12 @@ final class CompileUnitSymbols {
                 }
             }
         }
+    }
+
+    /** Qualified names of the subprogram DIEs of this unit (declarations and abstract instances too). */
+    synchronized java.util.Map<Long, String> qualifiedNames() {
+        functions();
+        return qualifiedNames;
     }
 
     private static long minLow(List<AddressRange> rs) {

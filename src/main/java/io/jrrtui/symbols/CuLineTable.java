@@ -147,11 +147,19 @@ public final class CuLineTable {
         if (idx < 0) return Optional.empty();
         long bestPc = entries[idx].pc();
         // The lowest-ranked subfile having an entry at bestPc wins; inside it, its last entry there.
+        // Several files may have entries at bestPc (a file switch leaves an end marker in the old
+        // file); a real line wins over an end marker, then the lowest-ranked file.
         int k = idx;
-        int sf = entries[idx].subfile();
-        while (k > 0 && entries[k - 1].pc() == bestPc) {
+        int sf = -1;
+        boolean sfReal = false;
+        while (k >= 0 && entries[k].pc() == bestPc) {
+            Entry[] es = bySubfile.get(entries[k].subfile());
+            boolean real = es[floor(es, pc)].line() != 0;
+            if (sf < 0 || (real && !sfReal) || (real == sfReal && entries[k].subfile() < sf)) {
+                sf = entries[k].subfile();
+                sfReal = real;
+            }
             k--;
-            sf = Math.min(sf, entries[k].subfile());
         }
         Entry[] mine = bySubfile.get(sf);
         int j = floor(mine, pc);

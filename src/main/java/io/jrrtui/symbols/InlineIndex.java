@@ -13,7 +13,7 @@ import java.util.Map;
 /** Every inlined instance of every function, by the inlined function's name (for {@code break FUNC}). */
 final class InlineIndex {
     /** One inlined copy: its entry pc (unbiased) and the DIE. */
-    record Instance(long entryPc, Die die, CompileUnitSymbols unit) {}
+    record Instance(long entryPc, String name, Die die, CompileUnitSymbols unit) {}
 
     private final Map<String, List<Instance>> byName;
 
@@ -21,8 +21,37 @@ final class InlineIndex {
         this.byName = byName;
     }
 
-    List<Instance> named(String name) {
-        return byName.getOrDefault(name, List.of());
+    /** Inlined copies whose qualified name matches a user's (possibly unqualified) function name. */
+    List<Instance> matching(String name) {
+        int i = name.lastIndexOf("::");
+        String simple = i < 0 ? name : name.substring(i + 2);
+        List<Instance> out = new ArrayList<>();
+        for (Instance in : byName.getOrDefault(simple, List.of())) {
+            if (BreakpointResolver.qualifiedMatches(in.name(), name)) out.add(in);
+        }
+        return out;
+    }
+
+    /** The namespace-qualified name of an inlined copy, from its abstract origin's declaration. */
+    private static String qualifiedName(Die inlined, List<CompileUnitSymbols> units) {
+        Die d = inlined;
+        for (int i = 0; i < 8; i++) {
+            java.util.Optional<Die> o = d.origin();
+            if (o.isEmpty()) break;
+            d = o.get();
+            for (CompileUnitSymbols cu : units) {
+                if (cu.unit() == d.unit()) {
+                    String q = cu.qualifiedNames().get(d.rawOffset());
+                    if (q != null) return q;
+                }
+            }
+        }
+        return inlined.nameInherited().orElse(null);
+    }
+
+    private static String simpleOf(String q) {
+        int i = q.lastIndexOf("::");
+        return i < 0 ? q : q.substring(i + 2);
     }
 
     static InlineIndex build(List<CompileUnitSymbols> units) {
@@ -39,9 +68,9 @@ final class InlineIndex {
                         int t = c.tag();
                         if (t == Dw.TAG_inlined_subroutine) {
                             List<AddressRange> rs = c.ranges();
-                            String n = c.nameInherited().orElse(null);
-                            if (!rs.isEmpty() && n != null)
-                                map.computeIfAbsent(n, k -> new ArrayList<>()).add(new Instance(ModuleSymbols.entryOf(rs), c, cu));
+                            String n = qualifiedName(c, units);
+                            if (!rs.isEmpty() && n != null && ModuleSymbols.entryOf(rs) != 0)
+                                map.computeIfAbsent(simpleOf(n), k -> new ArrayList<>()).add(new Instance(ModuleSymbols.entryOf(rs), n, c, cu));
                         }
                         if (t == Dw.TAG_inlined_subroutine || t == Dw.TAG_lexical_block) stack.push(c);
                     }

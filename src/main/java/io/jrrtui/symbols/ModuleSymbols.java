@@ -148,6 +148,21 @@ public final class ModuleSymbols {
         return Optional.empty();
     }
 
+    /** The innermost concrete function containing a run-time address (biased). */
+    public Optional<FunctionInfo> functionContaining(long addr) {
+        return functionAt(addr - bias).map(f -> f.rebased(bias));
+    }
+
+    /** {@code sym} or {@code sym+off} for an address inside an ELF symbol, as gdb writes {@code <...>}. */
+    public Optional<String> symbolize(long addr) {
+        long a = addr - bias;
+        return elfSymbols().lookup(a).map(s -> {
+            long off = a - s.value();
+            String n = displayName(s.name());
+            return off == 0 ? n : n + "+" + off;
+        });
+    }
+
     /** The ELF symbol covering an address as gdb's {@code info symbol} names it ({@code name + off}). */
     public Optional<String> elfSymbolAt(long addr) {
         long a = addr - bias;
@@ -243,8 +258,8 @@ public final class ModuleSymbols {
         return lp.file((int) index).path();
     }
 
-    /** The DWARF scope chain from a function down to the innermost block containing pc. */
-    static List<Die> scopes(Die function, long a) {
+    /** The DWARF scope chain from a function down to the innermost block containing an unbiased pc. */
+    public static List<Die> scopes(Die function, long a) {
         List<Die> chain = new ArrayList<>();
         chain.add(function);
         Die cur = function;

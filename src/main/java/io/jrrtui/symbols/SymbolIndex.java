@@ -23,6 +23,10 @@ public final class SymbolIndex {
         return moduleAt(addr).flatMap(m -> m.lookup(addr));
     }
 
+    public Optional<String> symbolize(long addr) {
+        return moduleAt(addr).flatMap(m -> m.symbolize(addr));
+    }
+
     public Optional<SourceLine> lineAt(long addr) {
         return moduleAt(addr).flatMap(m -> m.lineAt(addr));
     }

@@ -70,17 +70,25 @@ public final class TestBinaries {
      */
     public static synchronized Path coreAt(Path bin, String location, Path dir) {
         Path core = dir.resolve(bin.getFileName() + "-" + location.replaceAll("[^A-Za-z0-9]", "_") + ".core");
-        if (Files.isRegularFile(core)) return core;
+        if (CORES_MADE.contains(core) && Files.isRegularFile(core)) return core;
+        try {
+            Files.deleteIfExists(core);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
         gdb(bin, List.of("break " + location, "run", "gcore " + core, "kill"));
+        CORES_MADE.add(core);
         assumeTrue(Files.isRegularFile(core), "gdb could not write a core file (ptrace not permitted?)");
         return core;
     }
 
+    private static final java.util.Set<Path> CORES_MADE = new java.util.HashSet<>();
+
+    /** A scratch folder under target/ (removed by mvn clean) for core files. */
     public static Path sharedTmp() {
         try {
-            Path d = Path.of(System.getProperty("java.io.tmpdir"), "jrrtui-symtest-" + ProcessHandle.current().pid());
+            Path d = dir().toAbsolutePath().getParent().resolve("sym-cores");
             Files.createDirectories(d);
-            d.toFile().deleteOnExit();
             return d;
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -88,6 +88,12 @@ class GdbDifferentialTest {
         for (String loc : locations) cmds.add("break " + loc);
         cmds.add("info breakpoints");
         String out = TestBinaries.gdb(bin, cmds);
+        double pct = compareBreakpoints(name, m, locations, out);
+        assertTrue(pct >= 98.0, "breakpoint agreement " + pct);
+    }
+
+    /** Compares our breakpoint addresses with gdb's {@code break} + {@code info breakpoints} output. */
+    private static double compareBreakpoints(String name, ModuleSymbols m, List<String> locations, String out) {
         // Breakpoint numbers are assigned in order to the commands that succeeded.
         Map<Integer, Set<Long>> byNumber = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
@@ -120,7 +126,47 @@ class GdbDifferentialTest {
         double pct = 100.0 * ok / n;
         System.out.printf("[gdb-diff] %s: breakpoint agreement %.2f%% (%d/%d)%n", name, pct, ok, n);
         bad.stream().limit(15).forEach(s -> System.out.println("  break mismatch " + s));
-        assertTrue(pct >= 98.0, "breakpoint agreement " + pct);
+        return pct;
+    }
+
+    /** Rust (DWARF 4, LLVM line tables with prologue_end): lines and breakpoints of the fixture crate. */
+    @org.junit.jupiter.api.Test
+    void rustAgrees() throws Exception {
+        Path bin = TestBinaries.binary("sym_rust");
+        ModuleSymbols m = ModuleSymbols.load(bin, 0);
+        List<FunctionInfo> mine = new ArrayList<>();
+        for (FunctionInfo f : m.functions()) if (f.name().startsWith("sym_rust::")) mine.add(f);
+        assertTrue(mine.size() >= 4, "crate functions: " + mine);
+        List<Long> addrs = new ArrayList<>();
+        for (FunctionInfo f : mine) for (long a = f.lowPc(); a < f.highPc(); a += 3) addrs.add(a);
+        List<String> cmds = new ArrayList<>();
+        for (long a : addrs) {
+            cmds.add("echo @@" + Long.toHexString(a) + "\\n");
+            cmds.add("info line *0x" + Long.toHexString(a));
+        }
+        List<String> locations = new ArrayList<>();
+        for (FunctionInfo f : mine) locations.add(f.name());
+        for (int l = 1; l <= 62; l++) locations.add("sym_rust.rs:" + l);
+        cmds.add("echo @@0\\n");
+        for (String loc : locations) cmds.add("break " + loc);
+        cmds.add("info breakpoints");
+        String out = TestBinaries.gdb(bin, cmds);
+        Map<Long, List<String>> gdb = split(out);
+        int lineOk = 0;
+        List<String> lineBad = new ArrayList<>();
+        for (long a : addrs) {
+            List<String> o = gdb.getOrDefault(a, List.of());
+            Matcher lm = INFO_LINE.matcher(o.isEmpty() ? "" : o.get(0));
+            String expect = lm.find() ? base(lm.group(2)) + ":" + lm.group(1) : "none";
+            String got = m.lineAt(a).map(s -> s.baseName() + ":" + s.line()).orElse("none");
+            if (expect.equals(got)) lineOk++; else lineBad.add(Long.toHexString(a) + " gdb=" + expect + " ours=" + got);
+        }
+        double linePct = 100.0 * lineOk / addrs.size();
+        System.out.printf("[gdb-diff] sym_rust: info line agreement %.2f%% (%d/%d)%n", linePct, lineOk, addrs.size());
+        lineBad.stream().limit(15).forEach(s -> System.out.println("  line mismatch " + s));
+        double bpPct = compareBreakpoints("sym_rust", m, locations, String.join("\n", gdb.getOrDefault(0L, List.of())));
+        assertTrue(linePct >= 97.0, "info line agreement " + linePct);
+        assertTrue(bpPct >= 95.0, "breakpoint agreement " + bpPct);
     }
 
     private static String hex(Set<Long> s) {
