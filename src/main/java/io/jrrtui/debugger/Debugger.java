@@ -115,6 +115,7 @@ public final class Debugger implements DebugSession {
         moved();
         SourceLocation where = session.exited() ? new SourceLocation(0, null, null, 0) : inspector.location(session.registers().rip(), true);
         refreshWatchValues();
+        if (!rev) timeline.noteForwardStop();
         last = new StopEvent(reason, where, session.currentEvent(), number, change, returnValue, detail, rev);
         return last;
     }

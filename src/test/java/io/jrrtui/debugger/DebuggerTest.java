@@ -100,4 +100,33 @@ class DebuggerTest {
         assertEquals(regs, dbg.registers());
         assertEquals(locals, dbg.locals(0).toString());
     }
+
+    @Test
+    void stepiThenReverseStepiWalksBackThroughTheSameStates() {
+        dbg.addBreakpoint("square_sum", null, false);
+        dbg.cont();
+        List<List<io.jrrtui.api.Variable>> states = new java.util.ArrayList<>();
+        states.add(dbg.registers());
+        for (int i = 0; i < 6; i++) {
+            dbg.stepi();
+            states.add(dbg.registers());
+        }
+        for (int i = 5; i >= 0; i--) {
+            StopEvent s = dbg.reverseStepi();
+            assertTrue(s.reverse());
+            assertEquals(states.get(i), dbg.registers(), "state " + i);
+        }
+    }
+
+    @Test
+    void reverseFinishGoesToTheCallAndStartIsReportedNotAnError() {
+        dbg.addBreakpoint("scribble", null, false);
+        dbg.cont();
+        StopEvent s = dbg.reverseFinish();
+        assertEquals("main", s.where().function());
+        dbg.deleteBreakpoints(List.of());
+        StopEvent start = dbg.reverseContinue();
+        assertEquals(StopEvent.Reason.START_OF_HISTORY, start.reason());
+        assertEquals("No more reverse-execution history.", start.detail());
+    }
 }
