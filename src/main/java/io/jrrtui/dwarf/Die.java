@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class Die {
     /** Bound on how deep abstract_origin/specification chains are followed. */
     private static final int MAX_ORIGIN_DEPTH = 8;
+    /** Bound on DIE tree nesting, so a malformed tree cannot exhaust the stack. */
+    private static final int MAX_TREE_DEPTH = 256;
 
     private final Unit unit;
     private final long offset;
@@ -20,6 +22,7 @@ public final class Die {
     private final AttrValue[] attrs;
     private final long attrsEnd;
     private Die parent;
+    private int depth;
     private List<Die> children;
     private long afterSubtree = -1;
 
@@ -51,7 +54,10 @@ public final class Die {
     public int tag() { return abbrev.tag(); }
     public boolean hasChildren() { return abbrev.hasChildren(); }
     Die parentOrNull() { return parent; }
-    void setParent(Die p) { parent = p; }
+    void setParent(Die p) {
+        parent = p;
+        depth = p.depth + 1;
+    }
     /** The parent when this DIE was reached by walking the tree; empty for DIEs reached by reference. */
     public Optional<Die> parent() { return Optional.ofNullable(parent); }
 
@@ -61,6 +67,7 @@ public final class Die {
                 children = List.of();
                 afterSubtree = attrsEnd;
             } else {
+                if (depth > MAX_TREE_DEPTH) throw unit.reader().error(offset, "DIE tree nested too deeply");
                 List<Die> list = new ArrayList<>();
                 long pos = attrsEnd;
                 ByteReader r = unit.reader();

@@ -101,7 +101,8 @@ public final class Unit {
         Die d = dies.get(off);
         if (d == null) {
             if (off < firstDieOffset || off >= end) throw dwarf.info().error(off, "DIE reference outside its unit");
-            d = Die.parse(this, off, parent);
+            d = Die.parse(this, off, null);
+            if (parent != null) d.setParent(parent);
             dies.put(off, d);
         } else if (parent != null && d.parentOrNull() == null) {
             d.setParent(parent);
