@@ -61,6 +61,12 @@ public final class Die {
     /** The parent when this DIE was reached by walking the tree; empty for DIEs reached by reference. */
     public Optional<Die> parent() { return Optional.ofNullable(parent); }
 
+    /** The parent, walking the unit's tree once if this DIE was reached by reference. */
+    public Optional<Die> enclosing() {
+        if (parent == null && offset != unit.root().rawOffset()) unit.linkParents();
+        return Optional.ofNullable(parent);
+    }
+
     public synchronized List<Die> children() {
         if (children == null) {
             if (!abbrev.hasChildren()) {

@@ -110,6 +110,20 @@ public final class Unit {
         return d;
     }
 
+    private boolean parentsLinked;
+
+    /** Walks the whole tree once so every cached DIE knows its parent (for scope names of types). */
+    synchronized void linkParents() {
+        if (parentsLinked) return;
+        parentsLinked = true;
+        java.util.ArrayDeque<Die> stack = new java.util.ArrayDeque<>();
+        stack.push(root());
+        int budget = 5_000_000;
+        while (!stack.isEmpty() && budget-- > 0) {
+            for (Die c : stack.pop().children()) if (c.hasChildren()) stack.push(c);
+        }
+    }
+
     public boolean contains(long off) { return off >= firstDieOffset && off < end; }
 
     /** The reader positioned anywhere in this unit (bounded by its end). */

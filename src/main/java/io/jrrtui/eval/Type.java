@@ -119,12 +119,19 @@ public abstract class Type {
     public static final class Array extends Type {
         private final Type element;
         private final long count;
+        private final boolean rust;
 
         public Array(Type element, long count) {
-            this.element = element;
-            this.count = count;
+            this(element, count, false);
         }
 
+        public Array(Type element, long count, boolean rust) {
+            this.element = element;
+            this.count = count;
+            this.rust = rust;
+        }
+
+        public boolean isRust() { return rust; }
         public Type element() { return element; }
         public long count() { return count; }
         @Override public Kind kind() { return Kind.ARRAY; }

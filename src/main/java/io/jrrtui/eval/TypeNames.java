@@ -22,7 +22,9 @@ public final class TypeNames {
         if (depth > MAX_DEPTH) return "..." + inner;
         switch (t.kind()) {
             case POINTER: {
-                if (((Type.Pointer) t).rustName() != null) return join(((Type.Pointer) t).rustName(), inner);
+                if (((Type.Pointer) t).rustName() != null) {
+                    return join(((Type.Pointer) t).rustName() + " " + declaration(((Type.Pointer) t).target(), ""), inner);
+                }
                 Type target = ((Type.Pointer) t).target();
                 Type.Kind tk = target.kind();
                 String star = "*" + inner;
@@ -38,6 +40,7 @@ public final class TypeNames {
             }
             case ARRAY: {
                 Type.Array a = (Type.Array) t;
+                if (a.isRust()) return join("[" + declaration(a.element(), "") + "; " + a.count() + "]", inner);
                 String dim = a.count() < 0 ? "[]" : "[" + a.count() + "]";
                 return decl(a.element(), inner + dim, depth + 1);
             }

@@ -175,7 +175,8 @@ public final class ValueFormatter {
                 shown++;
             }
         }
-        return "{" + String.join(", ", parts) + (i < count ? "..." : "") + "}";
+        String body = String.join(", ", parts) + (i < count ? "..." : "");
+        return a.isRust() ? "[" + body + "]" : "{" + body + "}";
     }
 
     private String struct(Value v, Type.Struct s, int depth) {

@@ -101,6 +101,52 @@ class GdbValuesTest {
             "struct record", "g_rec.pts", "r", "g_fn", "point_t", "unsigned long", "g_matrix[1]", "&g_matrix",
             "union number", "enum color", "struct flags *");
 
+    /**
+     * Rust (DWARF 4): at {@code sym_rust::inspect} and at main's line 56, gdb's built-in Rust syntax
+     * for &str, slices, Option, struct-like and tuple-like enum variants, arrays. Threshold 90%.
+     * (Items that crash gdb 13 itself, e.g. {@code print *h}, are left out.)
+     */
+    @org.junit.jupiter.api.Test
+    void rustValuesAgreeWithGdb() {
+        Path bin = TestBinaries.binary("sym_rust");
+        Map<String, String> ours = new LinkedHashMap<>();
+        List<String> cmds = new ArrayList<>();
+        Map<String, List<String>> stops = new LinkedHashMap<>();
+        stops.put("sym_rust::inspect", List.of("h.id", "h.label", "h.slice", "h.maybe", "h.nothing", "h.shape", "h.items.len", "h.id * 2 + 1"));
+        stops.put("sym_rust.rs:56", List.of("data", "data[1]", "shapes[0]", "shapes[1]", "h.shape", "h.label"));
+        for (Map.Entry<String, List<String>> stop : stops.entrySet()) {
+            Path corePath = TestBinaries.coreAt(bin, stop.getKey(), TestBinaries.sharedTmp());
+            CoreFile core = CoreFile.open(corePath);
+            long bias = CoreTarget.bias(core, bin);
+            ElfFile elf = ElfFile.open(bin);
+            ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), bias, Demangler.NONE);
+            ValueFormatter fmt = new ValueFormatter(m::symbolize);
+            CoreTarget f0 = CoreTarget.frame(core, 0, false);
+            FrameScope s0 = new FrameScope(m, new TypeFactory(), new GlobalVariables(m.dwarf().orElseThrow()), f0, f0.pc());
+            Evaluator ev = new Evaluator(new ScopeContext(s0));
+            cmds.add("echo @@core\\n");
+            cmds.add("core-file " + corePath);
+            String k = stop.getKey() + " ";
+            if (stop.getKey().contains("inspect")) add(cmds, ours, k + "info args", "info args", String.join("\n", s0.describe(s0.args(), fmt)));
+            for (String x : stop.getValue()) {
+                add(cmds, ours, k + "print " + x, "print " + x, orError(() -> "$ = " + fmt.format(ev.evaluate(x))));
+                if (!x.contains(" ")) add(cmds, ours, k + "whatis " + x, "whatis " + x, orError(() -> "type = " + ev.typeOf(x).name()));
+            }
+        }
+        Map<String, String> gdb = splitByMarker(TestBinaries.gdb(bin, cmds));
+        int ok = 0;
+        List<String> bad = new ArrayList<>();
+        for (Map.Entry<String, String> e : ours.entrySet()) {
+            String expect = gdb.getOrDefault(e.getKey(), "<missing>").replaceAll("(?m)^\\$\\d+ = ", "\\$ = ");
+            if (expect.equals(e.getValue())) ok++;
+            else bad.add(e.getKey() + "\n    gdb:  " + expect + "\n    ours: " + e.getValue());
+        }
+        double pct = 100.0 * ok / ours.size();
+        System.out.printf("[gdb-values] sym_rust: %.2f%% identical (%d/%d)%n", pct, ok, ours.size());
+        bad.forEach(b -> System.out.println("  mismatch " + b));
+        assertTrue(pct >= 90.0, "agreement " + pct + "%: " + bad);
+    }
+
     /** The answer, or the one-line error message as gdb would print it instead. */
     static String orError(java.util.function.Supplier<String> answer) {
         try {
