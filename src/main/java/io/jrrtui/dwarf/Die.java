@@ -93,13 +93,13 @@ public final class Die {
         return children;
     }
 
-    /** Offset just past this DIE and all its descendants. */
-    long afterSubtree() {
+    /** Offset just past this DIE and all its descendants (found without parsing them when possible). */
+    synchronized long afterSubtree() {
         if (afterSubtree < 0) {
             if (!abbrev.hasChildren()) return attrsEnd;
             Optional<AttrValue> sib = raw(Dw.AT_sibling);
             if (sib.isPresent() && sib.get().value() > offset && sib.get().value() <= unit.end()) return sib.get().value();
-            children();
+            afterSubtree = unit.skipChildren(attrsEnd);
         }
         return afterSubtree;
     }
