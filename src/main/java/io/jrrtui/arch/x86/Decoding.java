@@ -1,0 +1,992 @@
+package io.jrrtui.arch.x86;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The state of decoding one instruction: prefixes, REX/VEX/EVEX fields, ModRM/SIB/displacement,
+ * and the operand texts produced from the table entry. One instance per decode call.
+ */
+final class Decoding {
+    /** Thrown (without stack trace) for undecodable or truncated bytes. */
+    private static final class Bad extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Bad() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Bad BAD = new Bad();
+
+    private final byte[] code;
+    private final int start;
+    private final int limit;
+    private final long address;
+    private int pos;
+
+    // prefixes in byte order; index of the last of each kind (-1 absent)
+    private final int[] prefixes = new int[X86Decoder.MAX_LENGTH];
+    private int prefixCount;
+    private int usedPrefixes; // bit per prefix index
+    private int segIdx = -1, osIdx = -1, asIdx = -1, repIdx = -1, lockIdx = -1;
+
+    private int rex; // 0 if none
+    private int rexUsed;
+    private boolean byteRegSeen;
+
+    // VEX / EVEX
+    private boolean vex, evex;
+    private int vexW, vexL, vexPp, vvvv, evexAaa;
+    private boolean evexZ, evexB, evexRp, evexV;
+
+    // ModRM
+    private boolean hasModrm;
+    private int mod, reg, rm;
+    private int base = -1, index = -1, scale;
+    private boolean sib, ripRel;
+    private long disp;
+    private int dispSize;
+
+    private int osz; // 16, 32, 64
+    private int vl = 128;
+    private long branchTarget = -1;
+    private boolean hasMemory;
+    private boolean hasRegisterOperand;
+    private boolean memoryIsFirst;
+    private int memorySize; // bytes, for EVEX disp8*N
+    private String mnemonic;
+    private final List<String> ops = new ArrayList<>(4);
+    private Kind kind = Kind.SEQUENTIAL;
+    private OpEntry entry;
+    private int opcode, map;
+
+    Decoding(byte[] code, int start, int limit, long address) {
+        this.code = code;
+        this.start = start;
+        this.limit = limit;
+        this.address = address;
+        this.pos = start;
+    }
+
+    static Instruction invalid(byte[] code, int start, long address) {
+        byte[] b = start < code.length ? new byte[] {code[start]} : new byte[0];
+        return new Instruction(address, 1, b, "(bad)", List.of(), Kind.INVALID, -1, false, -1);
+    }
+
+    Instruction run() {
+        try {
+            decode();
+            String text = buildMnemonic();
+            int len = pos - start;
+            long memTarget = ripRel ? address + len + disp : -1;
+            return new Instruction(address, len, Arrays.copyOfRange(code, start, pos), text,
+                    List.copyOf(ops), kind, branchTarget, ripRel, memTarget);
+        } catch (Bad | IllegalArgumentException e) {
+            return invalid(code, start, address);
+        }
+    }
+
+    private int u8() {
+        if (pos >= limit) {
+            throw BAD;
+        }
+        return code[pos++] & 0xff;
+    }
+
+    private int peek() {
+        if (pos >= limit) {
+            throw BAD;
+        }
+        return code[pos] & 0xff;
+    }
+
+    private long le(int n) {
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            v |= (long) u8() << (8 * i);
+        }
+        return v;
+    }
+
+    private static RuntimeException bad() {
+        return BAD;
+    }
+
+    // ------------------------------------------------------------------ prefixes and opcode
+
+    private void decode() {
+        readPrefixes();
+        int b = u8();
+        if (b == 0xc4 || b == 0xc5) {
+            readVex(b);
+        } else if (b == 0x62) {
+            readEvex();
+        } else if (b == 0x0f) {
+            b = u8();
+            if (b == 0x38) {
+                map = OpcodeTable.MAP_0F38;
+                b = u8();
+            } else if (b == 0x3a) {
+                map = OpcodeTable.MAP_0F3A;
+                b = u8();
+            } else {
+                map = OpcodeTable.MAP_0F;
+            }
+        }
+        if (!vex && !evex) {
+            opcode = b;
+        }
+        if (map == OpcodeTable.MAP_ONE && opcode >= 0xd8 && opcode <= 0xdf) {
+            X87.decode(this);
+            return;
+        }
+        if (!vex && !evex && map == OpcodeTable.MAP_ONE && opcode == 0x90) {
+            if (nop90()) {
+                return;
+            }
+        }
+        entry = lookup();
+        if (entry == null) {
+            throw bad();
+        }
+        finishEntry();
+    }
+
+    private void readPrefixes() {
+        while (pos < limit) {
+            int b = code[pos] & 0xff;
+            int i = prefixCount;
+            switch (b) {
+                case 0x26: case 0x2e: case 0x36: case 0x3e: case 0x64: case 0x65: segIdx = i; break;
+                case 0x66: osIdx = i; break;
+                case 0x67: asIdx = i; break;
+                case 0xf0: lockIdx = i; break;
+                case 0xf2: case 0xf3: repIdx = i; break;
+                default:
+                    if ((b & 0xf0) != 0x40) {
+                        return;
+                    }
+                    break;
+            }
+            if (prefixCount == X86Decoder.MAX_LENGTH - 1) {
+                throw bad();
+            }
+            prefixes[prefixCount++] = b;
+            pos++;
+            if ((b & 0xf0) == 0x40) {
+                // a REX prefix counts only directly before the opcode
+                if (pos < limit && isLegacyPrefixOrRex(code[pos] & 0xff)) {
+                    continue;
+                }
+                rex = b;
+                usedPrefixes |= 1 << i; // printed separately, by its unused bits
+                return;
+            }
+        }
+    }
+
+    private static boolean isLegacyPrefixOrRex(int b) {
+        switch (b) {
+            case 0x26: case 0x2e: case 0x36: case 0x3e: case 0x64: case 0x65: case 0x66: case 0x67:
+            case 0xf0: case 0xf2: case 0xf3:
+                return true;
+            default:
+                return (b & 0xf0) == 0x40;
+        }
+    }
+
+    private int rexBit(int bit) {
+        if ((rex & bit) != 0) {
+            rexUsed |= bit;
+            return 8;
+        }
+        return 0;
+    }
+
+    private boolean rexW() {
+        if (vex || evex) {
+            return vexW != 0;
+        }
+        return rexBit(8) != 0;
+    }
+
+    private void readVex(int first) {
+        if (rex != 0 || osIdx >= 0 || repIdx >= 0 || lockIdx >= 0) {
+            throw bad();
+        }
+        vex = true;
+        int b1 = u8();
+        int r, x = 1, bb = 1;
+        int m;
+        int b2;
+        if (first == 0xc5) {
+            r = b1 >> 7;
+            m = 1;
+            b2 = b1;
+            vexW = 0;
+        } else {
+            r = b1 >> 7;
+            x = (b1 >> 6) & 1;
+            bb = (b1 >> 5) & 1;
+            m = b1 & 0x1f;
+            b2 = u8();
+            vexW = b2 >> 7;
+        }
+        rex = 0x40 | (r == 0 ? 4 : 0) | (x == 0 ? 2 : 0) | (bb == 0 ? 1 : 0);
+        vvvv = (~b2 >> 3) & 0xf;
+        vexL = (b2 >> 2) & 1;
+        vl = vexL == 1 ? 256 : 128;
+        vexPp = b2 & 3;
+        if (m < 1 || m > 3) {
+            throw bad();
+        }
+        map = m;
+        opcode = u8();
+    }
+
+    private void readEvex() {
+        if (rex != 0 || osIdx >= 0 || repIdx >= 0 || lockIdx >= 0) {
+            throw bad();
+        }
+        evex = true;
+        int p0 = u8();
+        int p1 = u8();
+        int p2 = u8();
+        if ((p1 & 4) == 0 || (p0 & 0x08) != 0) {
+            throw bad();
+        }
+        int m = p0 & 7;
+        if (m < 1 || m > 3) {
+            throw bad();
+        }
+        map = m;
+        rex = 0x40 | ((p0 & 0x80) == 0 ? 4 : 0) | ((p0 & 0x40) == 0 ? 2 : 0) | ((p0 & 0x20) == 0 ? 1 : 0);
+        evexRp = (p0 & 0x10) == 0;
+        vexW = p1 >> 7;
+        vvvv = (~p1 >> 3) & 0xf;
+        vexPp = p1 & 3;
+        evexZ = (p2 & 0x80) != 0;
+        vexL = (p2 >> 5) & 3;
+        evexB = (p2 & 0x10) != 0;
+        evexV = (p2 & 8) == 0;
+        evexAaa = p2 & 7;
+        if (evexV) {
+            vvvv |= 16;
+        }
+        vl = vexL == 0 ? 128 : vexL == 1 ? 256 : 512;
+        opcode = u8();
+    }
+
+    /** Mandatory-prefix column (0 none, 1 = 66, 2 = F3, 3 = F2) for the legacy maps. */
+    private int legacyPp() {
+        if (repIdx >= 0) {
+            return prefixes[repIdx] == 0xf3 ? 2 : 3;
+        }
+        return osIdx >= 0 ? 1 : 0;
+    }
+
+    private OpEntry lookup() {
+        if (vex || evex) {
+            OpEntry e = evex ? OpcodeTable.evex(map, vexPp, opcode) : OpcodeTable.vex(map, vexPp, opcode);
+            if (e == null) {
+                e = OpcodeTable.legacy(map, vexPp, opcode);
+            }
+            e = resolveGroup(e);
+            if (e == null || e.has(OpEntry.NO_VEX) || !(e.has(OpEntry.VECTOR) || e.has(OpEntry.VEX_ONLY))) {
+                if (vex && map == OpcodeTable.MAP_0F && opcode == 0x77 && vexPp == 0) {
+                    return new OpEntry(vexL == 0 ? "vzeroupper" : "vzeroall", new int[0], OpEntry.VEX_ONLY, null);
+                }
+                return null;
+            }
+            if (e.has(OpEntry.NO_VEX_L) && vexL != 0) {
+                return null;
+            }
+            return e;
+        }
+        if (map == OpcodeTable.MAP_ONE) {
+            return resolveGroup(OpcodeTable.legacy(map, 0, opcode));
+        }
+        int pp = legacyPp();
+        OpEntry e = pp == 0 ? null : resolveGroup(OpcodeTable.legacy(map, pp, opcode));
+        if (e != null && !e.has(OpEntry.VEX_ONLY)) {
+            usedPrefixes |= 1 << (pp == 1 ? osIdx : repIdx);
+            if (pp == 1) {
+                osIdx = -1; // consumed as mandatory prefix, not operand size
+            }
+            return e;
+        }
+        if (pp >= 2 && osIdx >= 0) {
+            e = resolveGroup(OpcodeTable.legacy(map, 1, opcode));
+            if (e != null && !e.has(OpEntry.VEX_ONLY)) {
+                usedPrefixes |= 1 << osIdx;
+                osIdx = -1;
+                return e;
+            }
+        }
+        e = resolveGroup(OpcodeTable.legacy(map, 0, opcode));
+        return e == null || e.has(OpEntry.VEX_ONLY) ? null : e;
+    }
+
+    private OpEntry resolveGroup(OpEntry e) {
+        if (e == null) {
+            return null;
+        }
+        if (e.has(OpEntry.MODRM)) {
+            readModrm();
+        }
+        if (!e.isGroup()) {
+            return e;
+        }
+        if (mod == 3) {
+            if (e.exact != null && e.exact[reg * 8 + rm] != null) {
+                return e.exact[reg * 8 + rm];
+            }
+            return e.reg == null ? null : e.reg[reg];
+        }
+        return e.mem == null ? null : e.mem[reg];
+    }
+
+    private void readModrm() {
+        if (hasModrm) {
+            return;
+        }
+        hasModrm = true;
+        int m = u8();
+        mod = m >> 6;
+        reg = (m >> 3) & 7;
+        rm = m & 7;
+        if (mod == 3) {
+            return;
+        }
+        if (rm == 4) {
+            sib = true;
+            int s = u8();
+            scale = s >> 6;
+            index = (s >> 3) & 7;
+            base = s & 7;
+            if (base == 5 && mod == 0) {
+                base = -1;
+                dispSize = 4;
+            }
+        } else if (rm == 5 && mod == 0) {
+            ripRel = true;
+            dispSize = 4;
+        } else {
+            base = rm;
+        }
+        if (mod == 1) {
+            dispSize = 1;
+        } else if (mod == 2) {
+            dispSize = 4;
+        }
+        if (dispSize == 1) {
+            disp = (byte) u8();
+        } else if (dispSize == 4) {
+            disp = (int) le(4);
+        }
+    }
+
+    /** 0x90: nop, pause, xchg %ax,%ax or xchg with r8. Returns false to decode it as xchg Zv,rAX. */
+    private boolean nop90() {
+        if ((rex & 1) != 0) {
+            return false;
+        }
+        if (repIdx >= 0 && prefixes[repIdx] == 0xf3) {
+            usedPrefixes |= 1 << repIdx;
+            mnemonic = "pause";
+            return true;
+        }
+        if (osIdx >= 0) {
+            usedPrefixes |= 1 << osIdx;
+            mnemonic = "xchg";
+            ops.add("%ax");
+            ops.add("%ax");
+            return true;
+        }
+        mnemonic = "nop";
+        return true;
+    }
+
+    // ------------------------------------------------------------------ operands
+
+    private void finishEntry() {
+        OpEntry e = entry;
+        if (e.has(OpEntry.DEFAULT64)) {
+            osz = osIdx >= 0 ? 16 : 64;
+        } else if (rexWForSize(e)) {
+            osz = 64;
+        } else {
+            osz = osIdx >= 0 && !e.has(OpEntry.IGNORE_66) ? 16 : 32;
+        }
+        if (e.kind != null) {
+            kind = e.kind;
+        }
+        String name = wBit(e) ? e.nameW : e.name;
+        if (map == OpcodeTable.MAP_ONE && (opcode == 0x98 || opcode == 0x99) && osz == 16) {
+            usedPrefixes |= 1 << osIdx;
+            name = opcode == 0x98 ? "cbtw" : "cwtd";
+        }
+        int[] spec = e.ops;
+        if ((vex || evex) && isMovScalarRegForm(e)) {
+            spec = spec[0] == Operand.parse("Vo")
+                    ? new int[] {spec[0], Operand.parse("Ho"), Operand.parse("Uo")}
+                    : new int[] {Operand.parse("Uo"), Operand.parse("Ho"), spec[1]};
+        }
+        String[] intel = new String[spec.length + 1];
+        int n = 0;
+        for (int op : spec) {
+            if (!vex && !evex && Operand.kind(op) == Operand.H) {
+                continue; // legacy SSE: the destination is also the first source
+            }
+            intel[n++] = operand(op, n == 1);
+        }
+        if (kind == Kind.CALL_INDIRECT || kind == Kind.JUMP_INDIRECT) {
+            intel[0] = "*" + intel[0];
+        }
+        name = adjustName(e, name, spec, intel, n);
+        if (evex) {
+            n = applyEvexDecorations(e, intel, n);
+        }
+        boolean keep = e.has(OpEntry.KEEP_ORDER);
+        for (int i = 0; i < n; i++) {
+            String s = intel[keep ? i : n - 1 - i];
+            if (s != null) {
+                ops.add(s);
+            }
+        }
+        if (e.has(OpEntry.SUFFIX) && !hasRegisterOperand) {
+            name = name + suffixChar(primarySize(spec));
+        }
+        if (mnemonic == null) {
+            mnemonic = (vex || evex) && !e.has(OpEntry.VEX_ONLY) ? "v" + name : name;
+        }
+    }
+
+    private boolean rexWForSize(OpEntry e) {
+        for (int op : e.ops) {
+            int s = Operand.size(op);
+            int k = Operand.kind(op);
+            if ((s == Operand.SV || s == Operand.SZ || s == Operand.SY) && k != Operand.LITERAL) {
+                return rexW();
+            }
+        }
+        if (!e.name.equals(e.nameW)) {
+            return rexW();
+        }
+        return false;
+    }
+
+    private boolean wBit(OpEntry e) {
+        return !e.name.equals(e.nameW) && rexW();
+    }
+
+    private boolean isMovScalarRegForm(OpEntry e) {
+        return mod == 3 && map == OpcodeTable.MAP_0F && (opcode == 0x10 || opcode == 0x11)
+                && (vexPp == 2 || vexPp == 3);
+    }
+
+    private String adjustName(OpEntry e, String name, int[] spec, String[] intel, int n) {
+        if (name.endsWith("%")) {
+            return name.substring(0, name.length() - 1) + suffixChar(osz / 8);
+        }
+        if (name.endsWith("~")) {
+            String base = name.substring(0, name.length() - 1);
+            return mod != 3 ? base + (rexW() ? 'q' : 'l') : base;
+        }
+        if (name.endsWith("^")) {
+            return name.substring(0, name.length() - 1) + suffixChar(osz / 8);
+        }
+        if (name.startsWith("k") && e.has(OpEntry.VEX_ONLY)) {
+            return name + kSuffix(name);
+        }
+        if (e.has(OpEntry.CMP_PREDICATE) || e.has(OpEntry.PCMP_PREDICATE)) {
+            return predicate(e, name, intel, n);
+        }
+        return name;
+    }
+
+    private static final String[] CMP_PRED = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord",
+        "eq_uq", "nge", "ngt", "false", "neq_oq", "ge", "gt", "true", "eq_os", "lt_oq", "le_oq", "unord_s",
+        "neq_us", "nlt_uq", "nle_uq", "ord_s", "eq_us", "nge_uq", "ngt_uq", "false_os", "neq_os", "ge_oq",
+        "gt_oq", "true_us"};
+    private static final String[] PCMP_PRED = {"eq", "lt", "le", "false", "neq", "nlt", "nle", "true"};
+
+    private String predicate(OpEntry e, String name, String[] intel, int n) {
+        String imm = intel[n - 1];
+        int v = Integer.parseInt(imm.substring(3), 16);
+        String[] table = e.has(OpEntry.PCMP_PREDICATE) ? PCMP_PRED : CMP_PRED;
+        int max = e.has(OpEntry.PCMP_PREDICATE) ? 8 : (vex || evex) ? 32 : 8;
+        if (v >= max) {
+            return name;
+        }
+        intel[n - 1] = null;
+        String tail = name.substring(name.startsWith("vpcmp") ? 5 : name.startsWith("vcmp") ? 4 : 3);
+        String head = name.substring(0, name.length() - tail.length());
+        return head + table[v] + tail;
+    }
+
+    /** k-register instruction size suffix from pp and W. */
+    private String kSuffix(String name) {
+        boolean w = vexW != 0;
+        if (name.equals("kunpck")) {
+            return vexPp == 1 ? "bw" : w ? "dq" : "wd";
+        }
+        if (opcode == 0x92 || opcode == 0x93) {
+            if (vexPp == 3) {
+                return w ? "q" : "d";
+            }
+            return vexPp == 1 ? "b" : "w";
+        }
+        if (vexPp == 1) {
+            return w ? "d" : "b";
+        }
+        return w ? "q" : "w";
+    }
+
+    private int applyEvexDecorations(OpEntry e, String[] intel, int n) {
+        if (evexAaa != 0 || evexZ) {
+            intel[0] = intel[0] + (evexAaa != 0 ? "{%k" + evexAaa + "}" : "") + (evexZ ? "{z}" : "");
+        }
+        if (evexB && mod == 3) {
+            // the decoration prints first in AT&T order, i.e. last in Intel order
+            intel[n++] = e.has(OpEntry.ROUNDING)
+                    ? new String[] {"{rn-sae}", "{rd-sae}", "{ru-sae}", "{rz-sae}"}[vexL] : "{sae}";
+        }
+        return n;
+    }
+
+    private int primarySize(int[] spec) {
+        for (int op : spec) {
+            int k = Operand.kind(op);
+            if (k == Operand.E || k == Operand.X || k == Operand.Y || k == Operand.M) {
+                return sizeBytes(Operand.size(op));
+            }
+        }
+        return osz / 8;
+    }
+
+    private static char suffixChar(int bytes) {
+        switch (bytes) {
+            case 1: return 'b';
+            case 2: return 'w';
+            case 8: return 'q';
+            default: return 'l';
+        }
+    }
+
+    private int sizeBytes(int s) {
+        switch (s) {
+            case Operand.SV: return osz / 8;
+            case Operand.SZ: return osz == 16 ? 2 : 4;
+            case Operand.SY: return rexW() ? 8 : 4;
+            case Operand.SX: return vl / 8;
+            case Operand.SH: return vl / 16;
+            case Operand.SQUARTER: return vl / 32;
+            case Operand.SEIGHTH: return vl / 64;
+            default: return s;
+        }
+    }
+
+    /** Formats one operand (Intel position {@code first} = destination). */
+    private String operand(int op, boolean first) {
+        int k = Operand.kind(op);
+        int s = Operand.size(op);
+        switch (k) {
+            case Operand.E:
+                return mod == 3 ? gpReg(rm + rexBit(1), sizeBytes(s)) : memory(sizeBytes(s), first);
+            case Operand.M:
+                if (mod == 3) {
+                    throw bad();
+                }
+                return memory(sizeBytes(s), first);
+            case Operand.R:
+                if (mod != 3 && !(map == OpcodeTable.MAP_0F && opcode >= 0x20 && opcode <= 0x23)) {
+                    throw bad();
+                }
+                return gpReg(rm + rexBit(1), sizeBytes(s));
+            case Operand.G:
+                return gpReg(reg + rexBit(4) + (evexRp ? 16 : 0), sizeBytes(s));
+            case Operand.B:
+                return gpReg(vvvv & 15, sizeBytes(s));
+            case Operand.Z:
+                return gpReg((opcode & 7) + rexBit(1), sizeBytes(s));
+            case Operand.ACC:
+                return gpReg(0, sizeBytes(s));
+            case Operand.I:
+                return immediate(s);
+            case Operand.IS:
+                return imm(mask((byte) u8(), osz));
+            case Operand.J:
+                return jump(s);
+            case Operand.O:
+                return moffs();
+            case Operand.X:
+                hasMemory = true;
+                return segPrefix("%ds:") + "(" + (asIdx >= 0 ? "%esi" : "%rsi") + ")";
+            case Operand.Y:
+                hasMemory = true;
+                return "%es:(" + (asIdx >= 0 ? "%edi" : "%rdi") + ")";
+            case Operand.S:
+                if (reg > 5) {
+                    throw bad();
+                }
+                hasRegisterOperand = true;
+                return "%" + SEG[reg];
+            case Operand.C:
+                hasRegisterOperand = true;
+                return "%cr" + (reg + rexBit(4));
+            case Operand.D:
+                hasRegisterOperand = true;
+                return "%db" + (reg + rexBit(4));
+            case Operand.P:
+                hasRegisterOperand = true;
+                return "%mm" + reg;
+            case Operand.Q:
+                if (mod != 3) {
+                    return memory(8, first);
+                }
+                hasRegisterOperand = true;
+                return "%mm" + rm;
+            case Operand.N:
+                if (mod != 3) {
+                    throw bad();
+                }
+                hasRegisterOperand = true;
+                return "%mm" + rm;
+            case Operand.V:
+                return vecReg(reg + rexBit(4) + (evexRp ? 16 : 0), s);
+            case Operand.W:
+                if (mod != 3) {
+                    return memory(sizeBytes(s), first);
+                }
+                return vecReg(rm + rexBit(1) + (evex && (rex & 2) != 0 ? 16 : 0), s);
+            case Operand.U:
+                if (mod != 3) {
+                    throw bad();
+                }
+                return vecReg(rm + rexBit(1) + (evex && (rex & 2) != 0 ? 16 : 0), s);
+            case Operand.H:
+                return vecReg(vvvv, s);
+            case Operand.L:
+                return vecReg(u8() >> 4, s);
+            case Operand.KG:
+                hasRegisterOperand = true;
+                return "%k" + reg;
+            case Operand.KE:
+                if (mod != 3) {
+                    return memory(8, first);
+                }
+                hasRegisterOperand = true;
+                return "%k" + rm;
+            case Operand.KR:
+                if (mod != 3) {
+                    throw bad();
+                }
+                hasRegisterOperand = true;
+                return "%k" + rm;
+            case Operand.KH:
+                hasRegisterOperand = true;
+                return "%k" + (vvvv & 7);
+            case Operand.LITERAL:
+                return Operand.literal(op);
+            default:
+                throw bad();
+        }
+    }
+
+    private static final String[] SEG = {"es", "cs", "ss", "ds", "fs", "gs"};
+    private static final String[] R64 = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+        "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
+    private static final String[] R32 = {"eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi",
+        "r8d", "r9d", "r10d", "r11d", "r12d", "r13d", "r14d", "r15d"};
+    private static final String[] R16 = {"ax", "cx", "dx", "bx", "sp", "bp", "si", "di",
+        "r8w", "r9w", "r10w", "r11w", "r12w", "r13w", "r14w", "r15w"};
+    private static final String[] R8 = {"al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil",
+        "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"};
+    private static final String[] R8_LEGACY = {"al", "cl", "dl", "bl", "ah", "ch", "dh", "bh"};
+
+    private String gpReg(int n, int bytes) {
+        hasRegisterOperand = true;
+        if (n > 15) {
+            throw bad();
+        }
+        switch (bytes) {
+            case 1:
+                byteRegSeen = true;
+                return "%" + (rex == 0 ? R8_LEGACY[n & 7] : R8[n]);
+            case 2: return "%" + R16[n];
+            case 8: return "%" + R64[n];
+            default: return "%" + R32[n];
+        }
+    }
+
+    private String vecReg(int n, int s) {
+        hasRegisterOperand = true;
+        int width;
+        switch (s) {
+            case Operand.SX: width = vl; break;
+            case Operand.SH: width = Math.max(128, vl / 2); break;
+            default: width = 128; break;
+        }
+        return (width == 512 ? "%zmm" : width == 256 ? "%ymm" : "%xmm") + n;
+    }
+
+    private String immediate(int s) {
+        switch (s) {
+            case Operand.SB: return imm(u8());
+            case Operand.SW: return imm(le(2));
+            case Operand.SD: return imm(le(4));
+            case Operand.SZ:
+                if (osz == 16) {
+                    return imm(le(2));
+                }
+                return imm(mask((int) le(4), osz));
+            case Operand.SV:
+                if (osz == 64) {
+                    long v = le(8);
+                    if (map == OpcodeTable.MAP_ONE && opcode >= 0xb8) {
+                        mnemonic = "movabs";
+                    }
+                    return imm(v);
+                }
+                return imm(le(osz / 8));
+            default:
+                throw bad();
+        }
+    }
+
+    private static long mask(long v, int bits) {
+        return bits == 64 ? v : v & ((1L << bits) - 1);
+    }
+
+    private static String imm(long v) {
+        return "$0x" + Long.toHexString(v);
+    }
+
+    private String jump(int s) {
+        long rel = s == Operand.SB ? (byte) u8() : (int) le(4);
+        long next = address + (pos - start);
+        branchTarget = next + rel;
+        if (asIdx >= 0 && map == OpcodeTable.MAP_ONE && opcode == 0xe3) {
+            usedPrefixes |= 1 << asIdx;
+            mnemonic = "jecxz";
+        }
+        return Long.toHexString(branchTarget);
+    }
+
+    private String moffs() {
+        hasMemory = true;
+        long a = le(asIdx >= 0 ? 4 : 8);
+        if (asIdx >= 0) {
+            usedPrefixes |= 1 << asIdx;
+        }
+        return segPrefix("") + "0x" + Long.toHexString(a);
+    }
+
+    /** fs/gs overrides apply to memory operands; the others are printed as prefix words. */
+    private String segPrefix(String dflt) {
+        if (segIdx >= 0) {
+            int p = prefixes[segIdx];
+            if (p == 0x64 || p == 0x65) {
+                usedPrefixes |= 1 << segIdx;
+                return p == 0x64 ? "%fs:" : "%gs:";
+            }
+        }
+        return dflt;
+    }
+
+    private String memory(int bytes, boolean first) {
+        hasMemory = true;
+        memorySize = bytes;
+        memoryIsFirst = first;
+        StringBuilder sb = new StringBuilder(24);
+        sb.append(segPrefix(""));
+        long d = disp;
+        if (evex && dispSize == 1) {
+            d *= evexB ? (vexW != 0 ? 8 : 4) : Math.max(1, bytes);
+        }
+        boolean addr32 = asIdx >= 0;
+        if (addr32) {
+            usedPrefixes |= 1 << asIdx;
+        }
+        if (ripRel) {
+            disp = d;
+            signedHex(sb, d).append(addr32 ? "(%eip)" : "(%rip)");
+            return broadcast(sb);
+        }
+        int b = base < 0 ? -1 : base + rexBit(1);
+        int x = sib ? index + rexBit(2) : -1;
+        boolean riz = x == 4 && base >= 0 && (scale != 0 || (base & 7) != 4);
+        if (x == 4 && !riz) {
+            x = -1;
+        }
+        if (b < 0 && x < 0) {
+            sb.append("0x").append(Long.toHexString(addr32 ? d & 0xffffffffL : d));
+            return broadcast(sb);
+        }
+        if (dispSize > 0) {
+            signedHex(sb, d);
+        }
+        sb.append('(');
+        if (b >= 0) {
+            sb.append('%').append(addr32 ? R32[b] : R64[b]);
+        }
+        if (x >= 0) {
+            sb.append(",%").append(x == 4 ? (addr32 ? "eiz" : "riz") : addr32 ? R32[x] : R64[x]);
+            sb.append(',').append(1 << scale);
+        }
+        sb.append(')');
+        return broadcast(sb);
+    }
+
+    private String broadcast(StringBuilder sb) {
+        if (evex && evexB) {
+            int elem = vexW != 0 ? 8 : 4;
+            sb.append("{1to").append(vl / elem).append('}');
+        }
+        return sb.toString();
+    }
+
+    private static StringBuilder signedHex(StringBuilder sb, long v) {
+        if (v < 0) {
+            return sb.append("-0x").append(Long.toHexString(-v));
+        }
+        return sb.append("0x").append(Long.toHexString(v));
+    }
+
+    // ------------------------------------------------------------------ x87 support for X87
+
+    int readModrmForX87() {
+        readModrm();
+        return mod == 3 ? -1 : reg;
+    }
+
+    int modrmReg() {
+        return reg;
+    }
+
+    int modrmRm() {
+        return rm;
+    }
+
+    int opcode() {
+        return opcode;
+    }
+
+    void setX87(String name, String... operands) {
+        mnemonic = name;
+        for (String o : operands) {
+            ops.add(o);
+        }
+    }
+
+    String x87Memory() {
+        return memory(0, true);
+    }
+
+    // ------------------------------------------------------------------ prefix words
+
+    private String buildMnemonic() {
+        boolean branch = kind == Kind.CALL || kind == Kind.CALL_INDIRECT || kind == Kind.JUMP
+                || kind == Kind.JUMP_INDIRECT || kind == Kind.RET || kind == Kind.JUMP_CONDITIONAL;
+        boolean string = entry != null && map == OpcodeTable.MAP_ONE
+                && (opcode >= 0xa4 && opcode <= 0xa7 || opcode >= 0xaa && opcode <= 0xaf
+                || opcode >= 0x6c && opcode <= 0x6f);
+        if (osIdx >= 0 && usesOperandSize()) {
+            usedPrefixes |= 1 << osIdx;
+        }
+        String suffixHint = "";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < prefixCount; i++) {
+            int p = prefixes[i];
+            if ((usedPrefixes & (1 << i)) != 0 && (p & 0xf0) != 0x40) {
+                continue;
+            }
+            String w = null;
+            if ((p & 0xf0) == 0x40) {
+                if (p == rex && (usedPrefixes & (1 << i)) != 0) {
+                    if ((rex & 0xf & ~rexUsed) == 0 && (rex != 0x40 || byteRegSeen)) {
+                        continue;
+                    }
+                    if (vex || evex) {
+                        continue;
+                    }
+                }
+                w = rexName(p);
+            } else if (p == 0xf0) {
+                w = "lock";
+            } else if (p == 0xf3 || p == 0xf2) {
+                if (i != repIdx) {
+                    w = p == 0xf3 ? "repz" : "repnz";
+                } else if (string) {
+                    boolean cmp = opcode == 0xa6 || opcode == 0xa7 || opcode == 0xae || opcode == 0xaf;
+                    w = p == 0xf2 ? "repnz" : cmp ? "repz" : "rep";
+                } else if (p == 0xf2 && branch) {
+                    w = "bnd";
+                } else {
+                    w = p == 0xf3 ? "repz" : "repnz";
+                }
+            } else if (p == 0x3e && i == segIdx && (kind == Kind.CALL_INDIRECT || kind == Kind.JUMP_INDIRECT)) {
+                w = "notrack";
+            } else if ((p == 0x3e || p == 0x2e) && i == segIdx && kind == Kind.JUMP_CONDITIONAL) {
+                suffixHint = p == 0x3e ? ",pt" : ",pn";
+            } else if (p == 0x66) {
+                w = "data16";
+            } else if (p == 0x67) {
+                w = "addr32";
+            } else {
+                w = SEG_NAME[(p >> 3) & 3] ;
+                if (p == 0x64) {
+                    w = "fs";
+                } else if (p == 0x65) {
+                    w = "gs";
+                }
+            }
+            if (w != null) {
+                sb.append(w).append(' ');
+            }
+        }
+        return sb.append(mnemonic).append(suffixHint).toString();
+    }
+
+    private static final String[] SEG_NAME = {"es", "cs", "ss", "ds"};
+
+    private static String rexName(int p) {
+        if (p == 0x40) {
+            return "rex";
+        }
+        StringBuilder sb = new StringBuilder("rex.");
+        if ((p & 8) != 0) {
+            sb.append('W');
+        }
+        if ((p & 4) != 0) {
+            sb.append('R');
+        }
+        if ((p & 2) != 0) {
+            sb.append('X');
+        }
+        if ((p & 1) != 0) {
+            sb.append('B');
+        }
+        return sb.toString();
+    }
+
+    private boolean usesOperandSize() {
+        if (entry == null) {
+            return false;
+        }
+        return hasSizedOperand() || entry.name.endsWith("%") || entry.name.endsWith("^");
+    }
+
+    private boolean hasSizedOperand() {
+        for (int op : entry.ops) {
+            int s = Operand.size(op);
+            if ((s == Operand.SV || s == Operand.SZ) && Operand.kind(op) != Operand.LITERAL) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
