@@ -19,6 +19,8 @@ final class Decoding {
     }
 
     private static final Bad BAD = new Bad();
+    /** Ends decoding after a REX prefix that is followed by another prefix. */
+    private static final Bad STRAY_REX = new Bad();
 
     private final byte[] code;
     private final int start;
@@ -37,7 +39,7 @@ final class Decoding {
     private boolean byteRegSeen;
 
     // VEX / EVEX
-    private boolean vex, evex;
+    private boolean vex, evex, vexXop;
     private int vexW, vexL, vexPp, vvvv, evexAaa;
     private boolean evexZ, evexB, evexRp, evexV;
 
@@ -83,8 +85,36 @@ final class Decoding {
             long memTarget = ripRel ? address + len + disp : -1;
             return new Instruction(address, len, Arrays.copyOfRange(code, start, pos), text,
                     List.copyOf(ops), kind, branchTarget, ripRel, memTarget);
-        } catch (Bad | IllegalArgumentException e) {
+        } catch (Bad e) {
+            if (e == STRAY_REX) {
+                return strayRex();
+            }
             return invalid(code, start, address);
+        } catch (IllegalArgumentException e) {
+            return invalid(code, start, address);
+        }
+    }
+
+    private Instruction strayRex() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < prefixCount; i++) {
+            int p = prefixes[i];
+            sb.append(i > 0 ? " " : "").append((p & 0xf0) == 0x40 ? rexName(p) : prefixWord(p));
+        }
+        return new Instruction(address, pos - start, Arrays.copyOfRange(code, start, pos), sb.toString(),
+                List.of(), Kind.SEQUENTIAL, -1, false, -1);
+    }
+
+    private static String prefixWord(int p) {
+        switch (p) {
+            case 0xf0: return "lock";
+            case 0xf2: return "repnz";
+            case 0xf3: return "repz";
+            case 0x66: return "data16";
+            case 0x67: return "addr32";
+            case 0x64: return "fs";
+            case 0x65: return "gs";
+            default: return SEG_NAME[(p >> 3) & 3];
         }
     }
 
@@ -110,6 +140,12 @@ final class Decoding {
         return v;
     }
 
+    private void markUsed(int prefixIndex) {
+        if (prefixIndex >= 0) {
+            usedPrefixes |= 1 << prefixIndex;
+        }
+    }
+
     private static RuntimeException bad() {
         return BAD;
     }
@@ -121,6 +157,8 @@ final class Decoding {
         int b = u8();
         if (b == 0xc4 || b == 0xc5) {
             readVex(b);
+        } else if (b == 0x8f && (peek() & 0x1f) >= 8) {
+            readVex(b); // AMD XOP
         } else if (b == 0x62) {
             readEvex();
         } else if (b == 0x0f) {
@@ -137,6 +175,15 @@ final class Decoding {
         }
         if (!vex && !evex) {
             opcode = b;
+        }
+        if (map == OpcodeTable.MAP_ONE && opcode == 0x9b && pos < limit && (code[pos] & 0xf8) == 0xd8) {
+            // objdump shows fwait + x87 as one instruction, the waiting form of fnstcw & co.
+            opcode = u8();
+            X87.decode(this);
+            if (mnemonic.startsWith("fn") && !mnemonic.equals("fnop")) {
+                mnemonic = "f" + mnemonic.substring(2);
+            }
+            return;
         }
         if (map == OpcodeTable.MAP_ONE && opcode >= 0xd8 && opcode <= 0xdf) {
             X87.decode(this);
@@ -178,7 +225,8 @@ final class Decoding {
             if ((b & 0xf0) == 0x40) {
                 // a REX prefix counts only directly before the opcode
                 if (pos < limit && isLegacyPrefixOrRex(code[pos] & 0xff)) {
-                    continue;
+                    // objdump lists a REX that does not precede an opcode as an instruction of its own
+                    throw STRAY_REX;
                 }
                 rex = b;
                 usedPrefixes |= 1 << i; // printed separately, by its unused bits
@@ -190,7 +238,7 @@ final class Decoding {
     private static boolean isLegacyPrefixOrRex(int b) {
         switch (b) {
             case 0x26: case 0x2e: case 0x36: case 0x3e: case 0x64: case 0x65: case 0x66: case 0x67:
-            case 0xf0: case 0xf2: case 0xf3:
+            case 0xf0: case 0xf2: case 0xf3: case 0x9b:
                 return true;
             default:
                 return (b & 0xf0) == 0x40;
@@ -221,6 +269,9 @@ final class Decoding {
         int r, x = 1, bb = 1;
         int m;
         int b2;
+        if (first == 0x8f) {
+            vexXop = true;
+        }
         if (first == 0xc5) {
             r = b1 >> 7;
             m = 1;
@@ -239,10 +290,10 @@ final class Decoding {
         vexL = (b2 >> 2) & 1;
         vl = vexL == 1 ? 256 : 128;
         vexPp = b2 & 3;
-        if (m < 1 || m > 3) {
+        if (vexXop ? m < 8 || m > 10 : m < 1 || m > 3) {
             throw bad();
         }
-        map = m;
+        map = vexXop ? OpcodeTable.MAP_XOP8 + m - 8 : m;
         opcode = u8();
     }
 
@@ -414,7 +465,7 @@ final class Decoding {
     private void finishEntry() {
         OpEntry e = entry;
         if (e.has(OpEntry.DEFAULT64)) {
-            osz = osIdx >= 0 ? 16 : 64;
+            osz = osIdx >= 0 && (rex & 8) == 0 ? 16 : 64; // REX.W overrides 0x66 without being "used"
         } else if (rexWForSize(e)) {
             osz = 64;
         } else {
@@ -428,11 +479,17 @@ final class Decoding {
             usedPrefixes |= 1 << osIdx;
             name = opcode == 0x98 ? "cbtw" : "cwtd";
         }
-        int[] spec = e.ops;
+        int[] spec = e.opsW != e.ops && vexW != 0 ? e.opsW : e.ops;
         if ((vex || evex) && isMovScalarRegForm(e)) {
             spec = spec[0] == Operand.parse("Vo")
                     ? new int[] {spec[0], Operand.parse("Ho"), Operand.parse("Uo")}
                     : new int[] {Operand.parse("Uo"), Operand.parse("Ho"), spec[1]};
+        }
+        if (e.has(OpEntry.W_SWAPS) && vexW != 0) {
+            spec = spec.clone();
+            int t = spec[spec.length - 1];
+            spec[spec.length - 1] = spec[spec.length - 2];
+            spec[spec.length - 2] = t;
         }
         String[] intel = new String[spec.length + 1];
         int n = 0;
@@ -441,6 +498,9 @@ final class Decoding {
                 continue; // legacy SSE: the destination is also the first source
             }
             intel[n++] = operand(op, n == 1);
+        }
+        if ((vex || evex) && (vvvv & 15) != 0 && !usesVvvv(spec)) {
+            throw bad();
         }
         if (kind == Kind.CALL_INDIRECT || kind == Kind.JUMP_INDIRECT) {
             intel[0] = "*" + intel[0];
@@ -458,10 +518,26 @@ final class Decoding {
         }
         if (e.has(OpEntry.SUFFIX) && !hasRegisterOperand) {
             name = name + suffixChar(primarySize(spec));
+        } else if (e.has(OpEntry.DEFAULT64) && osz == 16 && !hasRegisterOperand && !isShortJump(spec)) {
+            name = name + 'w';
         }
         if (mnemonic == null) {
             mnemonic = (vex || evex) && !e.has(OpEntry.VEX_ONLY) ? "v" + name : name;
         }
+    }
+
+    private boolean isShortJump(int[] spec) {
+        return spec.length == 1 && (spec[0] == (Operand.J << 8 | Operand.SB) || map == OpcodeTable.MAP_0F && kind == Kind.JUMP_CONDITIONAL);
+    }
+
+    private static boolean usesVvvv(int[] spec) {
+        for (int op : spec) {
+            int k = Operand.kind(op);
+            if (k == Operand.H || k == Operand.B || k == Operand.KH) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean rexWForSize(OpEntry e) {
@@ -488,6 +564,10 @@ final class Decoding {
     }
 
     private String adjustName(OpEntry e, String name, int[] spec, String[] intel, int n) {
+        if ((vex || evex) && mod != 3 && vl < 512 && (name.equals("cvtpd2ps") || name.equals("cvttpd2dq")
+                || name.equals("cvtpd2dq"))) {
+            return name + (vl == 256 ? 'y' : 'x');
+        }
         if (name.endsWith("%")) {
             return name.substring(0, name.length() - 1) + suffixChar(osz / 8);
         }
@@ -498,14 +578,26 @@ final class Decoding {
         if (name.endsWith("^")) {
             return name.substring(0, name.length() - 1) + suffixChar(osz / 8);
         }
-        if (name.startsWith("k") && e.has(OpEntry.VEX_ONLY)) {
+        if (K_SIZED.contains(name) && e.has(OpEntry.VEX_ONLY)) {
             return name + kSuffix(name);
+        }
+        if (name.equals("pclmulqdq") || name.equals("vpclmulqdq")) {
+            int v = Integer.parseInt(intel[n - 1].substring(3), 16);
+            if ((v & 0xee) == 0) {
+                intel[n - 1] = null;
+                return name.replace("qdq", "") + ((v & 1) != 0 ? "hq" : "lq") + ((v & 0x10) != 0 ? "hq" : "lq") + "dq";
+            }
+            return name;
         }
         if (e.has(OpEntry.CMP_PREDICATE) || e.has(OpEntry.PCMP_PREDICATE)) {
             return predicate(e, name, intel, n);
         }
         return name;
     }
+
+    private static final java.util.Set<String> K_SIZED = java.util.Set.of("kmov", "kortest", "ktest", "kand",
+            "kandn", "knot", "kor", "kxnor", "kxor", "kadd", "kunpck");
+    private static final String[] XOP_PRED = {"lt", "le", "gt", "ge", "eq", "neq", "false", "true"};
 
     private static final String[] CMP_PRED = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord",
         "eq_uq", "nge", "ngt", "false", "neq_oq", "ge", "gt", "true", "eq_os", "lt_oq", "le_oq", "unord_s",
@@ -516,13 +608,14 @@ final class Decoding {
     private String predicate(OpEntry e, String name, String[] intel, int n) {
         String imm = intel[n - 1];
         int v = Integer.parseInt(imm.substring(3), 16);
-        String[] table = e.has(OpEntry.PCMP_PREDICATE) ? PCMP_PRED : CMP_PRED;
-        int max = e.has(OpEntry.PCMP_PREDICATE) ? 8 : (vex || evex) ? 32 : 8;
+        String[] table = vexXop ? XOP_PRED : e.has(OpEntry.PCMP_PREDICATE) ? PCMP_PRED : CMP_PRED;
+        int max = e.has(OpEntry.PCMP_PREDICATE) ? 8 : (vex || evex) && !vexXop ? 32 : 8;
         if (v >= max) {
             return name;
         }
         intel[n - 1] = null;
-        String tail = name.substring(name.startsWith("vpcmp") ? 5 : name.startsWith("vcmp") ? 4 : 3);
+        String tail = name.substring(name.startsWith("vpcmp") || name.startsWith("vpcom") ? 5
+                : name.startsWith("vcmp") ? 4 : 3);
         String head = name.substring(0, name.length() - tail.length());
         return head + table[v] + tail;
     }
@@ -624,16 +717,16 @@ final class Decoding {
                 return moffs();
             case Operand.X:
                 hasMemory = true;
+                markUsed(asIdx);
+                markUsed(segIdx); // string instructions take any segment override silently
                 return segPrefix("%ds:") + "(" + (asIdx >= 0 ? "%esi" : "%rsi") + ")";
             case Operand.Y:
                 hasMemory = true;
+                markUsed(asIdx);
                 return "%es:(" + (asIdx >= 0 ? "%edi" : "%rdi") + ")";
             case Operand.S:
-                if (reg > 5) {
-                    throw bad();
-                }
                 hasRegisterOperand = true;
-                return "%" + SEG[reg];
+                return reg > 5 ? "%?" : "%" + SEG[reg];
             case Operand.C:
                 hasRegisterOperand = true;
                 return "%cr" + (reg + rexBit(4));
@@ -690,7 +783,12 @@ final class Decoding {
                 hasRegisterOperand = true;
                 return "%k" + (vvvv & 7);
             case Operand.LITERAL:
+                if (Operand.literal(op).startsWith("%ds:")) {
+                    markUsed(segIdx); // xlat
+                }
                 return Operand.literal(op);
+            case Operand.A:
+                return vsib();
             default:
                 throw bad();
         }
@@ -714,7 +812,7 @@ final class Decoding {
         }
         switch (bytes) {
             case 1:
-                byteRegSeen = true;
+                byteRegSeen |= n >= 4 && n < 8;
                 return "%" + (rex == 0 ? R8_LEGACY[n & 7] : R8[n]);
             case 2: return "%" + R16[n];
             case 8: return "%" + R64[n];
@@ -726,7 +824,7 @@ final class Decoding {
         hasRegisterOperand = true;
         int width;
         switch (s) {
-            case Operand.SX: width = vl; break;
+            case Operand.SX: width = halfWidthGather() ? Math.max(128, vl / 2) : vl; break;
             case Operand.SH: width = Math.max(128, vl / 2); break;
             default: width = 128; break;
         }
@@ -766,9 +864,9 @@ final class Decoding {
     }
 
     private String jump(int s) {
-        long rel = s == Operand.SB ? (byte) u8() : (int) le(4);
+        long rel = s == Operand.SB ? (byte) u8() : osz == 16 ? (short) le(2) : (int) le(4);
         long next = address + (pos - start);
-        branchTarget = next + rel;
+        branchTarget = s != Operand.SB && osz == 16 ? (next + rel) & 0xffff : next + rel;
         if (asIdx >= 0 && map == OpcodeTable.MAP_ONE && opcode == 0xe3) {
             usedPrefixes |= 1 << asIdx;
             mnemonic = "jecxz";
@@ -811,14 +909,17 @@ final class Decoding {
         if (addr32) {
             usedPrefixes |= 1 << asIdx;
         }
+        // objdump counts REX.B/X as used by any memory operand (even rip-relative or without base)
+        int bExt = rexBit(1);
+        int xExt = sib ? rexBit(2) : 0;
         if (ripRel) {
             disp = d;
             signedHex(sb, d).append(addr32 ? "(%eip)" : "(%rip)");
             return broadcast(sb);
         }
-        int b = base < 0 ? -1 : base + rexBit(1);
-        int x = sib ? index + rexBit(2) : -1;
-        boolean riz = x == 4 && base >= 0 && (scale != 0 || (base & 7) != 4);
+        int b = base < 0 ? -1 : base + bExt;
+        int x = sib ? index + xExt : -1;
+        boolean riz = x == 4 && (scale != 0 || base >= 0 && (base & 7) != 4);
         if (x == 4 && !riz) {
             x = -1;
         }
@@ -841,10 +942,42 @@ final class Decoding {
         return broadcast(sb);
     }
 
+    /** Gathers: memory with a vector index register (VSIB). */
+    private String vsib() {
+        if (mod == 3 || !sib) {
+            throw bad();
+        }
+        hasMemory = true;
+        StringBuilder sb = new StringBuilder(32).append(segPrefix(""));
+        long d = disp;
+        if (evex && dispSize == 1) {
+            d *= vexW != 0 ? 8 : 4;
+        }
+        if (dispSize > 0 || base < 0) {
+            signedHex(sb, d);
+        }
+        sb.append('(');
+        if (base >= 0) {
+            sb.append('%').append(R64[base + rexBit(1)]);
+        }
+        int x = index + rexBit(2) + (evexV ? 16 : 0);
+        boolean dwordIndex = (opcode & 1) == 0;
+        int width = dwordIndex && vexW != 0 ? Math.max(128, vl / 2) : vl;
+        sb.append(",%").append(width == 512 ? "zmm" : width == 256 ? "ymm" : "xmm").append(x);
+        sb.append(',').append(1 << scale).append(')');
+        return sb.toString();
+    }
+
+    /** Gathers with qword indices and dword elements have a destination half the index width. */
+    private boolean halfWidthGather() {
+        return map == OpcodeTable.MAP_0F38 && ((opcode & 0xf0) == 0x90 || (opcode & 0xf0) == 0xa0)
+                && (opcode & 1) == 1 && vexW == 0;
+    }
+
     private String broadcast(StringBuilder sb) {
         if (evex && evexB) {
             int elem = vexW != 0 ? 8 : 4;
-            sb.append("{1to").append(vl / elem).append('}');
+            sb.append("{1to").append(vl / (elem * 8)).append('}');
         }
         return sb.toString();
     }
@@ -915,16 +1048,16 @@ final class Decoding {
                     }
                 }
                 w = rexName(p);
-            } else if (p == 0xf0) {
-                w = "lock";
             } else if (p == 0xf3 || p == 0xf2) {
                 if (i != repIdx) {
                     w = p == 0xf3 ? "repz" : "repnz";
                 } else if (string) {
                     boolean cmp = opcode == 0xa6 || opcode == 0xa7 || opcode == 0xae || opcode == 0xaf;
                     w = p == 0xf2 ? "repnz" : cmp ? "repz" : "rep";
-                } else if (p == 0xf2 && branch) {
+                } else if (p == 0xf2 && branch && !isFarOrInterruptReturn()) {
                     w = "bnd";
+                } else if (lockIdx >= 0 && hasModrm && mod != 3 || p == 0xf3 && isHleStore()) {
+                    w = p == 0xf2 ? "xacquire" : "xrelease";
                 } else {
                     w = p == 0xf3 ? "repz" : "repnz";
                 }
@@ -932,23 +1065,26 @@ final class Decoding {
                 w = "notrack";
             } else if ((p == 0x3e || p == 0x2e) && i == segIdx && kind == Kind.JUMP_CONDITIONAL) {
                 suffixHint = p == 0x3e ? ",pt" : ",pn";
-            } else if (p == 0x66) {
-                w = "data16";
-            } else if (p == 0x67) {
-                w = "addr32";
             } else {
-                w = SEG_NAME[(p >> 3) & 3] ;
-                if (p == 0x64) {
-                    w = "fs";
-                } else if (p == 0x65) {
-                    w = "gs";
-                }
+                w = prefixWord(p);
             }
             if (w != null) {
                 sb.append(w).append(' ');
             }
         }
         return sb.append(mnemonic).append(suffixHint).toString();
+    }
+
+    private boolean isFarOrInterruptReturn() {
+        return map == OpcodeTable.MAP_ONE && (opcode == 0xca || opcode == 0xcb || opcode == 0xcf
+                || opcode >= 0xe0 && opcode <= 0xe3
+                || opcode == 0xff && (reg == 3 || reg == 5));
+    }
+
+    /** mov to memory accepts xrelease without lock. */
+    private boolean isHleStore() {
+        return map == OpcodeTable.MAP_ONE && mod != 3 && hasModrm
+                && (opcode == 0x88 || opcode == 0x89 || opcode == 0xc6 || opcode == 0xc7);
     }
 
     private static final String[] SEG_NAME = {"es", "cs", "ss", "ds"};
@@ -977,13 +1113,20 @@ final class Decoding {
         if (entry == null) {
             return false;
         }
+        if (entry.has(OpEntry.DEFAULT64)) {
+            return osz == 16 && !isShortJump(entry.ops); // 16-bit push/pop/branch forms, 'w' suffix
+        }
+        if (osz == 64) {
+            return false; // REX.W overrides 0x66
+        }
         return hasSizedOperand() || entry.name.endsWith("%") || entry.name.endsWith("^");
     }
 
     private boolean hasSizedOperand() {
         for (int op : entry.ops) {
             int s = Operand.size(op);
-            if ((s == Operand.SV || s == Operand.SZ) && Operand.kind(op) != Operand.LITERAL) {
+            int k = Operand.kind(op);
+            if ((s == Operand.SV || s == Operand.SZ) && k != Operand.LITERAL && k != Operand.J) {
                 return true;
             }
         }

@@ -10,6 +10,8 @@ final class OpEntry {
     final String nameW;
     /** Operand specifications, see {@link Operand}. */
     final int[] ops;
+    /** Operands when W is set (differs from {@link #ops} for a few AVX-512 conversions). */
+    int[] opsW;
     final int flags;
 
     /** Group members by ModRM.reg for memory forms (mod != 3), or null. */
@@ -46,6 +48,9 @@ final class OpEntry {
     /** AVX-512 integer compare predicate (vpcmpub -> vpcmpltub). */
     static final int PCMP_PREDICATE = 1 << 12;
 
+    /** VEX.W swaps the last two operands (FMA4, XOP: rm and is4/vvvv). */
+    static final int W_SWAPS = 1 << 13;
+
     /** Control-flow kind, or null for sequential. */
     final Kind kind;
 
@@ -54,6 +59,7 @@ final class OpEntry {
         this.name = bar < 0 ? name : name.substring(0, bar);
         this.nameW = bar < 0 ? this.name : name.substring(bar + 1);
         this.ops = ops;
+        this.opsW = ops;
         this.flags = flags;
         this.kind = kind;
     }

@@ -9,10 +9,13 @@ package io.jrrtui.arch.x86;
 final class OpcodeTable {
     /** Map numbers. */
     static final int MAP_ONE = 0, MAP_0F = 1, MAP_0F38 = 2, MAP_0F3A = 3;
+    /** AMD XOP maps 8, 9 and A. */
+    static final int MAP_XOP8 = 4, MAP_XOP9 = 5, MAP_XOPA = 6;
+    private static final int MAPS = 7;
 
-    private static final OpEntry[] LEGACY = new OpEntry[4 * 4 * 256];
-    private static final OpEntry[] EVEX = new OpEntry[4 * 4 * 256];
-    private static final OpEntry[] VEX = new OpEntry[4 * 4 * 256];
+    private static final OpEntry[] LEGACY = new OpEntry[MAPS * 4 * 256];
+    private static final OpEntry[] EVEX = new OpEntry[MAPS * 4 * 256];
+    private static final OpEntry[] VEX = new OpEntry[MAPS * 4 * 256];
 
     static {
         for (String line : OpcodeText.lines()) {
@@ -65,6 +68,9 @@ final class OpcodeTable {
         if (key.startsWith("0f38")) {
             map = MAP_0F38;
             key = key.substring(4);
+        } else if (key.startsWith("x0")) {
+            map = MAP_XOP8 + Character.digit(key.charAt(2), 16) - 8;
+            key = key.substring(3);
         } else if (key.startsWith("0f3a")) {
             map = MAP_0F3A;
             key = key.substring(4);
@@ -76,7 +82,11 @@ final class OpcodeTable {
         String sub = key.substring(2);
         // EVEX-table names are complete: mark them VEX-only so no 'v' is added
         String flags = (f.length > 3 ? f[3] : "") + (table == EVEX ? "V" : "");
-        OpEntry e = entry(f[1], f[2], flags);
+        String[] alt = f[2].split("\\|");
+        OpEntry e = entry(f[1], alt[0], flags);
+        if (alt.length > 1) {
+            e.opsW = entry(f[1], alt[1], flags).ops;
+        }
         int index = (map * 4 + pp) * 256 + opcode;
         if (sub.isEmpty()) {
             table[index] = e;
@@ -94,21 +104,24 @@ final class OpcodeTable {
             g.exact[Integer.parseInt(sub.substring(1), 16) - 0xc0] = e;
             return;
         }
-        int reg = sub.charAt(1) - '0';
+        boolean all = sub.charAt(1) == '*';
+        int reg = all ? 0 : sub.charAt(1) - '0';
         boolean memOnly = sub.endsWith("m");
         boolean regOnly = sub.endsWith("r");
         if (!regOnly) {
-            if (g.mem == null) {
-                g.mem = new OpEntry[8];
-            }
-            g.mem[reg] = e;
+            g.mem = fill(g.mem, reg, all, e);
         }
         if (!memOnly) {
-            if (g.reg == null) {
-                g.reg = new OpEntry[8];
-            }
-            g.reg[reg] = e;
+            g.reg = fill(g.reg, reg, all, e);
         }
+    }
+
+    private static OpEntry[] fill(OpEntry[] slots, int reg, boolean all, OpEntry e) {
+        OpEntry[] s = slots == null ? new OpEntry[8] : slots;
+        for (int i = all ? 0 : reg; i <= (all ? 7 : reg); i++) {
+            s[i] = e;
+        }
+        return s;
     }
 
     private static OpEntry entry(String name, String opsText, String flagText) {
@@ -137,6 +150,7 @@ final class OpcodeTable {
                 case 'o': flags |= OpEntry.KEEP_ORDER; break;
                 case 'p': flags |= OpEntry.CMP_PREDICATE; break;
                 case 'P': flags |= OpEntry.PCMP_PREDICATE; break;
+                case 'F': flags |= OpEntry.W_SWAPS; break;
                 case 'c': kind = Kind.CALL; break;
                 case 'C': kind = Kind.CALL_INDIRECT; break;
                 case 'r': kind = Kind.RET; break;

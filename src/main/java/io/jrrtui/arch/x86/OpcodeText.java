@@ -8,9 +8,10 @@ import java.util.List;
  * <ul>
  * <li>KEY: optional {@code E} (EVEX table) or {@code V} (VEX table: entries that clash with legacy ones), optional mandatory prefix {@code 66:}/{@code f3:}/{@code f2:},
  * the opcode ({@code 8b}, {@code 0f10}, {@code 0f3800}, {@code 0f3a0f}), then optionally {@code /n}
- * (ModRM.reg, {@code m}/{@code r} suffix for memory-only/register-only) or {@code .xx} (exact ModRM).</li>
+ * (ModRM.reg or {@code *} for all, {@code m}/{@code r} suffix for memory-only/register-only) or {@code .xx} (exact ModRM).</li>
  * <li>NAME: mnemonic; {@code a|b} picks b when W is set.</li>
- * <li>OPS: comma-separated operand specs in Intel order (see {@link Operand}), or {@code -}.</li>
+ * <li>OPS: comma-separated operand specs in Intel order (see {@link Operand}), or {@code -}; {@code a|b}
+ * gives b when W is set.</li>
  * <li>FLAGS: S suffix, 6 default 64-bit, V VEX-only, N no VEX, 8 64-bit elements, R rounding,
  * l VEX.L=0 only, i ignore 66, o keep order, p/P compare predicate; kinds c C r j J k y 3 n h.</li>
  * </ul>
@@ -62,6 +63,7 @@ final class OpcodeText {
             }
         }
         mmxSse(l);
+        arithmetic(l);
         fma(l);
         for (String s : TEXT.split("\n")) {
             String t = s.strip();
@@ -70,6 +72,19 @@ final class OpcodeText {
             }
         }
         return l;
+    }
+
+    /** SSE/AVX arithmetic in its four forms: ps (none), pd (66), ss (F3), sd (F2). */
+    private static void arithmetic(List<String> l) {
+        String[] ops = {"58 add R", "59 mul R", "5c sub R", "5d min -", "5e div R", "5f max -"};
+        for (String o : ops) {
+            String[] f = o.split(" ");
+            String r = f[2].equals("R") ? "R" : "";
+            l.add("0f" + f[0] + " " + f[1] + "ps Vx,Hx,Wx " + r);
+            l.add("66:0f" + f[0] + " " + f[1] + "pd Vx,Hx,Wx " + r + "8");
+            l.add("f3:0f" + f[0] + " " + f[1] + "ss Vo,Ho,Wd " + r);
+            l.add("f2:0f" + f[0] + " " + f[1] + "sd Vo,Ho,Wq " + r);
+        }
     }
 
     /** FMA3: 0F38 96..BF, W picks single/double; odd low nibbles from 9 on are scalar. */
@@ -108,6 +123,11 @@ final class OpcodeText {
             l.add("0f" + f[0] + " " + f[1] + " Pq,Qq N");
             l.add("66:0f" + f[0] + " " + f[1] + " Vx,Hx,Wx");
         }
+        for (String shift : new String[] {"d1 psrlw", "d2 psrld", "d3 psrlq", "e1 psraw", "e2 psrad",
+            "f1 psllw", "f2 pslld", "f3 psllq"}) {
+            String[] f = shift.split(" ");
+            l.add("66:0f" + f[0] + " " + f[1] + " Vx,Hx,Wo"); // the count is always an xmm/m128
+        }
         String[] unary = {"381c pabsb", "381d pabsw", "381e pabsd"};
         for (String p : unary) {
             String[] f = p.split(" ");
@@ -124,9 +144,9 @@ final class OpcodeText {
         6a push Is 6
         6b imul Gv,Ev,Is
         6c ins Yb,(%dx) S
-        6d ins Yv,(%dx) S
+        6d ins Yz,(%dx) S
         6e outs (%dx),Xb S
-        6f outs (%dx),Xv S
+        6f outs (%dx),Xz S
         84 test Eb,Gb
         85 test Ev,Gv
         86 xchg Eb,Gb
@@ -137,9 +157,13 @@ final class OpcodeText {
         8b mov Gv,Ev
         8c mov Ev,Sw
         8d lea Gv,M
-        8e mov Sw,Ew
+        8e mov Sw,Ev
         8f/0 pop Ev 6
         9b fwait -
+        9c pushf - 6
+        9d popf - 6
+        d7 xlat %ds:(%rbx)
+        90 xchg Zv,rAX
         9e sahf -
         9f lahf -
         a0 movabs AL,Ob
@@ -166,11 +190,11 @@ final class OpcodeText {
         c7.f8 xbegin Jz k6
         c8 enter Iw,Ib o
         c9 leave - 6
-        ca lret Iw r
-        cb lret - r
+        ca lret|lretq Iw r6
+        cb lret|lretq - r6
         cc int3 - 3
         cd int Ib n
-        cf iret|iretq - r
+        cf iret|iretq - r6
         e0 loopne Jb k6
         e1 loope Jb k6
         e2 loop Jb k6
@@ -216,9 +240,9 @@ final class OpcodeText {
         ff/0 inc Ev S
         ff/1 dec Ev S
         ff/2 call Ev C6
-        ff/3m lcall Mp C
+        ff/3m lcall Mp C6
         ff/4 jmp Ev J6
-        ff/5m ljmp Mp J
+        ff/5m ljmp Mp J6
         ff/6 push Ev 6
         # ---- 0F map: system and integer
         0f00/0 sldt Ev
@@ -247,6 +271,8 @@ final class OpcodeText {
         0f01.ef wrpkru -
         0f01.f8 swapgs -
         0f01.f9 rdtscp -
+        0f02 lar Gv,Ew
+        0f03 lsl Gv,Ew
         0f05 syscall - y
         0f06 clts -
         0f07 sysret - r
@@ -317,6 +343,12 @@ final class OpcodeText {
         0fb0 cmpxchg Eb,Gb
         0fb1 cmpxchg Ev,Gv
         0fb3 btr Ev,Gv
+        0fb2 lss Gv,Mp
+        0fb4 lfs Gv,Mp
+        0fb5 lgs Gv,Mp
+        0f78 vmread Eq,Gq
+        0f79 vmwrite Gq,Eq
+        0f0e femms -
         0fb6 movzb% Gv,Eb
         0fb7 movzw% Gv,Ew
         f3:0fb8 popcnt Gv,Ev
@@ -352,22 +384,8 @@ final class OpcodeText {
         66:0f11 movupd Wx,Vx
         f3:0f11 movss Wd,Vo
         f2:0f11 movsd Wq,Vo
-        0f12/0m movlps Vo,Ho,Mq l
-        0f12/0r movhlps Vo,Ho,Uo l
-        0f12/1m movlps Vo,Ho,Mq l
-        0f12/1r movhlps Vo,Ho,Uo l
-        0f12/2m movlps Vo,Ho,Mq l
-        0f12/2r movhlps Vo,Ho,Uo l
-        0f12/3m movlps Vo,Ho,Mq l
-        0f12/3r movhlps Vo,Ho,Uo l
-        0f12/4m movlps Vo,Ho,Mq l
-        0f12/4r movhlps Vo,Ho,Uo l
-        0f12/5m movlps Vo,Ho,Mq l
-        0f12/5r movhlps Vo,Ho,Uo l
-        0f12/6m movlps Vo,Ho,Mq l
-        0f12/6r movhlps Vo,Ho,Uo l
-        0f12/7m movlps Vo,Ho,Mq l
-        0f12/7r movhlps Vo,Ho,Uo l
+        0f12/*m movlps Vo,Ho,Mq l
+        0f12/*r movhlps Vo,Ho,Uo l
         66:0f12 movlpd Vo,Ho,Mq l
         f3:0f12 movsldup Vx,Wx
         f2:0f12 movddup Vx,Wx
@@ -377,22 +395,8 @@ final class OpcodeText {
         66:0f14 unpcklpd Vx,Hx,Wx 8
         0f15 unpckhps Vx,Hx,Wx
         66:0f15 unpckhpd Vx,Hx,Wx 8
-        0f16/0m movhps Vo,Ho,Mq l
-        0f16/0r movlhps Vo,Ho,Uo l
-        0f16/1m movhps Vo,Ho,Mq l
-        0f16/1r movlhps Vo,Ho,Uo l
-        0f16/2m movhps Vo,Ho,Mq l
-        0f16/2r movlhps Vo,Ho,Uo l
-        0f16/3m movhps Vo,Ho,Mq l
-        0f16/3r movlhps Vo,Ho,Uo l
-        0f16/4m movhps Vo,Ho,Mq l
-        0f16/4r movlhps Vo,Ho,Uo l
-        0f16/5m movhps Vo,Ho,Mq l
-        0f16/5r movlhps Vo,Ho,Uo l
-        0f16/6m movhps Vo,Ho,Mq l
-        0f16/6r movlhps Vo,Ho,Uo l
-        0f16/7m movhps Vo,Ho,Mq l
-        0f16/7r movlhps Vo,Ho,Uo l
+        0f16/*m movhps Vo,Ho,Mq l
+        0f16/*r movlhps Vo,Ho,Uo l
         66:0f16 movhpd Vo,Ho,Mq l
         f3:0f16 movshdup Vx,Wx
         0f17 movhps Mq,Vo l
@@ -437,14 +441,6 @@ final class OpcodeText {
         66:0f56 orpd Vx,Hx,Wx 8
         0f57 xorps Vx,Hx,Wx
         66:0f57 xorpd Vx,Hx,Wx 8
-        0f58 addps Vx,Hx,Wx R
-        66:0f58 addpd Vx,Hx,Wx R8
-        f3:0f58 addss Vo,Ho,Wd R
-        f2:0f58 addsd Vo,Ho,Wq R
-        0f59 mulps Vx,Hx,Wx R
-        66:0f59 mulpd Vx,Hx,Wx R8
-        f3:0f59 mulss Vo,Ho,Wd R
-        f2:0f59 mulsd Vo,Ho,Wq R
         0f5a cvtps2pd Vx,Wh
         66:0f5a cvtpd2ps Vo,Wx R8
         f3:0f5a cvtss2sd Vo,Ho,Wd
@@ -452,22 +448,6 @@ final class OpcodeText {
         0f5b cvtdq2ps Vx,Wx R
         66:0f5b cvtps2dq Vx,Wx R
         f3:0f5b cvttps2dq Vx,Wx
-        0f5c subps Vx,Hx,Wx R
-        66:0f5c subpd Vx,Hx,Wx R8
-        f3:0f5c subss Vo,Ho,Wd R
-        f2:0f5c subsd Vo,Ho,Wq R
-        0f5d minps Vx,Hx,Wx
-        66:0f5d minpd Vx,Hx,Wx 8
-        f3:0f5d minss Vo,Ho,Wd
-        f2:0f5d minsd Vo,Ho,Wq
-        0f5e divps Vx,Hx,Wx R
-        66:0f5e divpd Vx,Hx,Wx R8
-        f3:0f5e divss Vo,Ho,Wd R
-        f2:0f5e divsd Vo,Ho,Wq R
-        0f5f maxps Vx,Hx,Wx
-        66:0f5f maxpd Vx,Hx,Wx 8
-        f3:0f5f maxss Vo,Ho,Wd
-        f2:0f5f maxsd Vo,Ho,Wq
         66:0f6c punpcklqdq Vx,Hx,Wx 8
         66:0f6d punpckhqdq Vx,Hx,Wx 8
         0f6e movd|movq Pq,Ey N
@@ -603,6 +583,10 @@ final class OpcodeText {
         66:0f3846 vpsravd Vx,Hx,Wx V
         66:0f3847 vpsllvd|vpsllvq Vx,Hx,Wx V
         66:0f3858 vpbroadcastd Vx,Wd V
+        66:0f3890 vpgatherdd|vpgatherdq Vx,A,Hx V
+        66:0f3891 vpgatherqd|vpgatherqq Vx,A,Hx V
+        66:0f3892 vgatherdps|vgatherdpd Vx,A,Hx V
+        66:0f3893 vgatherqps|vgatherqpd Vx,A,Hx V
         66:0f3859 vpbroadcastq Vx,Wq V
         66:0f385a vbroadcasti128 Vx,Mo V
         66:0f3878 vpbroadcastb Vx,Wb V
@@ -664,6 +648,92 @@ final class OpcodeText {
         66:0f3a4b vblendvpd Vx,Hx,Wx,Lx V
         66:0f3a4c vpblendvb Vx,Hx,Wx,Lx V
         f2:0f3af0 rorx Gy,Ey,Ib V
+        V0fae/2m vldmxcsr Md V
+        V0fae/3m vstmxcsr Md V
+        66:0f3a30 kshiftrb|kshiftrw KG,KR,Ib V
+        66:0f3a31 kshiftrd|kshiftrq KG,KR,Ib V
+        66:0f3a32 kshiftlb|kshiftlw KG,KR,Ib V
+        66:0f3a33 kshiftld|kshiftlq KG,KR,Ib V
+        # ---- AMD FMA4 (is4 operand; W swaps the last two)
+        66:0f3a5c vfmaddsubps Vx,Hx,Wx,Lx VF
+        66:0f3a5d vfmaddsubpd Vx,Hx,Wx,Lx VF
+        66:0f3a5e vfmsubaddps Vx,Hx,Wx,Lx VF
+        66:0f3a5f vfmsubaddpd Vx,Hx,Wx,Lx VF
+        66:0f3a68 vfmaddps Vx,Hx,Wx,Lx VF
+        66:0f3a69 vfmaddpd Vx,Hx,Wx,Lx VF
+        66:0f3a6a vfmaddss Vo,Ho,Wd,Lo VF
+        66:0f3a6b vfmaddsd Vo,Ho,Wq,Lo VF
+        66:0f3a6c vfmsubps Vx,Hx,Wx,Lx VF
+        66:0f3a6d vfmsubpd Vx,Hx,Wx,Lx VF
+        66:0f3a6e vfmsubss Vo,Ho,Wd,Lo VF
+        66:0f3a6f vfmsubsd Vo,Ho,Wq,Lo VF
+        66:0f3a78 vfnmaddps Vx,Hx,Wx,Lx VF
+        66:0f3a79 vfnmaddpd Vx,Hx,Wx,Lx VF
+        66:0f3a7a vfnmaddss Vo,Ho,Wd,Lo VF
+        66:0f3a7b vfnmaddsd Vo,Ho,Wq,Lo VF
+        66:0f3a7c vfnmsubps Vx,Hx,Wx,Lx VF
+        66:0f3a7d vfnmsubpd Vx,Hx,Wx,Lx VF
+        66:0f3a7e vfnmsubss Vo,Ho,Wd,Lo VF
+        66:0f3a7f vfnmsubsd Vo,Ho,Wq,Lo VF
+        # ---- AMD XOP
+        x08a2 vpcmov Vx,Hx,Wx,Lx VF
+        x08a3 vpperm Vo,Ho,Wo,Lo VF
+        x08c0 vprotb Vo,Wo,Ib V
+        x08c1 vprotw Vo,Wo,Ib V
+        x08c2 vprotd Vo,Wo,Ib V
+        x08c3 vprotq Vo,Wo,Ib V
+        x08cc vpcomb Vo,Ho,Wo,Ib Vp
+        x08cd vpcomw Vo,Ho,Wo,Ib Vp
+        x08ce vpcomd Vo,Ho,Wo,Ib Vp
+        x08cf vpcomq Vo,Ho,Wo,Ib Vp
+        x08ec vpcomub Vo,Ho,Wo,Ib Vp
+        x08ed vpcomuw Vo,Ho,Wo,Ib Vp
+        x08ee vpcomud Vo,Ho,Wo,Ib Vp
+        x08ef vpcomuq Vo,Ho,Wo,Ib Vp
+        x0885 vpmacssww Vo,Ho,Wo,Lo V
+        x0886 vpmacsswd Vo,Ho,Wo,Lo V
+        x0887 vpmacssdql Vo,Ho,Wo,Lo V
+        x088e vpmacssdd Vo,Ho,Wo,Lo V
+        x088f vpmacssdqh Vo,Ho,Wo,Lo V
+        x0895 vpmacsww Vo,Ho,Wo,Lo V
+        x0896 vpmacswd Vo,Ho,Wo,Lo V
+        x0897 vpmacsdql Vo,Ho,Wo,Lo V
+        x089e vpmacsdd Vo,Ho,Wo,Lo V
+        x089f vpmacsdqh Vo,Ho,Wo,Lo V
+        x08a6 vpmadcsswd Vo,Ho,Wo,Lo V
+        x08b6 vpmadcswd Vo,Ho,Wo,Lo V
+        x0980 vfrczps Vx,Wx V
+        x0981 vfrczpd Vx,Wx V
+        x0982 vfrczss Vo,Wd V
+        x0983 vfrczsd Vo,Wq V
+        x0990 vprotb Vo,Wo,Ho VF
+        x0991 vprotw Vo,Wo,Ho VF
+        x0992 vprotd Vo,Wo,Ho VF
+        x0993 vprotq Vo,Wo,Ho VF
+        x0994 vpshlb Vo,Wo,Ho VF
+        x0995 vpshlw Vo,Wo,Ho VF
+        x0996 vpshld Vo,Wo,Ho VF
+        x0997 vpshlq Vo,Wo,Ho VF
+        x0998 vpshab Vo,Wo,Ho VF
+        x0999 vpshaw Vo,Wo,Ho VF
+        x099a vpshad Vo,Wo,Ho VF
+        x099b vpshaq Vo,Wo,Ho VF
+        x09c1 vphaddbw Vo,Wo V
+        x09c2 vphaddbd Vo,Wo V
+        x09c3 vphaddbq Vo,Wo V
+        x09c6 vphaddwd Vo,Wo V
+        x09c7 vphaddwq Vo,Wo V
+        x09cb vphadddq Vo,Wo V
+        x09d1 vphaddubw Vo,Wo V
+        x09d2 vphaddubd Vo,Wo V
+        x09d3 vphaddubq Vo,Wo V
+        x09d6 vphadduwd Vo,Wo V
+        x09d7 vphadduwq Vo,Wo V
+        x09db vphaddudq Vo,Wo V
+        x09e1 vphsubbw Vo,Wo V
+        x09e2 vphsubwd Vo,Wo V
+        x09e3 vphsubdq Vo,Wo V
+        x0a10 bextr Gy,Ey,Id V
         # ---- VEX opmask instructions (names completed by the decoder from pp and W)
         V0f90 kmov KG,KE V
         V66:0f90 kmov KG,KE V
@@ -785,6 +855,39 @@ final class OpcodeText {
         E66:0f3811 vpsravw Vx,Hx,Wx V
         E66:0f3812 vpsllvw Vx,Hx,Wx V
         Ef3:0f3810 vpmovuswb Wh,Vx V
+        E66:0f38b4 vpmadd52luq Vx,Hx,Wx
+        E66:0f38b5 vpmadd52huq Vx,Hx,Wx
+        E66:0f72/0r vprord|vprorq Hx,Wx,Ib
+        E66:0f72/1r vprold|vprolq Hx,Wx,Ib
+        E66:0f72/2r vpsrld Hx,Wx,Ib
+        E66:0f72/4r vpsrad|vpsraq Hx,Wx,Ib
+        E66:0f72/6r vpslld Hx,Wx,Ib
+        E66:0f72/0m vprord|vprorq Hx,Wx,Ib
+        E66:0f72/1m vprold|vprolq Hx,Wx,Ib
+        E66:0f72/2m vpsrld Hx,Wx,Ib
+        E66:0f72/4m vpsrad|vpsraq Hx,Wx,Ib
+        E66:0f72/6m vpslld Hx,Wx,Ib
+        E66:0f3890 vpgatherdd|vpgatherdq Vx,A V
+        E66:0f3891 vpgatherqd|vpgatherqq Vx,A V
+        E66:0f3892 vgatherdps|vgatherdpd Vx,A V
+        E66:0f3893 vgatherqps|vgatherqpd Vx,A V
+        Ef3:0fe6 vcvtdq2pd|vcvtqq2pd Vx,Wh|Vx,Wx
+        E66:0f7b vcvtps2qq|vcvtpd2qq Vx,Wh|Vx,Wx R
+        E66:0f79 vcvtps2uqq|vcvtpd2uqq Vx,Wh|Vx,Wx R
+        E66:0f7a vcvttps2qq|vcvttpd2qq Vx,Wh|Vx,Wx
+        E66:0f78 vcvttps2uqq|vcvttpd2uqq Vx,Wh|Vx,Wx
+        Ef3:0f7a vcvtudq2pd|vcvtuqq2pd Vx,Wh|Vx,Wx
+        E0f5b vcvtdq2ps|vcvtqq2ps Vx,Wx|Vh,Wx R
+        E0f79 vcvtps2udq|vcvtpd2udq Vx,Wx|Vh,Wx R
+        E0f78 vcvttps2udq|vcvttpd2udq Vx,Wx|Vh,Wx
+        E66:0f38a0 vpscatterdd|vpscatterdq A,Vx V
+        E66:0f38a1 vpscatterqd|vpscatterqq A,Vx V
+        E66:0f38a2 vscatterdps|vscatterdpd A,Vx V
+        E66:0f38a3 vscatterqps|vscatterqpd A,Vx V
+        E66:0f3850 vpdpbusd Vx,Hx,Wx V
+        E66:0f3851 vpdpbusds Vx,Hx,Wx V
+        E66:0f3852 vpdpwssd Vx,Hx,Wx V
+        E66:0f3853 vpdpwssds Vx,Hx,Wx V
         E66:0f3a70 vpshldw Vx,Hx,Wx,Ib V
         E66:0f3a71 vpshldd|vpshldq Vx,Hx,Wx,Ib V
         E66:0f3a72 vpshrdw Vx,Hx,Wx,Ib V

@@ -14,7 +14,7 @@ final class Operand {
 
     static final int E = 1, G = 2, M = 3, R = 4, B = 5, I = 6, J = 7, Z = 8, O = 9, X = 10, Y = 11,
             S = 12, C = 13, D = 14, P = 15, Q = 16, N = 17, V = 18, W = 19, U = 20, H = 21, L = 22,
-            KG = 23, KE = 24, KH = 25, LITERAL = 26, ACC = 27, STI = 28, KR = 29, IS = 30;
+            KG = 23, KE = 24, KH = 25, LITERAL = 26, ACC = 27, STI = 28, KR = 29, IS = 30, A = 31;
 
     /** Sizes: bytes for fixed sizes, codes above 16 for ones that depend on prefixes. */
     static final int SB = 1, SW = 2, SD = 4, SQ = 8, ST = 10, SO = 16, SV = 17, SZ = 18, SY = 19,
@@ -56,6 +56,7 @@ final class Operand {
             case "KR": return KR << 8;
             case "STi": return STI << 8;
             case "Is": return IS << 8;
+            case "A": return A << 8;
             default: break;
         }
         int kind = "?EGMRBIJZOXYSCDPQNVWUHL".indexOf(t.charAt(0));
@@ -89,13 +90,13 @@ final class Operand {
     /** True when the operand is a vector register or vector r/m (decides VEX eligibility). */
     static boolean isVector(int op) {
         int k = kind(op);
-        return k == V || k == W || k == U || k == H || k == L;
+        return k == V || k == W || k == U || k == H || k == L || k == A;
     }
 
     /** True when the operand needs the ModRM byte. */
     static boolean needsModrm(int op) {
         int k = kind(op);
         return k == E || k == G || k == M || k == R || k == S || k == C || k == D || k == P || k == Q
-                || k == N || k == V || k == W || k == U || k == KG || k == KE || k == KR;
+                || k == N || k == V || k == W || k == U || k == KG || k == KE || k == KR || k == A;
     }
 }

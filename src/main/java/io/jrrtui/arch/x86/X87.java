@@ -39,6 +39,7 @@ final class X87 {
         "d9f2 fptan", "d9f3 fpatan", "d9f4 fxtract", "d9f5 fprem1", "d9f6 fdecstp", "d9f7 fincstp",
         "d9f8 fprem", "d9f9 fyl2xp1", "d9fa fsqrt", "d9fb fsincos", "d9fc frndint", "d9fd fscale",
         "d9fe fsin", "d9ff fcos", "dae9 fucompp", "dbe2 fnclex", "dbe3 fninit", "ded9 fcompp",
+        "dbe0 fneni(8087 only)", "dbe1 fndisi(8087 only)", "dbe4 fnsetpm(287 only)", "dbe5 frstpm(287 only)",
     };
 
     private static final String[] SPECIAL_NAMES = new String[8 * 64];
