@@ -491,6 +491,9 @@ final class Decoding {
             spec[spec.length - 1] = spec[spec.length - 2];
             spec[spec.length - 2] = t;
         }
+        if (evex && evexB && mod == 3) {
+            vl = 512; // L'L holds the rounding mode
+        }
         String[] intel = new String[spec.length + 1];
         int n = 0;
         for (int op : spec) {
@@ -576,7 +579,8 @@ final class Decoding {
             return mod != 3 ? base + (rexW() ? 'q' : 'l') : base;
         }
         if (name.endsWith("^")) {
-            return name.substring(0, name.length() - 1) + suffixChar(osz / 8);
+            String base = name.substring(0, name.length() - 1);
+            return mod != 3 ? base + suffixChar(primarySize(spec)) : base;
         }
         if (K_SIZED.contains(name) && e.has(OpEntry.VEX_ONLY)) {
             return name + kSuffix(name);
@@ -623,6 +627,9 @@ final class Decoding {
     /** k-register instruction size suffix from pp and W. */
     private String kSuffix(String name) {
         boolean w = vexW != 0;
+        if (w && vexPp == 1 && name.equals("kunpck") || w && (opcode == 0x92 || opcode == 0x93) && vexPp != 3) {
+            throw bad();
+        }
         if (name.equals("kunpck")) {
             return vexPp == 1 ? "bw" : w ? "dq" : "wd";
         }

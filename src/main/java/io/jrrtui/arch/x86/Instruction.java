@@ -30,6 +30,11 @@ public record Instruction(long address, int length, byte[] bytes, String mnemoni
         return address + length;
     }
 
+    /** True when a memory operand is rip-relative; {@link #memoryTarget()} is then its address. */
+    public boolean isRipRelative() {
+        return ripRelative;
+    }
+
     /** True when {@link #branchTarget()} holds a direct branch destination. */
     public boolean hasBranchTarget() {
         return kind == Kind.CALL || kind == Kind.JUMP || kind == Kind.JUMP_CONDITIONAL;

@@ -560,7 +560,7 @@ final class OpcodeText {
         0f38f1 movbe Mv,Gv
         66:0f38f0 movbe Gv,Mv
         66:0f38f1 movbe Mv,Gv
-        f2:0f38f0 crc32b Gy,Eb
+        f2:0f38f0 crc32^ Gy,Eb
         f2:0f38f1 crc32^ Gy,Ev
         66:0f38f6 adcx Gy,Ey
         f3:0f38f6 adox Gy,Ey
@@ -857,16 +857,11 @@ final class OpcodeText {
         Ef3:0f3810 vpmovuswb Wh,Vx V
         E66:0f38b4 vpmadd52luq Vx,Hx,Wx
         E66:0f38b5 vpmadd52huq Vx,Hx,Wx
-        E66:0f72/0r vprord|vprorq Hx,Wx,Ib
-        E66:0f72/1r vprold|vprolq Hx,Wx,Ib
-        E66:0f72/2r vpsrld Hx,Wx,Ib
-        E66:0f72/4r vpsrad|vpsraq Hx,Wx,Ib
-        E66:0f72/6r vpslld Hx,Wx,Ib
-        E66:0f72/0m vprord|vprorq Hx,Wx,Ib
-        E66:0f72/1m vprold|vprolq Hx,Wx,Ib
-        E66:0f72/2m vpsrld Hx,Wx,Ib
-        E66:0f72/4m vpsrad|vpsraq Hx,Wx,Ib
-        E66:0f72/6m vpslld Hx,Wx,Ib
+        E66:0f72/0 vprord|vprorq Hx,Wx,Ib
+        E66:0f72/1 vprold|vprolq Hx,Wx,Ib
+        E66:0f72/2 vpsrld Hx,Wx,Ib
+        E66:0f72/4 vpsrad|vpsraq Hx,Wx,Ib
+        E66:0f72/6 vpslld Hx,Wx,Ib
         E66:0f3890 vpgatherdd|vpgatherdq Vx,A V
         E66:0f3891 vpgatherqd|vpgatherqq Vx,A V
         E66:0f3892 vgatherdps|vgatherdpd Vx,A V
@@ -888,6 +883,10 @@ final class OpcodeText {
         E66:0f3851 vpdpbusds Vx,Hx,Wx V
         E66:0f3852 vpdpwssd Vx,Hx,Wx V
         E66:0f3853 vpdpwssds Vx,Hx,Wx V
+        E0fc2 vcmpps KG,Hx,Wx,Ib p
+        E66:0fc2 vcmppd KG,Hx,Wx,Ib p8
+        Ef3:0fc2 vcmpss KG,Ho,Wd,Ib p
+        Ef2:0fc2 vcmpsd KG,Ho,Wq,Ib p
         E66:0f3a70 vpshldw Vx,Hx,Wx,Ib V
         E66:0f3a71 vpshldd|vpshldq Vx,Hx,Wx,Ib V
         E66:0f3a72 vpshrdw Vx,Hx,Wx,Ib V
