@@ -346,7 +346,7 @@ final class Decoding {
             }
             e = resolveGroup(e);
             if (e == null || e.has(OpEntry.NO_VEX) || !(e.has(OpEntry.VECTOR) || e.has(OpEntry.VEX_ONLY))) {
-                if (vex && map == OpcodeTable.MAP_0F && opcode == 0x77 && vexPp == 0) {
+                if (vex && !vexXop && map == OpcodeTable.MAP_0F && opcode == 0x77) {
                     return new OpEntry(vexL == 0 ? "vzeroupper" : "vzeroall", new int[0], OpEntry.VEX_ONLY, null);
                 }
                 return null;
@@ -510,7 +510,7 @@ final class Decoding {
         }
         name = adjustName(e, name, spec, intel, n);
         if (evex) {
-            n = applyEvexDecorations(e, intel, n);
+            n = applyEvexDecorations(e, spec, intel, n);
         }
         boolean keep = e.has(OpEntry.KEEP_ORDER);
         for (int i = 0; i < n; i++) {
@@ -603,6 +603,11 @@ final class Decoding {
             "kandn", "knot", "kor", "kxnor", "kxor", "kadd", "kunpck");
     private static final String[] XOP_PRED = {"lt", "le", "gt", "ge", "eq", "neq", "false", "true"};
 
+    private static final java.util.regex.Pattern WIDENING =
+            java.util.regex.Pattern.compile("v?cvtt?(ps|u?dq)2u?(pd|qq)");
+    private static final String[] ROUNDING = {"{rn-sae}", "{rd-sae}", "{ru-sae}", "{rz-sae}"};
+    private static final String[] ROUNDING_BAD = {"{rn-bad}", "{rd-bad}", "{ru-bad}", "{rz-bad}"};
+
     private static final String[] CMP_PRED = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord",
         "eq_uq", "nge", "ngt", "false", "neq_oq", "ge", "gt", "true", "eq_os", "lt_oq", "le_oq", "unord_s",
         "neq_us", "nlt_uq", "nle_uq", "ord_s", "eq_us", "nge_uq", "ngt_uq", "false_os", "neq_os", "ge_oq",
@@ -645,14 +650,22 @@ final class Decoding {
         return w ? "q" : "w";
     }
 
-    private int applyEvexDecorations(OpEntry e, String[] intel, int n) {
+    private int applyEvexDecorations(OpEntry e, int[] spec, String[] intel, int n) {
         if (evexAaa != 0 || evexZ) {
             intel[0] = intel[0] + (evexAaa != 0 ? "{%k" + evexAaa + "}" : "") + (evexZ ? "{z}" : "");
         }
         if (evexB && mod == 3) {
-            // the decoration prints first in AT&T order, i.e. last in Intel order
-            intel[n++] = e.has(OpEntry.ROUNDING)
-                    ? new String[] {"{rn-sae}", "{rd-sae}", "{ru-sae}", "{rz-sae}"}[vexL] : "{sae}";
+            String rc = e.has(OpEntry.ROUNDING) ? ROUNDING[vexL] : e.has(OpEntry.SAE) ? "{sae}" : ROUNDING_BAD[vexL];
+            // AT&T prints it before the sources, after a trailing immediate or a general register source
+            int at = n;
+            int last = Operand.kind(spec[spec.length - 1]);
+            boolean valid = e.has(OpEntry.ROUNDING) || e.has(OpEntry.SAE);
+            if (valid && (last == Operand.I || last == Operand.E || last == Operand.R)) {
+                at = n - 1;
+            }
+            System.arraycopy(intel, at, intel, at + 1, n - at);
+            intel[at] = rc;
+            n++;
         }
         return n;
     }
@@ -910,7 +923,7 @@ final class Decoding {
         sb.append(segPrefix(""));
         long d = disp;
         if (evex && dispSize == 1) {
-            d *= evexB ? (vexW != 0 ? 8 : 4) : Math.max(1, bytes);
+            d *= evexB ? (vexW != 0 ? 8 : 4) : compressedElement() ? elementBytes() : Math.max(1, bytes);
         }
         boolean addr32 = asIdx >= 0;
         if (addr32) {
@@ -922,7 +935,7 @@ final class Decoding {
         if (ripRel) {
             disp = d;
             signedHex(sb, d).append(addr32 ? "(%eip)" : "(%rip)");
-            return broadcast(sb);
+            return broadcast(sb, bytes);
         }
         int b = base < 0 ? -1 : base + bExt;
         int x = sib ? index + xExt : -1;
@@ -932,7 +945,7 @@ final class Decoding {
         }
         if (b < 0 && x < 0) {
             sb.append("0x").append(Long.toHexString(addr32 ? d & 0xffffffffL : d));
-            return broadcast(sb);
+            return broadcast(sb, bytes);
         }
         if (dispSize > 0) {
             signedHex(sb, d);
@@ -946,7 +959,7 @@ final class Decoding {
             sb.append(',').append(1 << scale);
         }
         sb.append(')');
-        return broadcast(sb);
+        return broadcast(sb, bytes);
     }
 
     /** Gathers: memory with a vector index register (VSIB). */
@@ -977,14 +990,30 @@ final class Decoding {
 
     /** Gathers with qword indices and dword elements have a destination half the index width. */
     private boolean halfWidthGather() {
-        return map == OpcodeTable.MAP_0F38 && ((opcode & 0xf0) == 0x90 || (opcode & 0xf0) == 0xa0)
+        return map == OpcodeTable.MAP_0F38 && (opcode >= 0x90 && opcode <= 0x93 || opcode >= 0xa0 && opcode <= 0xa3)
                 && (opcode & 1) == 1 && vexW == 0;
     }
 
-    private String broadcast(StringBuilder sb) {
+    /** Expand/compress move single elements: their disp8 scale is the element size. */
+    private boolean compressedElement() {
+        return entry != null && map == OpcodeTable.MAP_0F38 && (opcode == 0x62 || opcode == 0x63 || opcode == 0x88
+                || opcode == 0x89 || opcode == 0x8a || opcode == 0x8b);
+    }
+
+    private int elementBytes() {
+        String n = vexW != 0 ? entry.nameW : entry.name;
+        if (n.endsWith("pd") || n.endsWith("q")) {
+            return 8;
+        }
+        return n.endsWith("b") ? 1 : n.endsWith("w") ? 2 : 4;
+    }
+
+    private String broadcast(StringBuilder sb, int bytes) {
         if (evex && evexB) {
             int elem = vexW != 0 ? 8 : 4;
-            sb.append("{1to").append(vl / (elem * 8)).append('}');
+            // widening conversions broadcast into a half-width source; everything else spans the vector
+            int count = WIDENING.matcher(vexW != 0 ? entry.nameW : entry.name).matches() ? bytes / elem : vl / (elem * 8);
+            sb.append("{1to").append(Math.max(1, count)).append('}');
         }
         return sb.toString();
     }

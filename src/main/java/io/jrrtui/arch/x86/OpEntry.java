@@ -51,10 +51,14 @@ final class OpEntry {
     /** VEX.W swaps the last two operands (FMA4, XOP: rm and is4/vvvv). */
     static final int W_SWAPS = 1 << 13;
 
+    /** EVEX.b on registers means suppress-all-exceptions ({sae}). */
+    static final int SAE = 1 << 14;
+
     /** Control-flow kind, or null for sequential. */
     final Kind kind;
 
-    OpEntry(String name, int[] ops, int flags, Kind kind) {
+    OpEntry(String spelled, int[] ops, int flags, Kind kind) {
+        String name = spelled.replace('_', ' '); // "{vex}_vpdpbusd": names with a pseudo-prefix
         int bar = name.indexOf('|');
         this.name = bar < 0 ? name : name.substring(0, bar);
         this.nameW = bar < 0 ? this.name : name.substring(bar + 1);

@@ -151,6 +151,7 @@ final class OpcodeTable {
                 case 'p': flags |= OpEntry.CMP_PREDICATE; break;
                 case 'P': flags |= OpEntry.PCMP_PREDICATE; break;
                 case 'F': flags |= OpEntry.W_SWAPS; break;
+                case 'A': flags |= OpEntry.SAE; break;
                 case 'c': kind = Kind.CALL; break;
                 case 'C': kind = Kind.CALL_INDIRECT; break;
                 case 'r': kind = Kind.RET; break;

@@ -12,7 +12,7 @@ import java.util.List;
  * <li>NAME: mnemonic; {@code a|b} picks b when W is set.</li>
  * <li>OPS: comma-separated operand specs in Intel order (see {@link Operand}), or {@code -}; {@code a|b}
  * gives b when W is set.</li>
- * <li>FLAGS: S suffix, 6 default 64-bit, V VEX-only, N no VEX, 8 64-bit elements, R rounding,
+ * <li>FLAGS: S suffix, 6 default 64-bit, V VEX-only, N no VEX, 8 64-bit elements, R rounding, A sae,
  * l VEX.L=0 only, i ignore 66, o keep order, p/P compare predicate; kinds c C r j J k y 3 n h.</li>
  * </ul>
  */
@@ -76,10 +76,10 @@ final class OpcodeText {
 
     /** SSE/AVX arithmetic in its four forms: ps (none), pd (66), ss (F3), sd (F2). */
     private static void arithmetic(List<String> l) {
-        String[] ops = {"58 add R", "59 mul R", "5c sub R", "5d min -", "5e div R", "5f max -"};
+        String[] ops = {"58 add R", "59 mul R", "5c sub R", "5d min A", "5e div R", "5f max A"};
         for (String o : ops) {
             String[] f = o.split(" ");
-            String r = f[2].equals("R") ? "R" : "";
+            String r = f[2];
             l.add("0f" + f[0] + " " + f[1] + "ps Vx,Hx,Wx " + r);
             l.add("66:0f" + f[0] + " " + f[1] + "pd Vx,Hx,Wx " + r + "8");
             l.add("f3:0f" + f[0] + " " + f[1] + "ss Vo,Ho,Wd " + r);
@@ -97,7 +97,7 @@ final class OpcodeText {
                 String k = kinds[col - 6];
                 boolean scalar = col >= 9 && (col & 1) == 1;
                 String name = "v" + k + order[row];
-                String ops = scalar ? "Vo,Ho,Wd" : "Vx,Hx,Wx";
+                String ops = scalar ? "Vo,Ho,Wd|Vo,Ho,Wq" : "Vx,Hx,Wx";
                 String names = scalar ? name + "ss|" + name + "sd" : name + "ps|" + name + "pd";
                 l.add(String.format("66:0f38%02x %s %s VR", 0x90 + row * 16 + col, names, ops));
             }
@@ -413,16 +413,16 @@ final class OpcodeText {
         66:0f2b movntpd Mx,Vx
         0f2c cvttps2pi Pq,Wq N
         66:0f2c cvttpd2pi Pq,Wo N
-        f3:0f2c cvttss2si Gy,Wd
-        f2:0f2c cvttsd2si Gy,Wq
+        f3:0f2c cvttss2si Gy,Wd A
+        f2:0f2c cvttsd2si Gy,Wq A
         0f2d cvtps2pi Pq,Wq N
         66:0f2d cvtpd2pi Pq,Wo N
         f3:0f2d cvtss2si Gy,Wd R
         f2:0f2d cvtsd2si Gy,Wq R
-        0f2e ucomiss Vo,Wd
-        66:0f2e ucomisd Vo,Wq
-        0f2f comiss Vo,Wd
-        66:0f2f comisd Vo,Wq
+        0f2e ucomiss Vo,Wd A
+        66:0f2e ucomisd Vo,Wq A
+        0f2f comiss Vo,Wd A
+        66:0f2f comisd Vo,Wq A
         0f50 movmskps Gd,Ux
         66:0f50 movmskpd Gd,Ux
         0f51 sqrtps Vx,Wx R
@@ -441,13 +441,13 @@ final class OpcodeText {
         66:0f56 orpd Vx,Hx,Wx 8
         0f57 xorps Vx,Hx,Wx
         66:0f57 xorpd Vx,Hx,Wx 8
-        0f5a cvtps2pd Vx,Wh
-        66:0f5a cvtpd2ps Vo,Wx R8
-        f3:0f5a cvtss2sd Vo,Ho,Wd
+        0f5a cvtps2pd Vx,Wh A
+        66:0f5a cvtpd2ps Vh,Wx R8
+        f3:0f5a cvtss2sd Vo,Ho,Wd A
         f2:0f5a cvtsd2ss Vo,Ho,Wq R
         0f5b cvtdq2ps Vx,Wx R
         66:0f5b cvtps2dq Vx,Wx R
-        f3:0f5b cvttps2dq Vx,Wx
+        f3:0f5b cvttps2dq Vx,Wx A
         66:0f6c punpcklqdq Vx,Hx,Wx 8
         66:0f6d punpckhqdq Vx,Hx,Wx 8
         0f6e movd|movq Pq,Ey N
@@ -488,10 +488,10 @@ final class OpcodeText {
         f2:0f7c haddps Vx,Hx,Wx
         66:0f7d hsubpd Vx,Hx,Wx
         f2:0f7d hsubps Vx,Hx,Wx
-        0fc2 cmpps Vx,Hx,Wx,Ib p
-        66:0fc2 cmppd Vx,Hx,Wx,Ib p8
-        f3:0fc2 cmpss Vo,Ho,Wd,Ib p
-        f2:0fc2 cmpsd Vo,Ho,Wq,Ib p
+        0fc2 cmpps Vx,Hx,Wx,Ib pA
+        66:0fc2 cmppd Vx,Hx,Wx,Ib p8A
+        f3:0fc2 cmpss Vo,Ho,Wd,Ib pA
+        f2:0fc2 cmpsd Vo,Ho,Wq,Ib pA
         0fc4 pinsrw Pq,Ed,Ib N
         66:0fc4 pinsrw Vo,Ho,Ed,Ib l
         0fc5 pextrw Gd,Nq,Ib N
@@ -505,9 +505,9 @@ final class OpcodeText {
         f2:0fd6 movdq2q Pq,Uo N
         0fd7 pmovmskb Gd,Nq N
         66:0fd7 pmovmskb Gd,Ux
-        66:0fe6 cvttpd2dq Vo,Wx 8
+        66:0fe6 cvttpd2dq Vh,Wx 8A
         f3:0fe6 cvtdq2pd Vx,Wh
-        f2:0fe6 cvtpd2dq Vo,Wx R8
+        f2:0fe6 cvtpd2dq Vh,Wx R8
         0fe7 movntq Mq,Pq N
         66:0fe7 movntdq Mx,Vx
         f2:0ff0 lddqu Vx,Mx
@@ -569,7 +569,7 @@ final class OpcodeText {
         66:0f380d vpermilpd Vx,Hx,Wx V8
         66:0f380e vtestps Vx,Wx V
         66:0f380f vtestpd Vx,Wx V
-        66:0f3813 vcvtph2ps Vx,Wh V
+        66:0f3813 vcvtph2ps Vx,Wh VA
         66:0f3816 vpermps Vx,Hx,Wx V
         66:0f3818 vbroadcastss Vx,Wd V
         66:0f3819 vbroadcastsd Vx,Wq V
@@ -640,7 +640,7 @@ final class OpcodeText {
         66:0f3a06 vperm2f128 Vx,Hx,Wx,Ib V
         66:0f3a18 vinsertf128 Vx,Hx,Wo,Ib V
         66:0f3a19 vextractf128 Wo,Vx,Ib V
-        66:0f3a1d vcvtps2ph Wh,Vx,Ib V
+        66:0f3a1d vcvtps2ph Wh,Vx,Ib VA
         66:0f3a38 vinserti128 Vx,Hx,Wo,Ib V
         66:0f3a39 vextracti128 Wo,Vx,Ib V
         66:0f3a46 vperm2i128 Vx,Hx,Wx,Ib V
@@ -830,7 +830,6 @@ final class OpcodeText {
         E66:0f3a43 vshufi32x4|vshufi64x2 Vx,Hx,Wx,Ib
         E66:0f3a23 vshuff32x4|vshuff64x2 Vx,Hx,Wx,Ib
         E66:0f3a03 valignd|valignq Vx,Hx,Wx,Ib
-        E66:0f3a08 vrndscaleps Vx,Wx,Ib
         E66:0f3878 vpbroadcastb Vx,Wb V
         E66:0f3879 vpbroadcastw Vx,Ww V
         E66:0f3858 vpbroadcastd Vx,Wd V
@@ -869,12 +868,12 @@ final class OpcodeText {
         Ef3:0fe6 vcvtdq2pd|vcvtqq2pd Vx,Wh|Vx,Wx
         E66:0f7b vcvtps2qq|vcvtpd2qq Vx,Wh|Vx,Wx R
         E66:0f79 vcvtps2uqq|vcvtpd2uqq Vx,Wh|Vx,Wx R
-        E66:0f7a vcvttps2qq|vcvttpd2qq Vx,Wh|Vx,Wx
-        E66:0f78 vcvttps2uqq|vcvttpd2uqq Vx,Wh|Vx,Wx
+        E66:0f7a vcvttps2qq|vcvttpd2qq Vx,Wh|Vx,Wx A
+        E66:0f78 vcvttps2uqq|vcvttpd2uqq Vx,Wh|Vx,Wx A
         Ef3:0f7a vcvtudq2pd|vcvtuqq2pd Vx,Wh|Vx,Wx
         E0f5b vcvtdq2ps|vcvtqq2ps Vx,Wx|Vh,Wx R
         E0f79 vcvtps2udq|vcvtpd2udq Vx,Wx|Vh,Wx R
-        E0f78 vcvttps2udq|vcvttpd2udq Vx,Wx|Vh,Wx
+        E0f78 vcvttps2udq|vcvttpd2udq Vx,Wx|Vh,Wx A
         E66:0f38a0 vpscatterdd|vpscatterdq A,Vx V
         E66:0f38a1 vpscatterqd|vpscatterqq A,Vx V
         E66:0f38a2 vscatterdps|vscatterdpd A,Vx V
@@ -883,10 +882,130 @@ final class OpcodeText {
         E66:0f3851 vpdpbusds Vx,Hx,Wx V
         E66:0f3852 vpdpwssd Vx,Hx,Wx V
         E66:0f3853 vpdpwssds Vx,Hx,Wx V
-        E0fc2 vcmpps KG,Hx,Wx,Ib p
-        E66:0fc2 vcmppd KG,Hx,Wx,Ib p8
-        Ef3:0fc2 vcmpss KG,Ho,Wd,Ib p
-        Ef2:0fc2 vcmpsd KG,Ho,Wq,Ib p
+        E0fc2 vcmpps KG,Hx,Wx,Ib pA
+        E66:0fc2 vcmppd KG,Hx,Wx,Ib p8A
+        Ef3:0fc2 vcmpss KG,Ho,Wd,Ib pA
+        Ef2:0fc2 vcmpsd KG,Ho,Wq,Ib pA
+        66:0f38e0 cmpoxadd My,Gy,By V
+        66:0f38e1 cmpnoxadd My,Gy,By V
+        66:0f38e2 cmpbxadd My,Gy,By V
+        66:0f38e3 cmpnbxadd My,Gy,By V
+        66:0f38e4 cmpzxadd My,Gy,By V
+        66:0f38e5 cmpnzxadd My,Gy,By V
+        66:0f38e6 cmpbexadd My,Gy,By V
+        66:0f38e7 cmpnbexadd My,Gy,By V
+        66:0f38e8 cmpsxadd My,Gy,By V
+        66:0f38e9 cmpnsxadd My,Gy,By V
+        66:0f38ea cmppxadd My,Gy,By V
+        66:0f38eb cmpnpxadd My,Gy,By V
+        66:0f38ec cmplxadd My,Gy,By V
+        66:0f38ed cmpnlxadd My,Gy,By V
+        66:0f38ee cmplexadd My,Gy,By V
+        66:0f38ef cmpnlexadd My,Gy,By V
+        66:0f3850 {vex}_vpdpbusd Vx,Hx,Wx V
+        66:0f3851 {vex}_vpdpbusds Vx,Hx,Wx V
+        66:0f3852 {vex}_vpdpwssd Vx,Hx,Wx V
+        66:0f3853 {vex}_vpdpwssds Vx,Hx,Wx V
+        f2:0f3850 vpdpbssd Vx,Hx,Wx V
+        f2:0f3851 vpdpbssds Vx,Hx,Wx V
+        f3:0f3850 vpdpbsud Vx,Hx,Wx V
+        f3:0f3851 vpdpbsuds Vx,Hx,Wx V
+        0f3850 vpdpbuud Vx,Hx,Wx V
+        0f3851 vpdpbuuds Vx,Hx,Wx V
+        66:0f38b4 {vex}_vpmadd52luq Vx,Hx,Wx V
+        66:0f38b5 {vex}_vpmadd52huq Vx,Hx,Wx V
+        66:0f38cf gf2p8mulb Vx,Hx,Wx
+        66:0f3ace gf2p8affineqb Vx,Hx,Wx,Ib
+        66:0f3acf gf2p8affineinvqb Vx,Hx,Wx,Ib
+        E66:0f3810 vpsrlvw Vx,Hx,Wx
+        Ef3:0f3811 vpmovusdb Wr,Vx
+        E66:0f3811 vpsravw Vx,Hx,Wx
+        Ef3:0f3812 vpmovusqb We,Vx
+        E66:0f3812 vpsllvw Vx,Hx,Wx
+        Ef3:0f3813 vpmovusdw Wh,Vx
+        Ef3:0f3814 vpmovusqw Wr,Vx
+        E66:0f3814 vprorvd|vprorvq Vx,Hx,Wx
+        Ef3:0f3815 vpmovusqd Wh,Vx
+        E66:0f3815 vprolvd|vprolvq Vx,Hx,Wx
+        E66:0f3816 vpermps|vpermpd Vx,Hx,Wx
+        E66:0f381f vpabsq Vx,Wx
+        Ef3:0f3820 vpmovswb Wh,Vx
+        Ef3:0f3821 vpmovsdb Wr,Vx
+        Ef3:0f3822 vpmovsqb We,Vx
+        Ef3:0f3823 vpmovsdw Wh,Vx
+        Ef3:0f3824 vpmovsqw Wr,Vx
+        Ef3:0f3825 vpmovsqd Wh,Vx
+        Ef3:0f382a vpbroadcastmb2q Vx,KR
+        E66:0f382c vscalefps|vscalefpd Vx,Hx,Wx R
+        E66:0f382d vscalefss|vscalefsd Vo,Ho,Wd|Vo,Ho,Wq R
+        Ef3:0f3832 vpmovqb We,Vx
+        Ef3:0f3834 vpmovqw Wr,Vx
+        Ef3:0f383a vpbroadcastmw2d Vx,KR
+        E66:0f3840 vpmulld|vpmullq Vx,Hx,Wx
+        E66:0f3842 vgetexpps|vgetexppd Vx,Wx A
+        E66:0f3843 vgetexpss|vgetexpsd Vo,Ho,Wd|Vo,Ho,Wq A
+        E66:0f3845 vpsrlvd|vpsrlvq Vx,Hx,Wx
+        E66:0f3846 vpsravd|vpsravq Vx,Hx,Wx
+        E66:0f3847 vpsllvd|vpsllvq Vx,Hx,Wx
+        E66:0f384c vrcp14ps|vrcp14pd Vx,Wx
+        E66:0f384d vrcp14ss|vrcp14sd Vo,Ho,Wd|Vo,Ho,Wq
+        E66:0f384e vrsqrt14ps|vrsqrt14pd Vx,Wx
+        E66:0f384f vrsqrt14ss|vrsqrt14sd Vo,Ho,Wd|Vo,Ho,Wq
+        Ef2:0f3850 vpdpbssd Vx,Hx,Wx
+        Ef2:0f3851 vpdpbssds Vx,Hx,Wx
+        Ef3:0f3850 vpdpbsud Vx,Hx,Wx
+        Ef3:0f3851 vpdpbsuds Vx,Hx,Wx
+        E0f3850 vpdpbuud Vx,Hx,Wx
+        E0f3851 vpdpbuuds Vx,Hx,Wx
+        E66:0f3865 vblendmps|vblendmpd Vx,Hx,Wx
+        E66:0f3870 vpshldvw Vx,Hx,Wx
+        E66:0f3871 vpshldvd|vpshldvq Vx,Hx,Wx
+        E66:0f3872 vpshrdvw Vx,Hx,Wx
+        E66:0f3873 vpshrdvd|vpshrdvq Vx,Hx,Wx
+        E66:0f3877 vpermi2ps|vpermi2pd Vx,Hx,Wx
+        E66:0f387f vpermt2ps|vpermt2pd Vx,Hx,Wx
+        E66:0f3883 vpmultishiftqb Vx,Hx,Wx
+        E66:0f3888 vexpandps|vexpandpd Vx,Wx
+        E66:0f388a vcompressps|vcompresspd Wx,Vx
+        E66:0f388f vpshufbitqmb KG,Hx,Wx
+        E66:0f38c8 vexp2ps|vexp2pd Vx,Wx A
+        E66:0f38ca vrcp28ps|vrcp28pd Vx,Wx A
+        E66:0f38cb vrcp28ss|vrcp28sd Vo,Ho,Wd|Vo,Ho,Wq A
+        E66:0f38cc vrsqrt28ps|vrsqrt28pd Vx,Wx A
+        E66:0f38cd vrsqrt28ss|vrsqrt28sd Vo,Ho,Wd|Vo,Ho,Wq A
+        E66:0f38cf vgf2p8mulb Vx,Hx,Wx
+        E66:0f3a08 vrndscaleps Vx,Wx,Ib A
+        E66:0f3a09 vrndscalepd Vx,Wx,Ib A
+        E66:0f3a0a vrndscaless Vo,Ho,Wd,Ib A
+        E66:0f3a0b vrndscalesd Vo,Ho,Wq,Ib A
+        E66:0f3a26 vgetmantps|vgetmantpd Vx,Wx,Ib A
+        E66:0f3a27 vgetmantss|vgetmantsd Vo,Ho,Wd,Ib|Vo,Ho,Wq,Ib A
+        E66:0f3a50 vrangeps|vrangepd Vx,Hx,Wx,Ib A
+        E66:0f3a51 vrangess|vrangesd Vo,Ho,Wd,Ib|Vo,Ho,Wq,Ib A
+        E66:0f3a54 vfixupimmps|vfixupimmpd Vx,Hx,Wx,Ib A
+        E66:0f3a55 vfixupimmss|vfixupimmsd Vo,Ho,Wd,Ib|Vo,Ho,Wq,Ib A
+        E66:0f3a56 vreduceps|vreducepd Vx,Wx,Ib A
+        E66:0f3a57 vreducess|vreducesd Vo,Ho,Wd,Ib|Vo,Ho,Wq,Ib A
+        E66:0f3a66 vfpclassps|vfpclasspd KG,Wx,Ib
+        E66:0f3a67 vfpclassss|vfpclasssd KG,Wd,Ib|KG,Wq,Ib
+        E66:0f3ace vgf2p8affineqb Vx,Hx,Wx,Ib
+        E66:0f3acf vgf2p8affineinvqb Vx,Hx,Wx,Ib
+        E66:0fe2 vpsrad|vpsraq Vx,Hx,Wo
+        E66:0f71/2 vpsrlw Hx,Wx,Ib
+        E66:0f71/4 vpsraw Hx,Wx,Ib
+        E66:0f71/6 vpsllw Hx,Wx,Ib
+        E66:0f73/2 vpsrlq Hx,Wx,Ib
+        E66:0f73/3 vpsrldq Hx,Wx,Ib
+        E66:0f73/6 vpsllq Hx,Wx,Ib
+        E66:0f73/7 vpslldq Hx,Wx,Ib
+        Ef3:0f2a vcvtsi2ss~ Vo,Ho,Ey R
+        Ef2:0f2a vcvtsi2sd~ Vo,Ho,Ey R
+        Ef3:0f7b vcvtusi2ss~ Vo,Ho,Ey R
+        Ef2:0f7b vcvtusi2sd~ Vo,Ho,Ey R
+        Ef3:0f78 vcvttss2usi Gy,Wd A
+        Ef2:0f78 vcvttsd2usi Gy,Wq A
+        Ef3:0f79 vcvtss2usi Gy,Wd R
+        Ef2:0f79 vcvtsd2usi Gy,Wq R
         E66:0f3a70 vpshldw Vx,Hx,Wx,Ib V
         E66:0f3a71 vpshldd|vpshldq Vx,Hx,Wx,Ib V
         E66:0f3a72 vpshrdw Vx,Hx,Wx,Ib V
