@@ -99,24 +99,12 @@ final class Decoding {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < prefixCount; i++) {
             int p = prefixes[i];
-            sb.append(i > 0 ? " " : "").append((p & 0xf0) == 0x40 ? rexName(p) : prefixWord(p));
+            sb.append(i > 0 ? " " : "").append((p & 0xf0) == 0x40 ? Mnemonics.rexName(p) : Mnemonics.prefixWord(p));
         }
         return new Instruction(address, pos - start, Arrays.copyOfRange(code, start, pos), sb.toString(),
                 List.of(), Kind.SEQUENTIAL, -1, false, -1);
     }
 
-    private static String prefixWord(int p) {
-        switch (p) {
-            case 0xf0: return "lock";
-            case 0xf2: return "repnz";
-            case 0xf3: return "repz";
-            case 0x66: return "data16";
-            case 0x67: return "addr32";
-            case 0x64: return "fs";
-            case 0x65: return "gs";
-            default: return SEG_NAME[(p >> 3) & 3];
-        }
-    }
 
     private int u8() {
         if (pos >= limit) {
@@ -261,9 +249,7 @@ final class Decoding {
     }
 
     private void readVex(int first) {
-        if (rex != 0 || osIdx >= 0 || repIdx >= 0 || lockIdx >= 0) {
-            throw bad();
-        }
+        // legacy prefixes before VEX/EVEX are #UD on hardware; objdump lists them as unused words
         vex = true;
         int b1 = u8();
         int r, x = 1, bb = 1;
@@ -298,9 +284,7 @@ final class Decoding {
     }
 
     private void readEvex() {
-        if (rex != 0 || osIdx >= 0 || repIdx >= 0 || lockIdx >= 0) {
-            throw bad();
-        }
+        // legacy prefixes before VEX/EVEX are #UD on hardware; objdump lists them as unused words
         evex = true;
         int p0 = u8();
         int p1 = u8();
@@ -408,6 +392,9 @@ final class Decoding {
         mod = m >> 6;
         reg = (m >> 3) & 7;
         rm = m & 7;
+        if (map == OpcodeTable.MAP_0F && opcode >= 0x20 && opcode <= 0x23 && !vex && !evex) {
+            mod = 3; // moves to/from control and debug registers ignore mod
+        }
         if (mod == 3) {
             return;
         }
@@ -471,6 +458,9 @@ final class Decoding {
         } else {
             osz = osIdx >= 0 && !e.has(OpEntry.IGNORE_66) ? 16 : 32;
         }
+        if (osz == 16 && (rex & 8) != 0 && !vex && !evex) {
+            osz = 32; // in/out: REX.W cancels 0x66 without widening to 64 bits
+        }
         if (e.kind != null) {
             kind = e.kind;
         }
@@ -508,6 +498,12 @@ final class Decoding {
         if (kind == Kind.CALL_INDIRECT || kind == Kind.JUMP_INDIRECT) {
             intel[0] = "*" + intel[0];
         }
+        if (name.equals("3dnow")) {
+            name = Amd3dNow.name(u8());
+            if (name == null) {
+                throw bad();
+            }
+        }
         name = adjustName(e, name, spec, intel, n);
         if (evex) {
             n = applyEvexDecorations(e, spec, intel, n);
@@ -520,8 +516,9 @@ final class Decoding {
             }
         }
         if (e.has(OpEntry.SUFFIX) && !hasRegisterOperand) {
-            name = name + suffixChar(primarySize(spec));
-        } else if (e.has(OpEntry.DEFAULT64) && osz == 16 && !hasRegisterOperand && !isShortJump(spec)) {
+            name = name + Mnemonics.suffixChar(primarySize(spec));
+        } else if (e.has(OpEntry.DEFAULT64) && osz == 16 && !hasRegisterOperand && !isShortJump(spec)
+                && kind != Kind.JUMP_CONDITIONAL) {
             name = name + 'w';
         }
         if (mnemonic == null) {
@@ -529,8 +526,8 @@ final class Decoding {
         }
     }
 
-    private boolean isShortJump(int[] spec) {
-        return spec.length == 1 && (spec[0] == (Operand.J << 8 | Operand.SB) || map == OpcodeTable.MAP_0F && kind == Kind.JUMP_CONDITIONAL);
+    private static boolean isShortJump(int[] spec) {
+        return spec.length == 1 && spec[0] == (Operand.J << 8 | Operand.SB);
     }
 
     private static boolean usesVvvv(int[] spec) {
@@ -547,7 +544,9 @@ final class Decoding {
         for (int op : e.ops) {
             int s = Operand.size(op);
             int k = Operand.kind(op);
-            if ((s == Operand.SV || s == Operand.SZ || s == Operand.SY) && k != Operand.LITERAL) {
+            boolean sizedByW = s == Operand.SV || s == Operand.SY || s == Operand.SZ && k != Operand.ACC && k != Operand.X
+                    && k != Operand.Y; // in/out and ins/outs never reach 64 bits
+            if (sizedByW && k != Operand.LITERAL) {
                 return rexW();
             }
         }
@@ -572,7 +571,7 @@ final class Decoding {
             return name + (vl == 256 ? 'y' : 'x');
         }
         if (name.endsWith("%")) {
-            return name.substring(0, name.length() - 1) + suffixChar(osz / 8);
+            return name.substring(0, name.length() - 1) + Mnemonics.suffixChar(osz / 8);
         }
         if (name.endsWith("~")) {
             String base = name.substring(0, name.length() - 1);
@@ -580,10 +579,14 @@ final class Decoding {
         }
         if (name.endsWith("^")) {
             String base = name.substring(0, name.length() - 1);
-            return mod != 3 ? base + suffixChar(primarySize(spec)) : base;
+            return mod != 3 ? base + Mnemonics.suffixChar(primarySize(spec)) : base;
         }
-        if (K_SIZED.contains(name) && e.has(OpEntry.VEX_ONLY)) {
-            return name + kSuffix(name);
+        if (Mnemonics.K_SIZED.contains(name) && e.has(OpEntry.VEX_ONLY)) {
+            String k = Mnemonics.kSuffix(name, opcode, vexPp, vexW != 0);
+            if (k == null) {
+                throw bad();
+            }
+            return name + k;
         }
         if (name.equals("pclmulqdq") || name.equals("vpclmulqdq")) {
             int v = Integer.parseInt(intel[n - 1].substring(3), 16);
@@ -599,25 +602,11 @@ final class Decoding {
         return name;
     }
 
-    private static final java.util.Set<String> K_SIZED = java.util.Set.of("kmov", "kortest", "ktest", "kand",
-            "kandn", "knot", "kor", "kxnor", "kxor", "kadd", "kunpck");
-    private static final String[] XOP_PRED = {"lt", "le", "gt", "ge", "eq", "neq", "false", "true"};
-
-    private static final java.util.regex.Pattern WIDENING =
-            java.util.regex.Pattern.compile("v?cvtt?(ps|u?dq)2u?(pd|qq)");
-    private static final String[] ROUNDING = {"{rn-sae}", "{rd-sae}", "{ru-sae}", "{rz-sae}"};
-    private static final String[] ROUNDING_BAD = {"{rn-bad}", "{rd-bad}", "{ru-bad}", "{rz-bad}"};
-
-    private static final String[] CMP_PRED = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord",
-        "eq_uq", "nge", "ngt", "false", "neq_oq", "ge", "gt", "true", "eq_os", "lt_oq", "le_oq", "unord_s",
-        "neq_us", "nlt_uq", "nle_uq", "ord_s", "eq_us", "nge_uq", "ngt_uq", "false_os", "neq_os", "ge_oq",
-        "gt_oq", "true_us"};
-    private static final String[] PCMP_PRED = {"eq", "lt", "le", "false", "neq", "nlt", "nle", "true"};
 
     private String predicate(OpEntry e, String name, String[] intel, int n) {
         String imm = intel[n - 1];
         int v = Integer.parseInt(imm.substring(3), 16);
-        String[] table = vexXop ? XOP_PRED : e.has(OpEntry.PCMP_PREDICATE) ? PCMP_PRED : CMP_PRED;
+        String[] table = vexXop ? Mnemonics.XOP_PRED : e.has(OpEntry.PCMP_PREDICATE) ? Mnemonics.PCMP_PRED : Mnemonics.CMP_PRED;
         int max = e.has(OpEntry.PCMP_PREDICATE) ? 8 : (vex || evex) && !vexXop ? 32 : 8;
         if (v >= max) {
             return name;
@@ -629,33 +618,13 @@ final class Decoding {
         return head + table[v] + tail;
     }
 
-    /** k-register instruction size suffix from pp and W. */
-    private String kSuffix(String name) {
-        boolean w = vexW != 0;
-        if (w && vexPp == 1 && name.equals("kunpck") || w && (opcode == 0x92 || opcode == 0x93) && vexPp != 3) {
-            throw bad();
-        }
-        if (name.equals("kunpck")) {
-            return vexPp == 1 ? "bw" : w ? "dq" : "wd";
-        }
-        if (opcode == 0x92 || opcode == 0x93) {
-            if (vexPp == 3) {
-                return w ? "q" : "d";
-            }
-            return vexPp == 1 ? "b" : "w";
-        }
-        if (vexPp == 1) {
-            return w ? "d" : "b";
-        }
-        return w ? "q" : "w";
-    }
 
     private int applyEvexDecorations(OpEntry e, int[] spec, String[] intel, int n) {
         if (evexAaa != 0 || evexZ) {
             intel[0] = intel[0] + (evexAaa != 0 ? "{%k" + evexAaa + "}" : "") + (evexZ ? "{z}" : "");
         }
         if (evexB && mod == 3) {
-            String rc = e.has(OpEntry.ROUNDING) ? ROUNDING[vexL] : e.has(OpEntry.SAE) ? "{sae}" : ROUNDING_BAD[vexL];
+            String rc = e.has(OpEntry.ROUNDING) ? Mnemonics.ROUNDING[vexL] : e.has(OpEntry.SAE) ? "{sae}" : Mnemonics.ROUNDING_BAD[vexL];
             // AT&T prints it before the sources, after a trailing immediate or a general register source
             int at = n;
             int last = Operand.kind(spec[spec.length - 1]);
@@ -680,14 +649,6 @@ final class Decoding {
         return osz / 8;
     }
 
-    private static char suffixChar(int bytes) {
-        switch (bytes) {
-            case 1: return 'b';
-            case 2: return 'w';
-            case 8: return 'q';
-            default: return 'l';
-        }
-    }
 
     private int sizeBytes(int s) {
         switch (s) {
@@ -746,7 +707,7 @@ final class Decoding {
                 return "%es:(" + (asIdx >= 0 ? "%edi" : "%rdi") + ")";
             case Operand.S:
                 hasRegisterOperand = true;
-                return reg > 5 ? "%?" : "%" + SEG[reg];
+                return Registers.segment(reg);
             case Operand.C:
                 hasRegisterOperand = true;
                 return "%cr" + (reg + rexBit(4));
@@ -814,16 +775,6 @@ final class Decoding {
         }
     }
 
-    private static final String[] SEG = {"es", "cs", "ss", "ds", "fs", "gs"};
-    private static final String[] R64 = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
-        "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
-    private static final String[] R32 = {"eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi",
-        "r8d", "r9d", "r10d", "r11d", "r12d", "r13d", "r14d", "r15d"};
-    private static final String[] R16 = {"ax", "cx", "dx", "bx", "sp", "bp", "si", "di",
-        "r8w", "r9w", "r10w", "r11w", "r12w", "r13w", "r14w", "r15w"};
-    private static final String[] R8 = {"al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil",
-        "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"};
-    private static final String[] R8_LEGACY = {"al", "cl", "dl", "bl", "ah", "ch", "dh", "bh"};
 
     private String gpReg(int n, int bytes) {
         hasRegisterOperand = true;
@@ -833,10 +784,10 @@ final class Decoding {
         switch (bytes) {
             case 1:
                 byteRegSeen |= n >= 4 && n < 8;
-                return "%" + (rex == 0 ? R8_LEGACY[n & 7] : R8[n]);
-            case 2: return "%" + R16[n];
-            case 8: return "%" + R64[n];
-            default: return "%" + R32[n];
+                return "%" + (rex == 0 ? Registers.R8_LEGACY[n & 7] : Registers.R8[n]);
+            case 2: return "%" + Registers.R16[n];
+            case 8: return "%" + Registers.R64[n];
+            default: return "%" + Registers.R32[n];
         }
     }
 
@@ -952,10 +903,10 @@ final class Decoding {
         }
         sb.append('(');
         if (b >= 0) {
-            sb.append('%').append(addr32 ? R32[b] : R64[b]);
+            sb.append('%').append(addr32 ? Registers.R32[b] : Registers.R64[b]);
         }
         if (x >= 0) {
-            sb.append(",%").append(x == 4 ? (addr32 ? "eiz" : "riz") : addr32 ? R32[x] : R64[x]);
+            sb.append(",%").append(x == 4 ? (addr32 ? "eiz" : "riz") : addr32 ? Registers.R32[x] : Registers.R64[x]);
             sb.append(',').append(1 << scale);
         }
         sb.append(')');
@@ -978,7 +929,7 @@ final class Decoding {
         }
         sb.append('(');
         if (base >= 0) {
-            sb.append('%').append(R64[base + rexBit(1)]);
+            sb.append('%').append(Registers.R64[base + rexBit(1)]);
         }
         int x = index + rexBit(2) + (evexV ? 16 : 0);
         boolean dwordIndex = (opcode & 1) == 0;
@@ -1012,7 +963,10 @@ final class Decoding {
         if (evex && evexB) {
             int elem = vexW != 0 ? 8 : 4;
             // widening conversions broadcast into a half-width source; everything else spans the vector
-            int count = WIDENING.matcher(vexW != 0 ? entry.nameW : entry.name).matches() ? bytes / elem : vl / (elem * 8);
+            int count = Mnemonics.WIDENING.matcher(vexW != 0 ? entry.nameW : entry.name).matches() ? bytes / elem : vl / (elem * 8);
+            if (bytes <= elem) {
+                return sb.append("{bad}").toString(); // scalar operands cannot broadcast
+            }
             sb.append("{1to").append(Math.max(1, count)).append('}');
         }
         return sb.toString();
@@ -1083,16 +1037,16 @@ final class Decoding {
                         continue;
                     }
                 }
-                w = rexName(p);
+                w = Mnemonics.rexName(p);
             } else if (p == 0xf3 || p == 0xf2) {
-                if (i != repIdx) {
-                    w = p == 0xf3 ? "repz" : "repnz";
+                if (p == 0xf2 && branch && i == lastIndexOf(0xf2) && !isFarOrInterruptReturn()) {
+                    w = "bnd";
                 } else if (string) {
                     boolean cmp = opcode == 0xa6 || opcode == 0xa7 || opcode == 0xae || opcode == 0xaf;
-                    w = p == 0xf2 ? "repnz" : cmp ? "repz" : "rep";
-                } else if (p == 0xf2 && branch && !isFarOrInterruptReturn()) {
-                    w = "bnd";
-                } else if (lockIdx >= 0 && hasModrm && mod != 3 || p == 0xf3 && isHleStore()) {
+                    w = p == 0xf2 || i != lastIndexOf(0xf3) ? (p == 0xf2 ? "repnz" : "repz") : cmp ? "repz" : "rep";
+                } else if (i != repIdx) {
+                    w = p == 0xf3 ? "repz" : "repnz";
+                } else if (isHleCandidate() || p == 0xf3 && isHleStore()) {
                     w = p == 0xf2 ? "xacquire" : "xrelease";
                 } else {
                     w = p == 0xf3 ? "repz" : "repnz";
@@ -1102,7 +1056,7 @@ final class Decoding {
             } else if ((p == 0x3e || p == 0x2e) && i == segIdx && kind == Kind.JUMP_CONDITIONAL) {
                 suffixHint = p == 0x3e ? ",pt" : ",pn";
             } else {
-                w = prefixWord(p);
+                w = Mnemonics.prefixWord(p);
             }
             if (w != null) {
                 sb.append(w).append(' ');
@@ -1111,11 +1065,35 @@ final class Decoding {
         return sb.append(mnemonic).append(suffixHint).toString();
     }
 
+    private int lastIndexOf(int prefix) {
+        for (int i = prefixCount - 1; i >= 0; i--) {
+            if (prefixes[i] == prefix) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private boolean isFarOrInterruptReturn() {
+        if (map == OpcodeTable.MAP_0F) {
+            return opcode == 0x07 || opcode == 0x35; // sysret, sysexit
+        }
         return map == OpcodeTable.MAP_ONE && (opcode == 0xca || opcode == 0xcb || opcode == 0xcf
                 || opcode >= 0xe0 && opcode <= 0xe3
                 || opcode == 0xff && (reg == 3 || reg == 5));
     }
+
+    /** Locked read-modify-write instructions (and xchg with memory) take xacquire/xrelease. */
+    private boolean isHleCandidate() {
+        if (!hasModrm || mod == 3 || vex || evex) {
+            return false;
+        }
+        if (map == OpcodeTable.MAP_ONE && (opcode == 0x86 || opcode == 0x87)) {
+            return true;
+        }
+        return lockIdx >= 0 && Mnemonics.isLockable(map, opcode, reg);
+    }
+
 
     /** mov to memory accepts xrelease without lock. */
     private boolean isHleStore() {
@@ -1123,27 +1101,6 @@ final class Decoding {
                 && (opcode == 0x88 || opcode == 0x89 || opcode == 0xc6 || opcode == 0xc7);
     }
 
-    private static final String[] SEG_NAME = {"es", "cs", "ss", "ds"};
-
-    private static String rexName(int p) {
-        if (p == 0x40) {
-            return "rex";
-        }
-        StringBuilder sb = new StringBuilder("rex.");
-        if ((p & 8) != 0) {
-            sb.append('W');
-        }
-        if ((p & 4) != 0) {
-            sb.append('R');
-        }
-        if ((p & 2) != 0) {
-            sb.append('X');
-        }
-        if ((p & 1) != 0) {
-            sb.append('B');
-        }
-        return sb.toString();
-    }
 
     private boolean usesOperandSize() {
         if (entry == null) {
@@ -1152,7 +1109,7 @@ final class Decoding {
         if (entry.has(OpEntry.DEFAULT64)) {
             return osz == 16 && !isShortJump(entry.ops); // 16-bit push/pop/branch forms, 'w' suffix
         }
-        if (osz == 64) {
+        if (osz == 64 || (rex & 8) != 0 && !vex && !evex) {
             return false; // REX.W overrides 0x66
         }
         return hasSizedOperand() || entry.name.endsWith("%") || entry.name.endsWith("^");

@@ -57,7 +57,7 @@ final class OpcodeText {
             l.add(String.format("%02x pop Zv 6", 0x58 + i));
             l.add(String.format("%02x mov Zb,Ib", 0xb0 + i));
             l.add(String.format("%02x mov Zv,Iv", 0xb8 + i));
-            l.add(String.format("0f%02x bswap Zy", 0xc8 + i));
+            l.add(String.format("0f%02x bswap Zv", 0xc8 + i));
             if (i > 0) {
                 l.add(String.format("%02x xchg Zv,rAX", 0x90 + i));
             }
@@ -155,9 +155,11 @@ final class OpcodeText {
         89 mov Ev,Gv
         8a mov Gb,Eb
         8b mov Gv,Ev
-        8c mov Ev,Sw
+        8c/*m mov Mw,Sw
+        8c/*r mov Rv,Sw
         8d lea Gv,M
-        8e mov Sw,Ev
+        8e/*m mov Sw,Mw
+        8e/*r mov Sw,Rv
         8f/0 pop Ev 6
         9b fwait -
         9c pushf - 6
@@ -188,7 +190,7 @@ final class OpcodeText {
         c6.f8 xabort Ib
         c7/0 mov Ev,Iz S
         c7.f8 xbegin Jz k6
-        c8 enter Iw,Ib o
+        c8 enter Iw,Ib o6
         c9 leave - 6
         ca lret|lretq Iw r6
         cb lret|lretq - r6
@@ -258,6 +260,21 @@ final class OpcodeText {
         0f01/4 smsw Ev
         0f01/6 lmsw Ew
         0f01/7m invlpg M
+        0f01.c1 vmcall -
+        0f01.c2 vmlaunch -
+        0f01.c3 vmresume -
+        0f01.c4 vmxoff -
+        0f01.d8 vmrun -
+        0f01.d9 vmmcall -
+        0f01.da vmload -
+        0f01.db vmsave -
+        0f01.dc stgi -
+        0f01.dd clgi -
+        0f01.df invlpga -
+        0f01.d4 vmfunc -
+        0f01.fc clzero -
+        f3:0f01.e8 setssbsy -
+        f3:0f01/5m rstorssp Mq
         0f01.c8 monitor %rax,%ecx,%edx o
         0f01.c9 mwait %eax,%ecx o
         0f01.ca clac -
@@ -271,17 +288,18 @@ final class OpcodeText {
         0f01.ef wrpkru -
         0f01.f8 swapgs -
         0f01.f9 rdtscp -
-        0f02 lar Gv,Ew
-        0f03 lsl Gv,Ew
+        0f02 lar Gv,Ev
+        0f03 lsl Gv,Ev
         0f05 syscall - y
         0f06 clts -
-        0f07 sysret - r
+        0f07 sysretl|sysretq - r
         0f08 invd -
         0f09 wbinvd -
         0f0b ud2 - n
-        0f0d/0m prefetch M
+        0f0d/*m prefetch M
         0f0d/1m prefetchw M
         0f0d/2m prefetchwt1 M
+        0f18/* nop Ev S
         0f18/0m prefetchnta M
         0f18/1m prefetcht0 M
         0f18/2m prefetcht1 M
@@ -307,7 +325,7 @@ final class OpcodeText {
         0f32 rdmsr -
         0f33 rdpmc -
         0f34 sysenter - y
-        0f35 sysexit - r
+        0f35 sysexitl|sysexitq - r
         0f37 getsec -
         98 cwtl|cltq -
         99 cltd|cqto -
@@ -349,6 +367,12 @@ final class OpcodeText {
         0f78 vmread Eq,Gq
         0f79 vmwrite Gq,Eq
         0f0e femms -
+        0f0f 3dnow Pq,Qq N
+        0faa rsm -
+        66:0f78 extrq Uo,Ib,Ib N
+        f2:0f78 insertq Vo,Uo,Ib,Ib N
+        66:0f79 extrq Vo,Uo N
+        f2:0f79 insertq Vo,Uo N
         0fb6 movzb% Gv,Eb
         0fb7 movzw% Gv,Ew
         f3:0fb8 popcnt Gv,Ev
@@ -371,6 +395,13 @@ final class OpcodeText {
         0fc7/3m xrstors|xrstors64 M
         0fc7/4m xsavec|xsavec64 M
         0fc7/5m xsaves|xsaves64 M
+        0fc7/6m vmptrld Mq
+        0fc7/7m vmptrst Mq
+        66:0fc7/6m vmclear Mq
+        f3:0fc7/6m vmxon Mq
+        66:0f3880 invept Gq,Mo
+        66:0f3881 invvpid Gq,Mo
+        66:0f3882 invpcid Gq,Mo
         0fc7/6r rdrand Rv
         0fc7/7r rdseed Rv
         f3:0fc7/7r rdpid Rq
@@ -423,8 +454,8 @@ final class OpcodeText {
         66:0f2e ucomisd Vo,Wq A
         0f2f comiss Vo,Wd A
         66:0f2f comisd Vo,Wq A
-        0f50 movmskps Gd,Ux
-        66:0f50 movmskpd Gd,Ux
+        0f50 movmskps Gy,Ux
+        66:0f50 movmskpd Gy,Ux
         0f51 sqrtps Vx,Wx R
         66:0f51 sqrtpd Vx,Wx R8
         f3:0f51 sqrtss Vo,Ho,Wd R
@@ -504,7 +535,7 @@ final class OpcodeText {
         f3:0fd6 movq2dq Vo,Nq N
         f2:0fd6 movdq2q Pq,Uo N
         0fd7 pmovmskb Gd,Nq N
-        66:0fd7 pmovmskb Gd,Ux
+        66:0fd7 pmovmskb Gy,Ux
         66:0fe6 cvttpd2dq Vh,Wx 8A
         f3:0fe6 cvtdq2pd Vx,Wh
         f2:0fe6 cvtpd2dq Vh,Wx R8
@@ -563,6 +594,12 @@ final class OpcodeText {
         f2:0f38f0 crc32^ Gy,Eb
         f2:0f38f1 crc32^ Gy,Ev
         66:0f38f6 adcx Gy,Ey
+        0f38f6 wrssd|wrssq My,Gy
+        66:0f38f5 wrussd|wrussq My,Gy
+        0f38f9 movdiri My,Gy
+        66:0f38f8 movdir64b Gv,M
+        f3:0fae/4 ptwrite|ptwriteq Ey
+        f3:0fae/6m clrssbsy Mq
         f3:0f38f6 adox Gy,Ey
         # VEX-only 0F38
         66:0f380c vpermilps Vx,Hx,Wx V

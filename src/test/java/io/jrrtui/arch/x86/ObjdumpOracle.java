@@ -81,6 +81,65 @@ final class ObjdumpOracle {
         return out;
     }
 
+    /**
+     * Decodes {@code blob} (raw code at address 0, one candidate instruction per 32-byte slot, the
+     * rest of each slot 0x90 so objdump resynchronises) with objdump and compares the instruction
+     * that starts each slot; slots objdump shows as (bad) are skipped.
+     */
+    static Result compareSlots(byte[] blob, int slot, int maxSamples) throws IOException, InterruptedException {
+        Path tmp = Files.createTempFile("jrrtui-x86-", ".bin");
+        try {
+            Files.write(tmp, blob);
+            Process p = new ProcessBuilder("objdump", "-D", "-b", "binary", "-m", "i386:x86-64", "-w", tmp.toString())
+                    .redirectErrorStream(true).start();
+            X86Decoder d = new X86Decoder();
+            Result res = new Result();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    Matcher m = LINE.matcher(line);
+                    if (!m.matches() || Long.parseLong(m.group(1), 16) % slot != 0) {
+                        continue;
+                    }
+                    int addr = (int) Long.parseLong(m.group(1), 16);
+                    String want = binaryModeText(m.group(3).strip());
+                    if (want.contains("(bad)") || want.startsWith(".byte")) {
+                        continue;
+                    }
+                    int len = (m.group(2).length() + 1) / 3;
+                    res.total++;
+                    res.lengthChecked++;
+                    Instruction ins = d.decode(blob, addr, addr);
+                    if (ins.length() != len) {
+                        res.lengthMismatches++;
+                    }
+                    if (!ins.text().equals(want)) {
+                        res.textMismatches++;
+                        res.byMnemonic.merge(want.split(" ")[0], 1, Integer::sum);
+                        if (res.samples.size() < maxSamples) {
+                            res.samples.add(hex(blob, addr, len) + " | want [" + want + "] got [" + ins.text() + "] len "
+                                    + len + "/" + ins.length());
+                        }
+                    }
+                }
+            }
+            p.waitFor();
+            return res;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** objdump -b binary prints targets and rip comments as 0x...; the decoder (ELF style) does not. */
+    private static String binaryModeText(String t) {
+        String s = RIP_COMMENT.matcher(t).replaceAll("        # $1");
+        return BINARY_TARGET.matcher(s).replaceAll("$1$2");
+    }
+
+    private static final Pattern RIP_COMMENT = Pattern.compile("        # 0x([0-9a-f]+)$");
+    private static final Pattern BINARY_TARGET =
+            Pattern.compile("^((?:[a-zA-Z0-9.]+ )*(?:call|jmp|j[a-z,]+|loop[a-z,]*|xbegin)[a-z]*\\s+)0x([0-9a-f]+)$");
+
     static String normalize(String objdumpText) {
         return SYMBOL.matcher(objdumpText).replaceAll("").strip();
     }
