@@ -19,6 +19,9 @@ final class Decoding {
     }
 
     private static final Bad BAD = new Bad();
+    private static final int XMM_V = Operand.parse("Vo");
+    private static final int XMM_H = Operand.parse("Ho");
+    private static final int XMM_U = Operand.parse("Uo");
     /** Ends decoding after a REX prefix that is followed by another prefix. */
     private static final Bad STRAY_REX = new Bad();
 
@@ -90,7 +93,8 @@ final class Decoding {
                 return strayRex();
             }
             return invalid(code, start, address);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // last line of defence: malformed input must never escape as an exception
             return invalid(code, start, address);
         }
     }
@@ -471,9 +475,9 @@ final class Decoding {
         }
         int[] spec = e.opsW != e.ops && vexW != 0 ? e.opsW : e.ops;
         if ((vex || evex) && isMovScalarRegForm(e)) {
-            spec = spec[0] == Operand.parse("Vo")
-                    ? new int[] {spec[0], Operand.parse("Ho"), Operand.parse("Uo")}
-                    : new int[] {Operand.parse("Uo"), Operand.parse("Ho"), spec[1]};
+            spec = spec[0] == XMM_V
+                    ? new int[] {spec[0], XMM_H, XMM_U}
+                    : new int[] {XMM_U, XMM_H, spec[1]};
         }
         if (e.has(OpEntry.W_SWAPS) && vexW != 0) {
             spec = spec.clone();
