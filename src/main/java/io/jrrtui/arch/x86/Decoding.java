@@ -5,74 +5,25 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The state of decoding one instruction: prefixes, REX/VEX/EVEX fields, ModRM/SIB/displacement,
- * and the operand texts produced from the table entry. One instance per decode call.
+ * Decoding of one instruction: opcode table lookup, operand texts in AT&T syntax, mnemonic
+ * spelling and prefix words, on top of the encoding fields read by {@link EncodingReader}.
+ * One instance per decode call.
  */
-final class Decoding {
-    /** Thrown (without stack trace) for undecodable or truncated bytes. */
-    private static final class Bad extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Bad() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final Bad BAD = new Bad();
+final class Decoding extends EncodingReader {
     private static final int XMM_V = Operand.parse("Vo");
     private static final int XMM_H = Operand.parse("Ho");
     private static final int XMM_U = Operand.parse("Uo");
-    /** Ends decoding after a REX prefix that is followed by another prefix. */
-    private static final Bad STRAY_REX = new Bad();
-
-    private final byte[] code;
-    private final int start;
-    private final int limit;
-    private final long address;
-    private int pos;
-
-    // prefixes in byte order; index of the last of each kind (-1 absent)
-    private final int[] prefixes = new int[X86Decoder.MAX_LENGTH];
-    private int prefixCount;
-    private int usedPrefixes; // bit per prefix index
-    private int segIdx = -1, osIdx = -1, asIdx = -1, repIdx = -1, lockIdx = -1;
-
-    private int rex; // 0 if none
-    private int rexUsed;
-    private boolean byteRegSeen;
-
-    // VEX / EVEX
-    private boolean vex, evex, vexXop;
-    private int vexW, vexL, vexPp, vvvv, evexAaa;
-    private boolean evexZ, evexB, evexRp, evexV;
-
-    // ModRM
-    private boolean hasModrm;
-    private int mod, reg, rm;
-    private int base = -1, index = -1, scale;
-    private boolean sib, ripRel;
-    private long disp;
-    private int dispSize;
 
     private int osz; // 16, 32, 64
-    private int vl = 128;
     private long branchTarget = -1;
-    private boolean hasMemory;
     private boolean hasRegisterOperand;
-    private boolean memoryIsFirst;
-    private int memorySize; // bytes, for EVEX disp8*N
     private String mnemonic;
     private final List<String> ops = new ArrayList<>(4);
     private Kind kind = Kind.SEQUENTIAL;
     private OpEntry entry;
-    private int opcode, map;
 
     Decoding(byte[] code, int start, int limit, long address) {
-        this.code = code;
-        this.start = start;
-        this.limit = limit;
-        this.address = address;
-        this.pos = start;
+        super(code, start, limit, address);
     }
 
     static Instruction invalid(byte[] code, int start, long address) {
@@ -107,39 +58,6 @@ final class Decoding {
         }
         return new Instruction(address, pos - start, Arrays.copyOfRange(code, start, pos), sb.toString(),
                 List.of(), Kind.SEQUENTIAL, -1, false, -1);
-    }
-
-
-    private int u8() {
-        if (pos >= limit) {
-            throw BAD;
-        }
-        return code[pos++] & 0xff;
-    }
-
-    private int peek() {
-        if (pos >= limit) {
-            throw BAD;
-        }
-        return code[pos] & 0xff;
-    }
-
-    private long le(int n) {
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            v |= (long) u8() << (8 * i);
-        }
-        return v;
-    }
-
-    private void markUsed(int prefixIndex) {
-        if (prefixIndex >= 0) {
-            usedPrefixes |= 1 << prefixIndex;
-        }
-    }
-
-    private static RuntimeException bad() {
-        return BAD;
     }
 
     // ------------------------------------------------------------------ prefixes and opcode
@@ -191,139 +109,6 @@ final class Decoding {
             throw bad();
         }
         finishEntry();
-    }
-
-    private void readPrefixes() {
-        while (pos < limit) {
-            int b = code[pos] & 0xff;
-            int i = prefixCount;
-            switch (b) {
-                case 0x26: case 0x2e: case 0x36: case 0x3e: case 0x64: case 0x65: segIdx = i; break;
-                case 0x66: osIdx = i; break;
-                case 0x67: asIdx = i; break;
-                case 0xf0: lockIdx = i; break;
-                case 0xf2: case 0xf3: repIdx = i; break;
-                default:
-                    if ((b & 0xf0) != 0x40) {
-                        return;
-                    }
-                    break;
-            }
-            if (prefixCount == X86Decoder.MAX_LENGTH - 1) {
-                throw bad();
-            }
-            prefixes[prefixCount++] = b;
-            pos++;
-            if ((b & 0xf0) == 0x40) {
-                // a REX prefix counts only directly before the opcode
-                if (pos < limit && isLegacyPrefixOrRex(code[pos] & 0xff)) {
-                    // objdump lists a REX that does not precede an opcode as an instruction of its own
-                    throw STRAY_REX;
-                }
-                rex = b;
-                usedPrefixes |= 1 << i; // printed separately, by its unused bits
-                return;
-            }
-        }
-    }
-
-    private static boolean isLegacyPrefixOrRex(int b) {
-        switch (b) {
-            case 0x26: case 0x2e: case 0x36: case 0x3e: case 0x64: case 0x65: case 0x66: case 0x67:
-            case 0xf0: case 0xf2: case 0xf3: case 0x9b:
-                return true;
-            default:
-                return (b & 0xf0) == 0x40;
-        }
-    }
-
-    private int rexBit(int bit) {
-        if ((rex & bit) != 0) {
-            rexUsed |= bit;
-            return 8;
-        }
-        return 0;
-    }
-
-    private boolean rexW() {
-        if (vex || evex) {
-            return vexW != 0;
-        }
-        return rexBit(8) != 0;
-    }
-
-    private void readVex(int first) {
-        // legacy prefixes before VEX/EVEX are #UD on hardware; objdump lists them as unused words
-        vex = true;
-        int b1 = u8();
-        int r, x = 1, bb = 1;
-        int m;
-        int b2;
-        if (first == 0x8f) {
-            vexXop = true;
-        }
-        if (first == 0xc5) {
-            r = b1 >> 7;
-            m = 1;
-            b2 = b1;
-            vexW = 0;
-        } else {
-            r = b1 >> 7;
-            x = (b1 >> 6) & 1;
-            bb = (b1 >> 5) & 1;
-            m = b1 & 0x1f;
-            b2 = u8();
-            vexW = b2 >> 7;
-        }
-        rex = 0x40 | (r == 0 ? 4 : 0) | (x == 0 ? 2 : 0) | (bb == 0 ? 1 : 0);
-        vvvv = (~b2 >> 3) & 0xf;
-        vexL = (b2 >> 2) & 1;
-        vl = vexL == 1 ? 256 : 128;
-        vexPp = b2 & 3;
-        if (vexXop ? m < 8 || m > 10 : m < 1 || m > 3) {
-            throw bad();
-        }
-        map = vexXop ? OpcodeTable.MAP_XOP8 + m - 8 : m;
-        opcode = u8();
-    }
-
-    private void readEvex() {
-        // legacy prefixes before VEX/EVEX are #UD on hardware; objdump lists them as unused words
-        evex = true;
-        int p0 = u8();
-        int p1 = u8();
-        int p2 = u8();
-        if ((p1 & 4) == 0 || (p0 & 0x08) != 0) {
-            throw bad();
-        }
-        int m = p0 & 7;
-        if (m < 1 || m > 3) {
-            throw bad();
-        }
-        map = m;
-        rex = 0x40 | ((p0 & 0x80) == 0 ? 4 : 0) | ((p0 & 0x40) == 0 ? 2 : 0) | ((p0 & 0x20) == 0 ? 1 : 0);
-        evexRp = (p0 & 0x10) == 0;
-        vexW = p1 >> 7;
-        vvvv = (~p1 >> 3) & 0xf;
-        vexPp = p1 & 3;
-        evexZ = (p2 & 0x80) != 0;
-        vexL = (p2 >> 5) & 3;
-        evexB = (p2 & 0x10) != 0;
-        evexV = (p2 & 8) == 0;
-        evexAaa = p2 & 7;
-        if (evexV) {
-            vvvv |= 16;
-        }
-        vl = vexL == 0 ? 128 : vexL == 1 ? 256 : 512;
-        opcode = u8();
-    }
-
-    /** Mandatory-prefix column (0 none, 1 = 66, 2 = F3, 3 = F2) for the legacy maps. */
-    private int legacyPp() {
-        if (repIdx >= 0) {
-            return prefixes[repIdx] == 0xf3 ? 2 : 3;
-        }
-        return osIdx >= 0 ? 1 : 0;
     }
 
     private OpEntry lookup() {
@@ -385,49 +170,6 @@ final class Decoding {
             return e.reg == null ? null : e.reg[reg];
         }
         return e.mem == null ? null : e.mem[reg];
-    }
-
-    private void readModrm() {
-        if (hasModrm) {
-            return;
-        }
-        hasModrm = true;
-        int m = u8();
-        mod = m >> 6;
-        reg = (m >> 3) & 7;
-        rm = m & 7;
-        if (map == OpcodeTable.MAP_0F && opcode >= 0x20 && opcode <= 0x23 && !vex && !evex) {
-            mod = 3; // moves to/from control and debug registers ignore mod
-        }
-        if (mod == 3) {
-            return;
-        }
-        if (rm == 4) {
-            sib = true;
-            int s = u8();
-            scale = s >> 6;
-            index = (s >> 3) & 7;
-            base = s & 7;
-            if (base == 5 && mod == 0) {
-                base = -1;
-                dispSize = 4;
-            }
-        } else if (rm == 5 && mod == 0) {
-            ripRel = true;
-            dispSize = 4;
-        } else {
-            base = rm;
-        }
-        if (mod == 1) {
-            dispSize = 1;
-        } else if (mod == 2) {
-            dispSize = 4;
-        }
-        if (dispSize == 1) {
-            disp = (byte) u8();
-        } else if (dispSize == 4) {
-            disp = (int) le(4);
-        }
     }
 
     /** 0x90: nop, pause, xchg %ax,%ax or xchg with r8. Returns false to decode it as xchg Zv,rAX. */
@@ -494,7 +236,7 @@ final class Decoding {
             if (!vex && !evex && Operand.kind(op) == Operand.H) {
                 continue; // legacy SSE: the destination is also the first source
             }
-            intel[n++] = operand(op, n == 1);
+            intel[n++] = operand(op);
         }
         if ((vex || evex) && (vvvv & 15) != 0 && !usesVvvv(spec)) {
             throw bad();
@@ -606,7 +348,6 @@ final class Decoding {
         return name;
     }
 
-
     private String predicate(OpEntry e, String name, String[] intel, int n) {
         String imm = intel[n - 1];
         int v = Integer.parseInt(imm.substring(3), 16);
@@ -621,7 +362,6 @@ final class Decoding {
         String head = name.substring(0, name.length() - tail.length());
         return head + table[v] + tail;
     }
-
 
     private int applyEvexDecorations(OpEntry e, int[] spec, String[] intel, int n) {
         if (evexAaa != 0 || evexZ) {
@@ -653,7 +393,6 @@ final class Decoding {
         return osz / 8;
     }
 
-
     private int sizeBytes(int s) {
         switch (s) {
             case Operand.SV: return osz / 8;
@@ -667,18 +406,18 @@ final class Decoding {
         }
     }
 
-    /** Formats one operand (Intel position {@code first} = destination). */
-    private String operand(int op, boolean first) {
+    /** Formats one operand as AT&T text. */
+    private String operand(int op) {
         int k = Operand.kind(op);
         int s = Operand.size(op);
         switch (k) {
             case Operand.E:
-                return mod == 3 ? gpReg(rm + rexBit(1), sizeBytes(s)) : memory(sizeBytes(s), first);
+                return mod == 3 ? gpReg(rm + rexBit(1), sizeBytes(s)) : memory(sizeBytes(s));
             case Operand.M:
                 if (mod == 3) {
                     throw bad();
                 }
-                return memory(sizeBytes(s), first);
+                return memory(sizeBytes(s));
             case Operand.R:
                 if (mod != 3 && !(map == OpcodeTable.MAP_0F && opcode >= 0x20 && opcode <= 0x23)) {
                     throw bad();
@@ -701,12 +440,10 @@ final class Decoding {
             case Operand.O:
                 return moffs();
             case Operand.X:
-                hasMemory = true;
                 markUsed(asIdx);
                 markUsed(segIdx); // string instructions take any segment override silently
                 return segPrefix("%ds:") + "(" + (asIdx >= 0 ? "%esi" : "%rsi") + ")";
             case Operand.Y:
-                hasMemory = true;
                 markUsed(asIdx);
                 return "%es:(" + (asIdx >= 0 ? "%edi" : "%rdi") + ")";
             case Operand.S:
@@ -723,7 +460,7 @@ final class Decoding {
                 return "%mm" + reg;
             case Operand.Q:
                 if (mod != 3) {
-                    return memory(8, first);
+                    return memory(8);
                 }
                 hasRegisterOperand = true;
                 return "%mm" + rm;
@@ -737,7 +474,7 @@ final class Decoding {
                 return vecReg(reg + rexBit(4) + (evexRp ? 16 : 0), s);
             case Operand.W:
                 if (mod != 3) {
-                    return memory(sizeBytes(s), first);
+                    return memory(sizeBytes(s));
                 }
                 return vecReg(rm + rexBit(1) + (evex && (rex & 2) != 0 ? 16 : 0), s);
             case Operand.U:
@@ -754,7 +491,7 @@ final class Decoding {
                 return "%k" + reg;
             case Operand.KE:
                 if (mod != 3) {
-                    return memory(8, first);
+                    return memory(8);
                 }
                 hasRegisterOperand = true;
                 return "%k" + rm;
@@ -778,7 +515,6 @@ final class Decoding {
                 throw bad();
         }
     }
-
 
     private String gpReg(int n, int bytes) {
         hasRegisterOperand = true;
@@ -850,7 +586,6 @@ final class Decoding {
     }
 
     private String moffs() {
-        hasMemory = true;
         long a = le(asIdx >= 0 ? 4 : 8);
         if (asIdx >= 0) {
             usedPrefixes |= 1 << asIdx;
@@ -870,10 +605,7 @@ final class Decoding {
         return dflt;
     }
 
-    private String memory(int bytes, boolean first) {
-        hasMemory = true;
-        memorySize = bytes;
-        memoryIsFirst = first;
+    private String memory(int bytes) {
         StringBuilder sb = new StringBuilder(24);
         sb.append(segPrefix(""));
         long d = disp;
@@ -922,7 +654,6 @@ final class Decoding {
         if (mod == 3 || !sib) {
             throw bad();
         }
-        hasMemory = true;
         StringBuilder sb = new StringBuilder(32).append(segPrefix(""));
         long d = disp;
         if (evex && dispSize == 1) {
@@ -1010,7 +741,7 @@ final class Decoding {
     }
 
     String x87Memory() {
-        return memory(0, true);
+        return memory(0);
     }
 
     // ------------------------------------------------------------------ prefix words
@@ -1098,13 +829,11 @@ final class Decoding {
         return lockIdx >= 0 && Mnemonics.isLockable(map, opcode, reg);
     }
 
-
     /** mov to memory accepts xrelease without lock. */
     private boolean isHleStore() {
         return map == OpcodeTable.MAP_ONE && mod != 3 && hasModrm
                 && (opcode == 0x88 || opcode == 0x89 || opcode == 0xc6 || opcode == 0xc7);
     }
-
 
     private boolean usesOperandSize() {
         if (entry == null) {
