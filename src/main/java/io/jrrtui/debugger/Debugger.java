@@ -500,7 +500,8 @@ public final class Debugger implements DebugSession {
     @Override
     public List<String> examine(String format, String addressExpression) {
         requireRunning();
-        return new Examiner(image, session::readMemory).examine(format, inspector.evaluate(ctx(), addressExpression));
+        return new Examiner(image, session::readMemory).at(session.registers().rip())
+                .examine(format, inspector.evaluate(ctx(), addressExpression));
     }
 
     @Override

@@ -129,4 +129,16 @@ class DebuggerTest {
         assertEquals(StopEvent.Reason.START_OF_HISTORY, start.reason());
         assertEquals("No more reverse-execution history.", start.detail());
     }
+
+    @Test
+    void examineMemoryAndInstructions() {
+        dbg.addBreakpoint("report", null, false);
+        dbg.cont();
+        List<String> words = dbg.examine("1dw", "&counter");
+        assertTrue(words.get(0).matches("0x[0-9a-f]+ <counter>:\\t-1000"), words.toString());
+        List<String> insns = dbg.examine("3i", "$pc");
+        assertEquals(3, insns.size());
+        assertTrue(insns.get(0).startsWith("=> 0x"), insns.toString());
+        assertTrue(insns.get(0).contains("<report+"), insns.toString());
+    }
 }
