@@ -114,6 +114,19 @@ public interface DebugSession extends AutoCloseable {
     /** {@code info signals}-style rows of the signals the program received in the recording. */
     List<String> signals();
 
+    // ---- for timelines and panes
+    /** Events first..last (inclusive, clipped to the recording), read from the trace. */
+    List<EventSummary> events(long first, long last);
+
+    /** Everything the program wrote to stdout/stderr up to and including event upTo. */
+    List<OutputChunk> output(long upTo);
+
+    /** count instructions starting at address (use the selected frame's pc to show "where"). */
+    List<DisassemblyLine> disassemble(long address, int count);
+
+    /** The selected frame's pc (0 when the program has ended). */
+    long pc();
+
     /** Completion candidates for symbols and breakpoint locations starting with prefix. */
     List<String> completeSymbol(String prefix);
 

@@ -583,6 +583,33 @@ public final class Debugger implements DebugSession {
         return new SignalSummary(session.trace()).rows();
     }
 
+    private TraceEvents traceEvents;
+
+    private TraceEvents traceEvents() {
+        if (traceEvents == null) traceEvents = new TraceEvents(session.trace());
+        return traceEvents;
+    }
+
+    @Override
+    public List<io.jrrtui.api.EventSummary> events(long first, long last) {
+        return traceEvents().range(first, last);
+    }
+
+    @Override
+    public List<io.jrrtui.api.OutputChunk> output(long upTo) {
+        return traceEvents().upTo(upTo);
+    }
+
+    @Override
+    public List<io.jrrtui.api.DisassemblyLine> disassemble(long address, int count) {
+        return new Disassembler(image, session::readMemory).lines(address, count);
+    }
+
+    @Override
+    public long pc() {
+        return session.exited() ? 0 : ctx().frame(ctx().selected()).pc();
+    }
+
     @Override
     public List<String> completeSymbol(String prefix) {
         Set<String> out = new java.util.TreeSet<>();
