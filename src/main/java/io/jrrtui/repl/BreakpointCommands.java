@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /** break, tbreak, delete, disable, enable, watch, rwatch, awatch. */
 final class BreakpointCommands {
     /** "LOCATION if COND", "if COND" (here), or "LOCATION". */
-    private static final Pattern CONDITION = Pattern.compile("(?s)^(.*?)(?:^|\\s+)if(?:\\s+|(?=\\())(.*)$");
+    private static final Pattern CONDITION = Pattern.compile("(?s)^(.*?)(?:^|\\s+)if(?:\\s+|(?=\\()|$)(.*)$");
 
     private BreakpointCommands() {}
 

@@ -81,7 +81,7 @@ public final class CommandInterpreter {
                 case NONE -> null;
             };
             lastFailed = false;
-            c.run(text.substring(end), out);
+            c.run(text.substring(end).strip(), out);
         } catch (RuntimeException e) {
             lastFailed = true;
             out.flush();

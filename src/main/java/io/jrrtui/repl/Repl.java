@@ -3,6 +3,8 @@ package io.jrrtui.repl;
 import io.jrrtui.api.DebugSession;
 import io.jrrtui.util.JrrException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -57,7 +60,18 @@ public final class Repl {
                 // a command that runs long is not interruptible yet: Ctrl-C must not kill the JVM (and its tracees)
                 .signalHandler(Terminal.SignalHandler.SIG_IGN);
         if (tty) return b.system(true).build();
-        return b.system(false).streams(System.in, System.out).type(Terminal.TYPE_DUMB).build();
+        return dumbTerminal(System.in, System.out);
+    }
+
+    /**
+     * A dumb terminal over streams (piped input, tests). It does not echo what it reads: the line
+     * editor shows the line itself, and gdb does not repeat piped input either.
+     */
+    public static Terminal dumbTerminal(InputStream in, OutputStream out) throws IOException {
+        Attributes quiet = new Attributes();
+        quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        return TerminalBuilder.builder().name("jrrtui").system(false).streams(in, out).type(Terminal.TYPE_DUMB)
+                .attributes(quiet).signalHandler(Terminal.SignalHandler.SIG_IGN).build();
     }
 
     /** {@code $XDG_STATE_HOME/jrrtui/history}, else {@code ~/.local/state/jrrtui/history}. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class StopPrinter {
     private static final Pattern PID = Pattern.compile("process (\\d+)");
-    private static final Pattern CODE = Pattern.compile("(?:code|status) (-?\\d+)");
+    private static final Pattern EXIT_PHRASE = Pattern.compile("exited (normally|with code [0-7]+)");
     private static final Pattern SIGNAL = Pattern.compile("(SIG[A-Z0-9+]+)(?:, (.*))?");
     private static final Map<String, String> SIGNAL_TEXT = Map.ofEntries(
             Map.entry("SIGHUP", "Hangup"), Map.entry("SIGINT", "Interrupt"), Map.entry("SIGQUIT", "Quit"),
@@ -285,12 +285,11 @@ public final class StopPrinter {
         }
         Matcher pid = PID.matcher(detail);
         String process = pid.find() ? "process " + pid.group(1) : "process 1";
+        Matcher how = EXIT_PHRASE.matcher(detail);
+        if (how.find()) return "[Inferior 1 (" + process + ") " + how.group() + "]\n"; // the session's words, code in octal
         int code = 0;
-        Matcher c = CODE.matcher(detail);
         if (stop.returnValue() != null && stop.returnValue().strip().matches("-?\\d{1,10}")) {
             code = (int) Long.parseLong(stop.returnValue().strip());
-        } else if (c.find() && c.group(1).length() <= 10) {
-            code = (int) Long.parseLong(c.group(1));
         }
         if (code == 0) return "[Inferior 1 (" + process + ") exited normally]\n";
         // gdb prints the exit code in octal, two digits at least
