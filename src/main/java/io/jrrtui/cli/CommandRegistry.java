@@ -13,6 +13,7 @@ final class CommandRegistry {
                 new DumpCommand(),
                 new LsCommand(),
                 new RmCommand(),
+                new SymbolsCommand(),
                 new DemoCommand());
     }
 }

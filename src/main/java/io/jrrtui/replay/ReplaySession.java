@@ -176,7 +176,14 @@ public final class ReplaySession implements Target {
                 long rip = Ptrace.getRegs(s.pid).rip();
                 if (breakpoints.contains(rip)) {
                     StopReason r = stepOverBreakpoint(rip);
-                    if (r.kind() == StopReason.Kind.STEP) continue;
+                    if (r.kind() == StopReason.Kind.STEP) {
+                        // The step may land on another breakpoint: that counts as hitting it.
+                        long next = Ptrace.getRegs(s.pid).rip();
+                        if (honourStops && breakpoints.contains(next) && s.current < untilEvent) {
+                            return StopReason.breakpoint(s.current, next);
+                        }
+                        continue;
+                    }
                     if (honourStops || r.kind() == StopReason.Kind.EXITED) return r;
                     continue;
                 }

@@ -31,6 +31,13 @@ public final class Timeline implements AutoCloseable {
     private final Set<Integer> userWatchSlots = new HashSet<>();
 
     private final Registers startRegs;
+    /**
+     * Positions passed in this forward stretch, oldest first (reset by every jump back). When
+     * {@code trailIsSteps}, neighbours are exactly one instruction apart, so reverse-stepi is a
+     * direct jump to the previous element.
+     */
+    private final List<Mark> trail = new ArrayList<>();
+    private boolean trailIsSteps;
 
     public Timeline(ReplaySession session) {
         this.session = session;
@@ -96,6 +103,7 @@ public final class Timeline implements AutoCloseable {
         if (session.exited() || n <= session.currentEvent()) {
             Map.Entry<Long, Checkpoint> cp = checkpoints.floorEntry(n);
             session.restore(cp.getValue());
+            resetTrail();
         }
         long start = System.nanoTime();
         StopReason r = session.runToEvent(n);
@@ -112,10 +120,26 @@ public final class Timeline implements AutoCloseable {
         checkpoints.put(session.currentEvent(), session.checkpoint());
     }
 
+    /** Records the current position as passed by forward execution (for reverse-stepi anchors). */
+    public void noteForwardStop() {
+        if (session.exited()) return;
+        Mark here = now();
+        if (!trail.isEmpty() && trail.get(trail.size() - 1).event() == here.event() && trail.get(trail.size() - 1).sameState(here.regs())) return;
+        if (trail.size() > 10_000) trail.subList(0, 5_000).clear();
+        trail.add(here);
+        trailIsSteps = false;
+    }
+
+    private void resetTrail() {
+        trail.clear();
+        trailIsSteps = false;
+    }
+
     /** Goes to a position seen before (re-executing from the nearest checkpoint). */
     public void goTo(Mark m) {
         Checkpoint cp = checkpoints.floorEntry(m.event()).getValue();
         session.restore(cp);
+        resetTrail();
         session.runToEvent(m.event());
         if (m.sameState(session.registers())) return;
         boolean temporary = !userBreakpoints.contains(m.rip());
@@ -216,35 +240,55 @@ public final class Timeline implements AutoCloseable {
     }
 
     /**
-     * Goes back one instruction. Re-executes from the event boundary before now with single
-     * steps (each a trap), so it is bounded; the debugger avoids it on long stretches.
+     * Goes back one instruction. Single-steps forward from the nearest earlier known position (the
+     * previous stop of this forward stretch, else the last event boundary) and keeps the chain of
+     * states, so repeated reverse-stepi is a jump to the previous state of the chain.
      */
     public boolean reverseStepi() {
         Mark target = now();
-        if (target.event() <= 1 && isProgramStart(target)) return false;
-        long fromEvent = target.event();
-        goToEvent(fromEvent);
-        if (target.sameState(session.registers())) {
-            if (fromEvent <= 1) return false;
-            fromEvent--; // we were exactly at the boundary: the previous instruction ends event fromEvent
-            goToEvent(fromEvent);
+        if (isProgramStart(target)) return false;
+        int at = indexInTrail(target);
+        if (at > 0 && trailIsSteps) {
+            List<Mark> chain = new ArrayList<>(trail.subList(0, at));
+            goTo(chain.get(chain.size() - 1));
+            trail.addAll(chain);
+            trailIsSteps = true;
+            return true;
         }
-        int steps = 0;
-        while (true) {
-            Mark before = now();
-            StopReason r = session.stepInstruction();
-            steps++;
-            if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("reverse-stepi lost its place: the replay ended");
-            if (session.currentEvent() == target.event() && target.sameState(session.registers())) {
-                goTo(new Mark(before.event(), before.regs(), 0));
-                return true;
+        Mark anchor = at > 0 ? trail.get(at - 1) : null;
+        if (anchor != null) {
+            goTo(anchor);
+        } else {
+            long fromEvent = target.event();
+            goToEvent(fromEvent);
+            if (target.sameState(session.registers())) {
+                if (fromEvent <= 1) return false;
+                goToEvent(fromEvent - 1); // exactly at the boundary: the previous instruction ends the event before
             }
-            if (session.currentEvent() > target.event() || steps > MAX_REVERSE_STEPS) {
+        }
+        List<Mark> chain = new ArrayList<>();
+        while (true) {
+            chain.add(now());
+            StopReason r = session.stepInstruction();
+            if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("reverse-stepi lost its place: the replay ended");
+            if (session.currentEvent() == target.event() && target.sameState(session.registers())) break;
+            if (session.currentEvent() > target.event() || chain.size() > MAX_REVERSE_STEPS) {
                 goTo(target);
                 throw new JrrException("reverse-stepi: the previous instruction is more than " + MAX_REVERSE_STEPS
-                        + " instructions after the last event; use reverse-continue with a breakpoint");
+                        + " instructions after the last stop; use reverse-continue with a breakpoint");
             }
         }
+        goTo(chain.get(chain.size() - 1));
+        trail.addAll(chain);
+        trailIsSteps = true;
+        return true;
+    }
+
+    private int indexInTrail(Mark m) {
+        for (int i = trail.size() - 1; i >= 0; i--) {
+            if (trail.get(i).event() == m.event() && trail.get(i).sameState(m.regs())) return i;
+        }
+        return -1;
     }
 
     private boolean isProgramStart(Mark m) {
@@ -268,6 +312,7 @@ public final class Timeline implements AutoCloseable {
     /** Returns to a user checkpoint. */
     public void restore(Checkpoint cp) {
         session.restore(cp);
+        resetTrail();
     }
 
     @Override

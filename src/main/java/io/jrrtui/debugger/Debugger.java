@@ -1,0 +1,606 @@
+package io.jrrtui.debugger;
+
+import io.jrrtui.api.BreakpointInfo;
+import io.jrrtui.api.CheckpointInfo;
+import io.jrrtui.api.DebugSession;
+import io.jrrtui.api.FrameInfo;
+import io.jrrtui.api.SourceLocation;
+import io.jrrtui.api.StopEvent;
+import io.jrrtui.api.Variable;
+import io.jrrtui.api.WatchChange;
+import io.jrrtui.eval.GlobalVariables;
+import io.jrrtui.eval.TypeFactory;
+import io.jrrtui.eval.Value;
+import io.jrrtui.replay.Checkpoint;
+import io.jrrtui.replay.OutputSink;
+import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.symbols.BreakpointLocation;
+import io.jrrtui.target.StopReason;
+import io.jrrtui.timeline.Hit;
+import io.jrrtui.timeline.ReverseResult;
+import io.jrrtui.timeline.Timeline;
+import io.jrrtui.trace.TraceReader;
+import io.jrrtui.util.JrrException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The debugger over one recording. Open with {@link #open(TraceReader, long, OutputSink)}: it
+ * replays the trace, stops at event {@code startEvent} (1 = the program's first instruction) and
+ * serves the {@link DebugSession} commands, forward and backward.
+ */
+public final class Debugger implements DebugSession {
+    private final ReplaySession session;
+    private final Timeline timeline;
+    private final ProgramImage image;
+    private final TypeFactory types = new TypeFactory();
+    private final Map<String, GlobalVariables> globals = new HashMap<>();
+    private final Map<String, Value> convenience = new HashMap<>();
+    private final Inspector inspector;
+    private final List<UserBreakpoint> breakpoints = new ArrayList<>();
+    private final List<Checkpoint> userCheckpoints = new ArrayList<>();
+    private final SourceLister lister;
+    private int nextNumber = 1;
+    private StopContext ctx;
+    private StopEvent last;
+    final LineStepper stepper;
+    final ReverseStepper reverse;
+
+    private Debugger(ReplaySession session) {
+        this.session = session;
+        this.timeline = new Timeline(session);
+        this.image = new ProgramImage(session);
+        this.inspector = new Inspector(image, convenience);
+        this.lister = new SourceLister(image);
+        this.stepper = new LineStepper(this);
+        this.reverse = new ReverseStepper(this);
+    }
+
+    /**
+     * Replays trace and stops after event startEvent. Output the program wrote is passed to output
+     * as the replay goes by (use {@link OutputSink#DISCARD} to ignore it).
+     */
+    public static Debugger open(TraceReader trace, long startEvent, OutputSink output) {
+        ReplaySession session = ReplaySession.start(trace, output);
+        try {
+            Debugger d = new Debugger(session);
+            if (startEvent > 1) d.timeline.goToEvent(startEvent);
+            d.last = d.stop(StopEvent.Reason.START, 0, null, null, null, false);
+            return d;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    // ---- shared state for the steppers ---------------------------------------------------------
+
+    ReplaySession session() {
+        return session;
+    }
+
+    Timeline timeline() {
+        return timeline;
+    }
+
+    ProgramImage image() {
+        return image;
+    }
+
+    Inspector inspector() {
+        return inspector;
+    }
+
+    TypeFactory types() {
+        return types;
+    }
+
+    StopContext ctx() {
+        if (ctx == null) ctx = new StopContext(session, image, types, globals);
+        return ctx;
+    }
+
+    /** The program moved: everything derived from the old state is stale. */
+    void moved() {
+        ctx = null;
+    }
+
+    StopEvent stop(StopEvent.Reason reason, int number, WatchChange change, String returnValue, String detail, boolean rev) {
+        moved();
+        SourceLocation where = session.exited() ? new SourceLocation(0, null, null, 0) : inspector.location(session.registers().rip(), true);
+        refreshWatchValues();
+        if (!rev) timeline.noteForwardStop();
+        last = new StopEvent(reason, where, session.currentEvent(), number, change, returnValue, detail, rev);
+        return last;
+    }
+
+    StopEvent exitedEvent(boolean rev) {
+        String how = session.exited() ? exitDescription() : "";
+        return stop(StopEvent.Reason.EXITED, 0, null, null, how, rev);
+    }
+
+    private String exitDescription() {
+        int status = session.recordedExitStatus();
+        return status == 0 ? "exited normally" : "exited with code " + String.format("%02o", status);
+    }
+
+    // ---- breakpoints ------------------------------------------------------------------------
+
+    @Override
+    public BreakpointInfo addBreakpoint(String location, String condition, boolean temporary) {
+        List<SourceLocation> locs = resolve(location);
+        UserBreakpoint bp = UserBreakpoint.code(nextNumber++, location, locs, emptyToNull(condition), temporary);
+        breakpoints.add(bp);
+        for (SourceLocation l : locs) timeline.addBreakpoint(l.pc());
+        return bp.info();
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** FILE:LINE, LINE, FUNC or *ADDR to code addresses. */
+    List<SourceLocation> resolve(String location) {
+        String loc = location == null ? "" : location.trim();
+        if (loc.isEmpty()) {
+            if (session.exited()) throw new JrrException("The program is not being run.");
+            long pc = ctx().frame(ctx().selected()).pc();
+            return List.of(inspector.location(pc, true));
+        }
+        if (loc.startsWith("*")) {
+            long addr = inspector.evaluate(ctx(), loc.substring(1)).asLong();
+            return List.of(inspector.location(addr, true));
+        }
+        String defaultFile = session.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file();
+        List<BreakpointLocation> found = image.symbols().breakpointAddresses(loc, defaultFile);
+        if (found.isEmpty()) {
+            if (loc.matches("\\d+") || loc.contains(":")) throw new JrrException("No line " + loc.replaceAll(".*:", "") + " in "
+                    + (loc.contains(":") ? "file \"" + loc.substring(0, loc.lastIndexOf(':')) + "\"" : "the current file") + ".");
+            throw new JrrException("Function \"" + loc + "\" not defined.");
+        }
+        List<SourceLocation> out = new ArrayList<>();
+        for (BreakpointLocation b : found) out.add(new SourceLocation(b.address(), b.function(), b.file(), b.line()));
+        return out;
+    }
+
+    @Override
+    public BreakpointInfo addWatchpoint(String expression, WatchKind kind, boolean location) {
+        Value v = inspector.evaluate(ctx(), expression);
+        if (v.address().isEmpty()) throw new JrrException("Cannot watch constant value `" + expression + "'.");
+        long len = v.type().size();
+        if (len != 1 && len != 2 && len != 4 && len != 8) {
+            throw new JrrException("Expression cannot be implemented with read/access watchpoint (" + len + " bytes; hardware watchpoints cover 1, 2, 4 or 8).");
+        }
+        long addr = v.address().getAsLong();
+        String what = location ? "-location " + expression : expression;
+        UserBreakpoint w = UserBreakpoint.watch(nextNumber++, what, kind, addr, (int) len, v.type());
+        w.slot = timeline.addWatchpoint(addr, (int) len, kind != WatchKind.WRITE);
+        w.lastValue = readWatch(w);
+        breakpoints.add(w);
+        return w.info();
+    }
+
+    String readWatch(UserBreakpoint w) {
+        try {
+            return inspector.formatValue(Value.inMemory(w.watchType, w.watchAddr, ctx().access(0)));
+        } catch (JrrException e) {
+            return "<unreadable>";
+        }
+    }
+
+    private void refreshWatchValues() {
+        if (session.exited()) return;
+        for (UserBreakpoint b : breakpoints) if (b.isWatch()) b.lastValue = readWatch(b);
+    }
+
+    @Override
+    public void deleteBreakpoints(List<Integer> numbers) {
+        List<UserBreakpoint> doomed = new ArrayList<>();
+        if (numbers.isEmpty()) doomed.addAll(breakpoints);
+        for (int n : numbers) doomed.add(find(n));
+        for (UserBreakpoint b : doomed) {
+            disarm(b);
+            breakpoints.remove(b);
+        }
+    }
+
+    private UserBreakpoint find(int n) {
+        for (UserBreakpoint b : breakpoints) if (b.number == n) return b;
+        throw new JrrException("No breakpoint number " + n + ".");
+    }
+
+    private void disarm(UserBreakpoint b) {
+        if (!b.enabled) return;
+        if (b.isWatch()) {
+            timeline.removeWatchpoint(b.slot);
+            b.slot = -1;
+        } else {
+            for (SourceLocation l : b.locations) if (!otherUses(b, l.pc())) timeline.removeBreakpoint(l.pc());
+        }
+    }
+
+    private boolean otherUses(UserBreakpoint except, long pc) {
+        for (UserBreakpoint b : breakpoints) {
+            if (b != except && b.enabled && !b.isWatch()) for (SourceLocation l : b.locations) if (l.pc() == pc) return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void setEnabled(List<Integer> numbers, boolean enabled) {
+        List<UserBreakpoint> targets = new ArrayList<>();
+        if (numbers.isEmpty()) targets.addAll(breakpoints);
+        for (int n : numbers) targets.add(find(n));
+        for (UserBreakpoint b : targets) {
+            if (b.enabled == enabled) continue;
+            if (!enabled) {
+                disarm(b);
+                b.enabled = false;
+            } else {
+                b.enabled = true;
+                if (b.isWatch()) b.slot = timeline.addWatchpoint(b.watchAddr, b.watchLen, b.watchKind != WatchKind.WRITE);
+                else for (SourceLocation l : b.locations) timeline.addBreakpoint(l.pc());
+            }
+        }
+    }
+
+    @Override
+    public List<BreakpointInfo> breakpoints() {
+        List<BreakpointInfo> out = new ArrayList<>();
+        for (UserBreakpoint b : breakpoints) out.add(b.info());
+        return out;
+    }
+
+    /** The enabled user breakpoint at pc whose condition holds now, counting the hit; or null. */
+    UserBreakpoint breakpointHitHere(long pc) {
+        for (UserBreakpoint b : new ArrayList<>(breakpoints)) {
+            if (!b.enabled || b.isWatch()) continue;
+            boolean at = false;
+            for (SourceLocation l : b.locations) at |= l.pc() == pc;
+            if (!at || !conditionHolds(b)) continue;
+            b.hits++;
+            if (b.temporary) deleteBreakpoints(List.of(b.number));
+            return b;
+        }
+        return null;
+    }
+
+    private boolean conditionHolds(UserBreakpoint b) {
+        if (b.condition == null) return true;
+        moved();
+        try {
+            return inspector.evaluate(ctx(), b.condition).asLong() != 0;
+        } catch (JrrException e) {
+            return true; // gdb stops when a condition cannot be evaluated
+        }
+    }
+
+    UserBreakpoint watchBySlot(int slot) {
+        for (UserBreakpoint b : breakpoints) if (b.isWatch() && b.slot == slot) return b;
+        return null;
+    }
+
+    /** Whether a hit found while re-executing counts as a stop for reverse execution. */
+    boolean acceptHit(Hit h, Predicate<Hit> extra, Set<Long> extraStops) {
+        if (h.kind() == Hit.Kind.WATCHPOINT) {
+            UserBreakpoint w = watchBySlot(h.slot());
+            return w != null && w.enabled || extra != null && extra.test(h);
+        }
+        if (extraStops.contains(h.address()) && extra != null && extra.test(h)) return true;
+        for (UserBreakpoint b : breakpoints) {
+            if (!b.enabled || b.isWatch()) continue;
+            for (SourceLocation l : b.locations) if (l.pc() == h.address() && conditionHolds(b)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Handles a stop of a forward run: a user breakpoint or changed watchpoint makes a StopEvent,
+     * anything else (a temporary stop, an unchanged watch value) returns null to keep going.
+     */
+    StopEvent userStop(StopReason r) {
+        moved();
+        switch (r.kind()) {
+            case EXITED -> {
+                return exitedEvent(false);
+            }
+            case BREAKPOINT -> {
+                UserBreakpoint b = breakpointHitHere(r.address());
+                return b == null ? null : stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, false);
+            }
+            case WATCHPOINT -> {
+                UserBreakpoint w = watchBySlot(r.slot());
+                if (w == null || !w.enabled) return null;
+                String now = readWatch(w);
+                if (w.watchKind == WatchKind.WRITE && Objects.equals(now, w.lastValue)) return null;
+                WatchChange change = new WatchChange(w.what, w.lastValue, now);
+                w.hits++;
+                return stop(StopEvent.Reason.WATCHPOINT, w.number, change, null, null, false);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    // ---- forward ------------------------------------------------------------------------------
+
+    private void requireRunning() {
+        if (session.exited()) throw new JrrException("The program is not being run.");
+    }
+
+    @Override
+    public StopEvent cont() {
+        requireRunning();
+        while (true) {
+            StopEvent s = userStop(timeline.continueForward());
+            if (s != null) return s;
+        }
+    }
+
+    @Override
+    public StopEvent next() {
+        requireRunning();
+        return stepper.line(false);
+    }
+
+    @Override
+    public StopEvent step() {
+        requireRunning();
+        return stepper.line(true);
+    }
+
+    @Override
+    public StopEvent stepi() {
+        requireRunning();
+        return stepper.instruction(false);
+    }
+
+    @Override
+    public StopEvent nexti() {
+        requireRunning();
+        return stepper.instruction(true);
+    }
+
+    @Override
+    public StopEvent finish() {
+        requireRunning();
+        return stepper.finish();
+    }
+
+    @Override
+    public StopEvent until(String location) {
+        requireRunning();
+        return location == null || location.isBlank() ? stepper.until() : stepper.runToLocation(resolve(location), true);
+    }
+
+    @Override
+    public StopEvent advance(String location) {
+        requireRunning();
+        if (location == null || location.isBlank()) throw new JrrException("Argument required (a location).");
+        return stepper.runToLocation(resolve(location), true);
+    }
+
+    // ---- backward ----------------------------------------------------------------------------
+
+    @Override
+    public StopEvent reverseContinue() {
+        return reverse.cont();
+    }
+
+    @Override
+    public StopEvent reverseNext() {
+        return reverse.line(false);
+    }
+
+    @Override
+    public StopEvent reverseStep() {
+        return reverse.line(true);
+    }
+
+    @Override
+    public StopEvent reverseStepi() {
+        return reverse.instruction(false);
+    }
+
+    @Override
+    public StopEvent reverseNexti() {
+        return reverse.instruction(true);
+    }
+
+    @Override
+    public StopEvent reverseFinish() {
+        return reverse.finish();
+    }
+
+    @Override
+    public StopEvent last(String expression) {
+        return reverse.last(expression);
+    }
+
+    /** Reverse-continues to the last accepted hit (user stops plus extraStops filtered by extra). */
+    ReverseResult reverseTo(Set<Long> extraStops, Predicate<Hit> extra) {
+        Set<Long> stops = new HashSet<>(extraStops);
+        return timeline.reverseTo(stops, h -> {
+            moved();
+            return acceptHit(h, extra, stops);
+        });
+    }
+
+    // ---- time ---------------------------------------------------------------------------------
+
+    @Override
+    public long currentEvent() {
+        return session.currentEvent();
+    }
+
+    @Override
+    public long eventCount() {
+        return session.eventCount();
+    }
+
+    @Override
+    public StopEvent gotoEvent(long event) {
+        timeline.goToEvent(event);
+        return stop(StopEvent.Reason.EVENT, 0, null, null, null, false);
+    }
+
+    @Override
+    public CheckpointInfo checkpoint() {
+        requireRunning();
+        userCheckpoints.add(timeline.userCheckpoint());
+        return checkpoints().get(userCheckpoints.size() - 1);
+    }
+
+    private final Map<Checkpoint, SourceLocation> checkpointWhere = new HashMap<>();
+
+    @Override
+    public List<CheckpointInfo> checkpoints() {
+        List<CheckpointInfo> out = new ArrayList<>();
+        for (int i = 0; i < userCheckpoints.size(); i++) {
+            Checkpoint cp = userCheckpoints.get(i);
+            SourceLocation where = checkpointWhere.computeIfAbsent(cp, c -> last.where());
+            out.add(new CheckpointInfo(i + 1, cp.event(), where));
+        }
+        return out;
+    }
+
+    @Override
+    public StopEvent restart(int checkpoint) {
+        if (checkpoint < 1 || checkpoint > userCheckpoints.size()) throw new JrrException("Invalid checkpoint number " + checkpoint + ".");
+        timeline.restore(userCheckpoints.get(checkpoint - 1));
+        return stop(StopEvent.Reason.EVENT, 0, null, null, "Switched to checkpoint " + checkpoint + ".", false);
+    }
+
+    // ---- inspection ---------------------------------------------------------------------------
+
+    @Override
+    public StopEvent status() {
+        return last;
+    }
+
+    @Override
+    public String print(String expression, String format) {
+        requireRunning();
+        return inspector.print(ctx(), expression, format);
+    }
+
+    @Override
+    public String ptype(String expression) {
+        requireRunning();
+        return inspector.ptype(ctx(), expression);
+    }
+
+    @Override
+    public List<String> examine(String format, String addressExpression) {
+        requireRunning();
+        return new Examiner(image, session::readMemory).examine(format, inspector.evaluate(ctx(), addressExpression));
+    }
+
+    @Override
+    public List<FrameInfo> backtrace(int limit) {
+        requireRunning();
+        return inspector.backtrace(ctx(), limit);
+    }
+
+    @Override
+    public List<Variable> locals(int frameLevel) {
+        requireRunning();
+        return inspector.locals(ctx(), frameLevel);
+    }
+
+    @Override
+    public List<Variable> args(int frameLevel) {
+        requireRunning();
+        return inspector.args(ctx(), frameLevel);
+    }
+
+    @Override
+    public FrameInfo selectFrame(int level) {
+        requireRunning();
+        if (level < 0) throw new JrrException("Bottom (innermost) frame selected; you cannot go down.");
+        if (level >= ctx().frames().size()) throw new JrrException("Initial frame selected; you cannot go up.");
+        ctx().select(level);
+        return inspector.frameInfo(ctx(), level);
+    }
+
+    @Override
+    public FrameInfo selectedFrame() {
+        requireRunning();
+        return inspector.frameInfo(ctx(), ctx().selected());
+    }
+
+    @Override
+    public List<Variable> registers() {
+        requireRunning();
+        return inspector.registers(session.registers());
+    }
+
+    @Override
+    public List<String> frameDescription() {
+        requireRunning();
+        return inspector.frameDescription(ctx());
+    }
+
+    @Override
+    public List<Variable> sharedLibraries() {
+        List<Variable> out = new ArrayList<>();
+        for (LoadedModule m : image.modules()) {
+            if (m == image.main()) continue;
+            out.add(new Variable(m.path(), String.format("0x%016x 0x%016x %s", m.start(), m.end(),
+                    m.symbols().hasDwarf() ? "Yes" : "Yes (*)")));
+        }
+        return out;
+    }
+
+    @Override
+    public String lineInfo(String location) {
+        if (location == null || location.isBlank()) {
+            requireRunning();
+            return inspector.lineInfo(ctx().frame(ctx().selected()).lookupPc());
+        }
+        return inspector.lineInfo(resolve(location).get(0).pc());
+    }
+
+    @Override
+    public List<String> list(String location) {
+        if (location == null || location.isBlank()) {
+            SourceLocation here = session.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true);
+            return lister.list(here);
+        }
+        return lister.listAt(resolve(location).get(0));
+    }
+
+    @Override
+    public List<String> signals() {
+        return new SignalSummary(session.trace()).rows();
+    }
+
+    @Override
+    public List<String> completeSymbol(String prefix) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (var f : image.symbols().functions()) if (f.name().startsWith(prefix)) out.add(f.name());
+        for (LoadedModule m : image.modules()) {
+            if (!m.symbols().hasDwarf()) continue;
+            for (String g : globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow())).names()) {
+                if (g.startsWith(prefix)) out.add(g);
+            }
+            for (String f : m.symbols().sourceFiles()) {
+                String base = Inspector.baseName(f);
+                if (base.startsWith(prefix)) out.add(base + ":");
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    @Override
+    public void close() {
+        timeline.close();
+    }
+}

@@ -1,0 +1,170 @@
+package io.jrrtui.debugger;
+
+import io.jrrtui.api.FrameInfo;
+import io.jrrtui.api.SourceLocation;
+import io.jrrtui.api.Variable;
+import io.jrrtui.arch.Registers;
+import io.jrrtui.eval.Evaluator;
+import io.jrrtui.eval.FrameScope;
+import io.jrrtui.eval.ScopeContext;
+import io.jrrtui.eval.Type;
+import io.jrrtui.eval.TypeNames;
+import io.jrrtui.eval.Value;
+import io.jrrtui.eval.ValueFormatter;
+import io.jrrtui.symbols.AddressInfo;
+import io.jrrtui.symbols.SourceLine;
+import io.jrrtui.unwind.Frame;
+import io.jrrtui.util.JrrException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the stopped program for people: locations, backtraces, variables, expressions, registers,
+ * in gdb's formats. Works on one {@link StopContext}.
+ */
+final class Inspector {
+    private final ProgramImage image;
+    private final ValueFormatter formatter;
+    private final Map<String, Value> convenience;
+
+    Inspector(ProgramImage image, Map<String, Value> convenience) {
+        this.image = image;
+        this.formatter = new ValueFormatter(a -> image.symbols().symbolize(a));
+        this.convenience = convenience;
+    }
+
+    SourceLocation location(long pc, boolean exact) {
+        long lookup = exact ? pc : pc - 1;
+        Optional<AddressInfo> info = image.symbols().lookup(lookup);
+        if (info.isEmpty()) return new SourceLocation(pc, null, null, 0);
+        AddressInfo a = info.get();
+        String fn = a.innermostFunction();
+        if (!a.inlineChain().isEmpty() && a.inlineChain().get(0).file() != null) {
+            var f = a.inlineChain().get(0);
+            return new SourceLocation(pc, fn, f.file(), f.line());
+        }
+        return a.line().map(l -> new SourceLocation(pc, fn, l.file(), l.line())).orElse(new SourceLocation(pc, fn, null, 0));
+    }
+
+    FrameInfo frameInfo(StopContext ctx, int level) {
+        Frame f = ctx.frame(level);
+        return new FrameInfo(level, location(f.pc(), f.pcIsExact()), args(ctx, level), f.pcIsExact());
+    }
+
+    List<FrameInfo> backtrace(StopContext ctx, int limit) {
+        List<FrameInfo> out = new ArrayList<>();
+        int n = Math.min(ctx.frames().size(), limit <= 0 ? Integer.MAX_VALUE : limit);
+        for (int i = 0; i < n; i++) out.add(frameInfo(ctx, i));
+        return out;
+    }
+
+    List<Variable> args(StopContext ctx, int level) {
+        Optional<FrameScope> scope = ctx.scope(level);
+        if (scope.isEmpty() || scope.get().function().isEmpty()) return List.of();
+        return split(scope.get().describe(scope.get().args(), formatter));
+    }
+
+    List<Variable> locals(StopContext ctx, int level) {
+        Optional<FrameScope> scope = ctx.scope(level);
+        if (scope.isEmpty() || scope.get().function().isEmpty()) return List.of();
+        return split(scope.get().describe(scope.get().locals(), formatter));
+    }
+
+    private static List<Variable> split(List<String> lines) {
+        List<Variable> out = new ArrayList<>();
+        for (String l : lines) {
+            int eq = l.indexOf(" = ");
+            out.add(eq < 0 ? new Variable(l, "") : new Variable(l.substring(0, eq), l.substring(eq + 3)));
+        }
+        return out;
+    }
+
+    Value evaluate(StopContext ctx, String expression) {
+        FrameScope scope = ctx.scope(ctx.selected())
+                .orElseThrow(() -> new JrrException("No symbol table is loaded."));
+        return new Evaluator(new ScopeContext(scope, convenience)).evaluate(expression);
+    }
+
+    String print(StopContext ctx, String expression, String format) {
+        Value v = evaluate(ctx, expression);
+        return format == null || format.isEmpty() ? formatter.format(v) : Formats.format(v, format.charAt(0), formatter);
+    }
+
+    String ptype(StopContext ctx, String expression) {
+        FrameScope scope = ctx.scope(ctx.selected()).orElseThrow(() -> new JrrException("No symbol table is loaded."));
+        Type t = new Evaluator(new ScopeContext(scope, convenience)).typeOf(expression);
+        return "type = " + TypeNames.ptype(t);
+    }
+
+    String formatValue(Value v) {
+        return formatter.format(v);
+    }
+
+    List<Variable> registers(Registers r) {
+        List<Variable> out = new ArrayList<>();
+        String[] order = {"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12", "r13",
+            "r14", "r15", "rip", "eflags", "cs", "ss", "ds", "es", "fs", "gs", "fs_base", "gs_base"};
+        for (String name : order) {
+            long v = r.get(Registers.indexOf(name));
+            String natural;
+            if (name.equals("rip")) {
+                natural = String.format("0x%x", v) + image.symbols().symbolize(v).map(s -> " <" + s + ">").orElse("");
+            } else if (name.equals("eflags")) {
+                natural = Formats.eflags(v);
+            } else if (name.equals("rbp") || name.equals("rsp")) {
+                natural = String.format("0x%x", v);
+            } else {
+                natural = Long.toString(v);
+            }
+            out.add(new Variable(name, String.format("0x%-16x  %s", v, natural)));
+        }
+        return out;
+    }
+
+    String lineInfo(long pc) {
+        Optional<SourceLine> l = image.symbols().lineAt(pc);
+        if (l.isEmpty()) {
+            return String.format("No line number information available for address 0x%x%s", pc,
+                    image.symbols().symbolize(pc).map(s -> " <" + s + ">").orElse(""));
+        }
+        SourceLine s = l.get();
+        return String.format("Line %d of \"%s\" starts at address 0x%x%s and ends at 0x%x%s.", s.line(), s.baseName(),
+                s.startPc(), sym(s.startPc()), s.endPc(), sym(s.endPc()));
+    }
+
+    private String sym(long a) {
+        return image.symbols().symbolize(a).map(x -> " <" + x + ">").orElse("");
+    }
+
+    List<String> frameDescription(StopContext ctx) {
+        int level = ctx.selected();
+        Frame f = ctx.frame(level);
+        List<String> out = new ArrayList<>();
+        String at = f.cfa().isPresent() ? String.format("0x%x", f.cfa().getAsLong()) : "<unknown>";
+        out.add("Stack level " + level + ", frame at " + at + ":");
+        SourceLocation loc = location(f.pc(), f.pcIsExact());
+        String where = loc.function() == null ? "??" : loc.function();
+        if (loc.hasLine()) where += " (" + baseName(loc.file()) + ":" + loc.line() + ")";
+        String saved = level + 1 < ctx.frames().size() ? String.format("; saved rip = 0x%x", ctx.frame(level + 1).pc()) : "";
+        out.add(String.format(" rip = 0x%x in %s%s", f.pc(), where, saved));
+        if (level + 1 < ctx.frames().size() && ctx.frame(level + 1).cfa().isPresent()) {
+            out.add(String.format(" called by frame at 0x%x", ctx.frame(level + 1).cfa().getAsLong()));
+        }
+        if (level > 0 && ctx.frame(level - 1).cfa().isPresent()) {
+            out.add(String.format(" caller of frame at 0x%x", ctx.frame(level - 1).cfa().getAsLong()));
+        }
+        List<Variable> args = args(ctx, level);
+        StringBuilder a = new StringBuilder(" args: ");
+        for (int i = 0; i < args.size(); i++) a.append(i > 0 ? ", " : "").append(args.get(i).name()).append('=').append(args.get(i).value());
+        out.add(a.toString());
+        return out;
+    }
+
+    static String baseName(String file) {
+        if (file == null) return null;
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? file : file.substring(slash + 1);
+    }
+}

@@ -1,0 +1,233 @@
+package io.jrrtui.debugger;
+
+import io.jrrtui.api.SourceLocation;
+import io.jrrtui.api.StopEvent;
+import io.jrrtui.arch.Registers;
+import io.jrrtui.eval.Type;
+import io.jrrtui.eval.Value;
+import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.symbols.FunctionInfo;
+import io.jrrtui.symbols.SourceLine;
+import io.jrrtui.target.StopReason;
+import io.jrrtui.unwind.Frame;
+import io.jrrtui.util.JrrException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Forward stepping by source line and by instruction, finish, until and advance. Lines are stepped
+ * with single steps (one trap each) inside the current function; calls are run at native speed to
+ * their return address with a temporary breakpoint.
+ */
+final class LineStepper {
+    private static final int MAX_STEPS = 500_000;
+    private final Debugger d;
+
+    LineStepper(Debugger d) {
+        this.d = d;
+    }
+
+    private ReplaySession session() {
+        return d.session();
+    }
+
+    long readU64(long addr) {
+        return ByteBuffer.wrap(session().readMemory(addr, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    /** Whether the step from before to now executed a call (return address pushed, rip moved). */
+    boolean enteredCall(Registers before, Registers now) {
+        if (now.rsp() != before.rsp() - 8) return false;
+        long ret;
+        try {
+            ret = readU64(now.rsp());
+        } catch (JrrException e) {
+            return false;
+        }
+        return ret > before.rip() && ret <= before.rip() + 16 && now.rip() != ret;
+    }
+
+    /** stepi / nexti. */
+    StopEvent instruction(boolean overCalls) {
+        Registers before = session().registers();
+        StopReason r = session().stepInstruction();
+        d.moved();
+        if (r.kind() == StopReason.Kind.EXITED) return d.exitedEvent(false);
+        StopEvent user = r.kind() == StopReason.Kind.WATCHPOINT ? d.userStop(r) : null;
+        if (user != null) return user;
+        Registers now = session().registers();
+        if (overCalls && enteredCall(before, now)) {
+            StopEvent s = runTo(readU64(now.rsp()), () -> session().registers().rsp() == now.rsp() + 8);
+            if (s != null) return s;
+        }
+        return d.stop(StopEvent.Reason.STEP, 0, null, null, null, false);
+    }
+
+    /** next (into = false) and step (into = true). */
+    StopEvent line(boolean into) {
+        Registers start = session().registers();
+        Optional<SourceLine> line = d.image().symbols().lineAt(start.rip());
+        if (line.isEmpty()) {
+            String fn = d.image().symbols().symbolize(start.rip()).orElse("??");
+            return finishFrom(0, "Single stepping until exit from function " + fn + ",\nwhich has no line number information.");
+        }
+        long lo = line.get().startPc();
+        long hi = line.get().endPc();
+        long startCfa = d.ctx().cfa0();
+        Registers before = start;
+        for (int i = 0; i < MAX_STEPS; i++) {
+            StopReason r = session().stepInstruction();
+            d.moved();
+            if (r.kind() == StopReason.Kind.EXITED) return d.exitedEvent(false);
+            if (r.kind() == StopReason.Kind.WATCHPOINT) {
+                StopEvent s = d.userStop(r);
+                if (s != null) return s;
+            }
+            Registers now = session().registers();
+            long pc = now.rip();
+            if (enteredCall(before, now)) {
+                if (into && hasLines(pc)) return stepIntoFunction(pc, now.rsp());
+                Registers callee = now;
+                StopEvent s = runTo(readU64(now.rsp()), () -> session().registers().rsp() == callee.rsp() + 8);
+                if (s != null) return s;
+                now = session().registers();
+                pc = now.rip();
+            }
+            if (pc >= lo && pc < hi) {
+                before = now;
+                continue;
+            }
+            if (now.rsp() >= startCfa) return d.stop(StopEvent.Reason.STEP, 0, null, null, null, false); // returned
+            if (isStatementStart(pc)) {
+                StopEvent bp = breakpointAt(pc);
+                return bp != null ? bp : d.stop(StopEvent.Reason.STEP, 0, null, null, null, false);
+            }
+            before = now;
+        }
+        throw new JrrException("stepping gave up after " + MAX_STEPS + " instructions without reaching a new line");
+    }
+
+    private StopEvent breakpointAt(long pc) {
+        if (!session().breakpointAddresses().contains(pc)) return null;
+        UserBreakpoint b = d.breakpointHitHere(pc);
+        return b == null ? null : d.stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, false);
+    }
+
+    private boolean isStatementStart(long pc) {
+        LoadedModule m = d.image().moduleAt(pc);
+        return m != null && m.symbols().isStatementStart(pc);
+    }
+
+    private boolean hasLines(long pc) {
+        return d.image().symbols().lineAt(pc).isPresent();
+    }
+
+    /** step into a function with line info: run to the end of its prologue. */
+    private StopEvent stepIntoFunction(long entry, long entryRsp) {
+        LoadedModule m = d.image().moduleAt(entry);
+        Optional<FunctionInfo> fn = m == null ? Optional.empty() : m.symbols().functionContaining(entry);
+        long body = fn.map(f -> m.symbols().afterPrologue(f)).orElse(entry);
+        if (body != entry) {
+            StopEvent s = runTo(body, () -> d.ctx().cfa0() == entryRsp + 8);
+            if (s != null) return s;
+        }
+        return d.stop(StopEvent.Reason.STEP, 0, null, null, null, false);
+    }
+
+    /**
+     * Runs forward until pc == addr and arrived says it is the right instance; returns null when
+     * there, or the stop that came first (a user breakpoint, a watchpoint, the end).
+     */
+    StopEvent runTo(long addr, BooleanSupplier arrived) {
+        boolean temporary = !session().breakpointAddresses().contains(addr);
+        if (temporary) session().addBreakpoint(addr);
+        try {
+            while (true) {
+                StopReason r = d.timeline().continueForward();
+                d.moved();
+                if (r.kind() == StopReason.Kind.BREAKPOINT && r.address() == addr && arrived.getAsBoolean()) {
+                    if (!temporary) {
+                        StopEvent s = d.userStop(r);
+                        if (s != null) return s;
+                    }
+                    return null;
+                }
+                StopEvent s = d.userStop(r);
+                if (s != null) return s;
+            }
+        } finally {
+            if (temporary && !session().exited()) session().removeBreakpoint(addr);
+            else if (temporary) session().removeBreakpoint(addr);
+        }
+    }
+
+    StopEvent finish() {
+        return finishFrom(d.ctx().selected(), null);
+    }
+
+    private StopEvent finishFrom(int level, String detail) {
+        StopContext c = d.ctx();
+        if (level + 1 >= c.frames().size()) throw new JrrException("\"finish\" not meaningful in the outermost frame.");
+        Frame f = c.frame(level);
+        long ret = c.frame(level + 1).pc();
+        long cfa = f.cfa().orElseThrow(() -> new JrrException("cannot finish: the frame's address is unknown"));
+        Optional<Type> returnType = c.scope(level).flatMap(s -> s.function())
+                .flatMap(fn -> fn.die()).flatMap(die -> die.type()).map(t -> d.types().of(t));
+        StopEvent s = runTo(ret, () -> session().registers().rsp() == cfa);
+        if (s != null) return s;
+        String value = null;
+        if (returnType.isPresent() && returnType.get().strip().isScalar()) {
+            long rax = session().registers().rax();
+            value = d.inspector().formatValue(Value.ofLong(returnType.get(), rax));
+        }
+        return d.stop(StopEvent.Reason.FINISH, 0, null, value, detail, false);
+    }
+
+    /** until without argument: like next, but never stops at a line before the current one in this frame. */
+    StopEvent until() {
+        SourceLocation here = d.inspector().location(session().registers().rip(), true);
+        long cfa = d.ctx().cfa0();
+        while (true) {
+            StopEvent s = line(false);
+            if (s.reason() != StopEvent.Reason.STEP) return s;
+            if (d.ctx().cfa0() != cfa || !s.where().hasLine() || here.line() == 0 || s.where().line() > here.line()
+                    || !s.where().file().equals(here.file())) {
+                return s;
+            }
+        }
+    }
+
+    /** until LOCATION / advance LOCATION: run to the location, or until the current frame returns. */
+    StopEvent runToLocation(List<SourceLocation> targets, boolean stopOnReturn) {
+        StopContext c = d.ctx();
+        long returnAddr = c.frames().size() > 1 ? c.frame(1).pc() : 0;
+        long cfa = c.cfa0();
+        List<Long> temps = new java.util.ArrayList<>();
+        for (SourceLocation t : targets) if (!session().breakpointAddresses().contains(t.pc())) temps.add(t.pc());
+        boolean retTemp = stopOnReturn && returnAddr != 0 && !session().breakpointAddresses().contains(returnAddr);
+        for (long a : temps) session().addBreakpoint(a);
+        if (retTemp) session().addBreakpoint(returnAddr);
+        try {
+            while (true) {
+                StopReason r = d.timeline().continueForward();
+                d.moved();
+                if (r.kind() == StopReason.Kind.BREAKPOINT) {
+                    boolean atTarget = targets.stream().anyMatch(t -> t.pc() == r.address());
+                    boolean returned = stopOnReturn && r.address() == returnAddr && session().registers().rsp() > cfa - 8;
+                    if (atTarget || returned) {
+                        StopEvent user = d.userStop(r);
+                        return user != null ? user : d.stop(StopEvent.Reason.STEP, 0, null, null, null, false);
+                    }
+                }
+                StopEvent s = d.userStop(r);
+                if (s != null) return s;
+            }
+        } finally {
+            for (long a : temps) session().removeBreakpoint(a);
+            if (retTemp) session().removeBreakpoint(returnAddr);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.jrrtui.debugger;
+
+import io.jrrtui.api.StopEvent;
+import io.jrrtui.eval.Value;
+import io.jrrtui.symbols.FunctionInfo;
+import io.jrrtui.symbols.SourceLine;
+import io.jrrtui.timeline.Hit;
+import io.jrrtui.timeline.ReverseResult;
+import io.jrrtui.timeline.Timeline;
+import io.jrrtui.util.JrrException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Backward execution as gdb builds it on rr's primitives: reverse-continue, and reverse
+ * step/next/finish/stepi/nexti made of reverse-continue to temporary breakpoints (statement starts,
+ * function entries) with frame checks, plus reverse-stepi.
+ */
+final class ReverseStepper {
+    private static final String NO_HISTORY = "No more reverse-execution history.";
+    private final Debugger d;
+
+    ReverseStepper(Debugger d) {
+        this.d = d;
+    }
+
+    private Timeline timeline() {
+        return d.timeline();
+    }
+
+    private StopEvent startOfHistory() {
+        return d.stop(StopEvent.Reason.START_OF_HISTORY, 0, null, null, NO_HISTORY, true);
+    }
+
+    private StopEvent stepped() {
+        return d.stop(StopEvent.Reason.STEP, 0, null, null, null, true);
+    }
+
+    StopEvent cont() {
+        for (int guard = 0; guard < 1000; guard++) {
+            ReverseResult rr = d.reverseTo(Set.of(), null);
+            if (rr.reachedStart()) return startOfHistory();
+            StopEvent s = report(rr.hit());
+            if (s != null) return s;
+        }
+        throw new JrrException("reverse-continue: too many unchanged watchpoint writes");
+    }
+
+    /** The stop for a hit reached backwards; null for a write that did not change the value (keep going). */
+    private StopEvent report(Hit h) {
+        d.moved();
+        if (h.kind() == Hit.Kind.WATCHPOINT) {
+            UserBreakpoint w = d.watchBySlot(h.slot());
+            if (w == null) return stepped();
+            String after = d.readWatch(w);
+            timeline().reverseStepi(); // to the writing instruction, before it ran
+            d.moved();
+            String before = d.readWatch(w);
+            if (w.watchKind == io.jrrtui.api.DebugSession.WatchKind.WRITE && before.equals(after)) return null;
+            w.hits++;
+            return d.stop(StopEvent.Reason.WATCHPOINT, w.number, new io.jrrtui.api.WatchChange(w.what, before, after), null, null, true);
+        }
+        UserBreakpoint b = d.breakpointHitHere(h.address());
+        return b == null ? stepped() : d.stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, true);
+    }
+
+    StopEvent instruction(boolean overCalls) {
+        if (d.session().exited()) throw new JrrException("reverse-stepi from the end: use reverse-continue or goto");
+        long startCfa = d.ctx().cfa0();
+        if (!timeline().reverseStepi()) return startOfHistory();
+        d.moved();
+        if (overCalls && d.ctx().cfa0() < startCfa) {
+            StopEvent s = toCallSite();
+            if (s != null) return s;
+        }
+        return stepped();
+    }
+
+    StopEvent finish() {
+        if (d.session().exited()) throw new JrrException("The program is not being run.");
+        StopEvent s = toCallSite();
+        return s != null ? s : stepped();
+    }
+
+    private Optional<FunctionInfo> functionAt(long pc) {
+        LoadedModule m = d.image().moduleAt(pc);
+        return m == null ? Optional.empty() : m.symbols().functionContaining(pc);
+    }
+
+    /** Back to the call instruction that entered the current function; null when there, else the stop met first. */
+    private StopEvent toCallSite() {
+        long pc = d.session().registers().rip();
+        FunctionInfo fn = functionAt(pc).orElseThrow(() -> new JrrException("Cannot find bounds of current function"));
+        long entry = fn.entryPc();
+        long cfa = d.ctx().cfa0();
+        if (pc != entry) {
+            ReverseResult rr = d.reverseTo(Set.of(entry), h -> h.address() == entry && h.mark().regs().rsp() + 8 == cfa);
+            if (rr.reachedStart()) return startOfHistory();
+            if (!(rr.hit().kind() == Hit.Kind.BREAKPOINT && rr.hit().address() == entry && rr.hit().mark().regs().rsp() + 8 == cfa)) {
+                return report(rr.hit());
+            }
+        }
+        if (!timeline().reverseStepi()) return startOfHistory();
+        d.moved();
+        return null;
+    }
+
+    /** reverse-next (into = false) and reverse-step (into = true). */
+    StopEvent line(boolean into) {
+        if (d.session().exited()) throw new JrrException("The program is not being run.");
+        long pc = d.session().registers().rip();
+        Optional<FunctionInfo> fn = functionAt(pc);
+        if (fn.isEmpty() || d.image().symbols().lineAt(pc).isEmpty()) {
+            StopEvent s = toCallSite();
+            return s != null ? s : stepped();
+        }
+        long cfa = d.ctx().cfa0();
+        long entry = fn.get().entryPc();
+        Set<Long> stops = statementStarts(into ? null : fn.get());
+        stops.add(entry);
+        ReverseResult rr = d.reverseTo(stops, h -> {
+            long hereCfa = d.ctx().cfa0();
+            if (h.address() == entry) return hereCfa == cfa;
+            return into ? hereCfa <= cfa : hereCfa == cfa;
+        });
+        if (rr.reachedStart()) return startOfHistory();
+        Hit h = rr.hit();
+        d.moved();
+        if (h.kind() == Hit.Kind.BREAKPOINT && h.address() == entry && d.ctx().cfa0() == cfa) {
+            // back at this function's entry: the previous line is the caller's call
+            if (!timeline().reverseStepi()) return startOfHistory();
+            return stepped();
+        }
+        if (!stops.contains(h.address()) || h.kind() == Hit.Kind.WATCHPOINT) return report(h);
+        UserBreakpoint b = d.breakpointHitHere(h.address());
+        return b == null ? stepped() : d.stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, true);
+    }
+
+    /** Statement-start addresses in fn, or in every function with line information when fn is null. */
+    private Set<Long> statementStarts(FunctionInfo fn) {
+        Set<Long> out = new HashSet<>();
+        LoadedModule m = fn == null ? d.image().main() : d.image().moduleAt(fn.entryPc());
+        for (String file : m.symbols().sourceFiles()) {
+            for (SourceLine l : m.symbols().lineEntries(file)) {
+                if (!l.isStmt()) continue;
+                if (fn == null ? m.symbols().functionContaining(l.startPc()).isPresent() : fn.contains(l.startPc())) out.add(l.startPc());
+            }
+        }
+        return out;
+    }
+
+    /** last EXPR: back to the most recent write that changed EXPR's value. */
+    StopEvent last(String expression) {
+        if (d.session().exited()) throw new JrrException("The program is not being run.");
+        Value v = d.inspector().evaluate(d.ctx(), expression);
+        if (v.address().isEmpty()) throw new JrrException("Cannot watch constant value `" + expression + "'.");
+        int len = (int) v.type().size();
+        long addr = v.address().getAsLong();
+        UserBreakpoint probe = UserBreakpoint.watch(0, expression, io.jrrtui.api.DebugSession.WatchKind.WRITE, addr, len, v.type());
+        int slot = timeline().addWatchpoint(addr, len, false);
+        try {
+            for (int guard = 0; guard < 1000; guard++) {
+                ReverseResult rr = timeline().reverseTo(Set.of(), h -> h.kind() == Hit.Kind.WATCHPOINT && h.slot() == slot);
+                if (rr.reachedStart()) return startOfHistory();
+                d.moved();
+                String after = d.readWatch(probe);
+                timeline().reverseStepi();
+                d.moved();
+                String before = d.readWatch(probe);
+                if (!before.equals(after)) {
+                    return d.stop(StopEvent.Reason.WATCHPOINT, 0, new io.jrrtui.api.WatchChange(expression, before, after), null, null, true);
+                }
+            }
+            throw new JrrException("last: no change of " + expression + " found");
+        } finally {
+            timeline().removeWatchpoint(slot);
+        }
+    }
+}

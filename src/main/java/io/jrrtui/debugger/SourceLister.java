@@ -1,0 +1,62 @@
+package io.jrrtui.debugger;
+
+import io.jrrtui.api.SourceLocation;
+import io.jrrtui.util.JrrException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code list}: ten numbered source lines around a location; repeated {@code list} continues. */
+final class SourceLister {
+    private final Map<String, List<String>> cache = new HashMap<>();
+    private String file;
+    private int next;
+
+    SourceLister(ProgramImage image) {
+    }
+
+    /** Source text lines of a file (1-based access through get(line - 1)). */
+    List<String> lines(String path) {
+        return cache.computeIfAbsent(path, p -> {
+            try {
+                return Files.readAllLines(Path.of(p), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    return Files.readAllLines(Path.of(p), StandardCharsets.ISO_8859_1);
+                } catch (IOException | RuntimeException e2) {
+                    return null;
+                }
+            }
+        });
+    }
+
+    List<String> list(SourceLocation here) {
+        if (file != null && (here == null || here.file() == null || here.file().equals(file) && next > 0)) {
+            return from(file, next);
+        }
+        if (here == null || !here.hasLine()) throw new JrrException("No symbol table is loaded.  Use the \"file\" command.");
+        return listAt(here);
+    }
+
+    List<String> listAt(SourceLocation loc) {
+        if (!loc.hasLine()) throw new JrrException("No line number information available.");
+        return from(loc.file(), Math.max(1, loc.line() - 5));
+    }
+
+    private List<String> from(String path, int first) {
+        List<String> text = lines(path);
+        if (text == null) throw new JrrException(first + "\tin " + path + " (source file not found)");
+        if (first > text.size()) throw new JrrException("Line number " + first + " out of range; \"" + path + "\" has " + text.size() + " lines.");
+        List<String> out = new ArrayList<>();
+        int last = Math.min(text.size(), first + 9);
+        for (int i = first; i <= last; i++) out.add(i + "\t" + text.get(i - 1));
+        file = path;
+        next = last + 1;
+        return out;
+    }
+}

@@ -1,0 +1,106 @@
+package io.jrrtui.debugger;
+
+import io.jrrtui.arch.Registers;
+import io.jrrtui.eval.FrameScope;
+import io.jrrtui.eval.GlobalVariables;
+import io.jrrtui.eval.TargetAccess;
+import io.jrrtui.eval.TypeFactory;
+import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.symbols.AddressInfo;
+import io.jrrtui.unwind.Frame;
+import io.jrrtui.unwind.Unwinder;
+import io.jrrtui.util.JrrException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Everything derived from the program state at one stop: the frames (unwound lazily), which frame
+ * is selected, and per-frame evaluation scopes. A new stop makes a new context.
+ */
+final class StopContext {
+    private final ReplaySession session;
+    private final ProgramImage image;
+    private final Registers regs;
+    private final TypeFactory types;
+    private final Map<String, GlobalVariables> globals;
+    private List<Frame> frames;
+    private int selected;
+
+    /** globalsCache: per-module global variable indexes, kept across stops by the caller. */
+    StopContext(ReplaySession session, ProgramImage image, TypeFactory types, Map<String, GlobalVariables> globalsCache) {
+        this.session = session;
+        this.image = image;
+        this.regs = session.registers();
+        this.types = types;
+        this.globals = globalsCache;
+    }
+
+    Registers registers() {
+        return regs;
+    }
+
+    long pc() {
+        return regs.rip();
+    }
+
+    List<Frame> frames() {
+        if (frames == null) {
+            long[] dwarf = new long[17];
+            for (int i = 0; i < 17; i++) dwarf[i] = regs.dwarf(i);
+            Unwinder u = new Unwinder(addr -> {
+                try {
+                    return OptionalLong.of(java.nio.ByteBuffer.wrap(session.readMemory(addr, 8))
+                            .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+                } catch (JrrException e) {
+                    return OptionalLong.empty();
+                }
+            }, image.unwindModules(), 64);
+            frames = u.unwind(io.jrrtui.unwind.Registers.of(dwarf));
+        }
+        return frames;
+    }
+
+    Frame frame(int level) {
+        List<Frame> fs = frames();
+        if (level < 0 || level >= fs.size()) throw new JrrException("No frame at level " + level + ".");
+        return fs.get(level);
+    }
+
+    int selected() {
+        return selected;
+    }
+
+    void select(int level) {
+        frame(level);
+        selected = level;
+    }
+
+    /** The CFA of frame 0 (the identity of the current function instance), or rsp when unknown. */
+    long cfa0() {
+        return frame(0).cfa().orElse(regs.rsp());
+    }
+
+    TargetAccess access(int level) {
+        return new FrameAccess(frame(level), session::readMemory,
+                l -> l < frames().size() ? Optional.of(access(l)) : Optional.empty());
+    }
+
+    Optional<AddressInfo> where(int level) {
+        return image.symbols().lookup(frame(level).lookupPc());
+    }
+
+    /** The evaluation scope of a frame (its function's locals and args, globals), if it has debug info. */
+    Optional<FrameScope> scope(int level) {
+        Frame f = frame(level);
+        LoadedModule m = image.moduleAt(f.lookupPc());
+        if (m == null || !m.symbols().hasDwarf()) {
+            m = image.main(); // globals of the program are still reachable from frames in libc
+            if (!m.symbols().hasDwarf()) return Optional.empty();
+        }
+        LoadedModule mod = m;
+        GlobalVariables g = globals.computeIfAbsent(m.path(), k -> new GlobalVariables(mod.symbols().dwarf().orElseThrow()));
+        return Optional.of(new FrameScope(m.symbols(), types, g, access(level), f.lookupPc()));
+    }
+}

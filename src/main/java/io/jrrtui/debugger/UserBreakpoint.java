@@ -1,0 +1,64 @@
+package io.jrrtui.debugger;
+
+import io.jrrtui.api.BreakpointInfo;
+import io.jrrtui.api.DebugSession;
+import io.jrrtui.api.SourceLocation;
+import io.jrrtui.eval.Type;
+import java.util.List;
+
+/** One numbered breakpoint or watchpoint as the user made it. */
+final class UserBreakpoint {
+    final int number;
+    final String what;
+    final List<SourceLocation> locations;
+    final String condition;
+    final boolean temporary;
+    /** Watchpoints only: the kind, the watched address, size and type, the debug-register slot. */
+    final DebugSession.WatchKind watchKind;
+    final long watchAddr;
+    final int watchLen;
+    final Type watchType;
+    int slot = -1;
+    boolean enabled = true;
+    int hits;
+    /** Watchpoints only: the value at the last stop, for "Old value". */
+    String lastValue;
+
+    private UserBreakpoint(int number, String what, List<SourceLocation> locations, String condition, boolean temporary,
+            DebugSession.WatchKind watchKind, long watchAddr, int watchLen, Type watchType) {
+        this.number = number;
+        this.what = what;
+        this.locations = locations;
+        this.condition = condition;
+        this.temporary = temporary;
+        this.watchKind = watchKind;
+        this.watchAddr = watchAddr;
+        this.watchLen = watchLen;
+        this.watchType = watchType;
+    }
+
+    static UserBreakpoint code(int number, String what, List<SourceLocation> locations, String condition, boolean temporary) {
+        return new UserBreakpoint(number, what, locations, condition, temporary, null, 0, 0, null);
+    }
+
+    static UserBreakpoint watch(int number, String what, DebugSession.WatchKind kind, long addr, int len, Type type) {
+        return new UserBreakpoint(number, what, List.of(), null, false, kind, addr, len, type);
+    }
+
+    boolean isWatch() {
+        return watchKind != null;
+    }
+
+    String typeName() {
+        if (!isWatch()) return "breakpoint";
+        return switch (watchKind) {
+            case WRITE -> "hw watchpoint";
+            case READ -> "read watchpoint";
+            case ACCESS -> "acc watchpoint";
+        };
+    }
+
+    BreakpointInfo info() {
+        return new BreakpointInfo(number, typeName(), enabled, temporary, what, locations, condition, hits);
+    }
+}

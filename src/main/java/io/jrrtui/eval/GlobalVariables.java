@@ -1,0 +1,51 @@
+package io.jrrtui.eval;
+
+import io.jrrtui.dwarf.Die;
+import io.jrrtui.dwarf.Dw;
+import io.jrrtui.dwarf.DwarfInfo;
+import io.jrrtui.dwarf.Unit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * File-scope variables of a module by name (namespaced names qualified with {@code ::}); a
+ * definition (with a location) is preferred over an {@code extern} declaration.
+ */
+public final class GlobalVariables {
+    private final Map<String, List<Die>> byName = new HashMap<>();
+
+    public GlobalVariables(DwarfInfo dwarf) {
+        for (Unit u : dwarf.compileUnits()) collect(u.root(), "", 0);
+    }
+
+    private void collect(Die scope, String prefix, int depth) {
+        if (depth > 32) return;
+        for (Die d : scope.children()) {
+            if (d.tag() == Dw.TAG_variable) {
+                Optional<String> n = d.nameInherited();
+                if (n.isPresent() && (d.has(Dw.AT_location) || d.has(Dw.AT_const_value))) {
+                    byName.computeIfAbsent(prefix + n.get(), k -> new ArrayList<>()).add(d);
+                    if (!prefix.isEmpty()) byName.computeIfAbsent(n.get(), k -> new ArrayList<>()).add(d);
+                }
+            } else if (d.tag() == Dw.TAG_namespace) {
+                collect(d, prefix + d.name().orElse("(anonymous namespace)") + "::", depth + 1);
+            }
+        }
+    }
+
+    /** A global by name, preferring one from {@code preferredUnit} (statics shadow other files'). */
+    public Optional<Die> lookup(String name, Unit preferredUnit) {
+        List<Die> ds = byName.get(name);
+        if (ds == null || ds.isEmpty()) return Optional.empty();
+        for (Die d : ds) if (d.unit() == preferredUnit) return Optional.of(d);
+        for (Die d : ds) if (d.flag(Dw.AT_external) || d.origin().map(o -> o.flag(Dw.AT_external)).orElse(false)) return Optional.of(d);
+        return Optional.of(ds.get(0));
+    }
+
+    public List<String> names() {
+        return new ArrayList<>(byName.keySet());
+    }
+}

@@ -1,0 +1,229 @@
+package io.jrrtui.eval;
+
+import io.jrrtui.dwarf.Die;
+import io.jrrtui.dwarf.Dw;
+import io.jrrtui.dwarf.DwarfInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds {@link Type}s from DWARF type DIEs, once per DIE (cycles through pointers are lazy). */
+public final class TypeFactory {
+    private static final int MAX_DEPTH = 64;
+    private final Map<Long, Type> cache = new HashMap<>();
+    private final Map<DwarfInfo, Map<String, Die>> namedTypes = new HashMap<>();
+    private int depth;
+
+    public synchronized Type of(Optional<Die> die) {
+        return die.map(this::of).orElse(Type.Void.INSTANCE);
+    }
+
+    public synchronized Type of(Die d) {
+        Type t = cache.get(d.rawOffset());
+        if (t != null) return t;
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            throw new io.jrrtui.util.JrrException("type nesting too deep at " + d.offset());
+        }
+        try {
+            t = build(d);
+        } finally {
+            depth--;
+        }
+        cache.put(d.rawOffset(), t);
+        return t;
+    }
+
+    private boolean isRust(Die d) {
+        return d.unit().language() == Dw.LANG_Rust;
+    }
+
+    private Type build(Die d) {
+        switch (d.tag()) {
+            case Dw.TAG_base_type: return base(d);
+            case Dw.TAG_unspecified_type: return new Type.Base(d.name().orElse("void"), 0, Type.Base.Encoding.UNSIGNED);
+            case Dw.TAG_pointer_type: {
+                Optional<Die> target = d.type();
+                long size = d.unsigned(Dw.AT_byte_size).orElse(8L);
+                return new Type.Pointer(() -> of(target), size, isRust(d) ? d.name().orElse(null) : null);
+            }
+            case Dw.TAG_reference_type: case Dw.TAG_rvalue_reference_type: {
+                Optional<Die> target = d.type();
+                return new Type.Reference(() -> of(target), d.tag() == Dw.TAG_rvalue_reference_type);
+            }
+            case Dw.TAG_const_type: return new Type.Qualified(Type.Kind.CONST, of(d.type()));
+            case Dw.TAG_volatile_type: return new Type.Qualified(Type.Kind.VOLATILE, of(d.type()));
+            case Dw.TAG_restrict_type: case Dw.TAG_atomic_type: return of(d.type());
+            case Dw.TAG_typedef: {
+                Optional<Die> target = d.type();
+                return new Type.Typedef(d.name().orElse("?"), () -> of(target));
+            }
+            case Dw.TAG_array_type: return array(d);
+            case Dw.TAG_structure_type: case Dw.TAG_union_type: case Dw.TAG_class_type: return struct(d);
+            case Dw.TAG_enumeration_type: return enumeration(d);
+            case Dw.TAG_subroutine_type: case Dw.TAG_subprogram: return function(d);
+            default:
+                return new Type.Base("<unknown type tag 0x" + Integer.toHexString(d.tag()) + ">", d.unsigned(Dw.AT_byte_size).orElse(0L), Type.Base.Encoding.UNSIGNED);
+        }
+    }
+
+    private Type base(Die d) {
+        long size = d.unsigned(Dw.AT_byte_size).orElse(0L);
+        int enc = d.unsigned(Dw.AT_encoding).orElse(0L).intValue();
+        Type.Base.Encoding e;
+        switch (enc) {
+            case Dw.ATE_boolean: e = Type.Base.Encoding.BOOLEAN; break;
+            case Dw.ATE_float: e = Type.Base.Encoding.FLOAT; break;
+            case Dw.ATE_signed: e = Type.Base.Encoding.SIGNED; break;
+            case Dw.ATE_signed_char: e = Type.Base.Encoding.SIGNED_CHAR; break;
+            case Dw.ATE_unsigned_char: e = Type.Base.Encoding.UNSIGNED_CHAR; break;
+            case Dw.ATE_UTF: e = Type.Base.Encoding.UTF; break;
+            case Dw.ATE_address: e = Type.Base.Encoding.ADDRESS; break;
+            case Dw.ATE_complex_float: e = Type.Base.Encoding.COMPLEX; break;
+            default: e = Type.Base.Encoding.UNSIGNED;
+        }
+        String name = GDB_INTEGER_NAMES.getOrDefault(d.name().orElse("?"), d.name().orElse("?"));
+        // gdb treats a 1-byte "char" as a character whichever signedness DWARF gives it
+        if (name.equals("char") && (e == Type.Base.Encoding.SIGNED || e == Type.Base.Encoding.UNSIGNED)) {
+            e = e == Type.Base.Encoding.SIGNED ? Type.Base.Encoding.SIGNED_CHAR : Type.Base.Encoding.UNSIGNED_CHAR;
+        }
+        return new Type.Base(name, size, e);
+    }
+
+    /** gdb renames GCC's integer spellings to their short forms ("long unsigned int" -> "unsigned long"). */
+    private static final Map<String, String> GDB_INTEGER_NAMES = Map.of(
+            "short int", "short", "short unsigned int", "unsigned short", "long int", "long",
+            "long unsigned int", "unsigned long", "long long int", "long long",
+            "long long unsigned int", "unsigned long long");
+
+    private Type array(Die d) {
+        List<Long> dims = new ArrayList<>();
+        for (Die c : d.children()) {
+            if (c.tag() != Dw.TAG_subrange_type && c.tag() != Dw.TAG_enumeration_type) continue;
+            Optional<Long> count = c.unsigned(Dw.AT_count);
+            if (count.isEmpty()) {
+                Optional<Long> upper = c.raw(Dw.AT_upper_bound).filter(v -> v.isConstant()).flatMap(v -> c.signed(Dw.AT_upper_bound));
+                long lower = c.signed(Dw.AT_lower_bound).orElse(0L);
+                count = upper.map(u -> u - lower + 1);
+            }
+            dims.add(count.orElse(-1L));
+        }
+        if (dims.isEmpty()) dims.add(-1L);
+        Type t = of(d.type());
+        for (int i = dims.size() - 1; i >= 0; i--) t = new Type.Array(t, dims.get(i));
+        return t;
+    }
+
+    private Type struct(Die d) {
+        Type.Kind k = d.tag() == Dw.TAG_union_type ? Type.Kind.UNION : d.tag() == Dw.TAG_class_type ? Type.Kind.CLASS : Type.Kind.STRUCT;
+        boolean rust = isRust(d);
+        String name = d.name().orElse(null);
+        if (rust && name != null) name = RustNames.qualify(d, name);
+        Type.Struct s = new Type.Struct(k, name, d.unsigned(Dw.AT_byte_size).orElse(0L), d.flag(Dw.AT_declaration), rust);
+        cache.put(d.rawOffset(), s);
+        List<Type.Member> members = new ArrayList<>();
+        for (Die c : d.children()) {
+            if (c.tag() == Dw.TAG_member || c.tag() == Dw.TAG_inheritance) {
+                if (c.flag(Dw.AT_declaration)) continue; // static members live elsewhere
+                members.add(member(c, s));
+            } else if (c.tag() == Dw.TAG_variant_part) {
+                s.setVariantPart(variantPart(c, s));
+            }
+        }
+        s.setMembers(members);
+        return s;
+    }
+
+    private Type.Member member(Die c, Type.Struct owner) {
+        Type t = of(c.type());
+        long off = c.unsigned(Dw.AT_data_member_location).orElse(0L);
+        int bitSize = c.unsigned(Dw.AT_bit_size).orElse(0L).intValue();
+        long bitOffset = 0;
+        if (bitSize > 0) {
+            Optional<Long> dbo = c.unsigned(Dw.AT_data_bit_offset);
+            if (dbo.isPresent()) {
+                bitOffset = dbo.get();
+            } else {
+                // DWARF 2-3 big-endian-style bit offset within a storage unit of byte_size
+                long storage = c.unsigned(Dw.AT_byte_size).orElse(t.size());
+                long bo = c.unsigned(Dw.AT_bit_offset).orElse(0L);
+                bitOffset = off * 8 + storage * 8 - bo - bitSize;
+            }
+        }
+        String name = c.name().orElse(null);
+        if (c.tag() == Dw.TAG_inheritance) name = TypeNames.baseName(t);
+        return new Type.Member(name, t, off, bitSize, bitOffset, c.tag() == Dw.TAG_inheritance);
+    }
+
+    private Type.VariantPart variantPart(Die vp, Type.Struct owner) {
+        Type.Member discr = null;
+        Optional<Die> dd = vp.ref(Dw.AT_discr);
+        if (dd.isPresent()) discr = member(dd.get(), owner);
+        List<Type.Variant> variants = new ArrayList<>();
+        for (Die v : vp.children()) {
+            if (v.tag() != Dw.TAG_variant) continue;
+            Long value = v.unsigned(Dw.AT_discr_value).orElse(null);
+            for (Die m : v.children()) {
+                if (m.tag() == Dw.TAG_member) variants.add(new Type.Variant(value, member(m, owner)));
+            }
+        }
+        return new Type.VariantPart(discr, variants);
+    }
+
+    private Type enumeration(Die d) {
+        List<Type.Enumerator> es = new ArrayList<>();
+        Type under = d.type().map(this::of).orElse(null);
+        boolean signed = under != null && under.strip() instanceof Type.Base b ? b.isSigned() : false;
+        for (Die c : d.children()) {
+            if (c.tag() != Dw.TAG_enumerator) continue;
+            long v = c.signed(Dw.AT_const_value).orElse(0L);
+            if (v < 0) signed = true;
+            es.add(new Type.Enumerator(c.name().orElse("?"), v));
+        }
+        boolean rust = isRust(d);
+        String name = d.name().orElse(null);
+        if (rust && name != null) name = RustNames.qualify(d, name);
+        return new Type.Enum(name, d.unsigned(Dw.AT_byte_size).orElse(4L), signed, es, rust);
+    }
+
+    private Type function(Die d) {
+        List<Type> params = new ArrayList<>();
+        boolean varargs = false;
+        for (Die c : d.children()) {
+            if (c.tag() == Dw.TAG_formal_parameter) params.add(of(c.type()));
+            else if (c.tag() == Dw.TAG_unspecified_parameters) varargs = true;
+        }
+        return new Type.Function(of(d.typeInherited()), params, d.flag(Dw.AT_prototyped) || isRust(d), varargs);
+    }
+
+    /** A type by name ({@code int}, {@code struct foo}, {@code point_t}), searched in the module's units. */
+    public synchronized Optional<Type> named(DwarfInfo dwarf, String name) {
+        Map<String, Die> index = namedTypes.computeIfAbsent(dwarf, TypeFactory::indexTypes);
+        Die d = index.get(name);
+        return d == null ? Optional.empty() : Optional.of(of(d));
+    }
+
+    private static Map<String, Die> indexTypes(DwarfInfo dwarf) {
+        Map<String, Die> map = new HashMap<>();
+        for (io.jrrtui.dwarf.Unit u : dwarf.compileUnits()) {
+            for (Die c : u.root().children()) {
+                Optional<String> n = c.name();
+                if (n.isEmpty() || c.flag(Dw.AT_declaration)) continue;
+                String key;
+                switch (c.tag()) {
+                    case Dw.TAG_base_type: case Dw.TAG_typedef: key = n.get(); break;
+                    case Dw.TAG_structure_type: key = "struct " + n.get(); break;
+                    case Dw.TAG_union_type: key = "union " + n.get(); break;
+                    case Dw.TAG_enumeration_type: key = "enum " + n.get(); break;
+                    case Dw.TAG_class_type: key = "class " + n.get(); break;
+                    default: continue;
+                }
+                map.putIfAbsent(key, c);
+                if (c.tag() == Dw.TAG_class_type || c.tag() == Dw.TAG_structure_type) map.putIfAbsent(n.get(), c);
+            }
+        }
+        return map;
+    }
+}

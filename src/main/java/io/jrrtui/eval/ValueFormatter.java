@@ -1,0 +1,202 @@
+package io.jrrtui.eval;
+
+import io.jrrtui.util.JrrException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Formats values the way gdb's {@code print} does for C: {@code {a = 1, b = 0x4011a6 <main>,
+ * s = 0x402004 "hi"}}, character and string escapes, {@code <repeats N times>}, the 200-element
+ * limit, {@code (type *) 0x...} for top-level pointers. Rust values use gdb's Rust syntax.
+ */
+public final class ValueFormatter {
+    /** Names addresses as {@code sym} or {@code sym+off} for {@code <...>} annotations. */
+    @FunctionalInterface
+    public interface Symbolizer {
+        Optional<String> symbolize(long address);
+    }
+
+    static final int PRINT_MAX = 200;
+    static final int REPEAT_THRESHOLD = 10;
+    private static final int MAX_DEPTH = 20;
+
+    private final Symbolizer symbols;
+
+    public ValueFormatter(Symbolizer symbols) {
+        this.symbols = symbols;
+    }
+
+    /** The text after {@code $1 = }. */
+    public String format(Value v) {
+        return format(v, true, 0);
+    }
+
+    String format(Value v, boolean top, int depth) {
+        if (depth > MAX_DEPTH) return "...";
+        try {
+            if (v.isOptimizedOut()) return "<optimized out>";
+            if (v.location() instanceof Location.ImplicitPointer) return "<synthetic pointer>";
+            Type t = v.type();
+            Type s = t.strip();
+            if (s instanceof Type.Struct st && st.isRust() || s instanceof Type.Enum en && en.isRust())
+                return RustFormatter.format(this, v, top, depth);
+            switch (s.kind()) {
+                case BASE: return base(v, (Type.Base) s);
+                case ENUM: return enumValue(v.asLong(), (Type.Enum) s);
+                case POINTER: return pointer(v, (Type.Pointer) s, t, top);
+                case REFERENCE: {
+                    Type.Reference r = (Type.Reference) s;
+                    long addr = v.asLong();
+                    String inner = format(Value.inMemory(r.target(), addr, v.target()), false, depth + 1);
+                    return (top ? "(" + t.name() + ") " : "") + "@" + hex(addr) + ": " + inner;
+                }
+                case ARRAY: return array(v, (Type.Array) s, depth);
+                case STRUCT: case UNION: case CLASS: return struct(v, (Type.Struct) s, depth);
+                case FUNCTION: {
+                    long addr = v.address().orElse(0);
+                    return "{" + t.name() + "} " + hex(addr) + sym(addr);
+                }
+                case VOID: return "void";
+                default: return "?";
+            }
+        } catch (DwarfExpression.OptimizedOutException e) {
+            return "<optimized out>";
+        } catch (JrrException e) {
+            return "<error: " + e.getMessage() + ">";
+        }
+    }
+
+    static String hex(long v) { return "0x" + Long.toHexString(v); }
+
+    String sym(long addr) {
+        return symbols.symbolize(addr).map(s -> " <" + s + ">").orElse("");
+    }
+
+    String base(Value v, Type.Base b) {
+        if (b.isFloat()) return GdbNumbers.floating(v.asDouble(), (int) b.size());
+        long x = v.asLong();
+        if (b.isBool()) return x == 0 ? "false" : x == 1 ? "true" : Long.toString(x);
+        if (b.isChar() && b.size() == 1) return x + " '" + GdbNumbers.escapeChar((int) x, '\'') + "'";
+        if (b.isSigned()) return Long.toString(x);
+        if (b.size() < 8) return Long.toString(x & ((1L << (8 * b.size())) - 1));
+        return Long.toUnsignedString(x);
+    }
+
+    static String enumValue(long x, Type.Enum e) {
+        for (Type.Enumerator en : e.enumerators()) if (en.value() == x) return en.name();
+        return Long.toString(x);
+    }
+
+    private String pointer(Value v, Type.Pointer p, Type declared, boolean top) {
+        long addr = v.asLong();
+        Type target = p.target().strip();
+        if (target instanceof Type.Base b && b.isChar() && b.size() == 1) {
+            if (addr == 0) return "0x0";
+            return hex(addr) + " " + cString(v.target(), addr);
+        }
+        String prefix = top ? "(" + declared.name() + ") " : "";
+        return prefix + hex(addr) + (addr == 0 ? "" : sym(addr));
+    }
+
+    /** A NUL-terminated string in memory, at most 200 characters, gdb-quoted. */
+    static String cString(TargetAccess target, long addr) {
+        List<Integer> chars = new ArrayList<>();
+        boolean truncated = true;
+        try {
+            for (int i = 0; i < PRINT_MAX; i++) {
+                int c = target.readMemory(addr + i, 1)[0] & 0xff;
+                if (c == 0) { truncated = false; break; }
+                chars.add(c);
+            }
+        } catch (JrrException e) {
+            return "<error: Cannot access memory at address " + hex(addr) + ">";
+        }
+        return quoteChars(chars) + (truncated ? "..." : "");
+    }
+
+    /** gdb's string printing: runs over the threshold become {@code 'c' <repeats N times>}. */
+    static String quoteChars(List<Integer> chars) {
+        if (chars.isEmpty()) return "\"\"";
+        StringBuilder out = new StringBuilder();
+        StringBuilder cur = null;
+        int i = 0;
+        while (i < chars.size()) {
+            int c = chars.get(i);
+            int j = i;
+            while (j < chars.size() && chars.get(j) == c) j++;
+            int reps = j - i;
+            if (reps > REPEAT_THRESHOLD) {
+                if (cur != null) { out.append(cur).append("\", "); cur = null; }
+                out.append('\'').append(GdbNumbers.escapeChar(c, '\'')).append("' <repeats ").append(reps).append(" times>, ");
+                i = j;
+            } else {
+                if (cur == null) cur = new StringBuilder("\"");
+                for (int k = i; k < j; k++) cur.append(GdbNumbers.escapeChar(c, '"'));
+                i = j;
+            }
+        }
+        if (cur != null) out.append(cur).append('"');
+        else out.setLength(out.length() - 2);
+        return out.toString();
+    }
+
+    private String array(Value v, Type.Array a, int depth) {
+        Type elem = a.element();
+        Type es = elem.strip();
+        long count = a.count() < 0 ? 0 : a.count();
+        if (es instanceof Type.Base b && b.isChar() && b.size() == 1 && !v.partlyOptimizedOut()) {
+            int n = (int) Math.min(count, PRINT_MAX);
+            byte[] raw = v.slice(0, n);
+            int len = n;
+            boolean truncated = count > PRINT_MAX;
+            // print elements stops at 200; a final NUL of a complete array is not shown
+            if (!truncated && len > 0 && raw[len - 1] == 0) len--;
+            List<Integer> chars = new ArrayList<>();
+            for (int i = 0; i < len; i++) chars.add(raw[i] & 0xff);
+            return quoteChars(chars) + (truncated ? "..." : "");
+        }
+        long esize = elem.size();
+        List<String> parts = new ArrayList<>();
+        long shown = 0;
+        long i = 0;
+        while (i < count && shown < PRINT_MAX) {
+            String s = format(v.sub(elem, i * esize), false, depth + 1);
+            long j = i + 1;
+            while (j < count && format(v.sub(elem, j * esize), false, depth + 1).equals(s)) j++;
+            long reps = j - i;
+            if (reps > REPEAT_THRESHOLD) {
+                parts.add(s + " <repeats " + reps + " times>");
+                i = j;
+                shown += REPEAT_THRESHOLD;
+            } else {
+                parts.add(s);
+                i++;
+                shown++;
+            }
+        }
+        return "{" + String.join(", ", parts) + (i < count ? "..." : "") + "}";
+    }
+
+    private String struct(Value v, Type.Struct s, int depth) {
+        if (s.isDeclaration()) return "<incomplete type>";
+        List<String> parts = new ArrayList<>();
+        for (Type.Member m : s.members()) parts.add(member(v, m, depth));
+        return "{" + String.join(", ", parts) + "}";
+    }
+
+    String member(Value v, Type.Member m, int depth) {
+        Value mv;
+        if (m.isBitField()) {
+            mv = v.optimizedOutBits(m.bitOffset(), m.bitOffset() + m.bitSize())
+                    ? Value.at(m.type(), new Location.OptimizedOut(), v.target())
+                    : Value.bitField(m.type(), v, m.bitOffset(), m.bitSize());
+        } else {
+            mv = v.sub(m.type(), m.offset());
+        }
+        String val = format(mv, false, depth + 1);
+        if (m.name() == null) return val;
+        if (m.baseClass()) return "<" + m.name() + "> = " + val;
+        return m.name() + " = " + val;
+    }
+}

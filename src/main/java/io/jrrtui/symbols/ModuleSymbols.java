@@ -1,0 +1,285 @@
+package io.jrrtui.symbols;
+
+import io.jrrtui.dwarf.AddressRange;
+import io.jrrtui.dwarf.Die;
+import io.jrrtui.dwarf.Dw;
+import io.jrrtui.dwarf.DwarfInfo;
+import io.jrrtui.dwarf.LineProgram;
+import io.jrrtui.dwarf.Unit;
+import io.jrrtui.elf.DebugFileLocator;
+import io.jrrtui.elf.ElfFile;
+import io.jrrtui.elf.ElfSymbol;
+import io.jrrtui.elf.ProgramHeader;
+import io.jrrtui.util.JrrException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Symbols of one ELF module loaded at {@code bias} (0 for a non-PIE executable or when working with
+ * file addresses). All public methods take and return biased (run-time) addresses.
+ */
+public final class ModuleSymbols {
+    private final ElfFile elf;
+    private final ElfFile debugElf;
+    private final long bias;
+    private final DwarfInfo dwarf;
+    private final CodeBytes code;
+    private final Demangler demangler;
+    private List<CompileUnitSymbols> units;
+    private List<FunctionInfo> functionsByAddress;
+    private ElfSymbolTable elfSymbols;
+    private InlineIndex inlineIndex;
+
+    public ModuleSymbols(ElfFile elf, Optional<ElfFile> debugElf, long bias, Demangler demangler) {
+        this.elf = elf;
+        this.debugElf = debugElf.orElse(null);
+        this.bias = bias;
+        this.dwarf = this.debugElf != null && this.debugElf.hasDebugInfo() ? new DwarfInfo(this.debugElf) : null;
+        this.code = new CodeBytes(elf);
+        this.demangler = demangler;
+    }
+
+    /** Opens a file and finds its DWARF (in the file itself or a separate debug file). */
+    public static ModuleSymbols load(Path path, long bias) {
+        ElfFile elf = ElfFile.open(path);
+        return new ModuleSymbols(elf, DebugFileLocator.system().find(elf), bias, Demangler.NONE);
+    }
+
+    public ElfFile elf() { return elf; }
+    public long bias() { return bias; }
+    public boolean hasDwarf() { return dwarf != null; }
+    public Optional<DwarfInfo> dwarf() { return Optional.ofNullable(dwarf); }
+    public String name() { return elf.origin(); }
+
+    /** Whether a run-time address lies in one of this module's PT_LOAD segments. */
+    public boolean containsAddress(long addr) {
+        for (ProgramHeader ph : elf.programHeaders()) if (ph.isLoad() && ph.containsVaddr(addr - bias)) return true;
+        return false;
+    }
+
+    synchronized List<CompileUnitSymbols> units() {
+        if (units == null) {
+            List<CompileUnitSymbols> list = new ArrayList<>();
+            if (dwarf != null) for (Unit u : dwarf.compileUnits()) list.add(new CompileUnitSymbols(u));
+            units = list;
+        }
+        return units;
+    }
+
+    synchronized ElfSymbolTable elfSymbols() {
+        if (elfSymbols == null) {
+            List<ElfFile> src = new ArrayList<>();
+            src.add(elf);
+            if (debugElf != null && debugElf != elf) src.add(debugElf);
+            elfSymbols = new ElfSymbolTable(src);
+        }
+        return elfSymbols;
+    }
+
+    /** Builds the function and unit indexes now (otherwise they are built on first use). */
+    public ModuleSymbols index() {
+        functionsUnbiased();
+        for (CompileUnitSymbols u : units()) u.ranges();
+        return this;
+    }
+
+    synchronized List<FunctionInfo> functionsUnbiased() {
+        if (functionsByAddress == null) {
+            List<FunctionInfo> all = new ArrayList<>();
+            for (CompileUnitSymbols u : units()) all.addAll(u.functions());
+            all.sort(Comparator.comparingLong(FunctionInfo::lowPc));
+            functionsByAddress = all;
+        }
+        return functionsByAddress;
+    }
+
+    /** Every function with code, in address order (biased). */
+    public List<FunctionInfo> functions() {
+        List<FunctionInfo> out = new ArrayList<>();
+        for (FunctionInfo f : functionsUnbiased()) out.add(f.rebased(bias));
+        return out;
+    }
+
+    /** The innermost concrete DWARF function containing an unbiased pc. */
+    Optional<FunctionInfo> functionAt(long a) {
+        List<FunctionInfo> fs = functionsUnbiased();
+        int lo = 0, hi = fs.size() - 1, ans = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(fs.get(mid).lowPc(), a) <= 0) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        FunctionInfo best = null;
+        for (int i = ans; i >= 0 && i > ans - 64; i--) {
+            FunctionInfo f = fs.get(i);
+            if (f.contains(a) && (best == null || f.highPc() - f.lowPc() < best.highPc() - best.lowPc())) best = f;
+        }
+        if (best == null) {
+            // functions split into several ranges (hot/cold) may start far before a
+            for (FunctionInfo f : fs) if (f.ranges().size() > 1 && f.contains(a)) return Optional.of(f);
+        }
+        return Optional.ofNullable(best);
+    }
+
+    Optional<CompileUnitSymbols> unitAt(long a) {
+        for (CompileUnitSymbols u : units()) if (u.contains(a)) return Optional.of(u);
+        return Optional.empty();
+    }
+
+    /** Everything known about a run-time address; empty when no symbol covers it. */
+    public Optional<AddressInfo> lookup(long addr) {
+        long a = addr - bias;
+        Optional<FunctionInfo> f = functionAt(a);
+        Optional<CompileUnitSymbols> cu = f.flatMap(fi -> fi.die().map(d -> unitFor(d.unit()))).or(() -> unitAt(a));
+        Optional<SourceLine> line = cu.map(CompileUnitSymbols::lineTable).flatMap(t -> t.lookup(a)).map(s -> s.rebased(bias));
+        if (f.isPresent()) {
+            FunctionInfo fi = f.get();
+            List<InlineFrame> chain = InlineChains.at(fi, a, line, cu.orElse(null));
+            return Optional.of(new AddressInfo(addr, fi.name(), fi.lowPc() + bias, line, chain, name()));
+        }
+        Optional<ElfSymbol> s = elfSymbols().lookup(a);
+        if (s.isPresent() && s.get().isFunction()) {
+            String n = displayName(s.get().name());
+            return Optional.of(new AddressInfo(addr, n, s.get().value() + bias, line,
+                    List.of(new InlineFrame(n, line.map(SourceLine::file).orElse(null), line.map(SourceLine::line).orElse(0), 0, false)), name()));
+        }
+        return Optional.empty();
+    }
+
+    /** The innermost concrete function containing a run-time address (biased). */
+    public Optional<FunctionInfo> functionContaining(long addr) {
+        return functionAt(addr - bias).map(f -> f.rebased(bias));
+    }
+
+    /** {@code sym} or {@code sym+off} for an address inside an ELF symbol, as gdb writes {@code <...>}. */
+    public Optional<String> symbolize(long addr) {
+        long a = addr - bias;
+        return elfSymbols().lookup(a).map(s -> {
+            long off = a - s.value();
+            String n = displayName(s.name());
+            return off == 0 ? n : n + "+" + off;
+        });
+    }
+
+    /** The ELF symbol covering an address as gdb's {@code info symbol} names it ({@code name + off}). */
+    public Optional<String> elfSymbolAt(long addr) {
+        long a = addr - bias;
+        return elfSymbols().lookup(a).map(s -> {
+            String n = displayName(s.name());
+            long off = a - s.value();
+            return off == 0 ? n : n + " + " + off;
+        });
+    }
+
+    String displayName(String raw) {
+        return demangler.demangle(raw).orElse(raw);
+    }
+
+    CompileUnitSymbols unitFor(Unit u) {
+        for (CompileUnitSymbols c : units()) if (c.unit() == u) return c;
+        throw new JrrException("internal: unit not indexed: " + u);
+    }
+
+    /** The line entry containing a run-time pc. */
+    public Optional<SourceLine> lineAt(long addr) {
+        long a = addr - bias;
+        return unitAt(a).map(CompileUnitSymbols::lineTable).flatMap(t -> t.lookup(a)).map(s -> s.rebased(bias));
+    }
+
+    /** Whether pc is the first address of an is_stmt line entry (a place stepping may stop). */
+    public boolean isStatementStart(long addr) {
+        long a = addr - bias;
+        return unitAt(a).map(CompileUnitSymbols::lineTable).map(t -> t.isStatementStart(a)).orElse(false);
+    }
+
+    /** Source files named in line tables (full paths). */
+    public List<String> sourceFiles() {
+        List<String> out = new ArrayList<>();
+        for (CompileUnitSymbols u : units()) {
+            CuLineTable t = u.lineTable();
+            if (t != null) for (String f : t.files()) if (!out.contains(f)) out.add(f);
+        }
+        return out;
+    }
+
+    /** The line table rows of one file (matched by path suffix), as (line, address) pairs in address order. */
+    public List<SourceLine> lineEntries(String file) {
+        List<SourceLine> out = new ArrayList<>();
+        for (CompileUnitSymbols u : units()) {
+            CuLineTable t = u.lineTable();
+            if (t == null) continue;
+            for (int sf : t.subfilesMatching(file)) {
+                CuLineTable.Entry[] es = t.entriesOf(sf);
+                for (int i = 0; i < es.length; i++) {
+                    if (es[i].line() == 0) continue;
+                    long end = i + 1 < es.length ? es[i + 1].pc() : es[i].pc();
+                    out.add(new SourceLine(t.file(sf), es[i].line(), es[i].column(), es[i].pc() + bias, end + bias, es[i].isStmt()));
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(SourceLine::startPc));
+        return out;
+    }
+
+    /** Where {@code break LOCATION} goes: {@code FILE:LINE}, {@code LINE} (in defaultFile), {@code *ADDR} or {@code FUNC}. */
+    public List<BreakpointLocation> breakpointAddresses(String location, String defaultFile) {
+        return new BreakpointResolver(this).resolve(location, defaultFile);
+    }
+
+    public List<BreakpointLocation> breakpointAddresses(String location) {
+        return breakpointAddresses(location, null);
+    }
+
+    /** The run-time address after the prologue of a function. */
+    public long afterPrologue(FunctionInfo biased) {
+        FunctionInfo f = functionAt(biased.entryPc() - bias).orElse(biased.rebased(-bias));
+        CompileUnitSymbols cu = f.die().map(d -> unitFor(d.unit())).orElse(null);
+        return PrologueAnalyzer.afterPrologue(f, cu, code) + bias;
+    }
+
+    long afterPrologueUnbiased(FunctionInfo f) {
+        CompileUnitSymbols cu = f.die().map(d -> unitFor(d.unit())).orElse(null);
+        return PrologueAnalyzer.afterPrologue(f, cu, code);
+    }
+
+    CodeBytes code() { return code; }
+
+    synchronized InlineIndex inlineIndex() {
+        if (inlineIndex == null) inlineIndex = InlineIndex.build(units());
+        return inlineIndex;
+    }
+
+    /** Path of a file-table index of a unit's line program (for DW_AT_call_file / decl_file). */
+    static String fileName(Unit u, long index) {
+        LineProgram lp = u.lineProgram();
+        if (lp == null) return null;
+        return lp.file((int) index).path();
+    }
+
+    /** The DWARF scope chain from a function down to the innermost block containing an unbiased pc. */
+    public static List<Die> scopes(Die function, long a) {
+        List<Die> chain = new ArrayList<>();
+        chain.add(function);
+        Die cur = function;
+        for (int depth = 0; depth < 64; depth++) {
+            Die next = null;
+            for (Die c : cur.children()) {
+                int t = c.tag();
+                if ((t == Dw.TAG_lexical_block || t == Dw.TAG_inlined_subroutine) && c.containsPc(a)) {
+                    next = c;
+                    break;
+                }
+            }
+            if (next == null) break;
+            chain.add(next);
+            cur = next;
+        }
+        return chain;
+    }
+
+    static long entryOf(List<AddressRange> rs) {
+        return rs.isEmpty() ? 0 : rs.get(0).low();
+    }
+}

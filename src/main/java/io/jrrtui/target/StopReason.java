@@ -1,0 +1,29 @@
+package io.jrrtui.target;
+
+/**
+ * Why a target stopped: it completed the event it was asked to reach, hit a breakpoint or a
+ * hardware watchpoint, finished a single step, or the program ended.
+ */
+public record StopReason(Kind kind, long event, long address, int slot, String detail) {
+    public enum Kind { EVENT, BREAKPOINT, WATCHPOINT, STEP, EXITED }
+
+    public static StopReason atEvent(long event) {
+        return new StopReason(Kind.EVENT, event, 0, -1, "");
+    }
+
+    public static StopReason exited(long event, String how) {
+        return new StopReason(Kind.EXITED, event, 0, -1, how);
+    }
+
+    public static StopReason breakpoint(long event, long address) {
+        return new StopReason(Kind.BREAKPOINT, event, address, -1, "");
+    }
+
+    public static StopReason watchpoint(long event, int slot, long address) {
+        return new StopReason(Kind.WATCHPOINT, event, address, slot, "");
+    }
+
+    public static StopReason step(long event) {
+        return new StopReason(Kind.STEP, event, 0, -1, "");
+    }
+}

@@ -1,0 +1,135 @@
+package io.jrrtui.eval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jrrtui.elf.CoreFile;
+import io.jrrtui.elf.ElfFile;
+import io.jrrtui.elf.TestBinaries;
+import io.jrrtui.symbols.Demangler;
+import io.jrrtui.symbols.ModuleSymbols;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * At a real stop (a gcore core file at {@code stop_here}), compares with gdb: {@code info args} of
+ * frame 0, {@code info locals} / {@code info args} of frame 1, and {@code print}, {@code ptype},
+ * {@code whatis} of every global. Threshold: 98% of compared items identical.
+ */
+class GdbValuesTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"sym_types", "sym_types-O2"})
+    void valuesAgreeWithGdb(String name) {
+        Path bin = TestBinaries.binary(name);
+        Path corePath = TestBinaries.coreAt(bin, "stop_here", TestBinaries.sharedTmp());
+        CoreFile core = CoreFile.open(corePath);
+        long bias = CoreTarget.bias(core, bin);
+        ElfFile elf = ElfFile.open(bin);
+        ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), bias, Demangler.NONE);
+        GlobalVariables globals = new GlobalVariables(m.dwarf().orElseThrow());
+        TypeFactory types = new TypeFactory();
+        ValueFormatter fmt = new ValueFormatter(m::symbolize);
+        List<String> globalNames = new ArrayList<>(new TreeSet<>(globals.names()));
+        globalNames.removeIf(g -> !g.startsWith("g_"));
+
+        long pc0 = core.threads().get(0).rip();
+        boolean atEntry = m.functionContaining(pc0).map(f -> f.lowPc() == pc0).orElse(false);
+        CoreTarget f0 = CoreTarget.frame(core, 0, atEntry);
+        CoreTarget f1 = CoreTarget.frame(core, 1, atEntry);
+        FrameScope s0 = new FrameScope(m, types, globals, f0, f0.pc());
+        FrameScope s1 = new FrameScope(m, types, globals, f1, f1.pc() - 1);
+
+        Map<String, String> ours = new LinkedHashMap<>();
+        List<String> cmds = new ArrayList<>();
+        cmds.add("core-file " + corePath);
+        add(cmds, ours, "f0 info args", "info args", String.join("\n", s0.describe(s0.args(), fmt)));
+        cmds.add("echo @@frame1\\n");
+        cmds.add("frame 1");
+        add(cmds, ours, "f1 info locals", "info locals", String.join("\n", s1.describe(s1.locals(), fmt)));
+        add(cmds, ours, "f1 info args", "info args", String.join("\n", s1.describe(s1.args(), fmt)));
+        for (String g : globalNames) {
+            Variable v = s1.lookup(g).orElseThrow();
+            Value val = s1.value(v);
+            add(cmds, ours, "print " + g, "print " + g, "$ = " + fmt.format(val));
+            add(cmds, ours, "ptype " + g, "ptype " + g, "type = " + TypeNames.ptype(val.type()));
+            add(cmds, ours, "whatis " + g, "whatis " + g, "type = " + val.type().name());
+        }
+        Evaluator ev = new Evaluator(new ScopeContext(s1));
+        for (String x : EXPRESSIONS) {
+            if (name.endsWith("-O2") && x.contains("local")) continue; // locals mostly optimized out at -O2
+            add(cmds, ours, "print " + x, "print " + x, orError(() -> "$ = " + fmt.format(ev.evaluate(x))));
+        }
+        for (String x : TYPE_EXPRESSIONS) {
+            add(cmds, ours, "ptype " + x, "ptype " + x, orError(() -> "type = " + TypeNames.ptype(ev.typeOf(x))));
+        }
+        Map<String, String> gdb = splitByMarker(TestBinaries.gdb(bin, cmds));
+        int ok = 0;
+        List<String> bad = new ArrayList<>();
+        for (Map.Entry<String, String> e : ours.entrySet()) {
+            String expect = gdb.getOrDefault(e.getKey().replace("\\", "<backslash>"), "<missing>").replaceAll("(?m)^\\$\\d+ = ", "\\$ = ");
+            if (expect.equals(e.getValue())) ok++;
+            else bad.add(e.getKey() + "\n    gdb:  " + expect.replace("\n", "\n          ") + "\n    ours: " + e.getValue().replace("\n", "\n          "));
+        }
+        double pct = 100.0 * ok / ours.size();
+        System.out.printf("[gdb-values] %s: %.2f%% identical (%d/%d)%n", name, pct, ok, ours.size());
+        bad.forEach(b -> System.out.println("  mismatch " + b));
+        assertTrue(pct >= 98.0, "agreement " + pct + "%: " + bad);
+    }
+
+    /** Expressions printed in frame 1 (fill_and_stop) by both gdb and us. */
+    static final List<String> EXPRESSIONS = List.of(
+            "*r", "r", "r->pts[1]", "*g_rec_ptr->next", "g_rec.op", "&g_point", "main", "&main", "&g_array[1]",
+            "counter::calls", "local_buf", "local_pt", "&local_pt", "local_flags.count", "local_i * 3 + k",
+            "sizeof(struct record)", "sizeof(int)", "sizeof g_matrix", "g_point.x + 10", "$rip", "$pc", "$rsp",
+            "xyz", "1 +", "(long)g_point.y", "g_array[1] * 2 == 40", "-g_double", "!0", "7/2", "7.0/2",
+            "g_str[1]", "'A'", "\"abc\"", "10 > 3 && 2 < 1", "~5", "(char)65", "*g_str", "g_matrix[1]",
+            "&g_matrix[1]", "*g_matrix", "(struct point *)&g_point", "1.0/3", "3000000000", "-5 % 3", "5u - 6",
+            "g_uchar + 1", "g_schar * 2", "g_ulong / 3", "g_float * 2", "g_num.bytes[3]", "g_flags.neg",
+            "g_color", "g_color == 5", "g_array + 2", "*(g_array + 2)", "&g_array[4] - &g_array[1]",
+            "g_rec.name[0]", "r->label", "*r->label", "g_rec_ptr->pts", "g_rec.next->next->small",
+            "(unsigned char)300", "(short)-1", "(unsigned long)-1", "0x10 | 3", "1 ? 2 : 3", "g_long < 0",
+            "g_fn", "*g_fn", "g_null_ptr", "g_myint / 0", "g_point.z", "g_point->x", "*g_point", "$nonexistent",
+            "(g_point.x, g_point.y)", "g_double > 2.4", "'\\n'", "'\\0'");
+
+    static final List<String> TYPE_EXPRESSIONS = List.of(
+            "struct record", "g_rec.pts", "r", "g_fn", "point_t", "unsigned long", "g_matrix[1]", "&g_matrix",
+            "union number", "enum color", "struct flags *");
+
+    /** The answer, or the one-line error message as gdb would print it instead. */
+    static String orError(java.util.function.Supplier<String> answer) {
+        try {
+            return answer.get();
+        } catch (io.jrrtui.util.JrrException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static void add(List<String> cmds, Map<String, String> ours, String key, String cmd, String value) {
+        cmds.add("echo @@" + key.replace("\\", "<backslash>") + "\\n");
+        cmds.add(cmd);
+        ours.put(key, value);
+    }
+
+    static Map<String, String> splitByMarker(String out) {
+        Map<String, String> map = new LinkedHashMap<>();
+        String key = null;
+        StringBuilder cur = new StringBuilder();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("@@")) {
+                if (key != null) map.put(key, cur.toString().strip());
+                key = line.substring(2);
+                cur.setLength(0);
+            } else if (key != null) {
+                cur.append(line).append("\n");
+            }
+        }
+        if (key != null) map.put(key, cur.toString().strip());
+        return map;
+    }
+}
