@@ -85,7 +85,7 @@ final class X87 {
         if (memReg >= 0) {
             String name = MEM[row][memReg];
             if (name == null) {
-                throw new IllegalArgumentException("x87");
+                throw EncodingReader.BAD; // undefined x87 form
             }
             int bytes = MEM_BYTES[row][memReg];
             d.setX87(name, intelMemoryName(name, bytes), d.x87Memory(bytes));
@@ -104,7 +104,7 @@ final class X87 {
         }
         String form = REG[row][reg];
         if (form == null) {
-            throw new IllegalArgumentException("x87");
+            throw EncodingReader.BAD; // undefined x87 form
         }
         int sp = form.indexOf(' ');
         String name = form.substring(0, sp);
