@@ -85,6 +85,7 @@ public final class CuLineTable {
             int lastSubfile = -1;
             int lastLine = 0;
             long lastAddress = 0;
+            boolean stmtAtAddress = false; // an is_stmt row was seen at lastAddress
             boolean recording = true;
             boolean sequenceStart = true;
             for (LineRow row : rows) {
@@ -97,7 +98,9 @@ public final class CuLineTable {
                 boolean end = row.endSequence();
                 if (recording) {
                     boolean fileChanged = lastSubfile != sf;
-                    boolean ignore = (fileChanged && !end && lastAddress == row.address() && !row.isStmt())
+                    // a non-statement row in another file at an address that already has a statement
+                    // would, through the end marker, erase that statement: gdb drops such rows
+                    boolean ignore = (fileChanged && !end && lastAddress == row.address() && !row.isStmt() && stmtAtAddress)
                             || (!end && row.line() == 0);
                     if (((fileChanged && !ignore) || end) && lastSubfile >= 0) {
                         record(lastSubfile, 0, 0, row.address(), true, false);
@@ -110,7 +113,11 @@ public final class CuLineTable {
                         lastLine = row.line();
                     }
                 }
-                lastAddress = row.address();
+                if (lastAddress != row.address()) {
+                    stmtAtAddress = false;
+                    lastAddress = row.address();
+                }
+                stmtAtAddress |= row.isStmt();
                 if (end) sequenceStart = true;
             }
             List<String> names = new ArrayList<>(subfileIds.keySet());

@@ -174,7 +174,7 @@ public final class ModuleSymbols {
     }
 
     String displayName(String raw) {
-        return demangler.demangle(raw).orElse(raw);
+        return demangler.demangle(raw).orElseGet(() -> ElfSymbolTable.displayName(raw));
     }
 
     CompileUnitSymbols unitFor(Unit u) {
