@@ -40,6 +40,11 @@ public final class TypeFactory {
         return d.unit().language() == Dw.LANG_Rust;
     }
 
+    private static boolean isCplus(Die d) {
+        int l = d.unit().language();
+        return l == Dw.LANG_C_plus_plus || l == Dw.LANG_C_plus_plus_11 || l == Dw.LANG_C_plus_plus_14;
+    }
+
     private Type build(Die d) {
         switch (d.tag()) {
             case Dw.TAG_base_type: return base(d);
@@ -59,7 +64,9 @@ public final class TypeFactory {
             case Dw.TAG_restrict_type: case Dw.TAG_atomic_type: return of(d.type());
             case Dw.TAG_typedef: {
                 Optional<Die> target = d.type();
-                return new Type.Typedef(d.name().orElse("?"), () -> of(target));
+                String n = d.name().orElse("?");
+                if (isCplus(d)) n = io.jrrtui.dwarf.ScopeNames.qualify(d, n);
+                return new Type.Typedef(n, () -> of(target));
             }
             case Dw.TAG_array_type: return array(d);
             case Dw.TAG_structure_type: case Dw.TAG_union_type: case Dw.TAG_class_type: return struct(d);
@@ -121,8 +128,10 @@ public final class TypeFactory {
         Type.Kind k = d.tag() == Dw.TAG_union_type ? Type.Kind.UNION : d.tag() == Dw.TAG_class_type ? Type.Kind.CLASS : Type.Kind.STRUCT;
         boolean rust = isRust(d);
         String name = d.name().orElse(null);
-        if (rust && name != null) name = RustNames.qualify(d, name);
+        boolean cplus = isCplus(d);
+        if ((rust || cplus) && name != null) name = io.jrrtui.dwarf.ScopeNames.qualify(d, name);
         Type.Struct s = new Type.Struct(k, name, d.unsigned(Dw.AT_byte_size).orElse(0L), d.flag(Dw.AT_declaration), rust);
+        s.setCplus(cplus);
         cache.put(d.rawOffset(), s);
         List<Type.Member> members = new ArrayList<>();
         for (Die c : d.children()) {
@@ -184,9 +193,12 @@ public final class TypeFactory {
             es.add(new Type.Enumerator(c.name().orElse("?"), v));
         }
         boolean rust = isRust(d);
+        boolean cplus = isCplus(d);
         String name = d.name().orElse(null);
-        if (rust && name != null) name = RustNames.qualify(d, name);
-        return new Type.Enum(name, d.unsigned(Dw.AT_byte_size).orElse(4L), signed, es, rust);
+        if ((rust || cplus) && name != null) name = io.jrrtui.dwarf.ScopeNames.qualify(d, name);
+        Type.Enum e = new Type.Enum(name, d.unsigned(Dw.AT_byte_size).orElse(4L), signed, es, rust);
+        e.setCplus(cplus, d.flag(Dw.AT_enum_class));
+        return e;
     }
 
     private Type function(Die d) {

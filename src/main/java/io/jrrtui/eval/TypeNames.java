@@ -76,12 +76,14 @@ public final class TypeNames {
             case STRUCT: case UNION: case CLASS: {
                 Type.Struct s = (Type.Struct) t;
                 if (s.isRust()) return s.tagName() == null ? "{...}" : s.tagName();
+                if (s.isCplus() && s.tagName() != null) return s.tagName();
                 String kw = t.kind() == Type.Kind.STRUCT ? "struct" : t.kind() == Type.Kind.UNION ? "union" : "class";
                 return s.tagName() == null ? kw + " {...}" : kw + " " + s.tagName();
             }
             case ENUM: {
                 Type.Enum e = (Type.Enum) t;
                 if (e.isRust()) return e.tagName() == null ? "{...}" : e.tagName();
+                if (e.isCplus() && e.tagName() != null) return e.tagName();
                 return e.tagName() == null ? "enum {...}" : "enum " + e.tagName();
             }
             default: return t.name();

@@ -84,7 +84,9 @@ public final class ValueFormatter {
     }
 
     static String enumValue(long x, Type.Enum e) {
-        for (Type.Enumerator en : e.enumerators()) if (en.value() == x) return en.name();
+        for (Type.Enumerator en : e.enumerators()) {
+            if (en.value() == x) return e.isScoped() && e.tagName() != null ? e.tagName() + "::" + en.name() : en.name();
+        }
         if (!isFlagEnum(e)) return Long.toString(x);
         // a "flag" enum is printed as the enumerators whose bits are set, then the leftover bits
         StringBuilder sb = new StringBuilder();

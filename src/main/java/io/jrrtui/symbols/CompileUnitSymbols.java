@@ -81,7 +81,10 @@ final class CompileUnitSymbols {
                 if (!rs.isEmpty() && minLow(rs) != 0) {
                     String name = d.nameInherited().orElse(null);
                     if (name != null) {
-                        String qualified = prefix + name;
+                        // an out-of-line C++ member names its class through its declaration
+                        Optional<Die> spec = d.withInherited(Dw.AT_specification).flatMap(x -> x.ref(Dw.AT_specification));
+                        String qualified = spec.isPresent() && prefix.isEmpty()
+                                ? io.jrrtui.dwarf.ScopeNames.qualify(spec.get(), name) : prefix + name;
                         long entry = d.raw(Dw.AT_entry_pc).isPresent() && d.lowPc().isPresent() ? d.lowPc().get() : minLow(rs);
                         out.add(new FunctionInfo(qualified, d.linkageName().orElse(null), rs, entry, Optional.of(d)));
                     }

@@ -70,6 +70,7 @@ final class ElfSymbolTable {
             if (Long.compareUnsigned(sorted.get(mid).value(), addr) <= 0) { ans = mid; lo = mid + 1; } else hi = mid - 1;
         }
         int section = sectionOf(addr);
+        if (section < 0) return Optional.empty(); // gdb names no symbol outside the file's sections
         int bestZeroSized = -1;
         int h = ans;
         for (int steps = 0; h >= 0 && steps < 10_000; steps++) {

@@ -142,6 +142,40 @@ class GdbValuesTest {
     }
 
     /**
+     * C++ (g++ -g -O0 of test-binaries/sym_cpp.cpp, compiled here because the Makefile builds C and
+     * Rust only): classes with bases, references, namespaces, enum class. Threshold 85%: without a
+     * demangler (another package) {@code <vtable for geo::Circle+16>} shows as a mangled name.
+     */
+    @org.junit.jupiter.api.Test
+    void cplusplusValuesAgreeWithGdb() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestBinaries.hasTool("g++"), "g++ absent");
+        Path src = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", "sym_cpp.cpp");
+        Path bin = TestBinaries.dir().resolve("sym_cpp");
+        if (!java.nio.file.Files.isRegularFile(bin) || java.nio.file.Files.getLastModifiedTime(bin).compareTo(java.nio.file.Files.getLastModifiedTime(src)) < 0) {
+            TestBinaries.run(List.of("g++", "-g", "-O0", "-fno-omit-frame-pointer", "-o", bin.toString(), src.toString()));
+        }
+        Path corePath = TestBinaries.coreAt(TestBinaries.binary("sym_cpp"), "cpp_stop", TestBinaries.sharedTmp());
+        CoreFile core = CoreFile.open(corePath);
+        ElfFile elf = ElfFile.open(bin);
+        ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), CoreTarget.bias(core, bin), Demangler.NONE);
+        GlobalVariables globals = new GlobalVariables(m.dwarf().orElseThrow());
+        ValueFormatter fmt = new ValueFormatter(m::symbolize);
+        CoreTarget f1 = CoreTarget.frame(core, 1, false);
+        FrameScope s1 = new FrameScope(m, new TypeFactory(), globals, f1, f1.pc() - 1);
+        Evaluator ev = new Evaluator(new ScopeContext(s1));
+        Map<String, String> ours = new LinkedHashMap<>();
+        List<String> cmds = new ArrayList<>(List.of("core-file " + corePath, "echo @@frame1\\n", "frame 1"));
+        add(cmds, ours, "info args", "info args", String.join("\n", s1.describe(s1.args(), fmt)));
+        add(cmds, ours, "info locals", "info locals", String.join("\n", s1.describe(s1.locals(), fmt)));
+        for (String x : List.of("g_int", "g_pair", "g_plain", "g_circle", "g_ref", "g_mode", "geo::detail::counter", "*s",
+                "p", "ref", "s->id", "p.second + ref", "g_circle.radius * 2", "g_plain.name")) {
+            add(cmds, ours, "print " + x, "print " + x, orError(() -> "$ = " + fmt.format(ev.evaluate(x))));
+            add(cmds, ours, "whatis " + x, "whatis " + x, orError(() -> "type = " + ev.whatis(x)));
+        }
+        compare("sym_cpp", ours, TestBinaries.gdb(bin, cmds), 85.0);
+    }
+
+    /**
      * Rust (DWARF 4): at {@code sym_rust::inspect} and at main's line 56, gdb's built-in Rust syntax
      * for &str, slices, Option, struct-like and tuple-like enum variants, arrays. Threshold 90%.
      * (Items that crash gdb 13 itself, e.g. {@code print *h}, are left out.)
