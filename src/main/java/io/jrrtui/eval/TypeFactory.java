@@ -220,23 +220,35 @@ public final class TypeFactory {
 
     private static Map<String, Die> indexTypes(DwarfInfo dwarf) {
         Map<String, Die> map = new HashMap<>();
-        for (io.jrrtui.dwarf.Unit u : dwarf.compileUnits()) {
-            for (Die c : u.root().children()) {
-                Optional<String> n = c.name();
-                if (n.isEmpty() || c.flag(Dw.AT_declaration)) continue;
-                String key;
-                switch (c.tag()) {
-                    case Dw.TAG_base_type: case Dw.TAG_typedef: key = n.get(); break;
-                    case Dw.TAG_structure_type: key = "struct " + n.get(); break;
-                    case Dw.TAG_union_type: key = "union " + n.get(); break;
-                    case Dw.TAG_enumeration_type: key = "enum " + n.get(); break;
-                    case Dw.TAG_class_type: key = "class " + n.get(); break;
-                    default: continue;
-                }
-                map.putIfAbsent(key, c);
-                if (c.tag() == Dw.TAG_class_type || c.tag() == Dw.TAG_structure_type) map.putIfAbsent(n.get(), c);
-            }
-        }
+        for (io.jrrtui.dwarf.Unit u : dwarf.compileUnits()) indexScope(u.root(), "", map, 0);
         return map;
+    }
+
+    /** Named types of one scope; namespaces add their qualified names ({@code geo::Circle}). */
+    private static void indexScope(Die scope, String prefix, Map<String, Die> map, int depth) {
+        if (depth > 32) return;
+        int lang = scope.unit().language();
+        boolean keywordless = lang == Dw.LANG_Rust || lang == Dw.LANG_C_plus_plus || lang == Dw.LANG_C_plus_plus_11
+                || lang == Dw.LANG_C_plus_plus_14;
+        for (Die c : scope.children()) {
+            if (c.tag() == Dw.TAG_namespace) {
+                indexScope(c, prefix + c.name().orElse("(anonymous namespace)") + "::", map, depth + 1);
+                continue;
+            }
+            Optional<String> n = c.name().map(x -> prefix + x);
+            if (n.isEmpty() || c.flag(Dw.AT_declaration)) continue;
+            String key;
+            switch (c.tag()) {
+                case Dw.TAG_base_type: case Dw.TAG_typedef: key = n.get(); break;
+                case Dw.TAG_structure_type: key = "struct " + n.get(); break;
+                case Dw.TAG_union_type: key = "union " + n.get(); break;
+                case Dw.TAG_enumeration_type: key = "enum " + n.get(); break;
+                case Dw.TAG_class_type: key = "class " + n.get(); break;
+                default: continue;
+            }
+            map.putIfAbsent(key, c);
+            // C++ and Rust name their types without the keyword; C does not
+            if (keywordless) map.putIfAbsent(n.get(), c);
+        }
     }
 }

@@ -130,8 +130,7 @@ final class BreakpointResolver {
 
     List<BreakpointLocation> function(String name) {
         Map<Long, BreakpointLocation> out = new LinkedHashMap<>();
-        for (FunctionInfo f : m.functionsUnbiased()) {
-            if (!nameMatches(f, name)) continue;
+        for (FunctionInfo f : m.functionsNamedUnbiased(name)) {
             long pc = m.afterPrologueUnbiased(f);
             addAt(out, pc, f.name());
         }
@@ -151,10 +150,6 @@ final class BreakpointResolver {
         Optional<SourceLine> l = m.lineAt(pc + m.bias());
         out.putIfAbsent(pc, new BreakpointLocation(pc + m.bias(), fn, l.map(SourceLine::file).orElse(null),
                 l.map(SourceLine::line).orElse(0)));
-    }
-
-    private static boolean nameMatches(FunctionInfo f, String name) {
-        return name.equals(f.linkageName()) || qualifiedMatches(f.name(), name);
     }
 
     /** {@code a::b::f} is matched by {@code f}, {@code b::f} and {@code a::b::f}, as gdb's linespecs do. */

@@ -32,6 +32,7 @@ public final class ModuleSymbols {
     private List<FunctionInfo> functionsByAddress;
     private ElfSymbolTable elfSymbols;
     private InlineIndex inlineIndex;
+    private java.util.Map<String, List<FunctionInfo>> functionsBySimpleName;
 
     public ModuleSymbols(ElfFile elf, Optional<ElfFile> debugElf, long bias, Demangler demangler) {
         this.elf = elf;
@@ -94,6 +95,40 @@ public final class ModuleSymbols {
             functionsByAddress = all;
         }
         return functionsByAddress;
+    }
+
+    /**
+     * Functions whose (possibly qualified) name matches {@code name}: {@code f}, {@code ns::f} and
+     * {@code a::ns::f} all match a function {@code a::ns::f}; the linkage name matches too. Biased.
+     */
+    public List<FunctionInfo> functionsNamed(String name) {
+        List<FunctionInfo> out = new ArrayList<>();
+        for (FunctionInfo f : functionsNamedUnbiased(name)) out.add(f.rebased(bias));
+        return out;
+    }
+
+    synchronized List<FunctionInfo> functionsNamedUnbiased(String name) {
+        if (functionsBySimpleName == null) {
+            java.util.Map<String, List<FunctionInfo>> map = new java.util.HashMap<>();
+            for (FunctionInfo f : functionsUnbiased()) {
+                map.computeIfAbsent(simpleName(f.name()), k -> new ArrayList<>()).add(f);
+                if (f.linkageName() != null) map.computeIfAbsent(f.linkageName(), k -> new ArrayList<>()).add(f);
+            }
+            functionsBySimpleName = map;
+        }
+        List<FunctionInfo> out = new ArrayList<>();
+        for (FunctionInfo f : functionsBySimpleName.getOrDefault(simpleName(name), List.of())) {
+            if (name.equals(f.linkageName()) || f.name().equals(name) || f.name().endsWith("::" + name)) {
+                if (!out.contains(f)) out.add(f);
+            }
+        }
+        for (FunctionInfo f : functionsBySimpleName.getOrDefault(name, List.of())) if (!out.contains(f)) out.add(f);
+        return out;
+    }
+
+    static String simpleName(String qualified) {
+        int i = qualified.lastIndexOf("::");
+        return i < 0 ? qualified : qualified.substring(i + 2);
     }
 
     /** Every function with code, in address order (biased). */
