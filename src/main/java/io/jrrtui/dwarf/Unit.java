@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 public final class Unit {
     private final DwarfInfo dwarf;
+    private final ByteReader section;
     private final long offset;
     private final long end;
     private final int version;
@@ -29,9 +30,12 @@ public final class Unit {
     private LineProgram lineProgram;
     private boolean lineProgramLoaded;
 
+    /** A unit of {@code info}, which is .debug_info or (DWARF 4 type units) .debug_types. */
     Unit(DwarfInfo dwarf, ByteReader info, long offset) {
         this.dwarf = dwarf;
+        this.section = info;
         this.offset = offset;
+        boolean typesSection = info.what().equals(".debug_types");
         ByteReader r = info.from(offset);
         long len = r.u32();
         int osize = 4;
@@ -59,9 +63,13 @@ public final class Unit {
                 toff = r.unsigned(osize);
             }
         } else {
-            unitType = Dw.UT_compile;
+            unitType = typesSection ? Dw.UT_type : Dw.UT_compile;
             abbrevOffset = r.unsigned(osize);
             addressSize = r.u8();
+            if (typesSection) {
+                sig = r.u64();
+                toff = r.unsigned(osize);
+            }
         }
         if (addressSize != 4 && addressSize != 8) throw info.error(offset, "bad address size " + addressSize);
         this.typeSignature = sig;
@@ -100,7 +108,7 @@ public final class Unit {
     synchronized Die dieAt(long off, Die parent) {
         Die d = dies.get(off);
         if (d == null) {
-            if (off < firstDieOffset || off >= end) throw dwarf.info().error(off, "DIE reference outside its unit");
+            if (off < firstDieOffset || off >= end) throw section.error(off, "DIE reference outside its unit");
             d = Die.parse(this, off, null);
             if (parent != null) d.setParent(parent);
             dies.put(off, d);
@@ -127,7 +135,10 @@ public final class Unit {
     public boolean contains(long off) { return off >= firstDieOffset && off < end; }
 
     /** The reader positioned anywhere in this unit (bounded by its end). */
-    ByteReader reader() { return dwarf.info().sliceAt(0, end); }
+    ByteReader reader() { return section.sliceAt(0, end); }
+
+    /** Whether this unit lives in .debug_types (its offsets are not .debug_info offsets). */
+    public boolean inTypesSection() { return section.what().equals(".debug_types"); }
 
     /** Reads one attribute value of the given form at the reader's position. */
     AttrValue readAttr(ByteReader r, int at, int form, long implicitConst, int depth) {

@@ -20,8 +20,13 @@ public final class TypeFactory {
         return die.map(this::of).orElse(Type.Void.INSTANCE);
     }
 
+    /** Cache key: .debug_types offsets overlap .debug_info offsets, so the section is part of it. */
+    private static long key(Die d) {
+        return d.unit().inTypesSection() ? d.rawOffset() | (1L << 62) : d.rawOffset();
+    }
+
     public synchronized Type of(Die d) {
-        Type t = cache.get(d.rawOffset());
+        Type t = cache.get(key(d));
         if (t != null) return t;
         if (++depth > MAX_DEPTH) {
             depth--;
@@ -32,7 +37,7 @@ public final class TypeFactory {
         } finally {
             depth--;
         }
-        cache.put(d.rawOffset(), t);
+        cache.put(key(d), t);
         return t;
     }
 
@@ -46,6 +51,9 @@ public final class TypeFactory {
     }
 
     private Type build(Die d) {
+        // a declaration stub pointing into a type unit (DW_AT_signature, DWARF 4 .debug_types)
+        Optional<Die> sig = d.ref(Dw.AT_signature);
+        if (sig.isPresent() && sig.get() != d) return of(sig.get());
         switch (d.tag()) {
             case Dw.TAG_base_type: return base(d);
             case Dw.TAG_unspecified_type: return new Type.Base(d.name().orElse("void"), 0, Type.Base.Encoding.UNSIGNED);
@@ -132,7 +140,7 @@ public final class TypeFactory {
         if ((rust || cplus) && name != null) name = io.jrrtui.dwarf.ScopeNames.qualify(d, name);
         Type.Struct s = new Type.Struct(k, name, d.unsigned(Dw.AT_byte_size).orElse(0L), d.flag(Dw.AT_declaration), rust);
         s.setCplus(cplus);
-        cache.put(d.rawOffset(), s);
+        cache.put(key(d), s);
         List<Type.Member> members = new ArrayList<>();
         for (Die c : d.children()) {
             if (c.tag() == Dw.TAG_member || c.tag() == Dw.TAG_inheritance) {
@@ -221,6 +229,8 @@ public final class TypeFactory {
     private static Map<String, Die> indexTypes(DwarfInfo dwarf) {
         Map<String, Die> map = new HashMap<>();
         for (io.jrrtui.dwarf.Unit u : dwarf.compileUnits()) indexScope(u.root(), "", map, 0);
+        for (io.jrrtui.dwarf.Unit u : dwarf.units()) if (u.isTypeUnit()) indexScope(u.root(), "", map, 0);
+        for (io.jrrtui.dwarf.Unit u : dwarf.debugTypesUnits()) indexScope(u.root(), "", map, 0);
         return map;
     }
 

@@ -22,11 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * frame 0, {@code info locals} / {@code info args} of frame 1, and {@code print}, {@code ptype},
  * {@code whatis} of every global. Threshold: 98% of compared items identical.
  */
-class GdbValuesTest {
+public class GdbValuesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"sym_types", "sym_types-O2"})
+    @ValueSource(strings = {"sym_types", "sym_types-O2", "sym_types-dwarf4", "sym_types-dwarf4-O2"})
     void valuesAgreeWithGdb(String name) {
-        Path bin = TestBinaries.binary(name);
+        Path bin = fixture(name);
         Path corePath = TestBinaries.coreAt(bin, "stop_here", TestBinaries.sharedTmp());
         CoreFile core = CoreFile.open(corePath);
         long bias = CoreTarget.bias(core, bin);
@@ -208,6 +208,17 @@ class GdbValuesTest {
             }
         }
         compare("sym_rust", ours, TestBinaries.gdb(bin, cmds), 90.0);
+    }
+
+    /**
+     * A Makefile-built fixture, or a DWARF 4 variant compiled here ({@code -gdwarf-4
+     * -fdebug-types-section}: .debug_loc, .debug_ranges, .debug_types, GNU call sites).
+     */
+    public static Path fixture(String name) {
+        if (!name.contains("-dwarf4")) return TestBinaries.binary(name);
+        String base = name.substring(0, name.indexOf("-dwarf4"));
+        String suffix = name.substring(base.length() + 1);
+        return TestBinaries.variant(base, suffix, "-gdwarf-4", "-fdebug-types-section", suffix.endsWith("-O2") ? "-O2" : "-O0");
     }
 
     /** The answer, or the one-line error message as gdb would print it instead. */
