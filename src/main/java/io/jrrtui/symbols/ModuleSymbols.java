@@ -45,8 +45,13 @@ public final class ModuleSymbols {
 
     /** Opens a file and finds its DWARF (in the file itself or a separate debug file). */
     public static ModuleSymbols load(Path path, long bias) {
+        return load(path, bias, Demangler.NONE);
+    }
+
+    /** As {@link #load(Path, long)}, naming ELF-only symbols through {@code demangler}. */
+    public static ModuleSymbols load(Path path, long bias, Demangler demangler) {
         ElfFile elf = ElfFile.open(path);
-        return new ModuleSymbols(elf, DebugFileLocator.system().find(elf), bias, Demangler.NONE);
+        return new ModuleSymbols(elf, DebugFileLocator.system().find(elf), bias, demangler);
     }
 
     public ElfFile elf() { return elf; }
@@ -158,8 +163,40 @@ public final class ModuleSymbols {
         return Optional.ofNullable(best);
     }
 
+    /** Unit address ranges sorted by start, for a binary search from pc to unit. */
+    private long[] unitRangeLow, unitRangeHigh;
+    private CompileUnitSymbols[] unitRangeOwner;
+
+    private synchronized void indexUnitRanges() {
+        if (unitRangeLow != null) return;
+        List<Object[]> all = new ArrayList<>();
+        for (CompileUnitSymbols u : units()) {
+            for (AddressRange r : u.ranges()) all.add(new Object[] {r.low(), r.high(), u});
+        }
+        all.sort(Comparator.comparingLong(o -> (Long) o[0]));
+        unitRangeLow = new long[all.size()];
+        unitRangeHigh = new long[all.size()];
+        unitRangeOwner = new CompileUnitSymbols[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            unitRangeLow[i] = (Long) all.get(i)[0];
+            unitRangeHigh[i] = (Long) all.get(i)[1];
+            unitRangeOwner[i] = (CompileUnitSymbols) all.get(i)[2];
+        }
+    }
+
     Optional<CompileUnitSymbols> unitAt(long a) {
-        for (CompileUnitSymbols u : units()) if (u.contains(a)) return Optional.of(u);
+        indexUnitRanges();
+        int lo = 0, hi = unitRangeLow.length - 1, ans = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(unitRangeLow[mid], a) <= 0) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        // ranges of different units may nest or overlap (rare): look back a little
+        for (int i = ans; i >= 0 && i > ans - 16; i--) {
+            if (Long.compareUnsigned(a, unitRangeLow[i]) >= 0 && Long.compareUnsigned(a, unitRangeHigh[i]) < 0) {
+                return Optional.of(unitRangeOwner[i]);
+            }
+        }
         return Optional.empty();
     }
 
