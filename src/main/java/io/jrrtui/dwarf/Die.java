@@ -63,7 +63,7 @@ public final class Die {
 
     /** The parent, walking the unit's tree once if this DIE was reached by reference. */
     public Optional<Die> enclosing() {
-        if (parent == null && offset != unit.root().rawOffset()) unit.linkParents();
+        if (parent == null && offset != unit.root().rawOffset()) unit.linkParentOf(offset);
         return Optional.ofNullable(parent);
     }
 

@@ -118,17 +118,24 @@ public final class Unit {
         return d;
     }
 
-    private boolean parentsLinked;
-
-    /** Walks the whole tree once so every cached DIE knows its parent (for scope names of types). */
-    synchronized void linkParents() {
-        if (parentsLinked) return;
-        parentsLinked = true;
-        java.util.ArrayDeque<Die> stack = new java.util.ArrayDeque<>();
-        stack.push(root());
-        int budget = 5_000_000;
-        while (!stack.isEmpty() && budget-- > 0) {
-            for (Die c : stack.pop().children()) if (c.hasChildren()) stack.push(c);
+    /**
+     * Finds the parent of the DIE at {@code target} by descending from the unit DIE through the one
+     * child whose subtree contains it (other subtrees are skipped without being parsed), linking
+     * parents on the way.
+     */
+    void linkParentOf(long target) { // not synchronized: only per-DIE locks, taken in Die -> Unit order
+        Die cur = root();
+        for (int depth = 0; depth < 512 && cur.rawOffset() != target; depth++) {
+            Die next = null;
+            for (Die c : cur.children()) {
+                if (c.rawOffset() == target) return; // children() linked its parent
+                if (c.rawOffset() < target && target < c.afterSubtree()) {
+                    next = c;
+                    break;
+                }
+            }
+            if (next == null) return;
+            cur = next;
         }
     }
 

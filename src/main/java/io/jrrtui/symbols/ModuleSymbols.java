@@ -95,7 +95,9 @@ public final class ModuleSymbols {
     synchronized List<FunctionInfo> functionsUnbiased() {
         if (functionsByAddress == null) {
             List<FunctionInfo> all = new ArrayList<>();
-            for (CompileUnitSymbols u : units()) all.addAll(u.functions());
+            // units are independent: index them on all cores (large Rust/C++ binaries have thousands)
+            List<List<FunctionInfo>> perUnit = units().parallelStream().map(CompileUnitSymbols::functions).collect(java.util.stream.Collectors.toList());
+            for (List<FunctionInfo> l : perUnit) all.addAll(l);
             all.sort(Comparator.comparingLong(FunctionInfo::lowPc));
             functionsByAddress = all;
         }
