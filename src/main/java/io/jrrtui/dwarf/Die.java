@@ -93,6 +93,23 @@ public final class Die {
         return children;
     }
 
+    /**
+     * The children whose tag passes {@code wanted}; the others are skipped without being parsed
+     * (much cheaper than {@link #children()} when scanning large scopes for a few kinds of DIE).
+     */
+    public List<Die> childrenWithTag(java.util.function.IntPredicate wanted) {
+        synchronized (this) {
+            if (children != null) {
+                List<Die> out = new ArrayList<>();
+                for (Die c : children) if (wanted.test(c.tag())) out.add(c);
+                return out;
+            }
+        }
+        if (!abbrev.hasChildren()) return List.of();
+        if (depth > MAX_TREE_DEPTH) throw unit.reader().error(offset, "DIE tree nested too deeply");
+        return unit.childrenMatching(this, attrsEnd, wanted);
+    }
+
     /** Offset just past this DIE and all its descendants (found without parsing them when possible). */
     synchronized long afterSubtree() {
         if (afterSubtree < 0) {

@@ -126,16 +126,16 @@ public final class Unit {
     void linkParentOf(long target) { // not synchronized: only per-DIE locks, taken in Die -> Unit order
         Die cur = root();
         for (int depth = 0; depth < 512 && cur.rawOffset() != target; depth++) {
-            Die next = null;
-            for (Die c : cur.children()) {
-                if (c.rawOffset() == target) return; // children() linked its parent
-                if (c.rawOffset() < target && target < c.afterSubtree()) {
-                    next = c;
-                    break;
-                }
+            java.util.List<Die> kids = cur.children(); // in offset order: binary search for the enclosing one
+            int lo = 0, hi = kids.size() - 1, at = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (kids.get(mid).rawOffset() <= target) { at = mid; lo = mid + 1; } else hi = mid - 1;
             }
-            if (next == null) return;
-            cur = next;
+            if (at < 0) return;
+            Die c = kids.get(at);
+            if (c.rawOffset() == target || target >= c.afterSubtree()) return;
+            cur = c;
         }
     }
 
@@ -221,6 +221,39 @@ public final class Unit {
                 return;
             default: throw r.error(r.position(), "unknown form 0x" + Integer.toHexString(form));
         }
+    }
+
+    /** See {@link Die#childrenWithTag}. */
+    java.util.List<Die> childrenMatching(Die parent, long attrsEnd, java.util.function.IntPredicate wanted) {
+        java.util.List<Die> out = new java.util.ArrayList<>();
+        ByteReader r = reader();
+        Map<Long, Abbrev> table = abbrevs();
+        long pos = attrsEnd;
+        while (pos < end) {
+            r.seek(pos);
+            long code = r.uleb();
+            if (code == 0) break;
+            Abbrev ab = table.get(code);
+            if (ab == null) throw r.error(pos, "unknown abbreviation code " + code);
+            long next;
+            if (wanted.test(ab.tag())) {
+                Die c = dieAt(pos, parent);
+                out.add(c);
+                next = c.afterSubtree();
+            } else {
+                long sibling = -1;
+                for (int i = 0; i < ab.forms().length; i++) {
+                    if (ab.attributes()[i] == Dw.AT_sibling) sibling = readAttr(r, Dw.AT_sibling, ab.forms()[i], 0, 0).value();
+                    else skipAttr(r, ab.forms()[i], 0);
+                }
+                if (!ab.hasChildren()) next = r.position();
+                else if (sibling > r.position() && sibling <= end) next = sibling;
+                else next = skipChildren(r.position());
+            }
+            if (next <= pos) throw r.error(pos, "DIE tree does not advance");
+            pos = next;
+        }
+        return out;
     }
 
     /**
