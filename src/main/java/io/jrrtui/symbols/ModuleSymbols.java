@@ -321,7 +321,7 @@ public final class ModuleSymbols {
     CodeBytes code() { return code; }
 
     synchronized InlineIndex inlineIndex() {
-        if (inlineIndex == null) inlineIndex = InlineIndex.build(units());
+        if (inlineIndex == null) inlineIndex = new InlineIndex(units());
         return inlineIndex;
     }
 

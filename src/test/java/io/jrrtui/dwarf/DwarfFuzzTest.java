@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The loop is bounded by an iteration count and a time budget (not asserted).
  */
 class DwarfFuzzTest {
-    private static final int ITERATIONS = 800;
-    private static final long BUDGET_NANOS = 3_000_000_000L;
+    private static final int ITERATIONS = 600;
+    private static final long BUDGET_NANOS = 1_500_000_000L;
 
     @ParameterizedTest
     @ValueSource(strings = {".debug_info", ".debug_abbrev", ".debug_line", ".debug_loclists", ".debug_rnglists", ".debug_str_offsets"})
