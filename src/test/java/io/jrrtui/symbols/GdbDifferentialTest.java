@@ -95,7 +95,7 @@ class GdbDifferentialTest {
     }
 
     /** Compares our breakpoint addresses with gdb's {@code break} + {@code info breakpoints} output. */
-    private static double compareBreakpoints(String name, ModuleSymbols m, List<String> locations, String out) {
+    static double compareBreakpoints(String name, ModuleSymbols m, List<String> locations, String out) {
         // Breakpoint numbers are assigned in order to the commands that succeeded.
         Map<Integer, Set<Long>> byNumber = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
