@@ -56,7 +56,7 @@ final class CompileUnitSymbols {
         if (!lineTableBuilt) {
             lineTableBuilt = true;
             LineProgram lp = unit.lineProgram();
-            if (lp != null) lineTable = CuLineTable.build(lp, primaryFile());
+            if (lp != null) lineTable = CuLineTable.build(lp, primaryFile(), unit.name().orElse(primaryFile()));
         }
         return lineTable;
     }

@@ -289,7 +289,7 @@ public final class ModuleSymbols {
                 for (int i = 0; i < es.length; i++) {
                     if (es[i].line() == 0) continue;
                     long end = i + 1 < es.length ? es[i + 1].pc() : es[i].pc();
-                    out.add(new SourceLine(t.file(sf), es[i].line(), es[i].column(), es[i].pc() + bias, end + bias, es[i].isStmt()));
+                    out.add(new SourceLine(t.file(sf), es[i].line(), es[i].column(), es[i].pc() + bias, end + bias, es[i].isStmt(), t.displayName(sf)));
                 }
             }
         }
