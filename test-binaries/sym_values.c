@@ -63,8 +63,24 @@ __attribute__((noinline)) void values_stop(void) {
     __asm__ volatile("" ::: "memory");
 }
 
+/* info locals in the inner block lists its variables in gdb's hash order:
+ *   q width height zz v1 kk yy total flag xx acc idx, then beta gamma zeta count alpha delta, then n */
+__attribute__((noinline)) int nested_blocks(int n) {
+    int sum = n;
+    {
+        int alpha = n, beta = 2, gamma = 3, delta = 4, zeta = 5, count = 6;
+        {
+            int v1 = 1, kk = 2, q = 3, width = 4, height = 5, xx = 6, yy = 7, zz = 8, total = 9, acc = 10, idx = 11, flag = 12;
+            values_stop();
+            sum += v1 + kk + q + width + height + xx + yy + zz + total + acc + idx + flag;
+        }
+        sum += alpha + beta + gamma + delta + zeta + count;
+    }
+    return sum;
+}
+
 int main(void) {
     for (int i = 0; i < 300; i++) g_big[i] = i;
-    values_stop();
+    if (nested_blocks(3) != 102) return 2;
     return (int)(g_ops[0](s_file_static, 1) + g_ops[1](2, 1)) == 101 ? 0 : 1;
 }

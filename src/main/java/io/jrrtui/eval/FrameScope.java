@@ -52,20 +52,26 @@ public final class FrameScope {
         return Optional.empty();
     }
 
-    /** Locals as gdb's {@code info locals} lists them: innermost block first, declaration order. */
+    /**
+     * Locals as gdb's {@code info locals} lists them: innermost block first; a function's own
+     * variables in declaration order, a nested block's in gdb's hash-table order.
+     */
     public List<Variable> locals() {
         List<Variable> out = new ArrayList<>();
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Die b = blocks.get(i);
+            boolean functionBlock = b.tag() == Dw.TAG_subprogram || b.tag() == Dw.TAG_inlined_subroutine;
+            List<Variable> mine = new ArrayList<>();
             for (Die c : b.children()) {
                 if (c.tag() != Dw.TAG_variable) continue;
                 Optional<String> n = c.nameInherited();
                 // gdb's info locals skips constants (DW_AT_const_value) as not being locals
                 if (n.isEmpty() || c.rawInherited(Dw.AT_const_value).isPresent()) continue;
                 boolean isStatic = c.raw(Dw.AT_location).map(v -> v.isExprloc() && firstOp(v) == 0x03).orElse(false);
-                out.add(new Variable(n.get(), c, isStatic ? Variable.Kind.STATIC_LOCAL : Variable.Kind.LOCAL));
+                mine.add(new Variable(n.get(), c, isStatic ? Variable.Kind.STATIC_LOCAL : Variable.Kind.LOCAL));
             }
-            if (b.tag() == Dw.TAG_subprogram || b.tag() == Dw.TAG_inlined_subroutine) break;
+            out.addAll(functionBlock ? mine : GdbBlockOrder.hashed(mine, GdbBlockOrder.symbolCount(b)));
+            if (functionBlock) break;
         }
         return out;
     }

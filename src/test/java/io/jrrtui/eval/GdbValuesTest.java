@@ -115,6 +115,14 @@ public class GdbValuesTest {
         Map<String, String> ours = new LinkedHashMap<>();
         List<String> cmds = new ArrayList<>();
         cmds.add("core-file " + corePath);
+        if (!name.endsWith("-O2")) { // frame 1 = nested_blocks: nested lexical blocks in gdb's order
+            CoreTarget f1 = CoreTarget.frame(core, 1, false);
+            FrameScope s1 = new FrameScope(m, new TypeFactory(), globals, f1, f1.pc() - 1);
+            add(cmds, ours, "frame 1", "frame 1", s1.frameLine(1, f1.pc(), fmt));
+            add(cmds, ours, "f1 info locals", "info locals", String.join("\n", s1.describe(s1.locals(), fmt)));
+            cmds.add("echo @@frame0\\n");
+            cmds.add("frame 0");
+        }
         for (String x : exprs) {
             boolean typeName = x.startsWith("struct ") || x.startsWith("enum ") || x.equals("op_fn");
             if (!typeName) add(cmds, ours, "print " + x, "print " + x, orError(() -> "$ = " + fmt.format(ev.evaluate(x))));
