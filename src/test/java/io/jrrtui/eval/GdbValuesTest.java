@@ -203,10 +203,11 @@ public class GdbValuesTest {
             long bias = CoreTarget.bias(core, bin);
             ElfFile elf = ElfFile.open(bin);
             ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), bias, Demangler.NONE);
-            ValueFormatter fmt = new ValueFormatter(m::symbolize);
+            ModuleEval me = new ModuleEval(m);
+            ValueFormatter fmt = me.formatter();
             CoreTarget f0 = CoreTarget.frame(core, 0, false);
-            FrameScope s0 = new FrameScope(m, new TypeFactory(), new GlobalVariables(m.dwarf().orElseThrow()), f0, f0.pc());
-            Evaluator ev = new Evaluator(new ScopeContext(s0));
+            FrameScope s0 = me.frame(f0, true);
+            Evaluator ev = me.evaluator(s0, new java.util.HashMap<>());
             cmds.add("echo @@core\\n");
             cmds.add("core-file " + corePath);
             String k = stop.getKey() + " ";
