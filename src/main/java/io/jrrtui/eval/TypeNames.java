@@ -100,6 +100,7 @@ public final class TypeNames {
 
     /** gdb's {@code ptype}: typedefs at the top are resolved and structures/enums expanded. */
     public static String ptype(Type t) {
+        if (RustTypeNames.applies(t)) return RustTypeNames.ptype(t);
         Type top = t;
         for (int i = 0; i < MAX_DEPTH && top.kind() == Type.Kind.TYPEDEF; i++) top = ((Type.Typedef) top).target();
         return expand(top, "", 0, 1);
@@ -118,7 +119,7 @@ public final class TypeNames {
             }
             case ARRAY: {
                 Type.Array a = (Type.Array) t;
-                return new Type.Array(resolveInner(a.element(), depth + 1), a.count());
+                return new Type.Array(resolveInner(a.element(), depth + 1), a.count(), a.isRust());
             }
             case CONST: case VOLATILE: {
                 Type.Qualified q = (Type.Qualified) t;

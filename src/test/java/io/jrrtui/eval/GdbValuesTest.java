@@ -195,7 +195,8 @@ public class GdbValuesTest {
         Map<String, String> ours = new LinkedHashMap<>();
         List<String> cmds = new ArrayList<>();
         Map<String, List<String>> stops = new LinkedHashMap<>();
-        stops.put("sym_rust::inspect", List.of("h.id", "h.label", "h.slice", "h.maybe", "h.nothing", "h.shape", "h.items.len", "h.id * 2 + 1"));
+        stops.put("sym_rust::inspect", List.of("h.id", "h.label", "h.slice", "h.maybe", "h.nothing", "h.shape", "h.items.len", "h.id * 2 + 1",
+                "h", "h.items"));
         stops.put("sym_rust.rs:56", List.of("data", "data[1]", "shapes[0]", "shapes[1]", "h.shape", "h.label"));
         for (Map.Entry<String, List<String>> stop : stops.entrySet()) {
             Path corePath = TestBinaries.coreAt(bin, stop.getKey(), TestBinaries.sharedTmp());
@@ -215,6 +216,7 @@ public class GdbValuesTest {
             for (String x : stop.getValue()) {
                 add(cmds, ours, k + "print " + x, "print " + x, orError(() -> "$ = " + fmt.format(ev.evaluate(x))));
                 if (!x.contains(" ")) add(cmds, ours, k + "whatis " + x, "whatis " + x, orError(() -> "type = " + ev.typeOf(x).name()));
+                if (!x.contains(" ")) add(cmds, ours, k + "ptype " + x, "ptype " + x, orError(() -> "type = " + TypeNames.ptype(ev.typeOf(x))));
             }
         }
         compare("sym_rust", ours, TestBinaries.gdb(bin, cmds), 90.0);
