@@ -32,6 +32,20 @@ public final class ValueFormatter {
         return format(v, true, 0);
     }
 
+    /**
+     * The text after {@code $1 = } for {@code print/LETTER}: x d u o t z c a f s (0 = natural).
+     *
+     * @throws JrrException for an unknown letter or a value the format cannot show
+     */
+    public String format(Value v, char letter) {
+        if (letter == 0) return format(v);
+        try {
+            return new FormatLetters(this).format(v, letter, 0);
+        } catch (DwarfExpression.OptimizedOutException e) {
+            return "<optimized out>";
+        }
+    }
+
     String format(Value v, boolean top, int depth) {
         if (depth > MAX_DEPTH) return "...";
         try {

@@ -64,6 +64,16 @@ public class GdbValuesTest {
             if (name.endsWith("-O2") && x.contains("local")) continue; // locals mostly optimized out at -O2
             add(cmds, ours, "print " + x, "print " + x, orError(() -> "$ = " + fmt.format(ev.evaluate(x))));
         }
+        for (String x : FORMATTED) {
+            char letter = x.charAt(0);
+            String expr = x.substring(2);
+            if (name.endsWith("-O2") && expr.contains("local")) continue;
+            // gdb has printed "$N = " before a formatting error, so the message follows it
+            add(cmds, ours, "print/" + x, "print/" + letter + " " + expr, orError(() -> {
+                Value val = ev.evaluate(expr);
+                return "$ = " + orError(() -> fmt.format(val, letter));
+            }));
+        }
         for (String x : TYPE_EXPRESSIONS) {
             add(cmds, ours, "ptype " + x, "ptype " + x, orError(() -> "type = " + TypeNames.ptype(ev.typeOf(x))));
         }
@@ -84,6 +94,14 @@ public class GdbValuesTest {
             "(unsigned char)300", "(short)-1", "(unsigned long)-1", "0x10 | 3", "1 ? 2 : 3", "g_long < 0",
             "g_fn", "*g_fn", "g_null_ptr", "g_myint / 0", "g_point.z", "g_point->x", "*g_point", "$nonexistent",
             "(g_point.x, g_point.y)", "g_double > 2.4", "'\\n'", "'\\0'");
+
+    /** {@code print/F EXPR} items: the format letter, a space, the expression. */
+    static final List<String> FORMATTED = List.of(
+            "x g_point", "x g_array", "d g_uchar", "c g_array[0]", "t g_myint", "o g_myint", "x g_name", "x g_double",
+            "a main", "x g_flags", "z g_myint", "u g_schar", "x -1", "x g_rec_ptr", "d g_color", "x g_str", "x g_rec",
+            "c 65", "x g_fn", "s g_name", "x g_float", "f g_myint", "f 3", "x (char)-1", "t 0", "o 0", "x 0",
+            "z (char)5", "d g_rec_ptr", "u -1", "x g_rec.ok", "d g_rec.ok", "x g_matrix", "x local_i", "x local_flags",
+            "a g_rec.op", "x g_null_ptr", "d 'A'", "x 255", "t 10", "o 8");
 
     static final List<String> TYPE_EXPRESSIONS = List.of(
             "struct record", "g_rec.pts", "r", "g_fn", "point_t", "unsigned long", "g_matrix[1]", "&g_matrix",
