@@ -211,13 +211,17 @@ public final class ModuleSymbols {
         if (f.isPresent()) {
             FunctionInfo fi = f.get();
             List<InlineFrame> chain = InlineChains.at(fi, a, line, cu.orElse(null));
-            return Optional.of(new AddressInfo(addr, fi.name(), fi.lowPc() + bias, line, chain, name()));
+            Optional<ElfSymbol> closer = elfSymbols().lookup(a).filter(es -> Long.compareUnsigned(es.value(), fi.entryPc()) > 0);
+            String symbolic = closer.map(es -> AddressInfo.symbolic(displayName(es.name()), a - es.value()))
+                    .orElse(AddressInfo.symbolic(fi.name(), a - fi.entryPc()));
+            return Optional.of(new AddressInfo(addr, fi.name(), fi.entryPc() + bias, line, chain, name(), symbolic));
         }
         Optional<ElfSymbol> s = elfSymbols().lookup(a);
         if (s.isPresent() && s.get().isFunction()) {
             String n = displayName(s.get().name());
             return Optional.of(new AddressInfo(addr, n, s.get().value() + bias, line,
-                    List.of(new InlineFrame(n, line.map(SourceLine::file).orElse(null), line.map(SourceLine::line).orElse(0), 0, false)), name()));
+                    List.of(new InlineFrame(n, line.map(SourceLine::file).orElse(null), line.map(SourceLine::line).orElse(0), 0, false)), name(),
+                    AddressInfo.symbolic(n, a - s.get().value())));
         }
         return Optional.empty();
     }
