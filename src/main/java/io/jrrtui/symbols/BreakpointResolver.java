@@ -143,6 +143,11 @@ final class BreakpointResolver {
                 out.putIfAbsent(pc, new BreakpointLocation(pc + m.bias(), m.displayName(s.name()), null, 0, null));
             }
         }
+        if (out.isEmpty()) { // a function of another module, called through this one's PLT
+            for (ElfSymbol s : m.elfSymbols().named(name + "@plt")) {
+                out.putIfAbsent(s.value(), new BreakpointLocation(s.value() + m.bias(), s.name(), null, 0, null));
+            }
+        }
         if (out.isEmpty()) throw new JrrException("Function \"" + name + "\" not defined.");
         return new ArrayList<>(out.values());
     }

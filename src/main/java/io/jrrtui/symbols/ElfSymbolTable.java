@@ -29,6 +29,7 @@ final class ElfSymbolTable {
                 list.add(unversioned(s));
             }
         }
+        list.addAll(PltSymbols.of(sources.get(0)));
         list.sort(Comparator.comparingLong(ElfSymbol::value).thenComparing(ElfSymbol::name));
         List<ElfSymbol> dedup = new ArrayList<>();
         for (ElfSymbol s : list) {

@@ -42,6 +42,11 @@ class GdbDifferentialTest {
         ElfSection text = m.elf().section(".text").orElseThrow();
         List<Long> addrs = new ArrayList<>();
         for (long a = text.addr(); a < text.addr() + text.size(); a += 2) addrs.add(a);
+        for (String plt : List.of(".plt", ".plt.sec", ".plt.got")) { // synthetic name@plt symbols
+            m.elf().section(plt).ifPresent(p -> {
+                for (long a = p.addr(); a < p.addr() + p.size(); a += 2) addrs.add(a);
+            });
+        }
         List<String> cmds = new ArrayList<>();
         for (long a : addrs) {
             cmds.add("echo @@" + Long.toHexString(a) + "\\n");
