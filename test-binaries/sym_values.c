@@ -58,6 +58,14 @@ static long op_sub(long a, long b) { return a - b; }
 op_fn g_ops[2] = {op_add, op_sub};
 double g_matrix_d[2][2] = {{0.5, -0.25}, {1e20, 3}};
 unsigned char g_bytes[12] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2};
+/* bounds and enumerators stored as data1/data2/data4 must not be sign-extended:
+ * ptype g_buf256 = char [256]; print g_big_enum = BIG_C (3000000000) */
+char g_buf256[256] = "x";
+short g_shorts[40000];
+enum big_values { BIG_A = 200, BIG_B = 40000, BIG_C = 3000000000u };
+enum big_values g_big_enum = BIG_C;
+enum small_signed { SS_NEG = -1, SS_POS = 100 };
+enum small_signed g_small_signed = SS_NEG;
 
 __attribute__((noinline)) void values_stop(void) {
     __asm__ volatile("" ::: "memory");

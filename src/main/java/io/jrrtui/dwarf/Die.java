@@ -138,7 +138,10 @@ public final class Die {
         return raw(at).filter(v -> !v.isBlock() && v.string() == null).map(AttrValue::value);
     }
 
-    /** A signed constant: dataN forms are sign-extended from their width (as gdb does for enumerators). */
+    /**
+     * A constant sign-extended from the width of its dataN form (sdata and implicit_const are
+     * signed already). Use only where the consumer's type is known to be signed.
+     */
     public Optional<Long> signed(int at) {
         return raw(at).filter(v -> !v.isBlock() && v.string() == null).map(v -> {
             switch (v.form()) {
@@ -148,6 +151,11 @@ public final class Die {
                 default: return v.value();
             }
         });
+    }
+
+    /** Whether a constant attribute is in a signed form (sdata / implicit_const). */
+    public boolean isSignedForm(int at) {
+        return raw(at).map(v -> v.form() == Dw.FORM_sdata || v.form() == Dw.FORM_implicit_const).orElse(false);
     }
 
     public boolean flag(int at) {

@@ -132,8 +132,8 @@ public final class FrameScope {
             b.get(bytes);
             return Value.ofBytes(t, bytes);
         }
-        long x = d.signed(Dw.AT_const_value).orElse(cv.value());
-        return Value.ofLong(t, x);
+        // dataN is raw bits of the variable's type; ofLong keeps the type's width, asLong its sign
+        return Value.ofLong(t, cv.value());
     }
 
     DwarfExpression expression(Die d) {

@@ -120,8 +120,9 @@ public final class TypeFactory {
             if (c.tag() != Dw.TAG_subrange_type && c.tag() != Dw.TAG_enumeration_type) continue;
             Optional<Long> count = c.unsigned(Dw.AT_count);
             if (count.isEmpty()) {
-                Optional<Long> upper = c.raw(Dw.AT_upper_bound).filter(v -> v.isConstant()).flatMap(v -> c.signed(Dw.AT_upper_bound));
-                long lower = c.signed(Dw.AT_lower_bound).orElse(0L);
+                // bounds in dataN forms are unsigned (char buf[256] has upper bound 255 as data1)
+                Optional<Long> upper = c.raw(Dw.AT_upper_bound).filter(v -> v.isConstant()).map(v -> v.value());
+                long lower = c.unsigned(Dw.AT_lower_bound).orElse(0L);
                 count = upper.map(u -> u - lower + 1);
             }
             dims.add(count.orElse(-1L));
@@ -196,8 +197,9 @@ public final class TypeFactory {
         boolean signed = under != null && under.strip() instanceof Type.Base b ? b.isSigned() : false;
         for (Die c : d.children()) {
             if (c.tag() != Dw.TAG_enumerator) continue;
-            long v = c.signed(Dw.AT_const_value).orElse(0L);
-            if (v < 0) signed = true;
+            // dataN values are sign-extended only for a signed underlying type; sdata is signed
+            long v = signed ? c.signed(Dw.AT_const_value).orElse(0L) : c.unsigned(Dw.AT_const_value).orElse(0L);
+            if (v < 0 && c.isSignedForm(Dw.AT_const_value)) signed = true;
             es.add(new Type.Enumerator(c.name().orElse("?"), v));
         }
         boolean rust = isRust(d);

@@ -19,6 +19,8 @@ public final class ValueFormatter {
 
     static final int PRINT_MAX = 200;
     static final int REPEAT_THRESHOLD = 10;
+    /** gdb's max-value-size: larger values are not fetched. */
+    static final long MAX_VALUE_SIZE = 65536;
     private static final int MAX_DEPTH = 20;
 
     private final Symbolizer symbols;
@@ -27,8 +29,16 @@ public final class ValueFormatter {
         this.symbols = symbols;
     }
 
-    /** The text after {@code $1 = }. */
+    /**
+     * The text after {@code $1 = }.
+     *
+     * @throws JrrException when the value is larger than gdb's max-value-size (gdb refuses to print it)
+     */
     public String format(Value v) {
+        Type s = v.type().strip();
+        if (s.size() > MAX_VALUE_SIZE && (s instanceof Type.Array || s instanceof Type.Struct)) {
+            throw new JrrException("value requires " + s.size() + " bytes, which is more than max-value-size");
+        }
         return format(v, true, 0);
     }
 
@@ -155,11 +165,20 @@ public final class ValueFormatter {
 
     /** gdb's string printing: runs over the threshold become {@code 'c' <repeats N times>}. */
     static String quoteChars(List<Integer> chars) {
+        return quoteChars(chars, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #quoteChars(List)}, stopping once {@code printMax} "things" are shown (a character
+     * counts 1, a repeat block counts the repeat threshold) and then appending {@code ...}.
+     */
+    static String quoteChars(List<Integer> chars, int printMax) {
         if (chars.isEmpty()) return "\"\"";
         StringBuilder out = new StringBuilder();
         StringBuilder cur = null;
         int i = 0;
-        while (i < chars.size()) {
+        int things = 0;
+        while (i < chars.size() && things < printMax) {
             int c = chars.get(i);
             int j = i;
             while (j < chars.size() && chars.get(j) == c) j++;
@@ -168,14 +187,15 @@ public final class ValueFormatter {
                 if (cur != null) { out.append(cur).append("\", "); cur = null; }
                 out.append('\'').append(GdbNumbers.escapeChar(c, '\'')).append("' <repeats ").append(reps).append(" times>, ");
                 i = j;
+                things += REPEAT_THRESHOLD;
             } else {
                 if (cur == null) cur = new StringBuilder("\"");
-                for (int k = i; k < j; k++) cur.append(GdbNumbers.escapeChar(c, '"'));
-                i = j;
+                for (int k = i; k < j && things < printMax; k++, i++, things++) cur.append(GdbNumbers.escapeChar(c, '"'));
             }
         }
         if (cur != null) out.append(cur).append('"');
         else out.setLength(out.length() - 2);
+        if (i < chars.size()) out.append("...");
         return out.toString();
     }
 
@@ -184,15 +204,14 @@ public final class ValueFormatter {
         Type es = elem.strip();
         long count = a.count() < 0 ? 0 : a.count();
         if (es instanceof Type.Base b && b.isChar() && b.size() == 1 && !v.partlyOptimizedOut()) {
-            int n = (int) Math.min(count, PRINT_MAX);
+            int n = (int) Math.min(count, MAX_VALUE_SIZE);
             byte[] raw = v.slice(0, n);
             int len = n;
-            boolean truncated = count > PRINT_MAX;
-            // print elements stops at 200; a final NUL of a complete array is not shown
-            if (!truncated && len > 0 && raw[len - 1] == 0) len--;
+            // a final NUL of the array is not shown; runs count as one block towards the 200 limit
+            if (len > 0 && raw[len - 1] == 0) len--;
             List<Integer> chars = new ArrayList<>();
             for (int i = 0; i < len; i++) chars.add(raw[i] & 0xff);
-            return quoteChars(chars) + (truncated ? "..." : "");
+            return quoteChars(chars, PRINT_MAX);
         }
         long esize = elem.size();
         List<String> parts = new ArrayList<>();
