@@ -8,6 +8,8 @@
  *   print g_ops        = {0x... <op_add>, 0x... <op_sub>}
  */
 #include <stddef.h>
+#include <complex.h>
+#include <wchar.h>
 
 enum sign { NEG = -2, ZERO = 0, POS = 2 };
 enum bits { B_ONE = 1, B_TWO = 2, B_FOUR = 4 };
@@ -66,6 +68,10 @@ enum big_values { BIG_A = 200, BIG_B = 40000, BIG_C = 3000000000u };
 enum big_values g_big_enum = BIG_C;
 enum small_signed { SS_NEG = -1, SS_POS = 100 };
 enum small_signed g_small_signed = SS_NEG;
+/* print g_complex = 1.5 + 2i ; print g_wchar = 90 L'Z' */
+double _Complex g_complex = 1.5 + 2.0 * I;
+float _Complex g_complexf = -1.0f - 0.5f * I;
+wchar_t g_wchar = L'Z';
 
 __attribute__((noinline)) void values_stop(void) {
     __asm__ volatile("" ::: "memory");

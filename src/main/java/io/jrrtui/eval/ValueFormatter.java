@@ -99,12 +99,39 @@ public final class ValueFormatter {
 
     String base(Value v, Type.Base b) {
         if (b.isFloat()) return GdbNumbers.floating(v.asDouble(), (int) b.size());
+        if (b.encoding() == Type.Base.Encoding.COMPLEX && (b.size() == 8 || b.size() == 16)) {
+            int half = (int) b.size() / 2;
+            Type.Base part = new Type.Base("part", half, Type.Base.Encoding.FLOAT);
+            String re = GdbNumbers.floating(v.sub(part, 0).asDouble(), half);
+            String im = GdbNumbers.floating(v.sub(part, half).asDouble(), half);
+            return re + " + " + im + "i";
+        }
+        String wide = widePrefix(v.type());
+        if (wide != null) {
+            long x = v.asLong();
+            return x + " " + wide + "'" + (x >= 32 && x < 127 ? GdbNumbers.escapeChar((int) x, '\'') : String.format("\\%o", x)) + "'";
+        }
         long x = v.asLong();
         if (b.isBool()) return x == 0 ? "false" : x == 1 ? "true" : Long.toString(x);
         if (b.isChar() && b.size() == 1) return x + " '" + GdbNumbers.escapeChar((int) x, '\'') + "'";
         if (b.isSigned()) return Long.toString(x);
         if (b.size() < 8) return Long.toString(x & ((1L << (8 * b.size())) - 1));
         return Long.toUnsignedString(x);
+    }
+
+    /** gdb prints wchar_t / char16_t / char32_t (typedefs in C) as characters: L'x', u'x', U'x'. */
+    private static String widePrefix(Type t) {
+        Type cur = t;
+        for (int i = 0; i < 8 && cur instanceof Type.Typedef td; i++) {
+            switch (td.name()) {
+                case "wchar_t": return "L";
+                case "char16_t": return "u";
+                case "char32_t": return "U";
+                default: cur = td.target();
+            }
+        }
+        if (cur instanceof Type.Base b && b.encoding() == Type.Base.Encoding.UTF && b.size() > 1) return b.size() == 2 ? "u" : "U";
+        return null;
     }
 
     static String enumValue(long x, Type.Enum e) {
