@@ -180,7 +180,7 @@ public final class SymbolsCommand implements Command {
             return 1;
         }
         for (BreakpointLocation b : locs) {
-            if (b.file() != null) out.printf("Breakpoint at 0x%x: file %s, line %d.%n", b.address(), b.baseName(), b.line());
+            if (b.file() != null) out.printf("Breakpoint at 0x%x: file %s, line %d.%n", b.address(), b.displayFile(), b.line());
             else out.printf("Breakpoint at 0x%x%s%n", b.address(), b.function() == null ? "" : " <" + b.function() + ">");
         }
         return 0;

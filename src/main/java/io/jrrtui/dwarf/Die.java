@@ -63,7 +63,7 @@ public final class Die {
 
     /** The parent, walking the unit's tree once if this DIE was reached by reference. */
     public Optional<Die> enclosing() {
-        if (parent == null && offset != unit.root().rawOffset()) unit.linkParents();
+        if (parent == null && offset != unit.root().rawOffset()) unit.linkParentOf(offset);
         return Optional.ofNullable(parent);
     }
 
@@ -91,6 +91,23 @@ public final class Die {
             }
         }
         return children;
+    }
+
+    /**
+     * The children whose tag passes {@code wanted}; the others are skipped without being parsed
+     * (much cheaper than {@link #children()} when scanning large scopes for a few kinds of DIE).
+     */
+    public List<Die> childrenWithTag(java.util.function.IntPredicate wanted) {
+        synchronized (this) {
+            if (children != null) {
+                List<Die> out = new ArrayList<>();
+                for (Die c : children) if (wanted.test(c.tag())) out.add(c);
+                return out;
+            }
+        }
+        if (!abbrev.hasChildren()) return List.of();
+        if (depth > MAX_TREE_DEPTH) throw unit.reader().error(offset, "DIE tree nested too deeply");
+        return unit.childrenMatching(this, attrsEnd, wanted);
     }
 
     /** Offset just past this DIE and all its descendants (found without parsing them when possible). */
@@ -121,7 +138,10 @@ public final class Die {
         return raw(at).filter(v -> !v.isBlock() && v.string() == null).map(AttrValue::value);
     }
 
-    /** A signed constant: dataN forms are sign-extended from their width (as gdb does for enumerators). */
+    /**
+     * A constant sign-extended from the width of its dataN form (sdata and implicit_const are
+     * signed already). Use only where the consumer's type is known to be signed.
+     */
     public Optional<Long> signed(int at) {
         return raw(at).filter(v -> !v.isBlock() && v.string() == null).map(v -> {
             switch (v.form()) {
@@ -131,6 +151,11 @@ public final class Die {
                 default: return v.value();
             }
         });
+    }
+
+    /** Whether a constant attribute is in a signed form (sdata / implicit_const). */
+    public boolean isSignedForm(int at) {
+        return raw(at).map(v -> v.form() == Dw.FORM_sdata || v.form() == Dw.FORM_implicit_const).orElse(false);
     }
 
     public boolean flag(int at) {

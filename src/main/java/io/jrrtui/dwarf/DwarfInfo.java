@@ -16,6 +16,7 @@ public final class DwarfInfo {
     private final DwarfSections sections;
     private final Map<Long, Map<Long, Abbrev>> abbrevTables = new HashMap<>();
     private List<Unit> units;
+    private List<Unit> debugTypesUnits;
     private Map<Long, Unit> typeUnits;
 
     public DwarfInfo(ElfFile elf) {
@@ -36,19 +37,26 @@ public final class DwarfInfo {
 
     /** All units in .debug_info order. */
     public synchronized List<Unit> units() {
-        if (units == null) {
-            List<Unit> list = new ArrayList<>();
-            ByteReader info = info();
-            long off = 0;
-            while (off < info.limit()) {
-                Unit u = new Unit(this, info, off);
-                list.add(u);
-                if (u.end() <= off) throw info.error(off, "unit does not advance");
-                off = u.end();
-            }
-            units = Collections.unmodifiableList(list);
-        }
+        if (units == null) units = readUnits(info());
         return units;
+    }
+
+    /** DWARF 4 type units of .debug_types (gcc -fdebug-types-section). */
+    public synchronized List<Unit> debugTypesUnits() {
+        if (debugTypesUnits == null) debugTypesUnits = readUnits(sections.reader(".debug_types"));
+        return debugTypesUnits;
+    }
+
+    private List<Unit> readUnits(ByteReader section) {
+        List<Unit> list = new ArrayList<>();
+        long off = 0;
+        while (off < section.limit()) {
+            Unit u = new Unit(this, section, off);
+            list.add(u);
+            if (u.end() <= off) throw section.error(off, "unit does not advance");
+            off = u.end();
+        }
+        return Collections.unmodifiableList(list);
     }
 
     /** Compile and partial units (not type units). */
@@ -83,6 +91,7 @@ public final class DwarfInfo {
         if (typeUnits == null) {
             typeUnits = new HashMap<>();
             for (Unit u : units()) if (u.isTypeUnit()) typeUnits.put(u.typeSignature(), u);
+            for (Unit u : debugTypesUnits()) typeUnits.putIfAbsent(u.typeSignature(), u);
         }
         Unit u = typeUnits.get(signature);
         if (u == null) throw info().error(0, "no type unit with signature 0x" + Long.toHexString(signature));

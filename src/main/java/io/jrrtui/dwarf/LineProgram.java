@@ -14,8 +14,11 @@ public final class LineProgram {
     private static final int MAX_ROWS = 1 << 24;
     private static final int MAX_TABLE = 1 << 20;
 
-    /** One file table entry: name as written, directory index, resolved path. */
-    public record FileEntry(String name, int dirIndex, String path) {}
+    /**
+     * One file table entry: name as written, directory index, resolved path, and the name gdb shows
+     * for it (the directory joined in when the entry names one; DWARF 4's index 0 names none).
+     */
+    public record FileEntry(String name, int dirIndex, String path, String displayName) {}
 
     private final int version;
     private final List<String> dirs;
@@ -37,7 +40,7 @@ public final class LineProgram {
     /** The file entry for a row's file index (DWARF 5 indexes from 0, earlier versions from 1). */
     public FileEntry file(int index) {
         int i = version >= 5 ? index : index - 1;
-        if (i < 0 || i >= files.size()) return new FileEntry("<unknown>", 0, "<unknown>");
+        if (i < 0 || i >= files.size()) return new FileEntry("<unknown>", 0, "<unknown>", "<unknown>");
         return files.get(i);
     }
 
@@ -100,7 +103,8 @@ public final class LineProgram {
 
     private static FileEntry entry(String name, int dirIndex, List<String> dirs, String compDir, boolean v5) {
         String dir = dirIndex >= 0 && dirIndex < dirs.size() ? dirs.get(dirIndex) : "";
-        return new FileEntry(name, dirIndex, join(compDir, dir, name));
+        boolean namesDir = (v5 || dirIndex > 0) && !dir.isEmpty() && !name.startsWith("/");
+        return new FileEntry(name, dirIndex, join(compDir, dir, name), namesDir ? dir + "/" + name : name);
     }
 
     static String join(String compDir, String dir, String name) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 public final class Unit {
     private final DwarfInfo dwarf;
+    private final ByteReader section;
     private final long offset;
     private final long end;
     private final int version;
@@ -29,9 +30,12 @@ public final class Unit {
     private LineProgram lineProgram;
     private boolean lineProgramLoaded;
 
+    /** A unit of {@code info}, which is .debug_info or (DWARF 4 type units) .debug_types. */
     Unit(DwarfInfo dwarf, ByteReader info, long offset) {
         this.dwarf = dwarf;
+        this.section = info;
         this.offset = offset;
+        boolean typesSection = info.what().equals(".debug_types");
         ByteReader r = info.from(offset);
         long len = r.u32();
         int osize = 4;
@@ -59,9 +63,13 @@ public final class Unit {
                 toff = r.unsigned(osize);
             }
         } else {
-            unitType = Dw.UT_compile;
+            unitType = typesSection ? Dw.UT_type : Dw.UT_compile;
             abbrevOffset = r.unsigned(osize);
             addressSize = r.u8();
+            if (typesSection) {
+                sig = r.u64();
+                toff = r.unsigned(osize);
+            }
         }
         if (addressSize != 4 && addressSize != 8) throw info.error(offset, "bad address size " + addressSize);
         this.typeSignature = sig;
@@ -100,7 +108,7 @@ public final class Unit {
     synchronized Die dieAt(long off, Die parent) {
         Die d = dies.get(off);
         if (d == null) {
-            if (off < firstDieOffset || off >= end) throw dwarf.info().error(off, "DIE reference outside its unit");
+            if (off < firstDieOffset || off >= end) throw section.error(off, "DIE reference outside its unit");
             d = Die.parse(this, off, null);
             if (parent != null) d.setParent(parent);
             dies.put(off, d);
@@ -110,24 +118,34 @@ public final class Unit {
         return d;
     }
 
-    private boolean parentsLinked;
-
-    /** Walks the whole tree once so every cached DIE knows its parent (for scope names of types). */
-    synchronized void linkParents() {
-        if (parentsLinked) return;
-        parentsLinked = true;
-        java.util.ArrayDeque<Die> stack = new java.util.ArrayDeque<>();
-        stack.push(root());
-        int budget = 5_000_000;
-        while (!stack.isEmpty() && budget-- > 0) {
-            for (Die c : stack.pop().children()) if (c.hasChildren()) stack.push(c);
+    /**
+     * Finds the parent of the DIE at {@code target} by descending from the unit DIE through the one
+     * child whose subtree contains it (other subtrees are skipped without being parsed), linking
+     * parents on the way.
+     */
+    void linkParentOf(long target) { // not synchronized: only per-DIE locks, taken in Die -> Unit order
+        Die cur = root();
+        for (int depth = 0; depth < 512 && cur.rawOffset() != target; depth++) {
+            java.util.List<Die> kids = cur.children(); // in offset order: binary search for the enclosing one
+            int lo = 0, hi = kids.size() - 1, at = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (kids.get(mid).rawOffset() <= target) { at = mid; lo = mid + 1; } else hi = mid - 1;
+            }
+            if (at < 0) return;
+            Die c = kids.get(at);
+            if (c.rawOffset() == target || target >= c.afterSubtree()) return;
+            cur = c;
         }
     }
 
     public boolean contains(long off) { return off >= firstDieOffset && off < end; }
 
     /** The reader positioned anywhere in this unit (bounded by its end). */
-    ByteReader reader() { return dwarf.info().sliceAt(0, end); }
+    ByteReader reader() { return section.sliceAt(0, end); }
+
+    /** Whether this unit lives in .debug_types (its offsets are not .debug_info offsets). */
+    public boolean inTypesSection() { return section.what().equals(".debug_types"); }
 
     /** Reads one attribute value of the given form at the reader's position. */
     AttrValue readAttr(ByteReader r, int at, int form, long implicitConst, int depth) {
@@ -203,6 +221,39 @@ public final class Unit {
                 return;
             default: throw r.error(r.position(), "unknown form 0x" + Integer.toHexString(form));
         }
+    }
+
+    /** See {@link Die#childrenWithTag}. */
+    java.util.List<Die> childrenMatching(Die parent, long attrsEnd, java.util.function.IntPredicate wanted) {
+        java.util.List<Die> out = new java.util.ArrayList<>();
+        ByteReader r = reader();
+        Map<Long, Abbrev> table = abbrevs();
+        long pos = attrsEnd;
+        while (pos < end) {
+            r.seek(pos);
+            long code = r.uleb();
+            if (code == 0) break;
+            Abbrev ab = table.get(code);
+            if (ab == null) throw r.error(pos, "unknown abbreviation code " + code);
+            long next;
+            if (wanted.test(ab.tag())) {
+                Die c = dieAt(pos, parent);
+                out.add(c);
+                next = c.afterSubtree();
+            } else {
+                long sibling = -1;
+                for (int i = 0; i < ab.forms().length; i++) {
+                    if (ab.attributes()[i] == Dw.AT_sibling) sibling = readAttr(r, Dw.AT_sibling, ab.forms()[i], 0, 0).value();
+                    else skipAttr(r, ab.forms()[i], 0);
+                }
+                if (!ab.hasChildren()) next = r.position();
+                else if (sibling > r.position() && sibling <= end) next = sibling;
+                else next = skipChildren(r.position());
+            }
+            if (next <= pos) throw r.error(pos, "DIE tree does not advance");
+            pos = next;
+        }
+        return out;
     }
 
     /**

@@ -271,6 +271,33 @@ public final class ElfFile {
         }
     }
 
+    /** The RELA entries of a SHT_RELA section (.rela.plt, .rela.dyn). */
+    public List<ElfRelocation> relocations(ElfSection rela) {
+        ByteReader r = rela.reader();
+        long ent = rela.entSize() == 0 ? 24 : rela.entSize();
+        if (ent < 24) throw new JrrException("malformed ELF file " + origin + ": relocation size " + ent);
+        List<ElfRelocation> out = new ArrayList<>();
+        for (long i = 0; i < r.limit() / ent; i++) {
+            r.seek(i * ent);
+            long off = r.u64();
+            long info = r.u64();
+            long addend = r.u64();
+            out.add(new ElfRelocation(off, (int) info, (int) (info >>> 32), addend));
+        }
+        return out;
+    }
+
+    /** The name of symbol {@code index} of a symbol table section (e.g. .dynsym), or empty. */
+    public Optional<String> symbolName(ElfSection symtab, int index) {
+        long ent = symtab.entSize() == 0 ? 24 : symtab.entSize();
+        ByteReader r = symtab.reader();
+        if (index <= 0 || ent < 24 || index >= r.limit() / ent) return Optional.empty();
+        long nameOff = r.seek(index * ent).u32();
+        ByteReader strtab = section(symtab.link()).map(ElfSection::reader).orElse(null);
+        if (strtab == null || nameOff >= strtab.limit()) return Optional.empty();
+        return Optional.of(strtab.cstringAt(nameOff));
+    }
+
     /** Notes from SHT_NOTE sections, or from PT_NOTE segments when there are no section headers. */
     public List<ElfNote> notes() {
         List<ElfNote> notes = new ArrayList<>();

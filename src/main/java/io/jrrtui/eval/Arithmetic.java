@@ -6,7 +6,8 @@ import io.jrrtui.util.JrrException;
 final class Arithmetic {
     private Arithmetic() {}
 
-    static boolean truth(Value v) {
+    static boolean truth(Value v0) {
+        Value v = v0.dereferenced();
         Type s = v.type().strip();
         if (s instanceof Type.Base b && b.isFloat()) return v.asDouble() != 0;
         if (s instanceof Type.Base || s instanceof Type.Enum || s instanceof Type.Pointer) return v.asLong() != 0;
@@ -23,7 +24,8 @@ final class Arithmetic {
     }
 
     /** Integer promotion: anything narrower than int becomes int. */
-    static Value promote(Value v) {
+    static Value promote(Value v0) {
+        Value v = v0.dereferenced();
         Type s = v.type().strip();
         if (isInteger(s) && s.size() < 4) return Value.ofLong(Literals.INT, v.asLong());
         if (s instanceof Type.Enum) return Value.ofLong(s.size() > 4 ? Literals.LONG : (((Type.Enum) s).isSigned() ? Literals.INT : Literals.UINT), v.asLong());
@@ -60,7 +62,8 @@ final class Arithmetic {
         return Value.ofLong(p.type(), -p.asLong());
     }
 
-    static Value binary(String op, Value l, Value r) {
+    static Value binary(String op, Value l0, Value r0) {
+        Value l = l0.dereferenced(), r = r0.dereferenced();
         Type ls = l.type().strip(), rs = r.type().strip();
         if (ls instanceof Type.Array && l.address().isPresent()) { l = decay(l, (Type.Array) ls); ls = l.type(); }
         if (rs instanceof Type.Array && r.address().isPresent()) { r = decay(r, (Type.Array) rs); rs = r.type(); }

@@ -146,7 +146,8 @@ public final class DwarfExpression {
                     r.sleb();
                     current = new Location.ImplicitPointer();
                     break;
-                case 0xe0: stack.push(0L); break;                                                       // GNU_push_tls_address (unsupported: 0)
+                case 0xe0: case 0x9b:                                                                   // (GNU_push/form)_tls_address
+                    throw new JrrException("Cannot access thread-local variables yet (DW_OP_form_tls_address).");
                 default:
                     throw new JrrException("unsupported DWARF expression op 0x" + Integer.toHexString(op));
             }

@@ -186,7 +186,8 @@ public final class Evaluator {
         return Optional.empty();
     }
 
-    private Value index(Value base, Value idx) {
+    private Value index(Value base0, Value idx0) {
+        Value base = base0.dereferenced(), idx = idx0.dereferenced();
         Type s = base.type().strip();
         if (!(idx.type().strip() instanceof Type.Base ib) || ib.isFloat()) {
             if (!(idx.type().strip() instanceof Type.Enum)) throw new JrrException("Argument to arithmetic operation not a number or boolean.");
@@ -205,7 +206,8 @@ public final class Evaluator {
         throw new JrrException("cannot subscript something of type `" + base.type().name() + "'");
     }
 
-    Value cast(Value v, Type to) {
+    Value cast(Value v0, Type to) {
+        Value v = to.strip() instanceof Type.Reference ? v0 : v0.dereferenced();
         Type s = to.strip();
         Type from = v.type().strip();
         if (s instanceof Type.Base b && b.isFloat()) return Value.ofDouble(to, v.asDouble());

@@ -52,20 +52,26 @@ public final class FrameScope {
         return Optional.empty();
     }
 
-    /** Locals as gdb's {@code info locals} lists them: innermost block first, declaration order. */
+    /**
+     * Locals as gdb's {@code info locals} lists them: innermost block first; a function's own
+     * variables in declaration order, a nested block's in gdb's hash-table order.
+     */
     public List<Variable> locals() {
         List<Variable> out = new ArrayList<>();
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Die b = blocks.get(i);
+            boolean functionBlock = b.tag() == Dw.TAG_subprogram || b.tag() == Dw.TAG_inlined_subroutine;
+            List<Variable> mine = new ArrayList<>();
             for (Die c : b.children()) {
                 if (c.tag() != Dw.TAG_variable) continue;
                 Optional<String> n = c.nameInherited();
                 // gdb's info locals skips constants (DW_AT_const_value) as not being locals
                 if (n.isEmpty() || c.rawInherited(Dw.AT_const_value).isPresent()) continue;
                 boolean isStatic = c.raw(Dw.AT_location).map(v -> v.isExprloc() && firstOp(v) == 0x03).orElse(false);
-                out.add(new Variable(n.get(), c, isStatic ? Variable.Kind.STATIC_LOCAL : Variable.Kind.LOCAL));
+                mine.add(new Variable(n.get(), c, isStatic ? Variable.Kind.STATIC_LOCAL : Variable.Kind.LOCAL));
             }
-            if (b.tag() == Dw.TAG_subprogram || b.tag() == Dw.TAG_inlined_subroutine) break;
+            out.addAll(functionBlock ? mine : GdbBlockOrder.hashed(mine, GdbBlockOrder.symbolCount(b)));
+            if (functionBlock) break;
         }
         return out;
     }
@@ -126,8 +132,8 @@ public final class FrameScope {
             b.get(bytes);
             return Value.ofBytes(t, bytes);
         }
-        long x = d.signed(Dw.AT_const_value).orElse(cv.value());
-        return Value.ofLong(t, x);
+        // dataN is raw bits of the variable's type; ofLong keeps the type's width, asLong its sign
+        return Value.ofLong(t, cv.value());
     }
 
     DwarfExpression expression(Die d) {
@@ -183,6 +189,84 @@ public final class FrameScope {
         if (fb.isEmpty()) throw new JrrException("function has no frame base");
         ByteBuffer e = fb.get().at(lookupPc - module.bias()).orElseThrow(DwarfExpression.OptimizedOutException::new);
         return new DwarfExpression(target, () -> { throw new JrrException("recursive frame base"); }, fn.unit(), module.bias()).evaluateToValue(e);
+    }
+
+    /**
+     * The argument list of a backtrace line as gdb prints it with {@code print frame-arguments
+     * scalars}: {@code r=0x555555558100 <g_rec>, k=3}; structures, unions, arrays and references to
+     * them show as {@code ...}.
+     */
+    public String frameArguments(ValueFormatter fmt) {
+        List<String> parts = new ArrayList<>();
+        for (Variable v : args()) {
+            try {
+                Value val = value(v);
+                Type t = val.type().strip();
+                Type shown = t instanceof Type.Reference r ? r.target().strip() : t;
+                if (shown instanceof Type.Struct || shown instanceof Type.Array) {
+                    parts.add(v.name() + "=...");
+                    continue;
+                }
+                String actual = fmt.format(val, false, 0);
+                Optional<Value> entry = entryValue(v);
+                // gdb's "print entry-values default": val=val@entry=5 when equal, val@entry=5 when lost
+                if (entry.isPresent() && val.isOptimizedOut()) {
+                    parts.add(v.name() + "@entry=" + fmt.format(entry.get(), false, 0));
+                } else if (entry.isPresent() && java.util.Arrays.equals(entry.get().bytes(), val.bytes())) {
+                    parts.add(v.name() + "=" + v.name() + "@entry=" + actual);
+                } else {
+                    parts.add(v.name() + "=" + actual);
+                }
+            } catch (JrrException e) {
+                parts.add(v.name() + "=<error: " + e.getMessage() + ">");
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * A parameter's value on entry to the function: when its location at the function's first
+     * instruction is a register, the caller's call site tells what was passed in it.
+     */
+    Optional<Value> entryValue(Variable v) {
+        if (blocks.isEmpty() || innermostFunction().map(d -> d.tag() == Dw.TAG_inlined_subroutine).orElse(true)) return Optional.empty();
+        try {
+            long entry = function.map(FunctionInfo::entryPc).orElse(0L) - module.bias();
+            Optional<LocationList> loc = v.die().location(Dw.AT_location);
+            if (loc.isEmpty()) return Optional.empty();
+            Optional<ByteBuffer> expr = loc.get().at(entry);
+            if (expr.isEmpty() || expr.get().remaining() != 1) return Optional.empty();
+            int op = expr.get().get(0) & 0xff;
+            if (op < 0x50 || op > 0x6f) return Optional.empty();
+            Type t = types.of(v.die().typeInherited());
+            if (t.size() > 8 || t.size() == 0) return Optional.empty();
+            return Optional.of(Value.ofLong(t, registerAtEntry(op - 0x50)));
+        } catch (JrrException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A gdb backtrace line: {@code #1  0x000055555555531b in fill_and_stop (r=..., k=3) at sym_types.c:101}.
+     * The address is shown unless the frame's pc starts its line (as for a breakpoint stop in frame 0).
+     */
+    public String frameLine(int level, long pc, ValueFormatter fmt) {
+        String fn = function.map(FunctionInfo::name).orElse("??");
+        java.util.Optional<io.jrrtui.symbols.SourceLine> line = module.lineAt(lookupPc);
+        if (blocks.size() > 1) {
+            for (int i = blocks.size() - 1; i >= 1; i--) {
+                if (blocks.get(i).tag() == Dw.TAG_inlined_subroutine) {
+                    fn = blocks.get(i).nameInherited().orElse(fn);
+                    break;
+                }
+            }
+        }
+        boolean showAddress = line.map(l -> l.startPc() != pc).orElse(true);
+        StringBuilder sb = new StringBuilder("#").append(level).append("  ");
+        if (showAddress) sb.append(String.format("0x%016x in ", pc));
+        sb.append(fn).append(" (").append(frameArguments(fmt)).append(")");
+        line.ifPresent(l -> sb.append(" at ").append(l.displayName()).append(':').append(l.line()));
+        return sb.toString();
     }
 
     /** Formats {@code info locals} / {@code info args} lines ({@code name = value}). */

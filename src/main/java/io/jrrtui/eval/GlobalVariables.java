@@ -27,8 +27,11 @@ public final class GlobalVariables {
             if (d.tag() == Dw.TAG_variable) {
                 Optional<String> n = d.nameInherited();
                 if (n.isPresent() && (d.has(Dw.AT_location) || d.has(Dw.AT_const_value))) {
-                    byName.computeIfAbsent(prefix + n.get(), k -> new ArrayList<>()).add(d);
-                    if (!prefix.isEmpty()) byName.computeIfAbsent(n.get(), k -> new ArrayList<>()).add(d);
+                    // a C++ definition at file level names its namespace through its declaration
+                    Optional<Die> spec = d.ref(Dw.AT_specification);
+                    String q = spec.isPresent() && prefix.isEmpty() ? io.jrrtui.dwarf.ScopeNames.qualify(spec.get(), n.get()) : prefix + n.get();
+                    byName.computeIfAbsent(q, k -> new ArrayList<>()).add(d);
+                    if (!q.equals(n.get())) byName.computeIfAbsent(n.get(), k -> new ArrayList<>()).add(d);
                 }
             } else if (d.tag() == Dw.TAG_namespace) {
                 collect(d, prefix + d.name().orElse("(anonymous namespace)") + "::", depth + 1);

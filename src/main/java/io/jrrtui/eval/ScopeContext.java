@@ -36,8 +36,7 @@ public final class ScopeContext implements EvalContext {
     }
 
     private Optional<Value> function(String name) {
-        for (FunctionInfo f : scope.module().functions()) {
-            if (!f.name().equals(name) && !f.name().endsWith("::" + name)) continue;
+        for (FunctionInfo f : scope.module().functionsNamed(name)) {
             Type t = f.die().map(d -> scope.types().of(d)).orElse(new Type.Function(Literals.INT, java.util.List.of(), false, false));
             return Optional.of(Value.inMemory(t, f.entryPc(), scope.target()));
         }
@@ -46,8 +45,8 @@ public final class ScopeContext implements EvalContext {
 
     /** {@code func::var}: a static variable declared inside a function. */
     private Optional<Value> staticLocal(String func, String var) {
-        for (FunctionInfo f : scope.module().functions()) {
-            if (!f.name().equals(func) || f.die().isEmpty()) continue;
+        for (FunctionInfo f : scope.module().functionsNamed(func)) {
+            if (f.die().isEmpty()) continue;
             Optional<Die> d = findVariable(f.die().get(), var, 0);
             if (d.isEmpty()) d = f.die().get().origin().flatMap(o -> findVariable(o, var, 0));
             if (d.isPresent()) return Optional.of(scope.value(new Variable(var, d.get(), Variable.Kind.STATIC_LOCAL)));

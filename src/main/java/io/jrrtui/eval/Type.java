@@ -161,6 +161,11 @@ public abstract class Type {
             this.rust = rust;
         }
 
+        private boolean cplus;
+
+        void setCplus(boolean c) { cplus = c; }
+        /** A C++ type: named without the struct/class/union keyword, qualified by its scope. */
+        public boolean isCplus() { return cplus; }
         void setMembers(List<Member> m) { members = List.copyOf(m); }
         void setVariantPart(VariantPart v) { variantPart = v; }
         public List<Member> members() { return members; }
@@ -199,6 +204,16 @@ public abstract class Type {
             this.rust = rust;
         }
 
+        private boolean cplus;
+        private boolean scoped;
+
+        void setCplus(boolean c, boolean enumClass) {
+            cplus = c;
+            scoped = enumClass;
+        }
+        public boolean isCplus() { return cplus; }
+        /** A C++ {@code enum class}: enumerators print qualified ({@code Mode::On}). */
+        public boolean isScoped() { return scoped; }
         public String tagName() { return tagName; }
         public boolean isSigned() { return signed; }
         public boolean isRust() { return rust; }

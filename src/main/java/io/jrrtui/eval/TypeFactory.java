@@ -20,8 +20,13 @@ public final class TypeFactory {
         return die.map(this::of).orElse(Type.Void.INSTANCE);
     }
 
+    /** Cache key: .debug_types offsets overlap .debug_info offsets, so the section is part of it. */
+    private static long key(Die d) {
+        return d.unit().inTypesSection() ? d.rawOffset() | (1L << 62) : d.rawOffset();
+    }
+
     public synchronized Type of(Die d) {
-        Type t = cache.get(d.rawOffset());
+        Type t = cache.get(key(d));
         if (t != null) return t;
         if (++depth > MAX_DEPTH) {
             depth--;
@@ -32,7 +37,7 @@ public final class TypeFactory {
         } finally {
             depth--;
         }
-        cache.put(d.rawOffset(), t);
+        cache.put(key(d), t);
         return t;
     }
 
@@ -40,7 +45,15 @@ public final class TypeFactory {
         return d.unit().language() == Dw.LANG_Rust;
     }
 
+    private static boolean isCplus(Die d) {
+        int l = d.unit().language();
+        return l == Dw.LANG_C_plus_plus || l == Dw.LANG_C_plus_plus_11 || l == Dw.LANG_C_plus_plus_14;
+    }
+
     private Type build(Die d) {
+        // a declaration stub pointing into a type unit (DW_AT_signature, DWARF 4 .debug_types)
+        Optional<Die> sig = d.ref(Dw.AT_signature);
+        if (sig.isPresent() && sig.get() != d) return of(sig.get());
         switch (d.tag()) {
             case Dw.TAG_base_type: return base(d);
             case Dw.TAG_unspecified_type: return new Type.Base(d.name().orElse("void"), 0, Type.Base.Encoding.UNSIGNED);
@@ -59,7 +72,9 @@ public final class TypeFactory {
             case Dw.TAG_restrict_type: case Dw.TAG_atomic_type: return of(d.type());
             case Dw.TAG_typedef: {
                 Optional<Die> target = d.type();
-                return new Type.Typedef(d.name().orElse("?"), () -> of(target));
+                String n = d.name().orElse("?");
+                if (isCplus(d)) n = io.jrrtui.dwarf.ScopeNames.qualify(d, n);
+                return new Type.Typedef(n, () -> of(target));
             }
             case Dw.TAG_array_type: return array(d);
             case Dw.TAG_structure_type: case Dw.TAG_union_type: case Dw.TAG_class_type: return struct(d);
@@ -105,8 +120,9 @@ public final class TypeFactory {
             if (c.tag() != Dw.TAG_subrange_type && c.tag() != Dw.TAG_enumeration_type) continue;
             Optional<Long> count = c.unsigned(Dw.AT_count);
             if (count.isEmpty()) {
-                Optional<Long> upper = c.raw(Dw.AT_upper_bound).filter(v -> v.isConstant()).flatMap(v -> c.signed(Dw.AT_upper_bound));
-                long lower = c.signed(Dw.AT_lower_bound).orElse(0L);
+                // bounds in dataN forms are unsigned (char buf[256] has upper bound 255 as data1)
+                Optional<Long> upper = c.raw(Dw.AT_upper_bound).filter(v -> v.isConstant()).map(v -> v.value());
+                long lower = c.unsigned(Dw.AT_lower_bound).orElse(0L);
                 count = upper.map(u -> u - lower + 1);
             }
             dims.add(count.orElse(-1L));
@@ -121,9 +137,11 @@ public final class TypeFactory {
         Type.Kind k = d.tag() == Dw.TAG_union_type ? Type.Kind.UNION : d.tag() == Dw.TAG_class_type ? Type.Kind.CLASS : Type.Kind.STRUCT;
         boolean rust = isRust(d);
         String name = d.name().orElse(null);
-        if (rust && name != null) name = RustNames.qualify(d, name);
+        boolean cplus = isCplus(d);
+        if ((rust || cplus) && name != null) name = io.jrrtui.dwarf.ScopeNames.qualify(d, name);
         Type.Struct s = new Type.Struct(k, name, d.unsigned(Dw.AT_byte_size).orElse(0L), d.flag(Dw.AT_declaration), rust);
-        cache.put(d.rawOffset(), s);
+        s.setCplus(cplus);
+        cache.put(key(d), s);
         List<Type.Member> members = new ArrayList<>();
         for (Die c : d.children()) {
             if (c.tag() == Dw.TAG_member || c.tag() == Dw.TAG_inheritance) {
@@ -179,14 +197,18 @@ public final class TypeFactory {
         boolean signed = under != null && under.strip() instanceof Type.Base b ? b.isSigned() : false;
         for (Die c : d.children()) {
             if (c.tag() != Dw.TAG_enumerator) continue;
-            long v = c.signed(Dw.AT_const_value).orElse(0L);
-            if (v < 0) signed = true;
+            // dataN values are sign-extended only for a signed underlying type; sdata is signed
+            long v = signed ? c.signed(Dw.AT_const_value).orElse(0L) : c.unsigned(Dw.AT_const_value).orElse(0L);
+            if (v < 0 && c.isSignedForm(Dw.AT_const_value)) signed = true;
             es.add(new Type.Enumerator(c.name().orElse("?"), v));
         }
         boolean rust = isRust(d);
+        boolean cplus = isCplus(d);
         String name = d.name().orElse(null);
-        if (rust && name != null) name = RustNames.qualify(d, name);
-        return new Type.Enum(name, d.unsigned(Dw.AT_byte_size).orElse(4L), signed, es, rust);
+        if ((rust || cplus) && name != null) name = io.jrrtui.dwarf.ScopeNames.qualify(d, name);
+        Type.Enum e = new Type.Enum(name, d.unsigned(Dw.AT_byte_size).orElse(4L), signed, es, rust);
+        e.setCplus(cplus, d.flag(Dw.AT_enum_class));
+        return e;
     }
 
     private Type function(Die d) {
@@ -208,23 +230,37 @@ public final class TypeFactory {
 
     private static Map<String, Die> indexTypes(DwarfInfo dwarf) {
         Map<String, Die> map = new HashMap<>();
-        for (io.jrrtui.dwarf.Unit u : dwarf.compileUnits()) {
-            for (Die c : u.root().children()) {
-                Optional<String> n = c.name();
-                if (n.isEmpty() || c.flag(Dw.AT_declaration)) continue;
-                String key;
-                switch (c.tag()) {
-                    case Dw.TAG_base_type: case Dw.TAG_typedef: key = n.get(); break;
-                    case Dw.TAG_structure_type: key = "struct " + n.get(); break;
-                    case Dw.TAG_union_type: key = "union " + n.get(); break;
-                    case Dw.TAG_enumeration_type: key = "enum " + n.get(); break;
-                    case Dw.TAG_class_type: key = "class " + n.get(); break;
-                    default: continue;
-                }
-                map.putIfAbsent(key, c);
-                if (c.tag() == Dw.TAG_class_type || c.tag() == Dw.TAG_structure_type) map.putIfAbsent(n.get(), c);
-            }
-        }
+        for (io.jrrtui.dwarf.Unit u : dwarf.compileUnits()) indexScope(u.root(), "", map, 0);
+        for (io.jrrtui.dwarf.Unit u : dwarf.units()) if (u.isTypeUnit()) indexScope(u.root(), "", map, 0);
+        for (io.jrrtui.dwarf.Unit u : dwarf.debugTypesUnits()) indexScope(u.root(), "", map, 0);
         return map;
+    }
+
+    /** Named types of one scope; namespaces add their qualified names ({@code geo::Circle}). */
+    private static void indexScope(Die scope, String prefix, Map<String, Die> map, int depth) {
+        if (depth > 32) return;
+        int lang = scope.unit().language();
+        boolean keywordless = lang == Dw.LANG_Rust || lang == Dw.LANG_C_plus_plus || lang == Dw.LANG_C_plus_plus_11
+                || lang == Dw.LANG_C_plus_plus_14;
+        for (Die c : scope.children()) {
+            if (c.tag() == Dw.TAG_namespace) {
+                indexScope(c, prefix + c.name().orElse("(anonymous namespace)") + "::", map, depth + 1);
+                continue;
+            }
+            Optional<String> n = c.name().map(x -> prefix + x);
+            if (n.isEmpty() || c.flag(Dw.AT_declaration)) continue;
+            String key;
+            switch (c.tag()) {
+                case Dw.TAG_base_type: case Dw.TAG_typedef: key = n.get(); break;
+                case Dw.TAG_structure_type: key = "struct " + n.get(); break;
+                case Dw.TAG_union_type: key = "union " + n.get(); break;
+                case Dw.TAG_enumeration_type: key = "enum " + n.get(); break;
+                case Dw.TAG_class_type: key = "class " + n.get(); break;
+                default: continue;
+            }
+            map.putIfAbsent(key, c);
+            // C++ and Rust name their types without the keyword; C does not
+            if (keywordless) map.putIfAbsent(n.get(), c);
+        }
     }
 }

@@ -76,12 +76,14 @@ public final class TypeNames {
             case STRUCT: case UNION: case CLASS: {
                 Type.Struct s = (Type.Struct) t;
                 if (s.isRust()) return s.tagName() == null ? "{...}" : s.tagName();
+                if (s.isCplus() && s.tagName() != null) return s.tagName();
                 String kw = t.kind() == Type.Kind.STRUCT ? "struct" : t.kind() == Type.Kind.UNION ? "union" : "class";
                 return s.tagName() == null ? kw + " {...}" : kw + " " + s.tagName();
             }
             case ENUM: {
                 Type.Enum e = (Type.Enum) t;
                 if (e.isRust()) return e.tagName() == null ? "{...}" : e.tagName();
+                if (e.isCplus() && e.tagName() != null) return e.tagName();
                 return e.tagName() == null ? "enum {...}" : "enum " + e.tagName();
             }
             default: return t.name();
@@ -98,6 +100,7 @@ public final class TypeNames {
 
     /** gdb's {@code ptype}: typedefs at the top are resolved and structures/enums expanded. */
     public static String ptype(Type t) {
+        if (RustTypeNames.applies(t)) return RustTypeNames.ptype(t);
         Type top = t;
         for (int i = 0; i < MAX_DEPTH && top.kind() == Type.Kind.TYPEDEF; i++) top = ((Type.Typedef) top).target();
         return expand(top, "", 0, 1);
@@ -116,7 +119,7 @@ public final class TypeNames {
             }
             case ARRAY: {
                 Type.Array a = (Type.Array) t;
-                return new Type.Array(resolveInner(a.element(), depth + 1), a.count());
+                return new Type.Array(resolveInner(a.element(), depth + 1), a.count(), a.isRust());
             }
             case CONST: case VOLATILE: {
                 Type.Qualified q = (Type.Qualified) t;

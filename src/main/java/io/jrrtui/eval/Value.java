@@ -66,6 +66,12 @@ public final class Value {
         return new Value(type, out.location, null, out.bytes, bitSize, bitOffset);
     }
 
+    /** C++ references act as the object they refer to in arithmetic and member access. */
+    public Value dereferenced() {
+        if (type.strip() instanceof Type.Reference r) return inMemory(r.target(), asLong(), target);
+        return this;
+    }
+
     public Type type() { return type; }
     public Location location() { return location; }
     public TargetAccess target() { return target; }

@@ -19,6 +19,8 @@ public final class ValueFormatter {
 
     static final int PRINT_MAX = 200;
     static final int REPEAT_THRESHOLD = 10;
+    /** gdb's max-value-size: larger values are not fetched. */
+    static final long MAX_VALUE_SIZE = 65536;
     private static final int MAX_DEPTH = 20;
 
     private final Symbolizer symbols;
@@ -27,9 +29,31 @@ public final class ValueFormatter {
         this.symbols = symbols;
     }
 
-    /** The text after {@code $1 = }. */
+    /**
+     * The text after {@code $1 = }.
+     *
+     * @throws JrrException when the value is larger than gdb's max-value-size (gdb refuses to print it)
+     */
     public String format(Value v) {
+        Type s = v.type().strip();
+        if (s.size() > MAX_VALUE_SIZE && (s instanceof Type.Array || s instanceof Type.Struct)) {
+            throw new JrrException("value requires " + s.size() + " bytes, which is more than max-value-size");
+        }
         return format(v, true, 0);
+    }
+
+    /**
+     * The text after {@code $1 = } for {@code print/LETTER}: x d u o t z c a f s (0 = natural).
+     *
+     * @throws JrrException for an unknown letter or a value the format cannot show
+     */
+    public String format(Value v, char letter) {
+        if (letter == 0) return format(v);
+        try {
+            return new FormatLetters(this).format(v, letter, 0);
+        } catch (DwarfExpression.OptimizedOutException e) {
+            return "<optimized out>";
+        }
     }
 
     String format(Value v, boolean top, int depth) {
@@ -75,6 +99,18 @@ public final class ValueFormatter {
 
     String base(Value v, Type.Base b) {
         if (b.isFloat()) return GdbNumbers.floating(v.asDouble(), (int) b.size());
+        if (b.encoding() == Type.Base.Encoding.COMPLEX && (b.size() == 8 || b.size() == 16)) {
+            int half = (int) b.size() / 2;
+            Type.Base part = new Type.Base("part", half, Type.Base.Encoding.FLOAT);
+            String re = GdbNumbers.floating(v.sub(part, 0).asDouble(), half);
+            String im = GdbNumbers.floating(v.sub(part, half).asDouble(), half);
+            return re + " + " + im + "i";
+        }
+        String wide = widePrefix(v.type());
+        if (wide != null) {
+            long x = v.asLong();
+            return x + " " + wide + "'" + (x >= 32 && x < 127 ? GdbNumbers.escapeChar((int) x, '\'') : String.format("\\%o", x)) + "'";
+        }
         long x = v.asLong();
         if (b.isBool()) return x == 0 ? "false" : x == 1 ? "true" : Long.toString(x);
         if (b.isChar() && b.size() == 1) return x + " '" + GdbNumbers.escapeChar((int) x, '\'') + "'";
@@ -83,8 +119,25 @@ public final class ValueFormatter {
         return Long.toUnsignedString(x);
     }
 
+    /** gdb prints wchar_t / char16_t / char32_t (typedefs in C) as characters: L'x', u'x', U'x'. */
+    private static String widePrefix(Type t) {
+        Type cur = t;
+        for (int i = 0; i < 8 && cur instanceof Type.Typedef td; i++) {
+            switch (td.name()) {
+                case "wchar_t": return "L";
+                case "char16_t": return "u";
+                case "char32_t": return "U";
+                default: cur = td.target();
+            }
+        }
+        if (cur instanceof Type.Base b && b.encoding() == Type.Base.Encoding.UTF && b.size() > 1) return b.size() == 2 ? "u" : "U";
+        return null;
+    }
+
     static String enumValue(long x, Type.Enum e) {
-        for (Type.Enumerator en : e.enumerators()) if (en.value() == x) return en.name();
+        for (Type.Enumerator en : e.enumerators()) {
+            if (en.value() == x) return e.isScoped() && e.tagName() != null ? e.tagName() + "::" + en.name() : en.name();
+        }
         if (!isFlagEnum(e)) return Long.toString(x);
         // a "flag" enum is printed as the enumerators whose bits are set, then the leftover bits
         StringBuilder sb = new StringBuilder();
@@ -139,11 +192,20 @@ public final class ValueFormatter {
 
     /** gdb's string printing: runs over the threshold become {@code 'c' <repeats N times>}. */
     static String quoteChars(List<Integer> chars) {
+        return quoteChars(chars, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #quoteChars(List)}, stopping once {@code printMax} "things" are shown (a character
+     * counts 1, a repeat block counts the repeat threshold) and then appending {@code ...}.
+     */
+    static String quoteChars(List<Integer> chars, int printMax) {
         if (chars.isEmpty()) return "\"\"";
         StringBuilder out = new StringBuilder();
         StringBuilder cur = null;
         int i = 0;
-        while (i < chars.size()) {
+        int things = 0;
+        while (i < chars.size() && things < printMax) {
             int c = chars.get(i);
             int j = i;
             while (j < chars.size() && chars.get(j) == c) j++;
@@ -152,14 +214,15 @@ public final class ValueFormatter {
                 if (cur != null) { out.append(cur).append("\", "); cur = null; }
                 out.append('\'').append(GdbNumbers.escapeChar(c, '\'')).append("' <repeats ").append(reps).append(" times>, ");
                 i = j;
+                things += REPEAT_THRESHOLD;
             } else {
                 if (cur == null) cur = new StringBuilder("\"");
-                for (int k = i; k < j; k++) cur.append(GdbNumbers.escapeChar(c, '"'));
-                i = j;
+                for (int k = i; k < j && things < printMax; k++, i++, things++) cur.append(GdbNumbers.escapeChar(c, '"'));
             }
         }
         if (cur != null) out.append(cur).append('"');
         else out.setLength(out.length() - 2);
+        if (i < chars.size()) out.append("...");
         return out.toString();
     }
 
@@ -168,15 +231,14 @@ public final class ValueFormatter {
         Type es = elem.strip();
         long count = a.count() < 0 ? 0 : a.count();
         if (es instanceof Type.Base b && b.isChar() && b.size() == 1 && !v.partlyOptimizedOut()) {
-            int n = (int) Math.min(count, PRINT_MAX);
+            int n = (int) Math.min(count, MAX_VALUE_SIZE);
             byte[] raw = v.slice(0, n);
             int len = n;
-            boolean truncated = count > PRINT_MAX;
-            // print elements stops at 200; a final NUL of a complete array is not shown
-            if (!truncated && len > 0 && raw[len - 1] == 0) len--;
+            // a final NUL of the array is not shown; runs count as one block towards the 200 limit
+            if (len > 0 && raw[len - 1] == 0) len--;
             List<Integer> chars = new ArrayList<>();
             for (int i = 0; i < len; i++) chars.add(raw[i] & 0xff);
-            return quoteChars(chars) + (truncated ? "..." : "");
+            return quoteChars(chars, PRINT_MAX);
         }
         long esize = elem.size();
         List<String> parts = new ArrayList<>();

@@ -31,7 +31,8 @@ final class BreakpointResolver {
             Optional<AddressInfo> info = m.lookup(addr);
             return List.of(new BreakpointLocation(addr, info.map(AddressInfo::function).orElse(null),
                     info.flatMap(AddressInfo::line).map(SourceLine::file).orElse(null),
-                    info.flatMap(AddressInfo::line).map(SourceLine::line).orElse(0)));
+                    info.flatMap(AddressInfo::line).map(SourceLine::line).orElse(0),
+                    info.flatMap(AddressInfo::line).map(SourceLine::displayName).orElse(null)));
         }
         int colon = loc.lastIndexOf(':');
         if (colon > 0 && colon < loc.length() - 1 && isDigits(loc.substring(colon + 1)) && loc.charAt(colon - 1) != ':') {
@@ -58,7 +59,7 @@ final class BreakpointResolver {
         return true;
     }
 
-    private record Candidate(long pc, CompileUnitSymbols cu, String file, int line) {}
+    private record Candidate(long pc, CompileUnitSymbols cu, String file, int line, String displayFile) {}
 
     List<BreakpointLocation> fileLine(String file, int line) {
         List<Candidate> cands = collect(file, line);
@@ -95,7 +96,7 @@ final class BreakpointResolver {
                 if (Long.compareUnsigned(pc, post) < 0) pc = post;
             }
             String fn = f.map(FunctionInfo::name).orElse(null);
-            out.putIfAbsent(pc, new BreakpointLocation(pc + m.bias(), fn, c.file(), c.line()));
+            out.putIfAbsent(pc, new BreakpointLocation(pc + m.bias(), fn, c.file(), c.line(), c.displayFile()));
         }
         return new ArrayList<>(out.values());
     }
@@ -106,7 +107,7 @@ final class BreakpointResolver {
             CuLineTable t = cu.lineTable();
             if (t == null) continue;
             for (int sf : t.subfilesMatching(file)) {
-                for (long pc : t.exactLinePcs(sf, line)) cands.add(new Candidate(pc, cu, t.file(sf), line));
+                for (long pc : t.exactLinePcs(sf, line)) cands.add(new Candidate(pc, cu, t.file(sf), line, t.displayName(sf)));
             }
         }
         return cands;
@@ -130,8 +131,7 @@ final class BreakpointResolver {
 
     List<BreakpointLocation> function(String name) {
         Map<Long, BreakpointLocation> out = new LinkedHashMap<>();
-        for (FunctionInfo f : m.functionsUnbiased()) {
-            if (!nameMatches(f, name)) continue;
+        for (FunctionInfo f : m.functionsNamedUnbiased(name)) {
             long pc = m.afterPrologueUnbiased(f);
             addAt(out, pc, f.name());
         }
@@ -140,7 +140,12 @@ final class BreakpointResolver {
             for (ElfSymbol s : m.elfSymbols().named(name)) {
                 if (!s.isFunction()) continue;
                 long pc = PrologueAnalyzer.analyze(m.code(), s.value());
-                out.putIfAbsent(pc, new BreakpointLocation(pc + m.bias(), m.displayName(s.name()), null, 0));
+                out.putIfAbsent(pc, new BreakpointLocation(pc + m.bias(), m.displayName(s.name()), null, 0, null));
+            }
+        }
+        if (out.isEmpty()) { // a function of another module, called through this one's PLT
+            for (ElfSymbol s : m.elfSymbols().named(name + "@plt")) {
+                out.putIfAbsent(s.value(), new BreakpointLocation(s.value() + m.bias(), s.name(), null, 0, null));
             }
         }
         if (out.isEmpty()) throw new JrrException("Function \"" + name + "\" not defined.");
@@ -150,11 +155,7 @@ final class BreakpointResolver {
     private void addAt(Map<Long, BreakpointLocation> out, long pc, String fn) {
         Optional<SourceLine> l = m.lineAt(pc + m.bias());
         out.putIfAbsent(pc, new BreakpointLocation(pc + m.bias(), fn, l.map(SourceLine::file).orElse(null),
-                l.map(SourceLine::line).orElse(0)));
-    }
-
-    private static boolean nameMatches(FunctionInfo f, String name) {
-        return name.equals(f.linkageName()) || qualifiedMatches(f.name(), name);
+                l.map(SourceLine::line).orElse(0), l.map(SourceLine::displayName).orElse(null)));
     }
 
     /** {@code a::b::f} is matched by {@code f}, {@code b::f} and {@code a::b::f}, as gdb's linespecs do. */

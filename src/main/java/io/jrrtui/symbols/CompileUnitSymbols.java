@@ -56,7 +56,7 @@ final class CompileUnitSymbols {
         if (!lineTableBuilt) {
             lineTableBuilt = true;
             LineProgram lp = unit.lineProgram();
-            if (lp != null) lineTable = CuLineTable.build(lp, primaryFile());
+            if (lp != null) lineTable = CuLineTable.build(lp, primaryFile(), unit.name().orElse(primaryFile()));
         }
         return lineTable;
     }
@@ -73,27 +73,28 @@ final class CompileUnitSymbols {
 
     private void collect(Die scope, String prefix, List<FunctionInfo> out, int depth) {
         if (depth > 64) return;
-        for (Die d : scope.children()) {
-            int tag = d.tag();
-            if (tag == Dw.TAG_subprogram) {
-                d.name().ifPresent(n -> qualifiedNames.put(d.rawOffset(), prefix + n));
-                List<AddressRange> rs = d.ranges();
-                if (!rs.isEmpty() && minLow(rs) != 0) {
-                    String name = d.nameInherited().orElse(null);
-                    if (name != null) {
-                        String qualified = prefix + name;
-                        long entry = d.raw(Dw.AT_entry_pc).isPresent() && d.lowPc().isPresent() ? d.lowPc().get() : minLow(rs);
-                        out.add(new FunctionInfo(qualified, d.linkageName().orElse(null), rs, entry, Optional.of(d)));
-                    }
-                }
-            } else if (tag == Dw.TAG_namespace) {
+        for (Die d : scope.childrenWithTag(t -> t == Dw.TAG_subprogram || t == Dw.TAG_namespace)) {
+            if (d.tag() == Dw.TAG_namespace) {
                 // Code of C++ methods and Rust impls lives at namespace level (in-class DIEs are
                 // declarations), so types need not be searched.
-                if (d.hasChildren()) {
-                    String n = d.name().orElse(tag == Dw.TAG_namespace ? "(anonymous namespace)" : "");
-                    collect(d, n.isEmpty() ? prefix : prefix + n + "::", out, depth + 1);
-                }
+                if (d.hasChildren()) collect(d, prefix + d.name().orElse("(anonymous namespace)") + "::", out, depth + 1);
+                continue;
             }
+            Optional<String> own = d.name();
+            own.ifPresent(n -> qualifiedNames.put(d.rawOffset(), prefix + n));
+            if (!d.has(Dw.AT_low_pc) && !d.has(Dw.AT_ranges)) continue;
+            List<AddressRange> rs = d.ranges();
+            if (rs.isEmpty() || minLow(rs) == 0) continue;
+            String name = own.isPresent() ? own.get() : d.nameInherited().orElse(null);
+            if (name == null) continue;
+            String qualified = prefix + name;
+            if (own.isEmpty() && prefix.isEmpty()) {
+                // an out-of-line C++ member names its class through its declaration
+                Optional<Die> spec = d.withInherited(Dw.AT_specification).flatMap(x -> x.ref(Dw.AT_specification));
+                if (spec.isPresent()) qualified = io.jrrtui.dwarf.ScopeNames.qualify(spec.get(), name);
+            }
+            long entry = d.raw(Dw.AT_entry_pc).isPresent() && d.lowPc().isPresent() ? d.lowPc().get() : minLow(rs);
+            out.add(new FunctionInfo(qualified, d.linkageName().orElse(null), rs, entry, Optional.of(d)));
         }
     }
 

@@ -23,23 +23,27 @@ public final class CuLineTable {
     public record Entry(long pc, int line, int column, boolean isStmt, boolean prologueEnd, int subfile, int seq) {}
 
     private final List<String> subfiles;
+    private final List<String> displayNames;
     private final Entry[] entries;          // all subfiles, sorted by (pc, subfile rank, seq)
     private final Map<Integer, Entry[]> bySubfile;
 
-    private CuLineTable(List<String> subfiles, Entry[] entries, Map<Integer, Entry[]> bySubfile) {
+    private CuLineTable(List<String> subfiles, List<String> displayNames, Entry[] entries, Map<Integer, Entry[]> bySubfile) {
         this.subfiles = subfiles;
+        this.displayNames = displayNames;
         this.entries = entries;
         this.bySubfile = bySubfile;
     }
 
     public List<String> files() { return subfiles; }
     public String file(int subfile) { return subfiles.get(subfile); }
+    /** The name gdb shows for a file of this table. */
+    public String displayName(int subfile) { return displayNames.get(subfile); }
     /** All entries of one file in address order (line 0 entries mark ends). */
     public Entry[] entriesOf(int subfile) { return bySubfile.getOrDefault(subfile, new Entry[0]); }
     public Entry[] entries() { return entries; }
 
-    public static CuLineTable build(LineProgram program, String primaryFile) {
-        Builder b = new Builder(program, primaryFile);
+    public static CuLineTable build(LineProgram program, String primaryFile, String primaryDisplayName) {
+        Builder b = new Builder(program, primaryFile, primaryDisplayName);
         return b.build();
     }
 
@@ -47,19 +51,21 @@ public final class CuLineTable {
     private static final class Builder {
         private final LineProgram program;
         private final Map<String, Integer> subfileIds = new LinkedHashMap<>();
+        private final List<String> displayNames = new ArrayList<>();
         private final List<List<Entry>> vectors = new ArrayList<>();
         private int seq;
 
-        Builder(LineProgram program, String primaryFile) {
+        Builder(LineProgram program, String primaryFile, String primaryDisplayName) {
             this.program = program;
-            subfile(primaryFile);
+            subfile(primaryFile, primaryDisplayName);
         }
 
-        int subfile(String path) {
+        int subfile(String path, String displayName) {
             Integer id = subfileIds.get(path);
             if (id == null) {
                 id = subfileIds.size();
                 subfileIds.put(path, id);
+                displayNames.add(displayName);
                 vectors.add(new ArrayList<>());
             }
             return id;
@@ -85,6 +91,7 @@ public final class CuLineTable {
             int lastSubfile = -1;
             int lastLine = 0;
             long lastAddress = 0;
+            boolean stmtAtAddress = false; // an is_stmt row was seen at lastAddress
             boolean recording = true;
             boolean sequenceStart = true;
             for (LineRow row : rows) {
@@ -93,11 +100,14 @@ public final class CuLineTable {
                     lastLine = 0;
                     sequenceStart = false;
                 }
-                int sf = subfile(program.file(row.file()).path());
+                LineProgram.FileEntry fe = program.file(row.file());
+                int sf = subfile(fe.path(), fe.displayName());
                 boolean end = row.endSequence();
                 if (recording) {
                     boolean fileChanged = lastSubfile != sf;
-                    boolean ignore = (fileChanged && !end && lastAddress == row.address() && !row.isStmt())
+                    // a non-statement row in another file at an address that already has a statement
+                    // would, through the end marker, erase that statement: gdb drops such rows
+                    boolean ignore = (fileChanged && !end && lastAddress == row.address() && !row.isStmt() && stmtAtAddress)
                             || (!end && row.line() == 0);
                     if (((fileChanged && !ignore) || end) && lastSubfile >= 0) {
                         record(lastSubfile, 0, 0, row.address(), true, false);
@@ -110,7 +120,11 @@ public final class CuLineTable {
                         lastLine = row.line();
                     }
                 }
-                lastAddress = row.address();
+                if (lastAddress != row.address()) {
+                    stmtAtAddress = false;
+                    lastAddress = row.address();
+                }
+                stmtAtAddress |= row.isStmt();
                 if (end) sequenceStart = true;
             }
             List<String> names = new ArrayList<>(subfileIds.keySet());
@@ -127,7 +141,7 @@ public final class CuLineTable {
             }
             all.sort(Comparator.comparingLong(Entry::pc).thenComparingInt(Entry::subfile)
                     .thenComparing(e -> e.line() != 0).thenComparingInt(Entry::seq));
-            return new CuLineTable(names, all.toArray(new Entry[0]), per);
+            return new CuLineTable(names, displayNames, all.toArray(new Entry[0]), per);
         }
     }
 
@@ -171,7 +185,7 @@ public final class CuLineTable {
         }
         if (best.line() == 0) return Optional.empty();
         long end = idx + 1 < entries.length ? entries[idx + 1].pc() : bestPc + 1;
-        return Optional.of(new SourceLine(subfiles.get(sf), best.line(), best.column(), best.pc(), end, best.isStmt()));
+        return Optional.of(new SourceLine(subfiles.get(sf), best.line(), best.column(), best.pc(), end, best.isStmt(), displayNames.get(sf)));
     }
 
     /**

@@ -32,6 +32,7 @@ public final class ModuleSymbols {
     private List<FunctionInfo> functionsByAddress;
     private ElfSymbolTable elfSymbols;
     private InlineIndex inlineIndex;
+    private java.util.Map<String, List<FunctionInfo>> functionsBySimpleName;
 
     public ModuleSymbols(ElfFile elf, Optional<ElfFile> debugElf, long bias, Demangler demangler) {
         this.elf = elf;
@@ -44,8 +45,13 @@ public final class ModuleSymbols {
 
     /** Opens a file and finds its DWARF (in the file itself or a separate debug file). */
     public static ModuleSymbols load(Path path, long bias) {
+        return load(path, bias, Demangler.NONE);
+    }
+
+    /** As {@link #load(Path, long)}, naming ELF-only symbols through {@code demangler}. */
+    public static ModuleSymbols load(Path path, long bias, Demangler demangler) {
         ElfFile elf = ElfFile.open(path);
-        return new ModuleSymbols(elf, DebugFileLocator.system().find(elf), bias, Demangler.NONE);
+        return new ModuleSymbols(elf, DebugFileLocator.system().find(elf), bias, demangler);
     }
 
     public ElfFile elf() { return elf; }
@@ -89,11 +95,47 @@ public final class ModuleSymbols {
     synchronized List<FunctionInfo> functionsUnbiased() {
         if (functionsByAddress == null) {
             List<FunctionInfo> all = new ArrayList<>();
-            for (CompileUnitSymbols u : units()) all.addAll(u.functions());
+            // units are independent: index them on all cores (large Rust/C++ binaries have thousands)
+            List<List<FunctionInfo>> perUnit = units().parallelStream().map(CompileUnitSymbols::functions).collect(java.util.stream.Collectors.toList());
+            for (List<FunctionInfo> l : perUnit) all.addAll(l);
             all.sort(Comparator.comparingLong(FunctionInfo::lowPc));
             functionsByAddress = all;
         }
         return functionsByAddress;
+    }
+
+    /**
+     * Functions whose (possibly qualified) name matches {@code name}: {@code f}, {@code ns::f} and
+     * {@code a::ns::f} all match a function {@code a::ns::f}; the linkage name matches too. Biased.
+     */
+    public List<FunctionInfo> functionsNamed(String name) {
+        List<FunctionInfo> out = new ArrayList<>();
+        for (FunctionInfo f : functionsNamedUnbiased(name)) out.add(f.rebased(bias));
+        return out;
+    }
+
+    synchronized List<FunctionInfo> functionsNamedUnbiased(String name) {
+        if (functionsBySimpleName == null) {
+            java.util.Map<String, List<FunctionInfo>> map = new java.util.HashMap<>();
+            for (FunctionInfo f : functionsUnbiased()) {
+                map.computeIfAbsent(simpleName(f.name()), k -> new ArrayList<>()).add(f);
+                if (f.linkageName() != null) map.computeIfAbsent(f.linkageName(), k -> new ArrayList<>()).add(f);
+            }
+            functionsBySimpleName = map;
+        }
+        List<FunctionInfo> out = new ArrayList<>();
+        for (FunctionInfo f : functionsBySimpleName.getOrDefault(simpleName(name), List.of())) {
+            if (name.equals(f.linkageName()) || f.name().equals(name) || f.name().endsWith("::" + name)) {
+                if (!out.contains(f)) out.add(f);
+            }
+        }
+        for (FunctionInfo f : functionsBySimpleName.getOrDefault(name, List.of())) if (!out.contains(f)) out.add(f);
+        return out;
+    }
+
+    static String simpleName(String qualified) {
+        int i = qualified.lastIndexOf("::");
+        return i < 0 ? qualified : qualified.substring(i + 2);
     }
 
     /** Every function with code, in address order (biased). */
@@ -123,8 +165,40 @@ public final class ModuleSymbols {
         return Optional.ofNullable(best);
     }
 
+    /** Unit address ranges sorted by start, for a binary search from pc to unit. */
+    private long[] unitRangeLow, unitRangeHigh;
+    private CompileUnitSymbols[] unitRangeOwner;
+
+    private synchronized void indexUnitRanges() {
+        if (unitRangeLow != null) return;
+        List<Object[]> all = new ArrayList<>();
+        for (CompileUnitSymbols u : units()) {
+            for (AddressRange r : u.ranges()) all.add(new Object[] {r.low(), r.high(), u});
+        }
+        all.sort(Comparator.comparingLong(o -> (Long) o[0]));
+        unitRangeLow = new long[all.size()];
+        unitRangeHigh = new long[all.size()];
+        unitRangeOwner = new CompileUnitSymbols[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            unitRangeLow[i] = (Long) all.get(i)[0];
+            unitRangeHigh[i] = (Long) all.get(i)[1];
+            unitRangeOwner[i] = (CompileUnitSymbols) all.get(i)[2];
+        }
+    }
+
     Optional<CompileUnitSymbols> unitAt(long a) {
-        for (CompileUnitSymbols u : units()) if (u.contains(a)) return Optional.of(u);
+        indexUnitRanges();
+        int lo = 0, hi = unitRangeLow.length - 1, ans = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(unitRangeLow[mid], a) <= 0) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        // ranges of different units may nest or overlap (rare): look back a little
+        for (int i = ans; i >= 0 && i > ans - 16; i--) {
+            if (Long.compareUnsigned(a, unitRangeLow[i]) >= 0 && Long.compareUnsigned(a, unitRangeHigh[i]) < 0) {
+                return Optional.of(unitRangeOwner[i]);
+            }
+        }
         return Optional.empty();
     }
 
@@ -137,13 +211,17 @@ public final class ModuleSymbols {
         if (f.isPresent()) {
             FunctionInfo fi = f.get();
             List<InlineFrame> chain = InlineChains.at(fi, a, line, cu.orElse(null));
-            return Optional.of(new AddressInfo(addr, fi.name(), fi.lowPc() + bias, line, chain, name()));
+            Optional<ElfSymbol> closer = elfSymbols().lookup(a).filter(es -> Long.compareUnsigned(es.value(), fi.entryPc()) > 0);
+            String symbolic = closer.map(es -> AddressInfo.symbolic(displayName(es.name()), a - es.value()))
+                    .orElse(AddressInfo.symbolic(fi.name(), a - fi.entryPc()));
+            return Optional.of(new AddressInfo(addr, fi.name(), fi.entryPc() + bias, line, chain, name(), symbolic));
         }
         Optional<ElfSymbol> s = elfSymbols().lookup(a);
         if (s.isPresent() && s.get().isFunction()) {
             String n = displayName(s.get().name());
             return Optional.of(new AddressInfo(addr, n, s.get().value() + bias, line,
-                    List.of(new InlineFrame(n, line.map(SourceLine::file).orElse(null), line.map(SourceLine::line).orElse(0), 0, false)), name()));
+                    List.of(new InlineFrame(n, line.map(SourceLine::file).orElse(null), line.map(SourceLine::line).orElse(0), 0, false)), name(),
+                    AddressInfo.symbolic(n, a - s.get().value())));
         }
         return Optional.empty();
     }
@@ -174,7 +252,7 @@ public final class ModuleSymbols {
     }
 
     String displayName(String raw) {
-        return demangler.demangle(raw).orElse(raw);
+        return demangler.demangle(raw).orElseGet(() -> ElfSymbolTable.displayName(raw));
     }
 
     CompileUnitSymbols unitFor(Unit u) {
@@ -215,7 +293,7 @@ public final class ModuleSymbols {
                 for (int i = 0; i < es.length; i++) {
                     if (es[i].line() == 0) continue;
                     long end = i + 1 < es.length ? es[i + 1].pc() : es[i].pc();
-                    out.add(new SourceLine(t.file(sf), es[i].line(), es[i].column(), es[i].pc() + bias, end + bias, es[i].isStmt()));
+                    out.add(new SourceLine(t.file(sf), es[i].line(), es[i].column(), es[i].pc() + bias, end + bias, es[i].isStmt(), t.displayName(sf)));
                 }
             }
         }
@@ -247,7 +325,7 @@ public final class ModuleSymbols {
     CodeBytes code() { return code; }
 
     synchronized InlineIndex inlineIndex() {
-        if (inlineIndex == null) inlineIndex = InlineIndex.build(units());
+        if (inlineIndex == null) inlineIndex = new InlineIndex(units());
         return inlineIndex;
     }
 

@@ -43,7 +43,10 @@ public final class SymbolIndex {
             }
         }
         if (out.isEmpty()) throw last != null ? last : new JrrException("No symbol table is loaded.");
-        return out;
+        // once the real function is known, its PLT stubs are not where the user wants to stop
+        List<BreakpointLocation> real = new ArrayList<>();
+        for (BreakpointLocation b : out) if (b.function() == null || !b.function().endsWith("@plt")) real.add(b);
+        return real.isEmpty() ? out : real;
     }
 
     public List<FunctionInfo> functions() {

@@ -26,31 +26,43 @@ public final class SymbolLoadBench {
     public static void main(String[] args) throws Exception {
         Path bin = args.length > 0 ? Path.of(args[0]) : buildRustProgram(Path.of("/tmp/jrrtui-bench"), 400);
         System.out.printf("binary: %s (%.1f MB)%n", bin, Files.size(bin) / 1e6);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         int runs = 5;
         double[] ours = new double[runs];
+        double[] oursCpu = new double[runs];
         String answer = "";
         for (int i = 0; i < runs; i++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             answer = infoLineMain(bin);
             ours[i] = (System.nanoTime() - t0) / 1e6;
+            oursCpu[i] = (os.getProcessCpuTime() - c0) / 1e6;
         }
         double[] gdb = new double[3];
+        double[] gdbCpu = new double[3];
         String gdbAnswer = "";
         for (int i = 0; i < gdb.length; i++) {
             long t0 = System.nanoTime();
-            gdbAnswer = run(List.of("gdb", "-nx", "-batch", "-ex", "info line main", bin.toString()));
+            // bash's time keyword reports gdb's user+system CPU on the last line
+            String out = run(List.of("bash", "-c", "TIMEFORMAT='cpu %U %S'; time gdb -nx -batch -ex 'info line main' " + bin));
             gdb[i] = (System.nanoTime() - t0) / 1e6;
+            String[] lines = out.strip().split("\n");
+            String[] cpu = lines[lines.length - 1].split(" ");
+            gdbCpu[i] = cpu.length == 3 ? (Double.parseDouble(cpu[1]) + Double.parseDouble(cpu[2])) * 1000 : Double.NaN;
+            gdbAnswer = lines.length > 1 ? lines[lines.length - 2] : "";
         }
         long t0 = System.nanoTime();
         ModuleSymbols m = ModuleSymbols.load(bin, 0);
         int bps = m.breakpointAddresses("main").size();
         double breakMain = (System.nanoTime() - t0) / 1e6;
         System.out.println("jrrtui: " + answer);
-        System.out.println("gdb:    " + gdbAnswer.strip().lines().reduce((a, b) -> b).orElse(""));
-        System.out.printf("jrrtui load+index+info line main: first %.0f ms, median of %d runs %.0f ms%n", ours[0], runs, median(ours));
-        System.out.printf("gdb -batch -ex 'info line main':  median of %d runs %.0f ms%n", gdb.length, median(gdb));
-        System.out.printf("ratio jrrtui/gdb: first run %.2f, warm %.2f%n", ours[0] / median(gdb), median(ours) / median(gdb));
-        System.out.printf("jrrtui load + 'break main' (incl. the inline index of every function): %.0f ms, %d location(s)%n", breakMain, bps);
+        System.out.println("gdb:    " + gdbAnswer);
+        System.out.printf("jrrtui load+index+info line main: first %.0f ms (cpu %.0f), median of %d runs %.0f ms (cpu %.0f)%n",
+                ours[0], oursCpu[0], runs, median(ours), median(oursCpu));
+        System.out.printf("gdb -batch -ex 'info line main':  median of %d runs %.0f ms (cpu %.0f, incl. gdb start-up)%n", gdb.length, median(gdb), median(gdbCpu));
+        System.out.printf("ratio jrrtui/gdb wall: first run %.2f, warm %.2f; cpu: first %.2f, warm %.2f%n",
+                ours[0] / median(gdb), median(ours) / median(gdb), oursCpu[0] / median(gdbCpu), median(oursCpu) / median(gdbCpu));
+        System.out.printf("jrrtui load + 'break main' (incl. the scan for inlined copies): %.0f ms, %d location(s)%n", breakMain, bps);
     }
 
     /** What {@code info line main} answers: the line of main's first line entry. */

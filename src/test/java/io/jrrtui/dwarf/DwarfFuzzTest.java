@@ -27,13 +27,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The loop is bounded by an iteration count and a time budget (not asserted).
  */
 class DwarfFuzzTest {
-    private static final int ITERATIONS = 1200;
-    private static final long BUDGET_NANOS = 6_000_000_000L;
+    private static final int ITERATIONS = 600;
+    private static final long BUDGET_NANOS = 1_500_000_000L;
 
     @ParameterizedTest
     @ValueSource(strings = {".debug_info", ".debug_abbrev", ".debug_line", ".debug_loclists", ".debug_rnglists", ".debug_str_offsets"})
     void mutatedSectionsOnlyRaiseJrrException(String section) throws Exception {
-        byte[] original = Files.readAllBytes(TestBinaries.binary("sym_types-O2"));
+        fuzz(Files.readAllBytes(TestBinaries.binary("sym_types-O2")), section);
+    }
+
+    /** DWARF 4 sections as gcc -gdwarf-4 -fdebug-types-section writes them. */
+    @ParameterizedTest
+    @ValueSource(strings = {".debug_types", ".debug_loc", ".debug_ranges", ".debug_info"})
+    void mutatedDwarf4SectionsOnlyRaiseJrrException(String section) throws Exception {
+        fuzz(Files.readAllBytes(TestBinaries.variant("sym_types", "dwarf4-O2", "-gdwarf-4", "-fdebug-types-section", "-O2")), section);
+    }
+
+    private static void fuzz(byte[] original, String section) {
         ElfSection s = ElfFile.of("orig", ByteBuffer.wrap(original)).section(section).orElse(null);
         if (s == null) return; // this compiler did not emit the section
         Random rnd = new Random(section.hashCode());
@@ -73,6 +83,9 @@ class DwarfFuzzTest {
                 if (lp != null) lp.rows();
             });
         }
+        stage(() -> {
+            for (Unit u : dwarf.debugTypesUnits()) stage(() -> walk(u, types));
+        });
         ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), 0, Demangler.NONE);
         stage(() -> {
             for (FunctionInfo f : m.functions()) {

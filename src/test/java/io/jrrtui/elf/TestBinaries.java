@@ -25,6 +25,28 @@ public final class TestBinaries {
         return p;
     }
 
+    /**
+     * A fixture compiled here with extra flags (e.g. DWARF 4 variants the Makefile does not build):
+     * {@code variant("sym_types", "dwarf4-O2", "-gdwarf-4", "-O2")} builds target/test-binaries/sym_types-dwarf4-O2.
+     */
+    public static synchronized Path variant(String fixture, String suffix, String... flags) {
+        assumeTrue(hasTool("gcc"), "gcc absent");
+        Path src = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", fixture + ".c");
+        Path out = dir().resolve(fixture + "-" + suffix);
+        try {
+            if (!Files.isRegularFile(out) || Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(src)) < 0) {
+                List<String> cmd = new ArrayList<>(List.of("gcc", "-g", "-Wall", "-std=gnu11", "-pthread", "-fno-omit-frame-pointer"));
+                cmd.addAll(List.of(flags));
+                cmd.addAll(List.of("-o", out.toString(), src.toString(), "-lm"));
+                String log = run(cmd);
+                assumeTrue(Files.isRegularFile(out), "cannot compile " + fixture + " " + List.of(flags) + ": " + log);
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out;
+    }
+
     public static boolean hasTool(String tool) {
         for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             if (Files.isExecutable(Path.of(d, tool))) return true;

@@ -34,13 +34,19 @@ class GdbDifferentialTest {
     private static final Pattern BP_ONE = Pattern.compile("^(\\d+)\\s+breakpoint\\s+keep\\s+y\\s+(0x[0-9a-f]+)");
 
     @ParameterizedTest
-    @ValueSource(strings = {"sym_types", "sym_types-O2", "sym_values", "sym_values-O2", "hello", "hello-O2"})
+    @ValueSource(strings = {"sym_types", "sym_types-O2", "sym_values", "sym_values-O2", "hello", "hello-O2",
+            "sym_types-dwarf4", "sym_types-dwarf4-O2"})
     void linesAndSymbolsAgree(String name) throws Exception {
-        Path bin = TestBinaries.binary(name);
+        Path bin = io.jrrtui.eval.GdbValuesTest.fixture(name);
         ModuleSymbols m = ModuleSymbols.load(bin, 0);
         ElfSection text = m.elf().section(".text").orElseThrow();
         List<Long> addrs = new ArrayList<>();
         for (long a = text.addr(); a < text.addr() + text.size(); a += 2) addrs.add(a);
+        for (String plt : List.of(".plt", ".plt.sec", ".plt.got")) { // synthetic name@plt symbols
+            m.elf().section(plt).ifPresent(p -> {
+                for (long a = p.addr(); a < p.addr() + p.size(); a += 2) addrs.add(a);
+            });
+        }
         List<String> cmds = new ArrayList<>();
         for (long a : addrs) {
             cmds.add("echo @@" + Long.toHexString(a) + "\\n");
@@ -74,13 +80,14 @@ class GdbDifferentialTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sym_types", "sym_types-O2", "sym_values", "sym_values-O2", "hello", "hello-O2"})
+    @ValueSource(strings = {"sym_types", "sym_types-O2", "sym_values", "sym_values-O2", "hello", "hello-O2",
+            "sym_types-dwarf4", "sym_types-dwarf4-O2"})
     void breakpointsAgree(String name) throws Exception {
-        Path bin = TestBinaries.binary(name);
+        Path bin = io.jrrtui.eval.GdbValuesTest.fixture(name);
         ModuleSymbols m = ModuleSymbols.load(bin, 0);
         Set<String> funcs = new TreeSet<>();
         for (FunctionInfo f : m.functions()) funcs.add(f.name());
-        String src = name.replace("-O2", "") + ".c";
+        String src = name.replaceAll("-.*", "") + ".c";
         int lines = (int) Files.lines(Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", src)).count();
         List<String> locations = new ArrayList<>(funcs);
         for (int l = 1; l <= lines + 2; l++) locations.add(src + ":" + l);
@@ -93,7 +100,7 @@ class GdbDifferentialTest {
     }
 
     /** Compares our breakpoint addresses with gdb's {@code break} + {@code info breakpoints} output. */
-    private static double compareBreakpoints(String name, ModuleSymbols m, List<String> locations, String out) {
+    static double compareBreakpoints(String name, ModuleSymbols m, List<String> locations, String out) {
         // Breakpoint numbers are assigned in order to the commands that succeeded.
         Map<Integer, Set<Long>> byNumber = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
