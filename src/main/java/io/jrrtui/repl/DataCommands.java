@@ -49,16 +49,12 @@ final class DataCommands {
     private static void print(ReplContext c, String args, PrintStream out) {
         PrintFormat.Split s = PrintFormat.split(args);
         PrintFormat f = s.format().forPrint("print");
-        String expr = s.rest();
-        String value;
-        if (expr.isEmpty()) {
-            value = c.values.get(c.values.size());
-            if (f.letter() != null) value = c.session.print(c.values.substitute("$"), f.letter());
-        } else {
-            String history = f.letter() == null ? c.values.lookup(expr) : null;
-            value = history != null ? history : c.session.print(c.values.substitute(expr), f.letter());
-        }
-        out.println("$" + c.values.record(value) + " = " + value);
+        String expr = s.rest().isEmpty() ? "$" : s.rest();
+        String history = c.values.lookup(expr);
+        String raw = history != null ? history : c.session.print(c.values.substitute(expr), null);
+        // the history keeps the value itself, so "p/x v" then "p $" shows it in decimal as gdb does
+        String shown = f.letter() == null ? raw : c.session.print(c.values.substitute(expr), f.letter());
+        out.println("$" + c.values.record(raw) + " = " + shown);
     }
 
     private static void display(ReplContext c, String args, PrintStream out) {
@@ -68,7 +64,7 @@ final class DataCommands {
         }
         PrintFormat.Split s = PrintFormat.split(args);
         String expr = Args.require(s.rest(), "Argument required (expression to compute).");
-        Displays.Display d = c.displays.add(expr, s.format());
+        Displays.Display d = c.displays.add(expr, s.format(), Displays.scopeOf(expr, c.session));
         try {
             out.print(Displays.show(d, c.session));
         } catch (JrrException e) {

@@ -94,7 +94,7 @@ final class MotionCommands {
     private static void finish(ReplContext c, PrintStream out, boolean reverse) {
         if (!reverse) requireRunning(c);
         FrameInfo frame = c.forDisplay(c.session.selectedFrame());
-        if (c.session.backtrace(frame.level() + 2).size() <= frame.level() + 1) {
+        if (c.outermostLevel(frame.level() + 1) <= frame.level()) {
             throw new JrrException("\"" + (reverse ? "reverse-finish" : "finish") + "\" not meaningful in the outermost frame.");
         }
         out.print(reverse ? c.printer.runBackToCall(frame) : c.printer.runTillExit(frame));

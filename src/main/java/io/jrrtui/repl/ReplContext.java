@@ -6,6 +6,7 @@ import io.jrrtui.api.FrameInfo;
 import io.jrrtui.api.StopEvent;
 import io.jrrtui.util.JrrException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,23 @@ final class ReplContext {
         this.session = session;
         this.printer = printer;
         this.values = values;
+    }
+
+    /**
+     * The innermost frames, at most limit (0: all), ending at main as gdb's default
+     * {@code backtrace past-main off} shows them: libc's start-up frames are not the user's.
+     */
+    List<FrameInfo> frames(int limit) {
+        List<FrameInfo> all = session.backtrace(limit);
+        for (int i = 0; i < all.size(); i++) {
+            if ("main".equals(all.get(i).where().function())) return all.subList(0, i + 1);
+        }
+        return all;
+    }
+
+    /** The outermost frame's level that {@link #frames} shows, looking at most up to level 'upTo'. */
+    int outermostLevel(int upTo) {
+        return frames(upTo + 1).size() - 1;
     }
 
     /** Prints a stop as gdb does, then the displays. */

@@ -30,7 +30,7 @@ final class StackCommands {
                         .repeat(Repeat.SAME).does((a, out) -> move(c, -Args.count(a, 1), out)),
                 Cmd.of("frame", "Select and print a stack frame.").alias("f").usage("frame [N]\nWithout N, print the selected frame.")
                         .does((a, out) -> {
-                            FrameInfo f = a.isBlank() ? c.session.selectedFrame() : c.session.selectFrame(Args.integer(a));
+                            FrameInfo f = a.isBlank() ? c.session.selectedFrame() : select(c, Args.integer(a));
                             out.print(c.printer.selectedFrame(c.forDisplay(f)));
                         }),
                 Cmd.of("thread", "Use this command to switch between threads.").alias("t")
@@ -54,7 +54,7 @@ final class StackCommands {
             else if (w.matches("-\\d+")) throw new JrrException("backtrace -N (outermost frames) is not supported.");
             else limit = Args.integer(w);
         }
-        List<FrameInfo> frames = c.session.backtrace(limit < 0 ? 0 : limit + 1);
+        List<FrameInfo> frames = c.frames(limit < 0 ? 0 : limit + 1);
         int shown = limit < 0 ? frames.size() : Math.min(limit, frames.size());
         for (int i = 0; i < shown; i++) {
             FrameInfo f = i == 0 ? c.forDisplay(frames.get(0)) : frames.get(i);
@@ -68,11 +68,16 @@ final class StackCommands {
         if (limit >= 0 && frames.size() > limit) out.println("(More stack frames follow...)");
     }
 
+    private static FrameInfo select(ReplContext c, int level) {
+        if (level < 0 || c.outermostLevel(level) < level) throw new JrrException("No frame at level " + level + ".");
+        return c.session.selectFrame(level);
+    }
+
     private static void move(ReplContext c, int by, PrintStream out) {
         int from = c.session.selectedFrame().level();
         int to = from + by;
         if (by > 0) {
-            int outermost = c.session.backtrace(to + 1).size() - 1;
+            int outermost = c.outermostLevel(to);
             if (from >= outermost) throw new JrrException("Initial frame selected; you cannot go up.");
             to = Math.min(to, outermost);
         } else {

@@ -172,7 +172,10 @@ public final class StopPrinter {
     /** {@code info breakpoints}. */
     public String breakpointTable(List<BreakpointInfo> bps) {
         if (bps.isEmpty()) return "No breakpoints or watchpoints.\n";
-        StringBuilder sb = new StringBuilder("Num     Type           Disp Enb Address            What\n");
+        int typeWidth = 14; // gdb widens the column for "read watchpoint"
+        for (BreakpointInfo b : bps) typeWidth = Math.max(typeWidth, b.type().length());
+        String row = "%-7s %-" + typeWidth + "s %-4s %-3s %-18s %s";
+        StringBuilder sb = new StringBuilder(String.format(row, "Num", "Type", "Disp", "Enb", "Address", "What")).append('\n');
         for (BreakpointInfo b : bps) {
             boolean code = b.type().equals("breakpoint");
             String disp = b.temporary() ? "del" : "keep";
@@ -180,9 +183,9 @@ public final class StopPrinter {
             if (!code || b.locations().size() == 1) {
                 String addr = code ? address(b.locations().get(0).pc()) : "";
                 String what = code ? locationWhat(b.locations().get(0), b.what()) : b.what();
-                sb.append(String.format("%-7s %-14s %-4s %-3s %-18s %s", b.number(), b.type(), disp, enb, addr, what).stripTrailing());
+                sb.append(String.format(row, b.number(), b.type(), disp, enb, addr, what).stripTrailing());
             } else {
-                sb.append(String.format("%-7s %-14s %-4s %-3s %-18s %s", b.number(), b.type(), disp, enb,
+                sb.append(String.format(row, b.number(), b.type(), disp, enb,
                         b.locations().isEmpty() ? "<PENDING>" : "<MULTIPLE>", b.locations().isEmpty() ? b.what() : "")
                         .stripTrailing());
             }
@@ -194,7 +197,7 @@ public final class StopPrinter {
             if (code && b.locations().size() > 1) {
                 for (int i = 0; i < b.locations().size(); i++) {
                     SourceLocation l = b.locations().get(i);
-                    sb.append(String.format("%-7s %-14s %-4s %-3s %-18s %s", b.number() + "." + (i + 1), "", "", enb,
+                    sb.append(String.format(row, b.number() + "." + (i + 1), "", "", enb,
                             address(l.pc()), locationWhat(l, b.what())).stripTrailing()).append('\n');
                 }
             }

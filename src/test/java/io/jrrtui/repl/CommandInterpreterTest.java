@@ -85,7 +85,11 @@ class CommandInterpreterTest {
         assertEquals("Hardware access (read/write) watchpoint 4: -location counter\n", run("awatch -location counter"));
         assertEquals("Argument required (expression to compute).\n", run("watch"));
         assertEquals("No symbol \"nope\" in current context.\n", run("watch nope"));
-        assertTrue(run("i b").contains("4       acc watchpoint keep y                      -location counter\n"));
+        String table = run("i b");
+        // "read watchpoint" widens the Type column by one, as in gdb
+        assertTrue(table.startsWith("Num     Type            Disp Enb Address            What\n"), table);
+        assertTrue(table.contains("\n3       read watchpoint keep y                      counter\n"), table);
+        assertTrue(table.contains("\n4       acc watchpoint  keep y                      -location counter\n"), table);
     }
 
     @Test
@@ -166,6 +170,7 @@ class CommandInterpreterTest {
         assertEquals("$4 = 436\n", run("p $1 + 1"));
         assertEquals("$5 = 436\n", run("p"));
         assertEquals("$6 = 0x1b3\n", run("p/x $$4"));
+        assertEquals("$7 = 435\n", run("p $")); // the history holds values, not their formatted text
         assertEquals("History has not yet reached $99.\n", run("p $99"));
         assertEquals("Item count other than 1 is meaningless in \"print\" command.\n", run("p/2x counter"));
         assertEquals("Size letters are meaningless in \"print\" command.\n", run("p/xw counter"));

@@ -1,0 +1,123 @@
+package io.jrrtui.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jrrtui.debugger.Debugger;
+import io.jrrtui.replay.OutputSink;
+import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.trace.TraceReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The batch command line over real recordings: the scenarios a user types, checked on gdb's wording. */
+class ReplScenarioTest {
+    @TempDir
+    static Path tmp;
+    private static Path corrupt;
+
+    @BeforeAll
+    static void record() {
+        corrupt = tmp.resolve("corrupt");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", corrupt.toString(), "--stdout", tmp.resolve("out").toString(), "--",
+                Jrr.binary("dbg_corrupt").toString());
+        assertEquals(0, r.status(), r.errText());
+    }
+
+    /** Runs a batch script over a fresh session of trace; errors interleaved with output. */
+    static String batch(Path trace, String... lines) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+            BatchRunner.run(d, List.of(lines), out, out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    static int lineOf(String fixture, String tag) throws IOException {
+        List<String> src = Files.readAllLines(Jrr.source(fixture));
+        for (int i = 0; i < src.size(); i++) if (src.get(i).contains(tag)) return i + 1;
+        throw new AssertionError(tag);
+    }
+
+    /** Commands whose output gdb -batch prints the same way on the live program (all forward). */
+    private static final List<String> FORWARD = List.of("break tally", "run", "next", "step", "bt", "info breakpoints",
+            "finish", "p counter", "p/x counter", "display counter", "display/x i", "x/4xw &counter", "info locals",
+            "info args", "up", "info locals", "down", "tbreak scribble", "continue", "finish", "continue", "next", "until",
+            "advance 46", "info line", "continue 3", "delete", "watch counter", "rwatch rounds_done",
+            "awatch counter", "info breakpoints", "continue", "delete 5", "continue", "delete", "stepi", "stepi", "nexti", "p $",
+            "p $$2", "p $1 + 1", "frame 1", "frame", "bt full", "ptype counter", "print &counter", "print $rip",
+            "info registers rip", "delete display 2", "continue");
+
+    /**
+     * gdb as the oracle: the same commands on the live program must print the same text, except
+     * for what gdb -batch leaves out because no one typed the command (its from_tty): "Continuing.",
+     * "Will ignore next N crossings...", "Run till exit from ..." and a new display's first value.
+     * (Known gap left out of the list: {@code next} on a line with two line-table rows, such as
+     * line 38, stops at the second row where gdb goes on to the next line.)
+     */
+    @Test
+    void forwardCommandsPrintWhatGdbPrints() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gdb")), "gdb is not installed");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/gdb", "-nx", "-batch"));
+        for (String c : FORWARD) cmd.addAll(List.of("-ex", c));
+        cmd.add(Jrr.binary("dbg_corrupt").toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String gdb = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        StringBuilder expected = new StringBuilder();
+        for (String line : gdb.split("\n", -1)) {
+            if (line.contains("libthread_db") || line.matches("(i|work|damage)[=:].*")) continue; // gdb's and the program's
+            expected.append(normalize(line)).append('\n');
+        }
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        StringBuilder actual = new StringBuilder();
+        try (Debugger d = Debugger.open(TraceReader.open(corrupt), 1, OutputSink.DISCARD)) {
+            CommandInterpreter interp = new CommandInterpreter(d);
+            for (String c : FORWARD) {
+                bytes.reset();
+                interp.execute(c, out, out);
+                if (c.startsWith("display")) continue;
+                for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n", -1)) {
+                    if (line.equals("Continuing.") || line.startsWith("Run till exit from") || line.startsWith("Will ignore next")) {
+                        continue;
+                    }
+                    actual.append(normalize(line)).append('\n');
+                }
+                actual.setLength(actual.length() - 1);
+            }
+        }
+        assertEquals(expected.toString().strip(), actual.toString().strip());
+    }
+
+    /** Pids differ; gdb shows a breakpoint set before run at its unrelocated (PIE) address. */
+    private static String normalize(String line) {
+        return line.replaceAll("process \\d+", "process N").replaceAll("^(Breakpoint 1 at) 0x[0-9a-f]+", "$1 ADDR");
+    }
+
+    @Test
+    void explore() {
+        System.out.println(batch(corrupt, System.getProperty("repl.script", "when").split(";")));
+    }
+
+    @Test
+    void theCounterHunt() throws IOException {
+        String out = batch(corrupt, "break report", "run", "print counter", "watch -l counter", "reverse-continue", "bt",
+                "print i", "info breakpoints");
+        int culprit = lineOf("dbg_corrupt", "/* CULPRIT");
+        assertTrue(out.contains("\nHardware watchpoint 2: -location counter\n\nOld value = 435\nNew value = -1000\n"), out);
+        assertTrue(out.contains("scribble (i=37) at dbg_corrupt.c:" + culprit + "\n" + culprit + "\t"), out);
+    }
+}
