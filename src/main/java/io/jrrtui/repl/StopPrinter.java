@@ -75,7 +75,8 @@ public final class StopPrinter {
                 sb.append(locationWithSource(frame, stop.where()));
             }
             case WATCHPOINT -> {
-                sb.append('\n').append(watchTitle(hit, stop)).append('\n');
+                if (stop.breakpoint() > 0) sb.append('\n').append(watchTitle(hit, stop)).append('\n');
+                else if (stop.watch() != null) sb.append("\nLast change of ").append(stop.watch().expression()).append('\n');
                 sb.append(watchValues(stop.watch(), hit));
                 sb.append(locationWithSource(frame, stop.where()));
             }

@@ -114,6 +114,25 @@ class CommandInterpreterTest {
     }
 
     @Test
+    void displaysOfLocalsShowOnlyInTheirFunction() {
+        assertEquals("1: i = 3\n", run("display i"));
+        assertEquals("2: counter = 435\n", run("display counter"));
+        session.queue(Reason.STEP, MAIN_37, 0);
+        assertEquals("main () at dbg_corrupt.c:37\n37\t        tally(i);\n2: counter = 435\n", run("next"));
+        session.queue(Reason.STEP, TALLY_13, 0);
+        assertTrue(run("step").endsWith("1: i = 3\n2: counter = 435\n"));
+    }
+
+    @Test
+    void lastShowsTheChangeItWentBackTo() {
+        session.queue(new StopEvent(Reason.WATCHPOINT, TALLY_13, 30, 0, new WatchChange("counter", "378", "406"), null, null,
+                true));
+        assertEquals("\nLast change of counter\n\nOld value = 378\nNew value = 406\ntally (i=3) at dbg_corrupt.c:13\n" + L13,
+                run("last counter"));
+        assertEquals("Argument required (expression to compute).\n", run("last"));
+    }
+
+    @Test
     void watchpointStopAfterReverseContinue() {
         run("watch -l counter");
         session.queue(new StopEvent(Reason.WATCHPOINT, SCRIBBLE_18, 300, 1,

@@ -107,17 +107,86 @@ class ReplScenarioTest {
         return line.replaceAll("process \\d+", "process N").replaceAll("^(Breakpoint 1 at) 0x[0-9a-f]+", "$1 ADDR");
     }
 
+    /** The hunt the fixture was written for: from the damage back to the write that did it. */
     @Test
-    void explore() {
-        System.out.println(batch(corrupt, System.getProperty("repl.script", "when").split(";")));
+    void theCounterHunt() throws IOException {
+        int culprit = lineOf("dbg_corrupt", "/* CULPRIT");
+        int damage = lineOf("dbg_corrupt", "printf(\"work");
+        String out = batch(corrupt, "break report", "run", "print counter", "watch -l counter", "reverse-continue", "bt",
+                "print i", "info breakpoints");
+        String expected = """
+                Breakpoint 1 at ADDR: file dbg_corrupt.c, line %1$d.
+
+                Breakpoint 1, report (work=421330) at dbg_corrupt.c:%1$d
+                %1$d\t    printf("work=%%d\\n", work);
+                $1 = -1000
+                Hardware watchpoint 2: -location counter
+                Continuing.
+
+                Hardware watchpoint 2: -location counter
+
+                Old value = 435
+                New value = -1000
+                scribble (i=37) at dbg_corrupt.c:%2$d
+                %2$d\t        counter = -1000;     /* CULPRIT: the write that does the damage */
+                #0  scribble (i=37) at dbg_corrupt.c:%2$d
+                #1  ADDR in main () at dbg_corrupt.c:42
+                $2 = 37
+                Num     Type           Disp Enb Address            What
+                1       breakpoint     keep y   ADDR in report at dbg_corrupt.c:%1$d
+                \tbreakpoint already hit 1 time
+                2       hw watchpoint  keep y                      -location counter
+                \tbreakpoint already hit 1 time
+                """.formatted(damage, culprit);
+        // the first line is where the replay starts (in the dynamic loader)
+        assertEquals(expected, out.substring(out.indexOf('\n') + 1).replaceAll("0x[0-9a-f]{6,16}", "ADDR"));
+    }
+
+    /** Backwards and through time: the reverse steps, the ends of history, goto, checkpoints. */
+    @Test
+    void reverseStepsAndTimeTravel() throws IOException {
+        int tallyLine = lineOf("dbg_corrupt", "/* TALLY");
+        String out = batch(corrupt, "reverse-continue", "break tally", "continue", "continue", "when", "reverse-continue",
+                "print i", "checkpoint", "reverse-step", "next", "print counter", "restart 1", "print i", "goto 1",
+                "delete", "continue", "next", "info checkpoints");
+        String[] lines = out.split("\n");
+        String start = lines[0];
+        assertTrue(start.startsWith("0x"), start);
+        String tally = tallyLine + "\t    counter += i;            /* TALLY: the honest write */";
+        String expected = String.join("\n", start, "Continuing.", "", "No more reverse-execution history.", start,
+                "Breakpoint 1 at ADDR: file dbg_corrupt.c, line " + tallyLine + ".",
+                "Continuing.", "", "Breakpoint 1, tally (i=0) at dbg_corrupt.c:" + tallyLine, tally,
+                "Continuing.", "", "Breakpoint 1, tally (i=1) at dbg_corrupt.c:" + tallyLine, tally,
+                "Current event: EVENT",
+                "Continuing.", "", "Breakpoint 1, tally (i=0) at dbg_corrupt.c:" + tallyLine, tally,
+                "$1 = 0",
+                "Checkpoint 1 at event EVENT, tally at dbg_corrupt.c:" + tallyLine + ".",
+                "ADDR in main () at dbg_corrupt.c:37", "37\t        tally(i);",
+                "", "Breakpoint 1, tally (i=0) at dbg_corrupt.c:" + tallyLine, tally,
+                "$2 = 0",
+                "Switched to checkpoint 1.", "tally (i=0) at dbg_corrupt.c:" + tallyLine, tally,
+                "$3 = 0",
+                start,
+                "Continuing.", "[Inferior 1 (process 1) exited normally]",
+                "The program is not being run.",
+                "ID\tWhen\tWhere", "1\tEVENT\ttally at dbg_corrupt.c:" + tallyLine, "");
+        assertEquals(expected, out.replaceAll("0x[0-9a-f]{6,16}", "ADDR").replaceAll("event:? \\d+", "event EVENT").replace("Current event EVENT", "Current event: EVENT")
+                .replaceAll("\n1\t\\d+\t", "\n1\tEVENT\t").replace(start.replaceAll("0x[0-9a-f]{6,16}", "ADDR"), start));
     }
 
     @Test
-    void theCounterHunt() throws IOException {
-        String out = batch(corrupt, "break report", "run", "print counter", "watch -l counter", "reverse-continue", "bt",
-                "print i", "info breakpoints");
-        int culprit = lineOf("dbg_corrupt", "/* CULPRIT");
-        assertTrue(out.contains("\nHardware watchpoint 2: -location counter\n\nOld value = 435\nNew value = -1000\n"), out);
-        assertTrue(out.contains("scribble (i=37) at dbg_corrupt.c:" + culprit + "\n" + culprit + "\t"), out);
+    void batchFileWithErrorsAndQuit() throws IOException {
+        Path script = Files.writeString(tmp.resolve("cmds"), "break nosuchfunction\nbreak report\nrun\nquit\nprint 1\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (Debugger d = Debugger.open(TraceReader.open(corrupt), 1, OutputSink.DISCARD)) {
+            status = BatchRunner.run(d, script, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+        }
+        assertEquals(0, status);
+        assertEquals("Function \"nosuchfunction\" not defined.\n", err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\nBreakpoint 1, report (work=421330) at dbg_corrupt.c:"));
+        assertTrue(!out.toString(StandardCharsets.UTF_8).contains("$1"));
     }
 }
