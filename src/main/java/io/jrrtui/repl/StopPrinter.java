@@ -1,11 +1,13 @@
 package io.jrrtui.repl;
 
 import io.jrrtui.api.BreakpointInfo;
+import io.jrrtui.api.DebugSession;
 import io.jrrtui.api.FrameInfo;
 import io.jrrtui.api.SourceLocation;
 import io.jrrtui.api.StopEvent;
 import io.jrrtui.api.Variable;
 import io.jrrtui.api.WatchChange;
+import io.jrrtui.util.JrrException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
  * (gdb compares frame ids; recursion into the same function therefore shows only the line here).
  */
 public final class StopPrinter {
+    private static final Pattern LINE_START = Pattern.compile("starts at address 0x([0-9a-fA-F]{1,16})");
     private static final Pattern PID = Pattern.compile("process (\\d+)");
     private static final Pattern EXIT_PHRASE = Pattern.compile("exited (normally|with code [0-7]+)");
     private static final Pattern SIGNAL = Pattern.compile("(SIG[A-Z0-9+]+)(?:, (.*))?");
@@ -49,6 +52,46 @@ public final class StopPrinter {
     /** The value history "Value returned is $N" numbers into (shared with print). */
     public ValueHistory values() {
         return values;
+    }
+
+    /**
+     * The report of a stop the session just made: looks up the innermost frame (arguments, whether
+     * the pc starts a statement) and the breakpoint hit, then formats as {@link #stop} does.
+     */
+    public String report(DebugSession session, StopEvent stop) {
+        FrameInfo frame = null;
+        if (stop.reason() != StopEvent.Reason.EXITED) {
+            try {
+                frame = forDisplay(session, session.selectedFrame());
+            } catch (JrrException e) {
+                frame = null; // no frame to show: the stop's own location is used
+            }
+        }
+        BreakpointInfo hit = null;
+        if (stop.breakpoint() > 0) {
+            for (BreakpointInfo b : session.breakpoints()) if (b.number() == stop.breakpoint()) hit = b;
+            if (hit == null && stop.reason() == StopEvent.Reason.BREAKPOINT) {
+                // a temporary breakpoint is deleted when it is hit
+                hit = new BreakpointInfo(stop.breakpoint(), "breakpoint", true, true, "", List.of(), null, 1);
+            }
+        }
+        return stop(stop, frame, hit);
+    }
+
+    /**
+     * The frame as the printer wants it: for frame 0, pcIsExact becomes "the pc is the first address
+     * of its line-table row" (gdb shows the address otherwise); outer frames always show theirs.
+     */
+    public static FrameInfo forDisplay(DebugSession session, FrameInfo f) {
+        if (f.level() != 0 || !f.pcIsExact()) return f;
+        boolean starts = true;
+        try {
+            Matcher m = LINE_START.matcher(session.lineInfo("*0x" + Long.toHexString(f.where().pc())));
+            starts = !m.find() || Long.parseUnsignedLong(m.group(1), 16) == f.where().pc();
+        } catch (JrrException e) {
+            // no line information: nothing to compare with
+        }
+        return new FrameInfo(f.level(), f.where(), f.args(), starts);
     }
 
     /**

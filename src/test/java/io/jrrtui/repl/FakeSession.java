@@ -271,7 +271,7 @@ final class FakeSession implements DebugSession {
 
     @Override
     public String lineInfo(String location) {
-        SourceLocation w = frames.get(selected).where();
+        SourceLocation w = frames.get(location != null && location.startsWith("*") ? 0 : selected).where();
         return String.format("Line %d of \"dbg_corrupt.c\" starts at address 0x%x <%s> and ends at 0x%x.", w.line(),
                 lineStart, w.function(), lineStart + 12);
     }
