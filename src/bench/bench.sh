@@ -1,20 +1,23 @@
 #!/bin/sh
 # Benchmarks (not unit tests): they print ratios against native runs or against gdb.
-#   src/bench/bench.sh [record-replay|symbols|disasm|all]
+#   src/bench/bench.sh [record-replay|debugger|symbols|disasm|all]
 # Builds first if needed. Run from anywhere.
 set -e
 cd "$(dirname "$0")/../.."
 [ -f target/jrrtui.jar ] && [ -d target/test-classes ] || mvn -B -ntp -q package -DskipTests
 CP="target/jrrtui.jar:target/test-classes"
 JAVA="java -Djrrtui.native=target/native"
-run() { echo "== $1"; shift; $JAVA -cp "$CP" "$@"; echo; }
+run() { echo "== $1"; shift; $JAVA "$@"; echo; }
 what="${1:-all}"
 case "$what" in
-  record-replay|all) run "record/replay vs native" io.jrrtui.bench.RecordReplayBench target/test-binaries 5 ;;
+  record-replay|all) run "record/replay vs native" -cp "$CP" io.jrrtui.bench.RecordReplayBench target/test-binaries 5 ;;
 esac
 case "$what" in
-  symbols|all) [ -f target/test-classes/io/jrrtui/bench/SymbolLoadBench.class ] && run "symbol loading vs gdb" io.jrrtui.bench.SymbolLoadBench || true ;;
+  debugger|all) run "time travel (goto, reverse-continue, reverse-step)" -Djrrtui.projectDir=. -cp "$CP" io.jrrtui.bench.DebuggerBench target/test-binaries ;;
 esac
 case "$what" in
-  disasm|all) [ -f target/test-classes/io/jrrtui/bench/DisassemblerBench.class ] && run "disassembler vs objdump" io.jrrtui.bench.DisassemblerBench || true ;;
+  symbols|all) [ -f target/test-classes/io/jrrtui/bench/SymbolLoadBench.class ] && run "symbol loading vs gdb" -cp "$CP" io.jrrtui.bench.SymbolLoadBench || true ;;
+esac
+case "$what" in
+  disasm|all) [ -f target/test-classes/io/jrrtui/bench/DisassemblerBench.class ] && run "disassembler vs objdump" -cp "$CP" io.jrrtui.bench.DisassemblerBench || true ;;
 esac

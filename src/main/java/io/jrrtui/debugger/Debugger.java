@@ -500,7 +500,8 @@ public final class Debugger implements DebugSession {
     @Override
     public List<String> examine(String format, String addressExpression) {
         requireRunning();
-        return new Examiner(image, session::readMemory).examine(format, inspector.evaluate(ctx(), addressExpression));
+        return new Examiner(image, session::readMemory).at(session.registers().rip())
+                .examine(format, inspector.evaluate(ctx(), addressExpression));
     }
 
     @Override
@@ -525,7 +526,7 @@ public final class Debugger implements DebugSession {
     public FrameInfo selectFrame(int level) {
         requireRunning();
         if (level < 0) throw new JrrException("Bottom (innermost) frame selected; you cannot go down.");
-        if (level >= ctx().frames().size()) throw new JrrException("Initial frame selected; you cannot go up.");
+        if (level >= ctx().frames().size()) throw new JrrException("No frame at level " + level + ".");
         ctx().select(level);
         return inspector.frameInfo(ctx(), level);
     }
@@ -580,6 +581,33 @@ public final class Debugger implements DebugSession {
     @Override
     public List<String> signals() {
         return new SignalSummary(session.trace()).rows();
+    }
+
+    private TraceEvents traceEvents;
+
+    private TraceEvents traceEvents() {
+        if (traceEvents == null) traceEvents = new TraceEvents(session.trace());
+        return traceEvents;
+    }
+
+    @Override
+    public List<io.jrrtui.api.EventSummary> events(long first, long last) {
+        return traceEvents().range(first, last);
+    }
+
+    @Override
+    public List<io.jrrtui.api.OutputChunk> output(long upTo) {
+        return traceEvents().upTo(upTo);
+    }
+
+    @Override
+    public List<io.jrrtui.api.DisassemblyLine> disassemble(long address, int count) {
+        return new Disassembler(image, session::readMemory).lines(address, count);
+    }
+
+    @Override
+    public long pc() {
+        return session.exited() ? 0 : ctx().frame(ctx().selected()).pc();
     }
 
     @Override

@@ -13,6 +13,13 @@ final class Examiner {
     private final FrameAccess.MemorySource memory;
     private char lastFormat = 'x';
     private char lastSize = 'w';
+    private long pc = -1;
+
+    /** Marks the current pc with "=>" in x/i listings. */
+    Examiner at(long currentPc) {
+        this.pc = currentPc;
+        return this;
+    }
 
     Examiner(ProgramImage image, FrameAccess.MemorySource memory) {
         this.image = image;
@@ -32,7 +39,7 @@ final class Examiner {
         for (; i < s.length(); i++) {
             char c = s.charAt(i);
             if ("bhwg".indexOf(c) >= 0) size = c;
-            else if ("xduotacsfz".indexOf(c) >= 0) fmt = c;
+            else if ("xduotacsfzi".indexOf(c) >= 0) fmt = c;
             else throw new JrrException("Invalid number \"" + s + "\".");
         }
         if (fmt == 'a') size = 'g';
@@ -40,6 +47,7 @@ final class Examiner {
         lastFormat = fmt;
         lastSize = size;
         if (fmt == 's') return strings(addr, count);
+        if (fmt == 'i') return instructions(addr, count);
         int unit = switch (size) {
             case 'b' -> 1;
             case 'h' -> 2;
@@ -99,6 +107,29 @@ final class Examiner {
             case 'a' -> String.format("0x%x", u) + image.symbols().symbolize(u).map(s -> " <" + s + ">").orElse("");
             default -> Long.toString(v);
         };
+    }
+
+    private List<String> instructions(long addr, int count) {
+        io.jrrtui.arch.x86.X86Decoder decoder = new io.jrrtui.arch.x86.X86Decoder();
+        List<String> out = new ArrayList<>();
+        long a = addr;
+        for (int k = 0; k < count; k++) {
+            byte[] code = new byte[io.jrrtui.arch.x86.X86Decoder.MAX_LENGTH];
+            int n = 0;
+            for (; n < code.length; n++) {
+                try {
+                    code[n] = memory.read(a + n, 1)[0];
+                } catch (JrrException e) {
+                    break;
+                }
+            }
+            if (n == 0) throw new JrrException(String.format("Cannot access memory at address 0x%x", a));
+            io.jrrtui.arch.x86.Instruction insn = decoder.decode(java.util.Arrays.copyOf(code, n), 0, a);
+            String marker = a == pc ? "=> " : "   ";
+            out.add(marker + label(a) + ":\t" + insn.text(t -> image.symbols().symbolize(t).orElse(null)));
+            a += Math.max(1, insn.length());
+        }
+        return out;
     }
 
     private List<String> strings(long addr, int count) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class Die {
     /** Bound on how deep abstract_origin/specification chains are followed. */
     private static final int MAX_ORIGIN_DEPTH = 8;
+    /** Bound on DIE tree nesting, so a malformed tree cannot exhaust the stack. */
+    private static final int MAX_TREE_DEPTH = 256;
 
     private final Unit unit;
     private final long offset;
@@ -20,6 +22,7 @@ public final class Die {
     private final AttrValue[] attrs;
     private final long attrsEnd;
     private Die parent;
+    private int depth;
     private List<Die> children;
     private long afterSubtree = -1;
 
@@ -51,9 +54,18 @@ public final class Die {
     public int tag() { return abbrev.tag(); }
     public boolean hasChildren() { return abbrev.hasChildren(); }
     Die parentOrNull() { return parent; }
-    void setParent(Die p) { parent = p; }
+    void setParent(Die p) {
+        parent = p;
+        depth = p.depth + 1;
+    }
     /** The parent when this DIE was reached by walking the tree; empty for DIEs reached by reference. */
     public Optional<Die> parent() { return Optional.ofNullable(parent); }
+
+    /** The parent, walking the unit's tree once if this DIE was reached by reference. */
+    public Optional<Die> enclosing() {
+        if (parent == null && offset != unit.root().rawOffset()) unit.linkParents();
+        return Optional.ofNullable(parent);
+    }
 
     public synchronized List<Die> children() {
         if (children == null) {
@@ -61,6 +73,7 @@ public final class Die {
                 children = List.of();
                 afterSubtree = attrsEnd;
             } else {
+                if (depth > MAX_TREE_DEPTH) throw unit.reader().error(offset, "DIE tree nested too deeply");
                 List<Die> list = new ArrayList<>();
                 long pos = attrsEnd;
                 ByteReader r = unit.reader();
@@ -80,13 +93,13 @@ public final class Die {
         return children;
     }
 
-    /** Offset just past this DIE and all its descendants. */
-    long afterSubtree() {
+    /** Offset just past this DIE and all its descendants (found without parsing them when possible). */
+    synchronized long afterSubtree() {
         if (afterSubtree < 0) {
             if (!abbrev.hasChildren()) return attrsEnd;
             Optional<AttrValue> sib = raw(Dw.AT_sibling);
             if (sib.isPresent() && sib.get().value() > offset && sib.get().value() <= unit.end()) return sib.get().value();
-            children();
+            afterSubtree = unit.skipChildren(attrsEnd);
         }
         return afterSubtree;
     }

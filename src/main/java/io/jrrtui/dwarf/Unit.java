@@ -101,12 +101,27 @@ public final class Unit {
         Die d = dies.get(off);
         if (d == null) {
             if (off < firstDieOffset || off >= end) throw dwarf.info().error(off, "DIE reference outside its unit");
-            d = Die.parse(this, off, parent);
+            d = Die.parse(this, off, null);
+            if (parent != null) d.setParent(parent);
             dies.put(off, d);
         } else if (parent != null && d.parentOrNull() == null) {
             d.setParent(parent);
         }
         return d;
+    }
+
+    private boolean parentsLinked;
+
+    /** Walks the whole tree once so every cached DIE knows its parent (for scope names of types). */
+    synchronized void linkParents() {
+        if (parentsLinked) return;
+        parentsLinked = true;
+        java.util.ArrayDeque<Die> stack = new java.util.ArrayDeque<>();
+        stack.push(root());
+        int budget = 5_000_000;
+        while (!stack.isEmpty() && budget-- > 0) {
+            for (Die c : stack.pop().children()) if (c.hasChildren()) stack.push(c);
+        }
     }
 
     public boolean contains(long off) { return off >= firstDieOffset && off < end; }
@@ -158,6 +173,71 @@ public final class Unit {
             default:
                 throw r.error(r.position(), "unknown form 0x" + Integer.toHexString(form));
         }
+    }
+
+    /** Advances over one attribute value without decoding it (fast subtree skipping). */
+    void skipAttr(ByteReader r, int form, int depth) {
+        switch (form) {
+            case Dw.FORM_flag_present: case Dw.FORM_implicit_const: return;
+            case Dw.FORM_data1: case Dw.FORM_ref1: case Dw.FORM_flag: case Dw.FORM_strx1: case Dw.FORM_addrx1: r.skip(1); return;
+            case Dw.FORM_data2: case Dw.FORM_ref2: case Dw.FORM_strx2: case Dw.FORM_addrx2: r.skip(2); return;
+            case Dw.FORM_strx3: case Dw.FORM_addrx3: r.skip(3); return;
+            case Dw.FORM_data4: case Dw.FORM_ref4: case Dw.FORM_strx4: case Dw.FORM_addrx4: case Dw.FORM_ref_sup4: r.skip(4); return;
+            case Dw.FORM_data8: case Dw.FORM_ref8: case Dw.FORM_ref_sig8: case Dw.FORM_ref_sup8: r.skip(8); return;
+            case Dw.FORM_data16: r.skip(16); return;
+            case Dw.FORM_addr: r.skip(addressSize); return;
+            case Dw.FORM_strp: case Dw.FORM_line_strp: case Dw.FORM_sec_offset: case Dw.FORM_strp_sup:
+            case Dw.FORM_GNU_ref_alt: case Dw.FORM_GNU_strp_alt: r.skip(offsetSize); return;
+            case Dw.FORM_ref_addr: r.skip(version <= 2 ? addressSize : offsetSize); return;
+            case Dw.FORM_udata: case Dw.FORM_sdata: case Dw.FORM_ref_udata: case Dw.FORM_strx: case Dw.FORM_addrx:
+            case Dw.FORM_loclistx: case Dw.FORM_rnglistx: case Dw.FORM_GNU_addr_index: case Dw.FORM_GNU_str_index:
+                r.skipLeb(); return;
+            case Dw.FORM_string: r.skipCString(); return;
+            case Dw.FORM_block1: r.skip(r.u8()); return;
+            case Dw.FORM_block2: r.skip(r.u16()); return;
+            case Dw.FORM_block4: r.skip(r.u32()); return;
+            case Dw.FORM_block: case Dw.FORM_exprloc: r.skip(r.uleb()); return;
+            case Dw.FORM_indirect:
+                if (depth > 4) throw r.error(r.position(), "nested DW_FORM_indirect");
+                skipAttr(r, r.ulebInt(), depth + 1);
+                return;
+            default: throw r.error(r.position(), "unknown form 0x" + Integer.toHexString(form));
+        }
+    }
+
+    /**
+     * The offset just past the subtree of the DIE whose attributes end at {@code pos} and which has
+     * children, scanning abbreviations without building DIE objects.
+     */
+    long skipChildren(long pos) {
+        ByteReader r = reader().seek(pos);
+        Map<Long, Abbrev> table = abbrevs();
+        int depth = 1;
+        while (depth > 0) {
+            if (r.position() >= end) return end;
+            long code = r.uleb();
+            if (code == 0) { depth--; continue; }
+            Abbrev ab = table.get(code);
+            if (ab == null) throw r.error(r.position(), "unknown abbreviation code " + code);
+            int[] forms = ab.forms();
+            int sibling = -1;
+            for (int i = 0; i < forms.length; i++) {
+                if (ab.attributes()[i] == Dw.AT_sibling && (forms[i] == Dw.FORM_ref4 || forms[i] == Dw.FORM_ref_udata || forms[i] == Dw.FORM_ref2 || forms[i] == Dw.FORM_ref1 || forms[i] == Dw.FORM_ref8)) {
+                    sibling = i;
+                }
+            }
+            long siblingTarget = -1;
+            for (int i = 0; i < forms.length; i++) {
+                if (i == sibling) siblingTarget = readAttr(r, ab.attributes()[i], forms[i], 0, 0).value();
+                else skipAttr(r, forms[i], 0);
+            }
+            if (ab.hasChildren()) {
+                if (siblingTarget > r.position() && siblingTarget <= end) r.seek(siblingTarget);
+                else depth++;
+            }
+            if (depth > 100_000) throw r.error(r.position(), "DIE tree nested too deeply");
+        }
+        return r.position();
     }
 
     private AttrValue ref(int at, int form, long rel) {

@@ -104,6 +104,25 @@ public final class ByteReader {
         return (int) v;
     }
 
+    /** Skips a LEB128 number without decoding it. */
+    public void skipLeb() {
+        int lim = buf.limit();
+        for (int n = 0; n < 70; n++) {
+            if (pos >= lim) throw error(pos, "truncated LEB128");
+            if ((buf.get(pos++) & 0x80) == 0) return;
+        }
+        throw error(pos, "LEB128 too long");
+    }
+
+    /** Skips a NUL-terminated string. */
+    public void skipCString() {
+        int lim = buf.limit();
+        int p = pos;
+        while (p < lim && buf.get(p) != 0) p++;
+        if (p >= lim) throw error(pos, "unterminated string");
+        pos = p + 1;
+    }
+
     /** A NUL-terminated UTF-8 string. */
     public String cstring() {
         int start = pos;

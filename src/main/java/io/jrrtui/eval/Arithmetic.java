@@ -68,8 +68,9 @@ final class Arithmetic {
         Value a = promote(l), b = promote(r);
         Type at = a.type().strip(), bt = b.type().strip();
         if (isFloat(at) || isFloat(bt)) {
-            Type t = (isFloat(at) && at.size() >= 8) || (isFloat(bt) && bt.size() >= 8) || !(isFloat(at) && isFloat(bt)) ? Literals.DOUBLE : Literals.FLOAT;
-            if (isFloat(at) && isFloat(bt) && at.size() == 4 && bt.size() == 4) t = Literals.FLOAT;
+            long widest = Math.max(isFloat(at) ? at.size() : 0, isFloat(bt) ? bt.size() : 0);
+            Type t = widest > 8 ? (isFloat(at) && at.size() > 8 ? a.type() : b.type()) : widest == 8 ? Literals.DOUBLE : Literals.FLOAT;
+            if (widest == 4 && !(isFloat(at) && isFloat(bt))) t = Literals.FLOAT;
             return floatOp(op, a.asDouble(), b.asDouble(), t);
         }
         if (op.equals("<<") || op.equals(">>")) {

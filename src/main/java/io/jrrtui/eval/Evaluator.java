@@ -32,6 +32,16 @@ public final class Evaluator {
         return evaluate(expression).type();
     }
 
+    /**
+     * gdb's {@code whatis}: the type name of an expression; for a typedef name given as a type,
+     * one level of typedef is removed ({@code whatis op_fn} shows what op_fn stands for).
+     */
+    public String whatis(String expression) {
+        Optional<Type> named = resolveTypeText(expression.trim());
+        if (named.isPresent() && named.get() instanceof Type.Typedef td) return td.target().name();
+        return typeOf(expression).name();
+    }
+
     private Optional<Type> resolveTypeText(String t) {
         int stars = 0;
         String base = t;
@@ -82,8 +92,9 @@ public final class Evaluator {
         if (e instanceof Expr.Member m) return member(eval(m.object()), m.member(), m.arrow());
         if (e instanceof Expr.Index x) return index(eval(x.array()), eval(x.index()));
         if (e instanceof Expr.Cast c) return cast(eval(c.operand()), resolveType(c.type()));
-        if (e instanceof Expr.SizeofType s) return Value.ofLong(Literals.ULONG, resolveType(s.type()).size());
-        if (e instanceof Expr.SizeofExpr s) return Value.ofLong(Literals.ULONG, eval(s.operand()).type().size());
+        // gdb types sizeof as int in C
+        if (e instanceof Expr.SizeofType s) return Value.ofLong(Literals.INT, resolveType(s.type()).size());
+        if (e instanceof Expr.SizeofExpr s) return Value.ofLong(Literals.INT, eval(s.operand()).type().size());
         throw new JrrException("unsupported expression");
     }
 
@@ -265,6 +276,7 @@ public final class Evaluator {
             case "unsigned char": return Literals.UCHAR;
             case "signed char": return Literals.SCHAR;
             case "double": return Literals.DOUBLE;
+            case "long double": return Literals.LONGDOUBLE;
             case "float": return Literals.FLOAT;
             case "_Bool": return Literals.BOOL;
             case "void": return Type.Void.INSTANCE;

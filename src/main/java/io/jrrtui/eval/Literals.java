@@ -17,6 +17,7 @@ final class Literals {
     static final Type.Base SHORT = new Type.Base("short", 2, Type.Base.Encoding.SIGNED);
     static final Type.Base USHORT = new Type.Base("unsigned short", 2, Type.Base.Encoding.UNSIGNED);
     static final Type.Base DOUBLE = new Type.Base("double", 8, Type.Base.Encoding.FLOAT);
+    static final Type.Base LONGDOUBLE = new Type.Base("long double", 16, Type.Base.Encoding.FLOAT);
     static final Type.Base FLOAT = new Type.Base("float", 4, Type.Base.Encoding.FLOAT);
     static final Type.Base BOOL = new Type.Base("_Bool", 1, Type.Base.Encoding.BOOLEAN);
 

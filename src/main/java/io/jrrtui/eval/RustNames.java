@@ -9,10 +9,11 @@ final class RustNames {
 
     static String qualify(Die d, String name) {
         StringBuilder prefix = new StringBuilder();
-        Die p = d.parent().orElse(null);
-        for (int i = 0; i < 32 && p != null && p.tag() == Dw.TAG_namespace; i++) {
+        Die p = d.enclosing().orElse(null);
+        for (int i = 0; i < 32 && p != null && (p.tag() == Dw.TAG_namespace || p.tag() == Dw.TAG_structure_type
+                || p.tag() == Dw.TAG_enumeration_type || p.tag() == Dw.TAG_union_type); i++) {
             prefix.insert(0, p.name().orElse("?") + "::");
-            p = p.parent().orElse(null);
+            p = p.enclosing().orElse(null);
         }
         return prefix + name;
     }

@@ -14,8 +14,22 @@ public abstract class Type {
     /** Size in bytes (0 for void and functions; arrays of unknown bound are 0). */
     public abstract long size();
 
+    /** Bound on typedef/qualifier chains, so a malformed cycle cannot recurse forever. */
+    static final int MAX_CHAIN = 64;
+
     /** The type without typedefs, const and volatile. */
     public Type strip() { return this; }
+
+    /** Follows typedefs and qualifiers iteratively (cycles in malformed DWARF raise an error). */
+    static Type stripChain(Type start) {
+        Type t = start;
+        for (int i = 0; i < MAX_CHAIN; i++) {
+            if (t instanceof Typedef td) t = td.target();
+            else if (t instanceof Qualified q) t = q.target();
+            else return t;
+        }
+        throw new io.jrrtui.util.JrrException("typedef chain too long (cyclic DWARF types?)");
+    }
 
     /** The type name gdb's {@code whatis} shows. */
     public String name() { return TypeNames.declaration(this, ""); }
@@ -105,12 +119,19 @@ public abstract class Type {
     public static final class Array extends Type {
         private final Type element;
         private final long count;
+        private final boolean rust;
 
         public Array(Type element, long count) {
-            this.element = element;
-            this.count = count;
+            this(element, count, false);
         }
 
+        public Array(Type element, long count, boolean rust) {
+            this.element = element;
+            this.count = count;
+            this.rust = rust;
+        }
+
+        public boolean isRust() { return rust; }
         public Type element() { return element; }
         public long count() { return count; }
         @Override public Kind kind() { return Kind.ARRAY; }
@@ -200,9 +221,9 @@ public abstract class Type {
 
         public Type target() { return target.get(); }
         @Override public Kind kind() { return Kind.TYPEDEF; }
-        @Override public long size() { return target().size(); }
+        @Override public long size() { return stripChain(this).size(); }
         @Override public String name() { return name; }
-        @Override public Type strip() { return target().strip(); }
+        @Override public Type strip() { return stripChain(this); }
     }
 
     /** const or volatile. */
@@ -217,8 +238,8 @@ public abstract class Type {
 
         public Type target() { return target; }
         @Override public Kind kind() { return kind; }
-        @Override public long size() { return target.size(); }
-        @Override public Type strip() { return target.strip(); }
+        @Override public long size() { return stripChain(this).size(); }
+        @Override public Type strip() { return stripChain(this); }
     }
 
     /** A function type: return type, parameter types, prototyped and varargs flags. */

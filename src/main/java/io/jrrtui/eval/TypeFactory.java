@@ -47,7 +47,8 @@ public final class TypeFactory {
             case Dw.TAG_pointer_type: {
                 Optional<Die> target = d.type();
                 long size = d.unsigned(Dw.AT_byte_size).orElse(8L);
-                return new Type.Pointer(() -> of(target), size, isRust(d) ? d.name().orElse(null) : null);
+                // gdb names every Rust pointer "*mut T" whatever DWARF calls it
+                return new Type.Pointer(() -> of(target), size, isRust(d) ? "*mut" : null);
             }
             case Dw.TAG_reference_type: case Dw.TAG_rvalue_reference_type: {
                 Optional<Die> target = d.type();
@@ -112,7 +113,7 @@ public final class TypeFactory {
         }
         if (dims.isEmpty()) dims.add(-1L);
         Type t = of(d.type());
-        for (int i = dims.size() - 1; i >= 0; i--) t = new Type.Array(t, dims.get(i));
+        for (int i = dims.size() - 1; i >= 0; i--) t = new Type.Array(t, dims.get(i), isRust(d));
         return t;
     }
 

@@ -22,7 +22,9 @@ public final class TypeNames {
         if (depth > MAX_DEPTH) return "..." + inner;
         switch (t.kind()) {
             case POINTER: {
-                if (((Type.Pointer) t).rustName() != null) return join(((Type.Pointer) t).rustName(), inner);
+                if (((Type.Pointer) t).rustName() != null) {
+                    return join(((Type.Pointer) t).rustName() + " " + declaration(((Type.Pointer) t).target(), ""), inner);
+                }
                 Type target = ((Type.Pointer) t).target();
                 Type.Kind tk = target.kind();
                 String star = "*" + inner;
@@ -38,6 +40,7 @@ public final class TypeNames {
             }
             case ARRAY: {
                 Type.Array a = (Type.Array) t;
+                if (a.isRust()) return join("[" + declaration(a.element(), "") + "; " + a.count() + "]", inner);
                 String dim = a.count() < 0 ? "[]" : "[" + a.count() + "]";
                 return decl(a.element(), inner + dim, depth + 1);
             }
@@ -97,7 +100,7 @@ public final class TypeNames {
     public static String ptype(Type t) {
         Type top = t;
         for (int i = 0; i < MAX_DEPTH && top.kind() == Type.Kind.TYPEDEF; i++) top = ((Type.Typedef) top).target();
-        return expand(top, "", 0);
+        return expand(top, "", 0, 1);
     }
 
     /** The type with typedefs under pointers/arrays/qualifiers resolved, as gdb's ptype shows them. */
@@ -123,40 +126,41 @@ public final class TypeNames {
         }
     }
 
-    /** Expands the innermost named struct/union/enum of a (possibly derived) type. */
-    private static String expand(Type t0, String declarator, int indent) {
+    /**
+     * Expands the struct/union/enum at the bottom of a (possibly derived) type. {@code show} follows
+     * gdb: 1 at the top; members get show-1; an anonymous type is expanded while show >= 0, and
+     * below that printed as {@code struct {...}}.
+     */
+    private static String expand(Type t0, String declarator, int indent, int show) {
         Type t = indent == 0 ? resolveInner(t0, 0) : t0;
         Type core = t;
-        // Find the struct/enum at the bottom of pointers/arrays/functions/qualifiers to expand in place.
-        List<Type> chain = new ArrayList<>();
         for (int i = 0; i < MAX_DEPTH; i++) {
-            chain.add(core);
-            if (core.kind() == Type.Kind.POINTER) core = ((Type.Pointer) core).target();
+            if (core.kind() == Type.Kind.POINTER && ((Type.Pointer) core).rustName() == null) core = ((Type.Pointer) core).target();
             else if (core.kind() == Type.Kind.ARRAY) core = ((Type.Array) core).element();
             else if (core.kind() == Type.Kind.CONST || core.kind() == Type.Kind.VOLATILE) core = ((Type.Qualified) core).target();
             else if (core.kind() == Type.Kind.FUNCTION) core = ((Type.Function) core).returnType();
             else break;
         }
+        boolean anonymous = core instanceof Type.Struct s0 ? s0.tagName() == null : core instanceof Type.Enum e0 && e0.tagName() == null;
+        if (!(show > 0 || (anonymous && show == 0))) return declaration(t, declarator);
         String body;
-        if (core instanceof Type.Struct s && !s.isDeclaration()) body = structBody(s, indent);
+        if (core instanceof Type.Struct s && !s.isDeclaration()) body = structBody(s, indent, show);
         else if (core instanceof Type.Enum e) body = enumBody(e);
         else return declaration(t, declarator);
         String plain = declaration(t, declarator);
         String name = baseName(core);
         int at = plain.indexOf(name);
         if (at < 0) return plain;
-        return plain.substring(0, at) + name + body + plain.substring(at + name.length());
+        String head = anonymous ? (name.endsWith(" {...}") ? name.substring(0, name.length() - 6) : "") : name;
+        return plain.substring(0, at) + head + body + plain.substring(at + name.length());
     }
 
-    private static String structBody(Type.Struct s, int indent) {
+    private static String structBody(Type.Struct s, int indent, int show) {
         StringBuilder sb = new StringBuilder(" {\n");
         String pad = "    ".repeat(indent + 1);
         for (Type.Member m : s.members()) {
             String n = m.name() == null ? "" : m.name();
-            String d;
-            if (m.name() == null && m.type().strip() instanceof Type.Struct) d = expand(m.type(), "", indent + 1);
-            else d = declaration(m.type(), n);
-            sb.append(pad).append(d);
+            sb.append(pad).append(expand(m.type(), n, indent + 1, show - 1));
             if (m.isBitField()) sb.append(" : ").append(m.bitSize());
             sb.append(";\n");
         }

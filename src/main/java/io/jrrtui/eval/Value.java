@@ -45,6 +45,7 @@ public final class Value {
     }
 
     public static Value ofDouble(Type type, double v) {
+        if (type.size() > 8) return ofBytes(type, X87.fromDouble(v, (int) type.size()));
         if (type.size() == 4) return ofBytes(type, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat((float) v).array());
         return ofBytes(type, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(v).array());
     }
@@ -240,6 +241,26 @@ public final class Value {
             double m = (double) (mant >>> 11) / (1L << 52);
             double v = m * Math.pow(2, exp - 16383);
             return neg ? -v : v;
+        }
+
+        /** double to 80-bit extended, padded to {@code size} bytes (exact: doubles fit). */
+        static byte[] fromDouble(double d, int size) {
+            byte[] out = new byte[Math.max(size, 10)];
+            long bits = Double.doubleToRawLongBits(d);
+            boolean neg = bits < 0;
+            int exp = (int) ((bits >>> 52) & 0x7ff);
+            long frac = bits & 0xfffffffffffffL;
+            long mant;
+            int e;
+            if (exp == 0 && frac == 0) { mant = 0; e = 0; }
+            else if (exp == 0x7ff) { mant = frac == 0 ? 1L << 63 : (1L << 63) | (frac << 11); e = 0x7fff; }
+            else if (exp == 0) {
+                int shift = Long.numberOfLeadingZeros(frac) - 11;
+                mant = (frac << (11 + shift));
+                e = 1 - 1023 - shift + 16383;
+            } else { mant = (1L << 63) | (frac << 11); e = exp - 1023 + 16383; }
+            ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putLong(mant).putShort((short) (e | (neg ? 0x8000 : 0)));
+            return java.util.Arrays.copyOf(out, size);
         }
     }
 }

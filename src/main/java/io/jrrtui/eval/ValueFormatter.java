@@ -85,7 +85,29 @@ public final class ValueFormatter {
 
     static String enumValue(long x, Type.Enum e) {
         for (Type.Enumerator en : e.enumerators()) if (en.value() == x) return en.name();
-        return Long.toString(x);
+        if (!isFlagEnum(e)) return Long.toString(x);
+        // a "flag" enum is printed as the enumerators whose bits are set, then the leftover bits
+        StringBuilder sb = new StringBuilder();
+        long left = x;
+        for (Type.Enumerator en : e.enumerators()) {
+            if (en.value() != 0 && (left & en.value()) != 0) {
+                sb.append(sb.length() == 0 ? "(" : " | ").append(en.name());
+                left &= ~en.value();
+            }
+        }
+        if (left != 0) return sb.append(sb.length() == 0 ? "(unknown: 0x" : " | unknown: 0x").append(Long.toHexString(left)).append(")").toString();
+        return sb.length() == 0 ? "0" : sb.append(")").toString();
+    }
+
+    /** gdb's flag enum: non-negative single-bit (or zero) values that do not overlap. */
+    static boolean isFlagEnum(Type.Enum e) {
+        long mask = 0;
+        for (Type.Enumerator en : e.enumerators()) {
+            long v = en.value();
+            if (v < 0 || Long.bitCount(v) > 1 || (mask & v) != 0) return false;
+            mask |= v;
+        }
+        return true;
     }
 
     private String pointer(Value v, Type.Pointer p, Type declared, boolean top) {
@@ -175,7 +197,8 @@ public final class ValueFormatter {
                 shown++;
             }
         }
-        return "{" + String.join(", ", parts) + (i < count ? "..." : "") + "}";
+        String body = String.join(", ", parts) + (i < count ? "..." : "");
+        return a.isRust() ? "[" + body + "]" : "{" + body + "}";
     }
 
     private String struct(Value v, Type.Struct s, int depth) {

@@ -86,8 +86,9 @@ final class CompileUnitSymbols {
                         out.add(new FunctionInfo(qualified, d.linkageName().orElse(null), rs, entry, Optional.of(d)));
                     }
                 }
-            } else if (tag == Dw.TAG_namespace || tag == Dw.TAG_structure_type || tag == Dw.TAG_class_type
-                    || tag == Dw.TAG_union_type || tag == Dw.TAG_enumeration_type) {
+            } else if (tag == Dw.TAG_namespace) {
+                // Code of C++ methods and Rust impls lives at namespace level (in-class DIEs are
+                // declarations), so types need not be searched.
                 if (d.hasChildren()) {
                     String n = d.name().orElse(tag == Dw.TAG_namespace ? "(anonymous namespace)" : "");
                     collect(d, n.isEmpty() ? prefix : prefix + n + "::", out, depth + 1);

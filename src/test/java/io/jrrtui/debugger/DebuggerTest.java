@@ -95,10 +95,22 @@ class DebuggerTest {
         dbg.next();
         List<io.jrrtui.api.Variable> regs = dbg.registers();
         String locals = dbg.locals(0).toString();
+        long memory = writableMemoryDigest();
         dbg.reverseNext();
         dbg.next();
         assertEquals(regs, dbg.registers());
         assertEquals(locals, dbg.locals(0).toString());
+        assertEquals(memory, writableMemoryDigest(), "every writable page is the same again");
+    }
+
+    /** A CRC of every readable, writable mapping of the replayed program (stack, heap, data). */
+    private long writableMemoryDigest() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        for (io.jrrtui.sys.ProcMaps.Region r : dbg.session().memoryMap()) {
+            if (!r.perms().startsWith("rw") || r.path().startsWith("[v")) continue;
+            crc.update(dbg.session().readMemory(r.start(), (int) (r.end() - r.start())));
+        }
+        return crc.getValue();
     }
 
     @Test
@@ -128,5 +140,17 @@ class DebuggerTest {
         StopEvent start = dbg.reverseContinue();
         assertEquals(StopEvent.Reason.START_OF_HISTORY, start.reason());
         assertEquals("No more reverse-execution history.", start.detail());
+    }
+
+    @Test
+    void examineMemoryAndInstructions() {
+        dbg.addBreakpoint("report", null, false);
+        dbg.cont();
+        List<String> words = dbg.examine("1dw", "&counter");
+        assertTrue(words.get(0).matches("0x[0-9a-f]+ <counter>:\\t-1000"), words.toString());
+        List<String> insns = dbg.examine("3i", "$pc");
+        assertEquals(3, insns.size());
+        assertTrue(insns.get(0).startsWith("=> 0x"), insns.toString());
+        assertTrue(insns.get(0).contains("<report+"), insns.toString());
     }
 }

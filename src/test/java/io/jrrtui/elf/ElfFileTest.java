@@ -55,13 +55,16 @@ class ElfFileTest {
         assertEquals(b.group(1), elf.buildId().orElseThrow());
     }
 
-    @Test
-    void decompressesZlibSections() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"zlib", "zstd"})
+    void decompressesCompressedSections(String algorithm) throws Exception {
         assumeTrue(TestBinaries.hasTool("objcopy"), "objcopy absent");
         Path bin = TestBinaries.binary("sym_types");
         Path tmp = Files.createTempFile("jrr-compressed", ".elf");
         try {
-            TestBinaries.run(List.of("objcopy", "--compress-debug-sections=zlib", bin.toString(), tmp.toString()));
+            TestBinaries.run(List.of("objcopy", "--compress-debug-sections=" + algorithm, bin.toString(), tmp.toString()));
+            assumeTrue(ElfFile.open(tmp).section(".debug_info").map(ElfSection::isCompressed).orElse(false),
+                    "this objcopy cannot compress with " + algorithm);
             ElfFile plain = ElfFile.open(bin);
             ElfFile comp = ElfFile.open(tmp);
             ElfSection ci = comp.section(".debug_info").orElseThrow();

@@ -34,7 +34,7 @@ class GdbDifferentialTest {
     private static final Pattern BP_ONE = Pattern.compile("^(\\d+)\\s+breakpoint\\s+keep\\s+y\\s+(0x[0-9a-f]+)");
 
     @ParameterizedTest
-    @ValueSource(strings = {"sym_types", "sym_types-O2", "hello", "hello-O2"})
+    @ValueSource(strings = {"sym_types", "sym_types-O2", "sym_values", "sym_values-O2", "hello", "hello-O2"})
     void linesAndSymbolsAgree(String name) throws Exception {
         Path bin = TestBinaries.binary(name);
         ModuleSymbols m = ModuleSymbols.load(bin, 0);
@@ -74,7 +74,7 @@ class GdbDifferentialTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sym_types", "sym_types-O2", "hello", "hello-O2"})
+    @ValueSource(strings = {"sym_types", "sym_types-O2", "sym_values", "sym_values-O2", "hello", "hello-O2"})
     void breakpointsAgree(String name) throws Exception {
         Path bin = TestBinaries.binary(name);
         ModuleSymbols m = ModuleSymbols.load(bin, 0);
