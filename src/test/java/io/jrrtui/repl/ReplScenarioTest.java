@@ -59,41 +59,65 @@ class ReplScenarioTest {
             "p $$2", "p $1 + 1", "frame 1", "frame", "bt full", "ptype counter", "print &counter", "print $rip",
             "info registers rip", "delete display 2", "continue");
 
+    /** Calls with values, recursion, aggregates and strings (repl_calls.c). */
+    private static final List<String> CALLS = List.of("break add", "run", "info args", "info locals", "finish", "next",
+            "p r", "p $", "p $1 * 2", "break fact if n == 1", "continue", "bt", "bt 2", "bt full 3", "up 2", "down", "frame 3",
+            "info breakpoints", "p pt", "p table", "p greeting", "x/s greeting", "x/4dw table", "x/2xg table", "x",
+            "ptype pt", "ptype table", "p pt.x + pt.y", "p &pt", "p *&pt", "p table[2]", "p sizeof(pt)", "finish", "finish",
+            "display n", "next", "delete", "tbreak 34", "continue", "info breakpoints", "continue");
+
     /**
      * gdb as the oracle: the same commands on the live program must print the same text, except
      * for what gdb -batch leaves out because no one typed the command (its from_tty): "Continuing.",
-     * "Will ignore next N crossings...", "Run till exit from ..." and a new display's first value.
-     * (Known gap left out of the list: {@code next} on a line with two line-table rows, such as
-     * line 38, stops at the second row where gdb goes on to the next line.)
+     * "Will ignore next N crossings...", "Run till exit from ...", "(More stack frames follow...)"
+     * and a new display's first value. (Known gaps left out of the lists: {@code next} on a line
+     * with two line-table rows, such as dbg_corrupt.c:38, stops at the second row where gdb goes on
+     * to the next line; print/x of a struct or array prints the members in decimal.)
      */
     @Test
     void forwardCommandsPrintWhatGdbPrints() throws Exception {
+        assertSameAsGdb("dbg_corrupt", corrupt, "(i|work|damage)[=:].*", FORWARD);
+    }
+
+    @Test
+    void callsValuesAndFramesPrintWhatGdbPrints() throws Exception {
+        Path calls = tmp.resolve("calls");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", calls.toString(), "--stdout", tmp.resolve("calls.out").toString(), "--",
+                Jrr.binary("repl_calls").toString());
+        assertEquals(3, r.status(), r.errText());
+        assertSameAsGdb("repl_calls", calls, "hello .*", CALLS);
+    }
+
+    private static void assertSameAsGdb(String fixture, Path trace, String programOutput, List<String> commands)
+            throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/gdb")), "gdb is not installed");
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/gdb", "-nx", "-batch"));
-        for (String c : FORWARD) cmd.addAll(List.of("-ex", c));
-        cmd.add(Jrr.binary("dbg_corrupt").toString());
+        for (String c : commands) cmd.addAll(List.of("-ex", c));
+        cmd.add(Jrr.binary(fixture).toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String gdb = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         StringBuilder expected = new StringBuilder();
         for (String line : gdb.split("\n", -1)) {
-            if (line.contains("libthread_db") || line.matches("(i|work|damage)[=:].*")) continue; // gdb's and the program's
+            // gdb's own chatter, its batch-mode answer to a question, and the program's output
+            if (line.contains("libthread_db") || line.contains("[answered Y; input not from terminal]")
+                    || line.matches(programOutput)) {
+                continue;
+            }
             expected.append(normalize(line)).append('\n');
         }
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         StringBuilder actual = new StringBuilder();
-        try (Debugger d = Debugger.open(TraceReader.open(corrupt), 1, OutputSink.DISCARD)) {
+        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
             CommandInterpreter interp = new CommandInterpreter(d);
-            for (String c : FORWARD) {
+            for (String c : commands) {
                 bytes.reset();
                 interp.execute(c, out, out);
-                if (c.startsWith("display")) continue;
+                boolean display = c.startsWith("display");
                 for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n", -1)) {
-                    if (line.equals("Continuing.") || line.startsWith("Run till exit from") || line.startsWith("Will ignore next")) {
-                        continue;
-                    }
+                    if (line.matches(TYPED_ONLY) || display && line.matches("\\d+: .*")) continue;
                     actual.append(normalize(line)).append('\n');
                 }
                 actual.setLength(actual.length() - 1);
@@ -101,6 +125,10 @@ class ReplScenarioTest {
         }
         assertEquals(expected.toString().strip(), actual.toString().strip());
     }
+
+    /** Lines gdb prints only for a command typed at a terminal. */
+    private static final String TYPED_ONLY =
+            "Continuing\\.|Run till exit from .*|Will ignore next .*|\\(More stack frames follow\\.\\.\\.\\)";
 
     /** Pids differ; gdb shows a breakpoint set before run at its unrelocated (PIE) address. */
     private static String normalize(String line) {
