@@ -35,8 +35,15 @@ final class DataCommands {
                         .complete(Completion.SYMBOL).repeat(Repeat.BARE).does((a, out) -> examine(c, a, out)),
                 Cmd.of("ptype", "Print definition of type of EXPRESSION.").usage("ptype EXPRESSION")
                         .complete(Completion.SYMBOL).does((a, out) -> {
-                            String t = c.session.ptype(Args.require(a, "Argument required (one or more choice items)."));
+                            String t = c.session.ptype(c.values.substitute(a.isBlank() ? "$" : a));
                             out.println(t.startsWith("type = ") ? t : "type = " + t);
+                        }),
+                Cmd.of("output", "Like print, but with no $N and no newline.").usage("output[/FMT] EXP")
+                        .complete(Completion.SYMBOL).does((a, out) -> {
+                            PrintFormat.Split s = PrintFormat.split(a);
+                            String expr = Args.require(s.rest(), "Argument required (expression to compute).");
+                            String history = s.format().forPrint("output").letter() == null ? c.values.lookup(expr) : null;
+                            out.print(history != null ? history : c.session.print(c.values.substitute(expr), s.format().letter()));
                         }),
                 Cmd.of("list", "List specified function or line.").alias("l")
                         .usage("list [LOCATION]\nWithout LOCATION, list around the current line, then continue after the last listed.")

@@ -217,6 +217,10 @@ class CommandInterpreterTest {
         assertEquals("Initial frame selected; you cannot go up.\n", run("up"));
         assertEquals("#0  tally (i=3) at dbg_corrupt.c:13\n" + L13, run("down"));
         assertEquals("Bottom (innermost) frame selected; you cannot go down.\n", run("down"));
+        assertEquals("#0  tally (i=3) at dbg_corrupt.c:13\n" + L13, run("down 3")); // with a count gdb goes as far as it can
+        assertEquals("#1  0x00000000004011f0 in main () at dbg_corrupt.c:37\n", run("bt -1"));
+        assertEquals("$1 = 435\n", run("p counter"));
+        assertEquals("435type = int\n", run("output counter", "ptype"));
         assertEquals("#1  0x00000000004011f0 in main () at dbg_corrupt.c:37\n37\t        tally(i);\n", run("f 1"));
         assertEquals("""
                   Id   Target Id Frame\s

@@ -203,7 +203,9 @@ final class FakeSession implements DebugSession {
 
     @Override
     public String ptype(String expression) {
-        if (!values.containsKey(expression)) throw new JrrException("No symbol \"" + expression + "\" in current context.");
+        if (!values.containsKey(expression) && !expression.matches("\\(\\d+\\)")) {
+            throw new JrrException("No symbol \"" + expression + "\" in current context.");
+        }
         return "type = int";
     }
 
