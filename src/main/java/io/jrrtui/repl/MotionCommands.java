@@ -64,7 +64,7 @@ final class MotionCommands {
         int ignore = 0;
         if (n > 1 && here.reason() == StopEvent.Reason.BREAKPOINT && here.breakpoint() > 0) {
             ignore = n - 1;
-            out.printf("Will ignore next %d crossings of breakpoint %d.  Continuing.%n", ignore, here.breakpoint());
+            out.print(c.printer.ignoring(ignore, here.breakpoint()));
         } else {
             out.print(c.printer.continuing());
         }

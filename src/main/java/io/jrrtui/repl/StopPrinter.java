@@ -158,6 +158,11 @@ public final class StopPrinter {
         return "Continuing.\n";
     }
 
+    /** What {@code continue N} says at breakpoint bp before running. */
+    public String ignoring(int crossings, int bp) {
+        return "Will ignore next " + crossings + " crossings of breakpoint " + bp + ".  Continuing.\n";
+    }
+
     /** The header {@code finish} prints before running. */
     public String runTillExit(FrameInfo frame) {
         return "Run till exit from " + backtraceLine(frame) + "\n";

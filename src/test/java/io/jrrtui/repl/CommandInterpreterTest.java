@@ -133,6 +133,17 @@ class CommandInterpreterTest {
     }
 
     @Test
+    void continueNIgnoresTheBreakpointStoppedAt() {
+        run("break tally");
+        session.queue(Reason.BREAKPOINT, TALLY_13, 1);
+        run("continue");
+        for (int i = 0; i < 3; i++) session.queue(Reason.BREAKPOINT, TALLY_13, 1);
+        assertEquals("Will ignore next 2 crossings of breakpoint 1.  Continuing.\n\nBreakpoint 1, tally (i=3) at dbg_corrupt.c:13\n"
+                + L13, run("continue 3"));
+        assertEquals(List.of("break tally", "cont", "cont", "cont", "cont"), session.calls);
+    }
+
+    @Test
     void watchpointStopAfterReverseContinue() {
         run("watch -l counter");
         session.queue(new StopEvent(Reason.WATCHPOINT, SCRIBBLE_18, 300, 1,
