@@ -28,14 +28,18 @@ final class MotionCommands {
                         .usage("until [LOCATION]").complete(Completion.SYMBOL).repeat(Repeat.SAME)
                         .does((a, out) -> {
                             requireRunning(c);
-                            c.report(c.session.until(a.isBlank() ? null : a.strip()), out);
+                            StopEvent stop = c.session.until(a.isBlank() ? null : a.strip());
+                            if (!a.isBlank()) c.printer.resetLocation(); // gdb shows the frame line for until LOCATION
+                            c.report(stop, out);
                         }),
                 Cmd.of("advance", "Continue the program up to the given location (same form as break).")
                         .usage("advance LOCATION").complete(Completion.SYMBOL)
                         .does((a, out) -> {
                             String loc = Args.require(a, "Argument required (a location).");
                             requireRunning(c);
-                            c.report(c.session.advance(loc), out);
+                            StopEvent stop = c.session.advance(loc);
+                            c.printer.resetLocation(); // like until LOCATION: always the frame line
+                            c.report(stop, out);
                         }),
                 Cmd.of("reverse-continue", "Continue program being debugged but run it in reverse.").alias("rc")
                         .repeat(Repeat.SAME).does((a, out) -> {

@@ -133,6 +133,17 @@ class CommandInterpreterTest {
     }
 
     @Test
+    void untilAndAdvanceToALocationShowTheFrameLine() {
+        session.queue(Reason.STEP, TALLY_13, 0);
+        assertEquals("tally (i=3) at dbg_corrupt.c:13\n" + L13, run("advance 13"));
+        session.queue(Reason.STEP, TALLY_13, 0);
+        assertEquals("tally (i=3) at dbg_corrupt.c:13\n" + L13, run("until 13"));
+        session.queue(Reason.STEP, TALLY_13, 0);
+        assertEquals(L13, run("until"));
+        assertEquals(List.of("advance 13", "until 13", "until null"), session.calls);
+    }
+
+    @Test
     void continueNIgnoresTheBreakpointStoppedAt() {
         run("break tally");
         session.queue(Reason.BREAKPOINT, TALLY_13, 1);

@@ -64,7 +64,7 @@ class ReplScenarioTest {
             "p r", "p $", "p $1 * 2", "break fact if n == 1", "continue", "bt", "bt 2", "bt full 3", "up 2", "down", "frame 3", "up 9", "down 9", "bt -2", "output pt", "p/c 65", "p/t 10",
             "info breakpoints", "p pt", "p table", "p greeting", "x/s greeting", "x/4dw table", "x/2xg table", "x",
             "ptype pt", "ptype table", "p pt.x + pt.y", "p &pt", "p *&pt", "p table[2]", "p sizeof(pt)", "finish", "finish",
-            "display n", "next", "delete", "tbreak 34", "continue", "info breakpoints", "continue");
+            "display n", "until 33", "delete", "tbreak 34", "continue", "info breakpoints", "continue");
 
     /**
      * gdb as the oracle: the same commands on the live program must print the same text, except
