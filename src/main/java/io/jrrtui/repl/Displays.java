@@ -47,6 +47,15 @@ final class Displays {
         }
     }
 
+    /** disable/enable display [N...] (all without numbers). */
+    void setEnabled(List<Integer> numbers, boolean enabled) {
+        for (int n : numbers) {
+            if (displays.stream().noneMatch(d -> d.number() == n)) throw new JrrException("No display number " + n + ".");
+        }
+        displays.replaceAll(d -> numbers.isEmpty() || numbers.contains(d.number())
+                ? new Display(d.number(), d.expression(), d.format(), enabled, d.scope()) : d);
+    }
+
     /** The text of one display now; JrrException when it cannot be evaluated. */
     static String show(Display d, DebugSession session) {
         PrintFormat f = d.format();
@@ -97,13 +106,14 @@ final class Displays {
         }
     }
 
-    /** {@code info display}. */
-    String table() {
+    /** {@code info display}; here is the selected frame's function (null when unknown). */
+    String table(String here) {
         if (displays.isEmpty()) return "There are no auto-display expressions now.\n";
         StringBuilder sb = new StringBuilder("Auto-display expressions now in effect:\nNum Enb Expression\n");
         for (Display d : displays) {
             String fmt = d.format().spec().isEmpty() ? "" : "/" + d.format().spec() + " ";
-            sb.append(String.format("%d:   %s  %s%s%n", d.number(), d.enabled() ? "y" : "n", fmt, d.expression()));
+            String away = d.scope() != null && !d.scope().equals(here) ? " (cannot be evaluated in the current context)" : "";
+            sb.append(String.format("%d:   %s  %s%s%s%n", d.number(), d.enabled() ? "y" : "n", fmt, d.expression(), away));
         }
         return sb.toString();
     }

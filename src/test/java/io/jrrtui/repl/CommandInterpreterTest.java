@@ -109,6 +109,11 @@ class CommandInterpreterTest {
         session.queue(Reason.STEP, REPORT_29, 0);
         assertEquals(L29 + "2: /x counter = 0x1b3\n", run("next"));
         assertEquals("No display number 7.\n", run("undisplay 7"));
+        run("disable display 2");
+        session.queue(Reason.STEP, REPORT_29, 0);
+        assertEquals(L29, run("next"));
+        run("enable display");
+        assertEquals("2: /x counter = 0x1b3\n", run("display"));
         assertEquals("No symbol \"zz\" in current context.\n", run("display zz"));
         assertEquals("There are no auto-display expressions now.\n", run("undisplay", "info display"));
     }
@@ -119,6 +124,12 @@ class CommandInterpreterTest {
         assertEquals("2: counter = 435\n", run("display counter"));
         session.queue(Reason.STEP, MAIN_37, 0);
         assertEquals("main () at dbg_corrupt.c:37\n37\t        tally(i);\n2: counter = 435\n", run("next"));
+        assertEquals("""
+                Auto-display expressions now in effect:
+                Num Enb Expression
+                1:   y  i (cannot be evaluated in the current context)
+                2:   y  counter
+                """, run("info display"));
         session.queue(Reason.STEP, TALLY_13, 0);
         assertTrue(run("step").endsWith("1: i = 3\n2: counter = 435\n"));
     }
