@@ -56,6 +56,7 @@ final class DataCommands {
     private static void print(ReplContext c, String args, PrintStream out) {
         PrintFormat.Split s = PrintFormat.split(args);
         PrintFormat f = s.format().forPrint("print");
+        if ("s".equals(f.letter())) f = PrintFormat.NONE; // print/s: gdb prints strings as it does without it
         String expr = s.rest().isEmpty() ? "$" : s.rest();
         String history = c.values.lookup(expr);
         String raw = history != null ? history : c.session.print(c.values.substitute(expr), null);
@@ -84,6 +85,8 @@ final class DataCommands {
         PrintFormat.Split s = PrintFormat.split(args);
         if (!s.format().spec().isEmpty()) {
             PrintFormat f = s.format();
+            if (f.count() == 0) return; // gdb shows nothing for a zero count
+            if (f.count() < 0) throw new JrrException("x with a negative count (memory before the address) is not supported.");
             c.examineCount = Math.max(1, f.count());
             // remembered without the count: a later "x ADDR" shows one unit in the same format
             c.examineFormat = (f.letter() != null ? f.letter() : c.examineFormat.replaceAll("[bhwg]", ""))

@@ -31,7 +31,7 @@
  * {@code goto N} jump to event N.</li>
  * <li>Questions gdb asks ("Delete all breakpoints? (y or n)") are answered yes without asking.</li>
  * <li>A display is tied to the function whose locals or arguments it names (gdb ties it to the
- * lexical block); {@code info display} does not mark displays out of scope.</li>
+ * lexical block).</li>
  * <li>A value used inside a larger expression through {@code $N} must be a number; {@code p $N}
  * alone works for any value.</li>
  * <li>Ctrl-C only clears the prompt line; a running command cannot be interrupted yet.</li>

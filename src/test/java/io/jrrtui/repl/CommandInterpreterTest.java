@@ -228,6 +228,7 @@ class CommandInterpreterTest {
         assertEquals("Size letters are meaningless in \"print\" command.\n", run("p/xw counter"));
         assertEquals("Undefined output format \"q\".\n", run("p/q counter"));
         assertEquals("type = int\n", run("ptype counter"));
+        assertEquals("$8 = 435\n", run("p/s counter"));
     }
 
     @Test
@@ -236,6 +237,7 @@ class CommandInterpreterTest {
         // a bare x (what RET runs) continues with the same count, as gdb's RET does
         assertEquals("0x404030:\t0x000001b3\t0x000001b3\n", run("x"));
         assertEquals("Argument required (starting display address).\n", new CommandInterpreterTest().run("x"));
+        assertEquals("", run("x/0x &counter"));
         assertEquals(List.of("x/2xw &counter", "x/2xw 0x404030"), session.calls);
     }
 
@@ -354,6 +356,23 @@ class CommandInterpreterTest {
         String out = run("next");
         assertFalse(out.contains("\tat "), out);
         assertTrue(out.lines().count() <= 1, out);
+    }
+
+    /** Odd input must fail with one readable line, never an internal error or a stack trace. */
+    @Test
+    void oddInputFailsCleanly() {
+        List<String> odd = List.of("x/", "p/", "print/", "break if", "delete 1-", "delete 3-1", "delete 1-999999999", "up -1",
+                "down x", "frame -1", "frame 99", "bt full full", "bt x", "thread apply", "thread apply all", "thread apply 2 bt",
+                "thread abc", "i", "help help", "display/", "undisplay x", "goto -1", "goto 99999999999999999999", "restart x",
+                "restart", "x/999999999999x 0", "p $$$", "p $99999999999", "echo \\", "source", "source /nonexistent/f",
+                "run abc", "continue -1", "next -5", "watch -l", "tbreak nosuch", "info registers $", "x/s", "ptype $9",
+                "/", "-", "$", "!", "\u00e9t\u00e9", "p/xx counter", "x/0x &counter", "last", "advance", "when 1 2",
+                "output", "enable display 9", "list 1,2,3", "p/-3x counter", "p " + "(".repeat(500));
+        for (String line : odd) {
+            String out = run(line);
+            assertFalse(out.contains("internal error") || out.contains("\tat "), line + " -> " + out);
+        }
+        assertTrue(run("delete 1-999999999").contains("range too large"));
     }
 
     @Test
