@@ -202,6 +202,25 @@ class ReplScenarioTest {
                 .replaceAll("\n1\t\\d+\t", "\n1\tEVENT\t").replace(start.replaceAll("0x[0-9a-f]{6,16}", "ADDR"), start));
     }
 
+    /** The interactive loop over a real recording, fed through a dumb terminal. */
+    @Test
+    void replOverARecording() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String input = "break report\nrun\nnext\n\nwhen\nquit\n";
+        try (Debugger d = Debugger.open(TraceReader.open(corrupt), 1, OutputSink.DISCARD);
+                org.jline.terminal.Terminal t = Repl.dumbTerminal(
+                        new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), bytes)) {
+            assertEquals(0, new Repl(new CommandInterpreter(d), t, tmp.resolve("history")).run());
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"); // the line editor ends lines with CR LF
+        int damage = lineOf("dbg_corrupt", "printf(\"work");
+        assertTrue(out.contains("(jrr) run\n\nBreakpoint 1, report (work=421330) at dbg_corrupt.c:" + damage + "\n"), out);
+        assertTrue(out.contains("(jrr) next\n" + (damage + 1) + "\t    if (counter != 435)\n(jrr) \n"), out);
+        assertTrue(out.matches("(?s).*\\(jrr\\) \n\\d+\t.*"), out); // the empty line ran next again
+        assertTrue(out.contains("(jrr) when\nCurrent event: "), out);
+        assertTrue(Files.readString(tmp.resolve("history")).contains("break report"));
+    }
+
     @Test
     void batchFileWithErrorsAndQuit() throws IOException {
         Path script = Files.writeString(tmp.resolve("cmds"), "break nosuchfunction\nbreak report\nrun\nquit\nprint 1\n");
