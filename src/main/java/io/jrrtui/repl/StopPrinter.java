@@ -9,6 +9,7 @@ import io.jrrtui.api.Variable;
 import io.jrrtui.api.WatchChange;
 import io.jrrtui.util.JrrException;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,12 +42,41 @@ public final class StopPrinter {
 
     private final SourceCache sources;
     private final ValueHistory values;
+    /** The shared library a pc without line information is in, for gdb's "from LIB" (null: unknown). */
+    private LongFunction<String> libraryOf = pc -> null;
     private String lastFunction;
     private boolean haveLast;
 
     public StopPrinter(SourceCache sources, ValueHistory values) {
         this.sources = sources;
         this.values = values;
+    }
+
+    /** Names the shared library of a pc; frames without line information then end in "from LIB". */
+    public void setLibraryLookup(LongFunction<String> libraryOf) {
+        this.libraryOf = libraryOf;
+    }
+
+    /**
+     * A library lookup over {@link DebugSession#sharedLibraries()} rows whose value starts with the
+     * library's start and end addresses ("0x7ffff7dd5000 0x7ffff7fb6f50 Yes").
+     */
+    public static LongFunction<String> libraries(DebugSession session) {
+        return pc -> {
+            try {
+                for (Variable lib : session.sharedLibraries()) {
+                    String[] w = lib.value().strip().split("\\s+");
+                    if (w.length >= 2 && w[0].startsWith("0x") && w[1].startsWith("0x")) {
+                        long from = Long.parseUnsignedLong(w[0].substring(2), 16);
+                        long to = Long.parseUnsignedLong(w[1].substring(2), 16);
+                        if (Long.compareUnsigned(pc, from) >= 0 && Long.compareUnsigned(pc, to) < 0) return lib.name();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // a row we cannot read, or no process: no "from LIB"
+            }
+            return null;
+        };
     }
 
     /** The value history "Value returned is $N" numbers into (shared with print). */
@@ -179,7 +209,12 @@ public final class StopPrinter {
         StringBuilder sb = new StringBuilder();
         if (!frame.pcIsExact() || !w.hasLine()) sb.append(address(w.pc())).append(" in ");
         sb.append(w.function() != null ? w.function() : "??").append(" (").append(joinArgs(frame.args())).append(')');
-        if (w.hasLine()) sb.append(" at ").append(displayFile(w.file())).append(':').append(w.line());
+        if (w.hasLine()) {
+            sb.append(" at ").append(displayFile(w.file())).append(':').append(w.line());
+        } else {
+            String lib = libraryOf.apply(w.pc());
+            if (lib != null) sb.append(" from ").append(lib);
+        }
         return sb.toString();
     }
 
