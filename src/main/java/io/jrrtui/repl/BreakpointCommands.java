@@ -37,18 +37,27 @@ final class BreakpointCommands {
                             String rest = Args.afterKeyword(a, "breakpoints", 1);
                             c.session.deleteBreakpoints(Args.numbers(rest != null ? rest : a));
                         }),
-                Cmd.of("disable", "Disable all or some breakpoints.").usage("disable [breakpoints] [N...]")
-                        .does((a, out) -> c.session.setEnabled(numbersAfterBreakpoints(a), false)),
-                Cmd.of("enable", "Enable all or some breakpoints.").usage("enable [breakpoints] [N...]")
-                        .does((a, out) -> c.session.setEnabled(numbersAfterBreakpoints(a), true)),
+                Cmd.of("disable", "Disable all or some breakpoints.").usage("disable [breakpoints|display] [N...]")
+                        .does((a, out) -> enable(c, a, false)),
+                Cmd.of("enable", "Enable all or some breakpoints.").usage("enable [breakpoints|display] [N...]")
+                        .does((a, out) -> enable(c, a, true)),
+                Cmd.of("start", "Stop at the beginning of main: tbreak main, then run.").does((a, out) -> {
+                    out.print(c.printer.breakpointCreated(c.session.addBreakpoint("main", null, true)));
+                    TimeCommands.runFromStart(c, out);
+                }),
                 watch(c, "watch", "Set a watchpoint for EXPRESSION (stops when it is written).", WatchKind.WRITE),
                 watch(c, "rwatch", "Set a read watchpoint for EXPRESSION.", WatchKind.READ),
                 watch(c, "awatch", "Set an access (read or write) watchpoint for EXPRESSION.", WatchKind.ACCESS));
     }
 
-    private static List<Integer> numbersAfterBreakpoints(String args) {
+    private static void enable(ReplContext c, String args, boolean on) {
+        String disp = Args.afterKeyword(args, "display", 1);
+        if (disp != null) {
+            c.displays.setEnabled(Args.numbers(disp), on);
+            return;
+        }
         String rest = Args.afterKeyword(args, "breakpoints", 1);
-        return Args.numbers(rest != null ? rest : args);
+        c.session.setEnabled(Args.numbers(rest != null ? rest : args), on);
     }
 
     private static void setBreakpoint(ReplContext c, String args, boolean temporary, java.io.PrintStream out) {

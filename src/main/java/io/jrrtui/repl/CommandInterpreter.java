@@ -36,6 +36,7 @@ public final class CommandInterpreter {
     /** With a printer shared with another view (the TUI), so both number values and stops alike. */
     public CommandInterpreter(DebugSession session, StopPrinter printer) {
         this.context = new ReplContext(session, printer, printer.values());
+        printer.setLibraryLookup(StopPrinter.libraries(session));
         this.infos = InfoCommands.table(context);
         commands.addAll(BreakpointCommands.all(context));
         commands.addAll(MotionCommands.all(context));

@@ -35,8 +35,15 @@ final class DataCommands {
                         .complete(Completion.SYMBOL).repeat(Repeat.BARE).does((a, out) -> examine(c, a, out)),
                 Cmd.of("ptype", "Print definition of type of EXPRESSION.").usage("ptype EXPRESSION")
                         .complete(Completion.SYMBOL).does((a, out) -> {
-                            String t = c.session.ptype(Args.require(a, "Argument required (one or more choice items)."));
+                            String t = c.session.ptype(c.values.substitute(a.isBlank() ? "$" : a));
                             out.println(t.startsWith("type = ") ? t : "type = " + t);
+                        }),
+                Cmd.of("output", "Like print, but with no $N and no newline.").usage("output[/FMT] EXP")
+                        .complete(Completion.SYMBOL).does((a, out) -> {
+                            PrintFormat.Split s = PrintFormat.split(a);
+                            String expr = Args.require(s.rest(), "Argument required (expression to compute).");
+                            String history = s.format().forPrint("output").letter() == null ? c.values.lookup(expr) : null;
+                            out.print(history != null ? history : c.session.print(c.values.substitute(expr), s.format().letter()));
                         }),
                 Cmd.of("list", "List specified function or line.").alias("l")
                         .usage("list [LOCATION]\nWithout LOCATION, list around the current line, then continue after the last listed.")
@@ -49,16 +56,13 @@ final class DataCommands {
     private static void print(ReplContext c, String args, PrintStream out) {
         PrintFormat.Split s = PrintFormat.split(args);
         PrintFormat f = s.format().forPrint("print");
-        String expr = s.rest();
-        String value;
-        if (expr.isEmpty()) {
-            value = c.values.get(c.values.size());
-            if (f.letter() != null) value = c.session.print(c.values.substitute("$"), f.letter());
-        } else {
-            String history = f.letter() == null ? c.values.lookup(expr) : null;
-            value = history != null ? history : c.session.print(c.values.substitute(expr), f.letter());
-        }
-        out.println("$" + c.values.record(value) + " = " + value);
+        if ("s".equals(f.letter())) f = PrintFormat.NONE; // print/s: gdb prints strings as it does without it
+        String expr = s.rest().isEmpty() ? "$" : s.rest();
+        String history = c.values.lookup(expr);
+        String raw = history != null ? history : c.session.print(c.values.substitute(expr), null);
+        // the history keeps the value itself, so "p/x v" then "p $" shows it in decimal as gdb does
+        String shown = f.letter() == null ? raw : c.session.print(c.values.substitute(expr), f.letter());
+        out.println("$" + c.values.record(raw) + " = " + shown);
     }
 
     private static void display(ReplContext c, String args, PrintStream out) {
@@ -68,7 +72,7 @@ final class DataCommands {
         }
         PrintFormat.Split s = PrintFormat.split(args);
         String expr = Args.require(s.rest(), "Argument required (expression to compute).");
-        Displays.Display d = c.displays.add(expr, s.format());
+        Displays.Display d = c.displays.add(expr, s.format(), Displays.scopeOf(expr, c.session));
         try {
             out.print(Displays.show(d, c.session));
         } catch (JrrException e) {
@@ -81,6 +85,8 @@ final class DataCommands {
         PrintFormat.Split s = PrintFormat.split(args);
         if (!s.format().spec().isEmpty()) {
             PrintFormat f = s.format();
+            if (f.count() == 0) return; // gdb shows nothing for a zero count
+            if (f.count() < 0) throw new JrrException("x with a negative count (memory before the address) is not supported.");
             c.examineCount = Math.max(1, f.count());
             // remembered without the count: a later "x ADDR" shows one unit in the same format
             c.examineFormat = (f.letter() != null ? f.letter() : c.examineFormat.replaceAll("[bhwg]", ""))

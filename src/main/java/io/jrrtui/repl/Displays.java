@@ -4,7 +4,11 @@ import io.jrrtui.api.DebugSession;
 import io.jrrtui.util.JrrException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code display} expressions, shown after every stop as gdb shows them: "1: x = 5",
@@ -12,14 +16,19 @@ import java.util.List;
  * that cannot be evaluated at a stop is left out, as gdb leaves out displays out of scope.
  */
 final class Displays {
-    /** One display; memory is true for x-style formats (i, s, or with a count or size). */
-    record Display(int number, String expression, PrintFormat format, boolean enabled) {}
+    /**
+     * One display. scope is the function whose locals or arguments the expression names (it is
+     * shown only while that function's frame is selected, as gdb ties displays to blocks), or null.
+     */
+    record Display(int number, String expression, PrintFormat format, boolean enabled, String scope) {}
+
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![.>$\\w])[A-Za-z_]\\w*");
 
     private final List<Display> displays = new ArrayList<>();
     private int next = 1;
 
-    Display add(String expression, PrintFormat format) {
-        Display d = new Display(next++, expression, format, true);
+    Display add(String expression, PrintFormat format, String scope) {
+        Display d = new Display(next++, expression, format, true, scope);
         displays.add(d);
         return d;
     }
@@ -38,6 +47,15 @@ final class Displays {
         }
     }
 
+    /** disable/enable display [N...] (all without numbers). */
+    void setEnabled(List<Integer> numbers, boolean enabled) {
+        for (int n : numbers) {
+            if (displays.stream().noneMatch(d -> d.number() == n)) throw new JrrException("No display number " + n + ".");
+        }
+        displays.replaceAll(d -> numbers.isEmpty() || numbers.contains(d.number())
+                ? new Display(d.number(), d.expression(), d.format(), enabled, d.scope()) : d);
+    }
+
     /** The text of one display now; JrrException when it cannot be evaluated. */
     static String show(Display d, DebugSession session) {
         PrintFormat f = d.format();
@@ -52,10 +70,34 @@ final class Displays {
         return d.number() + ": " + fmt + d.expression() + " = " + value + "\n";
     }
 
-    /** Shows every enabled display that can be evaluated now. */
+    /** The function an expression is tied to: the selected one when it names its locals or arguments. */
+    static String scopeOf(String expression, DebugSession session) {
+        try {
+            int level = session.selectedFrame().level();
+            Set<String> names = new HashSet<>();
+            session.locals(level).forEach(v -> names.add(v.name()));
+            session.args(level).forEach(v -> names.add(v.name()));
+            Matcher m = IDENTIFIER.matcher(expression);
+            while (m.find()) if (names.contains(m.group())) return session.selectedFrame().where().function();
+        } catch (JrrException e) {
+            // no frame: a global expression
+        }
+        return null;
+    }
+
+    /** Shows every enabled display that can be evaluated now, in its scope. */
     void showAll(DebugSession session, PrintStream out) {
+        String here = null;
         for (Display d : displays) {
             if (!d.enabled()) continue;
+            if (d.scope() != null) {
+                try {
+                    if (here == null) here = String.valueOf(session.selectedFrame().where().function());
+                } catch (JrrException e) {
+                    continue;
+                }
+                if (!d.scope().equals(here)) continue;
+            }
             try {
                 out.print(show(d, session));
             } catch (JrrException e) {
@@ -64,13 +106,14 @@ final class Displays {
         }
     }
 
-    /** {@code info display}. */
-    String table() {
+    /** {@code info display}; here is the selected frame's function (null when unknown). */
+    String table(String here) {
         if (displays.isEmpty()) return "There are no auto-display expressions now.\n";
         StringBuilder sb = new StringBuilder("Auto-display expressions now in effect:\nNum Enb Expression\n");
         for (Display d : displays) {
             String fmt = d.format().spec().isEmpty() ? "" : "/" + d.format().spec() + " ";
-            sb.append(String.format("%d:   %s  %s%s%n", d.number(), d.enabled() ? "y" : "n", fmt, d.expression()));
+            String away = d.scope() != null && !d.scope().equals(here) ? " (cannot be evaluated in the current context)" : "";
+            sb.append(String.format("%d:   %s  %s%s%s%n", d.number(), d.enabled() ? "y" : "n", fmt, d.expression(), away));
         }
         return sb.toString();
     }

@@ -35,8 +35,16 @@ final class InfoCommands {
                     if (rows.isEmpty()) out.println("No signals were delivered to the program in this recording.");
                     rows.forEach(out::println);
                 }),
-                Cmd.of("display", "Expressions to display when program stops.").does((a, out) -> out.print(c.displays.table()))));
+                Cmd.of("display", "Expressions to display when program stops.").does((a, out) -> out.print(c.displays.table(currentFunction(c))))));
         return t;
+    }
+
+    private static String currentFunction(ReplContext c) {
+        try {
+            return c.session.selectedFrame().where().function();
+        } catch (JrrException e) {
+            return null;
+        }
     }
 
     static ReplCommand command(CommandTable infos) {

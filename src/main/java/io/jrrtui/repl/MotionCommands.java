@@ -28,14 +28,18 @@ final class MotionCommands {
                         .usage("until [LOCATION]").complete(Completion.SYMBOL).repeat(Repeat.SAME)
                         .does((a, out) -> {
                             requireRunning(c);
-                            c.report(c.session.until(a.isBlank() ? null : a.strip()), out);
+                            StopEvent stop = c.session.until(a.isBlank() ? null : a.strip());
+                            if (!a.isBlank()) c.printer.resetLocation(); // gdb shows the frame line for until LOCATION
+                            c.report(stop, out);
                         }),
                 Cmd.of("advance", "Continue the program up to the given location (same form as break).")
                         .usage("advance LOCATION").complete(Completion.SYMBOL)
                         .does((a, out) -> {
                             String loc = Args.require(a, "Argument required (a location).");
                             requireRunning(c);
-                            c.report(c.session.advance(loc), out);
+                            StopEvent stop = c.session.advance(loc);
+                            c.printer.resetLocation(); // like until LOCATION: always the frame line
+                            c.report(stop, out);
                         }),
                 Cmd.of("reverse-continue", "Continue program being debugged but run it in reverse.").alias("rc")
                         .repeat(Repeat.SAME).does((a, out) -> {
@@ -64,7 +68,7 @@ final class MotionCommands {
         int ignore = 0;
         if (n > 1 && here.reason() == StopEvent.Reason.BREAKPOINT && here.breakpoint() > 0) {
             ignore = n - 1;
-            out.printf("Will ignore next %d crossings of breakpoint %d.  Continuing.%n", ignore, here.breakpoint());
+            out.print(c.printer.ignoring(ignore, here.breakpoint()));
         } else {
             out.print(c.printer.continuing());
         }
@@ -94,7 +98,7 @@ final class MotionCommands {
     private static void finish(ReplContext c, PrintStream out, boolean reverse) {
         if (!reverse) requireRunning(c);
         FrameInfo frame = c.forDisplay(c.session.selectedFrame());
-        if (c.session.backtrace(frame.level() + 2).size() <= frame.level() + 1) {
+        if (c.outermostLevel(frame.level() + 1) <= frame.level()) {
             throw new JrrException("\"" + (reverse ? "reverse-finish" : "finish") + "\" not meaningful in the outermost frame.");
         }
         out.print(reverse ? c.printer.runBackToCall(frame) : c.printer.runTillExit(frame));

@@ -121,7 +121,8 @@ public final class Repl {
         LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("jrrtui").parser(parser)
                 .completer(new ReplCompleter(interpreter))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // "!=" is an operator, not history
-                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false);
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
+                .option(LineReader.Option.AUTO_MENU, false); // like readline: Tab Tab lists, it does not pick
         if (historyFile != null) {
             try {
                 Files.createDirectories(historyFile.getParent());

@@ -1,21 +1,16 @@
 package io.jrrtui.repl;
 
-import io.jrrtui.api.BreakpointInfo;
 import io.jrrtui.api.DebugSession;
 import io.jrrtui.api.FrameInfo;
 import io.jrrtui.api.StopEvent;
-import io.jrrtui.util.JrrException;
 import java.io.PrintStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * What the commands share: the session, the stop wording, the value history, the displays and
  * what {@code x} continues from.
  */
 final class ReplContext {
-    private static final Pattern LINE_START = Pattern.compile("starts at address 0x([0-9a-fA-F]{1,16})");
-
     final DebugSession session;
     final StopPrinter printer;
     final ValueHistory values;
@@ -31,50 +26,31 @@ final class ReplContext {
         this.values = values;
     }
 
+    /**
+     * The innermost frames, at most limit (0: all), ending at main as gdb's default
+     * {@code backtrace past-main off} shows them: libc's start-up frames are not the user's.
+     */
+    List<FrameInfo> frames(int limit) {
+        List<FrameInfo> all = session.backtrace(limit);
+        for (int i = 0; i < all.size(); i++) {
+            if ("main".equals(all.get(i).where().function())) return all.subList(0, i + 1);
+        }
+        return all;
+    }
+
+    /** The outermost frame's level that {@link #frames} shows, looking at most up to level 'upTo'. */
+    int outermostLevel(int upTo) {
+        return frames(upTo + 1).size() - 1;
+    }
+
     /** Prints a stop as gdb does, then the displays. */
     void report(StopEvent stop, PrintStream out) {
-        FrameInfo frame = stop.reason() == StopEvent.Reason.EXITED ? null : innermostForDisplay();
-        BreakpointInfo hit = null;
-        if (stop.breakpoint() > 0) {
-            for (BreakpointInfo b : session.breakpoints()) if (b.number() == stop.breakpoint()) hit = b;
-            if (hit == null && stop.reason() == StopEvent.Reason.BREAKPOINT) {
-                // a temporary breakpoint is gone once hit
-                hit = new BreakpointInfo(stop.breakpoint(), "breakpoint", true, true, "", java.util.List.of(), null, 1);
-            }
-        }
-        out.print(printer.stop(stop, frame, hit));
+        out.print(printer.report(session, stop));
         if (stop.reason() != StopEvent.Reason.EXITED) displays.showAll(session, out);
     }
 
-    /**
-     * The selected frame, with pcIsExact meaning what StopPrinter needs for frame 0: the pc is the
-     * first address of its line-table row (gdb shows the address otherwise).
-     */
-    FrameInfo innermostForDisplay() {
-        FrameInfo f;
-        try {
-            f = session.selectedFrame();
-        } catch (JrrException e) {
-            return null;
-        }
-        return f.level() == 0 && f.pcIsExact() ? withExactness(f, startsStatement(f.where().pc())) : f;
-    }
-
-    /** A frame for the frame/up/down commands: the same exactness rule. */
+    /** A frame for the frame/up/down/bt commands, marked mid-statement as StopPrinter wants it. */
     FrameInfo forDisplay(FrameInfo f) {
-        return f.level() == 0 && f.pcIsExact() ? withExactness(f, startsStatement(f.where().pc())) : f;
-    }
-
-    private static FrameInfo withExactness(FrameInfo f, boolean exact) {
-        return new FrameInfo(f.level(), f.where(), f.args(), exact);
-    }
-
-    private boolean startsStatement(long pc) {
-        try {
-            Matcher m = LINE_START.matcher(session.lineInfo(null));
-            return !m.find() || Long.parseUnsignedLong(m.group(1), 16) == pc;
-        } catch (JrrException e) {
-            return true;
-        }
+        return StopPrinter.forDisplay(session, f);
     }
 }

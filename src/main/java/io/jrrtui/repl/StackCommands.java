@@ -22,15 +22,15 @@ final class StackCommands {
     static List<ReplCommand> all(ReplContext c, BiConsumer<String, PrintStream> execute) {
         return List.of(
                 Cmd.of("backtrace", "Print backtrace of all stack frames, or innermost N frames.").alias("bt", "where")
-                        .usage("backtrace [full] [N]\nWith full, print the local variables of each frame too.")
+                        .usage("backtrace [full] [N]\nWith full, print the local variables of each frame too; with -N, the outermost N frames.")
                         .does((a, out) -> backtrace(c, a, out)),
                 Cmd.of("up", "Select and print stack frame that called this one.").usage("up [N]").repeat(Repeat.SAME)
-                        .does((a, out) -> move(c, Args.count(a, 1), out)),
+                        .does((a, out) -> move(c, Args.count(a, 1), a.isBlank(), out)),
                 Cmd.of("down", "Select and print stack frame called by this one.").alias("do", "dow").usage("down [N]")
-                        .repeat(Repeat.SAME).does((a, out) -> move(c, -Args.count(a, 1), out)),
+                        .repeat(Repeat.SAME).does((a, out) -> move(c, -Args.count(a, 1), a.isBlank(), out)),
                 Cmd.of("frame", "Select and print a stack frame.").alias("f").usage("frame [N]\nWithout N, print the selected frame.")
                         .does((a, out) -> {
-                            FrameInfo f = a.isBlank() ? c.session.selectedFrame() : c.session.selectFrame(Args.integer(a));
+                            FrameInfo f = a.isBlank() ? c.session.selectedFrame() : select(c, Args.integer(a));
                             out.print(c.printer.selectedFrame(c.forDisplay(f)));
                         }),
                 Cmd.of("thread", "Use this command to switch between threads.").alias("t")
@@ -48,15 +48,15 @@ final class StackCommands {
 
     private static void backtrace(ReplContext c, String args, PrintStream out) {
         boolean full = false;
-        int limit = -1;
+        int limit = 0; // 0: all; negative: the outermost -limit frames
         for (String w : Args.words(args)) {
             if (w.equals("full") || w.equals("-full")) full = true;
-            else if (w.matches("-\\d+")) throw new JrrException("backtrace -N (outermost frames) is not supported.");
             else limit = Args.integer(w);
         }
-        List<FrameInfo> frames = c.session.backtrace(limit < 0 ? 0 : limit + 1);
-        int shown = limit < 0 ? frames.size() : Math.min(limit, frames.size());
-        for (int i = 0; i < shown; i++) {
+        List<FrameInfo> frames = c.frames(limit > 0 ? limit + 1 : 0);
+        int from = limit < 0 ? Math.max(0, frames.size() + limit) : 0;
+        int to = limit > 0 ? Math.min(limit, frames.size()) : frames.size();
+        for (int i = from; i < to; i++) {
             FrameInfo f = i == 0 ? c.forDisplay(frames.get(0)) : frames.get(i);
             out.println(c.printer.backtraceLine(f));
             if (full) {
@@ -65,18 +65,24 @@ final class StackCommands {
                 for (Variable v : locals) out.println("        " + v.name() + " = " + v.value());
             }
         }
-        if (limit >= 0 && frames.size() > limit) out.println("(More stack frames follow...)");
+        if (limit > 0 && frames.size() > limit) out.println("(More stack frames follow...)");
     }
 
-    private static void move(ReplContext c, int by, PrintStream out) {
+    private static FrameInfo select(ReplContext c, int level) {
+        if (level < 0 || c.outermostLevel(level) < level) throw new JrrException("No frame at level " + level + ".");
+        return c.session.selectFrame(level);
+    }
+
+    /** gdb refuses to move past an end only for a bare up/down; with a count it goes as far as it can. */
+    private static void move(ReplContext c, int by, boolean bare, PrintStream out) {
         int from = c.session.selectedFrame().level();
         int to = from + by;
         if (by > 0) {
-            int outermost = c.session.backtrace(to + 1).size() - 1;
-            if (from >= outermost) throw new JrrException("Initial frame selected; you cannot go up.");
+            int outermost = c.outermostLevel(to);
+            if (from >= outermost && bare) throw new JrrException("Initial frame selected; you cannot go up.");
             to = Math.min(to, outermost);
         } else {
-            if (from == 0) throw new JrrException("Bottom (innermost) frame selected; you cannot go down.");
+            if (from == 0 && bare) throw new JrrException("Bottom (innermost) frame selected; you cannot go down.");
             to = Math.max(to, 0);
         }
         out.print(c.printer.selectedFrame(c.forDisplay(c.session.selectFrame(to))));

@@ -1,12 +1,15 @@
 package io.jrrtui.repl;
 
 import io.jrrtui.api.BreakpointInfo;
+import io.jrrtui.api.DebugSession;
 import io.jrrtui.api.FrameInfo;
 import io.jrrtui.api.SourceLocation;
 import io.jrrtui.api.StopEvent;
 import io.jrrtui.api.Variable;
 import io.jrrtui.api.WatchChange;
+import io.jrrtui.util.JrrException;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +26,7 @@ import java.util.regex.Pattern;
  * (gdb compares frame ids; recursion into the same function therefore shows only the line here).
  */
 public final class StopPrinter {
+    private static final Pattern LINE_START = Pattern.compile("starts at address 0x([0-9a-fA-F]{1,16})");
     private static final Pattern PID = Pattern.compile("process (\\d+)");
     private static final Pattern EXIT_PHRASE = Pattern.compile("exited (normally|with code [0-7]+)");
     private static final Pattern SIGNAL = Pattern.compile("(SIG[A-Z0-9+]+)(?:, (.*))?");
@@ -38,6 +42,8 @@ public final class StopPrinter {
 
     private final SourceCache sources;
     private final ValueHistory values;
+    /** The shared library a pc without line information is in, for gdb's "from LIB" (null: unknown). */
+    private LongFunction<String> libraryOf = pc -> null;
     private String lastFunction;
     private boolean haveLast;
 
@@ -46,9 +52,76 @@ public final class StopPrinter {
         this.values = values;
     }
 
+    /** Names the shared library of a pc; frames without line information then end in "from LIB". */
+    public void setLibraryLookup(LongFunction<String> libraryOf) {
+        this.libraryOf = libraryOf;
+    }
+
+    /**
+     * A library lookup over {@link DebugSession#sharedLibraries()} rows whose value starts with the
+     * library's start and end addresses ("0x7ffff7dd5000 0x7ffff7fb6f50 Yes").
+     */
+    public static LongFunction<String> libraries(DebugSession session) {
+        return pc -> {
+            try {
+                for (Variable lib : session.sharedLibraries()) {
+                    String[] w = lib.value().strip().split("\\s+");
+                    if (w.length >= 2 && w[0].startsWith("0x") && w[1].startsWith("0x")) {
+                        long from = Long.parseUnsignedLong(w[0].substring(2), 16);
+                        long to = Long.parseUnsignedLong(w[1].substring(2), 16);
+                        if (Long.compareUnsigned(pc, from) >= 0 && Long.compareUnsigned(pc, to) < 0) return lib.name();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // a row we cannot read, or no process: no "from LIB"
+            }
+            return null;
+        };
+    }
+
     /** The value history "Value returned is $N" numbers into (shared with print). */
     public ValueHistory values() {
         return values;
+    }
+
+    /**
+     * The report of a stop the session just made: looks up the innermost frame (arguments, whether
+     * the pc starts a statement) and the breakpoint hit, then formats as {@link #stop} does.
+     */
+    public String report(DebugSession session, StopEvent stop) {
+        FrameInfo frame = null;
+        if (stop.reason() != StopEvent.Reason.EXITED) {
+            try {
+                frame = forDisplay(session, session.selectedFrame());
+            } catch (JrrException e) {
+                frame = null; // no frame to show: the stop's own location is used
+            }
+        }
+        BreakpointInfo hit = null;
+        if (stop.breakpoint() > 0) {
+            for (BreakpointInfo b : session.breakpoints()) if (b.number() == stop.breakpoint()) hit = b;
+            if (hit == null && stop.reason() == StopEvent.Reason.BREAKPOINT) {
+                // a temporary breakpoint is deleted when it is hit
+                hit = new BreakpointInfo(stop.breakpoint(), "breakpoint", true, true, "", List.of(), null, 1);
+            }
+        }
+        return stop(stop, frame, hit);
+    }
+
+    /**
+     * The frame as the printer wants it: for frame 0, pcIsExact becomes "the pc is the first address
+     * of its line-table row" (gdb shows the address otherwise); outer frames always show theirs.
+     */
+    public static FrameInfo forDisplay(DebugSession session, FrameInfo f) {
+        if (f.level() != 0 || !f.pcIsExact()) return f;
+        boolean starts = true;
+        try {
+            Matcher m = LINE_START.matcher(session.lineInfo("*0x" + Long.toHexString(f.where().pc())));
+            starts = !m.find() || Long.parseUnsignedLong(m.group(1), 16) == f.where().pc();
+        } catch (JrrException e) {
+            // no line information: nothing to compare with
+        }
+        return new FrameInfo(f.level(), f.where(), f.args(), starts);
     }
 
     /**
@@ -75,7 +148,8 @@ public final class StopPrinter {
                 sb.append(locationWithSource(frame, stop.where()));
             }
             case WATCHPOINT -> {
-                sb.append('\n').append(watchTitle(hit, stop)).append('\n');
+                if (stop.breakpoint() > 0) sb.append('\n').append(watchTitle(hit, stop)).append('\n');
+                else if (stop.watch() != null) sb.append("\nLast change of ").append(stop.watch().expression()).append('\n');
                 sb.append(watchValues(stop.watch(), hit));
                 sb.append(locationWithSource(frame, stop.where()));
             }
@@ -114,6 +188,11 @@ public final class StopPrinter {
         return "Continuing.\n";
     }
 
+    /** What {@code continue N} says at breakpoint bp before running. */
+    public String ignoring(int crossings, int bp) {
+        return "Will ignore next " + crossings + " crossings of breakpoint " + bp + ".  Continuing.\n";
+    }
+
     /** The header {@code finish} prints before running. */
     public String runTillExit(FrameInfo frame) {
         return "Run till exit from " + backtraceLine(frame) + "\n";
@@ -130,7 +209,12 @@ public final class StopPrinter {
         StringBuilder sb = new StringBuilder();
         if (!frame.pcIsExact() || !w.hasLine()) sb.append(address(w.pc())).append(" in ");
         sb.append(w.function() != null ? w.function() : "??").append(" (").append(joinArgs(frame.args())).append(')');
-        if (w.hasLine()) sb.append(" at ").append(displayFile(w.file())).append(':').append(w.line());
+        if (w.hasLine()) {
+            sb.append(" at ").append(displayFile(w.file())).append(':').append(w.line());
+        } else {
+            String lib = libraryOf.apply(w.pc());
+            if (lib != null) sb.append(" from ").append(lib);
+        }
         return sb.toString();
     }
 
@@ -172,7 +256,10 @@ public final class StopPrinter {
     /** {@code info breakpoints}. */
     public String breakpointTable(List<BreakpointInfo> bps) {
         if (bps.isEmpty()) return "No breakpoints or watchpoints.\n";
-        StringBuilder sb = new StringBuilder("Num     Type           Disp Enb Address            What\n");
+        int typeWidth = 14; // gdb widens the column for "read watchpoint"
+        for (BreakpointInfo b : bps) typeWidth = Math.max(typeWidth, b.type().length());
+        String row = "%-7s %-" + typeWidth + "s %-4s %-3s %-18s %s";
+        StringBuilder sb = new StringBuilder(String.format(row, "Num", "Type", "Disp", "Enb", "Address", "What")).append('\n');
         for (BreakpointInfo b : bps) {
             boolean code = b.type().equals("breakpoint");
             String disp = b.temporary() ? "del" : "keep";
@@ -180,9 +267,9 @@ public final class StopPrinter {
             if (!code || b.locations().size() == 1) {
                 String addr = code ? address(b.locations().get(0).pc()) : "";
                 String what = code ? locationWhat(b.locations().get(0), b.what()) : b.what();
-                sb.append(String.format("%-7s %-14s %-4s %-3s %-18s %s", b.number(), b.type(), disp, enb, addr, what).stripTrailing());
+                sb.append(String.format(row, b.number(), b.type(), disp, enb, addr, what).stripTrailing());
             } else {
-                sb.append(String.format("%-7s %-14s %-4s %-3s %-18s %s", b.number(), b.type(), disp, enb,
+                sb.append(String.format(row, b.number(), b.type(), disp, enb,
                         b.locations().isEmpty() ? "<PENDING>" : "<MULTIPLE>", b.locations().isEmpty() ? b.what() : "")
                         .stripTrailing());
             }
@@ -194,7 +281,7 @@ public final class StopPrinter {
             if (code && b.locations().size() > 1) {
                 for (int i = 0; i < b.locations().size(); i++) {
                     SourceLocation l = b.locations().get(i);
-                    sb.append(String.format("%-7s %-14s %-4s %-3s %-18s %s", b.number() + "." + (i + 1), "", "", enb,
+                    sb.append(String.format(row, b.number() + "." + (i + 1), "", "", enb,
                             address(l.pc()), locationWhat(l, b.what())).stripTrailing()).append('\n');
                 }
             }

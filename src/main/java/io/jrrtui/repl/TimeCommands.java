@@ -28,9 +28,7 @@ final class TimeCommands {
                                 jump(c, Args.event(a), out);
                                 return;
                             }
-                            c.session.gotoEvent(FIRST_EVENT);
-                            c.printer.resetLocation();
-                            c.report(c.session.cont(), out);
+                            runFromStart(c, out);
                         }),
                 Cmd.of("checkpoint", "Remember the current moment so that restart can come back to it.").does((a, out) -> {
                     CheckpointInfo cp = c.session.checkpoint();
@@ -42,6 +40,13 @@ final class TimeCommands {
                 Cmd.of("last", "Go back to the last moment EXPRESSION changed value.").usage("last EXPRESSION")
                         .complete(Completion.SYMBOL).does((a, out) ->
                                 moved(c, c.session.last(Args.require(a, "Argument required (expression to compute).")), out)));
+    }
+
+    /** {@code run} without N: back to the first event, then on to the first breakpoint. */
+    static void runFromStart(ReplContext c, PrintStream out) {
+        c.session.gotoEvent(FIRST_EVENT);
+        c.printer.resetLocation();
+        c.report(c.session.cont(), out);
     }
 
     /** {@code info checkpoints}. */

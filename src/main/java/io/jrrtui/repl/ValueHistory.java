@@ -29,7 +29,7 @@ public final class ValueHistory {
 
     /** The value of $N (1-based). */
     public synchronized String get(int n) {
-        if (values.isEmpty()) throw new JrrException("History is empty.");
+        if (values.isEmpty()) throw new JrrException("The history is empty.");
         if (n <= 0 || n > values.size()) throw new JrrException("History has not yet reached $" + n + ".");
         return values.get(n - 1);
     }

@@ -85,7 +85,11 @@ class CommandInterpreterTest {
         assertEquals("Hardware access (read/write) watchpoint 4: -location counter\n", run("awatch -location counter"));
         assertEquals("Argument required (expression to compute).\n", run("watch"));
         assertEquals("No symbol \"nope\" in current context.\n", run("watch nope"));
-        assertTrue(run("i b").contains("4       acc watchpoint keep y                      -location counter\n"));
+        String table = run("i b");
+        // "read watchpoint" widens the Type column by one, as in gdb
+        assertTrue(table.startsWith("Num     Type            Disp Enb Address            What\n"), table);
+        assertTrue(table.contains("\n3       read watchpoint keep y                      counter\n"), table);
+        assertTrue(table.contains("\n4       acc watchpoint  keep y                      -location counter\n"), table);
     }
 
     @Test
@@ -105,8 +109,60 @@ class CommandInterpreterTest {
         session.queue(Reason.STEP, REPORT_29, 0);
         assertEquals(L29 + "2: /x counter = 0x1b3\n", run("next"));
         assertEquals("No display number 7.\n", run("undisplay 7"));
+        run("disable display 2");
+        session.queue(Reason.STEP, REPORT_29, 0);
+        assertEquals(L29, run("next"));
+        run("enable display");
+        assertEquals("2: /x counter = 0x1b3\n", run("display"));
         assertEquals("No symbol \"zz\" in current context.\n", run("display zz"));
         assertEquals("There are no auto-display expressions now.\n", run("undisplay", "info display"));
+    }
+
+    @Test
+    void displaysOfLocalsShowOnlyInTheirFunction() {
+        assertEquals("1: i = 3\n", run("display i"));
+        assertEquals("2: counter = 435\n", run("display counter"));
+        session.queue(Reason.STEP, MAIN_37, 0);
+        assertEquals("main () at dbg_corrupt.c:37\n37\t        tally(i);\n2: counter = 435\n", run("next"));
+        assertEquals("""
+                Auto-display expressions now in effect:
+                Num Enb Expression
+                1:   y  i (cannot be evaluated in the current context)
+                2:   y  counter
+                """, run("info display"));
+        session.queue(Reason.STEP, TALLY_13, 0);
+        assertTrue(run("step").endsWith("1: i = 3\n2: counter = 435\n"));
+    }
+
+    @Test
+    void lastShowsTheChangeItWentBackTo() {
+        session.queue(new StopEvent(Reason.WATCHPOINT, TALLY_13, 30, 0, new WatchChange("counter", "378", "406"), null, null,
+                true));
+        assertEquals("\nLast change of counter\n\nOld value = 378\nNew value = 406\ntally (i=3) at dbg_corrupt.c:13\n" + L13,
+                run("last counter"));
+        assertEquals("Argument required (expression to compute).\n", run("last"));
+    }
+
+    @Test
+    void untilAndAdvanceToALocationShowTheFrameLine() {
+        session.queue(Reason.STEP, TALLY_13, 0);
+        assertEquals("tally (i=3) at dbg_corrupt.c:13\n" + L13, run("advance 13"));
+        session.queue(Reason.STEP, TALLY_13, 0);
+        assertEquals("tally (i=3) at dbg_corrupt.c:13\n" + L13, run("until 13"));
+        session.queue(Reason.STEP, TALLY_13, 0);
+        assertEquals(L13, run("until"));
+        assertEquals(List.of("advance 13", "until 13", "until null"), session.calls);
+    }
+
+    @Test
+    void continueNIgnoresTheBreakpointStoppedAt() {
+        run("break tally");
+        session.queue(Reason.BREAKPOINT, TALLY_13, 1);
+        run("continue");
+        for (int i = 0; i < 3; i++) session.queue(Reason.BREAKPOINT, TALLY_13, 1);
+        assertEquals("Will ignore next 2 crossings of breakpoint 1.  Continuing.\n\nBreakpoint 1, tally (i=3) at dbg_corrupt.c:13\n"
+                + L13, run("continue 3"));
+        assertEquals(List.of("break tally", "cont", "cont", "cont", "cont"), session.calls);
     }
 
     @Test
@@ -166,11 +222,13 @@ class CommandInterpreterTest {
         assertEquals("$4 = 436\n", run("p $1 + 1"));
         assertEquals("$5 = 436\n", run("p"));
         assertEquals("$6 = 0x1b3\n", run("p/x $$4"));
+        assertEquals("$7 = 435\n", run("p $")); // the history holds values, not their formatted text
         assertEquals("History has not yet reached $99.\n", run("p $99"));
         assertEquals("Item count other than 1 is meaningless in \"print\" command.\n", run("p/2x counter"));
         assertEquals("Size letters are meaningless in \"print\" command.\n", run("p/xw counter"));
         assertEquals("Undefined output format \"q\".\n", run("p/q counter"));
         assertEquals("type = int\n", run("ptype counter"));
+        assertEquals("$8 = 435\n", run("p/s counter"));
     }
 
     @Test
@@ -179,6 +237,7 @@ class CommandInterpreterTest {
         // a bare x (what RET runs) continues with the same count, as gdb's RET does
         assertEquals("0x404030:\t0x000001b3\t0x000001b3\n", run("x"));
         assertEquals("Argument required (starting display address).\n", new CommandInterpreterTest().run("x"));
+        assertEquals("", run("x/0x &counter"));
         assertEquals(List.of("x/2xw &counter", "x/2xw 0x404030"), session.calls);
     }
 
@@ -193,6 +252,10 @@ class CommandInterpreterTest {
         assertEquals("Initial frame selected; you cannot go up.\n", run("up"));
         assertEquals("#0  tally (i=3) at dbg_corrupt.c:13\n" + L13, run("down"));
         assertEquals("Bottom (innermost) frame selected; you cannot go down.\n", run("down"));
+        assertEquals("#0  tally (i=3) at dbg_corrupt.c:13\n" + L13, run("down 3")); // with a count gdb goes as far as it can
+        assertEquals("#1  0x00000000004011f0 in main () at dbg_corrupt.c:37\n", run("bt -1"));
+        assertEquals("$1 = 435\n", run("p counter"));
+        assertEquals("435type = int\n", run("output counter", "ptype"));
         assertEquals("#1  0x00000000004011f0 in main () at dbg_corrupt.c:37\n37\t        tally(i);\n", run("f 1"));
         assertEquals("""
                   Id   Target Id Frame\s
@@ -293,6 +356,23 @@ class CommandInterpreterTest {
         String out = run("next");
         assertFalse(out.contains("\tat "), out);
         assertTrue(out.lines().count() <= 1, out);
+    }
+
+    /** Odd input must fail with one readable line, never an internal error or a stack trace. */
+    @Test
+    void oddInputFailsCleanly() {
+        List<String> odd = List.of("x/", "p/", "print/", "break if", "delete 1-", "delete 3-1", "delete 1-999999999", "up -1",
+                "down x", "frame -1", "frame 99", "bt full full", "bt x", "thread apply", "thread apply all", "thread apply 2 bt",
+                "thread abc", "i", "help help", "display/", "undisplay x", "goto -1", "goto 99999999999999999999", "restart x",
+                "restart", "x/999999999999x 0", "p $$$", "p $99999999999", "echo \\", "source", "source /nonexistent/f",
+                "run abc", "continue -1", "next -5", "watch -l", "tbreak nosuch", "info registers $", "x/s", "ptype $9",
+                "/", "-", "$", "!", "\u00e9t\u00e9", "p/xx counter", "x/0x &counter", "last", "advance", "when 1 2",
+                "output", "enable display 9", "list 1,2,3", "p/-3x counter", "p " + "(".repeat(500));
+        for (String line : odd) {
+            String out = run(line);
+            assertFalse(out.contains("internal error") || out.contains("\tat "), line + " -> " + out);
+        }
+        assertTrue(run("delete 1-999999999").contains("range too large"));
     }
 
     @Test

@@ -203,7 +203,9 @@ final class FakeSession implements DebugSession {
 
     @Override
     public String ptype(String expression) {
-        if (!values.containsKey(expression)) throw new JrrException("No symbol \"" + expression + "\" in current context.");
+        if (!values.containsKey(expression) && !expression.matches("\\(\\d+\\)")) {
+            throw new JrrException("No symbol \"" + expression + "\" in current context.");
+        }
         return "type = int";
     }
 
@@ -271,7 +273,7 @@ final class FakeSession implements DebugSession {
 
     @Override
     public String lineInfo(String location) {
-        SourceLocation w = frames.get(selected).where();
+        SourceLocation w = frames.get(location != null && location.startsWith("*") ? 0 : selected).where();
         return String.format("Line %d of \"dbg_corrupt.c\" starts at address 0x%x <%s> and ends at 0x%x.", w.line(),
                 lineStart, w.function(), lineStart + 12);
     }

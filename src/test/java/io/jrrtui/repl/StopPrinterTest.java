@@ -101,6 +101,17 @@ class StopPrinterTest {
     }
 
     @Test
+    void framesWithoutLinesNameTheirLibrary() {
+        FakeSession session = new FakeSession();
+        printer.setLibraryLookup(StopPrinter.libraries(session));
+        SourceLocation inLibc = new SourceLocation(0x7ffff7e00000L, "printf", null, 0);
+        assertEquals("#2  0x00007ffff7e00000 in printf () from /lib/x86_64-linux-gnu/libc.so.6",
+                printer.backtraceLine(new FrameInfo(2, inLibc, List.of(), false)));
+        SourceLocation nowhere = new SourceLocation(0x1000, null, null, 0);
+        assertEquals("#3  0x0000000000001000 in ?? ()", printer.backtraceLine(new FrameInfo(3, nowhere, List.of(), false)));
+    }
+
+    @Test
     void signalsGetGdbDescriptions() {
         assertEquals("\nProgram received signal SIGSEGV, Segmentation fault.\ntally (i=3) at dbg_corrupt.c:13\n" + L13,
                 printer.stop(new StopEvent(Reason.SIGNAL, TALLY_13, 5, 0, null, null, "SIGSEGV", false),
