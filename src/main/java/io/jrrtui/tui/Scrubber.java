@@ -1,0 +1,80 @@
+package io.jrrtui.tui;
+
+import java.util.Set;
+
+/**
+ * The one-row bar over the whole recording: each cell covers an equal share of the events and shows
+ * whether any of them wrote output ('o') or stopped at a breakpoint ('B'), where we are ('@') and
+ * where the timeline cursor is ('^').
+ */
+final class Scrubber {
+    /** One cell: its character and role. */
+    record Cell(char ch, Role role) {}
+
+    static final char PLAIN = '.', OUTPUT = 'o', HIT = 'B', CURRENT = '@', CURSOR = '^';
+
+    private int cachedWidth = -1;
+    private int cachedHits = -1;
+    private long cachedCount = -1;
+    private char[] cachedBase;
+
+    /** The first event of cell i of width cells over count events. */
+    static long firstEvent(int cell, int width, long count) {
+        return 1 + (long) ((double) cell * count / width);
+    }
+
+    static long lastEvent(int cell, int width, long count) {
+        return Math.max(firstEvent(cell, width, count), firstEvent(cell + 1, width, count) - 1);
+    }
+
+    /** The cell of event n. */
+    static int cellOf(long n, int width, long count) {
+        if (count <= 0 || width <= 0) return 0;
+        int c = (int) ((double) (n - 1) * width / count);
+        return Math.max(0, Math.min(width - 1, c));
+    }
+
+    /** The event a click on column col lands on: the middle of its cell. */
+    static long eventAt(int col, int width, long count) {
+        if (count <= 0) return 1;
+        int c = Math.max(0, Math.min(width - 1, col));
+        return (firstEvent(c, width, count) + lastEvent(c, width, count)) / 2;
+    }
+
+    Cell[] cells(int width, EventIndex events, Set<Long> hits, long current, long cursor) {
+        long count = events.count();
+        if (width <= 0) return new Cell[0];
+        if (width != cachedWidth || hits.size() != cachedHits || count != cachedCount) {
+            cachedBase = base(width, events, hits);
+            cachedWidth = width;
+            cachedHits = hits.size();
+            cachedCount = count;
+        }
+        Cell[] out = new Cell[width];
+        for (int i = 0; i < width; i++) {
+            char c = cachedBase[i];
+            out[i] = new Cell(c, c == HIT ? Role.SCRUBBER_HIT : c == OUTPUT ? Role.SCRUBBER_OUTPUT : Role.SCRUBBER);
+        }
+        if (count > 0) {
+            out[cellOf(cursor, width, count)] = new Cell(CURSOR, Role.SCRUBBER_CURSOR);
+            out[cellOf(current, width, count)] = new Cell(CURRENT, Role.SCRUBBER_CURRENT);
+        }
+        return out;
+    }
+
+    private static char[] base(int width, EventIndex events, Set<Long> hits) {
+        long count = events.count();
+        char[] base = new char[width];
+        for (int i = 0; i < width; i++) {
+            if (count == 0 || firstEvent(i, width, count) > count) {
+                base[i] = ' ';
+                continue;
+            }
+            long first = firstEvent(i, width, count), last = lastEvent(i, width, count);
+            boolean hit = false;
+            for (long h : hits) if (h >= first && h <= last) hit = true;
+            base[i] = hit ? HIT : events.anyOutput(first, last) ? OUTPUT : PLAIN;
+        }
+        return base;
+    }
+}
