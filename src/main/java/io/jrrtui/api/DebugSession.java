@@ -114,18 +114,26 @@ public interface DebugSession extends AutoCloseable {
     /** {@code info signals}-style rows of the signals the program received in the recording. */
     List<String> signals();
 
-    // ---- for timelines and panes
+    // ---- for timelines and panes (optional capabilities: a session without them shows nothing)
     /** Events first..last (inclusive, clipped to the recording), read from the trace. */
-    List<EventSummary> events(long first, long last);
+    default List<EventSummary> events(long first, long last) {
+        return List.of();
+    }
 
     /** Everything the program wrote to stdout/stderr up to and including event upTo. */
-    List<OutputChunk> output(long upTo);
+    default List<OutputChunk> output(long upTo) {
+        return List.of();
+    }
 
     /** count instructions starting at address (use the selected frame's pc to show "where"). */
-    List<DisassemblyLine> disassemble(long address, int count);
+    default List<DisassemblyLine> disassemble(long address, int count) {
+        return List.of();
+    }
 
-    /** The selected frame's pc (0 when the program has ended). */
-    long pc();
+    /** The selected frame's pc (0 when the program has ended or unknown). */
+    default long pc() {
+        return 0;
+    }
 
     /** Completion candidates for symbols and breakpoint locations starting with prefix. */
     List<String> completeSymbol(String prefix);

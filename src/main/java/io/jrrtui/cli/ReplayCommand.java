@@ -1,13 +1,19 @@
 package io.jrrtui.cli;
 
+import io.jrrtui.debugger.Debugger;
+import io.jrrtui.replay.OutputSink;
 import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.repl.BatchRunner;
+import io.jrrtui.repl.Repl;
 import io.jrrtui.target.StopReason;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.trace.TraceStore;
 import io.jrrtui.util.JrrException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
-/** {@code jrrtui replay [-a] [-M] [TRACE]}. */
+/** {@code jrrtui replay [-a] [-M] [--repl | --batch -x FILE] [-g N] [TRACE]}. */
 final class ReplayCommand implements Command {
     @Override
     public String name() {
@@ -16,28 +22,51 @@ final class ReplayCommand implements Command {
 
     @Override
     public String summary() {
-        return "replay a recording (default: the latest)";
+        return "replay a recording and debug it forwards and backwards (default: the latest)";
     }
 
     @Override
     public String usage() {
         return """
-                usage: jrrtui replay -a [-M] [TRACE]
+                usage: jrrtui replay [-a [-M]] [--repl] [--batch -x FILE] [-g N] [TRACE]
                   -a, --autopilot   replay to the end without stopping, writing the program's output again
-                  -M, --mark-stdio  prefix each output line with [jrr PID EVENT]
+                  -M, --mark-stdio  with -a: prefix each output line with [jrr PID EVENT]
+                  --repl            debug in the gdb-style command line (the default for now)
+                  --batch -x FILE   run debugger commands from FILE without a terminal, print, and exit
+                  -g, --goto N      start at event N instead of the program's first instruction
                 TRACE is a trace directory or a name from 'jrrtui ls' (default: latest-trace).""";
     }
 
     @Override
-    public int run(List<String> args, Console console) {
-        Args a = Args.parse(args, List.of("-a", "--autopilot", "-M", "--mark-stdio"), List.of(), false);
+    public int run(List<String> args, Console console) throws Exception {
+        Args a = Args.parse(args, List.of("-a", "--autopilot", "-M", "--mark-stdio", "--repl", "--batch"),
+                List.of("-x", "-g", "--goto"), false);
         if (a.positional().size() > 1) throw new UsageException("more than one trace given");
-        if (!a.flag("-a", "--autopilot")) {
-            throw new UsageException("interactive replay is not available in this version yet; use -a");
-        }
         TraceStore store = TraceStore.fromEnvironment();
         TraceReader trace = TraceReader.open(store.resolve(a.positional().isEmpty() ? null : a.positional().get(0)));
-        MarkedOutput out = new MarkedOutput(console.out(), console.err(), a.flag("-M", "--mark-stdio"));
+        if (a.flag("-a", "--autopilot")) return autopilot(trace, console, a.flag("-M", "--mark-stdio"));
+        long start = 1;
+        String g = a.value("-g", "--goto");
+        if (g != null) {
+            try {
+                start = Long.parseLong(g);
+            } catch (NumberFormatException e) {
+                throw new UsageException("-g needs an event number, not '" + g + "'");
+            }
+        }
+        String script = a.value("-x");
+        boolean batch = a.flag("--batch") || script != null;
+        if (batch && script == null) throw new UsageException("--batch needs -x FILE");
+        if (batch && !Files.isRegularFile(Path.of(script))) throw new JrrException("cannot read command file " + script);
+        OutputSink programOutput = new FirstPassOutput(new MarkedOutput(console.out(), console.err(), false));
+        try (Debugger session = Debugger.open(trace, start, programOutput)) {
+            if (batch) return BatchRunner.run(session, Path.of(script), console.out(), console.err());
+            return Repl.run(session);
+        }
+    }
+
+    private static int autopilot(TraceReader trace, Console console, boolean mark) {
+        MarkedOutput out = new MarkedOutput(console.out(), console.err(), mark);
         try (ReplaySession session = ReplaySession.start(trace, out)) {
             StopReason stop = session.runToEnd();
             out.flush();
@@ -45,6 +74,26 @@ final class ReplayCommand implements Command {
                 throw new JrrException("replay stopped at event " + stop.event() + " before the program ended");
             }
             return trace.info().complete() ? trace.info().exitStatus() : 0;
+        }
+    }
+
+    /**
+     * Shows the program's output the first time execution passes it: re-execution from a
+     * checkpoint (every reverse command) must not print it again.
+     */
+    static final class FirstPassOutput implements OutputSink {
+        private final OutputSink target;
+        private long printedUpTo;
+
+        FirstPassOutput(OutputSink target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(long event, int tid, int stream, byte[] data) {
+            if (event <= printedUpTo) return;
+            printedUpTo = event;
+            target.write(event, tid, stream, data);
         }
     }
 }

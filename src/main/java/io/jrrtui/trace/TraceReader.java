@@ -24,6 +24,11 @@ public final class TraceReader {
     public static TraceReader open(Path dir) {
         if (!Files.exists(dir)) throw new JrrException("no trace at " + dir);
         if (!Files.isDirectory(dir)) throw new JrrException(dir + " is not a trace directory");
+        try {
+            dir = dir.toRealPath(); // latest-trace is a link; the replayed executable's path must be the real one
+        } catch (java.io.IOException e) {
+            throw new JrrException("cannot open trace " + dir + ": " + e.getMessage(), e);
+        }
         TraceInfo info = TraceInfo.load(dir.resolve(TraceFormat.HEADER));
         boolean incomplete = Files.exists(dir.resolve(TraceFormat.INCOMPLETE));
         return new TraceReader(dir, info, incomplete);

@@ -1,0 +1,140 @@
+package io.jrrtui.repl;
+
+import io.jrrtui.repl.ReplCommand.Completion;
+import io.jrrtui.repl.ReplCommand.Repeat;
+import io.jrrtui.util.JrrException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Looking at data and source: print, display, undisplay, x, ptype, list. */
+final class DataCommands {
+    /** "0x4010 <counter>:\t0x000001b3\t..." — the address a dump line starts at. */
+    private static final Pattern DUMP_LINE = Pattern.compile("^(?:=> )?0x([0-9a-fA-F]{1,16})[^:]*:(.*)$");
+
+    private DataCommands() {}
+
+    static List<ReplCommand> all(ReplContext c) {
+        return List.of(
+                Cmd.of("print", "Print value of expression EXP.").alias("p", "inspect")
+                        .usage("print[/FMT] [EXP]\nFMT is one of x d u o t a c f s z. Values are numbered $1, $2...;\n"
+                                + "$ is the last, $$ the one before, $N value N. Without EXP, show the last value again.")
+                        .complete(Completion.SYMBOL).does((a, out) -> print(c, a, out)),
+                Cmd.of("display", "Print value of expression EXP each time the program stops.")
+                        .usage("display[/FMT] [EXP]\nWithout EXP, show every display now. With a memory format\n"
+                                + "(i, s, or a count or size) the display is an x command.")
+                        .complete(Completion.SYMBOL).does((a, out) -> display(c, a, out)),
+                Cmd.of("undisplay", "Cancel some expressions to be displayed when program stops.")
+                        .usage("undisplay [N...]\nWithout N, cancel every display.")
+                        .does((a, out) -> c.displays.delete(Args.numbers(a))),
+                Cmd.of("x", "Examine memory: x/FMT ADDRESS.").usage("""
+                                x[/NFU] [ADDRESS]
+                                N is a count, F a format (x d u o t a c f s i z), U a size (b h w g).
+                                Without ADDRESS, continue after the last memory examined.""")
+                        .complete(Completion.SYMBOL).repeat(Repeat.BARE).does((a, out) -> examine(c, a, out)),
+                Cmd.of("ptype", "Print definition of type of EXPRESSION.").usage("ptype EXPRESSION")
+                        .complete(Completion.SYMBOL).does((a, out) -> {
+                            String t = c.session.ptype(Args.require(a, "Argument required (one or more choice items)."));
+                            out.println(t.startsWith("type = ") ? t : "type = " + t);
+                        }),
+                Cmd.of("list", "List specified function or line.").alias("l")
+                        .usage("list [LOCATION]\nWithout LOCATION, list around the current line, then continue after the last listed.")
+                        .complete(Completion.SYMBOL).repeat(Repeat.BARE)
+                        .does((a, out) -> c.session.list(a.isBlank() ? null : a.strip()).forEach(out::println)),
+                Cmd.of("echo", "Print a constant string (\\n is a newline).").usage("echo TEXT")
+                        .does((a, out) -> out.print(unescape(a))));
+    }
+
+    private static void print(ReplContext c, String args, PrintStream out) {
+        PrintFormat.Split s = PrintFormat.split(args);
+        PrintFormat f = s.format().forPrint("print");
+        String expr = s.rest();
+        String value;
+        if (expr.isEmpty()) {
+            value = c.values.get(c.values.size());
+            if (f.letter() != null) value = c.session.print(c.values.substitute("$"), f.letter());
+        } else {
+            String history = f.letter() == null ? c.values.lookup(expr) : null;
+            value = history != null ? history : c.session.print(c.values.substitute(expr), f.letter());
+        }
+        out.println("$" + c.values.record(value) + " = " + value);
+    }
+
+    private static void display(ReplContext c, String args, PrintStream out) {
+        if (args.isBlank()) {
+            c.displays.showAll(c.session, out);
+            return;
+        }
+        PrintFormat.Split s = PrintFormat.split(args);
+        String expr = Args.require(s.rest(), "Argument required (expression to compute).");
+        Displays.Display d = c.displays.add(expr, s.format());
+        try {
+            out.print(Displays.show(d, c.session));
+        } catch (JrrException e) {
+            c.displays.delete(List.of(d.number()));
+            throw e;
+        }
+    }
+
+    private static void examine(ReplContext c, String args, PrintStream out) {
+        PrintFormat.Split s = PrintFormat.split(args);
+        if (!s.format().spec().isEmpty()) {
+            PrintFormat f = s.format();
+            c.examineCount = Math.max(1, f.count());
+            // remembered without the count: a later "x ADDR" shows one unit in the same format
+            c.examineFormat = (f.letter() != null ? f.letter() : c.examineFormat.replaceAll("[bhwg]", ""))
+                    + (f.size() != null ? f.size() : c.examineFormat.replaceAll("[^bhwg]", ""));
+        } else if (!s.rest().isEmpty()) {
+            c.examineCount = 1;
+        }
+        String address = s.rest();
+        if (address.isEmpty()) {
+            if (c.examineAddress == null) throw new JrrException("Argument required (starting display address).");
+            address = c.examineAddress;
+        }
+        String spec = (c.examineCount != 1 ? Integer.toString(c.examineCount) : "") + c.examineFormat;
+        List<String> lines = c.session.examine(spec, address);
+        lines.forEach(out::println);
+        c.examineAddress = nextAddress(lines, c.examineFormat);
+    }
+
+    /** Where a bare x continues: after the last unit shown (null when the units have no fixed size). */
+    static String nextAddress(List<String> lines, String format) {
+        if (lines.isEmpty() || format.contains("s") || format.contains("i")) return null;
+        Matcher m = DUMP_LINE.matcher(lines.get(lines.size() - 1));
+        if (!m.matches()) return null;
+        long start = Long.parseUnsignedLong(m.group(1), 16);
+        long units = List.of(m.group(2).split("\t")).stream().filter(w -> !w.isBlank()).count();
+        String sizes = format.replaceAll("[^bhwg]", "");
+        char size = sizes.isEmpty() ? (format.contains("c") ? 'b' : format.contains("a") || format.contains("f") ? 'g' : 'w')
+                : sizes.charAt(sizes.length() - 1);
+        int unit = switch (size) {
+            case 'b' -> 1;
+            case 'h' -> 2;
+            case 'g' -> 8;
+            default -> 4;
+        };
+        return "0x" + Long.toHexString(start + units * unit);
+    }
+
+    /** gdb's echo escapes: \n, \t, \\ and a trailing backslash-less text. */
+    static String unescape(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch != '\\' || i + 1 >= text.length()) {
+                sb.append(ch == '\\' ? "" : String.valueOf(ch));
+                continue;
+            }
+            char e = text.charAt(++i);
+            sb.append(switch (e) {
+                case 'n' -> '\n';
+                case 't' -> '\t';
+                case 'a' -> '\007';
+                default -> e;
+            });
+        }
+        return sb.toString();
+    }
+}

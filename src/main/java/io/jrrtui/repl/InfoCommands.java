@@ -1,0 +1,110 @@
+package io.jrrtui.repl;
+
+import io.jrrtui.api.Variable;
+import io.jrrtui.repl.ReplCommand.Completion;
+import io.jrrtui.util.JrrException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code info SUBCOMMAND}: its own table of subcommands, resolved by unique prefix like commands. */
+final class InfoCommands {
+    private InfoCommands() {}
+
+    static CommandTable table(ReplContext c) {
+        CommandTable t = new CommandTable("Undefined info command: \"%s\".  Try \"help info\".");
+        t.addAll(List.of(
+                Cmd.of("breakpoints", "Status of user-settable breakpoints and watchpoints.").alias("b", "br", "break", "watchpoints")
+                        .does((a, out) -> out.print(c.printer.breakpointTable(c.session.breakpoints()))),
+                Cmd.of("checkpoints", "Checkpoints made with the checkpoint command.").does((a, out) -> TimeCommands.table(c, out)),
+                Cmd.of("locals", "All local variables of current stack frame.").does((a, out) ->
+                        variables(c.session.locals(c.session.selectedFrame().level()), "No locals.", out)),
+                Cmd.of("args", "Argument variables of current stack frame.").does((a, out) ->
+                        variables(c.session.args(c.session.selectedFrame().level()), "No arguments.", out)),
+                Cmd.of("registers", "List of integer registers and their contents.").alias("r", "reg")
+                        .usage("info registers [NAME...]").does((a, out) -> registers(c, a, out)),
+                Cmd.of("frame", "All about the selected stack frame.").alias("f")
+                        .does((a, out) -> c.session.frameDescription().forEach(out::println)),
+                Cmd.of("threads", "Display currently known threads.").does((a, out) -> StackCommands.threads(c, out)),
+                Cmd.of("sharedlibrary", "Status of loaded shared object libraries.").alias("dll")
+                        .does((a, out) -> sharedLibraries(c, out)),
+                Cmd.of("line", "Core addresses of the code for a source line.").usage("info line [LOCATION]")
+                        .complete(Completion.SYMBOL).does((a, out) -> out.println(c.session.lineInfo(a.isBlank() ? null : a.strip()))),
+                Cmd.of("signals", "Signals the program received in the recording.").alias("handle").does((a, out) -> {
+                    List<String> rows = c.session.signals();
+                    if (rows.isEmpty()) out.println("No signals were delivered to the program in this recording.");
+                    rows.forEach(out::println);
+                }),
+                Cmd.of("display", "Expressions to display when program stops.").does((a, out) -> out.print(c.displays.table()))));
+        return t;
+    }
+
+    static ReplCommand command(CommandTable infos) {
+        return Cmd.of("info", "Generic command for showing things about the program being debugged.").alias("i", "inf")
+                .usage("info SUBCOMMAND\n" + list(infos)).complete(Completion.INFO).does((a, out) -> {
+                    String args = a.strip();
+                    if (args.isEmpty()) {
+                        out.print("\"info\" must be followed by the name of an info command.\nList of info subcommands:\n\n"
+                                + list(infos));
+                        return;
+                    }
+                    int end = CommandTable.wordEnd(args);
+                    if (end == 0) throw new JrrException("Undefined info command: \"" + args + "\".  Try \"help info\".");
+                    infos.resolve(args.substring(0, end)).run(args.substring(end).strip(), out);
+                });
+    }
+
+    static String list(CommandTable infos) {
+        StringBuilder sb = new StringBuilder();
+        for (ReplCommand s : infos.commands()) sb.append("info ").append(s.name()).append(" -- ").append(s.help()).append('\n');
+        return sb.toString();
+    }
+
+    private static void variables(List<Variable> vars, String none, PrintStream out) {
+        if (vars.isEmpty()) out.println(none);
+        for (Variable v : vars) out.println(v.name() + " = " + v.value());
+    }
+
+    private static void registers(ReplContext c, String args, PrintStream out) {
+        List<Variable> all = c.session.registers();
+        List<String> wanted = new ArrayList<>();
+        for (String w : Args.words(args)) wanted.add(w.startsWith("$") ? w.substring(1) : w);
+        for (String w : wanted) {
+            if (all.stream().noneMatch(v -> v.name().equals(w)) && !w.equals("pc") && !w.equals("sp") && !w.equals("fp")) {
+                throw new JrrException("Invalid register `" + w + "'");
+            }
+        }
+        for (Variable v : all) {
+            if (wanted.isEmpty() || wanted.contains(v.name()) || wanted.contains(alias(v.name()))) {
+                out.printf("%-15s%s%n", v.name(), v.value());
+            }
+        }
+    }
+
+    /** gdb's generic register names for x86-64. */
+    private static String alias(String reg) {
+        return switch (reg) {
+            case "rip" -> "pc";
+            case "rsp" -> "sp";
+            case "rbp" -> "fp";
+            default -> reg;
+        };
+    }
+
+    private static void sharedLibraries(ReplContext c, PrintStream out) {
+        List<Variable> libs = c.session.sharedLibraries();
+        if (libs.isEmpty()) {
+            out.println("No shared libraries loaded at this time.");
+            return;
+        }
+        out.println("From                To                  Syms Read   Shared Object Library");
+        for (Variable lib : libs) {
+            String[] w = lib.value().strip().split("\\s+", 3);
+            if (w.length == 3) out.printf("%-19s %-19s %-11s %s%n", w[0], w[1], w[2], lib.name());
+            else out.println(lib.value() + "  " + lib.name());
+        }
+        if (libs.stream().anyMatch(l -> l.value().contains("(*)"))) {
+            out.println("(*): Shared library is missing debugging information.");
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package io.jrrtui.repl;
+
+import io.jrrtui.api.BreakpointInfo;
+import io.jrrtui.api.FrameInfo;
+import io.jrrtui.api.SourceLocation;
+import io.jrrtui.api.StopEvent;
+import io.jrrtui.api.Variable;
+import io.jrrtui.api.WatchChange;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * All of gdb's wording for where execution is and why it stopped, in one place so that the REPL and
+ * the TUI say the same thing. Every method returns text whose lines end in '\n' (or "" for
+ * nothing). File names are shown by their last component (gdb's {@code set filename-display
+ * basename}).
+ *
+ * <p>Like gdb, a step that ends in the function it started in shows only the source line; a stop
+ * in another function, at a breakpoint, watchpoint, signal or after a jump in time shows the frame
+ * line first. The printer remembers the function of the last stop it reported to decide this
+ * (gdb compares frame ids; recursion into the same function therefore shows only the line here).
+ */
+public final class StopPrinter {
+    private static final Pattern PID = Pattern.compile("process (\\d+)");
+    private static final Pattern EXIT_PHRASE = Pattern.compile("exited (normally|with code [0-7]+)");
+    private static final Pattern SIGNAL = Pattern.compile("(SIG[A-Z0-9+]+)(?:, (.*))?");
+    private static final Map<String, String> SIGNAL_TEXT = Map.ofEntries(
+            Map.entry("SIGHUP", "Hangup"), Map.entry("SIGINT", "Interrupt"), Map.entry("SIGQUIT", "Quit"),
+            Map.entry("SIGILL", "Illegal instruction"), Map.entry("SIGTRAP", "Trace/breakpoint trap"),
+            Map.entry("SIGABRT", "Aborted"), Map.entry("SIGBUS", "Bus error"),
+            Map.entry("SIGFPE", "Arithmetic exception"), Map.entry("SIGKILL", "Killed"),
+            Map.entry("SIGUSR1", "User defined signal 1"), Map.entry("SIGSEGV", "Segmentation fault"),
+            Map.entry("SIGUSR2", "User defined signal 2"), Map.entry("SIGPIPE", "Broken pipe"),
+            Map.entry("SIGALRM", "Alarm clock"), Map.entry("SIGTERM", "Terminated"),
+            Map.entry("SIGCHLD", "Child status changed"), Map.entry("SIGSYS", "Bad system call"));
+
+    private final SourceCache sources;
+    private final ValueHistory values;
+    private String lastFunction;
+    private boolean haveLast;
+
+    public StopPrinter(SourceCache sources, ValueHistory values) {
+        this.sources = sources;
+        this.values = values;
+    }
+
+    /** The value history "Value returned is $N" numbers into (shared with print). */
+    public ValueHistory values() {
+        return values;
+    }
+
+    /**
+     * The report of a stop.
+     *
+     * @param frame the innermost frame at the stop (args, exactness); null when the program is gone
+     * @param hit   the breakpoint or watchpoint {@code stop.breakpoint()} names, or null
+     */
+    public String stop(StopEvent stop, FrameInfo frame, BreakpointInfo hit) {
+        StringBuilder sb = new StringBuilder();
+        SourceLocation where = frame != null ? frame.where() : stop.where();
+        boolean sameFunction = haveLast && where != null && java.util.Objects.equals(lastFunction, where.function());
+        switch (stop.reason()) {
+            case EXITED -> {
+                sb.append(exited(stop));
+                haveLast = false;
+                return sb.toString();
+            }
+            case BREAKPOINT -> {
+                if (stop.breakpoint() > 0) {
+                    sb.append('\n').append(hit != null && hit.temporary() ? "Temporary breakpoint " : "Breakpoint ")
+                            .append(stop.breakpoint()).append(", ");
+                }
+                sb.append(locationWithSource(frame, stop.where()));
+            }
+            case WATCHPOINT -> {
+                sb.append('\n').append(watchTitle(hit, stop)).append('\n');
+                sb.append(watchValues(stop.watch(), hit));
+                sb.append(locationWithSource(frame, stop.where()));
+            }
+            case STEP -> sb.append(sameFunction ? lineOnly(frame, stop.where()) : locationWithSource(frame, stop.where()));
+            case FINISH -> {
+                sb.append(locationWithSource(frame, stop.where()));
+                if (stop.returnValue() != null) {
+                    sb.append("Value returned is $").append(values.record(stop.returnValue())).append(" = ")
+                            .append(stop.returnValue()).append('\n');
+                }
+            }
+            case SIGNAL -> {
+                sb.append("\nProgram received signal ").append(signalText(stop.detail())).append(".\n");
+                sb.append(locationWithSource(frame, stop.where()));
+            }
+            case START_OF_HISTORY, END_OF_HISTORY -> {
+                String why = stop.detail() != null && !stop.detail().isBlank() ? stop.detail()
+                        : "No more reverse-execution history.";
+                sb.append('\n').append(why).append('\n');
+                sb.append(locationWithSource(frame, stop.where()));
+            }
+            default -> sb.append(locationWithSource(frame, stop.where()));
+        }
+        lastFunction = where != null ? where.function() : null;
+        haveLast = true;
+        return sb.toString();
+    }
+
+    /** Forgets the last reported function, so that the next step report shows its frame line. */
+    public void resetLocation() {
+        haveLast = false;
+    }
+
+    /** "Continuing." — printed before continue and reverse-continue run. */
+    public String continuing() {
+        return "Continuing.\n";
+    }
+
+    /** The header {@code finish} prints before running. */
+    public String runTillExit(FrameInfo frame) {
+        return "Run till exit from " + backtraceLine(frame) + "\n";
+    }
+
+    /** The header {@code reverse-finish} prints before running. */
+    public String runBackToCall(FrameInfo frame) {
+        return "Run back to call of " + backtraceLine(frame) + "\n";
+    }
+
+    /** "tally (i=3) at dbg_corrupt.c:13", with "0x... in " first when the pc is not a statement start. */
+    public String frameLocation(FrameInfo frame) {
+        SourceLocation w = frame.where();
+        StringBuilder sb = new StringBuilder();
+        if (!frame.pcIsExact() || !w.hasLine()) sb.append(address(w.pc())).append(" in ");
+        sb.append(w.function() != null ? w.function() : "??").append(" (").append(joinArgs(frame.args())).append(')');
+        if (w.hasLine()) sb.append(" at ").append(displayFile(w.file())).append(':').append(w.line());
+        return sb.toString();
+    }
+
+    /** "#1  0x0000555555555204 in main () at dbg_corrupt.c:37" (no newline). */
+    public String backtraceLine(FrameInfo frame) {
+        String level = Integer.toString(frame.level());
+        return "#" + level + " ".repeat(Math.max(1, 3 - level.length())) + frameLocation(frame);
+    }
+
+    /** {@code frame}, {@code up}, {@code down}: the backtrace line and the source line. */
+    public String selectedFrame(FrameInfo frame) {
+        return backtraceLine(frame) + "\n" + sourceLine(frame.where());
+    }
+
+    /** "13\t    counter += i;" plus newline; "" when there is no line information. */
+    public String sourceLine(SourceLocation w) {
+        if (w == null || !w.hasLine()) return "";
+        String text = sources.line(w.file(), w.line());
+        if (text != null) return w.line() + "\t" + text + "\n";
+        return w.line() + "\tin " + w.file() + "\n";
+    }
+
+    /** "Breakpoint 1 at 0x401136: file dbg_corrupt.c, line 13." and the watchpoint equivalents. */
+    public String breakpointCreated(BreakpointInfo b) {
+        if (!b.type().equals("breakpoint")) return watchTitle(b, null) + "\n";
+        StringBuilder sb = new StringBuilder(b.temporary() ? "Temporary breakpoint " : "Breakpoint ").append(b.number());
+        List<SourceLocation> locs = b.locations();
+        if (locs.isEmpty()) return sb.append(" (").append(b.what()).append(") pending.\n").toString();
+        SourceLocation first = locs.get(0);
+        sb.append(" at 0x").append(Long.toHexString(first.pc()));
+        if (locs.size() > 1) {
+            if (first.hasLine()) sb.append(": ").append(displayFile(first.file())).append(':').append(first.line()).append('.');
+            return sb.append(" (").append(locs.size()).append(" locations)\n").toString();
+        }
+        if (first.hasLine()) sb.append(": file ").append(displayFile(first.file())).append(", line ").append(first.line()).append('.');
+        return sb.append('\n').toString();
+    }
+
+    /** {@code info breakpoints}. */
+    public String breakpointTable(List<BreakpointInfo> bps) {
+        if (bps.isEmpty()) return "No breakpoints or watchpoints.\n";
+        StringBuilder sb = new StringBuilder("Num     Type           Disp Enb Address            What\n");
+        for (BreakpointInfo b : bps) {
+            boolean code = b.type().equals("breakpoint");
+            String disp = b.temporary() ? "del" : "keep";
+            String enb = b.enabled() ? "y" : "n";
+            if (!code || b.locations().size() == 1) {
+                String addr = code ? address(b.locations().get(0).pc()) : "";
+                String what = code ? locationWhat(b.locations().get(0), b.what()) : b.what();
+                sb.append(String.format("%-7s %-14s %-4s %-3s %-18s %s", b.number(), b.type(), disp, enb, addr, what).stripTrailing());
+            } else {
+                sb.append(String.format("%-7s %-14s %-4s %-3s %-18s %s", b.number(), b.type(), disp, enb,
+                        b.locations().isEmpty() ? "<PENDING>" : "<MULTIPLE>", b.locations().isEmpty() ? b.what() : "")
+                        .stripTrailing());
+            }
+            sb.append('\n');
+            if (b.condition() != null && !b.condition().isBlank()) sb.append("\tstop only if ").append(b.condition()).append('\n');
+            if (b.hitCount() > 0) {
+                sb.append("\tbreakpoint already hit ").append(b.hitCount()).append(b.hitCount() == 1 ? " time\n" : " times\n");
+            }
+            if (code && b.locations().size() > 1) {
+                for (int i = 0; i < b.locations().size(); i++) {
+                    SourceLocation l = b.locations().get(i);
+                    sb.append(String.format("%-7s %-14s %-4s %-3s %-18s %s", b.number() + "." + (i + 1), "", "", enb,
+                            address(l.pc()), locationWhat(l, b.what())).stripTrailing()).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The file name as shown: its last path component. */
+    public static String displayFile(String file) {
+        if (file == null) return "??";
+        int slash = file.lastIndexOf('/');
+        return slash >= 0 ? file.substring(slash + 1) : file;
+    }
+
+    /** A code address as gdb shows it in frames: 0x and 16 hex digits. */
+    public static String address(long pc) {
+        return String.format("0x%016x", pc);
+    }
+
+    static String joinArgs(List<Variable> args) {
+        StringBuilder sb = new StringBuilder();
+        for (Variable v : args) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(v.name()).append('=').append(v.value());
+        }
+        return sb.toString();
+    }
+
+    private String locationWhat(SourceLocation l, String typed) {
+        if (l.hasLine()) {
+            return (l.function() != null ? "in " + l.function() + " " : "") + "at " + displayFile(l.file()) + ":" + l.line();
+        }
+        return l.function() != null ? "<" + l.function() + ">" : typed;
+    }
+
+    /** SRC_AND_LOC: the frame line, then the source line. */
+    private String locationWithSource(FrameInfo frame, SourceLocation fallback) {
+        FrameInfo f = frame != null ? frame : new FrameInfo(0, fallback, List.of(), true);
+        if (f.where() == null) return "";
+        return frameLocation(f) + "\n" + sourceLine(f.where());
+    }
+
+    /** SRC_LINE: the source line, with the address first when the pc is mid-statement. */
+    private String lineOnly(FrameInfo frame, SourceLocation fallback) {
+        SourceLocation w = frame != null ? frame.where() : fallback;
+        boolean exact = frame == null || frame.pcIsExact();
+        if (w == null) return "";
+        if (!w.hasLine()) return locationWithSource(frame, fallback);
+        return (exact ? "" : address(w.pc()) + "\t") + sourceLine(w);
+    }
+
+    private static String watchTitle(BreakpointInfo b, StopEvent stop) {
+        String type = b != null ? b.type() : "hw watchpoint";
+        String kind = switch (type) {
+            case "read watchpoint" -> "Hardware read watchpoint ";
+            case "acc watchpoint" -> "Hardware access (read/write) watchpoint ";
+            default -> "Hardware watchpoint ";
+        };
+        int number = b != null ? b.number() : stop.breakpoint();
+        String what = stop != null && stop.watch() != null ? stop.watch().expression() : b != null ? b.what() : "";
+        return kind + number + ": " + what;
+    }
+
+    private static String watchValues(WatchChange w, BreakpointInfo b) {
+        if (w == null) return "\n";
+        boolean readOnly = b != null && b.type().equals("read watchpoint");
+        if (readOnly || (b != null && b.type().equals("acc watchpoint") && java.util.Objects.equals(w.oldValue(), w.newValue()))) {
+            return "\nValue = " + w.newValue() + "\n";
+        }
+        return "\nOld value = " + w.oldValue() + "\nNew value = " + w.newValue() + "\n";
+    }
+
+    private static String signalText(String detail) {
+        if (detail == null || detail.isBlank()) return "SIGTRAP, Trace/breakpoint trap";
+        Matcher m = SIGNAL.matcher(detail.strip());
+        if (m.matches() && m.group(2) == null) {
+            return m.group(1) + ", " + SIGNAL_TEXT.getOrDefault(m.group(1), "Unknown signal");
+        }
+        return detail.strip();
+    }
+
+    private static String exited(StopEvent stop) {
+        String detail = stop.detail() == null ? "" : stop.detail().strip();
+        if (detail.startsWith("[Inferior") || detail.startsWith("Program terminated")) return detail + "\n";
+        Matcher sig = Pattern.compile("signal (SIG[A-Z0-9+]+)").matcher(detail);
+        if (sig.find()) {
+            return "\nProgram terminated with signal " + signalText(sig.group(1)) + ".\nThe program no longer exists.\n";
+        }
+        Matcher pid = PID.matcher(detail);
+        String process = pid.find() ? "process " + pid.group(1) : "process 1";
+        Matcher how = EXIT_PHRASE.matcher(detail);
+        if (how.find()) return "[Inferior 1 (" + process + ") " + how.group() + "]\n"; // the session's words, code in octal
+        int code = 0;
+        if (stop.returnValue() != null && stop.returnValue().strip().matches("-?\\d{1,10}")) {
+            code = (int) Long.parseLong(stop.returnValue().strip());
+        }
+        if (code == 0) return "[Inferior 1 (" + process + ") exited normally]\n";
+        // gdb prints the exit code in octal, two digits at least
+        return String.format("[Inferior 1 (%s) exited with code %02o]\n", process, code & 0xff);
+    }
+}
