@@ -38,16 +38,22 @@ final class DisassemblyPane extends Pane {
         shown.focusRow(Math.max(0, currentIndex()), height);
     }
 
+    private static String label(DisassemblyLine l) {
+        return l.label() == null || l.label().isEmpty() ? "" : "<" + l.label() + ">";
+    }
+
     @Override
     List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         long pc = pc();
+        int labelWidth = 0;
+        for (DisassemblyLine l : lines()) labelWidth = Math.max(labelWidth, label(l).length());
         for (DisassemblyLine l : lines()) {
             boolean current = l.address() == pc;
             boolean bp = state.breakpointAt(l.address());
             String mark = (bp ? "B" : " ") + (current ? ">" : " ");
             rows.add(new Row(mark, bp ? Role.BREAKPOINT : current ? Role.CURRENT : Role.DIM,
-                    String.format("0x%x <%s>  %s", l.address(), l.label() == null ? "?" : l.label(), l.text()),
+                    String.format("0x%x %-" + Math.max(1, labelWidth) + "s  %s", l.address(), label(l), l.text()),
                     current ? Role.CURRENT : Role.TEXT));
         }
         if (rows.isEmpty()) rows.add(Row.of(state.snapshot != null && state.snapshot.exited() ? "(the program has exited)" : "(no code here)", Role.DIM));

@@ -62,13 +62,4 @@ final class EventIndex {
     Set<Integer> threads() {
         return threads;
     }
-
-    /** Whether any event in first..last wrote program output. */
-    boolean anyOutput(long first, long last) {
-        for (long n = Math.max(1, first); n <= Math.min(last, events.size()); n++) {
-            EventSummary e = get(n);
-            if (e != null && e.outputStream() != 0) return true;
-        }
-        return false;
-    }
 }

@@ -24,7 +24,7 @@ final class Scrubber {
     }
 
     static long lastEvent(int cell, int width, long count) {
-        return Math.max(firstEvent(cell, width, count), firstEvent(cell + 1, width, count) - 1);
+        return Math.min(count, Math.max(firstEvent(cell, width, count), firstEvent(cell + 1, width, count) - 1));
     }
 
     /** The cell of event n. */
@@ -62,19 +62,18 @@ final class Scrubber {
         return out;
     }
 
+    /** Each event marks the one cell it falls in: hits over output over plain events. */
     private static char[] base(int width, EventIndex events, Set<Long> hits) {
         long count = events.count();
         char[] base = new char[width];
-        for (int i = 0; i < width; i++) {
-            if (count == 0 || firstEvent(i, width, count) > count) {
-                base[i] = ' ';
-                continue;
-            }
-            long first = firstEvent(i, width, count), last = lastEvent(i, width, count);
-            boolean hit = false;
-            for (long h : hits) if (h >= first && h <= last) hit = true;
-            base[i] = hit ? HIT : events.anyOutput(first, last) ? OUTPUT : PLAIN;
+        int used = count <= 0 ? 0 : Math.min(width, cellOf(count, width, count) + 1);
+        for (int i = 0; i < width; i++) base[i] = i < used ? PLAIN : ' ';
+        if (count <= 0) return base;
+        for (long n = 1; n <= Math.min(count, EventIndex.MAX_EVENTS); n++) {
+            io.jrrtui.api.EventSummary e = events.get(n);
+            if (e != null && e.outputStream() != 0) base[cellOf(n, width, count)] = OUTPUT;
         }
+        for (long h : hits) if (h >= 1 && h <= count) base[cellOf(h, width, count)] = HIT;
         return base;
     }
 }

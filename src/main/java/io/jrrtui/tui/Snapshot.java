@@ -13,10 +13,11 @@ import java.util.List;
  * thread never calls the debugger.
  *
  * @param watchValues the value text (or error line) of each watch expression, in order
+ * @param problems    parts the session could not give ("backtrace: ..."), for the console
  */
 record Snapshot(StopEvent stop, long event, long eventCount, long pc, List<FrameInfo> frames, FrameInfo selected,
         List<Variable> registers, List<DisassemblyLine> disassembly, List<BreakpointInfo> breakpoints,
-        List<String> watches, List<String> watchValues, List<OutputChunk> output) {
+        List<String> watches, List<String> watchValues, List<OutputChunk> output, List<String> problems) {
 
     boolean exited() {
         return stop.reason() == StopEvent.Reason.EXITED || pc == 0;

@@ -22,15 +22,20 @@ final class SnapshotLoader {
         this.session = session;
     }
 
+    /** Parts that failed while loading the current snapshot (worker thread only). */
+    private final List<String> problems = new ArrayList<>();
+
     Snapshot load(StopEvent stop, List<String> watches) {
-        long pc = orElse(session::pc, 0L);
-        List<FrameInfo> frames = orElse(() -> session.backtrace(BACKTRACE_LIMIT), List.of());
-        FrameInfo selected = orElse(session::selectedFrame, null);
+        problems.clear();
+        long pc = orElse("pc", session::pc, 0L);
+        List<FrameInfo> frames = orElse("backtrace", () -> session.backtrace(BACKTRACE_LIMIT), List.of());
+        FrameInfo selected = orElse("frame", session::selectedFrame, null);
         List<String> values = new ArrayList<>();
         for (String w : watches) values.add(printOrError(w));
         return new Snapshot(stop, session.currentEvent(), session.eventCount(), pc, frames, selected,
-                orElse(session::registers, List.of()), disassembly(pc), orElse(session::breakpoints, List.of()),
-                List.copyOf(watches), values, orElse(() -> session.output(session.currentEvent()), List.of()));
+                orElse("registers", session::registers, List.of()), disassembly(pc),
+                orElse("breakpoints", session::breakpoints, List.of()), List.copyOf(watches), values,
+                orElse("output", () -> session.output(session.currentEvent()), List.of()), List.copyOf(problems));
     }
 
     private String printOrError(String expression) {
@@ -48,15 +53,15 @@ final class SnapshotLoader {
     private List<DisassemblyLine> disassembly(long pc) {
         if (pc == 0) return List.of();
         long start = pc;
-        List<DisassemblyLine> here = orElse(() -> session.disassemble(pc, 1), List.of());
+        List<DisassemblyLine> here = orElse("disassemble", () -> session.disassemble(pc, 1), List.of());
         if (!here.isEmpty()) {
             long off = labelOffset(here.get(0).label());
             if (off > 0 && off <= DISASSEMBLY_BEFORE_LIMIT) start = pc - off;
         }
         long from = start;
-        List<DisassemblyLine> lines = orElse(() -> session.disassemble(from, DISASSEMBLY_COUNT), List.of());
+        List<DisassemblyLine> lines = orElse("disassemble", () -> session.disassemble(from, DISASSEMBLY_COUNT), List.of());
         if (lines.stream().noneMatch(l -> l.address() == pc)) {
-            lines = orElse(() -> session.disassemble(pc, DISASSEMBLY_COUNT), List.of());
+            lines = orElse("disassemble", () -> session.disassemble(pc, DISASSEMBLY_COUNT), List.of());
         }
         return lines;
     }
@@ -73,10 +78,18 @@ final class SnapshotLoader {
         }
     }
 
-    private static <T> T orElse(Supplier<T> part, T fallback) {
+    /**
+     * One part of the snapshot, or fallback when the session cannot give it. Any RuntimeException
+     * is caught so that one failing pane (a bug deeper down) leaves the others working; the failure
+     * goes to the console.
+     */
+    private <T> T orElse(String what, Supplier<T> part, T fallback) {
         try {
             return part.get();
         } catch (JrrException e) {
+            return fallback; // an expected answer such as "No stack." after the exit
+        } catch (RuntimeException e) {
+            problems.add(what + ": " + Tui.message(e));
             return fallback;
         }
     }

@@ -100,8 +100,10 @@ final class Workbench {
             return new Object[] {index, loader.load(session.status(), watches)};
         }, r -> {
             state.events = (EventIndex) r[0];
-            arrive((Snapshot) r[1], true);
-            message = "? for help";
+            Snapshot s = (Snapshot) r[1];
+            arrive(s, true);
+            reportStop(s);
+            message = "? for help, : for a command, q to quit";
         }, this::failed);
     }
 
@@ -173,16 +175,16 @@ final class Workbench {
 
     void perform(Action a) {
         switch (a) {
-            case CONTINUE -> motion("continue", DebugSession::cont);
-            case REVERSE_CONTINUE -> motion("reverse-continue", DebugSession::reverseContinue);
+            case CONTINUE -> motion("continue", printer.continuing(), DebugSession::cont);
+            case REVERSE_CONTINUE -> motion("reverse-continue", printer.continuing(), DebugSession::reverseContinue);
             case NEXT -> motion("next", DebugSession::next);
             case REVERSE_NEXT -> motion("reverse-next", DebugSession::reverseNext);
             case STEP -> motion("step", DebugSession::step);
             case REVERSE_STEP -> motion("reverse-step", DebugSession::reverseStep);
             case STEPI -> motion("stepi", DebugSession::stepi);
             case REVERSE_STEPI -> motion("reverse-stepi", DebugSession::reverseStepi);
-            case FINISH -> motion("finish", DebugSession::finish);
-            case REVERSE_FINISH -> motion("reverse-finish", DebugSession::reverseFinish);
+            case FINISH -> motion("finish", header(printer::runTillExit), DebugSession::finish);
+            case REVERSE_FINISH -> motion("reverse-finish", header(printer::runBackToCall), DebugSession::reverseFinish);
             case TOGGLE_BREAKPOINT -> toggleBreakpoint();
             case ADD_WATCH -> prompt = new Prompt("watch: ", watchHistory, this::addWatch);
             case REMOVE_WATCH -> removeWatch();
@@ -303,9 +305,21 @@ final class Workbench {
 
     /** A move in time: remembered for undo, reported in the console. */
     void motion(String label, Function<DebugSession, StopEvent> op) {
+        motion(label, "", op);
+    }
+
+    /** A move that prints a header first, as gdb does ("Continuing.", "Run till exit from ..."). */
+    private void motion(String label, String header, Function<DebugSession, StopEvent> op) {
         if (refuseWhenBusy()) return;
+        if (!header.isEmpty()) console.append(header, Role.TEXT);
         history.moved(state.event());
         move(label, op);
+    }
+
+    /** The finish headers name the selected frame ("" when there is none). */
+    private String header(Function<FrameInfo, String> text) {
+        FrameInfo f = state.snapshot == null ? null : state.snapshot.selected();
+        return f == null ? "" : text.apply(f);
     }
 
     private void move(String label, Function<DebugSession, StopEvent> op) {
@@ -444,7 +458,13 @@ final class Workbench {
     /** What a command line printed and the state after it. */
     private record CommandResult(String out, String err, Snapshot snapshot) {}
 
+    /** A job ended: forget a "busy" complaint about it. */
+    private void idle() {
+        if (message.startsWith("busy with ")) message = "";
+    }
+
     private void failed(String error) {
+        idle();
         message = error;
         console.append(error, Role.ERROR);
         drainConsole();
@@ -460,7 +480,9 @@ final class Workbench {
 
     /** Takes in a snapshot; moved = the program moved, so the panes follow the new position. */
     private void arrive(Snapshot s, boolean moved) {
+        idle();
         state.accept(s);
+        for (String p : s.problems()) console.append(p, Role.ERROR);
         drainConsole();
         StopEvent stop = s.stop();
         reverse = stop.reverse();
