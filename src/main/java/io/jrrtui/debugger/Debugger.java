@@ -526,7 +526,7 @@ public final class Debugger implements DebugSession {
     public FrameInfo selectFrame(int level) {
         requireRunning();
         if (level < 0) throw new JrrException("Bottom (innermost) frame selected; you cannot go down.");
-        if (level >= ctx().frames().size()) throw new JrrException("Initial frame selected; you cannot go up.");
+        if (level >= ctx().frames().size()) throw new JrrException("No frame at level " + level + ".");
         ctx().select(level);
         return inspector.frameInfo(ctx(), level);
     }

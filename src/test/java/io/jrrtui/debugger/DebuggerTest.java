@@ -95,10 +95,22 @@ class DebuggerTest {
         dbg.next();
         List<io.jrrtui.api.Variable> regs = dbg.registers();
         String locals = dbg.locals(0).toString();
+        long memory = writableMemoryDigest();
         dbg.reverseNext();
         dbg.next();
         assertEquals(regs, dbg.registers());
         assertEquals(locals, dbg.locals(0).toString());
+        assertEquals(memory, writableMemoryDigest(), "every writable page is the same again");
+    }
+
+    /** A CRC of every readable, writable mapping of the replayed program (stack, heap, data). */
+    private long writableMemoryDigest() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        for (io.jrrtui.sys.ProcMaps.Region r : dbg.session().memoryMap()) {
+            if (!r.perms().startsWith("rw") || r.path().startsWith("[v")) continue;
+            crc.update(dbg.session().readMemory(r.start(), (int) (r.end() - r.start())));
+        }
+        return crc.getValue();
     }
 
     @Test

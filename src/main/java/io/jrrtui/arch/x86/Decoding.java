@@ -18,6 +18,11 @@ final class Decoding extends EncodingReader {
     private long branchTarget = -1;
     private boolean hasRegisterOperand;
     private String mnemonic;
+    /** Intel-syntax name when it differs from {@link #mnemonic}'s spelling rules (set with it). */
+    private String intelName;
+    /** Intel text of the memory operand just formatted by {@link #operand}, else null. */
+    private String pendingIntel;
+    private final List<String> intelOps = new ArrayList<>(4);
     private final List<String> ops = new ArrayList<>(4);
     private Kind kind = Kind.SEQUENTIAL;
     private OpEntry entry;
@@ -28,17 +33,19 @@ final class Decoding extends EncodingReader {
 
     static Instruction invalid(byte[] code, int start, long address) {
         byte[] b = start < code.length ? new byte[] {code[start]} : new byte[0];
-        return new Instruction(address, 1, b, "(bad)", List.of(), Kind.INVALID, -1, false, -1);
+        return new Instruction(address, 1, b, "(bad)", List.of(), Kind.INVALID, -1, false, -1, "(bad)", List.of());
     }
 
     Instruction run() {
         try {
             decode();
-            String text = buildMnemonic();
+            String[] words = prefixWords();
+            String text = words[0] + mnemonic + words[1];
+            String intelText = words[2] + (intelName != null ? intelName : mnemonic);
             int len = pos - start;
             long memTarget = ripRel ? address + len + disp : -1;
             return new Instruction(address, len, Arrays.copyOfRange(code, start, pos), text,
-                    List.copyOf(ops), kind, branchTarget, ripRel, memTarget);
+                    List.copyOf(ops), kind, branchTarget, ripRel, memTarget, intelText, List.copyOf(intelOps));
         } catch (Bad e) {
             if (e == STRAY_REX) {
                 return strayRex();
@@ -57,7 +64,7 @@ final class Decoding extends EncodingReader {
             sb.append(i > 0 ? " " : "").append((p & 0xf0) == 0x40 ? Mnemonics.rexName(p) : Mnemonics.prefixWord(p));
         }
         return new Instruction(address, pos - start, Arrays.copyOfRange(code, start, pos), sb.toString(),
-                List.of(), Kind.SEQUENTIAL, -1, false, -1);
+                List.of(), Kind.SEQUENTIAL, -1, false, -1, sb.toString(), List.of());
     }
 
     // ------------------------------------------------------------------ prefixes and opcode
@@ -92,6 +99,7 @@ final class Decoding extends EncodingReader {
             X87.decode(this);
             if (mnemonic.startsWith("fn") && !mnemonic.equals("fnop")) {
                 mnemonic = "f" + mnemonic.substring(2);
+                intelName = "f" + intelName.substring(2);
             }
             return;
         }
@@ -187,6 +195,8 @@ final class Decoding extends EncodingReader {
             mnemonic = "xchg";
             ops.add("%ax");
             ops.add("%ax");
+            intelOps.add("ax");
+            intelOps.add("ax");
             return true;
         }
         mnemonic = "nop";
@@ -230,13 +240,16 @@ final class Decoding extends EncodingReader {
         if (evex && evexB && mod == 3) {
             vl = 512; // L'L holds the rounding mode
         }
-        String[] intel = new String[spec.length + 1];
+        String[] intel = new String[spec.length + 1]; // AT&T texts in Intel operand order
+        String[] intelSyntax = new String[spec.length + 1];
         int n = 0;
         for (int op : spec) {
             if (!vex && !evex && Operand.kind(op) == Operand.H) {
                 continue; // legacy SSE: the destination is also the first source
             }
-            intel[n++] = operand(op);
+            intel[n] = operand(op);
+            intelSyntax[n++] = pendingIntel != null ? pendingIntel : IntelSyntax.fromAtt(intel[n - 1]);
+            pendingIntel = null;
         }
         if ((vex || evex) && (vvvv & 15) != 0 && !usesVvvv(spec)) {
             throw bad();
@@ -250,8 +263,17 @@ final class Decoding extends EncodingReader {
                 throw bad();
             }
         }
+        String plain = name;
         name = adjustName(e, name, spec, intel, n);
+        String iname = IntelSyntax.rename(intelNameFor(plain, name));
+        int intelCount = n;
+        for (int i = 0; i < n; i++) {
+            if (intel[i] == null && Operand.kind(spec[Math.min(i, spec.length - 1)]) != Operand.ONE) {
+                intelSyntax[i] = null; // folded into the mnemonic (predicates)
+            }
+        }
         if (evex) {
+            intelCount = decorateIntel(e, spec, intelSyntax, intelCount);
             n = applyEvexDecorations(e, spec, intel, n);
         }
         boolean keep = e.has(OpEntry.KEEP_ORDER);
@@ -261,15 +283,70 @@ final class Decoding extends EncodingReader {
                 ops.add(s);
             }
         }
+        for (int i = 0; i < intelCount; i++) {
+            if (intelSyntax[i] != null) {
+                intelOps.add(intelSyntax[i]);
+            }
+        }
         if (e.has(OpEntry.SUFFIX) && !hasRegisterOperand) {
             name = name + Mnemonics.suffixChar(primarySize(spec));
         } else if (e.has(OpEntry.DEFAULT64) && osz == 16 && !hasRegisterOperand && !isShortJump(spec)
                 && kind != Kind.JUMP_CONDITIONAL) {
             name = name + 'w';
+            if (!hasMemoryOperand(spec)) {
+                iname = iname + 'w';
+            }
         }
         if (mnemonic == null) {
-            mnemonic = (vex || evex) && !e.has(OpEntry.VEX_ONLY) ? "v" + name : name;
+            String v = (vex || evex) && !e.has(OpEntry.VEX_ONLY) ? "v" : "";
+            mnemonic = v + name;
+            intelName = v + iname;
         }
+    }
+
+    /** Intel spelling: no size suffixes, movzx/movsx, no x/y conversion suffix. */
+    private String intelNameFor(String plain, String adjusted) {
+        if (plain.endsWith("%")) {
+            return plain.startsWith("movz") ? "movzx" : "movsx";
+        }
+        if (plain.endsWith("~") || plain.endsWith("^")) {
+            return plain.substring(0, plain.length() - 1);
+        }
+        if (adjusted.length() == plain.length() + 1 && adjusted.startsWith(plain) && plain.startsWith("cvt")) {
+            return plain; // vcvtpd2psx/y
+        }
+        return adjusted;
+    }
+
+    private boolean hasMemoryOperand(int[] spec) {
+        for (int op : spec) {
+            int k = Operand.kind(op);
+            if ((k == Operand.E || k == Operand.M) && mod != 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Intel syntax puts masks on the destination and the rounding mode on the last register source. */
+    private int decorateIntel(OpEntry e, int[] spec, String[] ops, int n) {
+        if (evexAaa != 0 || evexZ) {
+            ops[0] = ops[0] + (evexAaa != 0 ? "{k" + evexAaa + "}" : "") + (evexZ ? "{z}" : "");
+        }
+        if (evexB && mod == 3) {
+            String rc = e.has(OpEntry.ROUNDING) ? Mnemonics.ROUNDING[vexL] : e.has(OpEntry.SAE) ? "{sae}"
+                    : Mnemonics.ROUNDING_BAD[vexL];
+            if (!e.has(OpEntry.ROUNDING) && !e.has(OpEntry.SAE)) {
+                ops[n] = rc; // an invalid rounding field prints as an operand of its own
+                return n + 1;
+            }
+            int last = n - 1;
+            while (last > 0 && (ops[last] == null || Operand.kind(spec[Math.min(last, spec.length - 1)]) == Operand.I)) {
+                last--;
+            }
+            ops[last] = ops[last] + rc;
+        }
+        return n;
     }
 
     private static boolean isShortJump(int[] spec) {
@@ -402,6 +479,9 @@ final class Decoding extends EncodingReader {
             case Operand.SH: return vl / 16;
             case Operand.SQUARTER: return vl / 32;
             case Operand.SEIGHTH: return vl / 64;
+            case Operand.SDW: return mod == 3 ? 4 : 2;
+            case Operand.SDB: return mod == 3 ? 4 : 1;
+            case Operand.SDUP: return vl == 128 ? 8 : vl / 8;
             default: return s;
         }
     }
@@ -439,13 +519,20 @@ final class Decoding extends EncodingReader {
                 return jump(s);
             case Operand.O:
                 return moffs();
-            case Operand.X:
+            case Operand.X: {
                 markUsed(asIdx);
                 markUsed(segIdx); // string instructions take any segment override silently
-                return segPrefix("%ds:") + "(" + (asIdx >= 0 ? "%esi" : "%rsi") + ")";
-            case Operand.Y:
+                String seg = segPrefix("%ds:");
+                String si = asIdx >= 0 ? "esi" : "rsi";
+                pendingIntel = IntelSyntax.sized(seg.substring(1) + "[" + si + "]", sizeBytes(s), 0);
+                return seg + "(%" + si + ")";
+            }
+            case Operand.Y: {
                 markUsed(asIdx);
-                return "%es:(" + (asIdx >= 0 ? "%edi" : "%rdi") + ")";
+                String di = asIdx >= 0 ? "edi" : "rdi";
+                pendingIntel = IntelSyntax.sized("es:[" + di + "]", sizeBytes(s), 0);
+                return "%es:(%" + di + ")";
+            }
             case Operand.S:
                 hasRegisterOperand = true;
                 return Registers.segment(reg);
@@ -460,7 +547,7 @@ final class Decoding extends EncodingReader {
                 return "%mm" + reg;
             case Operand.Q:
                 if (mod != 3) {
-                    return memory(8);
+                    return memory(s == Operand.SD ? 4 : 8);
                 }
                 hasRegisterOperand = true;
                 return "%mm" + rm;
@@ -511,6 +598,9 @@ final class Decoding extends EncodingReader {
                 return Operand.literal(op);
             case Operand.A:
                 return vsib();
+            case Operand.ONE:
+                pendingIntel = "1"; // shift by one: implicit in AT&T, explicit in Intel
+                return null;
             default:
                 throw bad();
         }
@@ -536,6 +626,7 @@ final class Decoding extends EncodingReader {
         int width;
         switch (s) {
             case Operand.SX: width = halfWidthGather() ? Math.max(128, vl / 2) : vl; break;
+            case Operand.SDUP: width = vl; break;
             case Operand.SH: width = Math.max(128, vl / 2); break;
             default: width = 128; break;
         }
@@ -590,7 +681,9 @@ final class Decoding extends EncodingReader {
         if (asIdx >= 0) {
             usedPrefixes |= 1 << asIdx;
         }
-        return segPrefix("") + "0x" + Long.toHexString(a);
+        String seg = segPrefix("");
+        pendingIntel = (seg.isEmpty() ? "ds:" : seg.substring(1)) + "0x" + Long.toHexString(a);
+        return seg + "0x" + Long.toHexString(a);
     }
 
     /** fs/gs overrides apply to memory operands; the others are printed as prefix words. */
@@ -619,9 +712,14 @@ final class Decoding extends EncodingReader {
         // objdump counts REX.B/X as used by any memory operand (even rip-relative or without base)
         int bExt = rexBit(1);
         int xExt = sib ? rexBit(2) : 0;
+        String seg = sb.length() == 0 ? null : sb.substring(1, sb.length() - 1);
+        int bcst = evex && evexB ? (vexW != 0 ? 8 : 4) : 0;
         if (ripRel) {
             disp = d;
             signedHex(sb, d).append(addr32 ? "(%eip)" : "(%rip)");
+            // objdump's Intel syntax prints a negative rip displacement as a 64-bit unsigned addend
+            String ripAddr = (seg == null ? "" : seg + ":") + "[" + (addr32 ? "eip" : "rip") + "+0x" + Long.toHexString(d) + "]";
+            pendingIntel = IntelSyntax.sized(ripAddr, bytes, bcst);
             return broadcast(sb, bytes);
         }
         int b = base < 0 ? -1 : base + bExt;
@@ -631,9 +729,14 @@ final class Decoding extends EncodingReader {
             x = -1;
         }
         if (b < 0 && x < 0) {
-            sb.append("0x").append(Long.toHexString(addr32 ? d & 0xffffffffL : d));
+            String abs = "0x" + Long.toHexString(addr32 ? d & 0xffffffffL : d);
+            sb.append(abs);
+            pendingIntel = IntelSyntax.sized((seg == null ? "ds" : seg) + ":" + abs, bytes, bcst);
             return broadcast(sb, bytes);
         }
+        String[] names = addr32 ? Registers.R32 : Registers.R64;
+        pendingIntel = IntelSyntax.sized(IntelSyntax.address(seg, b >= 0 ? names[b] : null,
+                x < 0 ? null : x == 4 ? (addr32 ? "eiz" : "riz") : names[x], scale, d, dispSize > 0 || b < 0), bytes, bcst);
         if (dispSize > 0) {
             signedHex(sb, d);
         }
@@ -655,6 +758,7 @@ final class Decoding extends EncodingReader {
             throw bad();
         }
         StringBuilder sb = new StringBuilder(32).append(segPrefix(""));
+        String seg = sb.length() == 0 ? null : sb.substring(1, sb.length() - 1);
         long d = disp;
         if (evex && dispSize == 1) {
             d *= vexW != 0 ? 8 : 4;
@@ -663,14 +767,17 @@ final class Decoding extends EncodingReader {
             signedHex(sb, d);
         }
         sb.append('(');
-        if (base >= 0) {
-            sb.append('%').append(Registers.R64[base + rexBit(1)]);
+        String baseName = base >= 0 ? Registers.R64[base + rexBit(1)] : null;
+        if (baseName != null) {
+            sb.append('%').append(baseName);
         }
         int x = index + rexBit(2) + (evexV ? 16 : 0);
         boolean dwordIndex = (opcode & 1) == 0;
         int width = dwordIndex && vexW != 0 ? Math.max(128, vl / 2) : vl;
-        sb.append(",%").append(width == 512 ? "zmm" : width == 256 ? "ymm" : "xmm").append(x);
-        sb.append(',').append(1 << scale).append(')');
+        String indexName = (width == 512 ? "zmm" : width == 256 ? "ymm" : "xmm") + x;
+        sb.append(",%").append(indexName).append(',').append(1 << scale).append(')');
+        pendingIntel = IntelSyntax.sized(IntelSyntax.address(seg, baseName, indexName, scale, d,
+                dispSize > 0 || base < 0), vexW != 0 ? 8 : 4, 0);
         return sb.toString();
     }
 
@@ -733,20 +840,29 @@ final class Decoding extends EncodingReader {
         return opcode;
     }
 
-    void setX87(String name, String... operands) {
+    void setX87(String name, String iname, String... operands) {
         mnemonic = name;
+        intelName = iname;
         for (String o : operands) {
             ops.add(o);
         }
+        for (int i = operands.length - 1; i >= 0; i--) {
+            intelOps.add(pendingIntel != null ? pendingIntel : IntelSyntax.fromAtt(operands[i]));
+        }
+        pendingIntel = null;
     }
 
-    String x87Memory() {
-        return memory(0);
+    /** The AT&T memory operand; its Intel form (with the size keyword) is kept for {@link #setX87}. */
+    String x87Memory(int bytes) {
+        String att = memory(0);
+        pendingIntel = IntelSyntax.sized(pendingIntel, bytes, 0);
+        return att;
     }
 
     // ------------------------------------------------------------------ prefix words
 
-    private String buildMnemonic() {
+    /** {AT&T prefix words before the mnemonic, AT&T branch-hint suffix, Intel prefix words}. */
+    private String[] prefixWords() {
         boolean branch = kind == Kind.CALL || kind == Kind.CALL_INDIRECT || kind == Kind.JUMP
                 || kind == Kind.JUMP_INDIRECT || kind == Kind.RET || kind == Kind.JUMP_CONDITIONAL;
         boolean string = entry != null && map == OpcodeTable.MAP_ONE
@@ -757,6 +873,7 @@ final class Decoding extends EncodingReader {
         }
         String suffixHint = "";
         StringBuilder sb = new StringBuilder();
+        StringBuilder intelWords = new StringBuilder();
         for (int i = 0; i < prefixCount; i++) {
             int p = prefixes[i];
             if ((usedPrefixes & (1 << i)) != 0 && (p & 0xf0) != 0x40) {
@@ -789,15 +906,17 @@ final class Decoding extends EncodingReader {
             } else if (p == 0x3e && i == segIdx && (kind == Kind.CALL_INDIRECT || kind == Kind.JUMP_INDIRECT)) {
                 w = "notrack";
             } else if ((p == 0x3e || p == 0x2e) && i == segIdx && kind == Kind.JUMP_CONDITIONAL) {
-                suffixHint = p == 0x3e ? ",pt" : ",pn";
+                suffixHint = p == 0x3e ? ",pt" : ",pn"; // Intel syntax keeps the plain ds/cs word
+                intelWords.append(Mnemonics.prefixWord(p)).append(' ');
             } else {
                 w = Mnemonics.prefixWord(p);
             }
             if (w != null) {
                 sb.append(w).append(' ');
+                intelWords.append(w).append(' ');
             }
         }
-        return sb.append(mnemonic).append(suffixHint).toString();
+        return new String[] {sb.toString(), suffixHint, intelWords.toString()};
     }
 
     private int lastIndexOf(int prefix) {

@@ -16,9 +16,12 @@ import java.util.function.LongFunction;
  * @param branchTarget destination of a direct branch (call/jmp/jcc/loop/xbegin), else -1
  * @param ripRelative  true when a memory operand is addressed relative to rip
  * @param memoryTarget resolved address of the rip-relative memory operand, else -1
+ * @param intelMnemonic mnemonic with prefix words in Intel syntax ({@code objdump -M intel})
+ * @param intelOperands operands in Intel order and syntax ({@code QWORD PTR [rbp-0x8]})
  */
 public record Instruction(long address, int length, byte[] bytes, String mnemonic, List<String> operands,
-                          Kind kind, long branchTarget, boolean ripRelative, long memoryTarget) {
+                          Kind kind, long branchTarget, boolean ripRelative, long memoryTarget,
+                          String intelMnemonic, List<String> intelOperands) {
 
     /** Column width objdump pads mnemonics to before the operands. */
     private static final int MNEMONIC_WIDTH = 6;
@@ -51,17 +54,31 @@ public record Instruction(long address, int length, byte[] bytes, String mnemoni
      * branch targets and in the {@code # address} comment of rip-relative operands.
      */
     public String text(LongFunction<String> symbolizer) {
-        StringBuilder sb = new StringBuilder(48).append(mnemonic);
-        if (!operands.isEmpty()) {
+        return format(mnemonic, operands, symbolizer);
+    }
+
+    /** Intel-syntax text as {@code objdump -d -M intel} prints it, without symbol names. */
+    public String intelText() {
+        return intelText(a -> null);
+    }
+
+    /** Intel-syntax text; {@code symbolizer} as for {@link #text(LongFunction)}. */
+    public String intelText(LongFunction<String> symbolizer) {
+        return format(intelMnemonic, intelOperands, symbolizer);
+    }
+
+    private String format(String name, List<String> args, LongFunction<String> symbolizer) {
+        StringBuilder sb = new StringBuilder(48).append(name);
+        if (!args.isEmpty()) {
             while (sb.length() < MNEMONIC_WIDTH) {
                 sb.append(' ');
             }
             sb.append(' ');
-            for (int i = 0; i < operands.size(); i++) {
+            for (int i = 0; i < args.size(); i++) {
                 if (i > 0) {
                     sb.append(',');
                 }
-                sb.append(operands.get(i));
+                sb.append(args.get(i));
             }
         }
         if (hasBranchTarget()) {

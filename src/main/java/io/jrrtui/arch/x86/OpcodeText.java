@@ -40,8 +40,8 @@ final class OpcodeText {
             {
                 l.add(String.format("c0/%d %s Eb,Ib S", i, SHIFT[i]));
                 l.add(String.format("c1/%d %s Ev,Ib S", i, SHIFT[i]));
-                l.add(String.format("d0/%d %s Eb S", i, SHIFT[i]));
-                l.add(String.format("d1/%d %s Ev S", i, SHIFT[i]));
+                l.add(String.format("d0/%d %s Eb,1 S", i, SHIFT[i]));
+                l.add(String.format("d1/%d %s Ev,1 S", i, SHIFT[i]));
                 l.add(String.format("d2/%d %s Eb,%%cl S", i, SHIFT[i]));
                 l.add(String.format("d3/%d %s Ev,%%cl S", i, SHIFT[i]));
             }
@@ -120,7 +120,9 @@ final class OpcodeText {
         };
         for (String p : pairs) {
             String[] f = p.split(" ");
-            l.add("0f" + f[0] + " " + f[1] + " Pq,Qq N");
+            // the MMX low unpacks read only half a register from memory
+            String q = f[0].matches("6[012]") ? "Qd" : "Qq";
+            l.add("0f" + f[0] + " " + f[1] + " Pq," + q + " N");
             l.add("66:0f" + f[0] + " " + f[1] + " Vx,Hx,Wx");
         }
         for (String shift : new String[] {"d1 psrlw", "d2 psrld", "d3 psrlq", "e1 psraw", "e2 psrad",
@@ -259,7 +261,7 @@ final class OpcodeText {
         0f01/3m lidt M
         0f01/4 smsw Ev
         0f01/6 lmsw Ew
-        0f01/7m invlpg M
+        0f01/7m invlpg Mb
         0f01.c1 vmcall -
         0f01.c2 vmlaunch -
         0f01.c3 vmresume -
@@ -288,22 +290,22 @@ final class OpcodeText {
         0f01.ef wrpkru -
         0f01.f8 swapgs -
         0f01.f9 rdtscp -
-        0f02 lar Gv,Ev
-        0f03 lsl Gv,Ev
+        0f02 lar Gv,Edw
+        0f03 lsl Gv,Edw
         0f05 syscall - y
         0f06 clts -
         0f07 sysretl|sysretq - r
         0f08 invd -
         0f09 wbinvd -
         0f0b ud2 - n
-        0f0d/*m prefetch M
-        0f0d/1m prefetchw M
-        0f0d/2m prefetchwt1 M
+        0f0d/*m prefetch Mb
+        0f0d/1m prefetchw Mb
+        0f0d/2m prefetchwt1 Mb
         0f18/* nop Ev S
-        0f18/0m prefetchnta M
-        0f18/1m prefetcht0 M
-        0f18/2m prefetcht1 M
-        0f18/3m prefetcht2 M
+        0f18/0m prefetchnta Mb
+        0f18/1m prefetcht0 Mb
+        0f18/2m prefetcht1 Mb
+        0f18/3m prefetcht2 Mb
         0f19 nop Ev S
         0f1a nop Ev S
         0f1b nop Ev S
@@ -347,12 +349,12 @@ final class OpcodeText {
         0fae/4m xsave|xsave64 M
         0fae/5m xrstor|xrstor64 M
         0fae/6m xsaveopt|xsaveopt64 M
-        0fae/7m clflush M
+        0fae/7m clflush Mb
         0fae/5r lfence -
         0fae/6r mfence -
         0fae/7r sfence -
-        66:0fae/6m clwb M
-        66:0fae/7m clflushopt M
+        66:0fae/6m clwb Mb
+        66:0fae/7m clflushopt Mb
         f3:0fae/0r rdfsbase Ry
         f3:0fae/1r rdgsbase Ry
         f3:0fae/2r wrfsbase Ry
@@ -419,7 +421,7 @@ final class OpcodeText {
         0f12/*r movhlps Vo,Ho,Uo l
         66:0f12 movlpd Vo,Ho,Mq l
         f3:0f12 movsldup Vx,Wx
-        f2:0f12 movddup Vx,Wx
+        f2:0f12 movddup Vx,Wm
         0f13 movlps Mq,Vo l
         66:0f13 movlpd Mq,Vo l
         0f14 unpcklps Vx,Hx,Wx
@@ -523,8 +525,8 @@ final class OpcodeText {
         66:0fc2 cmppd Vx,Hx,Wx,Ib p8A
         f3:0fc2 cmpss Vo,Ho,Wd,Ib pA
         f2:0fc2 cmpsd Vo,Ho,Wq,Ib pA
-        0fc4 pinsrw Pq,Ed,Ib N
-        66:0fc4 pinsrw Vo,Ho,Ed,Ib l
+        0fc4 pinsrw Pq,Edw,Ib N
+        66:0fc4 pinsrw Vo,Ho,Edw,Ib l
         0fc5 pextrw Gd,Nq,Ib N
         66:0fc5 pextrw Gd,Uo,Ib l
         0fc6 shufps Vx,Hx,Wx,Ib
@@ -541,7 +543,7 @@ final class OpcodeText {
         f2:0fe6 cvtpd2dq Vh,Wx R8
         0fe7 movntq Mq,Pq N
         66:0fe7 movntdq Mx,Vx
-        f2:0ff0 lddqu Vx,Mx
+        f2:0ff0 lddqu Vx,M
         0ff7 maskmovq Pq,Nq N
         66:0ff7 maskmovdqu Vo,Uo l
         # ---- 0F38 map
@@ -652,11 +654,11 @@ final class OpcodeText {
         66:0f3a0c blendps Vx,Hx,Wx,Ib
         66:0f3a0d blendpd Vx,Hx,Wx,Ib
         66:0f3a0e pblendw Vx,Hx,Wx,Ib
-        66:0f3a14 pextrb Ed,Vo,Ib l
-        66:0f3a15 pextrw Ed,Vo,Ib l
+        66:0f3a14 pextrb Edb,Vo,Ib l
+        66:0f3a15 pextrw Edw,Vo,Ib l
         66:0f3a16 pextrd|pextrq Ey,Vo,Ib l
         66:0f3a17 extractps Ed,Vo,Ib l
-        66:0f3a20 pinsrb Vo,Ho,Ed,Ib l
+        66:0f3a20 pinsrb Vo,Ho,Edb,Ib l
         66:0f3a21 insertps Vo,Ho,Wd,Ib l
         66:0f3a22 pinsrd|pinsrq Vo,Ho,Ey,Ib l
         66:0f3a40 dpps Vx,Hx,Wx,Ib

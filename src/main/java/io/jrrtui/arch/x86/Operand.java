@@ -14,11 +14,15 @@ final class Operand {
 
     static final int E = 1, G = 2, M = 3, R = 4, B = 5, I = 6, J = 7, Z = 8, O = 9, X = 10, Y = 11,
             S = 12, C = 13, D = 14, P = 15, Q = 16, N = 17, V = 18, W = 19, U = 20, H = 21, L = 22,
-            KG = 23, KE = 24, KH = 25, LITERAL = 26, ACC = 27, STI = 28, KR = 29, IS = 30, A = 31;
+            KG = 23, KE = 24, KH = 25, LITERAL = 26, ACC = 27, STI = 28, KR = 29, IS = 30, A = 31, ONE = 32;
 
     /** Sizes: bytes for fixed sizes, codes above 16 for ones that depend on prefixes. */
     static final int SB = 1, SW = 2, SD = 4, SQ = 8, ST = 10, SO = 16, SV = 17, SZ = 18, SY = 19,
-            SX = 20, SH = 21, SQUARTER = 22, SEIGHTH = 23, SP = 24, SNONE = 0;
+            SX = 20, SH = 21, SQUARTER = 22, SEIGHTH = 23, SP = 24, SNONE = 0,
+            /** 32-bit register or word/byte memory (pinsrw, pextrb...). */
+            SDW = 25, SDB = 26,
+            /** movddup: a qword from memory at 128 bits, the full vector above. */
+            SDUP = 27;
 
     private static final List<String> LITERALS = new ArrayList<>();
 
@@ -56,6 +60,7 @@ final class Operand {
             case "KR": return KR << 8;
             case "STi": return STI << 8;
             case "Is": return IS << 8;
+            case "1": return ONE << 8;
             case "A": return A << 8;
             default: break;
         }
@@ -83,6 +88,9 @@ final class Operand {
             case "r": return SQUARTER;
             case "e": return SEIGHTH;
             case "p": return SP;
+            case "dw": return SDW;
+            case "db": return SDB;
+            case "m": return SDUP;
             default: throw new IllegalArgumentException("operand size " + s);
         }
     }

@@ -52,39 +52,69 @@ final class X87 {
         }
     }
 
+    /** Memory operand sizes (bytes; 0 = none printed) by row and ModRM.reg, for Intel's SIZE PTR. */
+    private static final int[][] MEM_BYTES = {
+        {4, 4, 4, 4, 4, 4, 4, 4},
+        {4, 0, 4, 4, 0, 2, 0, 2},
+        {4, 4, 4, 4, 4, 4, 4, 4},
+        {4, 4, 4, 4, 0, 10, 0, 10},
+        {8, 8, 8, 8, 8, 8, 8, 8},
+        {8, 8, 8, 8, 0, 0, 0, 2},
+        {2, 2, 2, 2, 2, 2, 2, 2},
+        {2, 2, 2, 2, 10, 8, 10, 8},
+    };
+
+    /** Intel drops the AT&T size letters (s, l, ll, t) that the SIZE PTR keyword replaces. */
+    private static String intelMemoryName(String att, int bytes) {
+        if (bytes == 0 || att.equals("fldcw") || att.equals("fnstcw") || att.equals("fnstsw") || att.equals("fbld")
+                || att.equals("fbstp")) {
+            return att;
+        }
+        boolean longInt = att.startsWith("fi") && att.endsWith("ll"); // fildll, fistpll, fisttpll
+        return att.substring(0, att.length() - (longInt ? 2 : 1));
+    }
+
+    private static String toggleReverse(String name) {
+        int i = name.indexOf('r', 3);
+        return i > 0 ? name.substring(0, i) + name.substring(i + 1) : name.substring(0, 4) + "r" + name.substring(4);
+    }
+
     static void decode(Decoding d) {
         int row = d.opcode() - 0xd8;
         int memReg = d.readModrmForX87();
         if (memReg >= 0) {
             String name = MEM[row][memReg];
             if (name == null) {
-                throw new IllegalArgumentException("x87");
+                throw EncodingReader.BAD; // undefined x87 form
             }
-            d.setX87(name, d.x87Memory());
+            int bytes = MEM_BYTES[row][memReg];
+            d.setX87(name, intelMemoryName(name, bytes), d.x87Memory(bytes));
             return;
         }
         int reg = d.modrmReg();
         int rm = d.modrmRm();
         if (row == 7 && reg == 4 && rm == 0) {
-            d.setX87("fnstsw", "%ax");
+            d.setX87("fnstsw", "fnstsw", "%ax");
             return;
         }
         String special = SPECIAL_NAMES[row * 64 + reg * 8 + rm];
         if (special != null) {
-            d.setX87(special);
+            d.setX87(special, special);
             return;
         }
         String form = REG[row][reg];
         if (form == null) {
-            throw new IllegalArgumentException("x87");
+            throw EncodingReader.BAD; // undefined x87 form
         }
         int sp = form.indexOf(' ');
         String name = form.substring(0, sp);
+        // AT&T (SysV) swaps fsub/fsubr and fdiv/fdivr in the DC and DE register forms; Intel does not
+        String intel = (row == 4 || row == 6) && reg >= 4 ? toggleReverse(name) : name;
         String st = "%st(" + rm + ")";
         switch (form.substring(sp + 1)) {
-            case "i": d.setX87(name, st); break;
-            case "is": d.setX87(name, st, "%st"); break;
-            default: d.setX87(name, "%st", st); break;
+            case "i": d.setX87(name, intel, st); break;
+            case "is": d.setX87(name, intel, st, "%st"); break;
+            default: d.setX87(name, intel, "%st", st); break;
         }
     }
 }

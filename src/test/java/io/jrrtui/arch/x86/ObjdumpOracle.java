@@ -64,8 +64,14 @@ final class ObjdumpOracle {
         }
     }
 
-    static List<Listed> list(Path file) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("objdump", "-d", "-w", file.toString()).redirectErrorStream(true).start();
+    static List<Listed> list(Path file, boolean intel) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("objdump", "-d", "-w"));
+        if (intel) {
+            cmd.add("-M");
+            cmd.add("intel");
+        }
+        cmd.add(file.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<Listed> out = new ArrayList<>(400_000);
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -144,13 +150,18 @@ final class ObjdumpOracle {
         return SYMBOL.matcher(objdumpText).replaceAll("").strip();
     }
 
-    /** Compares every listed instruction with the decoder. */
+    /** Compares every listed instruction with the decoder's AT&T text. */
     static Result compare(Path file, int maxSamples) throws IOException, InterruptedException {
+        return compare(file, maxSamples, false);
+    }
+
+    /** Compares every listed instruction with the decoder (Intel syntax when {@code intel}). */
+    static Result compare(Path file, int maxSamples, boolean intel) throws IOException, InterruptedException {
         byte[] elf = Files.readAllBytes(file);
         List<long[]> sections = executableSections(elf);
         X86Decoder decoder = new X86Decoder();
         Result res = new Result();
-        for (Listed l : list(file)) {
+        for (Listed l : list(file, intel)) {
             int off = fileOffset(sections, l.address());
             if (off < 0) {
                 continue;
@@ -165,7 +176,7 @@ final class ObjdumpOracle {
                     res.lengthMismatches++;
                 }
             }
-            String got = ins.text().strip();
+            String got = (intel ? ins.intelText() : ins.text()).strip();
             if (!got.equals(expected)) {
                 res.textMismatches++;
                 String mn = expected.split(" ")[0];
@@ -216,7 +227,8 @@ final class ObjdumpOracle {
 
     /** Manual run: prints totals, the most frequent disagreeing mnemonics and samples. */
     public static void main(String[] args) throws Exception {
-        Result r = compare(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 60);
+        Result r = compare(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 60,
+                args.length > 2 && args[2].equals("intel"));
         System.out.println(r);
         r.byMnemonic.entrySet().stream().sorted((a, c) -> c.getValue() - a.getValue()).limit(40)
                 .forEach(e -> System.out.print(e.getKey() + ":" + e.getValue() + " "));

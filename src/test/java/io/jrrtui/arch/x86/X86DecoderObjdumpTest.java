@@ -16,17 +16,22 @@ import org.junit.jupiter.api.Test;
  * Differential test against {@code objdump -d} (GNU binutils, the oracle): every instruction objdump
  * lists must decode to the same length (except where objdump itself prints (bad)), and the AT&T
  * text (symbol names in {@code <...>} removed) must agree for at least {@link #MIN_TEXT_AGREEMENT}
- * percent of them. Measured with binutils 2.40: 100% on libc.so.6 and ld.so.
+ * percent of them, in AT&T and (libc, test programs) Intel syntax. Measured with binutils 2.40:
+ * 100% on libc.so.6 and ld.so in both syntaxes.
  */
 class X86DecoderObjdumpTest {
     /** Percent of instructions whose text must equal objdump's. */
     static final double MIN_TEXT_AGREEMENT = 99.9;
 
     private static void check(Path file, double minAgreement) throws IOException, InterruptedException {
+        check(file, minAgreement, false);
+    }
+
+    private static void check(Path file, double minAgreement, boolean intel) throws IOException, InterruptedException {
         Assumptions.assumeTrue(ObjdumpOracle.objdumpAvailable(), "objdump not installed");
         Assumptions.assumeTrue(Files.isReadable(file), file + " not present");
-        ObjdumpOracle.Result r = ObjdumpOracle.compare(file, 20);
-        System.out.println(file + ": " + r);
+        ObjdumpOracle.Result r = ObjdumpOracle.compare(file, 20, intel);
+        System.out.println(file + (intel ? " (intel)" : "") + ": " + r);
         r.samples.forEach(System.out::println);
         assertTrue(r.total > 0, "objdump listed no instructions for " + file);
         assertEquals(0, r.lengthMismatches, () -> file + ": " + r + "\n" + String.join("\n", r.samples));
@@ -43,6 +48,11 @@ class X86DecoderObjdumpTest {
         check(Path.of("/lib64/ld-linux-x86-64.so.2"), MIN_TEXT_AGREEMENT);
     }
 
+    @Test
+    void libcIntelSyntaxAgreesWithObjdump() throws Exception {
+        check(Path.of("/usr/lib/x86_64-linux-gnu/libc.so.6"), MIN_TEXT_AGREEMENT, true);
+    }
+
     /** The test programs, including dis_asm (hand-picked forms: AVX-512, x87, SHA, BMI...): exact. */
     @Test
     void testBinariesAgreeExactly() throws Exception {
@@ -55,6 +65,7 @@ class X86DecoderObjdumpTest {
         assertTrue(elfs.stream().anyMatch(p -> p.getFileName().toString().equals("dis_asm")), "dis_asm fixture missing");
         for (Path p : elfs) {
             check(p, 100.0);
+            check(p, 100.0, true);
         }
     }
 

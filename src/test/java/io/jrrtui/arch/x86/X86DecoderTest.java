@@ -261,6 +261,44 @@ class X86DecoderTest {
     }
 
     @Test
+    void intelSyntaxMatchesObjdumpMIntel() {
+        String[][] intel = {
+            {"4889e5", "mov    rbp,rsp"},
+            {"64488b042528000000", "mov    rax,QWORD PTR fs:0x28"},
+            {"8b04c5f0ffffff", "mov    eax,DWORD PTR [rax*8-0x10]"},
+            {"8d742600", "lea    esi,[rsi+riz*1+0x0]"},
+            {"488d05f0ffffff", "lea    rax,[rip+0xfffffffffffffff0]        # fffffffffffffff7"},
+            {"66c7003412", "mov    WORD PTR [rax],0x1234"},
+            {"0fb6c0", "movzx  eax,al"},
+            {"4898", "cdqe"},
+            {"d1e8", "shr    eax,1"},
+            {"f348ab", "rep stos QWORD PTR es:[rdi],rax"},
+            {"ff5310", "call   QWORD PTR [rbx+0x10]"},
+            {"db28", "fld    TBYTE PTR [rax]"},
+            {"dce1", "fsubr  st(1),st"},
+            {"9bd93f", "fstcw  WORD PTR [rdi]"},
+            {"f30f2a10", "cvtsi2ss xmm2,DWORD PTR [rax]"},
+            {"c5fd5a08", "vcvtpd2ps xmm1,YMMWORD PTR [rax]"},
+            {"c4e26d900488", "vpgatherdd ymm0,DWORD PTR [rax+ymm1*4],ymm2"},
+            {"62f174585810", "vaddps zmm2,zmm1,DWORD BCST [rax]"},
+            {"62f16d4afed9", "vpaddd zmm3{k2},zmm2,zmm1"},
+            {"62f16c7858d9", "vaddps zmm3,zmm2,zmm1{rz-sae}"},
+            {"62f1fd18c2c100", "vcmpeqpd k0,zmm0,zmm1{sae}"},
+            {"06", "(bad)"},
+        };
+        List<String> failures = new ArrayList<>();
+        for (String[] c : intel) {
+            String got = decode(c[0]).intelText();
+            if (!got.equals(c[1])) {
+                failures.add(c[0] + ": want [" + c[1] + "] got [" + got + "]");
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertEquals("call   401136 <foo>",
+                decoder.decode(HexFormat.of().parseHex("e831000000"), 0, 0x401100).intelText(a -> "foo"));
+    }
+
+    @Test
     void classifiesControlFlow() {
         assertEquals(Kind.CALL, decode("e800000000").kind());
         assertEquals(Kind.CALL_INDIRECT, decode("ff5310").kind());
