@@ -1,5 +1,6 @@
 package io.jrrtui.tui;
 
+import io.jrrtui.api.EventSummary;
 import java.util.Set;
 
 /**
@@ -70,7 +71,7 @@ final class Scrubber {
         for (int i = 0; i < width; i++) base[i] = i < used ? PLAIN : ' ';
         if (count <= 0) return base;
         for (long n = 1; n <= Math.min(count, EventIndex.MAX_EVENTS); n++) {
-            io.jrrtui.api.EventSummary e = events.get(n);
+            EventSummary e = events.get(n);
             if (e != null && e.outputStream() != 0) base[cellOf(n, width, count)] = OUTPUT;
         }
         for (long h : hits) if (h >= 1 && h <= count) base[cellOf(h, width, count)] = HIT;

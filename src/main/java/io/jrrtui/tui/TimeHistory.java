@@ -32,8 +32,4 @@ final class TimeHistory {
         back.push(now);
         return forward.pop();
     }
-
-    int undoDepth() {
-        return back.size();
-    }
 }

@@ -6,9 +6,11 @@ import com.googlecode.lanterna.input.MouseAction;
 import io.jrrtui.api.BreakpointInfo;
 import io.jrrtui.api.CheckpointInfo;
 import io.jrrtui.api.DebugSession;
+import io.jrrtui.api.DisassemblyLine;
 import io.jrrtui.api.FrameInfo;
 import io.jrrtui.api.StopEvent;
 import io.jrrtui.repl.CommandInterpreter;
+import io.jrrtui.repl.Repl;
 import io.jrrtui.repl.SourceCache;
 import io.jrrtui.repl.StopPrinter;
 import io.jrrtui.repl.ValueHistory;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -54,6 +57,10 @@ final class Workbench {
     private final List<String> watchHistory = new ArrayList<>();
     /** Content heights of the panes as last drawn (for paging), by pane. */
     final Map<Pane, Integer> heights = new HashMap<>();
+    /** Pane rectangles as last drawn, for mouse clicks. */
+    Map<Pane, PaneLayout.Rect> lastRects = Map.of();
+    /** Console text produced inside worker jobs, shown when the job's snapshot arrives. */
+    private final List<String> pendingConsole = new ArrayList<>();
 
     Pane focus = source;
     Prompt prompt;
@@ -78,14 +85,6 @@ final class Workbench {
 
     boolean busy() {
         return worker.busy();
-    }
-
-    String busyLabel() {
-        return worker.label();
-    }
-
-    long busyMillis() {
-        return worker.elapsedMillis();
     }
 
     int height(Pane p) {
@@ -292,9 +291,6 @@ final class Workbench {
         }
     }
 
-    /** Pane rectangles as last drawn, for mouse clicks. */
-    Map<Pane, PaneLayout.Rect> lastRects = Map.of();
-
     // ---- work on the debugger ------------------------------------------------------------------
 
     private boolean refuseWhenBusy() {
@@ -331,7 +327,7 @@ final class Workbench {
     }
 
     /** Work that does not move (frame selection, breakpoints, watches): reload the panes after it. */
-    void refresh(String label, java.util.function.Consumer<DebugSession> op) {
+    void refresh(String label, Consumer<DebugSession> op) {
         if (refuseWhenBusy()) return;
         List<String> watches = List.copyOf(state.watches);
         worker.submit(label, () -> {
@@ -387,7 +383,7 @@ final class Workbench {
             else refresh("delete " + existing, s -> s.deleteBreakpoints(existing));
             return;
         }
-        List<io.jrrtui.api.DisassemblyLine> code = state.snapshot == null ? List.of() : state.snapshot.disassembly();
+        List<DisassemblyLine> code = state.snapshot == null ? List.of() : state.snapshot.disassembly();
         int i = focus == disassembly ? disassembly.cursor : source.cursor;
         if (i < 0 || i >= code.size()) {
             message = "no line or instruction selected";
@@ -401,8 +397,6 @@ final class Workbench {
         if (existing.isEmpty()) refresh(String.format("break *0x%x", address), s -> consoleLater(printer.breakpointCreated(s.addBreakpoint(String.format("*0x%x", address), null, false))));
         else refresh("delete " + existing, s -> s.deleteBreakpoints(existing));
     }
-
-    private final List<String> pendingConsole = new ArrayList<>();
 
     /** Text a worker job produced for the console; shown when the job's snapshot arrives. */
     private void consoleLater(String text) {
@@ -431,7 +425,7 @@ final class Workbench {
 
     private void command(String line) {
         if (line.isBlank()) return;
-        console.append(Repl_PROMPT + line, Role.PROMPT);
+        console.append(Repl.PROMPT + line, Role.PROMPT);
         if (refuseWhenBusy()) return;
         long before = state.event();
         List<String> watches = List.copyOf(state.watches);
@@ -452,8 +446,6 @@ final class Workbench {
             if (interpreter.quitRequested()) quit = true;
         }, this::failed);
     }
-
-    private static final String Repl_PROMPT = io.jrrtui.repl.Repl.PROMPT;
 
     /** What a command line printed and the state after it. */
     private record CommandResult(String out, String err, Snapshot snapshot) {}

@@ -150,8 +150,4 @@ final class TuiHarness implements AutoCloseable {
             session.close();
         }
     }
-
-    boolean finished() {
-        return !thread.isAlive();
-    }
 }

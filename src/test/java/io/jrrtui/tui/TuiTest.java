@@ -100,8 +100,11 @@ class TuiTest {
             assertTrue(s.contains("Old value = 435"), s);
             assertTrue(s.contains("New value = -1000"), s);
             assertTrue(t.statusLine().contains("watchpoint 2  reverse"), t.statusLine());
-            // the breakpoint hit at report shows on the scrubber
-            assertTrue(s.contains("B"), s);
+            // select main's frame in the Backtrace pane: Source follows it, the watch is read there
+            s = t.type("6").key(KeyType.ArrowDown).key(KeyType.Enter).waitFor("Source: dbg_corrupt.c:42");
+            assertTrue(s.contains("> #1  main () at dbg_corrupt.c:42"), s);
+            assertTrue(s.contains(" >   42          scribble(i);"), s);
+            assertTrue(s.contains("counter = 435"), s);
         }
     }
 
