@@ -6,7 +6,6 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,14 +30,13 @@ final class Painter {
         int w = size.getColumns(), h = size.getRows();
         use(g, Role.TEXT);
         g.fill(' ');
-        Map<Pane, PaneLayout.Rect> rects = wb.layout.place(w, h);
-        wb.lastRects = rects;
-        Map<Pane, Integer> heights = new HashMap<>();
-        rects.forEach((p, r) -> heights.put(p, Math.max(1, r.height() - 1 - (p == wb.timeline ? 1 : 0))));
-        wb.heights.clear();
-        wb.heights.putAll(heights);
+        Panes panes = wb.panes;
+        Map<Pane, PaneLayout.Rect> rects = panes.layout.place(w, h);
+        panes.rects = rects;
+        panes.heights.clear();
+        rects.forEach((p, r) -> panes.heights.put(p, Math.max(1, r.height() - 1 - (p == panes.timeline ? 1 : 0))));
         rects.forEach((p, r) -> pane(g, p, r));
-        int sep = wb.layout.separatorColumn(w);
+        int sep = panes.layout.separatorColumn(w);
         if (sep >= 0) {
             use(g, Role.SEPARATOR);
             for (int y = 0; y < h - 1; y++) g.setCharacter(sep, y, '|');
@@ -48,15 +46,15 @@ final class Painter {
     }
 
     private void pane(TextGraphics g, Pane p, PaneLayout.Rect r) {
-        boolean focused = wb.focus == p;
+        boolean focused = wb.panes.focus == p;
         Role titleRole = focused ? Role.TITLE_FOCUSED : Role.TITLE;
         String sub = p.subtitle();
         String title = "-" + p.number + " " + p.name + (sub.isEmpty() ? "" : ": " + sub) + " ";
         put(g, r.left(), r.top(), pad(title, r.width(), '-'), titleRole);
         int y = r.top() + 1;
         int height = r.height() - 1;
-        if (p == wb.timeline && height > 0) {
-            Scrubber.Cell[] cells = wb.timeline.scrubberCells(r.width());
+        if (p == wb.panes.timeline && height > 0) {
+            Scrubber.Cell[] cells = wb.panes.timeline.scrubberCells(r.width());
             for (int i = 0; i < cells.length; i++) {
                 use(g, cells[i].role());
                 g.setCharacter(r.left() + i, y, cells[i].ch());

@@ -17,6 +17,9 @@ final class TuiState {
     final List<String> watches = new ArrayList<>();
     /** Events at which a breakpoint or watchpoint stopped us in this session, for the scrubber. */
     final Set<Long> hitEvents = new TreeSet<>();
+    /** The status line's message, and the direction of the last move. */
+    String message = "";
+    boolean reverse;
 
     void accept(Snapshot s) {
         previous = snapshot;

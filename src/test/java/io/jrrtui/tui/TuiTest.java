@@ -174,6 +174,16 @@ class TuiTest {
     }
 
     @Test
+    void movesTypedAheadRunInTurn() {
+        try (TuiHarness t = TuiHarness.open(trace)) {
+            t.command("break tally").waitFor("Breakpoint 1 at");
+            t.type("c").waitFor("#0  tally (i=0)");
+            String s = t.type("ccc").waitFor("#0  tally (i=3)");
+            assertTrue(s.contains("Breakpoint 1, tally (i=2)"), "each continue stopped in turn:\n" + s);
+        }
+    }
+
+    @Test
     void breakpointToggleOnTheSelectedSourceLine() {
         try (TuiHarness t = TuiHarness.open(trace)) {
             t.command("break main").waitFor("Breakpoint 1 at");
