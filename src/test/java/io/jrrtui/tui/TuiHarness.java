@@ -90,6 +90,12 @@ final class TuiHarness implements AutoCloseable {
         return key(KeyType.Enter);
     }
 
+    /** Sets breakpoint 1 at location and continues to it; returns the screen showing expected. */
+    String stopAt(String location, String expected) {
+        command("break " + location).waitFor("Breakpoint 1 at");
+        return type("c").waitFor(expected);
+    }
+
     String screen() {
         StringBuilder b = new StringBuilder();
         for (int y = 0; y < HEIGHT; y++) {

@@ -53,8 +53,7 @@ class TuiTest {
     @Test
     void forwardAndReverseKeysMoveThroughMain() {
         try (TuiHarness t = TuiHarness.open(trace)) {
-            t.command("break main").waitFor("Breakpoint 1 at");
-            String s = t.type("c").waitFor("Source: dbg_corrupt.c:35");
+            String s = t.stopAt("main", "Source: dbg_corrupt.c:35");
             assertTrue(s.contains("B>   35      int work = 0;"), "breakpoint and current line marked:\n" + s);
             assertTrue(s.contains("Breakpoint 1, main () at dbg_corrupt.c:35"), s);
             assertTrue(t.statusLine().contains("breakpoint 1  forward"), t.statusLine());
@@ -89,8 +88,7 @@ class TuiTest {
     @Test
     void huntTheCorruptionWithAWatchAndReverseContinue() {
         try (TuiHarness t = TuiHarness.open(trace)) {
-            t.command("break report").waitFor("Breakpoint 1 at");
-            t.type("c").waitFor("Source: dbg_corrupt.c:29");
+            t.stopAt("report", "Source: dbg_corrupt.c:29");
             t.type("w").type("counter").key(KeyType.Enter).waitFor("counter = -1000");
             t.command("watch counter").waitFor("atchpoint 2: counter");
             String s = t.type("C").waitFor("Source: dbg_corrupt.c:18");
@@ -162,8 +160,7 @@ class TuiTest {
     @Test
     void watchesAreAddedRemovedAndHighlightedWhenChanged() {
         try (TuiHarness t = TuiHarness.open(trace)) {
-            t.command("break tally").waitFor("Breakpoint 1 at");
-            t.type("c").waitFor("Source: dbg_corrupt.c:13");
+            t.stopAt("tally", "Source: dbg_corrupt.c:13");
             t.type("w").type("counter").key(KeyType.Enter).waitFor("counter = 0");
             t.type("w").type("i * 2").key(KeyType.Enter).waitFor("i * 2 = 0");
             t.type("c").waitFor("tally (i=1)");
@@ -176,8 +173,7 @@ class TuiTest {
     @Test
     void movesTypedAheadRunInTurn() {
         try (TuiHarness t = TuiHarness.open(trace)) {
-            t.command("break tally").waitFor("Breakpoint 1 at");
-            t.type("c").waitFor("#0  tally (i=0)");
+            t.stopAt("tally", "#0  tally (i=0)");
             String s = t.type("ccc").waitFor("#0  tally (i=3)");
             assertTrue(s.contains("Breakpoint 1, tally (i=2)"), "each continue stopped in turn:\n" + s);
         }
@@ -186,8 +182,7 @@ class TuiTest {
     @Test
     void breakpointToggleOnTheSelectedSourceLine() {
         try (TuiHarness t = TuiHarness.open(trace)) {
-            t.command("break main").waitFor("Breakpoint 1 at");
-            t.type("c").waitFor("Source: dbg_corrupt.c:35");
+            t.stopAt("main", "Source: dbg_corrupt.c:35");
             t.type("1");
             for (int i = 0; i < 7; i++) t.key(KeyType.ArrowDown); // line 42: scribble(i);
             String s = t.type("b").waitFor("Breakpoint 2 at");
@@ -200,8 +195,7 @@ class TuiTest {
     @Test
     void bookmarksReturnToTheExactMoment() {
         try (TuiHarness t = TuiHarness.open(trace)) {
-            t.command("break scribble").waitFor("Breakpoint 1 at");
-            t.type("c").waitFor("Source: dbg_corrupt.c:17");
+            t.stopAt("scribble", "Source: dbg_corrupt.c:17");
             t.type("ma").waitFor("bookmark a = event");
             t.type("c").waitFor("#0  scribble (i=31)");
             String s = t.type("'a").waitFor("#0  scribble (i=30)");
