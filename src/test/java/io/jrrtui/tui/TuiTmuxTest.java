@@ -16,16 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end: the packaged jrrtui in a real terminal (tmux 160x50), driven by send-keys and read
- * with capture-pane, hunting the corruption in test-binaries/dbg_corrupt.c. Needs {@code mvn
- * package} first (target/jrrtui.jar), so it is an integration test for maven-failsafe-plugin's
- * {@code verify} phase; run it by hand with {@code mvn -o test -Dtest=TuiTmuxIT} after a package.
+ * End to end: jrrtui in a real terminal (tmux 160x50), driven by send-keys and read with
+ * capture-pane, hunting the corruption in test-binaries/dbg_corrupt.c. It runs in surefire and is
+ * skipped where tmux or target/jrrtui.jar (made by {@code mvn package}) is missing.
  *
- * <p>Until {@code jrrtui replay} opens the TUI it runs the test-only launcher {@link TuiMain} from
- * target/test-classes on the shaded jar; with {@code -Djrrtui.it.cli=true} it runs
- * {@code target/jrrtui replay TRACE} instead.
+ * <p>Until {@code jrrtui replay} opens the TUI it runs the test-only launcher {@link TuiMain} in a
+ * JVM of its own with target/classes and target/test-classes before the shaded jar on the class
+ * path, so this build's classes are tested and an older jar only supplies the dependencies. With
+ * {@code -Djrrtui.it.cli=true} it runs {@code target/jrrtui replay TRACE} instead (that is the
+ * packaged jar as it is: run after {@code mvn package}).
  */
-class TuiTmuxIT {
+class TuiTmuxTest {
     private static final long WAIT_MILLIS = 60_000;
     private final String socket = "jrrtui-it-" + ProcessHandle.current().pid();
     private boolean serverStarted;
@@ -49,7 +50,7 @@ class TuiTmuxIT {
                 ? quote(project.resolve("target/jrrtui").toString()) + " replay " + quote(trace.toString())
                 : "java -Djrrtui.native=" + quote(project.resolve("target/native").toString())
                         + " -Djrrtui.home=" + quote(project.resolve("target").toString())
-                        + " -cp " + quote(jar + ":" + project.resolve("target/test-classes"))
+                        + " -cp " + quote(project.resolve("target/classes") + ":" + project.resolve("target/test-classes") + ":" + jar)
                         + " io.jrrtui.tui.TuiMain " + quote(trace.toString());
         tmux("new-session", "-d", "-s", "hunt", "-x", "160", "-y", "50", "env XDG_CONFIG_HOME=" + quote(tmp.toString()) + " " + command);
         serverStarted = true;
