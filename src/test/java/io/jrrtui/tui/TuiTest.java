@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -248,6 +249,18 @@ class TuiTest {
             TextColor statusBg = t.at(2, TuiHarness.HEIGHT - 1).getBackgroundColor();
             Theme light = Theme.load("light", true);
             assertTrue(statusBg.equals(light.style(Role.STATUS).bg()), "status background " + statusBg);
+        }
+    }
+
+    @Test
+    void resizingDownToATinyTerminalAndBackKeepsDrawing() {
+        try (TuiHarness t = TuiHarness.open(trace)) {
+            t.terminal.setTerminalSize(new TerminalSize(40, 8));
+            t.waitUntil(x -> t.row(7).startsWith(" event 1/43"), "the status line on row 8");
+            t.terminal.setTerminalSize(new TerminalSize(6, 2));
+            t.waitUntil(x -> t.row(1).startsWith(" even"), "the status line on row 2");
+            t.terminal.setTerminalSize(new TerminalSize(TuiHarness.WIDTH, TuiHarness.HEIGHT));
+            t.waitFor("-9 Console");
         }
     }
 
