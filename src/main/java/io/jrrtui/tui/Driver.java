@@ -46,6 +46,8 @@ final class Driver {
     private final Deque<Runnable> typeAhead = new ArrayDeque<>();
     private boolean quit;
     private boolean quitWhenIdle;
+    /** The first event of the summaries being fetched (or that failed), so a redraw does not ask twice. */
+    private long fetchingFirst = -1;
 
     Driver(DebugSession session, Worker worker, TuiState state, Panes panes) {
         this.session = session;
@@ -54,6 +56,20 @@ final class Driver {
         this.panes = panes;
         this.loader = new SnapshotLoader(session);
         this.interpreter = new CommandInterpreter(session, printer);
+        panes.timeline.fetchWith(this::fetchEvents);
+    }
+
+    /** Reads event summaries for the Timeline pane in the background. */
+    private void fetchEvents(long first, long last) {
+        if (fetchingFirst == first) return;
+        fetchingFirst = first;
+        worker.quietly(() -> EventIndex.fetch(session, first, last), events -> {
+            fetchingFirst = -1;
+            state.events.setWindow(first, events);
+        }, error -> {
+            // fetchingFirst stays: the same range is not asked again on every redraw
+            panes.console.append("events " + first + "-" + last + ": " + error, Role.ERROR);
+        });
     }
 
     boolean quit() {

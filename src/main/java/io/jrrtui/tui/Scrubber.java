@@ -1,6 +1,5 @@
 package io.jrrtui.tui;
 
-import io.jrrtui.api.EventSummary;
 import java.util.Set;
 
 /**
@@ -70,9 +69,8 @@ final class Scrubber {
         int used = count <= 0 ? 0 : Math.min(width, cellOf(count, width, count) + 1);
         for (int i = 0; i < width; i++) base[i] = i < used ? PLAIN : ' ';
         if (count <= 0) return base;
-        for (long n = 1; n <= Math.min(count, EventIndex.MAX_EVENTS); n++) {
-            EventSummary e = events.get(n);
-            if (e != null && e.outputStream() != 0) base[cellOf(n, width, count)] = OUTPUT;
+        for (long n = 1; n <= events.known(); n++) {
+            if (events.outputStream(n) != 0) base[cellOf(n, width, count)] = OUTPUT;
         }
         for (long h : hits) if (h >= 1 && h <= count) base[cellOf(h, width, count)] = HIT;
         return base;

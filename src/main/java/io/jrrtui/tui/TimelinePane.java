@@ -4,6 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import io.jrrtui.api.EventSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The events around the cursor (number, kind, thread, summary) under the scrubber bar. The cursor
@@ -14,10 +15,16 @@ final class TimelinePane extends Pane {
     final Scrubber scrubber = new Scrubber();
     long cursorEvent = 1;
     private int lastHeight = 1;
+    /** Asks for the summaries of events first..last (they arrive later, in the event index's window). */
+    private BiConsumer<Long, Long> fetcher = (first, last) -> {};
 
     TimelinePane(TuiState state) {
         super(4, "Timeline", 4);
         this.state = state;
+    }
+
+    void fetchWith(BiConsumer<Long, Long> f) {
+        fetcher = f;
     }
 
     @Override
@@ -47,12 +54,13 @@ final class TimelinePane extends Pane {
         long first = Math.max(1, Math.min(cursorEvent - height / 2, count - height + 1));
         List<Row> rows = new ArrayList<>();
         long now = state.event();
+        if (!state.events.covers(first, first + height - 1)) fetcher.accept(first, first + height - 1);
         for (long n = first; n <= count && rows.size() < height; n++) {
             EventSummary e = state.events.get(n);
-            String text = e == null ? String.format("%7d", n)
+            String text = e == null ? String.format("%7d  %-8s t%-6d", n, "...", state.events.tid(n))
                     : String.format("%7d  %-8s t%-6d %s", n, e.kind(), e.tid(), e.summary());
             boolean hit = state.hitEvents.contains(n);
-            String mark = (hit ? "B" : e != null && e.outputStream() != 0 ? "o" : " ") + (n == now ? ">" : " ");
+            String mark = (hit ? "B" : state.events.outputStream(n) != 0 ? "o" : " ") + (n == now ? ">" : " ");
             rows.add(new Row(mark, hit ? Role.BREAKPOINT : n == now ? Role.CURRENT : Role.DIM, text,
                     n == now ? Role.CURRENT : Role.TEXT));
         }

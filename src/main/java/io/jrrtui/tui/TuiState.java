@@ -2,7 +2,6 @@ package io.jrrtui.tui;
 
 import io.jrrtui.api.BreakpointInfo;
 import io.jrrtui.api.SourceLocation;
-import io.jrrtui.api.EventSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,8 +42,7 @@ final class TuiState {
 
     /** The thread of the current event (the last event at or before it), or 0. */
     int thread() {
-        EventSummary e = events.get(Math.max(1, event()));
-        return e == null ? 0 : e.tid();
+        return events.tid(Math.max(1, event()));
     }
 
     boolean breakpointAt(String file, int line) {

@@ -66,6 +66,22 @@ final class Worker implements AutoCloseable {
     }
 
     /**
+     * Background reading for the panes (event summaries): runs in turn with the commands but does
+     * not make the TUI busy; a failure only reaches failed.
+     */
+    <T> void quietly(Supplier<T> job, Consumer<T> done, Consumer<String> failed) {
+        executor.execute(() -> {
+            try {
+                T result = job.get();
+                gui.accept(() -> done.accept(result));
+            } catch (RuntimeException e) {
+                String message = Tui.message(e);
+                gui.accept(() -> failed.accept(message));
+            }
+        });
+    }
+
+    /**
      * Asks the running command to stop. The debugger core has no cancellation point, so this only
      * sets the thread's interrupt flag; the command ends when it ends.
      */

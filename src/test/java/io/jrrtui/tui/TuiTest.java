@@ -1,5 +1,6 @@
 package io.jrrtui.tui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
+import io.jrrtui.testsupport.Jrr;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -261,6 +263,23 @@ class TuiTest {
             t.waitUntil(x -> t.row(1).startsWith(" even"), "the status line on row 2");
             t.terminal.setTerminalSize(new TerminalSize(TuiHarness.WIDTH, TuiHarness.HEIGHT));
             t.waitFor("-9 Console");
+        }
+    }
+
+    @Test
+    void timelineFetchesSummariesFarFromTheStart() {
+        // bench_loop ITER EVENTS: 3000 getppid calls, far more than the first window of summaries
+        Path dir = tmp.resolve("long");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve("long.out").toString(), "--",
+                Jrr.binary("bench_loop").toString(), "1000", "3000");
+        assertEquals(0, r.status(), r.errText());
+        try (TuiHarness t = TuiHarness.open(dir)) {
+            String s = t.type("4").key(KeyType.End).waitFor("exit 0");
+            assertTrue(s.matches("(?s).*cursor at event 30\\d\\d .*"), s);
+            s = t.key(KeyType.Home).waitFor("exec /");
+            for (int i = 0; i < 12; i++) t.key(KeyType.PageDown);
+            s = t.waitUntil(x -> x.contains("getppid") && !x.contains("  ...      t"), "summaries after paging");
+            assertFalse(s.contains(" exec "), s);
         }
     }
 
