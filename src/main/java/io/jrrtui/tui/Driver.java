@@ -80,11 +80,11 @@ final class Driver {
         return worker.busy();
     }
 
-    /** "next 1.2s (Ctrl-C)" while something runs, else null. */
+    /** "next 1.2s +2 queued" while something runs, else null. */
     String busyText() {
         if (!worker.busy()) return null;
         String queued = typeAhead.isEmpty() ? "" : " +" + typeAhead.size() + " queued";
-        return String.format("%s %.1fs%s (Ctrl-C)", worker.label(), worker.elapsedMillis() / 1000.0, queued);
+        return String.format("%s %.1fs%s", worker.label(), worker.elapsedMillis() / 1000.0, queued);
     }
 
     /** Reads the event index and the first snapshot. */
@@ -241,17 +241,20 @@ final class Driver {
     // ---- control ------------------------------------------------------------------------------------
 
     /**
-     * Ctrl-C: drops moves typed ahead and asks the running one to stop. The debugger core has no
-     * cancellation point yet, so the running command still ends by itself.
+     * Ctrl-C: drops the moves typed ahead. The running command itself cannot be stopped: the
+     * debugger core has no safe cancellation point yet, and interrupting its thread would abandon
+     * a re-execution half done (TracerThread.call gives up on an interrupt while the ptrace work
+     * goes on), so the screen stays live and says so instead.
      */
     void interrupt() {
         if (!worker.busy()) {
             state.message = "nothing to interrupt (q quits)";
             return;
         }
+        int dropped = typeAhead.size();
         typeAhead.clear();
-        worker.interrupt();
-        state.message = "interrupt requested; the debugger finishes " + worker.label() + " first";
+        state.message = (dropped > 0 ? "dropped " + dropped + " queued; " : "") + worker.label()
+                + " cannot be interrupted yet: it finishes by itself";
     }
 
     void requestQuit() {
@@ -266,7 +269,7 @@ final class Driver {
 
     private boolean refuseWhenBusy() {
         if (!worker.busy()) return false;
-        state.message = "busy with " + worker.label() + " (Ctrl-C asks it to stop)";
+        state.message = "busy with " + worker.label() + ": wait for it to finish";
         return true;
     }
 

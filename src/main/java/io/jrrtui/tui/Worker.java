@@ -3,7 +3,6 @@ package io.jrrtui.tui;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -18,7 +17,6 @@ final class Worker implements AutoCloseable {
         return t;
     });
     private final Consumer<Runnable> gui;
-    private final AtomicReference<Thread> running = new AtomicReference<>();
     private volatile String label;
     private volatile long startedNanos;
 
@@ -45,7 +43,6 @@ final class Worker implements AutoCloseable {
         label = what;
         startedNanos = System.nanoTime();
         executor.execute(() -> {
-            running.set(Thread.currentThread());
             try {
                 T result = job.get();
                 gui.accept(() -> {
@@ -58,9 +55,6 @@ final class Worker implements AutoCloseable {
                     label = null;
                     failed.accept(message);
                 });
-            } finally {
-                running.set(null);
-                Thread.interrupted();
             }
         });
     }
@@ -79,15 +73,6 @@ final class Worker implements AutoCloseable {
                 gui.accept(() -> failed.accept(message));
             }
         });
-    }
-
-    /**
-     * Asks the running command to stop. The debugger core has no cancellation point, so this only
-     * sets the thread's interrupt flag; the command ends when it ends.
-     */
-    void interrupt() {
-        Thread t = running.get();
-        if (t != null) t.interrupt();
     }
 
     @Override
