@@ -3,6 +3,7 @@ package io.jrrtui.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
 import io.jrrtui.api.BreakpointInfo;
 import io.jrrtui.api.DebugSession;
 import io.jrrtui.api.DisassemblyLine;
@@ -172,10 +173,17 @@ final class Workbench {
         }
     }
 
-    /** A click on the scrubber bar goes to that point in time; elsewhere it focuses and selects. */
+    /** A click on the scrubber bar goes to that point in time; elsewhere it focuses and selects; the wheel scrolls. */
     private void mouse(MouseAction m) {
-        if (!m.isMouseDown()) return;
         int col = m.getPosition().getColumn(), row = m.getPosition().getRow();
+        MouseActionType type = m.getActionType();
+        if (type == MouseActionType.SCROLL_UP || type == MouseActionType.SCROLL_DOWN) {
+            Pane p = panes.at(col, row);
+            KeyStroke k = new KeyStroke(type == MouseActionType.SCROLL_UP ? KeyType.ArrowUp : KeyType.ArrowDown);
+            for (int i = 0; p != null && i < 3; i++) p.navigate(k, panes.height(p));
+            return;
+        }
+        if (!m.isMouseDown()) return;
         PaneLayout.Rect bar = panes.rects.get(panes.timeline);
         if (bar != null && row == bar.top() + 1 && col >= bar.left() && col < bar.left() + bar.width()) {
             long target = Scrubber.eventAt(col - bar.left(), bar.width(), state.eventCount());

@@ -137,6 +137,10 @@ class TuiTest {
             t.key(new MouseAction(MouseActionType.CLICK_RELEASE, 1, new TerminalPosition(right, bar)));
             t.waitUntil(s -> !t.statusLine().startsWith(" event 1/"), "a jump after the click");
             assertTrue(t.statusLine().matches(" event (3\\d|4\\d)/43.*"), t.statusLine());
+            // the wheel over the Timeline moves its cursor by three events
+            String cursor = t.screen().replaceAll("(?s).*cursor at event (\\d+) .*", "$1");
+            t.key(new MouseAction(MouseActionType.SCROLL_UP, 4, new TerminalPosition(5, bar + 3)));
+            t.waitFor("cursor at event " + (Long.parseLong(cursor) - 3) + " ");
         }
     }
 
