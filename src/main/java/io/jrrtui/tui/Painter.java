@@ -83,14 +83,16 @@ final class Painter {
         Workbench.Status s = wb.status();
         if (wb.prompt != null) {
             String text = wb.prompt.label() + wb.prompt.text();
-            put(g, 0, y, pad(text, w, ' '), Role.PROMPT);
-            cursor = new TerminalPosition(Math.min(w - 1, wb.prompt.cursorColumn()), y);
+            // a line longer than the screen scrolls so that the cursor stays visible
+            int shift = Math.max(0, wb.prompt.cursorColumn() - (w - 1));
+            put(g, 0, y, pad(text.substring(Math.min(shift, text.length())), w, ' '), Role.PROMPT);
+            cursor = new TerminalPosition(wb.prompt.cursorColumn() - shift, y);
             return;
         }
         cursor = null;
         String right = s.busy() == null ? "" : " working: " + s.busy() + " ";
         String left = " " + s.position() + "  " + s.message();
-        put(g, 0, y, pad(fit(left, w - right.length()), w - right.length(), ' '), Role.STATUS);
+        put(g, 0, y, pad(left, w - right.length(), ' '), Role.STATUS);
         if (!right.isEmpty()) put(g, w - right.length(), y, right, Role.STATUS_BUSY);
     }
 
@@ -129,7 +131,4 @@ final class Painter {
         return t + String.valueOf(fill).repeat(width - t.length());
     }
 
-    private static String fit(String text, int width) {
-        return width <= 0 ? "" : text.length() <= width ? text : text.substring(0, width);
-    }
 }

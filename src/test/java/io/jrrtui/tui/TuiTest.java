@@ -161,6 +161,10 @@ class TuiTest {
             String s = t.command("print counter").waitFor("$1 = 435");
             assertTrue(s.contains("(jrr) print counter"), s);
             t.command("print nosuchthing").waitFor("No symbol \"nosuchthing\" in current context.");
+            // a command line longer than the screen scrolls while typed and runs whole
+            t.type(":print counter" + " + 0".repeat(40));
+            t.waitUntil(x -> t.statusLine().endsWith("+ 0 "), "the end of the long line on screen");
+            t.key(KeyType.Enter).waitFor("$2 = 435");
         }
     }
 
