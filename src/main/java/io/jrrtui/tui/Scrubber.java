@@ -18,27 +18,28 @@ final class Scrubber {
     private long cachedCount = -1;
     private char[] cachedBase;
 
-    /** The first event of cell i of width cells over count events. */
+    /** The first event drawn in cell i (the smallest n with cellOf(n) == i); past lastEvent when none is. */
     static long firstEvent(int cell, int width, long count) {
-        return 1 + (long) ((double) cell * count / width);
+        return 1 + ((long) cell * count + width - 1) / width;
     }
 
     static long lastEvent(int cell, int width, long count) {
-        return Math.min(count, Math.max(firstEvent(cell, width, count), firstEvent(cell + 1, width, count) - 1));
+        return Math.min(count, firstEvent(cell + 1, width, count) - 1);
     }
 
     /** The cell of event n. */
     static int cellOf(long n, int width, long count) {
         if (count <= 0 || width <= 0) return 0;
-        int c = (int) ((double) (n - 1) * width / count);
+        int c = (int) ((n - 1) * width / count);
         return Math.max(0, Math.min(width - 1, c));
     }
 
-    /** The event a click on column col lands on: the middle of its cell. */
+    /** The event a click on column col lands on: the middle of its cell's events, or the next event after an empty cell. */
     static long eventAt(int col, int width, long count) {
         if (count <= 0) return 1;
         int c = Math.max(0, Math.min(width - 1, col));
-        return (firstEvent(c, width, count) + lastEvent(c, width, count)) / 2;
+        long first = Math.min(count, firstEvent(c, width, count)), last = lastEvent(c, width, count);
+        return last < first ? first : (first + last) / 2;
     }
 
     Cell[] cells(int width, EventIndex events, Set<Long> hits, long current, long cursor) {
@@ -66,8 +67,8 @@ final class Scrubber {
     private static char[] base(int width, EventIndex events, Set<Long> hits) {
         long count = events.count();
         char[] base = new char[width];
-        int used = count <= 0 ? 0 : Math.min(width, cellOf(count, width, count) + 1);
-        for (int i = 0; i < width; i++) base[i] = i < used ? PLAIN : ' ';
+        // cells between events (fewer events than cells) are drawn plain too, so the bar stays whole
+        for (int i = 0; i < width; i++) base[i] = count > 0 ? PLAIN : ' ';
         if (count <= 0) return base;
         for (long n = 1; n <= events.known(); n++) {
             if (events.outputStream(n) != 0) base[cellOf(n, width, count)] = OUTPUT;
