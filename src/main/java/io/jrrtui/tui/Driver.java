@@ -64,8 +64,9 @@ final class Driver {
         if (fetchingFirst == first) return;
         fetchingFirst = first;
         worker.quietly(() -> EventIndex.fetch(session, first, last), events -> {
-            fetchingFirst = -1;
             state.events.setWindow(first, events);
+            // a window that still lacks the rows (a short answer) is not asked for again
+            if (state.events.covers(first, last)) fetchingFirst = -1;
         }, error -> {
             // fetchingFirst stays: the same range is not asked again on every redraw
             panes.console.append("events " + first + "-" + last + ": " + error, Role.ERROR);

@@ -124,6 +124,14 @@ public final class Tui {
         }
     }
 
+    /**
+     * Whether this process talks to a terminal on both stdin and stdout: where the CLI should open
+     * the TUI rather than the line REPL.
+     */
+    public static boolean onTerminal() {
+        return System.console() != null;
+    }
+
     /** A failure's one-line message for the user. */
     static String message(Throwable e) {
         if (e instanceof StackOverflowError) return "internal error: stack overflow";
