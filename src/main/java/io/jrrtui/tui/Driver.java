@@ -100,6 +100,7 @@ final class Driver {
             arrive(s, true);
             reportStop(s);
             state.message = "? for help, : for a command, q to quit";
+            next();
         }, this::failed);
     }
 
@@ -169,6 +170,7 @@ final class Driver {
         worker.submit("bookmark " + letter, session::checkpoint, c -> {
             bookmarks.put(letter, c);
             state.message = "bookmark " + letter + " = event " + c.event() + " (checkpoint " + c.number() + ")";
+            next();
         }, this::failed);
     }
 
@@ -187,7 +189,10 @@ final class Driver {
         worker.submit(label, () -> {
             op.accept(session);
             return loader.load(session.status(), watches);
-        }, s -> arrive(s, false), this::failed);
+        }, s -> {
+            arrive(s, false);
+            next();
+        }, this::failed);
     }
 
     void selectFrame(int level) {
@@ -233,6 +238,7 @@ final class Driver {
             if (r.snapshot().event() != before) history.moved(before);
             arrive(r.snapshot(), moved);
             if (interpreter.quitRequested()) quit = true;
+            next();
         }, this::failed);
     }
 
@@ -295,7 +301,7 @@ final class Driver {
         if (quitWhenIdle) quit = true;
     }
 
-    /** Runs the next move typed ahead, if any. */
+    /** Runs the next move typed ahead, if any: every job's completion on the GUI thread ends with this. */
     private void next() {
         Runnable r = typeAhead.pollFirst();
         if (r != null && !quit) r.run();

@@ -184,7 +184,8 @@ class TuiTest {
     @Test
     void movesTypedAheadRunInTurn() {
         try (TuiHarness t = TuiHarness.open(trace)) {
-            t.stopAt("tally", "#0  tally (i=0)");
+            // 'c' arrives while the break command runs: it waits for it, then runs
+            t.command("break tally").type("c").waitFor("#0  tally (i=0)");
             String s = t.type("ccc").waitFor("#0  tally (i=3)");
             assertTrue(s.contains("Breakpoint 1, tally (i=2)"), "each continue stopped in turn:\n" + s);
         }
