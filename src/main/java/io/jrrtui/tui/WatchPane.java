@@ -25,7 +25,8 @@ final class WatchPane extends Pane {
             String expr = state.watches.get(i);
             String value = s != null && i < s.watches().size() && s.watches().get(i).equals(expr) ? s.watchValues().get(i) : "...";
             String old = previousValue(expr);
-            boolean changed = old != null && !old.equals(value);
+            // a value that could not be read before (out of scope) is new, not changed
+            boolean changed = old != null && !old.startsWith("<") && !old.equals(value);
             boolean error = value.startsWith("<");
             rows.add(new Row(changed ? "*" : " ", changed ? Role.CHANGED : Role.TEXT,
                     expr + " = " + value + (changed ? "   (was " + old + ")" : ""),
