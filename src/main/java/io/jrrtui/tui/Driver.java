@@ -318,7 +318,7 @@ final class Driver {
     /** Takes in a snapshot; moved = the program moved, so the panes follow the new position. */
     private void arrive(Snapshot s, boolean moved) {
         idle();
-        state.accept(s);
+        state.accept(s, moved);
         for (String p : s.problems()) panes.console.append(p, Role.ERROR);
         drainConsole();
         StopEvent stop = s.stop();

@@ -20,8 +20,12 @@ final class TuiState {
     String message = "";
     boolean reverse;
 
-    void accept(Snapshot s) {
-        previous = snapshot;
+    /**
+     * Takes in a new snapshot. previous stays the one of the stop before, so that a reload without
+     * moving (frame selection, a new watch) keeps "changed since the last stop" highlights.
+     */
+    void accept(Snapshot s, boolean moved) {
+        if (moved || previous == null) previous = snapshot;
         snapshot = s;
     }
 
