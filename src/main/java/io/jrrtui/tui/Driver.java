@@ -1,0 +1,339 @@
+package io.jrrtui.tui;
+
+import io.jrrtui.api.BreakpointInfo;
+import io.jrrtui.api.CheckpointInfo;
+import io.jrrtui.api.DebugSession;
+import io.jrrtui.api.FrameInfo;
+import io.jrrtui.api.StopEvent;
+import io.jrrtui.repl.CommandInterpreter;
+import io.jrrtui.repl.Repl;
+import io.jrrtui.repl.SourceCache;
+import io.jrrtui.repl.StopPrinter;
+import io.jrrtui.repl.ValueHistory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Everything the TUI asks of the debugger: moves in time (with undo history and bookmarks),
+ * breakpoints, watches and command lines. Each runs on the {@link Worker} and ends with a
+ * {@link Snapshot} taken in on the GUI thread; moves typed while one runs wait their turn
+ * (type-ahead, bounded). Methods are called on the GUI thread.
+ */
+final class Driver {
+    /** How many moves may be typed ahead while one runs. */
+    static final int TYPE_AHEAD = 8;
+
+    private final DebugSession session;
+    private final Worker worker;
+    private final TuiState state;
+    private final Panes panes;
+    private final SnapshotLoader loader;
+    final StopPrinter printer = new StopPrinter(new SourceCache(), new ValueHistory());
+    private final CommandInterpreter interpreter;
+    private final TimeHistory history = new TimeHistory();
+    private final Map<Character, CheckpointInfo> bookmarks = new HashMap<>();
+    /** Console text produced inside worker jobs, shown when the job's snapshot arrives. */
+    private final List<String> pendingConsole = new ArrayList<>();
+    private final Deque<Runnable> typeAhead = new ArrayDeque<>();
+    private boolean quit;
+    private boolean quitWhenIdle;
+    /** The first event of the summaries being fetched (or that failed), so a redraw does not ask twice. */
+    private long fetchingFirst = -1;
+
+    Driver(DebugSession session, Worker worker, TuiState state, Panes panes) {
+        this.session = session;
+        this.worker = worker;
+        this.state = state;
+        this.panes = panes;
+        this.loader = new SnapshotLoader(session);
+        this.interpreter = new CommandInterpreter(session, printer);
+        panes.timeline.fetchWith(this::fetchEvents);
+    }
+
+    /** Reads event summaries for the Timeline pane in the background. */
+    private void fetchEvents(long first, long last) {
+        if (fetchingFirst == first) return;
+        fetchingFirst = first;
+        worker.quietly(() -> EventIndex.fetch(session, first, last), events -> {
+            state.events.setWindow(first, events);
+            // a window that still lacks the rows (a short answer) is not asked for again
+            if (state.events.covers(first, last)) fetchingFirst = -1;
+        }, error -> {
+            // fetchingFirst stays: the same range is not asked again on every redraw
+            panes.console.append("events " + first + "-" + last + ": " + error, Role.ERROR);
+        });
+    }
+
+    boolean quit() {
+        return quit;
+    }
+
+    boolean busy() {
+        return worker.busy();
+    }
+
+    /** "next 1.2s +2 queued" while something runs, else null. */
+    String busyText() {
+        if (!worker.busy()) return null;
+        String queued = typeAhead.isEmpty() ? "" : " +" + typeAhead.size() + " queued";
+        return String.format("%s %.1fs%s", worker.label(), worker.elapsedMillis() / 1000.0, queued);
+    }
+
+    /** Reads the event index and the first snapshot. */
+    void start() {
+        List<String> watches = List.copyOf(state.watches);
+        worker.submit("loading the recording", () -> {
+            EventIndex index = EventIndex.load(session);
+            return new Object[] {index, loader.load(session.status(), watches)};
+        }, r -> {
+            state.events = (EventIndex) r[0];
+            Snapshot s = (Snapshot) r[1];
+            arrive(s, true);
+            reportStop(s);
+            state.message = "? for help, : for a command, q to quit";
+            next();
+        }, this::failed);
+    }
+
+    // ---- moves in time ---------------------------------------------------------------------------
+
+    /** A move in time: remembered for undo, reported in the console; queued when one runs. */
+    void motion(String label, Function<DebugSession, StopEvent> op) {
+        motion(label, "", op);
+    }
+
+    /** A move that prints a header first, as gdb does ("Continuing.", "Run till exit from ..."). */
+    void motion(String label, String header, Function<DebugSession, StopEvent> op) {
+        if (worker.busy()) {
+            if (typeAhead.size() >= TYPE_AHEAD) {
+                state.message = "busy with " + worker.label() + " (Ctrl-C drops the keys typed ahead)";
+                return;
+            }
+            typeAhead.addLast(() -> motion(label, header, op));
+            return;
+        }
+        if (!header.isEmpty()) panes.console.append(header, Role.TEXT);
+        history.moved(state.event());
+        move(label, op);
+    }
+
+    void continueForward() {
+        motion("continue", printer.continuing(), DebugSession::cont);
+    }
+
+    void continueBackward() {
+        motion("reverse-continue", printer.continuing(), DebugSession::reverseContinue);
+    }
+
+    void finish(boolean reverse) {
+        FrameInfo f = state.snapshot == null ? null : state.snapshot.selected();
+        String header = f == null ? "" : reverse ? printer.runBackToCall(f) : printer.runTillExit(f);
+        motion(reverse ? "reverse-finish" : "finish", header, reverse ? DebugSession::reverseFinish : DebugSession::finish);
+    }
+
+    private void move(String label, Function<DebugSession, StopEvent> op) {
+        List<String> watches = List.copyOf(state.watches);
+        worker.submit(label, () -> loader.load(op.apply(session), watches), s -> {
+            arrive(s, true);
+            reportStop(s);
+            next();
+        }, this::failed);
+    }
+
+    void gotoEvent(long n) {
+        long target = Math.max(1, Math.min(n, Math.max(1, state.eventCount())));
+        motion("go to event " + target, s -> s.gotoEvent(target));
+    }
+
+    void undo(boolean back) {
+        if (refuseWhenBusy()) return;
+        long target = back ? history.undo(state.event()) : history.redo(state.event());
+        if (target < 0) {
+            state.message = back ? "nothing to undo" : "nothing to redo";
+            return;
+        }
+        move((back ? "undo: " : "redo: ") + "go to event " + target, s -> s.gotoEvent(target));
+    }
+
+    /** m + letter: a checkpoint, so that ' + letter comes back to this exact instruction. */
+    void setBookmark(char letter) {
+        if (refuseWhenBusy()) return;
+        worker.submit("bookmark " + letter, session::checkpoint, c -> {
+            bookmarks.put(letter, c);
+            state.message = "bookmark " + letter + " = event " + c.event() + " (checkpoint " + c.number() + ")";
+            next();
+        }, this::failed);
+    }
+
+    void goToBookmark(char letter) {
+        CheckpointInfo c = bookmarks.get(letter);
+        if (c == null) state.message = "no bookmark " + letter + " (m" + letter + " sets it)";
+        else motion("bookmark " + letter, s -> s.restart(c.number()));
+    }
+
+    // ---- work that does not move -------------------------------------------------------------------
+
+    /** Frame selection, breakpoints, watches: reload the panes after op. */
+    void refresh(String label, Consumer<DebugSession> op) {
+        if (refuseWhenBusy()) return;
+        List<String> watches = List.copyOf(state.watches);
+        worker.submit(label, () -> {
+            op.accept(session);
+            return loader.load(session.status(), watches);
+        }, s -> {
+            arrive(s, false);
+            next();
+        }, this::failed);
+    }
+
+    void selectFrame(int level) {
+        refresh("frame " + level, s -> s.selectFrame(level));
+    }
+
+    /** Sets a breakpoint at location, or deletes the ones given. */
+    void toggleBreakpoint(String location, String shown, List<Integer> existing) {
+        if (existing.isEmpty()) {
+            refresh("break " + shown, s -> consoleLater(printer.breakpointCreated(s.addBreakpoint(location, null, false))));
+        } else {
+            refresh("delete " + existing, s -> s.deleteBreakpoints(existing));
+        }
+    }
+
+    void addWatch(String expression) {
+        String e = expression.strip();
+        if (e.isEmpty()) return;
+        state.watches.add(e);
+        refresh("watch " + e, s -> {});
+    }
+
+    /** A command line for the REPL's interpreter; its output goes to the console. */
+    void command(String line) {
+        if (line.isBlank()) return;
+        panes.console.append(Repl.PROMPT + line, Role.PROMPT);
+        if (refuseWhenBusy()) return;
+        long before = state.event();
+        List<String> watches = List.copyOf(state.watches);
+        worker.submit(line.strip(), () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                interpreter.execute(line, o, e);
+            }
+            return new CommandResult(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                    loader.load(session.status(), watches));
+        }, r -> {
+            if (!r.out().isEmpty()) panes.console.append(r.out(), Role.TEXT);
+            if (!r.err().isEmpty()) panes.console.append(r.err(), Role.ERROR);
+            boolean moved = r.snapshot().event() != before || state.snapshot == null || r.snapshot().pc() != state.snapshot.pc();
+            if (r.snapshot().event() != before) history.moved(before);
+            arrive(r.snapshot(), moved);
+            if (interpreter.quitRequested()) quit = true;
+            next();
+        }, this::failed);
+    }
+
+    /** What a command line printed and the state after it. */
+    private record CommandResult(String out, String err, Snapshot snapshot) {}
+
+    // ---- control ------------------------------------------------------------------------------------
+
+    /**
+     * Ctrl-C: drops the moves typed ahead. The running command itself cannot be stopped: the
+     * debugger core has no safe cancellation point yet, and interrupting its thread would abandon
+     * a re-execution half done (TracerThread.call gives up on an interrupt while the ptrace work
+     * goes on), so the screen stays live and says so instead.
+     */
+    void interrupt() {
+        if (!worker.busy()) {
+            state.message = "nothing to interrupt (q quits)";
+            return;
+        }
+        int dropped = typeAhead.size();
+        typeAhead.clear();
+        state.message = (dropped > 0 ? "dropped " + dropped + " queued; " : "") + worker.label()
+                + " cannot be interrupted yet: it finishes by itself";
+    }
+
+    void requestQuit() {
+        if (worker.busy()) {
+            typeAhead.clear();
+            quitWhenIdle = true;
+            state.message = "quitting when " + worker.label() + " ends";
+        } else {
+            quit = true;
+        }
+    }
+
+    private boolean refuseWhenBusy() {
+        if (!worker.busy()) return false;
+        state.message = "busy with " + worker.label() + ": wait for it to finish";
+        return true;
+    }
+
+    // ---- results ------------------------------------------------------------------------------------
+
+    private void consoleLater(String text) {
+        synchronized (pendingConsole) {
+            pendingConsole.add(text);
+        }
+    }
+
+    private void drainConsole() {
+        synchronized (pendingConsole) {
+            for (String t : pendingConsole) panes.console.append(t, Role.TEXT);
+            pendingConsole.clear();
+        }
+    }
+
+    /** A job ended: forget a "busy" complaint about it. */
+    private void idle() {
+        if (state.message.startsWith("busy with ")) state.message = "";
+        if (quitWhenIdle) quit = true;
+    }
+
+    /** Runs the next move typed ahead, if any: every job's completion on the GUI thread ends with this. */
+    private void next() {
+        Runnable r = typeAhead.pollFirst();
+        if (r != null && !quit) r.run();
+    }
+
+    private void failed(String error) {
+        idle();
+        typeAhead.clear();
+        state.message = error;
+        panes.console.append(error, Role.ERROR);
+        drainConsole();
+    }
+
+    /** Takes in a snapshot; moved = the program moved, so the panes follow the new position. */
+    private void arrive(Snapshot s, boolean moved) {
+        idle();
+        state.accept(s, moved);
+        for (String p : s.problems()) panes.console.append(p, Role.ERROR);
+        drainConsole();
+        StopEvent stop = s.stop();
+        state.reverse = stop.reverse();
+        if (stop.reason() == StopEvent.Reason.BREAKPOINT || stop.reason() == StopEvent.Reason.WATCHPOINT) state.hitEvents.add(s.event());
+        panes.follow(moved);
+    }
+
+    private void reportStop(Snapshot s) {
+        StopEvent stop = s.stop();
+        BreakpointInfo hit = null;
+        for (BreakpointInfo b : s.breakpoints()) if (b.number() == stop.breakpoint()) hit = b;
+        FrameInfo frame = s.frames().isEmpty() ? null : s.frames().get(0);
+        String text = printer.stop(stop, frame, hit).strip();
+        panes.console.append(text, Role.TEXT);
+        state.message = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+    }
+}

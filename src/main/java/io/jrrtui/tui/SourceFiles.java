@@ -1,0 +1,31 @@
+package io.jrrtui.tui;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Source file lines by path, read once; a file that cannot be read is remembered as absent. */
+final class SourceFiles {
+    private static final long MAX_BYTES = 16 << 20;
+    private final Map<String, List<String>> files = new HashMap<>();
+
+    /** The file's lines, or null when it cannot be read (the pane then shows disassembly). */
+    List<String> lines(String file) {
+        if (file == null) return null;
+        return files.computeIfAbsent(file, SourceFiles::read);
+    }
+
+    private static List<String> read(String file) {
+        try {
+            Path p = Path.of(file);
+            if (!Files.isRegularFile(p) || Files.size(p) > MAX_BYTES) return null;
+            return List.copyOf(new String(Files.readAllBytes(p), StandardCharsets.UTF_8).lines().toList());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.jrrtui.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import io.jrrtui.api.EventSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The events around the cursor (number, kind, thread, summary) under the scrubber bar. The cursor
+ * is an event number; Enter goes there.
+ */
+final class TimelinePane extends Pane {
+    private final TuiState state;
+    final Scrubber scrubber = new Scrubber();
+    long cursorEvent = 1;
+    private int lastHeight = 1;
+    /** Asks for the summaries of events first..last (they arrive later, in the event index's window). */
+    private BiConsumer<Long, Long> fetcher = (first, last) -> {};
+
+    TimelinePane(TuiState state) {
+        super(4, "Timeline", 4);
+        this.state = state;
+    }
+
+    void fetchWith(BiConsumer<Long, Long> f) {
+        fetcher = f;
+    }
+
+    @Override
+    String subtitle() {
+        return "cursor at event " + cursorEvent + "  [" + Scrubber.CURRENT + " now  " + Scrubber.CURSOR + " cursor  "
+                + Scrubber.OUTPUT + " output  " + Scrubber.HIT + " stop]";
+    }
+
+    Scrubber.Cell[] scrubberCells(int width) {
+        return scrubber.cells(width, state.events, state.hitEvents, state.event(), cursorEvent);
+    }
+
+    void follow() {
+        cursorEvent = Math.max(1, state.event());
+    }
+
+    @Override
+    List<Row> rows() {
+        return visibleRows(lastHeight);
+    }
+
+    /** Rows for events centred on the cursor; the first row of the pane is the scrubber, drawn by the view. */
+    @Override
+    List<Row> visibleRows(int height) {
+        lastHeight = Math.max(1, height);
+        long count = state.eventCount();
+        long first = Math.max(1, Math.min(cursorEvent - height / 2, count - height + 1));
+        List<Row> rows = new ArrayList<>();
+        long now = state.event();
+        if (!state.events.covers(first, first + height - 1)) fetcher.accept(first, first + height - 1);
+        for (long n = first; n <= count && rows.size() < height; n++) {
+            EventSummary e = state.events.get(n);
+            String text = e == null ? String.format("%7d  %-8s t%-6d", n, "...", state.events.tid(n))
+                    : String.format("%7d  %-8s t%-6d %s", n, e.kind(), e.tid(), e.summary());
+            boolean hit = state.hitEvents.contains(n);
+            String mark = (hit ? "B" : state.events.outputStream(n) != 0 ? "o" : " ") + (n == now ? ">" : " ");
+            rows.add(new Row(mark, hit ? Role.BREAKPOINT : n == now ? Role.CURRENT : Role.DIM, text,
+                    n == now ? Role.CURRENT : Role.TEXT));
+        }
+        top = (int) (first - 1);
+        cursor = (int) (cursorEvent - 1);
+        return rows;
+    }
+
+    @Override
+    boolean navigate(KeyStroke k, int height) {
+        long count = Math.max(1, state.eventCount());
+        long page = Math.max(1, height - 2);
+        long step = Math.max(1, count / 50);
+        switch (k.getKeyType()) {
+            case ArrowUp -> cursorEvent--;
+            case ArrowDown -> cursorEvent++;
+            case ArrowLeft -> cursorEvent -= step;
+            case ArrowRight -> cursorEvent += step;
+            case PageUp -> cursorEvent -= page;
+            case PageDown -> cursorEvent += page;
+            case Home -> cursorEvent = 1;
+            case End -> cursorEvent = count;
+            default -> {
+                return false;
+            }
+        }
+        cursorEvent = Math.max(1, Math.min(count, cursorEvent));
+        return true;
+    }
+}

@@ -1,0 +1,134 @@
+package io.jrrtui.tui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jrrtui.testsupport.Jrr;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: jrrtui in a real terminal (tmux 160x50), driven by send-keys and read with
+ * capture-pane, hunting the corruption in test-binaries/dbg_corrupt.c. It runs in surefire and is
+ * skipped where tmux or target/jrrtui.jar (made by {@code mvn package}) is missing.
+ *
+ * <p>Until {@code jrrtui replay} opens the TUI it runs the test-only launcher {@link TuiMain} in a
+ * JVM of its own with target/classes and target/test-classes before the shaded jar on the class
+ * path, so this build's classes are tested and an older jar only supplies the dependencies. With
+ * {@code -Djrrtui.it.cli=true} it runs {@code target/jrrtui replay TRACE} instead (that is the
+ * packaged jar as it is: run after {@code mvn package}).
+ */
+class TuiTmuxTest {
+    private static final long WAIT_MILLIS = 60_000;
+    private final String socket = "jrrtui-it-" + ProcessHandle.current().pid();
+    private boolean serverStarted;
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void killServer() throws Exception {
+        if (serverStarted) tmux("kill-server");
+    }
+
+    @Test
+    void huntTheCorruptionInTmux() throws Exception {
+        Path project = Path.of(System.getProperty("jrrtui.projectDir", "."));
+        Path jar = project.resolve("target/jrrtui.jar");
+        assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
+        assumeTrue(Files.isRegularFile(jar), "target/jrrtui.jar is missing: run mvn package first");
+        Path trace = TuiHarness.record(tmp);
+        String command = Boolean.getBoolean("jrrtui.it.cli")
+                ? quote(project.resolve("target/jrrtui").toString()) + " replay " + quote(trace.toString())
+                : "java -Djrrtui.native=" + quote(project.resolve("target/native").toString())
+                        + " -Djrrtui.home=" + quote(project.resolve("target").toString())
+                        + " -cp " + quote(project.resolve("target/classes") + ":" + project.resolve("target/test-classes") + ":" + jar)
+                        + " io.jrrtui.tui.TuiMain " + quote(trace.toString());
+        tmux("new-session", "-d", "-s", "hunt", "-x", "160", "-y", "50", "env XDG_CONFIG_HOME=" + quote(tmp.toString()) + " " + command);
+        serverStarted = true;
+
+        waitFor("? for help");
+        keys(":break main", "Enter");
+        waitFor("Breakpoint 1 at");
+        keys("c");
+        String s = waitFor("Source: dbg_corrupt.c:35");
+        assertTrue(s.contains("B>   35      int work = 0;"), s);
+        keys("n");
+        waitFor("Source: dbg_corrupt.c:36");
+        keys("N");
+        s = waitFor("Source: dbg_corrupt.c:35");
+        assertTrue(s.contains("reverse"), s);
+        keys("g", "20", "Enter");
+        waitFor(" event 20/");
+        keys(":break report", "Enter");
+        waitFor("Breakpoint 2 at");
+        keys("c");
+        waitFor("Source: dbg_corrupt.c:35"); // event 20 is before main: breakpoint 1 again
+        keys("c");
+        waitFor("Source: dbg_corrupt.c:29");
+        keys("w", "counter", "Enter");
+        waitFor("counter = -1000");
+        keys(":watch counter", "Enter");
+        waitFor("atchpoint 3: counter");
+        keys("C");
+        s = waitFor("Source: dbg_corrupt.c:18");
+        assertTrue(s.contains("counter = -1000;     /* CULPRIT"), s);
+        assertTrue(s.contains("counter = 435   (was -1000)"), s);
+        assertTrue(s.contains("#0  scribble (i=37) at dbg_corrupt.c:18"), s);
+        Files.writeString(tmp.resolve("hunt-screen.txt"), s);
+        keys("q");
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (tmux("list-sessions").contains("hunt") && System.currentTimeMillis() < deadline) Thread.sleep(100);
+        assertTrue(!tmux("list-sessions").contains("hunt:"), "q did not end the TUI");
+    }
+
+    private String waitFor(String text) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        String screen = "";
+        while (System.currentTimeMillis() < deadline) {
+            screen = tmux("capture-pane", "-p", "-t", "hunt");
+            if (screen.contains(text) && !screen.contains("working:")) return screen;
+            Thread.sleep(50);
+        }
+        return fail("tmux screen never showed \"" + text + "\":\n" + screen);
+    }
+
+    /** send-keys: literal text, or a key name such as Enter. */
+    private void keys(String... keys) throws Exception {
+        for (String k : keys) {
+            if (k.equals("Enter")) tmux("send-keys", "-t", "hunt", "Enter");
+            else tmux("send-keys", "-t", "hunt", "-l", k);
+        }
+    }
+
+    private String tmux(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("tmux " + String.join(" ", args) + " hung");
+        }
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) return true;
+        }
+        return false;
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+}
