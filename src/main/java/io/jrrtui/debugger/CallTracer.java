@@ -1,0 +1,171 @@
+package io.jrrtui.debugger;
+
+import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.sys.TracerThread;
+import io.jrrtui.symbols.AddressInfo;
+import io.jrrtui.unwind.Frame;
+import io.jrrtui.util.JrrException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Function call tracing ({@code jrrtui trace}): breakpoints at the traced functions only, and a
+ * temporary breakpoint at the return address of each active call; the program runs natively in
+ * between. Calls and returns are paired per thread by the frame address (CFA): a return counts
+ * when the stack pointer at the return address equals the call's CFA, which keeps recursion
+ * straight; a call whose CFA the stack pointer has passed without that return was left another
+ * way (longjmp, an exception) and is reported as unwound at the next stop, or at the end.
+ */
+public final class CallTracer {
+    /** What to trace: a pattern over demangled names, callers per call line, and --follow-calls depth. */
+    public record Options(Pattern pattern, int stackFrames, int followDepth) {}
+
+    /** A traced call that has not returned yet. */
+    private record ActiveCall(CallTraceFunction function, long cfa, long returnAddress, int depth, int level) {}
+
+    private final CallTraceTarget target;
+    private final Function<CallTraceTarget, CallTraceImage> loader;
+    private final Options options;
+    private final Consumer<CallTraceLine> out;
+    private final Map<Integer, Deque<ActiveCall>> active = new HashMap<>();
+    private final Map<Long, Integer> returnSites = new HashMap<>();
+    private Map<Long, CallTraceFunction> functions = Map.of();
+    private CallTraceImage image;
+    private CallTraceValues values;
+
+    private CallTracer(CallTraceTarget target, Function<CallTraceTarget, CallTraceImage> loader, Options options, Consumer<CallTraceLine> out) {
+        this.target = target;
+        this.loader = loader;
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Traces a replay from its start (the session stands at event 1) to the end of the recording. */
+    public static CallTracer overReplay(ReplaySession session, Options options, Consumer<CallTraceLine> out) {
+        CallTraceReplay target = new CallTraceReplay(session);
+        return new CallTracer(target, t -> target.image(), options, out);
+    }
+
+    /** Traces a live program stopped at its exec; the modules are read from the process's map. */
+    public static CallTracer overLive(CallTraceTarget live, Options options, Consumer<CallTraceLine> out) {
+        return new CallTracer(live, t -> CallTraceImage.load(t.executable(), t.modules()), options, out);
+    }
+
+    /**
+     * Runs the program to its end, reporting every traced call and return to the consumer.
+     * Throws JrrException when nothing matches the pattern.
+     */
+    public void run() {
+        TracerThread.call(() -> {
+            runHere();
+            return null;
+        });
+    }
+
+    private void runHere() {
+        image = loader.apply(target);
+        // Shared libraries are mapped (and relocated) once the executable's entry point is reached;
+        // functions they run before it, from the loader or their constructors, are not traced.
+        long entry = image.entryPoint();
+        target.addBreakpoint(entry);
+        long first = target.resume();
+        target.removeBreakpoint(entry);
+        if (first != entry) throw new JrrException("the program ended before reaching its entry point");
+        image = loader.apply(target);
+        values = new CallTraceValues(image);
+        functions = CallTracePlan.resolve(image, options.pattern(), options.followDepth(), target::readMemory);
+        for (long stop : functions.keySet()) target.addBreakpoint(stop);
+        long at = functions.containsKey(entry) ? entry : target.resume();
+        while (at != CallTraceTarget.ENDED) {
+            onBreakpoint(at);
+            at = target.resume();
+        }
+        for (Map.Entry<Integer, Deque<ActiveCall>> e : active.entrySet()) {
+            while (!e.getValue().isEmpty()) {
+                ActiveCall c = e.getValue().pop();
+                out.accept(line(CallTraceLine.Kind.UNWOUND, e.getKey(), c, "did not return before the program ended", ""));
+            }
+        }
+    }
+
+    private void onBreakpoint(long addr) {
+        CallTraceFrames frames = new CallTraceFrames(target, image, target.registers());
+        int tid = target.tid();
+        Deque<ActiveCall> stack = active.computeIfAbsent(tid, k -> new ArrayDeque<>());
+        long rsp = frames.registers().rsp();
+        boolean returned = false;
+        while (!stack.isEmpty() && Long.compareUnsigned(stack.peek().cfa(), rsp) <= 0) {
+            ActiveCall c = stack.pop();
+            releaseReturnSite(c.returnAddress());
+            if (c.returnAddress() == addr && c.cfa() == rsp) {
+                // Several calls ending at once share one frame: the outer ones tail-called the inner.
+                out.accept(line(CallTraceLine.Kind.RETURN, tid, c, values.returnValue(c.function(), frames), returned ? "tail call" : ""));
+                returned = true;
+            } else {
+                out.accept(line(CallTraceLine.Kind.UNWOUND, tid, c, "unwound without returning (longjmp or exception)", ""));
+            }
+        }
+        CallTraceFunction f = functions.get(addr);
+        if (f != null && frames.registers().rip() == addr) onCall(f, tid, stack, frames);
+    }
+
+    private void onCall(CallTraceFunction f, int tid, Deque<ActiveCall> stack, CallTraceFrames frames) {
+        int level = 0;
+        if (f.level() > 0) {
+            // A function reached through --follow-calls counts only inside a traced call, within the depth.
+            if (stack.isEmpty() || stack.peek().level() + 1 > options.followDepth()) return;
+            level = stack.peek().level() + 1;
+        }
+        long cfa;
+        if (f.atEntry()) {
+            cfa = frames.registers().rsp() + 8;
+        } else {
+            List<Frame> fs = frames.frames(1);
+            cfa = fs.isEmpty() || fs.get(0).cfa().isEmpty() ? frames.registers().get(io.jrrtui.arch.Registers.RBP) + 16 : fs.get(0).cfa().getAsLong();
+        }
+        long ret = frames.readU64(cfa - 8).orElse(0);
+        ActiveCall call = new ActiveCall(f, cfa, ret, stack.size(), level);
+        List<String> callers = options.stackFrames() > 0 ? callers(frames) : List.of();
+        out.accept(new CallTraceLine(CallTraceLine.Kind.CALL, tid, target.event(), call.depth(), f.name(),
+                values.args(f, frames), f.dwarf().isEmpty(), "", "", callers));
+        if (ret == 0 || image.moduleAt(ret) == null) return; // the outermost frame: it never returns
+        stack.push(call);
+        if (returnSites.merge(ret, 1, Integer::sum) == 1 && !functions.containsKey(ret)) target.addBreakpoint(ret);
+    }
+
+    private void releaseReturnSite(long ret) {
+        Integer n = returnSites.get(ret);
+        if (n == null) return;
+        if (n > 1) {
+            returnSites.put(ret, n - 1);
+        } else {
+            returnSites.remove(ret);
+            if (!functions.containsKey(ret)) target.removeBreakpoint(ret);
+        }
+    }
+
+    private List<String> callers(CallTraceFrames frames) {
+        List<Frame> fs = frames.frames(options.stackFrames() + 1);
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i < fs.size() && i <= options.stackFrames(); i++) {
+            Frame fr = fs.get(i);
+            Optional<AddressInfo> info = image.symbols().lookup(fr.lookupPc());
+            StringBuilder sb = new StringBuilder(String.format("#%d 0x%016x in %s", i, fr.pc(), info.map(AddressInfo::innermostFunction).orElse("??")));
+            info.flatMap(AddressInfo::line).ifPresent(l -> sb.append(" at ").append(l.baseName()).append(':').append(l.line()));
+            lines.add(sb.toString());
+        }
+        return lines;
+    }
+
+    private CallTraceLine line(CallTraceLine.Kind kind, int tid, ActiveCall c, String value, String note) {
+        return new CallTraceLine(kind, tid, target.event(), c.depth(), c.function().name(), List.of(), false, value, note, List.of());
+    }
+}
