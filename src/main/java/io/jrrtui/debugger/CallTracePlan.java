@@ -29,7 +29,8 @@ final class CallTracePlan {
 
     private final CallTraceImage image;
     private final FrameAccess.MemorySource code;
-    private final Map<Long, CallTraceFunction> byEntry = new LinkedHashMap<>();
+    private final List<CallTraceFunction> all = new ArrayList<>();   // aliases included
+    private final Map<Long, CallTraceFunction> byEntry = new HashMap<>();
     private final Map<String, CallTraceFunction> byName = new HashMap<>();
     private final Map<LoadedModule, CallTracePlt> plts = new HashMap<>();
     private final X86Decoder decoder = new X86Decoder();
@@ -45,8 +46,8 @@ final class CallTracePlan {
         CallTracePlan plan = new CallTracePlan(image, code);
         Map<Long, CallTraceFunction> chosen = new LinkedHashMap<>();
         Deque<CallTraceFunction> work = new ArrayDeque<>();
-        for (CallTraceFunction f : plan.byEntry.values()) {
-            if (pattern.matcher(f.name()).find()) {
+        for (CallTraceFunction f : plan.all) {
+            if (!chosen.containsKey(f.entry()) && pattern.matcher(f.name()).find()) {
                 chosen.put(f.entry(), f);
                 work.add(f);
             }
@@ -83,9 +84,11 @@ final class CallTracePlan {
     }
 
     private void add(CallTraceFunction f) {
-        if (f.name().isEmpty() || byEntry.containsKey(f.entry())) return;
-        byEntry.put(f.entry(), f);
-        byName.putIfAbsent(f.name(), f);
+        if (f.name().isEmpty()) return;
+        CallTraceFunction first = byEntry.putIfAbsent(f.entry(), f);
+        if (first != null && first.name().equals(f.name())) return; // the symbol of a DWARF function
+        all.add(first == null ? f : new CallTraceFunction(f.name(), first.entry(), first.end(), first.module(), first.dwarf(), first.stop(), 0));
+        byName.putIfAbsent(f.name(), first == null ? f : byEntry.get(f.entry()));
     }
 
     /** Functions f calls directly or jumps to outside its own code. */
@@ -131,7 +134,9 @@ final class CallTracePlan {
             if (insn.kind() == Kind.JUMP_INDIRECT && insn.isRipRelative()) {
                 String name = plt.nameOfSlot(insn.memoryTarget());
                 if (name == null) return null;
-                for (CallTraceFunction f : byEntry.values()) if (f.module() != m && f.name().equals(name)) return f;
+                CallTraceFunction f = byName.get(name);
+                if (f != null && f.module() != m) return f;
+                for (CallTraceFunction g : all) if (g.module() != m && g.name().equals(name)) return g;
                 return null;
             }
             off += Math.max(1, insn.length());

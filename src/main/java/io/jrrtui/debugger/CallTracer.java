@@ -31,6 +31,7 @@ public final class CallTracer {
     /** A traced call that has not returned yet. */
     private record ActiveCall(CallTraceFunction function, long cfa, long returnAddress, int depth, int level) {}
 
+    private static final String UNWOUND = "unwound without returning (longjmp or exception)";
     private final CallTraceTarget target;
     private final Function<CallTraceTarget, CallTraceImage> loader;
     private final Options options;
@@ -104,26 +105,19 @@ public final class CallTracer {
         boolean returned = false;
         while (!stack.isEmpty() && Long.compareUnsigned(stack.peek().cfa(), rsp) <= 0) {
             ActiveCall c = stack.pop();
-            releaseReturnSite(c.returnAddress());
             if (c.returnAddress() == addr && c.cfa() == rsp) {
                 // Several calls ending at once share one frame: the outer ones tail-called the inner.
-                out.accept(line(CallTraceLine.Kind.RETURN, tid, c, values.returnValue(c.function(), frames), returned ? "tail call" : ""));
+                end(tid, c, CallTraceLine.Kind.RETURN, values.returnValue(c.function(), frames), returned ? "tail call" : "");
                 returned = true;
             } else {
-                out.accept(line(CallTraceLine.Kind.UNWOUND, tid, c, "unwound without returning (longjmp or exception)", ""));
+                end(tid, c, CallTraceLine.Kind.UNWOUND, UNWOUND, "");
             }
         }
         CallTraceFunction f = functions.get(addr);
-        if (f != null && frames.registers().rip() == addr) onCall(f, tid, stack, frames);
+        if (f != null) onCall(f, tid, stack, frames);
     }
 
     private void onCall(CallTraceFunction f, int tid, Deque<ActiveCall> stack, CallTraceFrames frames) {
-        int level = 0;
-        if (f.level() > 0) {
-            // A function reached through --follow-calls counts only inside a traced call, within the depth.
-            if (stack.isEmpty() || stack.peek().level() + 1 > options.followDepth()) return;
-            level = stack.peek().level() + 1;
-        }
         long cfa;
         if (f.atEntry()) {
             cfa = frames.registers().rsp() + 8;
@@ -132,6 +126,19 @@ public final class CallTracer {
             cfa = fs.isEmpty() || fs.get(0).cfa().isEmpty() ? frames.registers().get(io.jrrtui.arch.Registers.RBP) + 16 : fs.get(0).cfa().getAsLong();
         }
         long ret = frames.readU64(cfa - 8).orElse(0);
+        // Frames below the new one are gone; one in the same place with another return address was
+        // replaced (longjmp back into its caller, then a new call). The same return address there
+        // means the active call jumped here (a tail call) and is still running.
+        while (!stack.isEmpty() && (Long.compareUnsigned(stack.peek().cfa(), cfa) < 0
+                || stack.peek().cfa() == cfa && stack.peek().returnAddress() != ret)) {
+            end(tid, stack.pop(), CallTraceLine.Kind.UNWOUND, UNWOUND, "");
+        }
+        int level = 0;
+        if (f.level() > 0) {
+            // A function reached through --follow-calls counts only inside a traced call, within the depth.
+            if (stack.isEmpty() || stack.peek().level() + 1 > options.followDepth()) return;
+            level = stack.peek().level() + 1;
+        }
         ActiveCall call = new ActiveCall(f, cfa, ret, stack.size(), level);
         List<String> callers = options.stackFrames() > 0 ? callers(frames) : List.of();
         out.accept(new CallTraceLine(CallTraceLine.Kind.CALL, tid, target.event(), call.depth(), f.name(),
@@ -139,6 +146,11 @@ public final class CallTracer {
         if (ret == 0 || image.moduleAt(ret) == null) return; // the outermost frame: it never returns
         stack.push(call);
         if (returnSites.merge(ret, 1, Integer::sum) == 1 && !functions.containsKey(ret)) target.addBreakpoint(ret);
+    }
+
+    private void end(int tid, ActiveCall c, CallTraceLine.Kind kind, String value, String note) {
+        releaseReturnSite(c.returnAddress());
+        out.accept(line(kind, tid, c, value, note));
     }
 
     private void releaseReturnSite(long ret) {

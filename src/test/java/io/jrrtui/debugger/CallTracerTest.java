@@ -23,10 +23,11 @@ class CallTracerTest {
 
     @TempDir
     Path tmp;
+    private int recordings;
 
     /** Records binary, traces regex over the replay and returns the lines with "[tid T ev E]" checked and cut to "[]". */
     List<String> trace(String binary, String regex, int stack, int follow) {
-        Path dir = tmp.resolve(binary);
+        Path dir = tmp.resolve(binary + "-" + (++recordings));
         Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve(binary + ".out").toString(), "--",
                 Jrr.binary(binary).toString());
         assertEquals(0, r.status(), r.errText());
@@ -59,5 +60,110 @@ class CallTracerTest {
         assertEquals(List.of(
                 "> [] foo(x=99, y=9801)",
                 ">> [] foo => 9900"), trace("ct_foo", "^foo$", 0, 0));
+    }
+
+    @Test
+    void recursionPairsEachReturnWithItsCall() {
+        assertEquals(List.of(
+                "> [] factorial(n=5)",
+                "  > [] factorial(n=4)",
+                "    > [] factorial(n=3)",
+                "      > [] factorial(n=2)",
+                "        > [] factorial(n=1)",
+                "        >> [] factorial => 1",
+                "      >> [] factorial => 2",
+                "    >> [] factorial => 6",
+                "  >> [] factorial => 24",
+                ">> [] factorial => 120"), trace("ct_fact", "^factorial$", 0, 0));
+    }
+
+    @Test
+    void structPointerStringAndStructReturn() {
+        List<String> got = trace("ct_struct", "^(area|scale|greet|mid|mix)$", 0, 0);
+        assertEquals(10, got.size(), got.toString());
+        assertEquals("> [] area(r={origin = {x = 1, y = 2}, w = 3, h = 4})", got.get(0));
+        assertEquals(">> [] area => 12", got.get(1));
+        assertTrue(got.get(2).matches("> \\[\\] scale\\(p=0x[0-9a-f]+, k=10\\)"), got.get(2));
+        assertEquals(">> [] scale => void", got.get(3));
+        assertTrue(got.get(4).matches("> \\[\\] greet\\(who=0x[0-9a-f]+ \"world\", times=2\\)"), got.get(4));
+        assertEquals(">> [] greet => 10", got.get(5));
+        assertEquals("> [] mid(a={x = 10, y = 20}, b={x = 30, y = 40})", got.get(6));
+        assertEquals(">> [] mid => {x = 20, y = 30}", got.get(7));
+        assertEquals("> [] mix(c=65 'A', d=2.5, u=7)", got.get(8));
+        assertEquals(">> [] mix => <in xmm0, not read>", got.get(9));
+    }
+
+    @Test
+    void longjmpUnwindsTheCallsItLeaves() {
+        String unwound = " <- unwound without returning (longjmp or exception)";
+        assertEquals(List.of(
+                "> [] dive(depth=3)",
+                "  > [] dive(depth=2)",
+                "    > [] dive(depth=1)",
+                "      > [] dive(depth=0)",
+                "      >> [] dive" + unwound,
+                "    >> [] dive" + unwound,
+                "  >> [] dive" + unwound,
+                ">> [] dive" + unwound,
+                "> [] after(v=7)",
+                ">> [] after => 8"), trace("ct_longjmp", "^(dive|after)$", 0, 0));
+    }
+
+    @Test
+    void callsLeftAtTheEndAreReported() {
+        List<String> got = trace("ct_longjmp", "^dive$", 0, 0);
+        assertEquals(8, got.size(), got.toString());
+        assertEquals("      >> [] dive <- did not return before the program ended", got.get(4));
+    }
+
+    @Test
+    void tailCallReturnsTogetherWithItsTarget() {
+        assertEquals(List.of(
+                "> [] relay(x=4)",
+                "  > [] leaf(x=5)",
+                "  >> [] leaf => 15",
+                ">> [] relay => 15 (tail call)"), trace("ct_tail-O2", "^(relay|leaf)$", 0, 0));
+    }
+
+    @Test
+    void followCallsTracesCalleesToTheDepth() {
+        assertEquals(List.of(
+                "> [] outer(v=2)",
+                "  > [] inner(v=2)",
+                "  >> [] inner => 4",
+                "  > [] inner(v=3)",
+                "  >> [] inner => 6",
+                ">> [] outer => 12"), trace("ct_tail", "^outer$", 0, 1));
+        assertEquals(List.of("> [] outer(v=2)", ">> [] outer => 12"), trace("ct_tail", "^outer$", 0, 0));
+    }
+
+    @Test
+    void stackShowsCallers() {
+        List<String> got = trace("ct_fact", "^factorial$", 2, 0);
+        assertTrue(got.get(0).matches("(?s)> \\[\\] factorial\\(n=5\\)\n    #1 0x[0-9a-f]{16} in main at ct_fact.c:11\n    #2 .*"), got.get(0));
+        assertTrue(got.get(1).matches("(?s)  > \\[\\] factorial\\(n=4\\)\n      #1 0x[0-9a-f]{16} in factorial at ct_fact.c:7\n      #2 0x[0-9a-f]{16} in main at ct_fact.c:11"), got.get(1));
+    }
+
+    @Test
+    void functionWithoutDebugInfoShowsRegisters() {
+        List<String> got = trace("ct_struct", "^raw_add$", 0, 0);
+        assertEquals(2, got.size(), got.toString());
+        assertTrue(got.get(0).matches("> \\[\\] raw_add\\(rdi=0x14, rsi=0x16, rdx=0x[0-9a-f]+, rcx=0x[0-9a-f]+, r8=0x[0-9a-f]+, r9=0x[0-9a-f]+\\)"), got.get(0));
+        assertEquals(">> [] raw_add => rax=0x2a", got.get(1));
+    }
+
+    @Test
+    void sharedLibraryFunction() {
+        List<String> got = trace("ct_foo", "^printf$", 0, 0);
+        assertEquals(2, got.size(), got.toString());
+        // with libc's debug info installed the arguments have names, otherwise registers
+        assertTrue(got.get(0).matches("> \\[\\] printf\\((format=0x[0-9a-f]+ \"%d\\\\n\"|rdi=0x[0-9a-f]+, rsi=0x26ac, .*)\\)"), got.get(0));
+        assertTrue(got.get(1).matches(">> \\[\\] printf => (5|rax=0x5)"), got.get(1));
+    }
+
+    @Test
+    void noMatchIsAClearError() {
+        JrrException e = assertThrows(JrrException.class, () -> trace("ct_foo", "^xyz_nothing$", 0, 0));
+        assertEquals("no function matches '^xyz_nothing$'", e.getMessage());
     }
 }
