@@ -9,11 +9,13 @@ import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.util.JrrException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,6 +161,17 @@ class CallTracerTest {
         // with libc's debug info installed the arguments have names, otherwise registers
         assertTrue(got.get(0).matches("> \\[\\] printf\\((format=0x[0-9a-f]+ \"%d\\\\n\"|rdi=0x[0-9a-f]+, rsi=0x26ac, .*)\\)"), got.get(0));
         assertTrue(got.get(1).matches(">> \\[\\] printf => (5|rax=0x5)"), got.get(1));
+    }
+
+    @Test
+    void rustFunction() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(System.getProperty("jrrtui.testBinaries", "target/test-binaries"), "ct_rust")),
+                "ct_rust is built only where rustc is installed");
+        assertEquals(List.of(
+                "> [] ct_rust::add(a=2, b=40)",
+                ">> [] ct_rust::add => 42",
+                "> [] ct_rust::add(a=42, b=1)",
+                ">> [] ct_rust::add => 43"), trace("ct_rust", "^ct_rust::add$", 0, 0));
     }
 
     @Test

@@ -1,0 +1,6 @@
+/**
+ * Live ptrace sessions without recording: launch a program, plant int3 breakpoints, run it with
+ * PTRACE_CONT and step over breakpoints with PTRACE_SINGLESTEP, while its standard streams pass
+ * through. Used by {@code jrrtui trace --live}.
+ */
+package io.jrrtui.live;
