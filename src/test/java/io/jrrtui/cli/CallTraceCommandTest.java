@@ -1,0 +1,113 @@
+package io.jrrtui.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.trace.TraceReader;
+import io.jrrtui.util.JrrException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jrrtui trace} end to end: over a recording, --json, --live, and its one-line errors. */
+class CallTraceCommandTest {
+    @TempDir
+    Path tmp;
+
+    private record Result(int status, List<String> lines) {}
+
+    private Result trace(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            int status = new TraceCommand().run(List.of(args), new Console(new ByteArrayInputStream(new byte[0]), o, o));
+            String text = out.toString(StandardCharsets.UTF_8);
+            return new Result(status, text.isEmpty() ? List.of() : List.of(text.split("\n")));
+        }
+    }
+
+    private Path record(String binary) {
+        Path dir = tmp.resolve(binary);
+        Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve(binary + ".out").toString(), "--",
+                Jrr.binary(binary).toString());
+        assertEquals(0, r.status(), r.errText());
+        return dir;
+    }
+
+    @Test
+    void tracesARecording() {
+        Path dir = record("ct_foo");
+        int tid = TraceReader.open(dir).info().pid();
+        Result r = trace(dir.toString(), "^foo$");
+        assertEquals(0, r.status());
+        assertEquals(2, r.lines().size(), r.lines().toString());
+        String ev = r.lines().get(0).replaceAll(".* ev (\\d+)\\].*", "$1");
+        assertEquals("> [tid " + tid + " ev " + ev + "] foo(x=99, y=9801)", r.lines().get(0));
+        assertEquals(">> [tid " + tid + " ev " + ev + "] foo => 9900", r.lines().get(1));
+    }
+
+    @Test
+    void jsonLines() {
+        Path dir = record("ct_foo");
+        Result r = trace("--json", dir.toString(), "^foo$");
+        assertEquals(2, r.lines().size(), r.lines().toString());
+        assertTrue(r.lines().get(0).matches("\\{\"type\":\"call\",\"tid\":\\d+,\"event\":\\d+,\"depth\":0,\"function\":\"foo\","
+                + "\"args\":\\[\\{\"name\":\"x\",\"value\":\"99\"},\\{\"name\":\"y\",\"value\":\"9801\"}],\"raw_args\":false,\"stack\":\\[]}"),
+                r.lines().get(0));
+        assertTrue(r.lines().get(1).matches("\\{\"type\":\"return\",\"tid\":\\d+,\"event\":\\d+,\"depth\":0,\"function\":\"foo\",\"value\":\"9900\",\"note\":\"\"}"),
+                r.lines().get(1));
+    }
+
+    @Test
+    void liveRunPassesOutputThroughAndPrintsDashForEvents() throws IOException {
+        Path out = tmp.resolve("live.out");
+        Result r = trace("--live", "^factorial$", "--stdout", out.toString(), "--", Jrr.binary("ct_fact").toString());
+        assertEquals(0, r.status());
+        assertEquals("120\n", Files.readString(out));
+        List<String> got = new ArrayList<>();
+        for (String l : r.lines()) got.add(l.replaceFirst("\\[tid \\d+ ev -\\]", "[]"));
+        assertEquals(List.of(
+                "> [] factorial(n=5)",
+                "  > [] factorial(n=4)",
+                "    > [] factorial(n=3)",
+                "      > [] factorial(n=2)",
+                "        > [] factorial(n=1)",
+                "        >> [] factorial => 1",
+                "      >> [] factorial => 2",
+                "    >> [] factorial => 6",
+                "  >> [] factorial => 24",
+                ">> [] factorial => 120"), got);
+    }
+
+    @Test
+    void liveLongjmpAndExitStatus() throws IOException {
+        Path out = tmp.resolve("lj.out");
+        Result r = trace("--live", "^(dive|after)$", "--stdout", out.toString(), "--", Jrr.binary("ct_longjmp").toString());
+        assertEquals(0, r.status());
+        assertEquals("caught 8\n", Files.readString(out));
+        assertEquals(10, r.lines().size(), r.lines().toString());
+        assertTrue(r.lines().get(7).matches(">> \\[tid \\d+ ev -\\] dive <- unwound without returning \\(longjmp or exception\\)"), r.lines().get(7));
+        assertTrue(r.lines().get(9).matches(">> \\[tid \\d+ ev -\\] after => 8"), r.lines().get(9));
+    }
+
+    @Test
+    void clearErrors() {
+        Path dir = record("ct_foo");
+        assertEquals("bad regular expression 'foo(': Unclosed group",
+                assertThrows(JrrException.class, () -> trace(dir.toString(), "foo(")).getMessage());
+        assertEquals("no function matches 'xyz'", assertThrows(JrrException.class, () -> trace(dir.toString(), "xyz")).getMessage());
+        assertTrue(assertThrows(JrrException.class, () -> trace(tmp.resolve("none").toString(), "foo")).getMessage()
+                .startsWith("no trace '" + tmp.resolve("none") + "'"));
+        assertThrows(UsageException.class, () -> trace("--live", "foo"));
+        assertThrows(UsageException.class, () -> trace(dir.toString(), "foo", "--stack", "x"));
+    }
+}
