@@ -1,6 +1,6 @@
-/* The Delve call-trace example: jrrtui trace 'foo' prints
- *   > [tid T ev E] foo(x=99, y=9801)
- *   >> [tid T ev E] foo => 9900
+/* The Delve call-trace example: jrrtui trace '^foo$' prints ("[]" stands for "[tid T ev E]")
+ * foo: > [] foo(x=99, y=9801)
+ * foo: >> [] foo => 9900
  * and main prints "9900". */
 #include <stdio.h>
 

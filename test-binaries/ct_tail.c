@@ -1,6 +1,17 @@
 /* Tail calls: at -O2 relay() ends in "jmp leaf", so leaf's frame replaces relay's and both
- * return together: relay(x=4) -> leaf(x=5) => 15, relay => 15. Nested calls: outer(2) calls
- * inner(2) and inner(3) (for --follow-calls). Prints "15 12". */
+ * return together; jrrtui trace '^(relay|leaf)$' on ct_tail-O2 prints:
+ * tail: > [] relay(x=4)
+ * tail:   > [] leaf(x=5)
+ * tail:   >> [] leaf => 15
+ * tail: >> [] relay => 15 (tail call)
+ * Nested calls: jrrtui trace '^outer$' --follow-calls 1 (on ct_tail) prints:
+ * follow: > [] outer(v=2)
+ * follow:   > [] inner(v=2)
+ * follow:   >> [] inner => 4
+ * follow:   > [] inner(v=3)
+ * follow:   >> [] inner => 6
+ * follow: >> [] outer => 12
+ * Prints "15 12". */
 #include <stdio.h>
 
 __attribute__((noinline)) int leaf(int x) { return x * 3; }

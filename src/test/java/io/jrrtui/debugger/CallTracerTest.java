@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** jrrtui trace's engine on recordings of the ct_* programs: exact call and return lines. */
 class CallTracerTest {
@@ -57,27 +59,7 @@ class CallTracerTest {
         return out;
     }
 
-    @Test
-    void delveExampleFoo() {
-        assertEquals(List.of(
-                "> [] foo(x=99, y=9801)",
-                ">> [] foo => 9900"), trace("ct_foo", "^foo$", 0, 0));
-    }
 
-    @Test
-    void recursionPairsEachReturnWithItsCall() {
-        assertEquals(List.of(
-                "> [] factorial(n=5)",
-                "  > [] factorial(n=4)",
-                "    > [] factorial(n=3)",
-                "      > [] factorial(n=2)",
-                "        > [] factorial(n=1)",
-                "        >> [] factorial => 1",
-                "      >> [] factorial => 2",
-                "    >> [] factorial => 6",
-                "  >> [] factorial => 24",
-                ">> [] factorial => 120"), trace("ct_fact", "^factorial$", 0, 0));
-    }
 
     @Test
     void structPointerStringAndStructReturn() {
@@ -95,21 +77,6 @@ class CallTracerTest {
         assertEquals(">> [] mix => <in xmm0, not read>", got.get(9));
     }
 
-    @Test
-    void longjmpUnwindsTheCallsItLeaves() {
-        String unwound = " <- unwound without returning (longjmp or exception)";
-        assertEquals(List.of(
-                "> [] dive(depth=3)",
-                "  > [] dive(depth=2)",
-                "    > [] dive(depth=1)",
-                "      > [] dive(depth=0)",
-                "      >> [] dive" + unwound,
-                "    >> [] dive" + unwound,
-                "  >> [] dive" + unwound,
-                ">> [] dive" + unwound,
-                "> [] after(v=7)",
-                ">> [] after => 8"), trace("ct_longjmp", "^(dive|after)$", 0, 0));
-    }
 
     @Test
     void callsLeftAtTheEndAreReported() {
@@ -118,32 +85,36 @@ class CallTracerTest {
         assertEquals("      >> [] dive <- did not return before the program ended", got.get(4));
     }
 
-    @Test
-    void tailCallReturnsTogetherWithItsTarget() {
-        assertEquals(List.of(
-                "> [] relay(x=4)",
-                "  > [] leaf(x=5)",
-                "  >> [] leaf => 15",
-                ">> [] relay => 15 (tail call)"), trace("ct_tail-O2", "^(relay|leaf)$", 0, 0));
+
+    /**
+     * The Delve example; recursion (each return paired with its call by CFA); longjmp out of four
+     * nested calls (reported as unwound at the next stop); a tail call at -O2 (returns together).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "ct_foo, ^foo$, 0, ct_foo.c, foo",
+        "ct_fact, ^factorial$, 0, ct_fact.c, fact",
+        "ct_longjmp, ^(dive|after)$, 0, ct_longjmp.c, both",
+        "ct_tail-O2, ^(relay|leaf)$, 0, ct_tail.c, tail",
+        "ct_tail, ^outer$, 1, ct_tail.c, follow"})
+    void traceMatchesTheFixture(String binary, String regex, int follow, String file, String label) {
+        assertEquals(CallTraceExpectations.of(file, label), trace(binary, regex, 0, follow));
     }
 
     @Test
-    void followCallsTracesCalleesToTheDepth() {
-        assertEquals(List.of(
-                "> [] outer(v=2)",
-                "  > [] inner(v=2)",
-                "  >> [] inner => 4",
-                "  > [] inner(v=3)",
-                "  >> [] inner => 6",
-                ">> [] outer => 12"), trace("ct_tail", "^outer$", 0, 1));
+    void followCallsOnlyWithTheOption() {
         assertEquals(List.of("> [] outer(v=2)", ">> [] outer => 12"), trace("ct_tail", "^outer$", 0, 0));
     }
 
     @Test
-    void stackShowsCallers() {
+    void stackShowsCallers() throws java.io.IOException {
+        List<String> src = java.nio.file.Files.readAllLines(Jrr.source("ct_fact"));
+        int inMain = src.indexOf("    printf(\"%ld\\n\", factorial(5));") + 1;
+        int inSelf = src.indexOf("    return n * factorial(n - 1);") + 1;
         List<String> got = trace("ct_fact", "^factorial$", 2, 0);
-        assertTrue(got.get(0).matches("(?s)> \\[\\] factorial\\(n=5\\)\n    #1 0x[0-9a-f]{16} in main at ct_fact.c:11\n    #2 .*"), got.get(0));
-        assertTrue(got.get(1).matches("(?s)  > \\[\\] factorial\\(n=4\\)\n      #1 0x[0-9a-f]{16} in factorial at ct_fact.c:7\n      #2 0x[0-9a-f]{16} in main at ct_fact.c:11"), got.get(1));
+        assertTrue(got.get(0).matches("(?s)> \\[\\] factorial\\(n=5\\)\n    #1 0x[0-9a-f]{16} in main at ct_fact.c:" + inMain + "\n    #2 .*"), got.get(0));
+        assertTrue(got.get(1).matches("(?s)  > \\[\\] factorial\\(n=4\\)\n      #1 0x[0-9a-f]{16} in factorial at ct_fact.c:" + inSelf
+                + "\n      #2 0x[0-9a-f]{16} in main at ct_fact.c:" + inMain), got.get(1));
     }
 
     @Test
@@ -167,11 +138,7 @@ class CallTracerTest {
     void rustFunction() {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(System.getProperty("jrrtui.testBinaries", "target/test-binaries"), "ct_rust")),
                 "ct_rust is built only where rustc is installed");
-        assertEquals(List.of(
-                "> [] ct_rust::add(a=2, b=40)",
-                ">> [] ct_rust::add => 42",
-                "> [] ct_rust::add(a=42, b=1)",
-                ">> [] ct_rust::add => 43"), trace("ct_rust", "^ct_rust::add$", 0, 0));
+        assertEquals(CallTraceExpectations.of("ct_rust.rs", "add"), trace("ct_rust", "^ct_rust::add$", 0, 0));
     }
 
     @Test
