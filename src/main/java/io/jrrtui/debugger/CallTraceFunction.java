@@ -41,10 +41,6 @@ record CallTraceFunction(String name, long entry, long end, LoadedModule module,
         return stop == entry;
     }
 
-    CallTraceFunction atLevel(int newLevel) {
-        return new CallTraceFunction(name, entry, end, module, dwarf, stop, newLevel);
-    }
-
     private static boolean paramsInFrame(Die fn) {
         for (Die c : fn.children()) {
             if (c.tag() != Dw.TAG_formal_parameter) continue;

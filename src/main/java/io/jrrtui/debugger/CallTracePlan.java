@@ -29,9 +29,16 @@ final class CallTracePlan {
 
     private final CallTraceImage image;
     private final FrameAccess.MemorySource code;
-    private final List<CallTraceFunction> all = new ArrayList<>();   // aliases included
-    private final Map<Long, CallTraceFunction> byEntry = new HashMap<>();
-    private final Map<String, CallTraceFunction> byName = new HashMap<>();
+    /** A function that could be traced; where its breakpoint goes is worked out only once chosen. */
+    private record Candidate(String name, long entry, long end, LoadedModule module, Optional<FunctionInfo> dwarf) {
+        CallTraceFunction chosen(int level) {
+            return CallTraceFunction.of(name, entry, end, module, dwarf, level);
+        }
+    }
+
+    private final List<Candidate> all = new ArrayList<>();   // aliases included
+    private final Map<Long, Candidate> byEntry = new HashMap<>();
+    private final Map<String, Candidate> byName = new HashMap<>();
     private final Map<LoadedModule, CallTracePlt> plts = new HashMap<>();
     private final X86Decoder decoder = new X86Decoder();
 
@@ -46,8 +53,9 @@ final class CallTracePlan {
         CallTracePlan plan = new CallTracePlan(image, code);
         Map<Long, CallTraceFunction> chosen = new LinkedHashMap<>();
         Deque<CallTraceFunction> work = new ArrayDeque<>();
-        for (CallTraceFunction f : plan.all) {
-            if (!chosen.containsKey(f.entry()) && pattern.matcher(f.name()).find()) {
+        for (Candidate c : plan.all) {
+            if (!chosen.containsKey(c.entry()) && pattern.matcher(c.name()).find()) {
+                CallTraceFunction f = c.chosen(0);
                 chosen.put(f.entry(), f);
                 work.add(f);
             }
@@ -56,9 +64,9 @@ final class CallTracePlan {
         while (!work.isEmpty()) {
             CallTraceFunction f = work.poll();
             if (f.level() >= followDepth) continue;
-            for (CallTraceFunction callee : plan.callees(f)) {
+            for (Candidate callee : plan.callees(f)) {
                 if (chosen.containsKey(callee.entry())) continue;
-                CallTraceFunction c = callee.atLevel(f.level() + 1);
+                CallTraceFunction c = callee.chosen(f.level() + 1);
                 chosen.put(c.entry(), c);
                 work.add(c);
             }
@@ -73,27 +81,29 @@ final class CallTracePlan {
         for (FunctionInfo f : m.symbols().functions()) {
             long end = f.entryPc();
             for (AddressRange r : f.ranges()) if (r.contains(f.entryPc())) end = r.high();
-            add(CallTraceFunction.of(f.name(), f.entryPc(), end, m, Optional.of(f), 0));
+            add(new Candidate(f.name(), f.entryPc(), end, m, Optional.of(f)));
         }
         for (ElfSymbol s : m.symbols().elf().symbols()) {
             // An IFUNC symbol's address is its resolver, not the implementation a call reaches.
             if (s.type() != ElfSymbol.STT_FUNC || !s.isDefined() || s.value() == 0) continue;
             String name = io.jrrtui.demangle.Demangler.demangle(s.name()).orElse(s.name());
-            add(CallTraceFunction.of(name, s.value() + bias, s.value() + bias + s.size(), m, Optional.empty(), 0));
+            add(new Candidate(name, s.value() + bias, s.value() + bias + s.size(), m, Optional.empty()));
         }
     }
 
-    private void add(CallTraceFunction f) {
+    private void add(Candidate f) {
         if (f.name().isEmpty()) return;
-        CallTraceFunction first = byEntry.putIfAbsent(f.entry(), f);
+        Candidate first = byEntry.putIfAbsent(f.entry(), f);
         if (first != null && first.name().equals(f.name())) return; // the symbol of a DWARF function
-        all.add(first == null ? f : new CallTraceFunction(f.name(), first.entry(), first.end(), first.module(), first.dwarf(), first.stop(), 0));
-        byName.putIfAbsent(f.name(), first == null ? f : byEntry.get(f.entry()));
+        // an alias (another name at the same address) traces as the first one found, with its own name
+        Candidate c = first == null ? f : new Candidate(f.name(), first.entry(), first.end(), first.module(), first.dwarf());
+        all.add(c);
+        byName.putIfAbsent(f.name(), c);
     }
 
     /** Functions f calls directly or jumps to outside its own code. */
-    private List<CallTraceFunction> callees(CallTraceFunction f) {
-        List<CallTraceFunction> out = new ArrayList<>();
+    private List<Candidate> callees(CallTraceFunction f) {
+        List<Candidate> out = new ArrayList<>();
         long len = f.end() - f.entry();
         if (len <= 0 || len > MAX_SCAN) return out;
         byte[] bytes;
@@ -110,7 +120,7 @@ final class CallTracePlan {
             boolean call = insn.kind() == Kind.CALL;
             boolean tail = insn.kind() == Kind.JUMP && (t < f.entry() || t >= f.end());
             if (!call && !tail) continue;
-            CallTraceFunction callee = byEntry.get(t);
+            Candidate callee = byEntry.get(t);
             if (callee == null) callee = throughPlt(t);
             if (callee != null && !out.contains(callee)) out.add(callee);
         }
@@ -118,7 +128,7 @@ final class CallTracePlan {
     }
 
     /** The function a PLT stub at addr jumps to, by the name its GOT slot is relocated with. */
-    private CallTraceFunction throughPlt(long addr) {
+    private Candidate throughPlt(long addr) {
         LoadedModule m = image.moduleAt(addr);
         if (m == null) return null;
         CallTracePlt plt = plts.computeIfAbsent(m, CallTracePlt::new);
@@ -134,9 +144,9 @@ final class CallTracePlan {
             if (insn.kind() == Kind.JUMP_INDIRECT && insn.isRipRelative()) {
                 String name = plt.nameOfSlot(insn.memoryTarget());
                 if (name == null) return null;
-                CallTraceFunction f = byName.get(name);
+                Candidate f = byName.get(name);
                 if (f != null && f.module() != m) return f;
-                for (CallTraceFunction g : all) if (g.module() != m && g.name().equals(name)) return g;
+                for (Candidate g : all) if (g.module() != m && g.name().equals(name)) return g;
                 return null;
             }
             off += Math.max(1, insn.length());
