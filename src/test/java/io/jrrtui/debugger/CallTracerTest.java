@@ -107,6 +107,18 @@ class CallTracerTest {
     }
 
     @Test
+    void followCallsGoesThroughThePlt() {
+        List<String> got = trace("ct_foo", "^main$", 0, 1);
+        assertEquals(6, got.size(), got.toString());
+        assertEquals("> [] main()", got.get(0));
+        assertEquals("  > [] foo(x=99, y=9801)", got.get(1));
+        assertEquals("  >> [] foo => 9900", got.get(2));
+        assertTrue(got.get(3).startsWith("  > [] printf("), got.get(3));
+        assertTrue(got.get(4).matches("  >> \\[\\] printf => (5|rax=0x5)"), got.get(4));
+        assertEquals(">> [] main => 0", got.get(5));
+    }
+
+    @Test
     void stackShowsCallers() throws java.io.IOException {
         List<String> src = java.nio.file.Files.readAllLines(Jrr.source("ct_fact"));
         int inMain = src.indexOf("    printf(\"%ld\\n\", factorial(5));") + 1;
