@@ -57,7 +57,7 @@ final class CallTraceValues {
     String returnValue(CallTraceFunction f, CallTraceFrames frames) {
         Registers r = frames.registers();
         if (f.dwarf().isEmpty()) return String.format("rax=0x%x", r.rax());
-        Optional<Die> typeDie = f.dwarf().get().die().flatMap(Die::type);
+        Optional<Die> typeDie = f.dwarf().get().die().flatMap(Die::typeInherited);
         if (typeDie.isEmpty()) return "void";
         try {
             Type t = types.of(typeDie.get());

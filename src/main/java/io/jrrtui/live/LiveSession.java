@@ -30,6 +30,7 @@ public final class LiveSession implements CallTraceTarget, AutoCloseable {
 
     private final Path executable;
     private final Map<Long, Byte> breakpoints = new HashMap<>();
+    private final List<Integer> threads = new ArrayList<>(); // started by the program, to reap on close
     private int pid;
     private TraceeMemory mem;
     private int pendingSignal;
@@ -185,6 +186,9 @@ public final class LiveSession implements CallTraceTarget, AutoCloseable {
             }
             Ptrace.resume(PTRACE_DETACH, child, 0);
         } else if (event == Ptrace.EVENT_CLONE) {
+            int tid = (int) Ptrace.getEventMsg(pid);
+            threads.add(tid);
+            Ptrace.waitFor(tid); // its first stop; it stays stopped until the group is killed
             throw new JrrException("the program started a thread; live tracing supports single-threaded programs only");
         } else if (event == Ptrace.EVENT_EXEC) {
             throw new JrrException("the program executed another program; live tracing stops there");
@@ -220,7 +224,12 @@ public final class LiveSession implements CallTraceTarget, AutoCloseable {
     @Override
     public void close() {
         TracerThread.call(() -> {
-            if (!ended && pid > 0) Ptrace.killAndReap(pid);
+            if (!ended && pid > 0) {
+                // A traced thread must be reaped before its group leader's exit can be.
+                Ptrace.kill(pid, 9);
+                for (int tid : threads) Ptrace.killAndReap(tid);
+                Ptrace.killAndReap(pid);
+            }
             ended = true;
             if (mem != null) mem.close();
             return null;
