@@ -3,11 +3,11 @@ package io.jrrtui.debugger;
 import io.jrrtui.arch.Registers;
 import io.jrrtui.dwarf.Die;
 import io.jrrtui.eval.FrameScope;
+import io.jrrtui.eval.Location;
 import io.jrrtui.eval.Type;
 import io.jrrtui.eval.TypeFactory;
 import io.jrrtui.eval.Value;
 import io.jrrtui.eval.ValueFormatter;
-import io.jrrtui.util.JrrException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -39,10 +39,16 @@ final class CallTraceValues {
         FrameScope scope;
         try {
             scope = frames.scope(f, types);
-        } catch (JrrException e) {
+        } catch (RuntimeException e) {
             return out; // no frame: print the call without arguments rather than fail the trace
         }
-        for (String line : scope.describe(scope.args(), formatter)) {
+        List<String> described;
+        try {
+            described = scope.describe(scope.args(), formatter);
+        } catch (RuntimeException e) {
+            return List.of(new CallTraceLine.Arg("<error>", String.valueOf(e.getMessage())));
+        }
+        for (String line : described) {
             int eq = line.indexOf(" = ");
             out.add(eq < 0 ? new CallTraceLine.Arg(line, "") : new CallTraceLine.Arg(line.substring(0, eq), line.substring(eq + 3)));
         }
@@ -63,11 +69,13 @@ final class CallTraceValues {
             Type t = types.of(typeDie.get());
             Type s = t.strip();
             if (usesSse(s)) return "<in xmm0, not read>";
-            if (s.isScalar()) return formatter.format(Value.ofLong(t, r.rax()));
             if (s.size() > 16) return formatter.format(Value.inMemory(t, r.rax(), frames.access(0)));
+            // rax, or rax:rdx for a small aggregate; the frame's memory stays reachable for what a pointer points to
             byte[] both = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(r.rax()).putLong(r.get(Registers.RDX)).array();
-            return formatter.format(Value.ofBytes(t, Arrays.copyOf(both, (int) s.size())));
-        } catch (JrrException e) {
+            byte[] bytes = Arrays.copyOf(both, (int) Math.max(1, Math.min(16, s.size())));
+            return formatter.format(Value.at(t, new Location.Implicit(bytes), frames.access(0)));
+        } catch (RuntimeException e) {
+            // a value the formatter cannot show must not end the trace
             return "<error: " + e.getMessage() + ">";
         }
     }
