@@ -77,9 +77,8 @@ public final class CallTracer {
         // functions they run before it, from the loader or their constructors, are not traced.
         long entry = image.entryPoint();
         target.addBreakpoint(entry);
-        long first = target.resume();
+        if (target.resume() != entry) throw new JrrException("the program ended before reaching its entry point");
         target.removeBreakpoint(entry);
-        if (first != entry) throw new JrrException("the program ended before reaching its entry point");
         image = loader.apply(target);
         values = new CallTraceValues(image);
         functions = CallTracePlan.resolve(image, options.pattern(), options.followDepth(), target::readMemory);
