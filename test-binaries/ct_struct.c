@@ -1,10 +1,17 @@
-/* Struct, pointer and string arguments, a void function and a struct return value.
- * area(r={origin = {x = 1, y = 2}, w = 3, h = 4}) => 12
- * scale(p=<pointer to a point>, k=10) returns void; afterwards the point is {x = 10, y = 20}
- * greet(who="world", times=2) => 10
- * mid(a={x = 10, y = 20}, b={x = 30, y = 40}) => {x = 20, y = 30}
- * mix(c=65 'A', d=2.5, u=7) => 9.5
- * raw_add(20, 22) => 42, written in assembly so it has a symbol but no DWARF: the tracer shows
+/* Struct, pointer and string arguments, a void function, a struct and a double return value.
+ * jrrtui trace '^(area|scale|greet|mid|mix)$' prints ("[]" stands for "[tid T ev E]", "0x?" for
+ * an address):
+ * struct: > [] area(r={origin = {x = 1, y = 2}, w = 3, h = 4})
+ * struct: >> [] area => 12
+ * struct: > [] scale(p=0x?, k=10)
+ * struct: >> [] scale => void
+ * struct: > [] greet(who=0x? "world", times=2)
+ * struct: >> [] greet => 10
+ * struct: > [] mid(a={x = 10, y = 20}, b={x = 30, y = 40})
+ * struct: >> [] mid => {x = 20, y = 30}
+ * struct: > [] mix(c=65 'A', d=2.5, u=7)
+ * struct: >> [] mix => <in xmm0, not read>
+ * raw_add(20, 22) => 42 is written in assembly, so it has a symbol but no DWARF: the tracer shows
  * rdi=0x14, rsi=0x16 (and four more registers) and rax=0x2a. */
 #include <stdio.h>
 #include <string.h>
