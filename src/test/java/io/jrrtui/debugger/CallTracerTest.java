@@ -12,7 +12,9 @@ import io.jrrtui.util.JrrException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -25,22 +27,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CallTracerTest {
     private static final Pattern PREFIX = Pattern.compile("\\[tid (\\d+) ev (\\d+)\\]");
 
+    /** One recording per program for the whole class: replays are deterministic, recording is not free. */
     @TempDir
-    Path tmp;
-    private int recordings;
+    static Path tmp;
+    private static final Map<String, Path> RECORDINGS = new HashMap<>();
 
     /** Records binary, traces regex over the replay and returns the lines with "[tid T ev E]" checked and cut to "[]". */
     List<String> trace(String binary, String regex, int stack, int follow) {
-        Path dir = tmp.resolve(binary + "-" + (++recordings));
-        Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve(binary + ".out").toString(), "--",
-                Jrr.binary(binary).toString());
-        assertEquals(0, r.status(), r.errText());
-        TraceReader trace = TraceReader.open(dir);
+        TraceReader trace = TraceReader.open(RECORDINGS.computeIfAbsent(binary, CallTracerTest::record));
         List<CallTraceLine> lines = new ArrayList<>();
         try (ReplaySession session = ReplaySession.start(trace, OutputSink.DISCARD)) {
             CallTracer.overReplay(session, new CallTracer.Options(Pattern.compile(regex), stack, follow), lines::add).run();
         }
         return normalise(lines, trace.info().pid(), trace.info().eventCount());
+    }
+
+    private static Path record(String binary) {
+        Path dir = tmp.resolve(binary);
+        Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve(binary + ".out").toString(), "--",
+                Jrr.binary(binary).toString());
+        assertEquals(0, r.status(), r.errText());
+        return dir;
     }
 
     static List<String> normalise(List<CallTraceLine> lines, int tid, long events) {
