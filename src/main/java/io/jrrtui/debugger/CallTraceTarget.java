@@ -9,7 +9,7 @@ import java.util.List;
  * between int3 breakpoints. Implementations step over a breakpoint the program stands on when
  * resumed, and hide breakpoint bytes from memory reads.
  */
-public interface CallTraceTarget {
+interface CallTraceTarget {
     /** A module mapped in the program: its file and the start of its first mapping (file offset 0). */
     record ModuleLoad(String path, long start) {}
 

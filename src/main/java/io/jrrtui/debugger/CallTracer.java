@@ -1,5 +1,6 @@
 package io.jrrtui.debugger;
 
+import io.jrrtui.live.LiveSession;
 import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.sys.TracerThread;
 import io.jrrtui.symbols.AddressInfo;
@@ -56,8 +57,8 @@ public final class CallTracer {
     }
 
     /** Traces a live program stopped at its exec; the modules are read from the process's map. */
-    public static CallTracer overLive(CallTraceTarget live, Options options, Consumer<CallTraceLine> out) {
-        return new CallTracer(live, t -> CallTraceImage.load(t.executable(), t.modules()), options, out);
+    public static CallTracer overLive(LiveSession live, Options options, Consumer<CallTraceLine> out) {
+        return new CallTracer(new CallTraceLive(live), t -> CallTraceImage.load(t.executable(), t.modules()), options, out);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.jrrtui.live;
 
 import io.jrrtui.arch.Registers;
-import io.jrrtui.debugger.CallTraceTarget;
 import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.sys.Ptrace;
 import io.jrrtui.sys.TraceeLauncher;
@@ -24,7 +23,9 @@ import java.util.Map;
  * fault (the recorder needs that); here such faults are emulated with the host's clock. Children
  * the program forks are cleaned of breakpoints and let go; threads are not supported yet.
  */
-public final class LiveSession implements CallTraceTarget, AutoCloseable {
+public final class LiveSession implements AutoCloseable {
+    /** What {@link #cont()} returns when the program has ended. */
+    public static final long ENDED = -1;
     private static final byte INT3 = (byte) 0xcc;
     private static final int SIGTRAP = 5, SIGSEGV = 11, SI_KERNEL = 0x80, PTRACE_DETACH = 17;
 
@@ -63,12 +64,19 @@ public final class LiveSession implements CallTraceTarget, AutoCloseable {
         return exitStatus;
     }
 
-    @Override
+    public int pid() {
+        return pid;
+    }
+
+    public Path executable() {
+        return executable;
+    }
+
     public Registers registers() {
         return TracerThread.call(() -> Ptrace.getRegs(pid));
     }
 
-    @Override
+    /** Reads exactly len bytes (breakpoint bytes show as the original code) or throws JrrException. */
     public byte[] readMemory(long addr, int len) {
         return TracerThread.call(() -> {
             byte[] b = mem.read(addr, len);
@@ -80,7 +88,6 @@ public final class LiveSession implements CallTraceTarget, AutoCloseable {
         });
     }
 
-    @Override
     public void addBreakpoint(long addr) {
         TracerThread.call(() -> {
             if (!breakpoints.containsKey(addr)) {
@@ -91,7 +98,6 @@ public final class LiveSession implements CallTraceTarget, AutoCloseable {
         });
     }
 
-    @Override
     public void removeBreakpoint(long addr) {
         TracerThread.call(() -> {
             Byte orig = breakpoints.remove(addr);
@@ -100,8 +106,11 @@ public final class LiveSession implements CallTraceTarget, AutoCloseable {
         });
     }
 
-    @Override
-    public long resume() {
+    /**
+     * Runs to the next breakpoint (stepping over one the program stands on) and returns its
+     * address, or {@link #ENDED} when the program has ended.
+     */
+    public long cont() {
         return TracerThread.call(() -> {
             while (!ended) {
                 long rip = Ptrace.getRegs(pid).rip();
@@ -195,30 +204,13 @@ public final class LiveSession implements CallTraceTarget, AutoCloseable {
         }
     }
 
-    @Override
-    public long event() {
-        return -1;
-    }
-
-    @Override
-    public int tid() {
-        return pid;
-    }
-
-    @Override
-    public Path executable() {
-        return executable;
-    }
-
-    @Override
-    public List<ModuleLoad> modules() {
+    /** The first mapping (file offset 0) of each file the program maps now, by path. */
+    public Map<String, Long> mappedFiles() {
         Map<String, Long> first = new LinkedHashMap<>();
         for (ProcMaps.Region r : ProcMaps.read(pid)) {
             if (r.offset() == 0 && r.path().startsWith("/")) first.putIfAbsent(r.path(), r.start());
         }
-        List<ModuleLoad> out = new ArrayList<>();
-        for (Map.Entry<String, Long> e : first.entrySet()) out.add(new ModuleLoad(e.getKey(), e.getValue()));
-        return out;
+        return first;
     }
 
     @Override
