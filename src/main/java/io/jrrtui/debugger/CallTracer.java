@@ -52,13 +52,17 @@ public final class CallTracer {
 
     /** Traces a replay from its start (the session stands at event 1) to the end of the recording. */
     public static CallTracer overReplay(ReplaySession session, Options options, Consumer<CallTraceLine> out) {
-        CallTraceReplay target = new CallTraceReplay(session);
-        return new CallTracer(target, t -> target.image(), options, out);
+        // The trace's mapping stream names the libraries before they are mapped: one image serves.
+        CallTraceImage[] image = new CallTraceImage[1];
+        return new CallTracer(CallTraceTarget.of(session), t -> {
+            if (image[0] == null) image[0] = CallTraceImage.of(new ProgramImage(session));
+            return image[0];
+        }, options, out);
     }
 
     /** Traces a live program stopped at its exec; the modules are read from the process's map. */
     public static CallTracer overLive(LiveSession live, Options options, Consumer<CallTraceLine> out) {
-        return new CallTracer(new CallTraceLive(live), t -> CallTraceImage.load(t.executable(), t.modules()), options, out);
+        return new CallTracer(CallTraceTarget.of(live), t -> CallTraceImage.load(t.executable(), t.modules()), options, out);
     }
 
     /**
