@@ -107,9 +107,12 @@ public final class CallTracer {
         Deque<ActiveCall> stack = active.computeIfAbsent(tid, k -> new ArrayDeque<>());
         long rsp = frames.registers().rsp();
         boolean returned = false;
+        // A ret leaves the return address just below the stack pointer; code that jumps to the
+        // return address after an exception was caught (or a longjmp) finds something else there.
+        boolean byRet = returnSites.containsKey(addr) && frames.readU64(rsp - 8).orElse(-1) == addr;
         while (!stack.isEmpty() && Long.compareUnsigned(stack.peek().cfa(), rsp) <= 0) {
             ActiveCall c = stack.pop();
-            if (c.returnAddress() == addr && c.cfa() == rsp) {
+            if (byRet && c.returnAddress() == addr && c.cfa() == rsp) {
                 // Several calls ending at once share one frame: the outer ones tail-called the inner.
                 end(tid, c, CallTraceLine.Kind.RETURN, values.returnValue(c.function(), frames), returned ? "tail call" : "");
                 returned = true;

@@ -150,6 +150,28 @@ class CallTracerTest {
     }
 
     @Test
+    void exceptionUnwindsTracedFrames() throws Exception {
+        Path bin = tmp.resolve("ct_throw");
+        Path src = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", "ct_throw.cpp");
+        Process gxx;
+        try {
+            gxx = new ProcessBuilder("g++", "-g", "-O0", "-fno-omit-frame-pointer", "-o", bin.toString(), src.toString())
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            Assumptions.abort("g++ is not installed: " + e.getMessage());
+            return;
+        }
+        String msg = new String(gxx.getInputStream().readAllBytes());
+        assertEquals(0, gxx.waitFor(), msg);
+        Path dir = tmp.resolve("ct_throw.trace");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve("ct_throw.out").toString(), "--", bin.toString());
+        assertEquals(0, r.status(), r.errText());
+        assertEquals("caught boom\n42\n", Files.readString(tmp.resolve("ct_throw.out")));
+        RECORDINGS.put("ct_throw", dir);
+        assertEquals(CallTraceExpectations.of("ct_throw.cpp", "throw"), trace("ct_throw", "^(thrower|after)$", 0, 0));
+    }
+
+    @Test
     void noMatchIsAClearError() {
         JrrException e = assertThrows(JrrException.class, () -> trace("ct_foo", "^xyz_nothing$", 0, 0));
         assertEquals("no function matches '^xyz_nothing$'", e.getMessage());
