@@ -45,7 +45,7 @@ record CallTraceTarget(Supplier<Registers> registersOf, FrameAccess.MemorySource
                 () -> {
                     long at = s.cont();
                     return at == LiveSession.ENDED ? ENDED : at;
-                }, () -> -1, s::pid, s.executable(), () -> {
+                }, () -> -1, s::currentThread, s.executable(), () -> {
                     List<ModuleLoad> out = new ArrayList<>();
                     s.mappedFiles().forEach((path, start) -> out.add(new ModuleLoad(path, start)));
                     return out;

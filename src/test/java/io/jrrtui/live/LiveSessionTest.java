@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jrrtui.debugger.CallTraceExpectations;
 import io.jrrtui.debugger.CallTraceLine;
 import io.jrrtui.debugger.CallTracer;
 import io.jrrtui.sys.TraceeLauncher;
@@ -14,11 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The live session under the call tracer: the launcher's rdtsc trap, forks, exit status, threads. */
+/** The live session under the call tracer: the launcher's rdtsc trap, forks, exit status, threads (all-stop), exec. */
 class LiveSessionTest {
     @TempDir
     Path tmp;
@@ -60,8 +63,21 @@ class LiveSessionTest {
     }
 
     @Test
-    void threadsAreAClearErrorNotAHang() {
-        JrrException e = assertThrows(JrrException.class, () -> run("mt_condvar", "^main$"));
-        assertEquals("the program started a thread; live tracing supports single-threaded programs only", e.getMessage());
+    void threadsPairTheirOwnCallsAndReturns() throws IOException {
+        Run r = run("ct_threads", "^square$");
+        assertEquals(0, r.status());
+        assertEquals("1690\n", r.out());
+        Map<Integer, List<String>> byThread = new TreeMap<>();
+        for (CallTraceLine l : r.lines()) byThread.computeIfAbsent(l.tid(), k -> new ArrayList<>()).add(l.text().replaceFirst("\\[tid \\d+ ev -\\]", "[]"));
+        assertEquals(2, byThread.size(), r.lines().toString());
+        List<List<String>> got = new ArrayList<>(byThread.values());
+        got.sort((x, y) -> x.get(0).compareTo(y.get(0)));
+        assertEquals(List.of(CallTraceExpectations.of("ct_threads.c", "t1"), CallTraceExpectations.of("ct_threads.c", "t2")), got);
+    }
+
+    @Test
+    void execIsAClearError() {
+        JrrException e = assertThrows(JrrException.class, () -> run("mt_exec", "^main$"));
+        assertEquals("the program executed another program; live tracing stops there", e.getMessage());
     }
 }
