@@ -34,7 +34,6 @@ import java.util.Set;
 public final class LiveSession implements AutoCloseable {
     /** What {@link #cont()} returns when the program has ended. */
     public static final long ENDED = -1;
-    private static final byte INT3 = (byte) 0xcc;
     private static final int SIGTRAP = 5, SIGSEGV = 11, SIGSTOP = 19, SI_KERNEL = 0x80, PTRACE_DETACH = 17;
     /** A bound on stops taken while stopping the other threads (each thread reports one or two). */
     private static final int MAX_STOP_WAITS = 1000;
@@ -43,7 +42,7 @@ public final class LiveSession implements AutoCloseable {
     private record Hit(int tid, long address) {}
 
     private final Path executable;
-    private final Map<Long, Byte> breakpoints = new HashMap<>();
+    private final Int3Breakpoints breakpoints = new Int3Breakpoints();
     private final Set<Integer> threads = new LinkedHashSet<>();       // the program's traced threads, leader first
     private final Set<Integer> running = new HashSet<>();
     private final Map<Integer, Integer> pendingSignal = new HashMap<>();
@@ -106,28 +105,21 @@ public final class LiveSession implements AutoCloseable {
     public byte[] readMemory(long addr, int len) {
         return TracerThread.call(() -> {
             byte[] b = mem.read(addr, len);
-            for (Map.Entry<Long, Byte> e : breakpoints.entrySet()) {
-                long off = e.getKey() - addr;
-                if (off >= 0 && off < len) b[(int) off] = e.getValue();
-            }
+            breakpoints.hide(addr, b);
             return b;
         });
     }
 
     public void addBreakpoint(long addr) {
         TracerThread.call(() -> {
-            if (!breakpoints.containsKey(addr)) {
-                breakpoints.put(addr, mem.read(addr, 1)[0]);
-                mem.write(addr, new byte[] {INT3});
-            }
+            breakpoints.add(mem, addr);
             return null;
         });
     }
 
     public void removeBreakpoint(long addr) {
         TracerThread.call(() -> {
-            Byte orig = breakpoints.remove(addr);
-            if (orig != null && !ended) mem.write(addr, new byte[] {orig});
+            breakpoints.remove(ended ? null : mem, addr);
             return null;
         });
     }
@@ -140,12 +132,12 @@ public final class LiveSession implements AutoCloseable {
         return TracerThread.call(() -> {
             while (!ended) {
                 long rip = threads.contains(current) ? Ptrace.getRegs(current).rip() : 0;
-                if (breakpoints.containsKey(rip)) {
+                if (breakpoints.contains(rip)) {
                     stepOver(current, rip);
                     if (ended) break;
                     if (threads.contains(current)) {
                         long next = Ptrace.getRegs(current).rip();
-                        if (breakpoints.containsKey(next)) return next;
+                        if (breakpoints.contains(next)) return next;
                     }
                 }
                 Hit h = queued.poll();
@@ -172,7 +164,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** Steps one (stopped) thread over the breakpoint it stands on; the others stay stopped. */
     private void stepOver(int tid, long rip) {
-        mem.write(rip, new byte[] {breakpoints.get(rip)});
+        breakpoints.lift(mem, rip);
         try {
             for (int i = 0; i < MAX_STOP_WAITS; i++) {
                 Ptrace.resume(Ptrace.PTRACE_SINGLESTEP, tid, takeSignal(tid));
@@ -184,7 +176,7 @@ public final class LiveSession implements AutoCloseable {
                 return;
             }
         } finally {
-            if (!ended) mem.write(rip, new byte[] {INT3});
+            if (!ended) breakpoints.plant(mem, rip);
         }
     }
 
@@ -233,12 +225,12 @@ public final class LiveSession implements AutoCloseable {
             byte[] info = Ptrace.getSigInfo(t);
             int code = info == null ? 0 : ByteBuffer.wrap(info).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
             long at = regs.rip() - 1;
-            if (code == SI_KERNEL && breakpoints.containsKey(at)) {
+            if (code == SI_KERNEL && breakpoints.contains(at)) {
                 Ptrace.setRegs(t, regs.with(Registers.RIP, at));
                 return at;
             }
             if (code != SI_KERNEL) return 0; // a leftover single-step trap
-        } else if (sig == SIGSEGV && emulateRdtsc(t, regs)) {
+        } else if (sig == SIGSEGV && RdtscEmulation.emulate(t, mem, regs)) {
             return 0;
         }
         pendingSignal.put(t, sig);
@@ -271,26 +263,13 @@ public final class LiveSession implements AutoCloseable {
         running.clear();
     }
 
-    /** rdtsc (0f 31) and rdtscp (0f 01 f9) fault because the launcher asks for it: answer with the clock. */
-    private boolean emulateRdtsc(int t, Registers regs) {
-        byte[] code = new byte[3];
-        if (mem.readPartial(regs.rip(), code) < 2 || code[0] != 0x0f) return false;
-        int len = code[1] == 0x31 ? 2 : code[1] == 0x01 && code[2] == (byte) 0xf9 ? 3 : 0;
-        if (len == 0) return false;
-        long tsc = System.nanoTime();
-        Registers r = regs.with(Registers.RAX, tsc & 0xffffffffL).with(Registers.RDX, tsc >>> 32).with(Registers.RIP, regs.rip() + len);
-        if (len == 3) r = r.with(Registers.RCX, 0);
-        Ptrace.setRegs(t, r);
-        return true;
-    }
-
     private void onEvent(int t, int event) {
         if (event == Ptrace.EVENT_FORK || event == Ptrace.EVENT_VFORK) {
             int child = (int) Ptrace.getEventMsg(t);
             awaitFirstStop(child);
             if (event == Ptrace.EVENT_FORK) {
                 try (TraceeMemory cm = new TraceeMemory(child)) {
-                    for (Map.Entry<Long, Byte> e : breakpoints.entrySet()) cm.write(e.getKey(), new byte[] {e.getValue()});
+                    breakpoints.clear(cm);
                 }
             }
             Ptrace.resume(PTRACE_DETACH, child, 0);
