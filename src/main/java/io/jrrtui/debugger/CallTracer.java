@@ -88,15 +88,18 @@ public final class CallTracer {
         values = new CallTraceValues(image);
         functions = CallTracePlan.resolve(image, options.pattern(), options.followDepth(), target::readMemory);
         for (long stop : functions.keySet()) target.addBreakpoint(stop);
-        long at = functions.containsKey(entry) ? entry : target.resume();
-        while (at != CallTraceTarget.ENDED) {
-            onBreakpoint(at);
-            at = target.resume();
-        }
-        for (Map.Entry<Integer, Deque<ActiveCall>> e : active.entrySet()) {
-            while (!e.getValue().isEmpty()) {
-                ActiveCall c = e.getValue().pop();
-                out.accept(line(CallTraceLine.Kind.UNWOUND, e.getKey(), c, "did not return before the program ended", ""));
+        String why = "did not return before the trace stopped";
+        try {
+            long at = functions.containsKey(entry) ? entry : target.resume();
+            while (at != CallTraceTarget.ENDED) {
+                onBreakpoint(at);
+                at = target.resume();
+            }
+            why = "did not return before the program ended";
+        } finally {
+            // every call is accounted for, even when the replay stops early (divergence, a cut trace)
+            for (Map.Entry<Integer, Deque<ActiveCall>> e : active.entrySet()) {
+                while (!e.getValue().isEmpty()) out.accept(line(CallTraceLine.Kind.UNWOUND, e.getKey(), e.getValue().pop(), why, ""));
             }
         }
     }
