@@ -20,10 +20,13 @@ import java.util.regex.Pattern;
 /**
  * Function call tracing ({@code jrrtui trace}): breakpoints at the traced functions only, and a
  * temporary breakpoint at the return address of each active call; the program runs natively in
- * between. Calls and returns are paired per thread by the frame address (CFA): a return counts
- * when the stack pointer at the return address equals the call's CFA, which keeps recursion
- * straight; a call whose CFA the stack pointer has passed without that return was left another
- * way (longjmp, an exception) and is reported as unwound at the next stop, or at the end.
+ * between, never single-stepped. Calls and returns are paired per thread by the frame address
+ * (CFA): a return counts when, at the return address, the stack pointer equals the call's CFA and
+ * the word below it still holds the return address (a ret left it; a catch block or longjmp that
+ * jumps there did not), which keeps recursion straight. A call whose frame the stack pointer or a
+ * newer call's frame has passed was left another way (longjmp, an exception) and is reported as
+ * unwound at that stop; a newer call in the same frame with the same return address is a tail
+ * call, and both return together. Calls still active at the end are reported too.
  */
 public final class CallTracer {
     /** What to trace: a pattern over demangled names, callers per call line, and --follow-calls depth. */
