@@ -4,6 +4,8 @@ import io.jrrtui.arch.x86.Instruction;
 import io.jrrtui.arch.x86.Kind;
 import io.jrrtui.arch.x86.X86Decoder;
 import io.jrrtui.dwarf.AddressRange;
+import io.jrrtui.elf.DebugFileLocator;
+import io.jrrtui.elf.ElfFile;
 import io.jrrtui.elf.ElfSymbol;
 import io.jrrtui.symbols.FunctionInfo;
 import io.jrrtui.util.JrrException;
@@ -32,7 +34,11 @@ final class CallTracePlan {
     /** A function that could be traced; where its breakpoint goes is worked out only once chosen. */
     private record Candidate(String name, long entry, long end, LoadedModule module, Optional<FunctionInfo> dwarf) {
         CallTraceFunction chosen(int level) {
-            return CallTraceFunction.of(name, entry, end, module, dwarf, level);
+            Optional<FunctionInfo> d = dwarf;
+            if (d.isEmpty() && module.symbols().hasDwarf()) {
+                d = module.symbols().functionContaining(entry).filter(f -> f.entryPc() == entry);
+            }
+            return CallTraceFunction.of(name, entry, end, module, d, level);
         }
     }
 
@@ -78,17 +84,38 @@ final class CallTracePlan {
 
     private void collect(LoadedModule m) {
         long bias = m.symbols().bias();
-        for (FunctionInfo f : m.symbols().functions()) {
-            long end = f.entryPc();
-            for (AddressRange r : f.ranges()) if (r.contains(f.entryPc())) end = r.high();
-            add(new Candidate(f.name(), f.entryPc(), end, m, Optional.of(f)));
+        List<ElfSymbol> symbols = functionSymbols(m);
+        // The program's DWARF names every function it has (C++ and Rust by their qualified names);
+        // a library's DWARF (often a large separate debug file) is read only for the functions chosen.
+        if (m == image.main() || symbols.isEmpty()) {
+            for (FunctionInfo f : m.symbols().functions()) {
+                long end = f.entryPc();
+                for (AddressRange r : f.ranges()) if (r.contains(f.entryPc())) end = r.high();
+                add(new Candidate(f.name(), f.entryPc(), end, m, Optional.of(f)));
+            }
         }
-        for (ElfSymbol s : m.symbols().elf().symbols()) {
-            // An IFUNC symbol's address is its resolver, not the implementation a call reaches.
-            if (s.type() != ElfSymbol.STT_FUNC || !s.isDefined() || s.value() == 0) continue;
+        for (ElfSymbol s : symbols) {
             String name = io.jrrtui.demangle.Demangler.demangle(s.name()).orElse(s.name());
             add(new Candidate(name, s.value() + bias, s.value() + bias + s.size(), m, Optional.empty()));
         }
+    }
+
+    /** Defined functions of the module's symbol tables and of its separate debug file's. */
+    private static List<ElfSymbol> functionSymbols(LoadedModule m) {
+        List<ElfSymbol> out = new ArrayList<>();
+        List<ElfFile> files = new ArrayList<>(List.of(m.symbols().elf()));
+        try {
+            DebugFileLocator.system().find(m.symbols().elf()).ifPresent(files::add);
+        } catch (JrrException e) {
+            // an unreadable debug file: the module's own symbols still serve
+        }
+        for (ElfFile f : files) {
+            for (ElfSymbol s : f.symbols()) {
+                // An IFUNC symbol's address is its resolver, not the implementation a call reaches.
+                if (s.type() == ElfSymbol.STT_FUNC && s.isDefined() && s.value() != 0) out.add(s);
+            }
+        }
+        return out;
     }
 
     private void add(Candidate f) {
