@@ -4,7 +4,7 @@
  * tail:   > [] leaf(x=5)
  * tail:   >> [] leaf => 15
  * tail: >> [] relay => 15 (tail call)
- * Nested calls: jrrtui trace '^outer$' --follow-calls 1 (on ct_tail) prints:
+ * Nested calls: jrrtui trace '^outer$' --follow-calls 2 (on ct_tail) prints:
  * follow: > [] outer(v=2)
  * follow:   > [] inner(v=2)
  * follow:   >> [] inner => 4

@@ -41,7 +41,8 @@ public final class TraceCommand implements Command {
                   REGEX               traces every function whose demangled name it finds, in the program and
                                       its shared libraries (anchor it, e.g. '^foo$', to match one name)
                   --stack N           print N caller frames under each call
-                  --follow-calls D    also trace the functions the matched ones call, D levels deep
+                  --follow-calls D    also trace what the matched functions call, as Delve counts: D=2 adds their
+                                      direct callees, D=3 two levels of callees (0 and 1: the matched ones only)
                   --json              one JSON object per line
                   --live              run PROG now instead of replaying a recording (event numbers print as -);
                                       --stdin/--stdout/--stderr F redirect its streams as in 'jrrtui record'
@@ -62,8 +63,10 @@ public final class TraceCommand implements Command {
         if (words.size() > (live ? 1 : 2)) throw new UsageException("too many arguments: " + String.join(" ", words));
         if (live && program.isEmpty()) throw new UsageException("--live needs a program after --");
         if (!live && !program.isEmpty()) throw new UsageException("a program after -- needs --live");
+        // Delve counts the traced function as level 1 of --follow-calls
+        int calleeLevels = Math.max(0, count(a.value("--follow-calls"), "--follow-calls") - 1);
         CallTracer.Options opts = new CallTracer.Options(pattern(words.get(words.size() - 1)),
-                count(a.value("--stack"), "--stack"), count(a.value("--follow-calls"), "--follow-calls"));
+                count(a.value("--stack"), "--stack"), calleeLevels);
         Consumer<CallTraceLine> out = printer(console.out(), a.flag("--json"));
         if (live) return traceLive(program, a, opts, out);
         TraceReader trace = TraceReader.open(realPath(TraceStore.fromEnvironment().resolve(words.size() == 2 ? words.get(0) : null)));

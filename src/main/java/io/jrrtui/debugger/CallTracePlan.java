@@ -55,7 +55,7 @@ final class CallTracePlan {
     }
 
     /** The traced functions by breakpoint address. */
-    static Map<Long, CallTraceFunction> resolve(CallTraceImage image, Pattern pattern, int followDepth, FrameAccess.MemorySource code) {
+    static Map<Long, CallTraceFunction> resolve(CallTraceImage image, Pattern pattern, int calleeLevels, FrameAccess.MemorySource code) {
         CallTracePlan plan = new CallTracePlan(image, code);
         Map<Long, CallTraceFunction> chosen = new LinkedHashMap<>();
         Deque<CallTraceFunction> work = new ArrayDeque<>();
@@ -69,7 +69,7 @@ final class CallTracePlan {
         if (chosen.isEmpty()) throw new JrrException("no function matches '" + pattern.pattern() + "'");
         while (!work.isEmpty()) {
             CallTraceFunction f = work.poll();
-            if (f.level() >= followDepth) continue;
+            if (f.level() >= calleeLevels) continue;
             for (Candidate callee : plan.callees(f)) {
                 if (chosen.containsKey(callee.entry())) continue;
                 CallTraceFunction c = callee.chosen(f.level() + 1);

@@ -29,8 +29,11 @@ import java.util.regex.Pattern;
  * call, and both return together. Calls still active at the end are reported too.
  */
 public final class CallTracer {
-    /** What to trace: a pattern over demangled names, callers per call line, and --follow-calls depth. */
-    public record Options(Pattern pattern, int stackFrames, int followDepth) {}
+    /**
+     * What to trace: a pattern over demangled names, callers printed per call line, and how many
+     * levels of callees of the matched functions to trace too (Delve's --follow-calls N is N-1 here).
+     */
+    public record Options(Pattern pattern, int stackFrames, int calleeLevels) {}
 
     /** A traced call that has not returned yet. */
     private record ActiveCall(CallTraceFunction function, long cfa, long returnAddress, int depth, int level) {}
@@ -89,7 +92,7 @@ public final class CallTracer {
         target.removeBreakpoint(entry);
         image = loader.apply(target);
         values = new CallTraceValues(image);
-        functions = CallTracePlan.resolve(image, options.pattern(), options.followDepth(), target::readMemory);
+        functions = CallTracePlan.resolve(image, options.pattern(), options.calleeLevels(), target::readMemory);
         for (long stop : functions.keySet()) target.addBreakpoint(stop);
         String why = "did not return before the trace stopped";
         try {
@@ -149,7 +152,7 @@ public final class CallTracer {
         int level = 0;
         if (f.level() > 0) {
             // A function reached through --follow-calls counts only inside a traced call, within the depth.
-            if (stack.isEmpty() || stack.peek().level() + 1 > options.followDepth()) return;
+            if (stack.isEmpty() || stack.peek().level() + 1 > options.calleeLevels()) return;
             level = stack.peek().level() + 1;
         }
         ActiveCall call = new ActiveCall(f, cfa, ret, stack.size(), level);

@@ -68,6 +68,15 @@ class CallTraceCommandTest {
                 r.lines().get(1));
     }
 
+    @Test
+    void followCallsCountsLikeDelve() {
+        Path dir = record("ct_tail");
+        List<String> two = new ArrayList<>();
+        for (String l : trace(dir.toString(), "^outer$", "--follow-calls", "2").lines()) two.add(l.replaceFirst("\\[tid \\d+ ev \\d+\\]", "[]"));
+        assertEquals(CallTraceExpectations.of("ct_tail.c", "follow"), two);
+        assertEquals(2, trace(dir.toString(), "^outer$", "--follow-calls", "1").lines().size());
+    }
+
     /** A --live trace of binary with its stdout in a file: the lines with "[tid T ev -]" checked and cut to "[]". */
     private List<String> live(String binary, String regex, String expectedOutput) throws IOException {
         Path out = tmp.resolve(binary + ".live");
