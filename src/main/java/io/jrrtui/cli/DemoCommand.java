@@ -18,12 +18,13 @@ final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "record the demo clock program and replay it";
+        return "record the demo clock program and open the debugger on it";
     }
 
     @Override
     public String usage() {
-        return "usage: jrrtui demo\nBuilds demo/clock if needed, records it with demo/input.txt as keyboard input, replays it.";
+        return "usage: jrrtui demo\nBuilds demo/clock if needed, records it with demo/input.txt as keyboard input, and opens the\n"
+                + "full-screen debugger on the recording (without a terminal: replays it with marked output).";
     }
 
     @Override
@@ -34,6 +35,10 @@ final class DemoCommand implements Command {
         console.out().println("== recording demo/clock with scripted keys from demo/input.txt");
         int status = new RecordCommand().run(List.of("--stdin", demo.resolve("input.txt").toString(), "--",
                 demo.resolve("clock").toString()), console);
+        if (io.jrrtui.tui.Tui.onTerminal()) {
+            // The hunt (README): find the missing line in the Output pane, jump to it, watch line_no, reverse-continue.
+            return new ReplayCommand().run(List.of("--tui"), console);
+        }
         console.out().println();
         console.out().println("== replaying the recording (-M marks each line with [jrr PID EVENT])");
         int replayed = new ReplayCommand().run(List.of("-a", "-M"), console);

@@ -8,6 +8,8 @@ import io.jrrtui.repl.Repl;
 import io.jrrtui.target.StopReason;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.trace.TraceStore;
+import io.jrrtui.tui.Tui;
+import io.jrrtui.tui.TuiOptions;
 import io.jrrtui.util.JrrException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,19 +30,22 @@ final class ReplayCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: jrrtui replay [-a [-M]] [--repl] [--batch -x FILE] [-g N] [TRACE]
+                usage: jrrtui replay [-a [-M]] [--tui | --repl | --batch -x FILE] [-g N] [--theme NAME] [--keys fkeys] [TRACE]
                   -a, --autopilot   replay to the end without stopping, writing the program's output again
                   -M, --mark-stdio  with -a: prefix each output line with [jrr PID EVENT]
-                  --repl            debug in the gdb-style command line (the default for now)
+                  --tui             the full-screen debugger (the default when stdin and stdout are a terminal)
+                  --repl            the gdb-style command line (the default otherwise)
                   --batch -x FILE   run debugger commands from FILE without a terminal, print, and exit
                   -g, --goto N      start at event N instead of the program's first instruction
+                  --theme NAME      TUI colours: dark, light, high-contrast, or a theme file
+                  --keys fkeys      TUI key map with F-keys (F5 continue, F10 next, ...; Ctrl/Alt reverses)
                 TRACE is a trace directory or a name from 'jrrtui ls' (default: latest-trace).""";
     }
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Args a = Args.parse(args, List.of("-a", "--autopilot", "-M", "--mark-stdio", "--repl", "--batch"),
-                List.of("-x", "-g", "--goto"), false);
+        Args a = Args.parse(args, List.of("-a", "--autopilot", "-M", "--mark-stdio", "--repl", "--batch", "--tui"),
+                List.of("-x", "-g", "--goto", "--theme", "--keys"), false);
         if (a.positional().size() > 1) throw new UsageException("more than one trace given");
         TraceStore store = TraceStore.fromEnvironment();
         TraceReader trace = TraceReader.open(store.resolve(a.positional().isEmpty() ? null : a.positional().get(0)));
@@ -58,9 +63,17 @@ final class ReplayCommand implements Command {
         boolean batch = a.flag("--batch") || script != null;
         if (batch && script == null) throw new UsageException("--batch needs -x FILE");
         if (batch && !Files.isRegularFile(Path.of(script))) throw new JrrException("cannot read command file " + script);
-        OutputSink programOutput = new FirstPassOutput(new MarkedOutput(console.out(), console.err(), false));
+        boolean tui = !batch && !a.flag("--repl") && (a.flag("--tui") || Tui.onTerminal());
+        TuiOptions tuiOptions = tui ? TuiOptions.fromCommandLine(a.value("--theme"), a.value("--keys")) : null;
+        // In the TUI the Output pane shows the program's output (from the trace); elsewhere it is
+        // printed the first time execution passes it.
+        OutputSink programOutput = tui ? OutputSink.DISCARD : new FirstPassOutput(new MarkedOutput(console.out(), console.err(), false));
         try (Debugger session = Debugger.open(trace, start, programOutput)) {
             if (batch) return BatchRunner.run(session, Path.of(script), console.out(), console.err());
+            if (tui) {
+                Tui.run(session, tuiOptions);
+                return 0;
+            }
             return Repl.run(session);
         }
     }

@@ -41,6 +41,7 @@ public final class TraceeMemory implements AutoCloseable {
 
     /** Reads up to out.length bytes; returns how many could be read (stops at an unmapped page). */
     public int readPartial(long addr, byte[] out) {
+        if (addr < 0) return 0; // kernel half (e.g. the vsyscall page): never readable through mem
         ByteBuffer buf = ByteBuffer.wrap(out);
         try {
             while (buf.hasRemaining()) {
@@ -62,6 +63,7 @@ public final class TraceeMemory implements AutoCloseable {
     }
 
     public void write(long addr, byte[] data, int off, int len) {
+        if (addr < 0) throw new JrrException(String.format("cannot write at 0x%x in pid %d: not a user address", addr, pid));
         ByteBuffer buf = ByteBuffer.wrap(data, off, len);
         try {
             while (buf.hasRemaining()) {
