@@ -82,9 +82,17 @@ final class Inspector {
     }
 
     Value evaluate(StopContext ctx, String expression) {
-        FrameScope scope = ctx.scope(ctx.selected())
-                .orElseThrow(() -> new JrrException("No symbol table is loaded."));
-        return new Evaluator(new ScopeContext(scope, convenience)).evaluate(expression);
+        Optional<FrameScope> scope = ctx.scope(ctx.selected());
+        if (scope.isEmpty()) scope = ctx.programScope(ctx.selected());
+        FrameScope s = scope.orElseThrow(() -> new JrrException("No symbol table is loaded."));
+        try {
+            return new Evaluator(new ScopeContext(s, convenience)).evaluate(expression);
+        } catch (JrrException e) {
+            // stopped in a library with its own debug info: the program's globals are still visible
+            Optional<FrameScope> program = ctx.programScope(ctx.selected());
+            if (!e.getMessage().startsWith("No symbol") || program.isEmpty() || program.get().module() == s.module()) throw e;
+            return new Evaluator(new ScopeContext(program.get(), convenience)).evaluate(expression);
+        }
     }
 
     String print(StopContext ctx, String expression, String format) {

@@ -91,6 +91,14 @@ final class StopContext {
         return image.symbols().lookup(frame(level).lookupPc());
     }
 
+    /** The program's own globals seen from a frame whose code is elsewhere (libc), as gdb finds them. */
+    Optional<FrameScope> programScope(int level) {
+        LoadedModule m = image.main();
+        if (!m.symbols().hasDwarf()) return Optional.empty();
+        GlobalVariables g = globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow()));
+        return Optional.of(new FrameScope(m.symbols(), types, g, access(level), frame(level).lookupPc()));
+    }
+
     /** The evaluation scope of a frame (its function's locals and args, globals), if it has debug info. */
     Optional<FrameScope> scope(int level) {
         Frame f = frame(level);

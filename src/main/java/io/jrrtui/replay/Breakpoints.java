@@ -22,36 +22,52 @@ final class Breakpoints {
         return original.containsKey(addr);
     }
 
+    /** Breakpoints whose code is not mapped yet (a library not loaded at this point in time). */
+    private final java.util.Set<Long> pending = new java.util.HashSet<>();
+
     void add(long addr, TraceeMemory mem) {
         if (original.containsKey(addr)) return;
-        if (inserted) {
-            byte b = mem.read(addr, 1)[0];
-            original.put(addr, b);
-            mem.write(addr, new byte[] {INT3});
-        } else {
-            original.put(addr, (byte) 0);
+        original.put(addr, (byte) 0);
+        if (inserted) arm(addr, mem);
+    }
+
+    /** Writes int3 at addr if the code is there; otherwise it stays pending. */
+    private void arm(long addr, TraceeMemory mem) {
+        byte[] b = new byte[1];
+        if (mem.readPartial(addr, b) != 1) {
+            pending.add(addr);
+            return;
         }
+        original.put(addr, b[0]);
+        mem.write(addr, new byte[] {INT3});
+        pending.remove(addr);
+    }
+
+    /** Arms pending breakpoints whose code has been mapped since (called after events). */
+    void armPending(TraceeMemory mem) {
+        if (!inserted || pending.isEmpty()) return;
+        for (long a : new java.util.ArrayList<>(pending)) arm(a, mem);
     }
 
     void remove(long addr, TraceeMemory mem) {
         Byte b = original.remove(addr);
-        if (b != null && inserted) mem.write(addr, new byte[] {b});
+        if (b != null && inserted && !pending.remove(addr)) mem.write(addr, new byte[] {b});
     }
 
     /** Writes int3 at every address (reading the original bytes first). */
     void insert(TraceeMemory mem) {
         if (inserted) return;
-        for (Map.Entry<Long, Byte> e : original.entrySet()) {
-            e.setValue(mem.read(e.getKey(), 1)[0]);
-            mem.write(e.getKey(), new byte[] {INT3});
-        }
         inserted = true;
+        pending.clear();
+        for (long a : new java.util.ArrayList<>(original.keySet())) arm(a, mem);
     }
 
     /** Puts the original bytes back. */
     void lift(TraceeMemory mem) {
         if (!inserted) return;
-        for (Map.Entry<Long, Byte> e : original.entrySet()) mem.write(e.getKey(), new byte[] {e.getValue()});
+        for (Map.Entry<Long, Byte> e : original.entrySet()) {
+            if (!pending.contains(e.getKey())) mem.write(e.getKey(), new byte[] {e.getValue()});
+        }
         inserted = false;
     }
 
@@ -67,6 +83,10 @@ final class Breakpoints {
 
     /** The original byte at addr if a breakpoint covers it (for memory reads that must not show int3). */
     Byte originalAt(long addr) {
-        return inserted ? original.get(addr) : null;
+        return inserted && !pending.contains(addr) ? original.get(addr) : null;
+    }
+
+    boolean armed(long addr) {
+        return inserted && original.containsKey(addr) && !pending.contains(addr);
     }
 }

@@ -173,8 +173,9 @@ public final class ReplaySession implements Target {
                     throw new JrrException("the trace ends after event " + s.current
                             + (s.trace.incomplete() ? " (the recording was interrupted)" : ""));
                 }
+                breakpoints.armPending(s.mem);
                 long rip = Ptrace.getRegs(s.pid).rip();
-                if (breakpoints.contains(rip)) {
+                if (breakpoints.armed(rip)) {
                     StopReason r = stepOverBreakpoint(rip);
                     if (r.kind() == StopReason.Kind.STEP) {
                         // The step may land on another breakpoint: that counts as hitting it.
@@ -201,7 +202,7 @@ public final class ReplaySession implements Target {
         return TracerThread.call(() -> {
             if (s.exited) return StopReason.exited(s.current, s.exitDescription);
             long rip = Ptrace.getRegs(s.pid).rip();
-            if (breakpoints.contains(rip)) return stepOverBreakpoint(rip);
+            if (breakpoints.armed(rip)) return stepOverBreakpoint(rip);
             return stepOnce();
         });
     }
@@ -233,7 +234,7 @@ public final class ReplaySession implements Target {
             byte[] info = Ptrace.getSigInfo(s.pid);
             int code = info == null ? 0 : ByteBuffer.wrap(info).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
             long rip = Ptrace.getRegs(s.pid).rip();
-            if (code == SI_KERNEL && breakpoints.contains(rip - 1)) {
+            if (code == SI_KERNEL && breakpoints.armed(rip - 1)) {
                 Ptrace.setRegs(s.pid, Ptrace.getRegs(s.pid).with(Registers.RIP, rip - 1));
                 return StopReason.breakpoint(s.current, rip - 1);
             }

@@ -201,8 +201,16 @@ public final class Timeline implements AutoCloseable {
     /** Runs from the live position to target (null = the end), collecting the hits on the way. */
     private List<Hit> scanTo(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept) {
         List<Hit> hits = new ArrayList<>();
-        boolean temporaryTarget = target != null && !session.breakpointAddresses().contains(target.rip());
         if (target != null && target.event() == session.currentEvent() && target.sameState(session.registers())) return hits;
+        // Up to the target's event first: its pc may be in code that is not mapped yet.
+        while (target != null && session.currentEvent() < target.event()) {
+            StopReason r = session.cont(target.event(), true);
+            if (r.kind() == StopReason.Kind.EVENT) break;
+            if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("re-execution ended before the current position (" + target + ")");
+            collect(r, extraStops, accept, hits);
+        }
+        if (target != null && target.sameState(session.registers())) return hits;
+        boolean temporaryTarget = target != null && !session.breakpointAddresses().contains(target.rip());
         if (temporaryTarget) session.addBreakpoint(target.rip());
         try {
             while (true) {
@@ -212,24 +220,11 @@ public final class Timeline implements AutoCloseable {
                         if (target == null) return hits;
                         throw new JrrException("re-execution passed the current position (" + target + ")");
                     }
-                    case BREAKPOINT -> {
-                        if (target != null && r.address() == target.rip() && target.event() == session.currentEvent()
-                                && target.sameState(session.registers())) {
-                            return hits;
-                        }
-                        if (userBreakpoints.contains(r.address()) || extraStops.contains(r.address())) {
-                            Hit h = new Hit(Hit.Kind.BREAKPOINT, r.address(), -1, now());
-                            if (accept == null || accept.test(h)) hits.add(h);
-                        }
-                    }
-                    case WATCHPOINT -> {
+                    case BREAKPOINT, WATCHPOINT -> {
                         if (target != null && target.event() == session.currentEvent() && target.sameState(session.registers())) {
                             return hits;
                         }
-                        if (userWatchSlots.contains(r.slot())) {
-                            Hit h = new Hit(Hit.Kind.WATCHPOINT, r.address(), r.slot(), now());
-                            if (accept == null || accept.test(h)) hits.add(h);
-                        }
+                        collect(r, extraStops, accept, hits);
                     }
                     case STEP -> { }
                 }
@@ -237,6 +232,16 @@ public final class Timeline implements AutoCloseable {
         } finally {
             if (temporaryTarget) session.removeBreakpoint(target.rip());
         }
+    }
+
+    private void collect(StopReason r, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, List<Hit> hits) {
+        Hit h = null;
+        if (r.kind() == StopReason.Kind.BREAKPOINT && (userBreakpoints.contains(r.address()) || extraStops.contains(r.address()))) {
+            h = new Hit(Hit.Kind.BREAKPOINT, r.address(), -1, now());
+        } else if (r.kind() == StopReason.Kind.WATCHPOINT && userWatchSlots.contains(r.slot())) {
+            h = new Hit(Hit.Kind.WATCHPOINT, r.address(), r.slot(), now());
+        }
+        if (h != null && (accept == null || accept.test(h))) hits.add(h);
     }
 
     /**
