@@ -23,6 +23,8 @@ import java.util.function.Function;
 public final class SyscallTable {
     private static final SyscallSpec[] SPECS = new SyscallSpec[512];
 
+    static final long CLONE_PARENT_SETTID = 0x00100000L, CLONE_CHILD_SETTID = 0x01000000L, CLONE_THREAD = 0x00010000L,
+            CLONE_VM = 0x100L;
     static final int STAT = 144, STATX = 256, STATFS = 120, TIMESPEC = 16, TIMEVAL = 16, ITIMER = 32,
             RLIMIT = 16, RUSAGE = 144, SIGINFO = 128, UTSNAME = 390, SYSINFO = 112, TMS = 32, FLOCK = 32,
             TIMEX = 208;
@@ -244,9 +246,18 @@ public final class SyscallTable {
     }
 
     private static void unsupported() {
-        String procs = "creating threads and processes is not supported yet (single-process programs only)";
-        no(procs, "clone", "clone3", "fork", "vfork");
-        no("exec of another program is not supported yet", "execve", "execveat");
+        put("clone", Disposition.SPAWN, (r, res, m, out) -> {
+            if (res > 0 && (r.arg(0) & CLONE_PARENT_SETTID) != 0 && r.arg(2) != 0) out.add(new Range(r.arg(2), 4));
+        }, null);
+        put("clone3", Disposition.SPAWN, (r, res, m, out) -> {
+            if (res <= 0) return;
+            long args = r.arg(0);
+            if ((m.u64(args) & CLONE_PARENT_SETTID) != 0 && m.u64(args + 24) != 0) out.add(new Range(m.u64(args + 24), 4));
+        }, null);
+        put("fork", Disposition.SPAWN, OutputRule.NONE, null);
+        put("vfork", Disposition.SPAWN, OutputRule.NONE, null);
+        put("execve", Disposition.EXEC, OutputRule.NONE, null);
+        put("execveat", Disposition.EXEC, OutputRule.NONE, null);
         no("shared memory with processes outside the recording cannot be replayed", "shmget", "shmat", "shmdt",
                 "shmctl", "process_vm_readv", "process_vm_writev", "userfaultfd", "io_uring_setup",
                 "io_uring_enter", "io_uring_register");

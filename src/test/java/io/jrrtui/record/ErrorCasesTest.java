@@ -93,7 +93,7 @@ class ErrorCasesTest {
     void badHeaderVersionIsExplained() throws IOException {
         Path trace = recordHello();
         Path header = trace.resolve("trace.properties");
-        Files.writeString(header, Files.readString(header).replace("format.version=1", "format.version=99"));
+        Files.writeString(header, Files.readString(header).replace("format.version=" + io.jrrtui.trace.TraceFormat.VERSION, "format.version=99"));
         assertCleanError(Jrr.run("replay", "-a", trace.toString()), "format version 99");
     }
 
