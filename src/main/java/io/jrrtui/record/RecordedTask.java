@@ -19,6 +19,8 @@ final class RecordedTask {
     boolean stopped;
     /** The last stop was a syscall exit: a signal now is delivered on an event boundary. */
     boolean atBoundary;
+    /** Registers right after the last syscall returned (to tell a stop at that boundary from one later). */
+    Registers boundaryRegs;
     /** Signal to deliver when next resumed. */
     int deliver;
     /** Signals that arrived while user code ran, held back to the next syscall exit. */

@@ -60,6 +60,9 @@ public final class Recorder {
     private long nextEvent = 1;
     private volatile int livePid;
     private boolean cpuidTrapped;
+    private Scheduler scheduler = new Scheduler(false, 0, DEFAULT_SLICE_MILLIS);
+    /** Default timeslice: long enough that ordinary loops finish, short enough that spinners yield. */
+    static final long DEFAULT_SLICE_MILLIS = 100;
 
     /** How a recording ended. */
     public record Result(int exitStatus, long events, String endReason, List<String> warnings) {}
@@ -72,6 +75,12 @@ public final class Recorder {
         this.env = env;
         this.cwd = cwd;
         this.stdio = stdio;
+    }
+
+    /** Chaos mode: short random timeslices and random choice of the next task (seeded for reproducibility). */
+    public Recorder chaos(long seed) {
+        scheduler = new Scheduler(true, seed, DEFAULT_SLICE_MILLIS);
+        return this;
     }
 
     /** Kills the recorded program from any thread (Ctrl-C of jrrtui itself, shutdown). */
@@ -100,6 +109,7 @@ public final class Recorder {
                 throw e;
             } finally {
                 livePid = 0;
+                scheduler.close();
                 for (RecordedTask t : tasks.values()) t.proc.mem.close();
             }
         });
@@ -129,8 +139,11 @@ public final class Recorder {
 
     private Result loop() {
         while (!tasks.isEmpty()) {
-            if (running == null) running = runnable.pollFirst();
-            if (running != null && running.stopped) resume(running);
+            if (running == null) running = scheduler.pick(runnable);
+            if (running != null && running.stopped) {
+                scheduler.running(running);
+                resume(running);
+            }
             WaitStatus ws = Ptrace.waitAny();
             RecordedTask t = tasks.get(ws.pid());
             if (t == null) {
@@ -188,8 +201,15 @@ public final class Recorder {
             t.exitEvent = new ExitEvent(nextEvent, t.tid, false, (int) regs.arg(0) & 0xff);
             write(t.exitEvent);
         }
-        if (t == running) running = null;
+        if (t == running) {
+            running = null;
+            scheduler.idle();
+        }
         resume(t);
+    }
+
+    private static boolean isRestart(long result) {
+        return result <= -512 && result >= -516; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
     }
 
     private void onSyscallExit(RecordedTask t) {
@@ -200,10 +220,19 @@ public final class Recorder {
             result = ENOSYS;
             Ptrace.setRegs(t.tid, exit.with(Registers.RAX, ENOSYS));
         }
+        if (isRestart(result) && scheduler.preemptionPending(t.tid) && !t.spawnWritten) {
+            // Our SIGSTOP interrupted the call; the kernel restarts it once the stop is dropped.
+            // Nothing happened that the program can see: no event.
+            t.inSyscall = false;
+            t.atBoundary = true;
+            runnable.addLast(t);
+            return;
+        }
         if (!t.spawnWritten) write(SyscallCapture.capture(nextEvent, t, writer, t.entry, result));
         t.spawnWritten = false;
         t.inSyscall = false;
         t.atBoundary = true;
+        t.boundaryRegs = exit.with(Registers.RAX, result);
         raiseHeldSignal(t);
         runnable.addLast(t);
     }
@@ -301,7 +330,13 @@ public final class Recorder {
             return;
         }
         Registers regs = Ptrace.getRegs(t.tid);
+        // At the boundary only if no user code ran since the syscall returned: same registers.
+        t.atBoundary = t.atBoundary && t.boundaryRegs != null && regs.firstDifference(t.boundaryRegs, Registers.EFLAGS) < 0;
         int code = ByteBuffer.wrap(info).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
+        if (sig == Signals.SIGSTOP && scheduler.takePreemption(t.tid)) {
+            preempted(t, regs);
+            return;
+        }
         if (sig == Signals.SIGSEGV && emulateTrappedInstruction(t, regs)) {
             t.atBoundary = false;
             return;
@@ -318,6 +353,23 @@ public final class Recorder {
         }
         t.heldSignals.addLast(info); // arrived while user code ran: deliver at the next syscall exit
         t.atBoundary = false;
+    }
+
+    /** Our timeslice SIGSTOP: switch the task out (an event only when it was in user code). */
+    private void preempted(RecordedTask t, Registers regs) {
+        if (!t.atBoundary) {
+            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs));
+            // a replayable position: signals held back while it ran (no syscall came) go now
+            t.boundaryRegs = regs;
+            t.atBoundary = true;
+        }
+        raiseHeldSignal(t);
+        t.deliver = 0;
+        if (running == t) {
+            running = null;
+            scheduler.idle();
+        }
+        if (!runnable.contains(t)) runnable.addLast(t);
     }
 
     private static boolean heldSignalMatches(RecordedTask t, int sig) {

@@ -83,7 +83,7 @@ public final class SyscallTable {
                 "sched_setscheduler", "sched_setparam", "sched_get_priority_max", "sched_get_priority_min",
                 "setrlimit", "chroot", "restart_syscall", "close_range", "fadvise64", "readahead", "ioprio_get",
                 "ioprio_set", "membarrier", "futex", "futex_waitv", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
-                "rt_sigsuspend", "timer_delete", "timer_getoverrun", "clock_settime", "settimeofday",
+                "timer_delete", "timer_getoverrun", "clock_settime", "settimeofday",
                 "pidfd_open", "pidfd_send_signal", "landlock_create_ruleset", "landlock_add_rule",
                 "landlock_restrict_self", "mlock", "munlock", "mlockall", "munlockall", "mlock2", "sethostname",
                 "setdomainname", "flock", "fsync", "fdatasync", "sync_file_range", "fallocate", "truncate",
@@ -210,7 +210,7 @@ public final class SyscallTable {
         put("mmap", Disposition.MMAP, OutputRule.NONE, null);
         for (String n : new String[] {"munmap", "mprotect", "brk", "madvise", "mremap", "pkey_mprotect", "pkey_alloc",
                 "pkey_free", "msync", "mseal", "exit", "exit_group", "rt_sigreturn", "arch_prctl", "rt_sigaction",
-                "rt_sigprocmask", "sigaltstack"}) {
+                "rt_sigprocmask", "sigaltstack", "rt_sigsuspend"}) {
             exec(n, OutputRule.NONE);
         }
         // Executed for real on replay, so their old-value outputs come back by themselves.

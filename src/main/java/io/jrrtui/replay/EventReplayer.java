@@ -61,7 +61,72 @@ final class EventReplayer {
 
     /** Runs task t (not the debugger's) to its next stop and handles it. */
     void advance(LiveTask t) {
+        if (special(t)) return;
         handleStop(t, nextStop(t, Ptrace.PTRACE_SYSEMU));
+    }
+
+    /** Events that are not a stop of their own (a preemption point): handled here; true if so. */
+    boolean special(LiveTask t) {
+        if (s.events.peek() instanceof io.jrrtui.trace.PreemptEvent pe && pe.tid() == t.recordedTid) {
+            reachPreemption(t, pe);
+            s.events.next();
+            finishEvent(pe.number());
+            return true;
+        }
+        if (s.events.peek() instanceof io.jrrtui.trace.SyscallEntryEvent en && en.tid() == t.recordedTid && t.pending != null) {
+            s.events.next(); // a restarted syscall's second entry: the task already waits at it
+            finishEvent(en.number());
+            return true;
+        }
+        return false;
+    }
+
+    private static final int MAX_PREEMPT_HITS = 1_000_000;
+    private static final int DR_SLOT = 3;
+
+    /**
+     * Runs t to the point where the recorder switched it out: the first time it is at rip with the
+     * recorded registers, found with a hardware execution breakpoint (no step-over needed).
+     */
+    private void reachPreemption(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        if (t.pending != null || t.inKernel) {
+            throw new DivergenceException(pe.number(), "task " + t.recordedTid + " is in a syscall where the recording has " + pe.describe());
+        }
+        if (samePoint(Ptrace.getRegs(t.tid), pe.regs())) return;
+        long oldAddr = Ptrace.getDebugReg(t.tid, DR_SLOT);
+        long oldDr7 = Ptrace.getDebugReg(t.tid, 7);
+        Ptrace.setDebugReg(t.tid, DR_SLOT, pe.regs().rip());
+        Ptrace.setDebugReg(t.tid, 7, (oldDr7 & ~(0xfL << (16 + 4 * DR_SLOT))) | (1L << (2 * DR_SLOT)));
+        try {
+            for (int hits = 0; hits < MAX_PREEMPT_HITS; hits++) {
+                Ptrace.resume(Ptrace.PTRACE_SYSEMU, t.tid, t.deliver);
+                t.deliver = 0;
+                WaitStatus ws = Ptrace.waitFor(t.tid);
+                if (ws.syscallStop() || ws.exited() || ws.signaled()) {
+                    throw new DivergenceException(pe.number(), "task " + t.recordedTid + " passed the point where it was switched out (" + ws + ")");
+                }
+                if (ws.stopped() && ws.stopSig() == Signals.SIGTRAP && (Ptrace.getDebugReg(t.tid, 6) & (1L << DR_SLOT)) != 0) {
+                    Ptrace.setDebugReg(t.tid, 6, 0);
+                    if (samePoint(Ptrace.getRegs(t.tid), pe.regs())) return;
+                    continue;
+                }
+                if (ws.stopped() && ws.stopSig() == Signals.SIGSEGV) {
+                    throw new DivergenceException(pe.number(), "task " + t.recordedTid + " faulted before the point where it was switched out");
+                }
+                // a kernel-sent signal (e.g. SIGCHLD): dropped, the recording delivers its own
+            }
+            throw new DivergenceException(pe.number(), "task " + t.recordedTid + " did not reach the point where it was switched out within "
+                    + MAX_PREEMPT_HITS + " passes of 0x" + Long.toHexString(pe.regs().rip()));
+        } finally {
+            Ptrace.setDebugReg(t.tid, 7, oldDr7);
+            Ptrace.setDebugReg(t.tid, DR_SLOT, oldAddr);
+        }
+    }
+
+    private static boolean samePoint(Registers now, Registers recorded) {
+        long flagsMask = ~((1L << 16) | (1L << 8));
+        return now.firstDifference(recorded, Registers.EFLAGS, Registers.ORIG_RAX) < 0
+                && ((now.get(Registers.EFLAGS) ^ recorded.get(Registers.EFLAGS)) & flagsMask) == 0;
     }
 
     /** The next stop of t: one already waited for, a vfork finishing, or a fresh resume. */
@@ -89,8 +154,11 @@ final class EventReplayer {
         return Ptrace.waitFor(t.tid);
     }
 
+    private static final boolean VERBOSE = System.getenv("JRR_VERBOSE_REPLAY") != null;
+
     void handleStop(LiveTask t, WaitStatus ws) {
         long n = s.current + 1;
+        if (VERBOSE) System.err.println("replay: event " + n + " task " + t.recordedTid + "/" + t.tid + " stop " + ws + " expecting " + describe(s.events.peek()));
         if (ws.exited() || ws.signaled()) {
             onDeath(t, ws, n);
             return;
@@ -208,7 +276,10 @@ final class EventReplayer {
         long result = sc.result();
         boolean failed = result < 0 && result > -4096;
         switch (d) {
-            case EXECUTE -> executeForReal(t, sc, regs, regs);
+            case EXECUTE -> {
+                if (sc.name().equals("rt_sigsuspend")) raiseBoundarySignal(); // it returns only once the signal is there
+                executeForReal(t, sc, regs, regs);
+            }
             case MMAP -> {
                 if (failed) {
                     emulate(t, sc, regs);
@@ -251,7 +322,7 @@ final class EventReplayer {
      * PTRACE_SYSCALL with the (possibly adjusted) arguments, up to its real entry stop.
      */
     private void reenter(LiveTask t, SyscallEvent sc, Registers entry, Registers args) {
-        Ptrace.setRegs(t.tid, args.with(Registers.RIP, entry.rip() - 2).with(Registers.RAX, entry.origRax()));
+        Ptrace.setRegs(t.tid, args.with(Registers.RIP, entry.rip() - 2).with(Registers.RAX, args.origRax()));
         // Resuming with PTRACE_SYSCALL first reports the exit of the skipped (emulated) call, at
         // the rewound rip; then the entry of the real one, after the syscall instruction.
         WaitStatus ws;
@@ -286,7 +357,20 @@ final class EventReplayer {
 
     /** clone/clone3/fork/vfork for real: the new task gets the recorded id wherever the program can see it. */
     private void spawnForReal(LiveTask t, SyscallEvent sc, Registers entry) {
-        reenter(t, sc, entry, entry);
+        // vfork is replayed as clone(CLONE_VM): the memory is shared as it was, but the parent is
+        // not suspended by the kernel — the recorded order already keeps it waiting, and a parent
+        // released in the middle of its child's execve must be able to go on before that exec ends.
+        Registers args = entry;
+        if (sc.syscall() == SYS_VFORK) {
+            args = entry.with(Registers.ORIG_RAX, SYS_CLONE).withArg(0, 0x100 | 17).withArg(1, 0).withArg(2, 0).withArg(3, 0).withArg(4, 0);
+        } else if (sc.syscall() == SYS_CLONE && (entry.arg(0) & CLONE_VFORK) != 0) {
+            args = entry.withArg(0, entry.arg(0) & ~CLONE_VFORK);
+        } else if (sc.syscall() == Syscalls.number("clone3") && (t.proc.mem.readLong(entry.arg(0)) & CLONE_VFORK) != 0) {
+            long flags = t.proc.mem.readLong(entry.arg(0));
+            t.proc.mem.write(entry.arg(0), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(flags & ~CLONE_VFORK).array());
+            t.restoreClone3Flags = flags;
+        }
+        reenter(t, sc, entry, args);
         Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
         WaitStatus ws = Ptrace.waitFor(t.tid);
         int ev = ws.event();
@@ -302,17 +386,17 @@ final class EventReplayer {
         s.tasks.put(child.recordedTid, child);
         WaitStatus first = Ptrace.waitFor(childTid);
         if (!first.stopped()) throw new DivergenceException(s.current + 1, "new task " + childTid + " did not stop: " + first);
+        if (args != entry) {
+            Registers c = Ptrace.getRegs(childTid); // the child, too, must see the arguments its parent passed
+            for (int i = 0; i < 6; i++) c = c.withArg(i, entry.arg(i));
+            Ptrace.setRegs(childTid, c.with(Registers.ORIG_RAX, entry.origRax()));
+        }
         if (isClone && (flags & CLONE_CHILD_SETTID) != 0) {
             long ctid = sc.syscall() == SYS_CLONE ? entry.arg(3) : t.proc.mem.readLong(entry.arg(0) + 16);
             if (ctid != 0) proc.mem.write(ctid, intBytes((int) sc.result()));
         }
-        boolean vfork = sc.syscall() == SYS_VFORK || isClone && (flags & CLONE_VFORK) != 0;
         t.spawnResult = sc;
-        if (vfork) {
-            Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-            t.inKernel = true; // the parent comes back only after the child execs or exits
-            return;
-        }
+        t.spawnEntry = entry;
         finishSpawn(t);
     }
 
@@ -325,7 +409,13 @@ final class EventReplayer {
             ws = Ptrace.waitFor(t.tid);
         }
         if (!ws.syscallStop()) throw new DivergenceException(s.current, "task " + t.recordedTid + " stopped with " + ws + " in " + t.spawnResult.name());
-        Ptrace.setRegs(t.tid, Ptrace.getRegs(t.tid).with(Registers.RAX, t.spawnResult.result()));
+        Registers after = Ptrace.getRegs(t.tid);
+        for (int i = 0; i < 6; i++) after = after.withArg(i, t.spawnEntry.arg(i)); // the program sees its own arguments
+        Ptrace.setRegs(t.tid, after.with(Registers.RAX, t.spawnResult.result()).with(Registers.ORIG_RAX, t.spawnEntry.origRax()));
+        if (t.restoreClone3Flags != 0) {
+            t.proc.mem.write(t.spawnEntry.arg(0), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(t.restoreClone3Flags).array());
+            t.restoreClone3Flags = 0;
+        }
         applyWrites(t.proc.mem, t.spawnResult);
         t.inKernel = false;
     }
@@ -348,7 +438,7 @@ final class EventReplayer {
         Path copy = s.trace.dir().resolve(TraceFormat.EXE_COPY + "-" + ex.number());
         if (!Files.isRegularFile(copy)) throw new JrrException("trace " + s.trace.dir() + " has lost its copy of " + ex.path());
         byte[] path = (copy.toAbsolutePath() + "\0").getBytes(StandardCharsets.UTF_8);
-        long where = (entry.rsp() - 4096 - path.length) & ~15L;
+        long where = (entry.rsp() - 512 - path.length) & ~15L; // below the red zone; small thread stacks too
         t.proc.mem.write(where, path);
         Registers args = sc.syscall() == SYS_EXECVEAT
                 ? entry.withArg(0, -100).withArg(1, where).withArg(4, 0)

@@ -31,6 +31,8 @@ final class LiveTask {
     boolean dead;
     /** The clone/fork whose exit stop is still to come (vfork), for its recorded result. */
     io.jrrtui.trace.SyscallEvent spawnResult;
+    io.jrrtui.arch.Registers spawnEntry;
+    long restoreClone3Flags;
     /** The signal the replayer raised for the next (boundary) signal event, else 0. */
     int raisedSignal;
 

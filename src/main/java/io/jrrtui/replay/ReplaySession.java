@@ -173,6 +173,7 @@ public final class ReplaySession implements Target {
                     replayer.advance(t);
                     continue;
                 }
+                if (replayer.special(t)) continue;
                 if (t.pending == null && !t.inKernel) {
                     long rip = Ptrace.getRegs(s.pid).rip();
                     if (breakpoints.contains(rip)) {
