@@ -77,6 +77,17 @@ public final class Recorder {
         this.stdio = stdio;
     }
 
+    private boolean tasksAllowed;
+
+    /**
+     * Lets the program create threads and processes and exec other programs (experimental: see
+     * src/docs/architecture.md for what replays and what does not yet).
+     */
+    public Recorder allowTasks(boolean allowed) {
+        this.tasksAllowed = allowed;
+        return this;
+    }
+
     /** Chaos mode: short random timeslices and random choice of the next task (seeded for reproducibility). */
     public Recorder chaos(long seed) {
         scheduler = new Scheduler(true, seed, DEFAULT_SLICE_MILLIS);
@@ -185,6 +196,12 @@ public final class Recorder {
         String refusal = spec.disposition() == Disposition.MMAP ? t.proc.sharedFileMaps.refuse(t.tid, regs) : spec.refuse(regs);
         if (refusal != null) {
             throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(), refusal));
+        }
+        if (!tasksAllowed && (spec.disposition() == Disposition.SPAWN || spec.disposition() == Disposition.EXEC)) {
+            throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(),
+                    spec.disposition() == Disposition.SPAWN
+                            ? "creating threads and processes is supported only with --experimental-tasks for now"
+                            : "exec of another program is supported only with --experimental-tasks for now"));
         }
         if (spec.disposition() == Disposition.DENY) {
             Ptrace.setRegs(t.tid, regs.with(Registers.ORIG_RAX, -1)); // skipped; the kernel returns ENOSYS

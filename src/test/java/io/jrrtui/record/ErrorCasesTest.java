@@ -53,6 +53,7 @@ class ErrorCasesTest {
     void forkIsRefusedClearly() {
         Jrr.Run r = Jrr.run("record", "-q", "-o", tmp.resolve("t").toString(), "--", Jrr.binary("err_fork").toString());
         assertCleanError(r, "clone");
+        assertTrue(r.errText().contains("--experimental-tasks"), r.errText());
         assertNoTraceeLeft("err_fork");
     }
 
