@@ -92,6 +92,8 @@ final class DumpCommand implements Command {
                 sb.append(",\"stream\":").append(s.outputStream()).append(",\"output\":")
                         .append(Json.str(new String(s.output(), java.nio.charset.StandardCharsets.UTF_8)));
             }
+        } else if (e instanceof io.jrrtui.trace.SyscallEntryEvent s) {
+            sb.append(",\"kind\":\"syscall-entry\",\"name\":").append(Json.str(io.jrrtui.arch.Syscalls.name(s.regs().origRax())));
         } else if (e instanceof SignalEvent s) {
             sb.append(",\"kind\":\"signal\",\"signo\":").append(s.signo()).append(",\"fault\":").append(s.fault())
                     .append(",\"rip\":").append(s.regs().rip());

@@ -33,13 +33,17 @@ final class RecordCommand implements Command {
                   -o DIR       write the trace to DIR instead of the trace store
                   -q           print nothing but the program's own output
                   --stdin F    give the program F as its standard input (likewise --stdout, --stderr)
+                  --experimental-tasks  allow threads, fork, vfork and exec (replay of programs that
+                               spin without syscalls is not reliable yet)
+                  --chaos      with tasks: random short timeslices and random scheduling order
                 Exits with the program's status (128+N when killed by signal N).
                 Traces go to $JRR_TRACE_DIR, else $XDG_DATA_HOME/jrr, else ~/.local/share/jrr.""";
     }
 
     @Override
     public int run(List<String> args, Console console) throws IOException {
-        Args a = Args.parse(args, List.of("-q", "--quiet"), List.of("-o", "--output", "--stdin", "--stdout", "--stderr"), true);
+        Args a = Args.parse(args, List.of("-q", "--quiet", "--experimental-tasks", "--chaos"),
+                List.of("-o", "--output", "--stdin", "--stdout", "--stderr"), true);
         if (a.positional().isEmpty()) throw new UsageException("no program given");
         List<String> argv = a.positional();
         Path exe = ProgramPath.resolve(argv.get(0));
@@ -66,7 +70,9 @@ final class RecordCommand implements Command {
         try (TraceWriter writer = new TraceWriter(dir, info)) {
             TraceeLauncher.Stdio stdio = new TraceeLauncher.Stdio(absolute(a.value("--stdin")), absolute(a.value("--stdout")),
                     absolute(a.value("--stderr")));
-            Recorder recorder = new Recorder(writer, exe.toString(), argv, env, cwd, stdio);
+            Recorder recorder = new Recorder(writer, exe.toString(), argv, env, cwd, stdio)
+                    .allowTasks(a.flag("--experimental-tasks", "--chaos"));
+            if (a.flag("--chaos")) recorder.chaos(System.nanoTime());
             Recorder.Result result;
             try (InterruptGuard guard = InterruptGuard.passToTracee()) {
                 result = recorder.run(info);

@@ -11,6 +11,13 @@ public enum Disposition {
     EXECUTE,
     /** mmap: anonymous maps run for real at the recorded address; file maps get the recorded bytes. */
     MMAP,
+    /**
+     * clone, clone3, fork, vfork: recorded when the new task exists (the PTRACE_EVENT stop, before
+     * any of its events) and executed for real on replay; the recorded ids are injected.
+     */
+    SPAWN,
+    /** execve/execveat: executed for real on replay with the trace's copy of the new program. */
+    EXEC,
     /** Skipped while recording (the program sees ENOSYS), e.g. rseq, whose cpu-id writes cannot be replayed. */
     DENY,
     /** Cannot be recorded by this version; recording stops with a clear message. */

@@ -22,6 +22,14 @@ final class OutputFds {
         streamOf.put(2, 2);
     }
 
+    /** A forked child's table: descriptors are inherited. */
+    OutputFds copy() {
+        OutputFds c = new OutputFds();
+        c.streamOf.clear();
+        c.streamOf.putAll(streamOf);
+        return c;
+    }
+
     /** 1 or 2 when fd is the original stdout/stderr, else 0. */
     int stream(long fd) {
         return fd >= 0 && fd < Integer.MAX_VALUE ? streamOf.getOrDefault((int) fd, 0) : 0;

@@ -4,19 +4,16 @@ import io.jrrtui.arch.Registers;
 import io.jrrtui.arch.Signals;
 import io.jrrtui.arch.Syscalls;
 import io.jrrtui.arch.TrappedInstruction;
-import io.jrrtui.record.OutputRule.Range;
 import io.jrrtui.sys.Ptrace;
 import io.jrrtui.sys.Shim;
 import io.jrrtui.sys.SyscallInjector;
 import io.jrrtui.sys.TraceeLauncher;
-import io.jrrtui.sys.TraceeMemory;
 import io.jrrtui.sys.TracerThread;
 import io.jrrtui.sys.WaitStatus;
 import io.jrrtui.trace.CpuidEvent;
 import io.jrrtui.trace.Event;
 import io.jrrtui.trace.ExecEvent;
 import io.jrrtui.trace.ExitEvent;
-import io.jrrtui.trace.MemoryWrite;
 import io.jrrtui.trace.RdtscEvent;
 import io.jrrtui.trace.SignalEvent;
 import io.jrrtui.trace.SyscallEvent;
@@ -25,21 +22,27 @@ import io.jrrtui.trace.TraceWriter;
 import io.jrrtui.util.JrrException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import io.jrrtui.trace.TraceFormat;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * Records one run of a single-process program into a trace: stops at every syscall entry and exit
- * (PTRACE_SYSCALL, about 2.4 µs each here), saves results and the memory the kernel wrote,
- * emulates trapped rdtsc/cpuid, and keeps asynchronous signals on event boundaries (a signal that
- * arrives while user code runs is held back to the next syscall exit, as POSIX allows).
+ * Records one run of a program — all its threads and processes — into one global event stream.
+ * Stops at every syscall entry and exit (PTRACE_SYSCALL, about 2.4 µs each here), saves results and
+ * the memory the kernel wrote, emulates trapped rdtsc/cpuid, and keeps asynchronous signals on
+ * event boundaries. One task runs user code at a time; a task that enters a syscall is let into the
+ * kernel and another runs, so a blocking call never stalls the others.
  */
 public final class Recorder {
     private static final long ARCH_SET_CPUID = 0x1012;
     private static final int SYS_ARCH_PRCTL = 158;
     private static final long ENOSYS = -38;
+    private static final int SYS_EXIT = 60, SYS_EXIT_GROUP = 231;
 
     private final TraceWriter writer;
     private final String exePath;
@@ -47,15 +50,19 @@ public final class Recorder {
     private final List<String> env;
     private final String cwd;
     private final TraceeLauncher.Stdio stdio;
-    private final OutputFds outputFds = new OutputFds();
-    private final SharedFileMaps sharedFileMaps = new SharedFileMaps();
-    private final Deque<byte[]> heldSignals = new ArrayDeque<>();
     private final List<String> warnings = new ArrayList<>();
-    private int pid;
-    private TraceeMemory mem;
+    private final Map<Integer, RecordedTask> tasks = new LinkedHashMap<>();
+    private final Map<Integer, WaitStatus> earlyStops = new HashMap<>();
+    private final Deque<RecordedTask> runnable = new ArrayDeque<>();
+    private RecordedTask running;
+    private int leader;
+    private ExitEvent leaderExit;
     private long nextEvent = 1;
     private volatile int livePid;
     private boolean cpuidTrapped;
+    private Scheduler scheduler = new Scheduler(false, 0, DEFAULT_SLICE_MILLIS);
+    /** Default timeslice: long enough that ordinary loops finish, short enough that spinners yield. */
+    static final long DEFAULT_SLICE_MILLIS = 100;
 
     /** How a recording ended. */
     public record Result(int exitStatus, long events, String endReason, List<String> warnings) {}
@@ -70,7 +77,24 @@ public final class Recorder {
         this.stdio = stdio;
     }
 
-    /** Kills the tracee from any thread (Ctrl-C of jrrtui itself, shutdown). */
+    private boolean tasksAllowed;
+
+    /**
+     * Lets the program create threads and processes and exec other programs (experimental: see
+     * src/docs/architecture.md for what replays and what does not yet).
+     */
+    public Recorder allowTasks(boolean allowed) {
+        this.tasksAllowed = allowed;
+        return this;
+    }
+
+    /** Chaos mode: short random timeslices and random choice of the next task (seeded for reproducibility). */
+    public Recorder chaos(long seed) {
+        scheduler = new Scheduler(true, seed, DEFAULT_SLICE_MILLIS);
+        return this;
+    }
+
+    /** Kills the recorded program from any thread (Ctrl-C of jrrtui itself, shutdown). */
     public void killTracee() {
         int p = livePid;
         if (p > 0) Ptrace.kill(p, Signals.SIGKILL);
@@ -80,21 +104,32 @@ public final class Recorder {
     public Result run(TraceInfo info) {
         return TracerThread.call(() -> {
             try {
-                pid = TraceeLauncher.launch(exePath, argv, env, cwd, stdio);
-                livePid = pid;
-                writer.updateInfo(info.withPid(pid));
-                mem = new TraceeMemory(pid);
-                onExec();
+                leader = TraceeLauncher.launch(exePath, argv, env, cwd, stdio);
+                livePid = leader;
+                writer.updateInfo(info.withPid(leader));
+                RecordedTask first = new RecordedTask(leader, new RecordedProcess(leader, new OutputFds()));
+                first.proc.liveTasks = 1;
+                tasks.put(leader, first);
+                onExec(first, exePath, TraceFormat.EXE_COPY);
+                first.stopped = true;
+                runnable.add(first);
                 return loop();
             } catch (RuntimeException e) {
-                Ptrace.killAndReap(pid);
+                killAll();
                 writer.abandon(e.getMessage() == null ? e.toString() : e.getMessage());
                 throw e;
             } finally {
                 livePid = 0;
-                if (mem != null) mem.close();
+                scheduler.close();
+                for (RecordedTask t : tasks.values()) t.proc.mem.close();
             }
         });
+    }
+
+    private void killAll() {
+        for (int tid : new ArrayList<>(tasks.keySet())) Ptrace.kill(tid, Signals.SIGKILL);
+        for (int tid : new ArrayList<>(tasks.keySet())) Ptrace.killAndReap(tid);
+        if (leader > 0) Ptrace.killAndReap(leader);
     }
 
     private void write(Event e) {
@@ -102,205 +137,293 @@ public final class Recorder {
         nextEvent = e.number() + 1;
     }
 
-    /** The exec stop: hide the vDSO, turn on cpuid faulting, save the initial stack. */
-    private void onExec() {
-        Registers regs = Ptrace.getRegs(pid);
-        byte[] stack = InitialStack.prepare(pid, mem, regs.rsp());
-        long r = SyscallInjector.inject(pid, mem, SYS_ARCH_PRCTL, ARCH_SET_CPUID, 0);
-        // Without cpuid faulting (ENODEV on many VMs) cpuid runs natively: fine for replay on the
-        // same machine; the trace header says so.
+    /** An exec stop: hide the vDSO, turn on cpuid faulting, save the initial stack and the binary. */
+    private void onExec(RecordedTask t, String path, String copyName) {
+        Registers regs = Ptrace.getRegs(t.tid);
+        byte[] stack = InitialStack.prepare(t.tid, t.proc.mem, regs.rsp());
+        long r = SyscallInjector.inject(t.tid, t.proc.mem, SYS_ARCH_PRCTL, ARCH_SET_CPUID, 0);
+        // Without cpuid faulting (ENODEV on many VMs) cpuid runs natively: exact on the same machine.
         cpuidTrapped = r == 0;
-        write(new ExecEvent(nextEvent, pid, exePath, regs, regs.rsp(), stack));
+        write(new ExecEvent(nextEvent, t.tid, path, regs, regs.rsp(), stack));
+        if (copyName != null) ExecutableCopies.keep(writer.dir(), path, copyName);
     }
 
     private Result loop() {
-        int deliver = 0;
-        boolean inSyscall = false;
-        boolean atBoundary = false;
-        Registers entry = null;
-        while (true) {
-            Ptrace.resume(Ptrace.PTRACE_SYSCALL, pid, deliver);
-            deliver = 0;
-            WaitStatus ws = Ptrace.waitFor(pid);
-            if (ws.exited() || ws.signaled()) {
-                ExitEvent exit = new ExitEvent(nextEvent, pid, ws.signaled(), ws.signaled() ? ws.termSig() : ws.exitCode());
-                write(exit);
-                writer.finish(exit.shellStatus(), exit.describe());
-                return new Result(exit.shellStatus(), exit.number(), exit.describe(), warnings);
+        while (!tasks.isEmpty()) {
+            if (running == null) running = scheduler.pick(runnable);
+            if (running != null && running.stopped) {
+                scheduler.running(running);
+                resume(running);
             }
-            if (ws.syscallStop()) {
-                if (!inSyscall) {
-                    entry = Ptrace.getRegs(pid);
-                    onSyscallEntry(entry);
-                    inSyscall = true;
-                    atBoundary = false;
-                } else {
-                    onSyscallExit(entry, Ptrace.getRegs(pid));
-                    inSyscall = false;
-                    atBoundary = true;
-                    raiseHeldSignal();
-                }
+            WaitStatus ws = Ptrace.waitAny();
+            RecordedTask t = tasks.get(ws.pid());
+            if (t == null) {
+                earlyStops.put(ws.pid(), ws); // a new task whose creator's event stop has not arrived yet
+                continue;
+            }
+            t.stopped = ws.stopped();
+            if (ws.exited() || ws.signaled()) {
+                onTaskEnd(t, ws);
+            } else if (ws.syscallStop()) {
+                if (!t.inSyscall) onSyscallEntry(t);
+                else onSyscallExit(t);
             } else if (ws.event() != 0) {
-                throw new JrrException("cannot record: the program " + eventName(ws.event())
-                        + ", which this version does not support (single-process programs only)");
+                onPtraceEvent(t, ws.event());
             } else {
-                deliver = onSignalStop(ws.stopSig(), atBoundary);
-                atBoundary = deliver != 0 && atBoundary;
+                onSignalStop(t, ws.stopSig());
             }
         }
+        if (leaderExit == null) throw new JrrException("the program ended without an exit status");
+        writer.finish(leaderExit.shellStatus(), leaderExit.describe());
+        return new Result(leaderExit.shellStatus(), nextEvent - 1, leaderExit.describe(), warnings);
     }
 
-    private static String eventName(int event) {
-        return switch (event) {
-            case Ptrace.EVENT_CLONE -> "started a thread";
-            case Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK -> "forked a process";
-            case Ptrace.EVENT_EXEC -> "executed another program";
-            default -> "caused ptrace event " + event;
-        };
+    private void resume(RecordedTask t) {
+        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, t.deliver);
+        t.deliver = 0;
+        t.stopped = false;
     }
 
-    private void onSyscallEntry(Registers regs) {
+    /** The running task entered a syscall: check it, then let it into the kernel and run another task. */
+    private void onSyscallEntry(RecordedTask t) {
+        Registers regs = Ptrace.getRegs(t.tid);
         long nr = regs.origRax();
         SyscallSpec spec = SyscallTable.spec(nr);
         if (spec == null) {
             throw new JrrException(String.format("cannot record: the program made syscall %d (%s), which jrrtui does not know how to record",
                     nr, Syscalls.known(nr) ? Syscalls.name(nr) : "not a Linux syscall"));
         }
-        String refusal = spec.disposition() == Disposition.MMAP ? sharedFileMaps.refuse(pid, regs) : spec.refuse(regs);
+        String refusal = spec.disposition() == Disposition.MMAP ? t.proc.sharedFileMaps.refuse(t.tid, regs) : spec.refuse(regs);
         if (refusal != null) {
             throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(), refusal));
         }
-        if (spec.disposition() == Disposition.DENY) {
-            Ptrace.setRegs(pid, regs.with(Registers.ORIG_RAX, -1)); // skipped; the kernel returns ENOSYS
+        if (!tasksAllowed && (spec.disposition() == Disposition.SPAWN || spec.disposition() == Disposition.EXEC)) {
+            throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(),
+                    spec.disposition() == Disposition.SPAWN
+                            ? "creating threads and processes is supported only with --experimental-tasks for now"
+                            : "exec of another program is supported only with --experimental-tasks for now"));
         }
+        if (spec.disposition() == Disposition.DENY) {
+            Ptrace.setRegs(t.tid, regs.with(Registers.ORIG_RAX, -1)); // skipped; the kernel returns ENOSYS
+        }
+        t.entry = regs;
+        t.inSyscall = true;
+        t.atBoundary = false;
+        if (tasks.size() > 1 && nr != SYS_EXIT && nr != SYS_EXIT_GROUP) {
+            write(new io.jrrtui.trace.SyscallEntryEvent(nextEvent, t.tid, regs));
+        }
+        if (nr == SYS_EXIT || nr == SYS_EXIT_GROUP) {
+            // The thread's end is an event now: what it does in the kernel (clearing its tid, waking a
+            // joiner) must come before anything the woken threads do.
+            t.exitEvent = new ExitEvent(nextEvent, t.tid, false, (int) regs.arg(0) & 0xff);
+            write(t.exitEvent);
+        }
+        if (t == running) {
+            running = null;
+            scheduler.idle();
+        }
+        resume(t);
     }
 
-    private void onSyscallExit(Registers entry, Registers exit) {
-        long nr = entry.origRax();
-        SyscallSpec spec = SyscallTable.spec(nr);
+    private static boolean isRestart(long result) {
+        return result <= -512 && result >= -516; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
+    }
+
+    private void onSyscallExit(RecordedTask t) {
+        Registers exit = Ptrace.getRegs(t.tid);
         long result = exit.rax();
+        SyscallSpec spec = SyscallTable.spec(t.entry.origRax());
         if (spec.disposition() == Disposition.DENY) {
             result = ENOSYS;
-            Ptrace.setRegs(pid, exit.with(Registers.RAX, ENOSYS));
+            Ptrace.setRegs(t.tid, exit.with(Registers.RAX, ENOSYS));
         }
-        List<Range> ranges = new ArrayList<>();
-        spec.outputs().ranges(entry, result, peek(), ranges);
-        List<MemoryWrite> writes = new ArrayList<>(ranges.size());
-        for (Range r : ranges) {
-            if (r.length() <= 0 || r.length() > (1L << 30)) continue;
-            byte[] data = new byte[(int) r.length()];
-            int n = mem.readPartial(r.addr(), data);
-            if (n > 0) writes.add(new MemoryWrite(r.addr(), n == data.length ? data : java.util.Arrays.copyOf(data, n)));
+        if (isRestart(result) && scheduler.preemptionPending(t.tid) && !t.spawnWritten) {
+            // Our SIGSTOP interrupted the call; the kernel restarts it once the stop is dropped.
+            // Nothing happened that the program can see: no event.
+            t.inSyscall = false;
+            t.atBoundary = true;
+            runnable.addLast(t);
+            return;
         }
-        if (spec.disposition() == Disposition.MMAP) {
-            MemoryWrite content = FileMappings.capture(pid, mem, writer, nextEvent, entry, result);
-            if (content != null) writes.add(content);
-        }
-        int stream = 0;
-        byte[] output = new byte[0];
-        String name = spec.name();
-        if (result > 0 && (name.equals("write") || name.equals("pwrite64") || name.equals("writev") || name.equals("pwritev"))) {
-            stream = outputFds.stream(entry.arg(0));
-            if (stream != 0) output = writtenBytes(entry, result, name.startsWith("p") ? name.equals("pwritev") : name.equals("writev"));
-        }
-        outputFds.update(entry, result, newFdsInMemory(name, entry, result));
-        sharedFileMaps.update(pid, entry, result);
-        write(new SyscallEvent(nextEvent, pid, entry, result, writes, stream, output));
+        if (!t.spawnWritten) write(SyscallCapture.capture(nextEvent, t, writer, t.entry, result));
+        t.spawnWritten = false;
+        t.inSyscall = false;
+        t.atBoundary = true;
+        t.boundaryRegs = exit.with(Registers.RAX, result);
+        raiseHeldSignal(t);
+        runnable.addLast(t);
     }
 
-    private byte[] writtenBytes(Registers entry, long result, boolean vector) {
-        if (!vector) return mem.read(entry.arg(1), (int) Math.min(result, Integer.MAX_VALUE));
-        List<Range> parts = new ArrayList<>();
-        OutputRules.scatter(entry.arg(1), entry.arg(2), result, peek(), parts);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) result);
-        for (Range r : parts) out.writeBytes(mem.read(r.addr(), (int) r.length()));
-        return out.toByteArray();
-    }
-
-    private int[] newFdsInMemory(String name, Registers entry, long result) {
-        if (result < 0) return null;
-        long ptr = switch (name) {
-            case "pipe", "pipe2" -> entry.arg(0);
-            case "socketpair" -> entry.arg(3);
-            default -> 0;
-        };
-        if (ptr == 0) return null;
-        ByteBuffer b = ByteBuffer.wrap(mem.read(ptr, 8)).order(ByteOrder.LITTLE_ENDIAN);
-        return new int[] {b.getInt(0), b.getInt(4)};
-    }
-
-    private OutputRule.MemoryPeek peek() {
-        return new OutputRule.MemoryPeek() {
-            @Override
-            public long u64(long addr) {
-                return mem.readLong(addr);
+    /** clone/fork/vfork made a task (its event is written now, before any of the child's) or exec happened. */
+    private void onPtraceEvent(RecordedTask t, int event) {
+        switch (event) {
+            case Ptrace.EVENT_CLONE, Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK -> {
+                int child = (int) Ptrace.getEventMsg(t.tid);
+                write(SyscallCapture.capture(nextEvent, t, writer, t.entry, child));
+                t.spawnWritten = true;
+                boolean thread = event == Ptrace.EVENT_CLONE && (cloneFlags(t) & SyscallTable.CLONE_THREAD) != 0;
+                RecordedProcess proc = thread ? t.proc : new RecordedProcess(child, t.proc.outputFds.copy());
+                RecordedTask c = new RecordedTask(child, proc);
+                proc.liveTasks++;
+                tasks.put(child, c);
+                WaitStatus early = earlyStops.remove(child);
+                if (early != null) newTaskStopped(c, early);
+                resume(t); // still inside clone/fork/vfork
             }
-
-            @Override
-            public int u32(long addr) {
-                return ByteBuffer.wrap(mem.read(addr, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            }
-        };
+            case Ptrace.EVENT_EXEC -> onExecEvent(t);
+            default -> resume(t);
+        }
     }
 
     /**
-     * A signal-delivery-stop. Returns the signal to deliver now (0 = none: emulated, held back,
-     * or a group-stop).
+     * The task exec'd a new program. Its execve completes first (event: execve = 0), then the new
+     * program's start is recorded like the first one (event: exec, with a copy of the binary).
      */
-    private int onSignalStop(int sig, boolean atBoundary) {
-        byte[] info = Ptrace.getSigInfo(pid);
-        if (info == null) return 0; // group-stop
-        Registers regs = Ptrace.getRegs(pid);
-        int code = ByteBuffer.wrap(info).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
-        if (sig == Signals.SIGSEGV && emulateTrappedInstruction(regs)) return 0;
-        boolean fault = Signals.isFaultSignal(sig) && code > 0;
-        if (fault || atBoundary) {
-            if (!fault && !heldSignals.isEmpty() && heldSignalMatches(sig)) {
-                info = heldSignals.removeFirst();
-                Ptrace.setSigInfo(pid, info);
-            }
-            write(new SignalEvent(nextEvent, pid, sig, info, fault, regs));
-            return sig;
+    private void onExecEvent(RecordedTask t) {
+        long formerTid = Ptrace.getEventMsg(t.tid);
+        if (formerTid != t.tid) {
+            throw new JrrException("cannot record: exec from a thread other than the main one is not supported yet");
         }
-        heldSignals.addLast(info); // arrived while user code ran: deliver at the next syscall exit
-        return 0;
+        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+        WaitStatus ws = Ptrace.waitFor(t.tid);
+        if (!ws.syscallStop()) throw new JrrException("unexpected stop after exec in task " + t.tid + ": " + ws);
+        t.proc.newAddressSpace();
+        t.proc.outputFds.update(t.entry, 0, null);
+        write(new SyscallEvent(nextEvent, t.tid, t.entry, Ptrace.getRegs(t.tid).rax(), List.of(), 0, new byte[0]));
+        onExec(t, execPath(t), TraceFormat.EXE_COPY + "-" + nextEvent);
+        t.inSyscall = false;
+        t.atBoundary = true;
+        t.stopped = true;
+        runnable.addLast(t);
     }
 
-    private boolean heldSignalMatches(int sig) {
-        return ByteBuffer.wrap(heldSignals.peekFirst()).order(ByteOrder.LITTLE_ENDIAN).getInt(0) == sig;
+    private long cloneFlags(RecordedTask t) {
+        if (t.entry.origRax() == Syscalls.number("clone3")) return t.proc.mem.readLong(t.entry.arg(0));
+        return t.entry.arg(0);
+    }
+
+    private String execPath(RecordedTask t) {
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/" + t.tid + "/exe")).toString();
+        } catch (java.io.IOException e) {
+            return "(unknown program)";
+        }
+    }
+
+    /** A new task's first stop (SIGSTOP): it waits in the run queue. */
+    private void newTaskStopped(RecordedTask c, WaitStatus ws) {
+        c.stopped = true;
+        if (ws != null && (ws.exited() || ws.signaled())) {
+            onTaskEnd(c, ws);
+            return;
+        }
+        runnable.addLast(c);
+    }
+
+    private void onTaskEnd(RecordedTask t, WaitStatus ws) {
+        tasks.remove(t.tid);
+        runnable.remove(t);
+        if (running == t) running = null;
+        ExitEvent exit;
+        if (t.exitEvent != null && !ws.signaled()) {
+            // written at the exit syscall; the process's status is what the kernel reports now
+            exit = new ExitEvent(t.exitEvent.number(), t.tid, false, ws.exitCode());
+        } else {
+            exit = new ExitEvent(nextEvent, t.tid, ws.signaled(), ws.signaled() ? ws.termSig() : ws.exitCode());
+            write(exit);
+        }
+        if (t.tid == leader) leaderExit = exit;
+        if (--t.proc.liveTasks <= 0) t.proc.mem.close();
+    }
+
+    /** A signal stop. Decides what to deliver: now (faults, boundary signals), or later (held). */
+    private void onSignalStop(RecordedTask t, int sig) {
+        byte[] info = Ptrace.getSigInfo(t.tid);
+        if (info == null) { // group-stop
+            return;
+        }
+        if (sig == Signals.SIGSTOP && !t.inSyscall && t.entry == null && t != running && !runnable.contains(t)) {
+            newTaskStopped(t, null);
+            return;
+        }
+        Registers regs = Ptrace.getRegs(t.tid);
+        // At the boundary only if no user code ran since the syscall returned: same registers.
+        t.atBoundary = t.atBoundary && t.boundaryRegs != null && regs.firstDifference(t.boundaryRegs, Registers.EFLAGS) < 0;
+        int code = ByteBuffer.wrap(info).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
+        if (sig == Signals.SIGSTOP && scheduler.takePreemption(t.tid)) {
+            preempted(t, regs);
+            return;
+        }
+        if (sig == Signals.SIGSEGV && emulateTrappedInstruction(t, regs)) {
+            t.atBoundary = false;
+            return;
+        }
+        boolean fault = Signals.isFaultSignal(sig) && code > 0;
+        if (fault || t.atBoundary) {
+            if (!fault && !t.heldSignals.isEmpty() && heldSignalMatches(t, sig)) {
+                info = t.heldSignals.removeFirst();
+                Ptrace.setSigInfo(t.tid, info);
+            }
+            write(new SignalEvent(nextEvent, t.tid, sig, info, fault, regs));
+            t.deliver = sig;
+            return;
+        }
+        t.heldSignals.addLast(info); // arrived while user code ran: deliver at the next syscall exit
+        t.atBoundary = false;
+    }
+
+    /** Our timeslice SIGSTOP: switch the task out (an event only when it was in user code). */
+    private void preempted(RecordedTask t, Registers regs) {
+        if (!t.atBoundary) {
+            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs));
+            // a replayable position: signals held back while it ran (no syscall came) go now
+            t.boundaryRegs = regs;
+            t.atBoundary = true;
+        }
+        raiseHeldSignal(t);
+        t.deliver = 0;
+        if (running == t) {
+            running = null;
+            scheduler.idle();
+        }
+        if (!runnable.contains(t)) runnable.addLast(t);
+    }
+
+    private static boolean heldSignalMatches(RecordedTask t, int sig) {
+        return ByteBuffer.wrap(t.heldSignals.peekFirst()).order(ByteOrder.LITTLE_ENDIAN).getInt(0) == sig;
     }
 
     /** Re-raises the oldest held-back signal so it is delivered as the syscall returns. */
-    private void raiseHeldSignal() {
-        if (heldSignals.isEmpty()) return;
-        int sig = ByteBuffer.wrap(heldSignals.peekFirst()).order(ByteOrder.LITTLE_ENDIAN).getInt(0);
-        Ptrace.tgkill(pid, pid, sig);
+    private void raiseHeldSignal(RecordedTask t) {
+        if (t.heldSignals.isEmpty()) return;
+        int sig = ByteBuffer.wrap(t.heldSignals.peekFirst()).order(ByteOrder.LITTLE_ENDIAN).getInt(0);
+        Ptrace.tgkill(t.proc.tgid, t.tid, sig);
     }
 
-    private boolean emulateTrappedInstruction(Registers regs) {
+    private boolean emulateTrappedInstruction(RecordedTask t, Registers regs) {
         byte[] code = new byte[3];
-        mem.readPartial(regs.rip(), code);
+        t.proc.mem.readPartial(regs.rip(), code);
         TrappedInstruction insn = TrappedInstruction.of(code);
         Registers out;
         switch (insn) {
             case RDTSC, RDTSCP -> {
                 int[] aux = new int[1];
                 long tsc = insn == TrappedInstruction.RDTSC ? Shim.rdtsc() : Shim.rdtscp(aux);
-                write(new RdtscEvent(nextEvent, pid, regs.rip(), tsc, aux[0], insn == TrappedInstruction.RDTSCP));
+                write(new RdtscEvent(nextEvent, t.tid, regs.rip(), tsc, aux[0], insn == TrappedInstruction.RDTSCP));
                 out = applyRdtsc(regs, tsc, aux[0], insn);
             }
             case CPUID -> {
                 int leaf = (int) regs.get(Registers.RAX);
                 int sub = (int) regs.get(Registers.RCX);
                 int[] r = CpuidPolicy.mask(leaf, sub, Shim.cpuid(leaf, sub));
-                write(new CpuidEvent(nextEvent, pid, regs.rip(), leaf, sub, r[0], r[1], r[2], r[3]));
+                write(new CpuidEvent(nextEvent, t.tid, regs.rip(), leaf, sub, r[0], r[1], r[2], r[3]));
                 out = applyCpuid(regs, r);
             }
             default -> {
                 return false;
             }
         }
-        Ptrace.setRegs(pid, out);
+        Ptrace.setRegs(t.tid, out);
         return true;
     }
 

@@ -23,6 +23,8 @@ import java.util.function.Function;
 public final class SyscallTable {
     private static final SyscallSpec[] SPECS = new SyscallSpec[512];
 
+    static final long CLONE_PARENT_SETTID = 0x00100000L, CLONE_CHILD_SETTID = 0x01000000L, CLONE_THREAD = 0x00010000L,
+            CLONE_VM = 0x100L;
     static final int STAT = 144, STATX = 256, STATFS = 120, TIMESPEC = 16, TIMEVAL = 16, ITIMER = 32,
             RLIMIT = 16, RUSAGE = 144, SIGINFO = 128, UTSNAME = 390, SYSINFO = 112, TMS = 32, FLOCK = 32,
             TIMEX = 208;
@@ -81,7 +83,7 @@ public final class SyscallTable {
                 "sched_setscheduler", "sched_setparam", "sched_get_priority_max", "sched_get_priority_min",
                 "setrlimit", "chroot", "restart_syscall", "close_range", "fadvise64", "readahead", "ioprio_get",
                 "ioprio_set", "membarrier", "futex", "futex_waitv", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
-                "rt_sigsuspend", "timer_delete", "timer_getoverrun", "clock_settime", "settimeofday",
+                "timer_delete", "timer_getoverrun", "clock_settime", "settimeofday",
                 "pidfd_open", "pidfd_send_signal", "landlock_create_ruleset", "landlock_add_rule",
                 "landlock_restrict_self", "mlock", "munlock", "mlockall", "munlockall", "mlock2", "sethostname",
                 "setdomainname", "flock", "fsync", "fdatasync", "sync_file_range", "fallocate", "truncate",
@@ -208,7 +210,7 @@ public final class SyscallTable {
         put("mmap", Disposition.MMAP, OutputRule.NONE, null);
         for (String n : new String[] {"munmap", "mprotect", "brk", "madvise", "mremap", "pkey_mprotect", "pkey_alloc",
                 "pkey_free", "msync", "mseal", "exit", "exit_group", "rt_sigreturn", "arch_prctl", "rt_sigaction",
-                "rt_sigprocmask", "sigaltstack"}) {
+                "rt_sigprocmask", "sigaltstack", "rt_sigsuspend"}) {
             exec(n, OutputRule.NONE);
         }
         // Executed for real on replay, so their old-value outputs come back by themselves.
@@ -244,9 +246,18 @@ public final class SyscallTable {
     }
 
     private static void unsupported() {
-        String procs = "creating threads and processes is not supported yet (single-process programs only)";
-        no(procs, "clone", "clone3", "fork", "vfork");
-        no("exec of another program is not supported yet", "execve", "execveat");
+        put("clone", Disposition.SPAWN, (r, res, m, out) -> {
+            if (res > 0 && (r.arg(0) & CLONE_PARENT_SETTID) != 0 && r.arg(2) != 0) out.add(new Range(r.arg(2), 4));
+        }, null);
+        put("clone3", Disposition.SPAWN, (r, res, m, out) -> {
+            if (res <= 0) return;
+            long args = r.arg(0);
+            if ((m.u64(args) & CLONE_PARENT_SETTID) != 0 && m.u64(args + 24) != 0) out.add(new Range(m.u64(args + 24), 4));
+        }, null);
+        put("fork", Disposition.SPAWN, OutputRule.NONE, null);
+        put("vfork", Disposition.SPAWN, OutputRule.NONE, null);
+        put("execve", Disposition.EXEC, OutputRule.NONE, null);
+        put("execveat", Disposition.EXEC, OutputRule.NONE, null);
         no("shared memory with processes outside the recording cannot be replayed", "shmget", "shmat", "shmdt",
                 "shmctl", "process_vm_readv", "process_vm_writev", "userfaultfd", "io_uring_setup",
                 "io_uring_enter", "io_uring_register");

@@ -7,25 +7,41 @@ import io.jrrtui.arch.TrappedInstruction;
 import io.jrrtui.record.Disposition;
 import io.jrrtui.record.Recorder;
 import io.jrrtui.record.SyscallTable;
+import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.sys.Ptrace;
+import io.jrrtui.sys.SyscallInjector;
+import io.jrrtui.sys.TraceeMemory;
 import io.jrrtui.sys.WaitStatus;
 import io.jrrtui.trace.CpuidEvent;
 import io.jrrtui.trace.Event;
+import io.jrrtui.trace.ExecEvent;
 import io.jrrtui.trace.ExitEvent;
 import io.jrrtui.trace.MemoryWrite;
 import io.jrrtui.trace.RdtscEvent;
 import io.jrrtui.trace.SignalEvent;
 import io.jrrtui.trace.SyscallEvent;
+import io.jrrtui.trace.TraceFormat;
+import io.jrrtui.util.JrrException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * Matches each stop of the replaying program with the next recorded event and makes it come out
- * as recorded: injects emulated syscall results and memory writes (one PTRACE_SYSEMU stop), runs
- * address-space and signal-state calls for real at the recorded addresses, emulates trapped
- * rdtsc/cpuid, delivers signals. Any difference is a {@link DivergenceException}.
+ * Matches each stop of a replaying task with the next recorded event and makes it come out as
+ * recorded: injects emulated syscall results and memory writes (one PTRACE_SYSEMU stop), runs
+ * address-space, signal-state, clone/fork and exec calls for real (with the recorded ids injected),
+ * emulates trapped rdtsc/cpuid, delivers signals. Tasks run one at a time, in the recorded order.
+ * Any difference is a {@link DivergenceException}.
  */
 final class EventReplayer {
     private static final int MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_PRIVATE = 0x02, MAP_TYPE = 0x03;
     private static final int MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2;
+    private static final long ARCH_SET_CPUID = 0x1012;
+    private static final int SYS_ARCH_PRCTL = 158, SYS_EXIT = 60, SYS_EXIT_GROUP = 231, SYS_VFORK = 58,
+            SYS_CLONE = 56, SYS_EXECVEAT = 322;
+    private static final long CLONE_VFORK = 0x4000, CLONE_THREAD = 0x10000, CLONE_CHILD_SETTID = 0x01000000L;
 
     private final TraceeState s;
 
@@ -33,67 +49,214 @@ final class EventReplayer {
         this.s = s;
     }
 
-    /** Runs the program to its next stop and matches that stop with the next recorded event. */
-    void advance() {
-        Ptrace.resume(Ptrace.PTRACE_SYSEMU, s.pid, s.deliver);
-        s.deliver = 0;
-        WaitStatus ws = Ptrace.waitFor(s.pid);
-        handleStop(ws);
+    /** The task the next event belongs to. */
+    LiveTask taskFor(Event e) {
+        LiveTask t = s.tasks.get(e.tid());
+        if (t == null || t.dead) {
+            throw new DivergenceException(e.number(), "the recording continues with task " + e.tid()
+                    + ", which does not exist in the replay (" + e.describe() + ")");
+        }
+        return t;
     }
 
-    void handleStop(WaitStatus ws) {
-        Event expected = s.events.next();
-        long n = s.current + 1;
-        if (ws.exited() || ws.signaled()) {
-            s.exited = true;
-            if (!(expected instanceof ExitEvent exit)) {
-                throw new DivergenceException(n, "the program ended (" + ws + ") where the recording has " + describe(expected));
+    /** Runs task t (not the debugger's) to its next stop and handles it. */
+    void advance(LiveTask t) {
+        if (special(t)) return;
+        handleStop(t, nextStop(t, Ptrace.PTRACE_SYSEMU));
+    }
+
+    /** Events that are not a stop of their own (a preemption point): handled here; true if so. */
+    boolean special(LiveTask t) {
+        if (s.events.peek() instanceof io.jrrtui.trace.PreemptEvent pe && pe.tid() == t.recordedTid) {
+            reachPreemption(t, pe);
+            s.events.next();
+            finishEvent(pe.number());
+            return true;
+        }
+        if (s.events.peek() instanceof io.jrrtui.trace.SyscallEntryEvent en && en.tid() == t.recordedTid && t.pending != null) {
+            s.events.next(); // a restarted syscall's second entry: the task already waits at it
+            finishEvent(en.number());
+            return true;
+        }
+        return false;
+    }
+
+    private static final int MAX_PREEMPT_HITS = 1_000_000;
+    private static final int DR_SLOT = 3;
+
+    /**
+     * Runs t to the point where the recorder switched it out: the first time it is at rip with the
+     * recorded registers, found with a hardware execution breakpoint (no step-over needed).
+     */
+    private void reachPreemption(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        if (t.pending != null || t.inKernel) {
+            throw new DivergenceException(pe.number(), "task " + t.recordedTid + " is in a syscall where the recording has " + pe.describe());
+        }
+        if (samePoint(Ptrace.getRegs(t.tid), pe.regs())) return;
+        long oldAddr = Ptrace.getDebugReg(t.tid, DR_SLOT);
+        long oldDr7 = Ptrace.getDebugReg(t.tid, 7);
+        Ptrace.setDebugReg(t.tid, DR_SLOT, pe.regs().rip());
+        Ptrace.setDebugReg(t.tid, 7, (oldDr7 & ~(0xfL << (16 + 4 * DR_SLOT))) | (1L << (2 * DR_SLOT)));
+        try {
+            for (int hits = 0; hits < MAX_PREEMPT_HITS; hits++) {
+                Ptrace.resume(Ptrace.PTRACE_SYSEMU, t.tid, t.deliver);
+                t.deliver = 0;
+                WaitStatus ws = Ptrace.waitFor(t.tid);
+                if (ws.syscallStop() || ws.exited() || ws.signaled()) {
+                    throw new DivergenceException(pe.number(), "task " + t.recordedTid + " passed the point where it was switched out (" + ws + ")");
+                }
+                if (ws.stopped() && ws.stopSig() == Signals.SIGTRAP && (Ptrace.getDebugReg(t.tid, 6) & (1L << DR_SLOT)) != 0) {
+                    Ptrace.setDebugReg(t.tid, 6, 0);
+                    if (samePoint(Ptrace.getRegs(t.tid), pe.regs())) return;
+                    continue;
+                }
+                if (ws.stopped() && ws.stopSig() == Signals.SIGSEGV) {
+                    throw new DivergenceException(pe.number(), "task " + t.recordedTid + " faulted before the point where it was switched out");
+                }
+                // a kernel-sent signal (e.g. SIGCHLD): dropped, the recording delivers its own
             }
-            boolean same = exit.signaled() == ws.signaled() && exit.code() == (ws.signaled() ? ws.termSig() : ws.exitCode());
-            if (!same) throw new DivergenceException(n, "the program ended with " + ws + ", recorded " + exit.describe());
-            s.exitDescription = exit.describe();
-            s.current = n;
+            throw new DivergenceException(pe.number(), "task " + t.recordedTid + " did not reach the point where it was switched out within "
+                    + MAX_PREEMPT_HITS + " passes of 0x" + Long.toHexString(pe.regs().rip()));
+        } finally {
+            Ptrace.setDebugReg(t.tid, 7, oldDr7);
+            Ptrace.setDebugReg(t.tid, DR_SLOT, oldAddr);
+        }
+    }
+
+    private static boolean samePoint(Registers now, Registers recorded) {
+        long flagsMask = ~((1L << 16) | (1L << 8));
+        return now.firstDifference(recorded, Registers.EFLAGS, Registers.ORIG_RAX) < 0
+                && ((now.get(Registers.EFLAGS) ^ recorded.get(Registers.EFLAGS)) & flagsMask) == 0;
+    }
+
+    /** The next stop of t: one already waited for, a vfork finishing, or a fresh resume. */
+    WaitStatus nextStop(LiveTask t, int request) {
+        if (s.events.peek() instanceof ExitEvent ex && ex.tid() == t.recordedTid && ex.signaled() && ex.code() == 9) {
+            // killed by SIGKILL (sent by itself or another task through an emulated kill): no stop
+            // precedes it, so the replay sends it now
+            Ptrace.kill(t.tid, 9);
+            t.pending = null;
+            WaitStatus ws;
+            do {
+                ws = Ptrace.waitFor(t.tid);
+                if (ws.stopped()) Ptrace.resume(Ptrace.PTRACE_CONT, t.tid, 0);
+            } while (!ws.exited() && !ws.signaled());
+            return ws;
+        }
+        if (t.pending != null) {
+            WaitStatus ws = t.pending;
+            t.pending = null;
+            return ws;
+        }
+        if (t.inKernel) finishVfork(t);
+        Ptrace.resume(request, t.tid, t.deliver);
+        t.deliver = 0;
+        return Ptrace.waitFor(t.tid);
+    }
+
+    private static final boolean VERBOSE = System.getenv("JRR_VERBOSE_REPLAY") != null;
+
+    void handleStop(LiveTask t, WaitStatus ws) {
+        long n = s.current + 1;
+        if (VERBOSE) System.err.println("replay: event " + n + " task " + t.recordedTid + "/" + t.tid + " stop " + ws + " expecting " + describe(s.events.peek()));
+        if (ws.exited() || ws.signaled()) {
+            onDeath(t, ws, n);
             return;
         }
         if (ws.syscallStop()) {
-            Registers regs = Ptrace.getRegs(s.pid);
-            if (expected instanceof ExitEvent && isExit(regs.origRax())) {
-                endForReal(regs, expected);
+            Event expected = s.events.next();
+            Registers regs = Ptrace.getRegs(t.tid);
+            if (expected instanceof io.jrrtui.trace.SyscallEntryEvent en && en.tid() == t.recordedTid) {
+                if (regs.origRax() != en.regs().origRax()) {
+                    throw new DivergenceException(n, "task " + t.recordedTid + " entered " + Syscalls.name(regs.origRax())
+                            + " where the recording has " + en.describe());
+                }
+                t.pending = ws; // the syscall's result is a later event
+                finishEvent(n);
                 return;
             }
-            if (!(expected instanceof SyscallEvent sc)) {
-                throw new DivergenceException(n, "the program made syscall " + Syscalls.name(regs.origRax())
+            if (expected instanceof ExitEvent ex && ex.tid() == t.recordedTid && isExit(regs.origRax())) {
+                exitForReal(t, regs, ex, n);
+                finishEvent(n);
+                return;
+            }
+            if (!(expected instanceof SyscallEvent sc) || sc.tid() != t.recordedTid) {
+                throw new DivergenceException(n, "task " + t.recordedTid + " made syscall " + Syscalls.name(regs.origRax())
                         + " where the recording has " + describe(expected));
             }
             checkRegisters(n, sc, regs);
-            replaySyscall(sc, regs);
+            replaySyscall(t, sc, regs, n);
+            finishEvent(s.current + 1);
         } else if (ws.stopped() && ws.event() == 0) {
-            replaySignal(n, ws.stopSig(), expected);
+            if (replaySignal(t, ws.stopSig(), n)) finishEvent(n);
         } else {
-            throw new DivergenceException(n, "unexpected stop " + ws + " where the recording has " + describe(expected));
+            throw new DivergenceException(n, "unexpected stop " + ws + " of task " + t.recordedTid + " where the recording has "
+                    + describe(s.events.peek()));
         }
+    }
+
+    /** Event n is done: move on and raise the signal of the next event if it is a boundary signal. */
+    private void finishEvent(long n) {
         s.current = n;
         raiseBoundarySignal();
+        if (s.events.peek() == null) endOfRecording();
+    }
+
+    private void onDeath(LiveTask t, WaitStatus ws, long n) {
+        t.dead = true;
+        t.proc.liveTasks--;
+        if (t.exiting) return; // its event was its exit syscall
+        Event expected = s.events.next();
+        if (!(expected instanceof ExitEvent exit) || exit.tid() != t.recordedTid) {
+            throw new DivergenceException(n, "task " + t.recordedTid + " ended (" + ws + ") where the recording has " + describe(expected));
+        }
+        boolean same = exit.signaled() == ws.signaled() && exit.code() == (ws.signaled() ? ws.termSig() : ws.exitCode());
+        if (!same) throw new DivergenceException(n, "task " + t.recordedTid + " ended with " + ws + ", recorded " + exit.describe());
+        finishEvent(n);
+    }
+
+    private void endOfRecording() {
+        for (LiveTask t : s.tasks.values()) {
+            if (t.exiting && !t.dead) {
+                WaitStatus ws = Ptrace.waitFor(t.tid);
+                if (ws.exited() || ws.signaled()) t.dead = true;
+            }
+        }
+        s.exited = true;
+        s.exitDescription = s.trace.info().endReason();
     }
 
     static boolean isExit(long nr) {
-        return nr == 60 || nr == 231; // exit, exit_group: the recording has only their outcome
+        return nr == SYS_EXIT || nr == SYS_EXIT_GROUP;
     }
 
-    /** Lets exit/exit_group run for real and checks the ending against the recorded one. */
-    void endForReal(Registers regs, Event expected) {
-        s.events.pushBack(expected);
-        Ptrace.setRegs(s.pid, regs.with(Registers.RIP, regs.rip() - 2).with(Registers.RAX, regs.origRax()));
+    /** exit/exit_group: the recording has the event at its entry; run it for real. */
+    private void exitForReal(LiveTask t, Registers regs, ExitEvent ex, long n) {
+        if ((regs.arg(0) & 0xff) != ex.code()) {
+            throw new DivergenceException(n, "task " + t.recordedTid + " exits with " + (regs.arg(0) & 0xff) + ", recorded " + ex.code());
+        }
+        Ptrace.setRegs(t.tid, regs.with(Registers.RIP, regs.rip() - 2).with(Registers.RAX, regs.origRax()));
+        boolean alone = regs.origRax() == SYS_EXIT || t.proc.liveTasks == 1;
+        if (regs.origRax() == SYS_EXIT_GROUP) {
+            for (LiveTask o : s.tasks.values()) if (o.proc == t.proc && o != t && !o.dead) o.pending = null;
+        }
+        Ptrace.resume(Ptrace.PTRACE_CONT, t.tid, 0);
+        t.exiting = true;
+        if (!alone) return;
         WaitStatus ws;
         do {
-            Ptrace.resume(Ptrace.PTRACE_CONT, s.pid, 0);
-            ws = Ptrace.waitFor(s.pid);
-        } while (!ws.exited() && !ws.signaled() && ws.stopped() && ws.event() == Ptrace.EVENT_EXIT);
-        handleStop(ws);
+            ws = Ptrace.waitFor(t.tid);
+            if (ws.stopped()) Ptrace.resume(Ptrace.PTRACE_CONT, t.tid, 0);
+        } while (!ws.exited() && !ws.signaled());
+        t.dead = true;
+        t.proc.liveTasks--;
+        if (ws.exitCode() != ex.code() && !ws.signaled()) {
+            throw new DivergenceException(n, "task " + t.recordedTid + " ended with " + ws + ", recorded " + ex.describe());
+        }
     }
 
     static String describe(Event e) {
-        return e == null ? "no more s.events" : e.describe();
+        return e == null ? "no more events" : e.describe();
     }
 
     void checkRegisters(long n, SyscallEvent sc, Registers regs) {
@@ -108,108 +271,244 @@ final class EventReplayer {
         }
     }
 
-    void replaySyscall(SyscallEvent sc, Registers regs) {
+    private void replaySyscall(LiveTask t, SyscallEvent sc, Registers regs, long n) {
         Disposition d = SyscallTable.disposition(sc.syscall());
         long result = sc.result();
         boolean failed = result < 0 && result > -4096;
         switch (d) {
-            case EXECUTE -> executeForReal(sc, regs, regs);
+            case EXECUTE -> {
+                if (sc.name().equals("rt_sigsuspend")) raiseBoundarySignal(); // it returns only once the signal is there
+                executeForReal(t, sc, regs, regs);
+            }
             case MMAP -> {
                 if (failed) {
-                    emulate(sc, regs);
+                    emulate(t, sc, regs);
                 } else {
                     int flags = (int) regs.arg(3);
                     // Always private: one process sees no difference, and forked checkpoints must
                     // not share pages with the live process.
-                    long f = (flags & ~MAP_TYPE) | MAP_PRIVATE | MAP_FIXED
-                            | ((flags & MAP_ANONYMOUS) != 0 ? 0 : MAP_ANONYMOUS);
+                    long f = (flags & ~MAP_TYPE) | MAP_PRIVATE | MAP_FIXED | ((flags & MAP_ANONYMOUS) != 0 ? 0 : MAP_ANONYMOUS);
                     Registers real = regs.withArg(0, result).withArg(3, f);
                     if ((flags & MAP_ANONYMOUS) == 0) real = real.withArg(4, -1).withArg(5, 0);
-                    executeForReal(sc, regs, real);
+                    executeForReal(t, sc, regs, real);
                 }
             }
-            default -> emulate(sc, regs);
+            case SPAWN -> {
+                if (failed) emulate(t, sc, regs);
+                else spawnForReal(t, sc, regs);
+            }
+            case EXEC -> {
+                if (failed) emulate(t, sc, regs);
+                else execForReal(t, sc, regs, n);
+            }
+            default -> emulate(t, sc, regs);
         }
-        if (sc.outputStream() != 0) s.output.write(s.current + 1, sc.tid(), sc.outputStream(), sc.output());
+        if (sc.outputStream() != 0) s.output.write(n, sc.tid(), sc.outputStream(), sc.output());
     }
 
-    void emulate(SyscallEvent sc, Registers regs) {
-        applyWrites(sc);
-        Ptrace.setRegs(s.pid, regs.with(Registers.RAX, sc.result()));
+    private void emulate(LiveTask t, SyscallEvent sc, Registers regs) {
+        applyWrites(t.proc.mem, sc);
+        Ptrace.setRegs(t.tid, regs.with(Registers.RAX, sc.result()));
     }
 
-    void applyWrites(SyscallEvent sc) {
+    private static void applyWrites(TraceeMemory mem, SyscallEvent sc) {
         for (MemoryWrite w : sc.writes()) {
-            if (w.length() > 0) s.mem.write(w.addr(), w.data());
+            if (w.length() > 0) mem.write(w.addr(), w.data());
         }
     }
 
     /**
-     * Makes the skipped syscall run: back rip up over the syscall instruction and step it again
-     * under PTRACE_SYSCALL with the (possibly adjusted) arguments.
+     * Makes the skipped syscall run: back rip up over the syscall instruction and run it again under
+     * PTRACE_SYSCALL with the (possibly adjusted) arguments, up to its real entry stop.
      */
-    void executeForReal(SyscallEvent sc, Registers entry, Registers args) {
-        String name = sc.name();
-        if (name.equals("mremap") && sc.result() >= 0 && sc.result() != entry.arg(0)) {
-            args = args.withArg(3, entry.arg(3) | MREMAP_MAYMOVE | MREMAP_FIXED).withArg(4, sc.result());
-        }
-        Ptrace.setRegs(s.pid, args.with(Registers.RIP, entry.rip() - 2).with(Registers.RAX, entry.origRax()));
+    private void reenter(LiveTask t, SyscallEvent sc, Registers entry, Registers args) {
+        Ptrace.setRegs(t.tid, args.with(Registers.RIP, entry.rip() - 2).with(Registers.RAX, args.origRax()));
         // Resuming with PTRACE_SYSCALL first reports the exit of the skipped (emulated) call, at
         // the rewound rip; then the entry of the real one, after the syscall instruction.
         WaitStatus ws;
         do {
-            Ptrace.resume(Ptrace.PTRACE_SYSCALL, s.pid, 0);
-            ws = Ptrace.waitFor(s.pid);
-            if (!ws.syscallStop()) throw new DivergenceException(s.current + 1, "re-executing " + name + " stopped with " + ws);
-        } while (Ptrace.getRegs(s.pid).rip() != entry.rip());
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, s.pid, 0);
-        ws = Ptrace.waitFor(s.pid);
-        if (ws.exited() || ws.signaled()) {
-            // exit/exit_group: the ending is the next recorded event
-            s.current++;
-            handleStop(ws);
-            s.current--;
-            return;
+            Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+            ws = Ptrace.waitFor(t.tid);
+            if (!ws.syscallStop()) throw new DivergenceException(s.current + 1, "re-executing " + sc.name() + " stopped with " + ws);
+        } while (Ptrace.getRegs(t.tid).rip() != entry.rip());
+    }
+
+    private void executeForReal(LiveTask t, SyscallEvent sc, Registers entry, Registers args) {
+        String name = sc.name();
+        if (name.equals("mremap") && sc.result() >= 0 && sc.result() != entry.arg(0)) {
+            args = args.withArg(3, entry.arg(3) | MREMAP_MAYMOVE | MREMAP_FIXED).withArg(4, sc.result());
         }
+        reenter(t, sc, entry, args);
+        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+        WaitStatus ws = Ptrace.waitFor(t.tid);
         if (!ws.syscallStop()) throw new DivergenceException(s.current + 1, "re-executing " + name + " stopped with " + ws);
-        Registers after = Ptrace.getRegs(s.pid);
+        Registers after = Ptrace.getRegs(t.tid);
         if (!name.equals("rt_sigreturn") && after.rax() != sc.result()) {
             throw new DivergenceException(s.current + 1, String.format("%s returned 0x%x on replay, recorded 0x%x", name,
                     after.rax(), sc.result()));
         }
         if (!args.equals(entry)) {
-            // The program must see the arguments it passed, not our adjusted ones.
-            Registers restored = after;
+            Registers restored = after; // the program must see the arguments it passed, not our adjusted ones
             for (int i = 0; i < 6; i++) restored = restored.withArg(i, entry.arg(i));
-            Ptrace.setRegs(s.pid, restored);
+            Ptrace.setRegs(t.tid, restored);
         }
-        applyWrites(sc);
+        applyWrites(t.proc.mem, sc);
     }
 
-    void replaySignal(long n, int sig, Event expected) {
-        Registers regs = Ptrace.getRegs(s.pid);
+    /** clone/clone3/fork/vfork for real: the new task gets the recorded id wherever the program can see it. */
+    private void spawnForReal(LiveTask t, SyscallEvent sc, Registers entry) {
+        // vfork is replayed as clone(CLONE_VM): the memory is shared as it was, but the parent is
+        // not suspended by the kernel — the recorded order already keeps it waiting, and a parent
+        // released in the middle of its child's execve must be able to go on before that exec ends.
+        Registers args = entry;
+        if (sc.syscall() == SYS_VFORK) {
+            args = entry.with(Registers.ORIG_RAX, SYS_CLONE).withArg(0, 0x100 | 17).withArg(1, 0).withArg(2, 0).withArg(3, 0).withArg(4, 0);
+        } else if (sc.syscall() == SYS_CLONE && (entry.arg(0) & CLONE_VFORK) != 0) {
+            args = entry.withArg(0, entry.arg(0) & ~CLONE_VFORK);
+        } else if (sc.syscall() == Syscalls.number("clone3") && (t.proc.mem.readLong(entry.arg(0)) & CLONE_VFORK) != 0) {
+            long flags = t.proc.mem.readLong(entry.arg(0));
+            t.proc.mem.write(entry.arg(0), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(flags & ~CLONE_VFORK).array());
+            t.restoreClone3Flags = flags;
+        }
+        reenter(t, sc, entry, args);
+        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+        WaitStatus ws = Ptrace.waitFor(t.tid);
+        int ev = ws.event();
+        if (ev != Ptrace.EVENT_CLONE && ev != Ptrace.EVENT_FORK && ev != Ptrace.EVENT_VFORK) {
+            throw new DivergenceException(s.current + 1, sc.name() + " did not create a task on replay (" + ws + ")");
+        }
+        int childTid = (int) Ptrace.getEventMsg(t.tid);
+        long flags = sc.syscall() == Syscalls.number("clone3") ? t.proc.mem.readLong(entry.arg(0)) : entry.arg(0);
+        boolean isClone = sc.syscall() == SYS_CLONE || sc.syscall() == Syscalls.number("clone3");
+        boolean thread = isClone && (flags & CLONE_THREAD) != 0;
+        LiveTask.Proc proc = thread ? t.proc : new LiveTask.Proc(childTid);
+        LiveTask child = new LiveTask((int) sc.result(), childTid, proc);
+        s.tasks.put(child.recordedTid, child);
+        WaitStatus first = Ptrace.waitFor(childTid);
+        if (!first.stopped()) throw new DivergenceException(s.current + 1, "new task " + childTid + " did not stop: " + first);
+        if (args != entry) {
+            Registers c = Ptrace.getRegs(childTid); // the child, too, must see the arguments its parent passed
+            for (int i = 0; i < 6; i++) c = c.withArg(i, entry.arg(i));
+            Ptrace.setRegs(childTid, c.with(Registers.ORIG_RAX, entry.origRax()));
+        }
+        if (isClone && (flags & CLONE_CHILD_SETTID) != 0) {
+            long ctid = sc.syscall() == SYS_CLONE ? entry.arg(3) : t.proc.mem.readLong(entry.arg(0) + 16);
+            if (ctid != 0) proc.mem.write(ctid, intBytes((int) sc.result()));
+        }
+        t.spawnResult = sc;
+        t.spawnEntry = entry;
+        finishSpawn(t);
+    }
+
+    /** The creator's syscall exit: it sees the recorded child id and the recorded memory writes. */
+    private void finishSpawn(LiveTask t) {
+        if (!t.inKernel) Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+        WaitStatus ws = Ptrace.waitFor(t.tid);
+        while (ws.stopped() && !ws.syscallStop()) { // e.g. SIGCHLD of the vfork child: the kernel's, not the recording's
+            Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+            ws = Ptrace.waitFor(t.tid);
+        }
+        if (!ws.syscallStop()) throw new DivergenceException(s.current, "task " + t.recordedTid + " stopped with " + ws + " in " + t.spawnResult.name());
+        Registers after = Ptrace.getRegs(t.tid);
+        for (int i = 0; i < 6; i++) after = after.withArg(i, t.spawnEntry.arg(i)); // the program sees its own arguments
+        Ptrace.setRegs(t.tid, after.with(Registers.RAX, t.spawnResult.result()).with(Registers.ORIG_RAX, t.spawnEntry.origRax()));
+        if (t.restoreClone3Flags != 0) {
+            t.proc.mem.write(t.spawnEntry.arg(0), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(t.restoreClone3Flags).array());
+            t.restoreClone3Flags = 0;
+        }
+        applyWrites(t.proc.mem, t.spawnResult);
+        t.inKernel = false;
+    }
+
+    private void finishVfork(LiveTask t) {
+        finishSpawn(t);
+    }
+
+    private static byte[] intBytes(int v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
+    }
+
+    /** execve for real with the trace's copy of the program, then the new program's recorded start. */
+    private void execForReal(LiveTask t, SyscallEvent sc, Registers entry, long n) {
+        s.current = n; // the execve event itself
+        Event next = s.events.next();
+        if (!(next instanceof ExecEvent ex) || ex.tid() != t.recordedTid) {
+            throw new DivergenceException(n + 1, "execve succeeded but the recording has " + describe(next));
+        }
+        Path copy = s.trace.dir().resolve(TraceFormat.EXE_COPY + "-" + ex.number());
+        if (!Files.isRegularFile(copy)) throw new JrrException("trace " + s.trace.dir() + " has lost its copy of " + ex.path());
+        byte[] path = (copy.toAbsolutePath() + "\0").getBytes(StandardCharsets.UTF_8);
+        long where = (entry.rsp() - 512 - path.length) & ~15L; // below the red zone; small thread stacks too
+        t.proc.mem.write(where, path);
+        Registers args = sc.syscall() == SYS_EXECVEAT
+                ? entry.withArg(0, -100).withArg(1, where).withArg(4, 0)
+                : entry.withArg(0, where);
+        reenter(t, sc, entry, args);
+        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+        WaitStatus ws = Ptrace.waitFor(t.tid);
+        if (ws.event() != Ptrace.EVENT_EXEC) throw new DivergenceException(n, "execve of " + ex.path() + " failed on replay: " + ws);
+        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+        ws = Ptrace.waitFor(t.tid);
+        if (!ws.syscallStop()) throw new DivergenceException(n, "unexpected stop after execve: " + ws);
+        t.proc.mem.close();
+        t.proc.mem = new TraceeMemory(t.proc.tgid);
+        if (t == s.primary) s.mem = t.proc.mem;
+        restoreExecState(t, ex);
+        s.current = ex.number() - 1; // finishEvent marks the exec event done
+    }
+
+    /** Writes the recorded initial stack and registers of a new program (after exec). */
+    void restoreExecState(LiveTask t, ExecEvent exec) {
+        SyscallInjector.inject(t.tid, t.proc.mem, SYS_ARCH_PRCTL, ARCH_SET_CPUID, 0);
+        ProcMaps.Region stack = ProcMaps.find(t.tid, exec.stackAddr());
+        long top = exec.stackAddr() + exec.stack().length;
+        if (stack == null || stack.end() != top) {
+            throw new DivergenceException(exec.number(), String.format("the initial stack cannot be placed at 0x%x-0x%x (stack now %s)",
+                    exec.stackAddr(), top, stack == null ? "elsewhere" : Long.toHexString(stack.start()) + "-" + Long.toHexString(stack.end())));
+        }
+        t.proc.mem.write(exec.stackAddr(), exec.stack());
+        Ptrace.setRegs(t.tid, exec.regs());
+    }
+
+    /** A signal stop of t: true when it matched (and consumed) an event; false for a signal to ignore. */
+    private boolean replaySignal(LiveTask t, int sig, long n) {
+        Registers regs = Ptrace.getRegs(t.tid);
+        Event expected = s.events.peek();
         if (sig == Signals.SIGSEGV) {
             byte[] code = new byte[3];
-            s.mem.readPartial(regs.rip(), code);
+            t.proc.mem.readPartial(regs.rip(), code);
             TrappedInstruction insn = TrappedInstruction.of(code);
             if (insn != TrappedInstruction.NONE) {
-                replayTrappedInstruction(n, insn, regs, expected);
-                return;
+                s.events.next();
+                replayTrappedInstruction(t, n, insn, regs, expected);
+                return true;
             }
         }
-        if (!(expected instanceof SignalEvent se) || se.signo() != sig) {
-            throw new DivergenceException(n, "the program received " + Signals.name(sig) + " at 0x"
+        boolean forThisTask = expected instanceof SignalEvent se && se.tid() == t.recordedTid && se.signo() == sig;
+        if (forThisTask && (((SignalEvent) expected).fault() || t.raisedSignal == sig)) {
+            SignalEvent se = (SignalEvent) s.events.next();
+            if (!se.fault()) Ptrace.setSigInfo(t.tid, se.siginfo());
+            t.raisedSignal = 0;
+            t.deliver = sig;
+            return true;
+        }
+        byte[] info = Ptrace.getSigInfo(t.tid);
+        int code = info == null ? 0 : ByteBuffer.wrap(info).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
+        if (Signals.isFaultSignal(sig) && code > 0) {
+            throw new DivergenceException(n, "task " + t.recordedTid + " received " + Signals.name(sig) + " at 0x"
                     + Long.toHexString(regs.rip()) + " where the recording has " + describe(expected));
         }
-        if (!se.fault()) Ptrace.setSigInfo(s.pid, se.siginfo());
-        s.deliver = sig;
+        // A signal the kernel sent on replay (SIGCHLD of a replayed child...): the recording
+        // delivers its own copy at the recorded point, so this one is dropped.
+        t.deliver = 0;
+        return false;
     }
 
-    void replayTrappedInstruction(long n, TrappedInstruction insn, Registers regs, Event expected) {
+    private void replayTrappedInstruction(LiveTask t, long n, TrappedInstruction insn, Registers regs, Event expected) {
         if (insn == TrappedInstruction.CPUID && expected instanceof CpuidEvent c && c.rip() == regs.rip()) {
-            Ptrace.setRegs(s.pid, Recorder.applyCpuid(regs, new int[] {c.eax(), c.ebx(), c.ecx(), c.edx()}));
+            Ptrace.setRegs(t.tid, Recorder.applyCpuid(regs, new int[] {c.eax(), c.ebx(), c.ecx(), c.edx()}));
         } else if (insn != TrappedInstruction.CPUID && expected instanceof RdtscEvent r && r.rip() == regs.rip()) {
-            Ptrace.setRegs(s.pid, Recorder.applyRdtsc(regs, r.value(), r.aux(), insn));
+            Ptrace.setRegs(t.tid, Recorder.applyRdtsc(regs, r.value(), r.aux(), insn));
         } else {
             throw new DivergenceException(n, insn.name().toLowerCase() + " at 0x" + Long.toHexString(regs.rip())
                     + " where the recording has " + describe(expected));
@@ -219,8 +518,11 @@ final class EventReplayer {
     /** A signal the recorder delivered right after this event: raise it so it arrives at the same point. */
     void raiseBoundarySignal() {
         if (s.events.peek() instanceof SignalEvent se && !se.fault()) {
-            Ptrace.tgkill(s.pid, s.pid, se.signo());
+            LiveTask t = s.tasks.get(se.tid());
+            if (t != null && !t.dead && t.raisedSignal == 0) {
+                Ptrace.tgkill(t.proc.tgid, t.tid, se.signo());
+                t.raisedSignal = se.signo();
+            }
         }
     }
-
 }

@@ -66,17 +66,11 @@ public final class ReplaySession implements Target {
             throw new JrrException("trace " + s.trace.dir() + " has lost its copy of the program (" + s.trace.executable() + ")");
         }
         TraceeLauncher.Stdio quiet = new TraceeLauncher.Stdio("/dev/null", "/dev/null", "/dev/null");
-        s.pid = TraceeLauncher.launch(s.trace.executable().toString(), s.trace.info().argv(), s.trace.info().env(), null, quiet);
-        s.mem = new TraceeMemory(s.pid);
-        SyscallInjector.inject(s.pid, s.mem, SYS_ARCH_PRCTL, ARCH_SET_CPUID, 0);
-        ProcMaps.Region stack = ProcMaps.find(s.pid, exec.stackAddr());
-        long top = exec.stackAddr() + exec.stack().length;
-        if (stack == null || stack.end() != top) {
-            throw new DivergenceException(1, String.format("the initial stack cannot be placed at 0x%x-0x%x (stack now %s)",
-                    exec.stackAddr(), top, stack == null ? "elsewhere" : Long.toHexString(stack.start()) + "-" + Long.toHexString(stack.end())));
-        }
-        s.mem.write(exec.stackAddr(), exec.stack());
-        Ptrace.setRegs(s.pid, exec.regs());
+        int pid = TraceeLauncher.launch(s.trace.executable().toString(), s.trace.info().argv(), s.trace.info().env(), null, quiet);
+        LiveTask primary = new LiveTask(exec.tid(), pid, new LiveTask.Proc(pid));
+        s.tasks.put(exec.tid(), primary);
+        s.setPrimary(primary);
+        replayer.restoreExecState(primary, exec);
         s.current = 1;
     }
 
@@ -169,28 +163,35 @@ public final class ReplaySession implements Target {
             while (true) {
                 if (s.exited) return StopReason.exited(s.current, s.exitDescription);
                 if (s.current >= untilEvent) return StopReason.atEvent(s.current);
-                if (s.events.peek() == null) {
+                Event next = s.events.peek();
+                if (next == null) {
                     throw new JrrException("the trace ends after event " + s.current
                             + (s.trace.incomplete() ? " (the recording was interrupted)" : ""));
                 }
-                breakpoints.armPending(s.mem);
-                long rip = Ptrace.getRegs(s.pid).rip();
-                if (breakpoints.armed(rip)) {
-                    StopReason r = stepOverBreakpoint(rip);
-                    if (r.kind() == StopReason.Kind.STEP) {
-                        // The step may land on another breakpoint: that counts as hitting it.
-                        long next = Ptrace.getRegs(s.pid).rip();
-                        if (honourStops && breakpoints.contains(next) && s.current < untilEvent) {
-                            return StopReason.breakpoint(s.current, next);
-                        }
-                        continue;
-                    }
-                    if (honourStops || r.kind() == StopReason.Kind.EXITED) return r;
+                LiveTask t = replayer.taskFor(next);
+                if (t != s.primary) {
+                    replayer.advance(t);
                     continue;
                 }
-                Ptrace.resume(Ptrace.PTRACE_SYSEMU, s.pid, s.deliver);
-                s.deliver = 0;
-                StopReason r = classify(Ptrace.waitFor(s.pid), false);
+                if (replayer.special(t)) continue;
+                if (t.pending == null && !t.inKernel) {
+                    breakpoints.armPending(s.mem);
+                    long rip = Ptrace.getRegs(s.pid).rip();
+                    if (breakpoints.armed(rip)) {
+                        StopReason r = stepOverBreakpoint(rip);
+                        if (r.kind() == StopReason.Kind.STEP) {
+                            // The step may land on another breakpoint: that counts as hitting it.
+                            long after = Ptrace.getRegs(s.pid).rip();
+                            if (honourStops && breakpoints.armed(after) && s.current < untilEvent && s.primary.pending == null) {
+                                return StopReason.breakpoint(s.current, after);
+                            }
+                            continue;
+                        }
+                        if (honourStops || r.kind() == StopReason.Kind.EXITED) return r;
+                        continue;
+                    }
+                }
+                StopReason r = classify(replayer.nextStop(t, Ptrace.PTRACE_SYSEMU), false);
                 if (r == null) continue;
                 if (honourStops || r.kind() == StopReason.Kind.EXITED) return r;
             }
@@ -218,17 +219,41 @@ public final class ReplaySession implements Target {
     }
 
     private StopReason stepOnce() {
-        Ptrace.resume(Ptrace.PTRACE_SYSEMU_SINGLESTEP, s.pid, s.deliver);
-        s.deliver = 0;
-        StopReason r = classify(Ptrace.waitFor(s.pid), true);
+        runOthersUntilPrimaryTurn();
+        if (s.exited) return StopReason.exited(s.current, s.exitDescription);
+        if (s.primary.pending != null || s.primary.inKernel) {
+            // the primary is stopped at its next event: completing that event is its next step
+            StopReason r = classify(replayer.nextStop(s.primary, Ptrace.PTRACE_SYSEMU_SINGLESTEP), true);
+            return r == null ? StopReason.step(s.current) : r;
+        }
+        Ptrace.resume(Ptrace.PTRACE_SYSEMU_SINGLESTEP, s.pid, s.primary.deliver);
+        s.primary.deliver = 0;
+        WaitStatus ws = Ptrace.waitFor(s.pid);
+        Event next = s.events.peek();
+        if (ws.syscallStop() && next != null && next.tid() != s.primary.recordedTid) {
+            s.primary.pending = ws; // reached its next syscall, but other tasks' events come first
+            runOthersUntilPrimaryTurn();
+            StopReason r = classify(replayer.nextStop(s.primary, Ptrace.PTRACE_SYSEMU), true);
+            return r == null ? StopReason.step(s.current) : r;
+        }
+        StopReason r = classify(ws, true);
         return r == null ? StopReason.step(s.current) : r;
+    }
+
+    /** Replays other tasks' events until the next event is the primary task's (or the end). */
+    private void runOthersUntilPrimaryTurn() {
+        while (!s.exited) {
+            Event next = s.events.peek();
+            if (next == null || next.tid() == s.primary.recordedTid) return;
+            replayer.advance(replayer.taskFor(next));
+        }
     }
 
     /** Turns a wait status into a stop for the caller, or null when the stop was an event handled here. */
     private StopReason classify(WaitStatus ws, boolean stepping) {
         if (ws.exited() || ws.signaled()) {
-            replayer.handleStop(ws);
-            return StopReason.exited(s.current, s.exitDescription);
+            replayer.handleStop(s.primary, ws);
+            return s.exited ? StopReason.exited(s.current, s.exitDescription) : null;
         }
         if (ws.stopped() && ws.event() == 0 && ws.stopSig() == 5) {
             byte[] info = Ptrace.getSigInfo(s.pid);
@@ -245,7 +270,7 @@ public final class ReplaySession implements Target {
             }
             if (code == TRAP_TRACE) return null; // a leftover single-step trap
         }
-        replayer.handleStop(ws);
+        replayer.handleStop(s.primary, ws);
         if (s.exited) return StopReason.exited(s.current, s.exitDescription);
         return null;
     }
@@ -303,6 +328,10 @@ public final class ReplaySession implements Target {
     public Checkpoint checkpoint() {
         return TracerThread.call(() -> {
             if (s.exited) throw new JrrException("the program has ended; there is nothing to checkpoint");
+            long alive = s.tasks.values().stream().filter(x -> !x.dead).count();
+            if (alive > 1 || s.primary.pending != null || s.primary.inKernel) {
+                throw new JrrException("checkpoints of a program with more than one task are not supported yet");
+            }
             breakpoints.lift(s.mem);
             int child;
             try {
@@ -310,7 +339,7 @@ public final class ReplaySession implements Target {
             } finally {
                 breakpoints.insert(s.mem);
             }
-            Checkpoint cp = new Checkpoint(child, s.current, s.deliver);
+            Checkpoint cp = new Checkpoint(child, s.current, s.primary.deliver, s.primary.recordedTid);
             checkpoints.add(cp);
             return cp;
         });
@@ -324,21 +353,21 @@ public final class ReplaySession implements Target {
             try (TraceeMemory cpMem = new TraceeMemory(cp.pid())) {
                 child = SyscallInjector.fork(cp.pid(), cpMem);
             }
-            Ptrace.killAndReap(s.pid);
-            s.mem.close();
-            s.pid = child;
-            s.mem = new TraceeMemory(child);
+            killAll();
+            for (LiveTask t : s.tasks.values()) t.proc.mem.close();
+            s.tasks.clear();
+            LiveTask primary = new LiveTask(cp.recordedTid(), child, new LiveTask.Proc(child));
+            s.tasks.put(cp.recordedTid(), primary);
+            s.setPrimary(primary);
             s.current = cp.event();
-            s.deliver = cp.deliver();
+            primary.deliver = cp.deliver();
             s.exited = false;
             s.exitDescription = "";
             s.seekEvents(cp.event());
             breakpoints.markLifted();
             breakpoints.insert(s.mem);
             watchpoints.apply(s.pid);
-            if (s.deliver == 0 && s.events.peek() instanceof SignalEvent se && !se.fault()) {
-                Ptrace.tgkill(s.pid, s.pid, se.signo()); // pending signals are not inherited by fork
-            }
+            if (primary.deliver == 0) replayer.raiseBoundarySignal(); // pending signals are not inherited by fork
             return null;
         });
     }
@@ -348,6 +377,17 @@ public final class ReplaySession implements Target {
             if (checkpoints.remove(cp)) Ptrace.killAndReap(cp.pid());
             return null;
         });
+    }
+
+    /**
+     * Kills every live task. Threads are reaped before their group leader: a leader's death is
+     * reported only after all its threads are gone.
+     */
+    private void killAll() {
+        for (LiveTask t : s.tasks.values()) if (!t.dead) Ptrace.kill(t.tid, 9);
+        for (LiveTask t : s.tasks.values()) if (!t.dead && t.tid != t.proc.tgid) Ptrace.killAndReap(t.tid);
+        for (LiveTask t : s.tasks.values()) if (!t.dead && t.tid == t.proc.tgid) Ptrace.killAndReap(t.tid);
+        for (LiveTask t : s.tasks.values()) t.dead = true;
     }
 
     public List<Checkpoint> checkpoints() {
@@ -363,7 +403,7 @@ public final class ReplaySession implements Target {
     public void close() {
         if (s.events != null) s.events.close();
         TracerThread.call(() -> {
-            if (s.pid > 0) Ptrace.killAndReap(s.pid);
+            killAll();
             for (Checkpoint cp : checkpoints) Ptrace.killAndReap(cp.pid());
             checkpoints.clear();
             return null;

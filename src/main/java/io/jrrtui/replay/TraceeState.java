@@ -2,17 +2,23 @@ package io.jrrtui.replay;
 
 import io.jrrtui.sys.TraceeMemory;
 import io.jrrtui.trace.TraceReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The mutable state of the live replaying process: shared by the session and its event replayer. */
+/** The mutable state of the replaying program: shared by the session and its event replayer. */
 final class TraceeState {
     final TraceReader trace;
     final OutputSink output;
+    /** Live tasks by recorded tid. */
+    final Map<Integer, LiveTask> tasks = new LinkedHashMap<>();
+    /** The recorded program's first thread: the one the debugger shows. */
+    LiveTask primary;
     int pid;
     TraceeMemory mem;
     LookaheadCursor events;
     /** The last event completed (1 = exec). */
     long current;
-    /** The signal to deliver when the process is next resumed. */
+    /** Signal to deliver to the primary task when next resumed. */
     int deliver;
     boolean exited;
     String exitDescription = "";
@@ -20,6 +26,12 @@ final class TraceeState {
     TraceeState(TraceReader trace, OutputSink output) {
         this.trace = trace;
         this.output = output;
+    }
+
+    void setPrimary(LiveTask t) {
+        primary = t;
+        pid = t.tid;
+        mem = t.proc.mem;
     }
 
     /** Re-opens the event stream positioned after event n. */

@@ -40,6 +40,7 @@ public final class Ptrace {
     public static final int EVENT_CLONE = 3;
     public static final int EVENT_EXEC = 4;
     public static final int EVENT_EXIT = 6;
+    public static final int EVENT_STOP = 128;
 
     public static final int WALL = 0x40000000;
     public static final int SIGINFO_SIZE = 128;
@@ -118,13 +119,24 @@ public final class Ptrace {
         call(PTRACE_POKEUSER, pid, DEBUGREG_OFFSET + 8L * i, value, "PTRACE_POKEUSER");
     }
 
+    /** Any stop or death of this thread's tracees (waitpid(-1, __WALL | __WNOTHREAD)): never another thread's children. */
+    public static WaitStatus waitAny() {
+        return waitFor(-1, WALL | WNOTHREAD);
+    }
+
+    private static final int WNOTHREAD = 0x20000000;
+
     /** waitpid with __WALL; retries on EINTR. */
     public static WaitStatus waitFor(int pid) {
+        return waitFor(pid, WALL);
+    }
+
+    private static WaitStatus waitFor(int pid, int options) {
         checkThread();
         int[] status = new int[1];
         while (true) {
             try {
-                int got = LibC.waitpid(pid, status, WALL);
+                int got = LibC.waitpid(pid, status, options);
                 return new WaitStatus(got, status[0]);
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == 4) continue; // EINTR

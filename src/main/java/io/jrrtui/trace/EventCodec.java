@@ -15,7 +15,7 @@ import java.util.List;
  * are read sequentially.
  */
 final class EventCodec {
-    static final int SYSCALL = 1, SIGNAL = 2, RDTSC = 3, CPUID = 4, EXEC = 5, EXIT = 6;
+    static final int SYSCALL = 1, SIGNAL = 2, RDTSC = 3, CPUID = 4, EXEC = 5, EXIT = 6, SYSCALL_ENTRY = 7, PREEMPT = 8;
     private static final int MAX_WRITES = 1 << 20;
 
     private EventCodec() {}
@@ -62,6 +62,12 @@ final class EventCodec {
             ev.writeLong(x.stackAddr());
             ev.writeInt(x.stack().length);
             data.write(x.stack());
+        } else if (e instanceof PreemptEvent x) {
+            header(ev, PREEMPT, e);
+            regs(ev, x.regs());
+        } else if (e instanceof SyscallEntryEvent x) {
+            header(ev, SYSCALL_ENTRY, e);
+            regs(ev, x.regs());
         } else if (e instanceof ExitEvent x) {
             header(ev, EXIT, e);
             ev.writeBoolean(x.signaled());
@@ -121,6 +127,8 @@ final class EventCodec {
                     yield new ExecEvent(number, tid, path, regs, stackAddr, bytes(data, ev.readInt(), number));
                 }
                 case EXIT -> new ExitEvent(number, tid, ev.readBoolean(), ev.readInt());
+                case SYSCALL_ENTRY -> new SyscallEntryEvent(number, tid, readRegs(ev));
+                case PREEMPT -> new PreemptEvent(number, tid, readRegs(ev));
                 default -> throw new JrrException("corrupt trace: unknown event kind " + kind + " at event " + number);
             };
         } catch (EOFException e) {

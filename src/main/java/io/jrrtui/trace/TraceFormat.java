@@ -3,7 +3,7 @@ package io.jrrtui.trace;
 /** Constants of the on-disk format (see src/docs/trace-format.md). */
 public final class TraceFormat {
     /** Bumped on every incompatible change; a reader refuses other versions. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final byte[] STREAM_MAGIC = {'J', 'R', 'R', 'S', 'T', 'R', 'M', 0};
     public static final int BLOCK_MAGIC = 0x4A424C4B; // "JBLK"
     public static final int MAX_BLOCK = 64 << 20;

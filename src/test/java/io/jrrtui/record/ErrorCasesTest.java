@@ -53,6 +53,7 @@ class ErrorCasesTest {
     void forkIsRefusedClearly() {
         Jrr.Run r = Jrr.run("record", "-q", "-o", tmp.resolve("t").toString(), "--", Jrr.binary("err_fork").toString());
         assertCleanError(r, "clone");
+        assertTrue(r.errText().contains("--experimental-tasks"), r.errText());
         assertNoTraceeLeft("err_fork");
     }
 
@@ -93,7 +94,7 @@ class ErrorCasesTest {
     void badHeaderVersionIsExplained() throws IOException {
         Path trace = recordHello();
         Path header = trace.resolve("trace.properties");
-        Files.writeString(header, Files.readString(header).replace("format.version=1", "format.version=99"));
+        Files.writeString(header, Files.readString(header).replace("format.version=" + io.jrrtui.trace.TraceFormat.VERSION, "format.version=99"));
         assertCleanError(Jrr.run("replay", "-a", trace.toString()), "format version 99");
     }
 

@@ -1,0 +1,27 @@
+package io.jrrtui.record;
+
+import io.jrrtui.util.JrrException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Keeps every executed binary in the trace (hard link, else copy): replay and symbols need the exact file. */
+final class ExecutableCopies {
+    private ExecutableCopies() {}
+
+    static void keep(Path traceDir, String path, String name) {
+        Path copy = traceDir.resolve(name);
+        if (Files.exists(copy)) return;
+        Path src = Path.of(path);
+        try {
+            try {
+                Files.createLink(copy, src);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(src, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new JrrException("cannot keep a copy of " + path + " in the trace: " + e.getMessage(), e);
+        }
+    }
+}

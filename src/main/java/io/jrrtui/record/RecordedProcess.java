@@ -1,0 +1,25 @@
+package io.jrrtui.record;
+
+import io.jrrtui.sys.TraceeMemory;
+
+/** One process of the recording: its address space and the per-process descriptor bookkeeping. */
+final class RecordedProcess {
+    final int tgid;
+    TraceeMemory mem;
+    final OutputFds outputFds;
+    SharedFileMaps sharedFileMaps = new SharedFileMaps();
+    int liveTasks;
+
+    RecordedProcess(int tgid, OutputFds outputFds) {
+        this.tgid = tgid;
+        this.mem = new TraceeMemory(tgid);
+        this.outputFds = outputFds;
+    }
+
+    /** exec replaced the address space: /proc/PID/mem must be opened again. */
+    void newAddressSpace() {
+        mem.close();
+        mem = new TraceeMemory(tgid);
+        sharedFileMaps = new SharedFileMaps();
+    }
+}

@@ -1,0 +1,45 @@
+package io.jrrtui.replay;
+
+import io.jrrtui.sys.TraceeMemory;
+import io.jrrtui.sys.WaitStatus;
+
+/** A replaying thread: its live tid for the recorded one, its process, and where it is. */
+final class LiveTask {
+    /** The replaying process of a task (threads share it). */
+    static final class Proc {
+        int tgid;
+        TraceeMemory mem;
+        int liveTasks;
+
+        Proc(int tgid) {
+            this.tgid = tgid;
+            this.mem = new TraceeMemory(tgid);
+        }
+    }
+
+    final int recordedTid;
+    int tid;
+    Proc proc;
+    /** A stop already waited for but not yet matched with an event. */
+    WaitStatus pending;
+    /** Signal to deliver when next resumed. */
+    int deliver;
+    /** A vfork whose exit stop comes only after the child execs or exits. */
+    boolean inKernel;
+    /** exit/exit_group ran for real; its death is collected later. */
+    boolean exiting;
+    boolean dead;
+    /** The clone/fork whose exit stop is still to come (vfork), for its recorded result. */
+    io.jrrtui.trace.SyscallEvent spawnResult;
+    io.jrrtui.arch.Registers spawnEntry;
+    long restoreClone3Flags;
+    /** The signal the replayer raised for the next (boundary) signal event, else 0. */
+    int raisedSignal;
+
+    LiveTask(int recordedTid, int tid, Proc proc) {
+        this.recordedTid = recordedTid;
+        this.tid = tid;
+        this.proc = proc;
+        proc.liveTasks++;
+    }
+}
