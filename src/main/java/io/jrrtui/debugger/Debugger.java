@@ -125,9 +125,13 @@ public final class Debugger implements DebugSession {
         return stop(StopEvent.Reason.EXITED, 0, null, null, how, rev);
     }
 
+    /** gdb's words for the end, with the recorded pid: "process 42 exited normally". */
     private String exitDescription() {
-        int status = session.recordedExitStatus();
-        return status == 0 ? "exited normally" : "exited with code " + String.format("%02o", status);
+        var info = session.trace().info();
+        String reason = info.endReason();
+        if (reason.startsWith("killed by ")) return "process " + info.pid() + " killed by signal " + reason.substring(10);
+        int status = info.exitStatus();
+        return "process " + info.pid() + (status == 0 ? " exited normally" : String.format(" exited with code %02o", status));
     }
 
     // ---- breakpoints ------------------------------------------------------------------------
@@ -313,6 +317,9 @@ public final class Debugger implements DebugSession {
             case BREAKPOINT -> {
                 UserBreakpoint b = breakpointHitHere(r.address());
                 return b == null ? null : stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, false);
+            }
+            case SIGNAL -> {
+                return stop(StopEvent.Reason.SIGNAL, 0, null, null, io.jrrtui.arch.Signals.name(r.slot()), false);
             }
             case WATCHPOINT -> {
                 UserBreakpoint w = watchBySlot(r.slot());

@@ -103,7 +103,18 @@ final class LineStepper {
             if (now.rsp() >= startCfa) return d.stop(StopEvent.Reason.STEP, 0, null, null, null, false); // returned
             if (isStatementStart(pc)) {
                 StopEvent bp = breakpointAt(pc);
-                return bp != null ? bp : d.stop(StopEvent.Reason.STEP, 0, null, null, null, false);
+                if (bp != null) return bp;
+                Optional<SourceLine> here = d.image().symbols().lineAt(pc);
+                if (here.isPresent() && here.get().line() == line.get().line() && here.get().file().equals(line.get().file())
+                        && d.ctx().cfa0() == startCfa) {
+                    // another line-table row of the same line (a loop's condition, a second statement):
+                    // gdb keeps going until the line changes
+                    lo = here.get().startPc();
+                    hi = here.get().endPc();
+                    before = now;
+                    continue;
+                }
+                return d.stop(StopEvent.Reason.STEP, 0, null, null, null, false);
             }
             before = now;
         }

@@ -490,6 +490,7 @@ final class EventReplayer {
             if (!se.fault()) Ptrace.setSigInfo(t.tid, se.siginfo());
             t.raisedSignal = 0;
             t.deliver = sig;
+            if (t == s.primary && stopsDebugger(sig)) s.signalStop = sig;
             return true;
         }
         byte[] info = Ptrace.getSigInfo(t.tid);
@@ -502,6 +503,14 @@ final class EventReplayer {
         // delivers its own copy at the recorded point, so this one is dropped.
         t.deliver = 0;
         return false;
+    }
+
+    /** gdb's default: stop and print for signals except the routine ones (timers, children, window size). */
+    private static boolean stopsDebugger(int sig) {
+        return switch (sig) {
+            case 14, 17, 23, 26, 27, 28, 29 -> false; // ALRM CHLD URG VTALRM PROF WINCH IO
+            default -> true;
+        };
     }
 
     private void replayTrappedInstruction(LiveTask t, long n, TrappedInstruction insn, Registers regs, Event expected) {

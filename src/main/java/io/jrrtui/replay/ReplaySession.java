@@ -192,6 +192,12 @@ public final class ReplaySession implements Target {
                     }
                 }
                 StopReason r = classify(replayer.nextStop(t, Ptrace.PTRACE_SYSEMU), false);
+                if (r == null && s.signalStop != 0) {
+                    int sig = s.signalStop;
+                    s.signalStop = 0;
+                    if (honourStops) return StopReason.signal(s.current, sig);
+                    continue;
+                }
                 if (r == null) continue;
                 if (honourStops || r.kind() == StopReason.Kind.EXITED) return r;
             }
@@ -237,6 +243,7 @@ public final class ReplaySession implements Target {
             return r == null ? StopReason.step(s.current) : r;
         }
         StopReason r = classify(ws, true);
+        s.signalStop = 0; // a step that meets a signal stops anyway
         return r == null ? StopReason.step(s.current) : r;
     }
 

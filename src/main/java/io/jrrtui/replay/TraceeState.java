@@ -21,6 +21,8 @@ final class TraceeState {
     /** Signal to deliver to the primary task when next resumed. */
     int deliver;
     boolean exited;
+    /** A signal just matched for the primary task, not yet reported to the caller (0 = none). */
+    int signalStop;
     String exitDescription = "";
 
     TraceeState(TraceReader trace, OutputSink output) {

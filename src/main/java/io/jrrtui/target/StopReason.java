@@ -5,7 +5,7 @@ package io.jrrtui.target;
  * hardware watchpoint, finished a single step, or the program ended.
  */
 public record StopReason(Kind kind, long event, long address, int slot, String detail) {
-    public enum Kind { EVENT, BREAKPOINT, WATCHPOINT, STEP, EXITED }
+    public enum Kind { EVENT, BREAKPOINT, WATCHPOINT, STEP, EXITED, SIGNAL }
 
     public static StopReason atEvent(long event) {
         return new StopReason(Kind.EVENT, event, 0, -1, "");
@@ -21,6 +21,11 @@ public record StopReason(Kind kind, long event, long address, int slot, String d
 
     public static StopReason watchpoint(long event, int slot, long address) {
         return new StopReason(Kind.WATCHPOINT, event, address, slot, "");
+    }
+
+    /** The program is about to receive signal signo (gdb stops there for most signals). */
+    public static StopReason signal(long event, int signo) {
+        return new StopReason(Kind.SIGNAL, event, 0, signo, "");
     }
 
     public static StopReason step(long event) {

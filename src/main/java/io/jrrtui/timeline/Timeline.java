@@ -226,7 +226,7 @@ public final class Timeline implements AutoCloseable {
                         }
                         collect(r, extraStops, accept, hits);
                     }
-                    case STEP -> { }
+                    case STEP, SIGNAL -> { }
                 }
             }
         } finally {

@@ -195,10 +195,10 @@ class ReplScenarioTest {
                 "Switched to checkpoint 1.", "tally (i=0) at dbg_corrupt.c:" + tallyLine, tally,
                 "$3 = 0",
                 start,
-                "Continuing.", "[Inferior 1 (process 1) exited normally]",
+                "Continuing.", "[Inferior 1 (process PID) exited normally]",
                 "The program is not being run.",
                 "ID\tWhen\tWhere", "1\tEVENT\ttally at dbg_corrupt.c:" + tallyLine, "");
-        assertEquals(expected, out.replaceAll("0x[0-9a-f]{6,16}", "ADDR").replaceAll("event:? \\d+", "event EVENT").replace("Current event EVENT", "Current event: EVENT")
+        assertEquals(expected, out.replaceAll("\\(process \\d+\\)", "(process PID)").replaceAll("0x[0-9a-f]{6,16}", "ADDR").replaceAll("event:? \\d+", "event EVENT").replace("Current event EVENT", "Current event: EVENT")
                 .replaceAll("\n1\t\\d+\t", "\n1\tEVENT\t").replace(start.replaceAll("0x[0-9a-f]{6,16}", "ADDR"), start));
     }
 
