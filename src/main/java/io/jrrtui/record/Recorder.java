@@ -223,6 +223,16 @@ public final class Recorder {
             scheduler.idle();
         }
         resume(t);
+        if (nr == SYS_EXIT && t.tid != t.proc.tgid) {
+            // A thread's exit clears its tid word and wakes joiners in the kernel: let it finish dying
+            // before any other task runs, so what they read is the same on replay.
+            WaitStatus ws;
+            do {
+                ws = Ptrace.waitFor(t.tid);
+                if (ws.stopped()) Ptrace.resume(Ptrace.PTRACE_CONT, t.tid, 0);
+            } while (!ws.exited() && !ws.signaled());
+            onTaskEnd(t, ws);
+        }
     }
 
     private static boolean isRestart(long result) {

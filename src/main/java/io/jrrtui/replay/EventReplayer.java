@@ -277,7 +277,7 @@ final class EventReplayer {
         boolean failed = result < 0 && result > -4096;
         switch (d) {
             case EXECUTE -> {
-                if (sc.name().equals("rt_sigsuspend")) raiseBoundarySignal(); // it returns only once the signal is there
+                if (sc.name().equals("rt_sigsuspend")) raiseSignalForSuspend(t); // it returns only once the signal is there
                 executeForReal(t, sc, regs, regs);
             }
             case MMAP -> {
@@ -308,7 +308,16 @@ final class EventReplayer {
 
     private void emulate(LiveTask t, SyscallEvent sc, Registers regs) {
         applyWrites(t.proc.mem, sc);
-        Ptrace.setRegs(t.tid, regs.with(Registers.RAX, sc.result()));
+        long r = sc.result();
+        boolean restart = r <= -512 && r >= -516; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
+        if (restart && !(s.events.peek() instanceof SignalEvent se && se.tid() == t.recordedTid)) {
+            // Interrupted by a signal another task took: the kernel restarted the call when recording;
+            // here no signal comes to this task, so restart it as the kernel would have.
+            long nr = r == -516 ? Syscalls.number("restart_syscall") : regs.origRax();
+            Ptrace.setRegs(t.tid, regs.with(Registers.RAX, nr).with(Registers.RIP, regs.rip() - 2));
+            return;
+        }
+        Ptrace.setRegs(t.tid, regs.with(Registers.RAX, r));
     }
 
     private static void applyWrites(TraceeMemory mem, SyscallEvent sc) {
@@ -521,6 +530,26 @@ final class EventReplayer {
         } else {
             throw new DivergenceException(n, insn.name().toLowerCase() + " at 0x" + Long.toHexString(regs.rip())
                     + " where the recording has " + describe(expected));
+        }
+    }
+
+    /**
+     * rt_sigsuspend runs for real (it swaps the signal mask), so the signal that ended it when
+     * recording — this task's next event, perhaps after other tasks' events — must be pending first.
+     */
+    private void raiseSignalForSuspend(LiveTask t) {
+        if (t.raisedSignal != 0) return;
+        try (io.jrrtui.trace.TraceReader.EventCursor c = s.trace.events()) {
+            Event e;
+            while ((e = c.next()) != null && e.number() <= s.current + 1) { }
+            for (; e != null; e = c.next()) {
+                if (e.tid() != t.recordedTid) continue;
+                if (e instanceof SignalEvent se && !se.fault()) {
+                    Ptrace.tgkill(t.proc.tgid, t.tid, se.signo());
+                    t.raisedSignal = se.signo();
+                }
+                return;
+            }
         }
     }
 

@@ -15,17 +15,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Threads and processes (experimental): each program is recorded with --experimental-tasks and
  * replayed with -a; output and status must be byte-identical. Programs that spin without syscalls
  * in ways registers cannot tell apart (mt_spin_flag, mt_sigalrm_loop, mt_itimer, mt_exit_group)
- * and exec from a non-main thread are not in this list yet, nor are the thread programs whose replay
- * still diverges now and then (mt_condvar, mt_fork_threads, mt_clone_raw, mt_racy_counter: about one run
- * in four, under investigation); see src/docs/architecture.md.
+ * and exec from a non-main thread (mt_thread_exec) are not in this list yet; see
+ * src/docs/architecture.md.
  */
 class MultiTaskRecordReplayTest {
     @TempDir
     Path tmp;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"err_fork", "mt_fork_pipe", "mt_exec", "mt_kill_child", "mt_vfork_exec", "mt_signalfd",
-        "mt_thread_signal"})
+    @ValueSource(strings = {"err_fork", "mt_fork_pipe", "mt_condvar", "mt_mutex_log", "mt_futex_barrier",
+        "mt_blocking_threads", "mt_exec", "mt_fork_threads", "mt_kill_child", "mt_clone_raw", "mt_thread_signal",
+        "mt_signalfd", "mt_racy_counter", "mt_vfork_exec", "mt_child_signal"})
     void replayReproducesRecording(String name) throws IOException {
         Path trace = tmp.resolve(name);
         Path out = tmp.resolve(name + ".out");
