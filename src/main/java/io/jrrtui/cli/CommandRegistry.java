@@ -13,6 +13,7 @@ final class CommandRegistry {
                 new TraceCommand(),
                 new DumpCommand(),
                 new LsCommand(),
+                new PsCommand(),
                 new RmCommand(),
                 new SymbolsCommand(),
                 new DemoCommand());

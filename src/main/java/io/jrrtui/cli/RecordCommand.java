@@ -36,6 +36,7 @@ final class RecordCommand implements Command {
                   --experimental-tasks  allow threads, fork, vfork and exec (replay of programs that
                                spin without syscalls is not reliable yet)
                   --chaos      with tasks: random short timeslices and random scheduling order
+                  --until-fail N  record up to N runs, delete the passing ones, keep the first failing one
                 Exits with the program's status (128+N when killed by signal N).
                 Traces go to $JRR_TRACE_DIR, else $XDG_DATA_HOME/jrr, else ~/.local/share/jrr.""";
     }
@@ -43,8 +44,44 @@ final class RecordCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws IOException {
         Args a = Args.parse(args, List.of("-q", "--quiet", "--experimental-tasks", "--chaos"),
-                List.of("-o", "--output", "--stdin", "--stdout", "--stderr"), true);
+                List.of("-o", "--output", "--stdin", "--stdout", "--stderr", "--until-fail"), true);
         if (a.positional().isEmpty()) throw new UsageException("no program given");
+        String untilFail = a.value("--until-fail");
+        if (untilFail != null) return untilFail(a, untilFail, console);
+        return recordOnce(a, console).status();
+    }
+
+    /** One recording's outcome. */
+    private record Outcome(int status, Path dir) {}
+
+    /**
+     * {@code --until-fail N}: records up to N runs, deleting the passing ones, and keeps the first
+     * run that fails (non-zero status) — the loop people write in shell, built in.
+     */
+    private int untilFail(Args a, String count, Console console) throws IOException {
+        int n;
+        try {
+            n = Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--until-fail needs a number of runs, not '" + count + "'");
+        }
+        if (n < 1) throw new UsageException("--until-fail needs at least one run");
+        if (a.value("-o", "--output") != null) throw new UsageException("--until-fail names its traces itself (no -o)");
+        TraceStore store = TraceStore.fromEnvironment();
+        for (int i = 1; i <= n; i++) {
+            Outcome o = recordOnce(a, console);
+            if (o.status() != 0) {
+                console.err().println("jrrtui: run " + i + " of " + n + " failed with status " + o.status()
+                        + "; its recording is " + o.dir() + " (replay it with: jrrtui replay " + o.dir().getFileName() + ")");
+                return o.status();
+            }
+            store.remove(o.dir());
+        }
+        console.err().println("jrrtui: no failure in " + n + " runs (all recordings deleted)");
+        return 0;
+    }
+
+    private Outcome recordOnce(Args a, Console console) throws IOException {
         List<String> argv = a.positional();
         Path exe = ProgramPath.resolve(argv.get(0));
         TraceStore store = TraceStore.fromEnvironment();
@@ -84,7 +121,7 @@ final class RecordCommand implements Command {
                 console.err().println("jrrtui: recorded " + result.events() + " events to " + dir
                         + " (program " + result.endReason() + ")");
             }
-            return result.exitStatus();
+            return new Outcome(result.exitStatus(), dir);
         } catch (JrrException e) {
             throw new JrrException(e.getMessage() + " (partial recording kept in " + dir + ")", e.exitStatus(), e);
         }

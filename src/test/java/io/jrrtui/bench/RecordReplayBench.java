@@ -28,6 +28,7 @@ public final class RecordReplayBench {
         String[][] workloads = {
             {"compute-bound", "bench_compute"},
             {"syscall-heavy", "bench_syscalls"},
+            {"multi-threaded", "bench_threads"},
             {"startup (hello)", "hello"},
         };
         System.out.printf("%-18s %10s %10s %8s %10s %8s %9s %8s%n", "workload", "native ms", "record ms", "ratio",
@@ -50,7 +51,7 @@ public final class RecordReplayBench {
             long recordNs = median(runs, () -> {
                 Path t = tmp.resolve("t" + traces.size());
                 traces.add(t);
-                jrr("record", "-q", "-o", t.toString(), "--stdout", "/dev/null", "--", bin.toString());
+                jrr("record", "-q", "--experimental-tasks", "-o", t.toString(), "--stdout", "/dev/null", "--", bin.toString());
             });
             Path trace = traces.get(0);
             long replayNs = median(runs, () -> jrr("replay", "-a", trace.toString()));

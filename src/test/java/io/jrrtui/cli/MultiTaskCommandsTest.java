@@ -1,0 +1,52 @@
+package io.jrrtui.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.trace.TraceStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** record --until-fail, and ps over a recording with several processes. */
+class MultiTaskCommandsTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void untilFailKeepsOnlyTheFirstFailingRunAndItReplaysToTheSameFailure() throws Exception {
+        System.setProperty("jrrtui.traceDir", root.toString());
+        try {
+            // uf_flaky fails one run in four: 200 passing runs in a row would happen once in 10^25
+            Jrr.Run r = Jrr.run("record", "-q", "--until-fail", "200", "--stdout", root.resolve("out").toString(), "--",
+                    Jrr.binary("uf_flaky").toString());
+            assertEquals(1, r.status(), r.errText());
+            assertTrue(r.errText().matches("(?s)jrrtui: run \\d+ of 200 failed with status 1; its recording is .*"), r.errText());
+            List<Path> kept = new TraceStore(root).list();
+            assertEquals(1, kept.size(), "the passing recordings are deleted");
+            Jrr.Run replay = Jrr.run("replay", "-a", kept.get(0).toString());
+            assertEquals(1, replay.status());
+            assertEquals(Files.readString(root.resolve("out")), replay.outText());
+            assertTrue(replay.outText().contains("FAIL"), replay.outText());
+        } finally {
+            System.clearProperty("jrrtui.traceDir");
+        }
+    }
+
+    @Test
+    void psListsTheProcessesOfARecording() {
+        Path trace = root.resolve("t");
+        Jrr.Run r = Jrr.run("record", "-q", "--experimental-tasks", "-o", trace.toString(), "--stdout",
+                root.resolve("o").toString(), "--", Jrr.binary("mt_vfork_exec").toString());
+        assertEquals(0, r.status(), r.errText());
+        Jrr.Run ps = Jrr.run("ps", trace.toString());
+        assertEquals(0, ps.status(), ps.errText());
+        String[] lines = ps.outText().split("\n");
+        assertTrue(lines[0].startsWith("PID"), lines[0]);
+        assertTrue(lines.length >= 5, ps.outText());
+        assertTrue(ps.outText().contains("exit 5") && ps.outText().contains("exit 127") && ps.outText().contains("/echo"), ps.outText());
+    }
+}
