@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Test-only launcher: {@code TuiMain TRACE-DIR [THEME] [KEYMAP]} opens the Debugger on a recording
- * and runs the TUI on the real terminal. Used by {@link TuiTmuxTest} until {@code jrrtui replay} opens
- * the TUI, and by hand: {@code java -cp target/jrrtui.jar:target/test-classes io.jrrtui.tui.TuiMain DIR}.
+ * and runs the TUI on the real terminal. Used by {@link TuiTmuxIT} with -Djrrtui.it.tuimain=true
+ * (instead of the CLI), and by hand: {@code java -cp target/jrrtui.jar:target/test-classes io.jrrtui.tui.TuiMain DIR}.
  */
 public final class TuiMain {
     private TuiMain() {}

@@ -17,16 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: jrrtui in a real terminal (tmux 160x50), driven by send-keys and read with
- * capture-pane, hunting the corruption in test-binaries/dbg_corrupt.c. It runs in surefire and is
- * skipped where tmux or target/jrrtui.jar (made by {@code mvn package}) is missing.
- *
- * <p>Until {@code jrrtui replay} opens the TUI it runs the test-only launcher {@link TuiMain} in a
- * JVM of its own with target/classes and target/test-classes before the shaded jar on the class
- * path, so this build's classes are tested and an older jar only supplies the dependencies. With
- * {@code -Djrrtui.it.cli=true} it runs {@code target/jrrtui replay TRACE} instead (that is the
- * packaged jar as it is: run after {@code mvn package}).
+ * capture-pane, hunting the corruption in test-binaries/dbg_corrupt.c. It is an integration test
+ * (failsafe, after {@code package}) running the packaged {@code target/jrrtui replay --tui TRACE}
+ * exactly as a person would; skipped where tmux is missing (.ci/run installs it). With
+ * {@code -Djrrtui.it.tuimain=true} it runs the test-only launcher {@link TuiMain} instead.
  */
-class TuiTmuxTest {
+class TuiTmuxIT {
     private static final long WAIT_MILLIS = 60_000;
     private final String socket = "jrrtui-it-" + ProcessHandle.current().pid();
     private boolean serverStarted;
@@ -46,8 +42,9 @@ class TuiTmuxTest {
         assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
         assumeTrue(Files.isRegularFile(jar), "target/jrrtui.jar is missing: run mvn package first");
         Path trace = TuiHarness.record(tmp);
-        String command = Boolean.getBoolean("jrrtui.it.cli")
-                ? quote(project.resolve("target/jrrtui").toString()) + " replay " + quote(trace.toString())
+        // The real launcher and CLI (this runs after package); -Djrrtui.it.tuimain=true uses the test-only main.
+        String command = !Boolean.getBoolean("jrrtui.it.tuimain")
+                ? quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString())
                 : "java -Djrrtui.native=" + quote(project.resolve("target/native").toString())
                         + " -Djrrtui.home=" + quote(project.resolve("target").toString())
                         + " -cp " + quote(project.resolve("target/classes") + ":" + project.resolve("target/test-classes") + ":" + jar)
