@@ -135,6 +135,13 @@ public interface DebugSession extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Asks the command running on another thread to stop at its next safe point (Ctrl-C); it then
+     * fails with "Interrupted at event N." and the session stays where the program got to.
+     */
+    default void interrupt() {
+    }
+
     /** Completion candidates for symbols and breakpoint locations starting with prefix. */
     List<String> completeSymbol(String prefix);
 

@@ -339,6 +339,7 @@ public final class Debugger implements DebugSession {
     // ---- forward ------------------------------------------------------------------------------
 
     private void requireRunning() {
+        session.clearInterrupt(); // a Ctrl-C from before this command is not for it
         if (session.exited()) throw new JrrException("The program is not being run.");
     }
 
@@ -632,6 +633,11 @@ public final class Debugger implements DebugSession {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    @Override
+    public void interrupt() {
+        session.interrupt();
     }
 
     @Override

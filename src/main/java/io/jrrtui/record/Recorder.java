@@ -155,6 +155,7 @@ public final class Recorder {
                 scheduler.running(running);
                 resume(running);
             }
+            scheduler.othersWaiting(!runnable.isEmpty());
             WaitStatus ws = Ptrace.waitAny();
             RecordedTask t = tasks.get(ws.pid());
             if (t == null) {

@@ -29,6 +29,8 @@ final class Scheduler implements AutoCloseable {
     private final long sliceMillis;
     private volatile int runningTid;
     private volatile long runSeq;
+    /** Another task waits to run user code: only then is a timeslice enforced. */
+    private volatile boolean othersWaiting;
 
     Scheduler(boolean chaos, long seed, long sliceMillis) {
         this.chaos = chaos;
@@ -46,21 +48,32 @@ final class Scheduler implements AutoCloseable {
         return t;
     }
 
+    /** Whether other tasks wait in the run queue (the tracer tells after every stop it handles). */
+    void othersWaiting(boolean waiting) {
+        othersWaiting = waiting;
+    }
+
     /** t starts (or goes on) running user code: arm its timeslice. */
     void running(RecordedTask t) {
         long seq = ++runSeq;
         runningTid = t.tid;
         long slice = chaos ? 1 + random.nextInt(20) : sliceMillis;
-        int tgid = t.proc.tgid;
-        int tid = t.tid;
+        arm(t.proc.tgid, t.tid, seq, slice);
+    }
+
+    /** At the end of the slice: stop the task if others wait, else look again a slice later. */
+    private void arm(int tgid, int tid, long seq, long slice) {
         watchdog.schedule(() -> {
-            if (runningTid == tid && runSeq == seq) {
-                preemptRequested.add(tid);
-                try {
-                    Ptrace.tgkill(tgid, tid, 19); // SIGSTOP
-                } catch (RuntimeException e) {
-                    preemptRequested.remove(tid); // it ended meanwhile
-                }
+            if (runningTid != tid || runSeq != seq) return;
+            if (!othersWaiting) {
+                arm(tgid, tid, seq, slice); // alone: running on costs nothing and needs no replay point
+                return;
+            }
+            preemptRequested.add(tid);
+            try {
+                Ptrace.tgkill(tgid, tid, 19); // SIGSTOP
+            } catch (RuntimeException e) {
+                preemptRequested.remove(tid); // it ended meanwhile
             }
         }, slice, TimeUnit.MILLISECONDS);
     }

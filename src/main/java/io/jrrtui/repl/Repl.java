@@ -47,6 +47,9 @@ public final class Repl {
      */
     public static int run(DebugSession session) {
         try (Terminal terminal = systemTerminal()) {
+            // Ctrl-C while a command runs stops it at the replay's next safe point (at the prompt the
+            // line editor takes Ctrl-C itself and clears the line).
+            terminal.handle(Terminal.Signal.INT, sig -> session.interrupt());
             return new Repl(new CommandInterpreter(session), terminal, defaultHistoryFile(System.getenv())).run();
         } catch (IOException e) {
             throw new JrrException("cannot open the terminal: " + e.getMessage(), e);
@@ -57,7 +60,7 @@ public final class Repl {
     public static Terminal systemTerminal() throws IOException {
         boolean tty = System.console() != null;
         TerminalBuilder b = TerminalBuilder.builder().name("jrrtui")
-                // a command that runs long is not interruptible yet: Ctrl-C must not kill the JVM (and its tracees)
+                // Ctrl-C must not kill the JVM (and its tracees); run() turns it into an interrupt
                 .signalHandler(Terminal.SignalHandler.SIG_IGN);
         if (tty) return b.system(true).build();
         return dumbTerminal(System.in, System.out);

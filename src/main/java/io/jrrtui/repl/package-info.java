@@ -36,7 +36,8 @@
  * lexical block).</li>
  * <li>A value used inside a larger expression through {@code $N} must be a number; {@code p $N}
  * alone works for any value.</li>
- * <li>Ctrl-C only clears the prompt line; a running command cannot be interrupted yet.</li>
+ * <li>Ctrl-C at the prompt clears the line; while a command runs it interrupts it at the replay's
+ * next safe point ("Interrupted at event N.").</li>
  * </ul>
  */
 package io.jrrtui.repl;

@@ -161,6 +161,10 @@ public final class ReplaySession implements Target {
     public StopReason cont(long untilEvent, boolean honourStops) {
         return TracerThread.call(() -> {
             while (true) {
+                if (interruptRequested) {
+                    interruptRequested = false;
+                    throw new InterruptedOperation(s.current);
+                }
                 if (s.exited) return StopReason.exited(s.current, s.exitDescription);
                 if (s.current >= untilEvent) return StopReason.atEvent(s.current);
                 Event next = s.events.peek();
@@ -202,6 +206,21 @@ public final class ReplaySession implements Target {
                 if (honourStops || r.kind() == StopReason.Kind.EXITED) return r;
             }
         });
+    }
+
+    private volatile boolean interruptRequested;
+
+    /**
+     * Asks a running {@link #cont} (from any thread) to stop at its next safe point, between two
+     * stops of the program; it then throws {@link InterruptedOperation}.
+     */
+    public void interrupt() {
+        interruptRequested = true;
+    }
+
+    /** Forgets an interrupt that came when nothing was running. */
+    public void clearInterrupt() {
+        interruptRequested = false;
     }
 
     /** Executes one instruction (a syscall or trapped instruction completes its event). */

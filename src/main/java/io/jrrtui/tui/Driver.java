@@ -115,7 +115,7 @@ final class Driver {
     void motion(String label, String header, Function<DebugSession, StopEvent> op) {
         if (worker.busy()) {
             if (typeAhead.size() >= TYPE_AHEAD) {
-                state.message = "busy with " + worker.label() + " (Ctrl-C drops the keys typed ahead)";
+                state.message = "busy with " + worker.label() + " (Ctrl-C interrupts it)";
                 return;
             }
             typeAhead.addLast(() -> motion(label, header, op));
@@ -248,10 +248,8 @@ final class Driver {
     // ---- control ------------------------------------------------------------------------------------
 
     /**
-     * Ctrl-C: drops the moves typed ahead. The running command itself cannot be stopped: the
-     * debugger core has no safe cancellation point yet, and interrupting its thread would abandon
-     * a re-execution half done (TracerThread.call gives up on an interrupt while the ptrace work
-     * goes on), so the screen stays live and says so instead.
+     * Ctrl-C: drops the moves typed ahead and asks the running command to stop at the replay's next
+     * safe point (between two stops of the program); the screen then shows where it got to.
      */
     void interrupt() {
         if (!worker.busy()) {
@@ -260,8 +258,8 @@ final class Driver {
         }
         int dropped = typeAhead.size();
         typeAhead.clear();
-        state.message = (dropped > 0 ? "dropped " + dropped + " queued; " : "") + worker.label()
-                + " cannot be interrupted yet: it finishes by itself";
+        session.interrupt();
+        state.message = (dropped > 0 ? "dropped " + dropped + " queued; " : "") + "interrupting " + worker.label();
     }
 
     void requestQuit() {

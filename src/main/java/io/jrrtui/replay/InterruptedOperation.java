@@ -1,0 +1,15 @@
+package io.jrrtui.replay;
+
+import io.jrrtui.util.JrrException;
+
+/**
+ * The user interrupted a long run (Ctrl-C). The replay stopped at a safe point — between two stops of
+ * the program — so the session stays usable from where it is.
+ */
+public final class InterruptedOperation extends JrrException {
+    private static final long serialVersionUID = 1L;
+
+    public InterruptedOperation(long event) {
+        super("Interrupted at event " + event + ".");
+    }
+}
