@@ -338,6 +338,20 @@ public final class Debugger implements DebugSession {
 
     // ---- forward ------------------------------------------------------------------------------
 
+    /**
+     * Runs a command that moves the program. If it is interrupted (Ctrl-C), the program is wherever
+     * the replay got to: everything derived from the old position is dropped before the error goes up.
+     */
+    private StopEvent moving(java.util.function.Supplier<StopEvent> command) {
+        try {
+            return command.get();
+        } catch (io.jrrtui.replay.InterruptedOperation e) {
+            moved();
+            last = stop(StopEvent.Reason.EVENT, 0, null, null, e.getMessage(), false);
+            throw e;
+        }
+    }
+
     private void requireRunning() {
         session.clearInterrupt(); // a Ctrl-C from before this command is not for it
         if (session.exited()) throw new JrrException("The program is not being run.");
@@ -345,91 +359,121 @@ public final class Debugger implements DebugSession {
 
     @Override
     public StopEvent cont() {
-        requireRunning();
-        while (true) {
-            StopEvent s = userStop(timeline.continueForward());
-            if (s != null) return s;
-        }
+        return moving(() -> {
+            requireRunning();
+            while (true) {
+                StopEvent s = userStop(timeline.continueForward());
+                if (s != null) return s;
+            }
+        });
     }
 
     @Override
     public StopEvent next() {
-        requireRunning();
-        return stepper.line(false);
+        return moving(() -> {
+            requireRunning();
+            return stepper.line(false);
+        });
     }
 
     @Override
     public StopEvent step() {
-        requireRunning();
-        return stepper.line(true);
+        return moving(() -> {
+            requireRunning();
+            return stepper.line(true);
+        });
     }
 
     @Override
     public StopEvent stepi() {
-        requireRunning();
-        return stepper.instruction(false);
+        return moving(() -> {
+            requireRunning();
+            return stepper.instruction(false);
+        });
     }
 
     @Override
     public StopEvent nexti() {
-        requireRunning();
-        return stepper.instruction(true);
+        return moving(() -> {
+            requireRunning();
+            return stepper.instruction(true);
+        });
     }
 
     @Override
     public StopEvent finish() {
-        requireRunning();
-        return stepper.finish();
+        return moving(() -> {
+            requireRunning();
+            return stepper.finish();
+        });
     }
 
     @Override
     public StopEvent until(String location) {
-        requireRunning();
-        return location == null || location.isBlank() ? stepper.until() : stepper.runToLocation(resolve(location), true);
+        return moving(() -> {
+            requireRunning();
+            return location == null || location.isBlank() ? stepper.until() : stepper.runToLocation(resolve(location), true);
+        });
     }
 
     @Override
     public StopEvent advance(String location) {
-        requireRunning();
-        if (location == null || location.isBlank()) throw new JrrException("Argument required (a location).");
-        return stepper.runToLocation(resolve(location), true);
+        return moving(() -> {
+            requireRunning();
+            if (location == null || location.isBlank()) throw new JrrException("Argument required (a location).");
+            return stepper.runToLocation(resolve(location), true);
+        });
     }
 
     // ---- backward ----------------------------------------------------------------------------
 
     @Override
     public StopEvent reverseContinue() {
-        return reverse.cont();
+        return moving(() -> {
+            return reverse.cont();
+        });
     }
 
     @Override
     public StopEvent reverseNext() {
-        return reverse.line(false);
+        return moving(() -> {
+            return reverse.line(false);
+        });
     }
 
     @Override
     public StopEvent reverseStep() {
-        return reverse.line(true);
+        return moving(() -> {
+            return reverse.line(true);
+        });
     }
 
     @Override
     public StopEvent reverseStepi() {
-        return reverse.instruction(false);
+        return moving(() -> {
+            return reverse.instruction(false);
+        });
     }
 
     @Override
     public StopEvent reverseNexti() {
-        return reverse.instruction(true);
+        return moving(() -> {
+            return reverse.instruction(true);
+        });
     }
 
     @Override
     public StopEvent reverseFinish() {
-        return reverse.finish();
+        return moving(() -> {
+            return reverse.finish();
+        });
     }
 
     @Override
     public StopEvent last(String expression) {
-        return reverse.last(expression);
+        return moving(() -> {
+            return reverse.last(expression);
+        });
     }
 
     /** Reverse-continues to the last accepted hit (user stops plus extraStops filtered by extra). */
@@ -455,8 +499,10 @@ public final class Debugger implements DebugSession {
 
     @Override
     public StopEvent gotoEvent(long event) {
-        timeline.goToEvent(event);
-        return stop(StopEvent.Reason.EVENT, 0, null, null, null, false);
+        return moving(() -> {
+            timeline.goToEvent(event);
+            return stop(StopEvent.Reason.EVENT, 0, null, null, null, false);
+        });
     }
 
     @Override
