@@ -7,6 +7,7 @@
  *   -t       make rdtsc/rdtscp fault (PR_SET_TSC, PR_TSC_SIGSEGV) so the tracer can emulate them
  *   -i/-o/-e redirect stdin/stdout/stderr from/to FILE before exec
  *   -d DIR   chdir before exec
+ *   -c CPU   run on CPU only (the tracer runs there too: a ptrace stop then needs no cross-CPU wake-up)
  *
  * The JVM spawns this with posix_spawn (never with ProcessBuilder: the JDK reaper would swallow
  * ptrace stops). It then asks to be traced, stops itself so the tracer can set its options, and
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
@@ -43,6 +45,7 @@ static void redirect(const char *file, int fd, int flags) {
 int main(int argc, char **argv) {
     int norandom = 0, traptsc = 0, i = 1;
     const char *in = NULL, *out = NULL, *err = NULL, *dir = NULL;
+    int cpu = -1;
     for (; i < argc; i++) {
         if (!strcmp(argv[i], "--")) { i++; break; }
         else if (!strcmp(argv[i], "-n")) norandom = 1;
@@ -51,6 +54,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
         else if (!strcmp(argv[i], "-e") && i + 1 < argc) err = argv[++i];
         else if (!strcmp(argv[i], "-d") && i + 1 < argc) dir = argv[++i];
+        else if (!strcmp(argv[i], "-c") && i + 1 < argc) cpu = atoi(argv[++i]);
         else { fprintf(stderr, "jrr-launch: bad option %s\n", argv[i]); return 127; }
     }
     if (argc - i < 2) {
@@ -66,6 +70,12 @@ int main(int argc, char **argv) {
     if (dir && chdir(dir) != 0) {
         fprintf(stderr, "jrr-launch: cannot chdir to %s: %s\n", dir, strerror(errno));
         return 127;
+    }
+    if (cpu >= 0) {
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        CPU_SET(cpu, &set);
+        sched_setaffinity(0, sizeof set, &set); /* best effort: a restricted cpuset just keeps its own */
     }
     if (norandom && personality(ADDR_NO_RANDOMIZE) == -1) {
         fprintf(stderr, "jrr-launch: personality: %s\n", strerror(errno));

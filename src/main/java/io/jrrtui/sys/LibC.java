@@ -35,4 +35,6 @@ final class LibC {
     static native int prctl(int option, long a2, long a3, long a4, long a5) throws LastErrorException;
 
     static native String strerror(int errnum);
+
+    static native int sched_setaffinity(int pid, long cpusetsize, long[] mask) throws LastErrorException;
 }

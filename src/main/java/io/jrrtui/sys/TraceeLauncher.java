@@ -38,6 +38,7 @@ public final class TraceeLauncher {
         if (stdio.out() != null) { cmd.add("-o"); cmd.add(stdio.out()); }
         if (stdio.err() != null) { cmd.add("-e"); cmd.add(stdio.err()); }
         if (cwd != null) { cmd.add("-d"); cmd.add(cwd); }
+        if (TracerThread.CPU >= 0) { cmd.add("-c"); cmd.add(Integer.toString(TracerThread.CPU)); }
         cmd.add("--");
         cmd.add(exePath);
         cmd.addAll(argv);
