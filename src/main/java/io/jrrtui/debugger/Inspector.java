@@ -38,7 +38,11 @@ final class Inspector {
     SourceLocation location(long pc, boolean exact) {
         long lookup = exact ? pc : pc - 1;
         Optional<AddressInfo> info = image.symbols().lookup(lookup);
-        if (info.isEmpty()) return new SourceLocation(pc, null, null, 0);
+        if (info.isEmpty()) {
+            // no DWARF function here: an ELF symbol (from the file or its debug file) still names it
+            String name = image.symbols().symbolize(lookup).map(s -> s.replaceAll("\\+\\d+$", "")).orElse(null);
+            return new SourceLocation(pc, name, null, 0);
+        }
         AddressInfo a = info.get();
         String fn = a.innermostFunction();
         if (!a.inlineChain().isEmpty() && a.inlineChain().get(0).file() != null) {
