@@ -446,12 +446,17 @@ final class EventReplayer {
         }
         Path copy = s.trace.dir().resolve(TraceFormat.EXE_COPY + "-" + ex.number());
         if (!Files.isRegularFile(copy)) throw new JrrException("trace " + s.trace.dir() + " has lost its copy of " + ex.path());
-        byte[] path = (copy.toAbsolutePath() + "\0").getBytes(StandardCharsets.UTF_8);
-        long where = (entry.rsp() - 512 - path.length) & ~15L; // below the red zone; small thread stacks too
-        t.proc.mem.write(where, path);
-        Registers args = sc.syscall() == SYS_EXECVEAT
-                ? entry.withArg(0, -100).withArg(1, where).withArg(4, 0)
-                : entry.withArg(0, where);
+        Registers args = entry;
+        if (!sameFile(Path.of(ex.path()), copy)) {
+            // The program changed since recording: exec the trace's copy instead. Its path goes just
+            // below the stack pointer (the address space is replaced by the exec anyway).
+            byte[] path = (copy.toAbsolutePath() + "\0").getBytes(StandardCharsets.UTF_8);
+            long where = (entry.rsp() - 512 - path.length) & ~15L; // below the red zone
+            t.proc.mem.write(where, path);
+            args = sc.syscall() == SYS_EXECVEAT
+                    ? entry.withArg(0, -100).withArg(1, where).withArg(4, 0)
+                    : entry.withArg(0, where);
+        }
         reenter(t, sc, entry, args);
         Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
         WaitStatus ws = Ptrace.waitFor(t.tid);
@@ -464,6 +469,15 @@ final class EventReplayer {
         if (t == s.primary) s.mem = t.proc.mem;
         restoreExecState(t, ex);
         s.current = ex.number() - 1; // finishEvent marks the exec event done
+    }
+
+    /** Whether the program's file is still byte for byte the copy the trace kept. */
+    private static boolean sameFile(Path original, Path copy) {
+        try {
+            return Files.isRegularFile(original) && Files.size(original) == Files.size(copy) && Files.mismatch(original, copy) == -1;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Writes the recorded initial stack and registers of a new program (after exec). */

@@ -15,9 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Threads and processes (experimental): each program is recorded with --experimental-tasks and
  * replayed with -a; output and status must be byte-identical. Programs that spin without syscalls
  * in ways registers cannot tell apart (mt_spin_flag, mt_sigalrm_loop, mt_itimer, mt_exit_group)
- * and exec from a non-main thread (mt_thread_exec) are not in this list yet, nor mt_vfork_exec,
- * whose posix_spawn child now and then cannot take the exec path string on its small stack when
- * replayed; see src/docs/architecture.md.
+ * and exec from a non-main thread (mt_thread_exec) are not in this list yet; see
+ * src/docs/architecture.md.
  */
 class MultiTaskRecordReplayTest {
     @TempDir
