@@ -150,12 +150,14 @@ public final class Recorder {
 
     private Result loop() {
         while (!tasks.isEmpty()) {
-            if (running == null) running = scheduler.pick(runnable);
-            if (running != null && running.stopped) {
-                scheduler.running(running);
-                resume(running);
+            if (running == null) {
+                running = scheduler.pick(runnable);
+                // the timeslice starts when a task is switched in, not at every resume after a stop
+                if (running != null) scheduler.running(running);
             }
+            if (running != null && running.stopped) resume(running);
             scheduler.othersWaiting(!runnable.isEmpty());
+            scheduler.signalsHeld(running != null && !running.heldSignals.isEmpty());
             WaitStatus ws = Ptrace.waitAny();
             RecordedTask t = tasks.get(ws.pid());
             if (t == null) {

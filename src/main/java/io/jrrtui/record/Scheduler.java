@@ -31,6 +31,8 @@ final class Scheduler implements AutoCloseable {
     private volatile long runSeq;
     /** Another task waits to run user code: only then is a timeslice enforced. */
     private volatile boolean othersWaiting;
+    /** The running task has signals held back for a syscall that may never come (a CPU loop). */
+    private volatile boolean signalsHeld;
 
     Scheduler(boolean chaos, long seed, long sliceMillis) {
         this.chaos = chaos;
@@ -53,6 +55,11 @@ final class Scheduler implements AutoCloseable {
         othersWaiting = waiting;
     }
 
+    /** Whether the running task holds back signals (the tracer tells after every stop it handles). */
+    void signalsHeld(boolean held) {
+        signalsHeld = held;
+    }
+
     /** t starts (or goes on) running user code: arm its timeslice. */
     void running(RecordedTask t) {
         long seq = ++runSeq;
@@ -65,7 +72,7 @@ final class Scheduler implements AutoCloseable {
     private void arm(int tgid, int tid, long seq, long slice) {
         watchdog.schedule(() -> {
             if (runningTid != tid || runSeq != seq) return;
-            if (!othersWaiting) {
+            if (!othersWaiting && !signalsHeld) {
                 arm(tgid, tid, seq, slice); // alone: running on costs nothing and needs no replay point
                 return;
             }
