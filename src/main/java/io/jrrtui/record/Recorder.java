@@ -388,7 +388,7 @@ public final class Recorder {
     /** Our timeslice SIGSTOP: switch the task out (an event only when it was in user code). */
     private void preempted(RecordedTask t, Registers regs) {
         if (!t.atBoundary) {
-            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs));
+            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs, WritableMemory.snapshot(t.tid, t.proc.mem)));
             // a replayable position: signals held back while it ran (no syscall came) go now
             t.boundaryRegs = regs;
             t.atBoundary = true;

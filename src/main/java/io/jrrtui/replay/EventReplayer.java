@@ -81,46 +81,89 @@ final class EventReplayer {
         return false;
     }
 
-    private static final int MAX_PREEMPT_HITS = 1_000_000;
+    /** Passes of the switch-out pc tried before putting the task there directly. */
+    private static final int MAX_PREEMPT_HITS = 2_000;
     private static final int DR_SLOT = 3;
 
     /**
      * Runs t to the point where the recorder switched it out: the first time it is at rip with the
-     * recorded registers, found with a hardware execution breakpoint (no step-over needed).
+     * recorded registers and memory, found with a hardware execution breakpoint (no step-over
+     * needed). When that point is not met within a few thousand passes (a long loop whose
+     * registers repeat), the task is put there directly: the recorded writable memory and registers
+     * are the whole state its syscall-free stretch produced.
      */
     private void reachPreemption(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
         if (t.pending != null || t.inKernel) {
             throw new DivergenceException(pe.number(), "task " + t.recordedTid + " is in a syscall where the recording has " + pe.describe());
         }
-        if (samePoint(Ptrace.getRegs(t.tid), pe.regs())) return;
+        if (samePoint(Ptrace.getRegs(t.tid), pe.regs()) && sameMemory(t, pe)) return;
         long oldAddr = Ptrace.getDebugReg(t.tid, DR_SLOT);
         long oldDr7 = Ptrace.getDebugReg(t.tid, 7);
         Ptrace.setDebugReg(t.tid, DR_SLOT, pe.regs().rip());
         Ptrace.setDebugReg(t.tid, 7, (oldDr7 & ~(0xfL << (16 + 4 * DR_SLOT))) | (1L << (2 * DR_SLOT)));
+        boolean passed = false;
         try {
-            for (int hits = 0; hits < MAX_PREEMPT_HITS; hits++) {
+            for (int hits = 0; hits < MAX_PREEMPT_HITS && !passed; hits++) {
                 Ptrace.resume(Ptrace.PTRACE_SYSEMU, t.tid, t.deliver);
                 t.deliver = 0;
                 WaitStatus ws = Ptrace.waitFor(t.tid);
-                if (ws.syscallStop() || ws.exited() || ws.signaled()) {
-                    throw new DivergenceException(pe.number(), "task " + t.recordedTid + " passed the point where it was switched out (" + ws + ")");
+                if (ws.exited() || ws.signaled()) {
+                    throw new DivergenceException(pe.number(), "task " + t.recordedTid + " ended before the point where it was switched out (" + ws + ")");
                 }
-                if (ws.stopped() && ws.stopSig() == Signals.SIGTRAP && (Ptrace.getDebugReg(t.tid, 6) & (1L << DR_SLOT)) != 0) {
+                if (ws.stopped() && ws.stopSig() == Signals.SIGTRAP && !ws.syscallStop()
+                        && (Ptrace.getDebugReg(t.tid, 6) & (1L << DR_SLOT)) != 0) {
                     Ptrace.setDebugReg(t.tid, 6, 0);
-                    if (samePoint(Ptrace.getRegs(t.tid), pe.regs())) return;
+                    if (samePoint(Ptrace.getRegs(t.tid), pe.regs()) && sameMemory(t, pe)) return;
                     continue;
                 }
-                if (ws.stopped() && ws.stopSig() == Signals.SIGSEGV) {
-                    throw new DivergenceException(pe.number(), "task " + t.recordedTid + " faulted before the point where it was switched out");
-                }
-                // a kernel-sent signal (e.g. SIGCHLD): dropped, the recording delivers its own
+                // went past it (a syscall, a fault): the state is put back below
+                passed = ws.syscallStop() || ws.stopSig() == Signals.SIGSEGV;
             }
-            throw new DivergenceException(pe.number(), "task " + t.recordedTid + " did not reach the point where it was switched out within "
-                    + MAX_PREEMPT_HITS + " passes of 0x" + Long.toHexString(pe.regs().rip()));
         } finally {
             Ptrace.setDebugReg(t.tid, 7, oldDr7);
             Ptrace.setDebugReg(t.tid, DR_SLOT, oldAddr);
         }
+        putThere(t, pe);
+    }
+
+    /** Whether the recorded non-zero memory is what the task's process holds now. */
+    private static boolean sameMemory(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        for (MemoryWrite w : pe.memory()) {
+            byte[] now = new byte[w.length()];
+            if (t.proc.mem.readPartial(w.addr(), now) != now.length || !java.util.Arrays.equals(now, w.data())) return false;
+        }
+        return true;
+    }
+
+    /** Writes the recorded writable memory (zero where the recording had zero pages) and registers. */
+    private static void putThere(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        java.util.TreeMap<Long, MemoryWrite> runs = new java.util.TreeMap<>();
+        for (MemoryWrite w : pe.memory()) runs.put(w.addr(), w);
+        for (ProcMaps.Region r : ProcMaps.read(t.tid)) {
+            if (!io.jrrtui.record.WritableMemory.covered(r)) continue;
+            int len = (int) (r.end() - r.start());
+            byte[] want = new byte[len];
+            // runs were cut at the recording's region boundaries, which may differ from these
+            Long from = runs.floorKey(r.start());
+            for (MemoryWrite w : runs.tailMap(from == null ? r.start() : from, true).values()) {
+                if (w.addr() >= r.end()) break;
+                long lo = Math.max(w.addr(), r.start());
+                long hi = Math.min(w.addr() + w.length(), r.end());
+                if (lo < hi) System.arraycopy(w.data(), (int) (lo - w.addr()), want, (int) (lo - r.start()), (int) (hi - lo));
+            }
+            byte[] have = new byte[len];
+            int n = t.proc.mem.readPartial(r.start(), have);
+            int diff = 0;
+            for (int p = 0; p < n; p += 4096) {
+                int end = Math.min(n, p + 4096);
+                if (!java.util.Arrays.equals(have, p, end, want, p, end)) {
+                    t.proc.mem.write(r.start() + p, want, p, end - p);
+                    diff++;
+                }
+            }
+            if (VERBOSE) System.err.printf("teleport: %x-%x %s %s read %d/%d, %d pages differ%n", r.start(), r.end(), r.perms(), r.path(), n, len, diff);
+        }
+        Ptrace.setRegs(t.tid, pe.regs());
     }
 
     private static boolean samePoint(Registers now, Registers recorded) {

@@ -65,6 +65,12 @@ final class EventCodec {
         } else if (e instanceof PreemptEvent x) {
             header(ev, PREEMPT, e);
             regs(ev, x.regs());
+            ev.writeInt(x.memory().size());
+            for (MemoryWrite w : x.memory()) {
+                ev.writeLong(w.addr());
+                ev.writeInt(w.length());
+                data.write(w.data());
+            }
         } else if (e instanceof SyscallEntryEvent x) {
             header(ev, SYSCALL_ENTRY, e);
             regs(ev, x.regs());
@@ -128,7 +134,17 @@ final class EventCodec {
                 }
                 case EXIT -> new ExitEvent(number, tid, ev.readBoolean(), ev.readInt());
                 case SYSCALL_ENTRY -> new SyscallEntryEvent(number, tid, readRegs(ev));
-                case PREEMPT -> new PreemptEvent(number, tid, readRegs(ev));
+                case PREEMPT -> {
+                    Registers regs = readRegs(ev);
+                    int n = ev.readInt();
+                    if (n < 0 || n > MAX_WRITES) throw new JrrException("corrupt trace: event " + number + " has " + n + " regions");
+                    List<MemoryWrite> mem = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        long addr = ev.readLong();
+                        mem.add(new MemoryWrite(addr, bytes(data, ev.readInt(), number)));
+                    }
+                    yield new PreemptEvent(number, tid, regs, List.copyOf(mem));
+                }
                 default -> throw new JrrException("corrupt trace: unknown event kind " + kind + " at event " + number);
             };
         } catch (EOFException e) {

@@ -12,11 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Threads and processes (experimental): each program is recorded with --experimental-tasks and
- * replayed with -a; output and status must be byte-identical. Programs that spin without syscalls
- * in ways registers cannot tell apart (mt_spin_flag, mt_sigalrm_loop, mt_itimer, mt_exit_group)
- * and exec from a non-main thread (mt_thread_exec) are not in this list yet; see
- * src/docs/architecture.md.
+ * Threads, processes and signals in CPU loops (experimental): each program is recorded with
+ * --experimental-tasks and replayed with -a; output and status must be byte-identical, including
+ * spinning threads and SIGALRM in a syscall-free loop (found again, or put back from the recorded
+ * memory). Not yet in the list: exit_group while a thread spins (mt_exit_group) and exec from a
+ * non-main thread (mt_thread_exec); see src/docs/architecture.md.
  */
 class MultiTaskRecordReplayTest {
     @TempDir

@@ -1,0 +1,57 @@
+package io.jrrtui.record;
+
+import io.jrrtui.sys.ProcMaps;
+import io.jrrtui.sys.TraceeMemory;
+import io.jrrtui.trace.MemoryWrite;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A snapshot of a process's writable memory at a preemption point: every private writable mapping,
+ * with runs of zero pages left out (a new thread's 8 MB stack is mostly untouched). Replay writes it
+ * back when finding the point by execution would be too slow or ambiguous.
+ */
+public final class WritableMemory {
+    static final int PAGE = 4096;
+    static final long MAX_REGION = 256L << 20;
+
+    private WritableMemory() {}
+
+    /** The regions a snapshot covers (shared by record and replay so both see the same set). */
+    public static boolean covered(ProcMaps.Region r) {
+        if (r.perms().length() < 4 || !r.perms().startsWith("rw") || r.perms().charAt(3) != 'p') return false;
+        if (r.path().startsWith("[v")) return false; // [vvar], [vsyscall]: the kernel's
+        long len = r.end() - r.start();
+        return len > 0 && len <= MAX_REGION;
+    }
+
+    static List<MemoryWrite> snapshot(int pid, TraceeMemory mem) {
+        List<MemoryWrite> out = new ArrayList<>();
+        for (ProcMaps.Region r : ProcMaps.read(pid)) {
+            if (!covered(r)) continue;
+            byte[] data = new byte[(int) (r.end() - r.start())];
+            int n = mem.readPartial(r.start(), data);
+            addNonZeroRuns(r.start(), Arrays.copyOf(data, n), out);
+        }
+        return out;
+    }
+
+    private static void addNonZeroRuns(long base, byte[] data, List<MemoryWrite> out) {
+        int runStart = -1;
+        for (int p = 0; p < data.length; p += PAGE) {
+            boolean zero = isZero(data, p, Math.min(data.length, p + PAGE));
+            if (!zero && runStart < 0) runStart = p;
+            if (zero && runStart >= 0) {
+                out.add(new MemoryWrite(base + runStart, Arrays.copyOfRange(data, runStart, p)));
+                runStart = -1;
+            }
+        }
+        if (runStart >= 0) out.add(new MemoryWrite(base + runStart, Arrays.copyOfRange(data, runStart, data.length)));
+    }
+
+    private static boolean isZero(byte[] d, int from, int to) {
+        for (int i = from; i < to; i++) if (d[i] != 0) return false;
+        return true;
+    }
+}
