@@ -25,7 +25,8 @@ class MultiTaskRecordReplayTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"err_fork", "mt_fork_pipe", "mt_condvar", "mt_mutex_log", "mt_futex_barrier",
         "mt_blocking_threads", "mt_exec", "mt_fork_threads", "mt_kill_child", "mt_clone_raw", "mt_thread_signal",
-        "mt_signalfd", "mt_racy_counter", "mt_vfork_exec", "mt_child_signal"})
+        "mt_signalfd", "mt_racy_counter", "mt_vfork_exec", "mt_child_signal", "mt_spin_flag", "mt_sigalrm_loop",
+        "mt_itimer"})
     void replayReproducesRecording(String name) throws IOException {
         Path trace = tmp.resolve(name);
         Path out = tmp.resolve(name + ".out");
