@@ -37,6 +37,27 @@ class MultiTaskCommandsTest {
     }
 
     @Test
+    void chaosModeAndUntilFailCatchTheRacyCounterAndTheRecordingReplaysTheFailure() throws Exception {
+        System.setProperty("jrrtui.traceDir", root.toString());
+        try {
+            // 4 threads increment a counter without a lock: one thread at a time never loses an
+            // update, but chaos mode switches threads between the load and the store
+            Jrr.Run r = Jrr.run("record", "-q", "--chaos", "--until-fail", "20", "--stdout", root.resolve("out").toString(),
+                    "--", Jrr.binary("mt_racy_counter").toString());
+            assertEquals(1, r.status(), r.errText());
+            String failed = Files.readString(root.resolve("out"));
+            assertTrue(failed.matches("counter=\\d+ expected=40000000 lost=[1-9]\\d*\n"), failed);
+            List<Path> kept = new TraceStore(root).list();
+            assertEquals(1, kept.size());
+            Jrr.Run replay = Jrr.run("replay", "-a", kept.get(0).toString());
+            assertEquals(1, replay.status(), replay.errText());
+            assertEquals(failed, replay.outText(), "the kept recording replays to the same failure");
+        } finally {
+            System.clearProperty("jrrtui.traceDir");
+        }
+    }
+
+    @Test
     void psListsTheProcessesOfARecording() {
         Path trace = root.resolve("t");
         Jrr.Run r = Jrr.run("record", "-q", "--experimental-tasks", "-o", trace.toString(), "--stdout",
