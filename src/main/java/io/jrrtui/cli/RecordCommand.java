@@ -33,9 +33,9 @@ final class RecordCommand implements Command {
                   -o DIR       write the trace to DIR instead of the trace store
                   -q           print nothing but the program's own output
                   --stdin F    give the program F as its standard input (likewise --stdout, --stderr)
-                  --experimental-tasks  allow threads, fork, vfork and exec (replay of programs that
-                               spin without syscalls is not reliable yet)
-                  --chaos      with tasks: random short timeslices and random scheduling order
+                  --single-task  refuse threads, fork, vfork and exec (recorded by default; the old
+                               --experimental-tasks is still accepted and changes nothing)
+                  --chaos      random short timeslices and random scheduling order (rare interleavings)
                   --until-fail N  record up to N runs, delete the passing ones, keep the first failing one
                 Exits with the program's status (128+N when killed by signal N).
                 Traces go to $JRR_TRACE_DIR, else $XDG_DATA_HOME/jrr, else ~/.local/share/jrr.""";
@@ -43,7 +43,7 @@ final class RecordCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws IOException {
-        Args a = Args.parse(args, List.of("-q", "--quiet", "--experimental-tasks", "--chaos"),
+        Args a = Args.parse(args, List.of("-q", "--quiet", "--experimental-tasks", "--single-task", "--chaos"),
                 List.of("-o", "--output", "--stdin", "--stdout", "--stderr", "--until-fail"), true);
         if (a.positional().isEmpty()) throw new UsageException("no program given");
         String untilFail = a.value("--until-fail");
@@ -108,7 +108,7 @@ final class RecordCommand implements Command {
             TraceeLauncher.Stdio stdio = new TraceeLauncher.Stdio(absolute(a.value("--stdin")), absolute(a.value("--stdout")),
                     absolute(a.value("--stderr")));
             Recorder recorder = new Recorder(writer, exe.toString(), argv, env, cwd, stdio)
-                    .allowTasks(a.flag("--experimental-tasks", "--chaos"));
+                    .allowTasks(!a.flag("--single-task"));
             if (a.flag("--chaos")) recorder.chaos(System.nanoTime());
             Recorder.Result result;
             try (InterruptGuard guard = InterruptGuard.passToTracee()) {

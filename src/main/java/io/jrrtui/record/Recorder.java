@@ -203,8 +203,8 @@ public final class Recorder {
         if (!tasksAllowed && (spec.disposition() == Disposition.SPAWN || spec.disposition() == Disposition.EXEC)) {
             throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(),
                     spec.disposition() == Disposition.SPAWN
-                            ? "creating threads and processes is supported only with --experimental-tasks for now"
-                            : "exec of another program is supported only with --experimental-tasks for now"));
+                            ? "creating threads and processes is refused (--single-task)"
+                            : "exec of another program is refused (--single-task)"));
         }
         if (spec.disposition() == Disposition.DENY) {
             Ptrace.setRegs(t.tid, regs.with(Registers.ORIG_RAX, -1)); // skipped; the kernel returns ENOSYS

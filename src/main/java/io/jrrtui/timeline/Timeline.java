@@ -42,7 +42,11 @@ public final class Timeline implements AutoCloseable {
     public Timeline(ReplaySession session) {
         this.session = session;
         this.startRegs = session.registers();
-        checkpoints.put(session.currentEvent(), session.checkpoint());
+        try {
+            checkpoints.put(session.currentEvent(), session.checkpoint());
+        } catch (JrrException e) {
+            // several tasks live: no checkpoint here; going back re-executes from an earlier one
+        }
     }
 
     public ReplaySession session() {
@@ -117,7 +121,11 @@ public final class Timeline implements AutoCloseable {
             Long drop = checkpoints.keySet().stream().skip(checkpoints.size() / 2).findFirst().orElseThrow();
             session.discard(checkpoints.remove(drop));
         }
-        checkpoints.put(session.currentEvent(), session.checkpoint());
+        try {
+            checkpoints.put(session.currentEvent(), session.checkpoint());
+        } catch (JrrException e) {
+            // several tasks live: no checkpoint here; going back re-executes from an earlier one
+        }
     }
 
     /** Records the current position as passed by forward execution (for reverse-stepi anchors). */

@@ -50,11 +50,20 @@ class ErrorCasesTest {
     }
 
     @Test
-    void forkIsRefusedClearly() {
-        Jrr.Run r = Jrr.run("record", "-q", "-o", tmp.resolve("t").toString(), "--", Jrr.binary("err_fork").toString());
+    void forkIsRefusedClearlyWithSingleTask() {
+        Jrr.Run r = Jrr.run("record", "-q", "--single-task", "-o", tmp.resolve("t").toString(), "--", Jrr.binary("err_fork").toString());
         assertCleanError(r, "clone");
-        assertTrue(r.errText().contains("--experimental-tasks"), r.errText());
+        assertTrue(r.errText().contains("--single-task"), r.errText());
         assertNoTraceeLeft("err_fork");
+    }
+
+    @Test
+    void aProgramThatTracesIsRefusedClearly() {
+        Jrr.Run r = Jrr.run("record", "-q", "-o", tmp.resolve("t").toString(), "--stdout", tmp.resolve("o").toString(),
+                "--", Jrr.binary("err_ptrace").toString());
+        assertCleanError(r, "syscall 101 (ptrace)");
+        assertTrue(r.errText().contains("debugging from inside a recording is not supported"), r.errText());
+        assertNoTraceeLeft("err_ptrace");
     }
 
     @Test
