@@ -37,6 +37,8 @@ final class ReplayCommand implements Command {
                   --repl            the gdb-style command line (the default otherwise)
                   --batch -x FILE   run debugger commands from FILE without a terminal, print, and exit
                   -g, --goto N      start at event N instead of the program's first instruction
+                  -p PID|NAME       debug that process, from when it exec'd (NAME: the first to run NAME)
+                  -f PID            debug that process from when it was forked
                   --theme NAME      TUI colours: dark, light, high-contrast, or a theme file
                   --keys fkeys      TUI key map with F-keys (F5 continue, F10 next, ...; Ctrl/Alt reverses)
                 TRACE is a trace directory or a name from 'jrrtui ls' (default: latest-trace).""";
@@ -45,7 +47,7 @@ final class ReplayCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws Exception {
         Args a = Args.parse(args, List.of("-a", "--autopilot", "-M", "--mark-stdio", "--repl", "--batch", "--tui"),
-                List.of("-x", "-g", "--goto", "--theme", "--keys"), false);
+                List.of("-x", "-g", "--goto", "--theme", "--keys", "-p", "-f"), false);
         if (a.positional().size() > 1) throw new UsageException("more than one trace given");
         TraceStore store = TraceStore.fromEnvironment();
         TraceReader trace = TraceReader.open(store.resolve(a.positional().isEmpty() ? null : a.positional().get(0)));
@@ -68,7 +70,8 @@ final class ReplayCommand implements Command {
         // In the TUI the Output pane shows the program's output (from the trace); elsewhere it is
         // printed the first time execution passes it.
         OutputSink programOutput = tui ? OutputSink.DISCARD : new FirstPassOutput(new MarkedOutput(console.out(), console.err(), false));
-        try (Debugger session = Debugger.open(trace, start, programOutput)) {
+        Debugger.Focus focus = ProcessChoice.resolve(trace, a.value("-f"), a.value("-p"));
+        try (Debugger session = Debugger.open(trace, start, programOutput, focus)) {
             if (batch) return BatchRunner.run(session, Path.of(script), console.out(), console.err());
             if (tui) {
                 Tui.run(session, tuiOptions);

@@ -52,9 +52,23 @@ public final class Debugger implements DebugSession {
     final LineStepper stepper;
     final ReverseStepper reverse;
 
-    private Debugger(ReplaySession session) {
+    /** The followed process (-p/-f), or null: its history starts where it appears. */
+    private final Focus focus;
+
+    Focus focus() {
+        return focus;
+    }
+
+    private Debugger(ReplaySession session, Focus focus) {
+        this.focus = focus;
         this.session = session;
         this.timeline = new Timeline(session);
+        if (focus != null) {
+            // follow a child process: from the moment it exists (forked, or exec'd the named program)
+            session.focus(focus.tid());
+            timeline.goToEvent(focus.event());
+            if (!session.focused()) throw new JrrException("process " + focus.tid() + " does not exist at event " + focus.event());
+        }
         this.image = new ProgramImage(session);
         this.inspector = new Inspector(image, convenience);
         this.lister = new SourceLister(image);
@@ -67,10 +81,18 @@ public final class Debugger implements DebugSession {
      * as the replay goes by (use {@link OutputSink#DISCARD} to ignore it).
      */
     public static Debugger open(TraceReader trace, long startEvent, OutputSink output) {
+        return open(trace, startEvent, output, null);
+    }
+
+    /** The process to follow ({@code replay -p/-f}): a recorded tid and the event from which it exists. */
+    public record Focus(int tid, long event) {}
+
+    /** Like {@link #open(TraceReader, long, OutputSink)}, following another process of the recording. */
+    public static Debugger open(TraceReader trace, long startEvent, OutputSink output, Focus focus) {
         ReplaySession session = ReplaySession.start(trace, output);
         try {
-            Debugger d = new Debugger(session);
-            if (startEvent > 1) d.timeline.goToEvent(startEvent);
+            Debugger d = new Debugger(session, focus);
+            if (startEvent > Math.max(1, focus == null ? 1 : focus.event())) d.timeline.goToEvent(startEvent);
             d.last = d.stop(StopEvent.Reason.START, 0, null, null, null, false);
             return d;
         } catch (RuntimeException e) {

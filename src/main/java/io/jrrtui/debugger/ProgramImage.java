@@ -30,7 +30,7 @@ final class ProgramImage {
     private final LoadedModule main;
 
     ProgramImage(ReplaySession session) {
-        Path exe = session.trace().executable();
+        Path exe = session.currentExecutable();
         long exeBase = session.executableBase();
         main = add(exe.toAbsolutePath().toString(), ElfFile.open(exe), exeBase);
         Map<String, Long> others = new LinkedHashMap<>();

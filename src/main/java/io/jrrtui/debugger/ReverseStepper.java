@@ -30,6 +30,8 @@ final class ReverseStepper {
     }
 
     private StopEvent startOfHistory() {
+        // a followed child process's history begins where it appears, not at the program's start
+        if (d.focus() != null && d.session().currentEvent() < d.focus().event()) timeline().goToEvent(d.focus().event());
         return d.stop(StopEvent.Reason.START_OF_HISTORY, 0, null, null, NO_HISTORY, true);
     }
 

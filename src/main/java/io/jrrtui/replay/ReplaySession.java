@@ -128,9 +128,20 @@ public final class ReplaySession implements Target {
         return TracerThread.call(() -> ProcMaps.read(s.pid));
     }
 
-    /** Where the recorded program's executable is loaded (its first mapping). */
+    /** The program the followed task runs now (the trace's copy, or the original file when unchanged). */
+    public java.nio.file.Path currentExecutable() {
+        return TracerThread.call(() -> {
+            try {
+                return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/" + s.pid + "/exe"));
+            } catch (java.io.IOException e) {
+                return s.trace.executable().toAbsolutePath();
+            }
+        });
+    }
+
+    /** Where the followed task's executable is loaded (its first mapping). */
     public long executableBase() {
-        String exe = s.trace.executable().toAbsolutePath().toString();
+        String exe = currentExecutable().toString();
         for (ProcMaps.Region r : memoryMap()) {
             if (r.path().equals(exe) && r.offset() == 0) return r.start();
         }
@@ -165,6 +176,7 @@ public final class ReplaySession implements Target {
                     interruptRequested = false;
                     throw new InterruptedOperation(s.current);
                 }
+                refocus();
                 if (s.exited) return StopReason.exited(s.current, s.exitDescription);
                 if (s.current >= untilEvent) return StopReason.atEvent(s.current);
                 Event next = s.events.peek();
@@ -209,6 +221,37 @@ public final class ReplaySession implements Target {
     }
 
     private volatile boolean interruptRequested;
+    /** The recorded tid the debugger follows (-p/-f), 0 for the program's first task. */
+    private int focusTid;
+
+    /**
+     * Makes the debugger follow another task (a child process, {@code replay -p/-f}): breakpoints,
+     * registers, memory and stepping are that task's from the moment it exists; after a checkpoint
+     * is restored, the replay switches to it again as soon as it is created.
+     */
+    public void focus(int recordedTid) {
+        TracerThread.call(() -> {
+            focusTid = recordedTid;
+            refocus();
+            return null;
+        });
+    }
+
+    /** Whether the followed task exists now (it is created later in the recording otherwise). */
+    public boolean focused() {
+        return focusTid == 0 || s.primary.recordedTid == focusTid;
+    }
+
+    private void refocus() {
+        if (focusTid == 0 || s.primary.recordedTid == focusTid) return;
+        LiveTask t = s.tasks.get(focusTid);
+        if (t == null || t.dead) return;
+        breakpoints.lift(s.mem);
+        s.setPrimary(t);
+        breakpoints.markLifted();
+        breakpoints.insert(s.mem);
+        watchpoints.apply(s.pid);
+    }
 
     /**
      * Asks a running {@link #cont} (from any thread) to stop at its next safe point, between two

@@ -58,6 +58,23 @@ class MultiTaskCommandsTest {
     }
 
     @Test
+    void replayFollowsAForkedChildWithDashF() throws Exception {
+        Path trace = root.resolve("fp");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", root.resolve("o").toString(), "--",
+                Jrr.binary("mt_fork_pipe").toString());
+        assertEquals(0, r.status(), r.errText());
+        String child = Jrr.run("ps", trace.toString()).outText().split("\n")[2].split("\\s+")[0];
+        Path script = root.resolve("cmds");
+        Files.writeString(script, "break exit\ncontinue\nprint status\nreverse-continue\nquit\n");
+        Jrr.Run dbg = Jrr.run("replay", "--batch", "-x", script.toString(), "-f", child, trace.toString());
+        assertTrue(dbg.outText().contains("Breakpoint 1, exit (status=7)"), dbg.outText() + dbg.errText());
+        assertTrue(dbg.outText().contains("$1 = 7"), dbg.outText());
+        assertTrue(dbg.outText().contains("No more reverse-execution history."), dbg.outText());
+        assertTrue(Jrr.run("replay", "--batch", "-x", script.toString(), "-f", "99999", trace.toString()).errText()
+                .contains("no process 99999 in this recording"));
+    }
+
+    @Test
     void psListsTheProcessesOfARecording() {
         Path trace = root.resolve("t");
         Jrr.Run r = Jrr.run("record", "-q", "--experimental-tasks", "-o", trace.toString(), "--stdout",
