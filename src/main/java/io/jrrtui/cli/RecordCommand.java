@@ -117,7 +117,6 @@ final class RecordCommand implements Command {
                 if (out == null) store.setLatest(dir);
             }
             if (!quiet) {
-                for (String w : result.warnings()) console.err().println("jrrtui: warning: " + w);
                 console.err().println("jrrtui: recorded " + result.events() + " events to " + dir
                         + " (program " + result.endReason() + ")");
             }

@@ -50,7 +50,6 @@ public final class Recorder {
     private final List<String> env;
     private final String cwd;
     private final TraceeLauncher.Stdio stdio;
-    private final List<String> warnings = new ArrayList<>();
     private final Map<Integer, RecordedTask> tasks = new LinkedHashMap<>();
     private final Map<Integer, WaitStatus> earlyStops = new HashMap<>();
     private final Deque<RecordedTask> runnable = new ArrayDeque<>();
@@ -59,13 +58,12 @@ public final class Recorder {
     private ExitEvent leaderExit;
     private long nextEvent = 1;
     private volatile int livePid;
-    private boolean cpuidTrapped;
     private Scheduler scheduler = new Scheduler(false, 0, DEFAULT_SLICE_MILLIS);
     /** Default timeslice: long enough that ordinary loops finish, short enough that spinners yield. */
     static final long DEFAULT_SLICE_MILLIS = 100;
 
     /** How a recording ended. */
-    public record Result(int exitStatus, long events, String endReason, List<String> warnings) {}
+    public record Result(int exitStatus, long events, String endReason) {}
 
     public Recorder(TraceWriter writer, String exePath, List<String> argv, List<String> env, String cwd,
             TraceeLauncher.Stdio stdio) {
@@ -141,9 +139,9 @@ public final class Recorder {
     private void onExec(RecordedTask t, String path, String copyName) {
         Registers regs = Ptrace.getRegs(t.tid);
         byte[] stack = InitialStack.prepare(t.tid, t.proc.mem, regs.rsp());
-        long r = SyscallInjector.inject(t.tid, t.proc.mem, SYS_ARCH_PRCTL, ARCH_SET_CPUID, 0);
-        // Without cpuid faulting (ENODEV on many VMs) cpuid runs natively: exact on the same machine.
-        cpuidTrapped = r == 0;
+        // Without cpuid faulting (ENODEV on many VMs) the call fails and cpuid runs natively, which
+        // is exact for replay on the same machine.
+        SyscallInjector.inject(t.tid, t.proc.mem, SYS_ARCH_PRCTL, ARCH_SET_CPUID, 0);
         write(new ExecEvent(nextEvent, t.tid, path, regs, regs.rsp(), stack));
         if (copyName != null) ExecutableCopies.keep(writer.dir(), path, copyName);
     }
@@ -178,7 +176,7 @@ public final class Recorder {
         }
         if (leaderExit == null) throw new JrrException("the program ended without an exit status");
         writer.finish(leaderExit.shellStatus(), leaderExit.describe());
-        return new Result(leaderExit.shellStatus(), nextEvent - 1, leaderExit.describe(), warnings);
+        return new Result(leaderExit.shellStatus(), nextEvent - 1, leaderExit.describe());
     }
 
     private void resume(RecordedTask t) {
@@ -229,12 +227,7 @@ public final class Recorder {
         if (nr == SYS_EXIT && t.tid != t.proc.tgid) {
             // A thread's exit clears its tid word and wakes joiners in the kernel: let it finish dying
             // before any other task runs, so what they read is the same on replay.
-            WaitStatus ws;
-            do {
-                ws = Ptrace.waitFor(t.tid);
-                if (ws.stopped()) Ptrace.resume(Ptrace.PTRACE_CONT, t.tid, 0);
-            } while (!ws.exited() && !ws.signaled());
-            onTaskEnd(t, ws);
+            onTaskEnd(t, Ptrace.waitForDeath(t.tid));
         }
     }
 

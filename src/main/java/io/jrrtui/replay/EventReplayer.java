@@ -93,7 +93,7 @@ final class EventReplayer {
      * are the whole state its syscall-free stretch produced.
      */
     private void reachPreemption(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
-        if (t.pending != null || t.inKernel) {
+        if (t.pending != null) {
             throw new DivergenceException(pe.number(), "task " + t.recordedTid + " is in a syscall where the recording has " + pe.describe());
         }
         if (samePoint(Ptrace.getRegs(t.tid), pe.regs()) && sameMemory(t, pe)) return;
@@ -172,26 +172,20 @@ final class EventReplayer {
                 && ((now.get(Registers.EFLAGS) ^ recorded.get(Registers.EFLAGS)) & flagsMask) == 0;
     }
 
-    /** The next stop of t: one already waited for, a vfork finishing, or a fresh resume. */
+    /** The next stop of t: one already waited for, or a fresh resume. */
     WaitStatus nextStop(LiveTask t, int request) {
         if (s.events.peek() instanceof ExitEvent ex && ex.tid() == t.recordedTid && ex.signaled() && ex.code() == 9) {
             // killed by SIGKILL (sent by itself or another task through an emulated kill): no stop
             // precedes it, so the replay sends it now
             Ptrace.kill(t.tid, 9);
             t.pending = null;
-            WaitStatus ws;
-            do {
-                ws = Ptrace.waitFor(t.tid);
-                if (ws.stopped()) Ptrace.resume(Ptrace.PTRACE_CONT, t.tid, 0);
-            } while (!ws.exited() && !ws.signaled());
-            return ws;
+            return Ptrace.waitForDeath(t.tid);
         }
         if (t.pending != null) {
             WaitStatus ws = t.pending;
             t.pending = null;
             return ws;
         }
-        if (t.inKernel) finishVfork(t);
         Ptrace.resume(request, t.tid, t.deliver);
         t.deliver = 0;
         return Ptrace.waitFor(t.tid);
@@ -286,11 +280,7 @@ final class EventReplayer {
         Ptrace.resume(Ptrace.PTRACE_CONT, t.tid, 0);
         t.exiting = true;
         if (!alone) return;
-        WaitStatus ws;
-        do {
-            ws = Ptrace.waitFor(t.tid);
-            if (ws.stopped()) Ptrace.resume(Ptrace.PTRACE_CONT, t.tid, 0);
-        } while (!ws.exited() && !ws.signaled());
+        WaitStatus ws = Ptrace.waitForDeath(t.tid);
         t.dead = true;
         t.proc.liveTasks--;
         if (ws.exitCode() != ex.code() && !ws.signaled()) {
@@ -454,9 +444,9 @@ final class EventReplayer {
 
     /** The creator's syscall exit: it sees the recorded child id and the recorded memory writes. */
     private void finishSpawn(LiveTask t) {
-        if (!t.inKernel) Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
         WaitStatus ws = Ptrace.waitFor(t.tid);
-        while (ws.stopped() && !ws.syscallStop()) { // e.g. SIGCHLD of the vfork child: the kernel's, not the recording's
+        while (ws.stopped() && !ws.syscallStop()) { // e.g. SIGCHLD of the new child: the kernel's, not the recording's
             Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
             ws = Ptrace.waitFor(t.tid);
         }
@@ -469,11 +459,6 @@ final class EventReplayer {
             t.restoreClone3Flags = 0;
         }
         applyWrites(t.proc.mem, t.spawnResult);
-        t.inKernel = false;
-    }
-
-    private void finishVfork(LiveTask t) {
-        finishSpawn(t);
     }
 
     private static byte[] intBytes(int v) {

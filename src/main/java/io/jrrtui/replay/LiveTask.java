@@ -24,12 +24,10 @@ final class LiveTask {
     WaitStatus pending;
     /** Signal to deliver when next resumed. */
     int deliver;
-    /** A vfork whose exit stop comes only after the child execs or exits. */
-    boolean inKernel;
     /** exit/exit_group ran for real; its death is collected later. */
     boolean exiting;
     boolean dead;
-    /** The clone/fork whose exit stop is still to come (vfork), for its recorded result. */
+    /** The clone/fork being replayed: its recorded result and entry registers. */
     io.jrrtui.trace.SyscallEvent spawnResult;
     io.jrrtui.arch.Registers spawnEntry;
     long restoreClone3Flags;

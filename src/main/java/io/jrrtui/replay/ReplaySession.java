@@ -190,7 +190,7 @@ public final class ReplaySession implements Target {
                     continue;
                 }
                 if (replayer.special(t)) continue;
-                if (t.pending == null && !t.inKernel) {
+                if (t.pending == null) {
                     breakpoints.armPending(s.mem);
                     long rip = Ptrace.getRegs(s.pid).rip();
                     if (breakpoints.armed(rip)) {
@@ -289,7 +289,7 @@ public final class ReplaySession implements Target {
     private StopReason stepOnce() {
         runOthersUntilPrimaryTurn();
         if (s.exited) return StopReason.exited(s.current, s.exitDescription);
-        if (s.primary.pending != null || s.primary.inKernel) {
+        if (s.primary.pending != null) {
             // the primary is stopped at its next event: completing that event is its next step
             StopReason r = classify(replayer.nextStop(s.primary, Ptrace.PTRACE_SYSEMU_SINGLESTEP), true);
             return r == null ? StopReason.step(s.current) : r;
@@ -398,7 +398,7 @@ public final class ReplaySession implements Target {
         return TracerThread.call(() -> {
             if (s.exited) throw new JrrException("the program has ended; there is nothing to checkpoint");
             long alive = s.tasks.values().stream().filter(x -> !x.dead).count();
-            if (alive > 1 || s.primary.pending != null || s.primary.inKernel) {
+            if (alive > 1 || s.primary.pending != null) {
                 throw new JrrException("checkpoints of a program with more than one task are not supported yet");
             }
             breakpoints.lift(s.mem);

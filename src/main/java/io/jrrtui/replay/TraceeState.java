@@ -18,8 +18,6 @@ final class TraceeState {
     LookaheadCursor events;
     /** The last event completed (1 = exec). */
     long current;
-    /** Signal to deliver to the primary task when next resumed. */
-    int deliver;
     boolean exited;
     /** A signal just matched for the primary task, not yet reported to the caller (0 = none). */
     int signalStop;

@@ -145,6 +145,15 @@ public final class Ptrace {
         }
     }
 
+    /** Lets a dying task finish (resuming it past any last stops) and returns how it ended. */
+    public static WaitStatus waitForDeath(int pid) {
+        while (true) {
+            WaitStatus ws = waitFor(pid);
+            if (ws.exited() || ws.signaled()) return ws;
+            if (ws.stopped()) resume(PTRACE_CONT, pid, 0);
+        }
+    }
+
     /**
      * Starts {@code path} with argv and envp through posix_spawn, so that the child is ours
      * (the JDK's reaper never sees it) and its ptrace parent is the tracer thread.
