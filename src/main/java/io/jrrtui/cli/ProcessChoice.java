@@ -1,7 +1,7 @@
 package io.jrrtui.cli;
 
-import io.jrrtui.arch.Syscalls;
 import io.jrrtui.debugger.Debugger;
+import io.jrrtui.record.SyscallTable;
 import io.jrrtui.trace.Event;
 import io.jrrtui.trace.ExecEvent;
 import io.jrrtui.trace.SyscallEvent;
@@ -30,7 +30,7 @@ final class ProcessChoice {
                     if (byName && e instanceof ExecEvent x && Path.of(x.path()).getFileName().toString().equals(wanted)) return null;
                     continue;
                 }
-                if (!byName && e instanceof SyscallEvent s && s.result() == pid && isSpawn(s)) {
+                if (!byName && e instanceof SyscallEvent s && s.result() == pid && SyscallTable.createsTask(s.syscall())) {
                     spawned = s.number() + 1; // the child exists once its creator's event is done
                     if (fork != null) return new Debugger.Focus(pid, spawned);
                 }
@@ -42,10 +42,5 @@ final class ProcessChoice {
         }
         if (spawned > 0) return new Debugger.Focus(pid, spawned);
         throw new JrrException("no process " + wanted + " in this recording ('jrrtui ps' lists them)");
-    }
-
-    private static boolean isSpawn(SyscallEvent s) {
-        String n = Syscalls.name(s.syscall());
-        return n.equals("clone") || n.equals("clone3") || n.equals("fork") || n.equals("vfork");
     }
 }

@@ -1,6 +1,7 @@
 package io.jrrtui.cli;
 
 import io.jrrtui.arch.Syscalls;
+import io.jrrtui.record.SyscallTable;
 import io.jrrtui.trace.Event;
 import io.jrrtui.trace.ExecEvent;
 import io.jrrtui.trace.ExitEvent;
@@ -67,7 +68,7 @@ final class PsCommand implements Command {
                     } else {
                         procs.get(pid).program = x.path();
                     }
-                } else if (e instanceof SyscallEvent s && s.result() > 0 && isSpawn(s)) {
+                } else if (e instanceof SyscallEvent s && s.result() > 0 && SyscallTable.createsTask(s.syscall())) {
                     int child = (int) s.result();
                     if (isThread(s)) {
                         processOfTask.put(child, pid);
@@ -92,10 +93,6 @@ final class PsCommand implements Command {
         return 0;
     }
 
-    private static boolean isSpawn(SyscallEvent s) {
-        String n = Syscalls.name(s.syscall());
-        return n.equals("clone") || n.equals("clone3") || n.equals("fork") || n.equals("vfork");
-    }
 
     /** clone with CLONE_THREAD; clone3 (its flags are in memory) counts as a thread unless it later execs. */
     private static boolean isThread(SyscallEvent s) {

@@ -50,6 +50,11 @@ public final class SyscallTable {
         return s == null ? Disposition.UNSUPPORTED : s.disposition();
     }
 
+    /** clone, clone3, fork and vfork: calls that create a task. */
+    public static boolean createsTask(long nr) {
+        return disposition(nr) == Disposition.SPAWN;
+    }
+
     private static void put(String name, Disposition d, OutputRule rule, Function<Registers, String> refusal) {
         int nr = Syscalls.number(name);
         if (nr < 0) throw new IllegalStateException("unknown syscall name " + name);
