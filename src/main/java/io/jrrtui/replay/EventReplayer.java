@@ -402,13 +402,15 @@ final class EventReplayer {
         // vfork is replayed as clone(CLONE_VM): the memory is shared as it was, but the parent is
         // not suspended by the kernel — the recorded order already keeps it waiting, and a parent
         // released in the middle of its child's execve must be able to go on before that exec ends.
+        boolean clone3 = sc.syscall() == Syscalls.number("clone3");
+        boolean isClone = clone3 || sc.syscall() == SYS_CLONE;
+        long flags = clone3 ? t.proc.mem.readLong(entry.arg(0)) : isClone ? entry.arg(0) : 0;
         Registers args = entry;
         if (sc.syscall() == SYS_VFORK) {
             args = entry.with(Registers.ORIG_RAX, SYS_CLONE).withArg(0, 0x100 | 17).withArg(1, 0).withArg(2, 0).withArg(3, 0).withArg(4, 0);
-        } else if (sc.syscall() == SYS_CLONE && (entry.arg(0) & CLONE_VFORK) != 0) {
-            args = entry.withArg(0, entry.arg(0) & ~CLONE_VFORK);
-        } else if (sc.syscall() == Syscalls.number("clone3") && (t.proc.mem.readLong(entry.arg(0)) & CLONE_VFORK) != 0) {
-            long flags = t.proc.mem.readLong(entry.arg(0));
+        } else if (!clone3 && (flags & CLONE_VFORK) != 0) {
+            args = entry.withArg(0, flags & ~CLONE_VFORK);
+        } else if (clone3 && (flags & CLONE_VFORK) != 0) {
             t.proc.mem.write(entry.arg(0), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(flags & ~CLONE_VFORK).array());
             t.restoreClone3Flags = flags;
         }
@@ -420,9 +422,7 @@ final class EventReplayer {
             throw new DivergenceException(s.current + 1, sc.name() + " did not create a task on replay (" + ws + ")");
         }
         int childTid = (int) Ptrace.getEventMsg(t.tid);
-        long flags = sc.syscall() == Syscalls.number("clone3") ? t.proc.mem.readLong(entry.arg(0)) : entry.arg(0);
-        boolean isClone = sc.syscall() == SYS_CLONE || sc.syscall() == Syscalls.number("clone3");
-        boolean thread = isClone && (flags & CLONE_THREAD) != 0;
+        boolean thread = (flags & CLONE_THREAD) != 0;
         LiveTask.Proc proc = thread ? t.proc : new LiveTask.Proc(childTid);
         LiveTask child = new LiveTask((int) sc.result(), childTid, proc);
         s.tasks.put(child.recordedTid, child);
@@ -433,8 +433,8 @@ final class EventReplayer {
             for (int i = 0; i < 6; i++) c = c.withArg(i, entry.arg(i));
             Ptrace.setRegs(childTid, c.with(Registers.ORIG_RAX, entry.origRax()));
         }
-        if (isClone && (flags & CLONE_CHILD_SETTID) != 0) {
-            long ctid = sc.syscall() == SYS_CLONE ? entry.arg(3) : t.proc.mem.readLong(entry.arg(0) + 16);
+        if ((flags & CLONE_CHILD_SETTID) != 0) {
+            long ctid = clone3 ? t.proc.mem.readLong(entry.arg(0) + 16) : entry.arg(3);
             if (ctid != 0) proc.mem.write(ctid, intBytes((int) sc.result()));
         }
         t.spawnResult = sc;
