@@ -37,7 +37,7 @@ class ReplaySessionTest {
     @Test
     void breakpointIsHitOncePerCall() {
         try (ReplaySession s = ReplaySession.start(trace, OutputSink.DISCARD)) {
-            long tally = s.executableBase() + TestSymbols.address(Jrr.binary("dbg_corrupt"), "tally");
+            long tally = s.executableBase() + io.jrrtui.testsupport.Nm.address(Jrr.binary("dbg_corrupt"), "tally");
             s.addBreakpoint(tally);
             int hits = 0;
             StopReason r;
@@ -55,7 +55,7 @@ class ReplaySessionTest {
     @Test
     void watchpointCatchesEveryWriteIncludingTheCulprit() {
         try (ReplaySession s = ReplaySession.start(trace, OutputSink.DISCARD)) {
-            long counter = s.executableBase() + TestSymbols.address(Jrr.binary("dbg_corrupt"), "counter");
+            long counter = s.executableBase() + io.jrrtui.testsupport.Nm.address(Jrr.binary("dbg_corrupt"), "counter");
             s.addWatchpoint(counter, 4, false);
             int writes = 0;
             boolean sawCulprit = false;
@@ -74,7 +74,7 @@ class ReplaySessionTest {
     void checkpointRestoresStateAndReplaysTheSameFuture() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ReplaySession s = ReplaySession.start(trace, (e, tid, stream, data) -> out.writeBytes(data))) {
-            long counter = s.executableBase() + TestSymbols.address(Jrr.binary("dbg_corrupt"), "counter");
+            long counter = s.executableBase() + io.jrrtui.testsupport.Nm.address(Jrr.binary("dbg_corrupt"), "counter");
             long middle = s.eventCount() / 2;
             s.runToEvent(middle);
             Registers atCheckpoint = s.registers();

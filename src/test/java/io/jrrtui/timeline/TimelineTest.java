@@ -43,11 +43,11 @@ class TimelineTest {
     }
 
     private long sym(String name) {
-        return base + SymbolAddresses.of(Jrr.binary("dbg_corrupt"), name).value();
+        return base + io.jrrtui.testsupport.Nm.symbol(Jrr.binary("dbg_corrupt"), name).value();
     }
 
     private boolean inFunction(long pc, String name) {
-        SymbolAddresses.Sym s = SymbolAddresses.of(Jrr.binary("dbg_corrupt"), name);
+        io.jrrtui.testsupport.Nm.Sym s = io.jrrtui.testsupport.Nm.symbol(Jrr.binary("dbg_corrupt"), name);
         return pc >= base + s.value() && pc < base + s.value() + s.size();
     }
 
