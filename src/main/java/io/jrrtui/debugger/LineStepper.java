@@ -170,8 +170,7 @@ final class LineStepper {
                 if (s != null) return s;
             }
         } finally {
-            if (temporary && !session().exited()) session().removeBreakpoint(addr);
-            else if (temporary) session().removeBreakpoint(addr);
+            if (temporary) session().removeBreakpoint(addr);
         }
     }
 

@@ -190,7 +190,8 @@ public final class ReplaySession implements Target {
                     continue;
                 }
                 if (replayer.special(t)) continue;
-                if (t.pending == null) {
+                // Without breakpoints there is nothing to step over: skip the GETREGS per event.
+                if (t.pending == null && !breakpoints.addresses().isEmpty()) {
                     breakpoints.armPending(s.mem);
                     long rip = Ptrace.getRegs(s.pid).rip();
                     if (breakpoints.armed(rip)) {
