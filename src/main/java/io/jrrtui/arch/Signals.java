@@ -21,6 +21,16 @@ public final class Signals {
 
     private Signals() {}
 
+    /** si_signo of a siginfo_t as PTRACE_GETSIGINFO returns it (little-endian, offset 0). */
+    public static int siginfoSigno(byte[] siginfo) {
+        return java.nio.ByteBuffer.wrap(siginfo).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0);
+    }
+
+    /** si_code of a siginfo_t (offset 8); 0 for null, which getSigInfo returns in a group-stop. */
+    public static int siginfoCode(byte[] siginfo) {
+        return siginfo == null ? 0 : java.nio.ByteBuffer.wrap(siginfo).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(8);
+    }
+
     public static String name(int sig) {
         if (sig >= 0 && sig < NAMES.length) return NAMES[sig];
         if (sig >= 34 && sig <= 64) return "SIGRT" + (sig - 34);

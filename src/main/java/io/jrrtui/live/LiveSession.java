@@ -1,6 +1,7 @@
 package io.jrrtui.live;
 
 import io.jrrtui.arch.Registers;
+import io.jrrtui.arch.Signals;
 import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.sys.Ptrace;
 import io.jrrtui.sys.PtraceException;
@@ -10,8 +11,6 @@ import io.jrrtui.sys.TracerThread;
 import io.jrrtui.sys.WaitStatus;
 import io.jrrtui.util.JrrException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -223,7 +222,7 @@ public final class LiveSession implements AutoCloseable {
         Registers regs = Ptrace.getRegs(t);
         if (sig == SIGTRAP) {
             byte[] info = Ptrace.getSigInfo(t);
-            int code = info == null ? 0 : ByteBuffer.wrap(info).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
+            int code = Signals.siginfoCode(info);
             long at = regs.rip() - 1;
             if (code == SI_KERNEL && breakpoints.contains(at)) {
                 Ptrace.setRegs(t, regs.with(Registers.RIP, at));

@@ -20,8 +20,6 @@ import io.jrrtui.trace.SyscallEvent;
 import io.jrrtui.trace.TraceInfo;
 import io.jrrtui.trace.TraceWriter;
 import io.jrrtui.util.JrrException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import io.jrrtui.trace.TraceFormat;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -355,7 +353,7 @@ public final class Recorder {
         Registers regs = Ptrace.getRegs(t.tid);
         // At the boundary only if no user code ran since the syscall returned: same registers.
         t.atBoundary = t.atBoundary && t.boundaryRegs != null && regs.firstDifference(t.boundaryRegs, Registers.EFLAGS) < 0;
-        int code = ByteBuffer.wrap(info).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
+        int code = Signals.siginfoCode(info);
         if (sig == Signals.SIGSTOP && scheduler.takePreemption(t.tid)) {
             preempted(t, regs);
             return;
@@ -396,13 +394,13 @@ public final class Recorder {
     }
 
     private static boolean heldSignalMatches(RecordedTask t, int sig) {
-        return ByteBuffer.wrap(t.heldSignals.peekFirst()).order(ByteOrder.LITTLE_ENDIAN).getInt(0) == sig;
+        return Signals.siginfoSigno(t.heldSignals.peekFirst()) == sig;
     }
 
     /** Re-raises the oldest held-back signal so it is delivered as the syscall returns. */
     private void raiseHeldSignal(RecordedTask t) {
         if (t.heldSignals.isEmpty()) return;
-        int sig = ByteBuffer.wrap(t.heldSignals.peekFirst()).order(ByteOrder.LITTLE_ENDIAN).getInt(0);
+        int sig = Signals.siginfoSigno(t.heldSignals.peekFirst());
         Ptrace.tgkill(t.proc.tgid, t.tid, sig);
     }
 

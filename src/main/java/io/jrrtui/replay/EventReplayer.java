@@ -545,7 +545,7 @@ final class EventReplayer {
             return true;
         }
         byte[] info = Ptrace.getSigInfo(t.tid);
-        int code = info == null ? 0 : ByteBuffer.wrap(info).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
+        int code = Signals.siginfoCode(info);
         if (Signals.isFaultSignal(sig) && code > 0) {
             throw new DivergenceException(n, "task " + t.recordedTid + " received " + Signals.name(sig) + " at 0x"
                     + Long.toHexString(regs.rip()) + " where the recording has " + describe(expected));

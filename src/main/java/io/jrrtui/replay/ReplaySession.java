@@ -1,6 +1,7 @@
 package io.jrrtui.replay;
 
 import io.jrrtui.arch.Registers;
+import io.jrrtui.arch.Signals;
 import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.sys.Ptrace;
 import io.jrrtui.sys.SyscallInjector;
@@ -15,8 +16,6 @@ import io.jrrtui.trace.ExecEvent;
 import io.jrrtui.trace.SignalEvent;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.util.JrrException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -327,7 +326,7 @@ public final class ReplaySession implements Target {
         }
         if (ws.stopped() && ws.event() == 0 && ws.stopSig() == 5) {
             byte[] info = Ptrace.getSigInfo(s.pid);
-            int code = info == null ? 0 : ByteBuffer.wrap(info).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
+            int code = Signals.siginfoCode(info);
             long rip = Ptrace.getRegs(s.pid).rip();
             if (code == SI_KERNEL && breakpoints.armed(rip - 1)) {
                 Ptrace.setRegs(s.pid, Ptrace.getRegs(s.pid).with(Registers.RIP, rip - 1));
