@@ -93,22 +93,20 @@ final class StopContext {
 
     /** The program's own globals seen from a frame whose code is elsewhere (libc), as gdb finds them. */
     Optional<FrameScope> programScope(int level) {
-        LoadedModule m = image.main();
-        if (!m.symbols().hasDwarf()) return Optional.empty();
-        GlobalVariables g = globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow()));
-        return Optional.of(new FrameScope(m.symbols(), types, g, access(level), frame(level).lookupPc()));
+        return scopeIn(image.main(), level);
     }
 
     /** The evaluation scope of a frame (its function's locals and args, globals), if it has debug info. */
     Optional<FrameScope> scope(int level) {
-        Frame f = frame(level);
-        LoadedModule m = image.moduleAt(f.lookupPc());
-        if (m == null || !m.symbols().hasDwarf()) {
-            m = image.main(); // globals of the program are still reachable from frames in libc
-            if (!m.symbols().hasDwarf()) return Optional.empty();
-        }
-        LoadedModule mod = m;
-        GlobalVariables g = globals.computeIfAbsent(m.path(), k -> new GlobalVariables(mod.symbols().dwarf().orElseThrow()));
-        return Optional.of(new FrameScope(m.symbols(), types, g, access(level), f.lookupPc()));
+        LoadedModule m = image.moduleAt(frame(level).lookupPc());
+        // globals of the program are still reachable from frames in libc
+        return m != null && m.symbols().hasDwarf() ? scopeIn(m, level) : programScope(level);
+    }
+
+    /** The frame's scope with m's debug info and globals, or empty when m has none. */
+    private Optional<FrameScope> scopeIn(LoadedModule m, int level) {
+        if (!m.symbols().hasDwarf()) return Optional.empty();
+        GlobalVariables g = globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow()));
+        return Optional.of(new FrameScope(m.symbols(), types, g, access(level), frame(level).lookupPc()));
     }
 }
