@@ -114,6 +114,22 @@ public interface DebugSession extends AutoCloseable {
     /** {@code info signals}-style rows of the signals the program received in the recording. */
     List<String> signals();
 
+    // ---- threads
+    /** {@code info threads}: the threads of the debugged process at the current position. */
+    default List<ThreadInfo> threads() {
+        return List.of();
+    }
+
+    /** {@code thread N}: shows thread N (registers, stack, locals, stepping) from now on. */
+    default ThreadInfo selectThread(int number) {
+        throw new io.jrrtui.util.JrrException("Invalid thread ID: " + number);
+    }
+
+    /** {@code thread name NAME}: the name the debugger shows for the selected thread (null: the program's own). */
+    default void nameThread(String name) {
+        throw new io.jrrtui.util.JrrException("Threads cannot be named in this session.");
+    }
+
     // ---- for timelines and panes (optional capabilities: a session without them shows nothing)
     /** Events first..last (inclusive, clipped to the recording), read from the trace. */
     default List<EventSummary> events(long first, long last) {

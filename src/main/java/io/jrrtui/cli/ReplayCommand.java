@@ -86,6 +86,7 @@ final class ReplayCommand implements Command {
         try (ReplaySession session = ReplaySession.start(trace, out)) {
             StopReason stop = session.runToEnd();
             out.flush();
+            if (stop.kind() == StopReason.Kind.END_OF_TRACE) throw new JrrException("replay reached event " + stop.event() + ": " + stop.detail());
             if (stop.kind() != StopReason.Kind.EXITED) {
                 throw new JrrException("replay stopped at event " + stop.event() + " before the program ended");
             }

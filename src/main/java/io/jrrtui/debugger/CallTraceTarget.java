@@ -56,7 +56,7 @@ record CallTraceTarget(Supplier<Registers> registersOf, FrameAccess.MemorySource
         while (true) {
             StopReason r = s.cont(Long.MAX_VALUE, true);
             if (r.kind() == StopReason.Kind.BREAKPOINT) return r.address();
-            if (r.kind() == StopReason.Kind.EXITED) return ENDED;
+            if (r.kind() == StopReason.Kind.EXITED || r.kind() == StopReason.Kind.END_OF_TRACE) return ENDED;
         }
     }
 

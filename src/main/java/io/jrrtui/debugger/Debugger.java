@@ -138,7 +138,14 @@ public final class Debugger implements DebugSession {
         SourceLocation where = session.exited() ? new SourceLocation(0, null, null, 0) : inspector.location(session.registers().rip(), true);
         refreshWatchValues();
         if (!rev) timeline.noteForwardStop();
-        last = new StopEvent(reason, where, session.currentEvent(), number, change, returnValue, detail, rev);
+        int thread = 0;
+        String threadName = null;
+        if (!session.exited() && session.threadCount() > 1) {
+            var t = session.selectedThread();
+            thread = t.number();
+            threadName = threadNames.getOrDefault(t.number(), t.name());
+        }
+        last = new StopEvent(reason, where, session.currentEvent(), number, change, returnValue, detail, rev, thread, threadName);
         return last;
     }
 
@@ -197,6 +204,7 @@ public final class Debugger implements DebugSession {
 
     @Override
     public BreakpointInfo addWatchpoint(String expression, WatchKind kind, boolean location) {
+        requireRunning();
         Value v = inspector.evaluate(ctx(), expression);
         if (v.address().isEmpty()) throw new JrrException("Cannot watch constant value `" + expression + "'.");
         long len = v.type().size();
@@ -343,6 +351,9 @@ public final class Debugger implements DebugSession {
             case SIGNAL -> {
                 return stop(StopEvent.Reason.SIGNAL, 0, null, null, io.jrrtui.arch.Signals.name(r.slot()), false);
             }
+            case END_OF_TRACE -> {
+                return endOfTrace(r.detail());
+            }
             case WATCHPOINT -> {
                 UserBreakpoint w = watchBySlot(r.slot());
                 if (w == null || !w.enabled) return null;
@@ -379,10 +390,79 @@ public final class Debugger implements DebugSession {
         if (session.exited()) throw new JrrException("The program is not being run.");
     }
 
+    /** Forward moves need recorded events ahead: at the end of a cut-short recording there are none. */
+    private void requireFuture() {
+        requireRunning();
+        if (session.atTraceEnd()) throw new JrrException(capitalised(session.cont(Long.MAX_VALUE, false).detail()) + ".");
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The replay reached the last recorded event; the program's threads stay there to be inspected. */
+    StopEvent endOfTrace(String how) {
+        return stop(StopEvent.Reason.END_OF_HISTORY, 0, null, null, capitalised(how) + ".", false);
+    }
+
+    // ---- threads ------------------------------------------------------------------------------
+
+    /** Names given with {@code thread name}, by thread number. */
+    private final Map<Integer, String> threadNames = new HashMap<>();
+
+    @Override
+    public List<io.jrrtui.api.ThreadInfo> threads() {
+        requireRunning();
+        var selected = session.selectedThread();
+        List<io.jrrtui.api.ThreadInfo> out = new ArrayList<>();
+        try {
+            for (var t : session.threads()) {
+                session.selectThread(t.number());
+                moved();
+                FrameInfo frame;
+                try {
+                    frame = inspector.frameInfo(ctx(), 0);
+                } catch (JrrException e) {
+                    frame = null;
+                }
+                out.add(new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()),
+                        t.number() == selected.number(), frame, t.inSyscall()));
+            }
+        } finally {
+            session.selectThread(selected.number());
+            moved();
+        }
+        return out;
+    }
+
+    @Override
+    public io.jrrtui.api.ThreadInfo selectThread(int number) {
+        requireRunning();
+        var t = session.selectThread(number);
+        moved();
+        FrameInfo frame;
+        try {
+            frame = inspector.frameInfo(ctx(), 0);
+        } catch (JrrException e) {
+            frame = null;
+        }
+        last = new StopEvent(last.reason(), frame == null ? last.where() : frame.where(), last.event(), last.breakpoint(),
+                last.watch(), last.returnValue(), last.detail(), last.reverse(), t.number(), threadNames.getOrDefault(t.number(), t.name()));
+        return new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()), true, frame, t.inSyscall());
+    }
+
+    @Override
+    public void nameThread(String name) {
+        requireRunning();
+        int n = session.selectedThread().number();
+        if (name == null || name.isBlank()) threadNames.remove(n);
+        else threadNames.put(n, name.strip());
+    }
+
     @Override
     public StopEvent cont() {
         return moving(() -> {
-            requireRunning();
+            requireFuture();
             while (true) {
                 StopEvent s = userStop(timeline.continueForward());
                 if (s != null) return s;
@@ -393,7 +473,7 @@ public final class Debugger implements DebugSession {
     @Override
     public StopEvent next() {
         return moving(() -> {
-            requireRunning();
+            requireFuture();
             return stepper.line(false);
         });
     }
@@ -401,7 +481,7 @@ public final class Debugger implements DebugSession {
     @Override
     public StopEvent step() {
         return moving(() -> {
-            requireRunning();
+            requireFuture();
             return stepper.line(true);
         });
     }
@@ -409,7 +489,7 @@ public final class Debugger implements DebugSession {
     @Override
     public StopEvent stepi() {
         return moving(() -> {
-            requireRunning();
+            requireFuture();
             return stepper.instruction(false);
         });
     }
@@ -417,7 +497,7 @@ public final class Debugger implements DebugSession {
     @Override
     public StopEvent nexti() {
         return moving(() -> {
-            requireRunning();
+            requireFuture();
             return stepper.instruction(true);
         });
     }
@@ -425,7 +505,7 @@ public final class Debugger implements DebugSession {
     @Override
     public StopEvent finish() {
         return moving(() -> {
-            requireRunning();
+            requireFuture();
             return stepper.finish();
         });
     }
@@ -433,7 +513,7 @@ public final class Debugger implements DebugSession {
     @Override
     public StopEvent until(String location) {
         return moving(() -> {
-            requireRunning();
+            requireFuture();
             return location == null || location.isBlank() ? stepper.until() : stepper.runToLocation(resolve(location), true);
         });
     }
@@ -441,7 +521,7 @@ public final class Debugger implements DebugSession {
     @Override
     public StopEvent advance(String location) {
         return moving(() -> {
-            requireRunning();
+            requireFuture();
             if (location == null || location.isBlank()) throw new JrrException("Argument required (a location).");
             return stepper.runToLocation(resolve(location), true);
         });

@@ -56,6 +56,7 @@ final class LineStepper {
         StopReason r = session().stepInstruction();
         d.moved();
         if (r.kind() == StopReason.Kind.EXITED) return d.exitedEvent(false);
+        if (r.kind() == StopReason.Kind.END_OF_TRACE) return d.endOfTrace(r.detail());
         StopEvent user = r.kind() == StopReason.Kind.WATCHPOINT ? d.userStop(r) : null;
         if (user != null) return user;
         Registers now = session().registers();
@@ -82,6 +83,8 @@ final class LineStepper {
             StopReason r = session().stepInstruction();
             d.moved();
             if (r.kind() == StopReason.Kind.EXITED) return d.exitedEvent(false);
+            if (r.kind() == StopReason.Kind.END_OF_TRACE) return d.endOfTrace(r.detail());
+        if (r.kind() == StopReason.Kind.END_OF_TRACE) return d.endOfTrace(r.detail());
             if (r.kind() == StopReason.Kind.WATCHPOINT) {
                 StopEvent s = d.userStop(r);
                 if (s != null) return s;
@@ -157,7 +160,7 @@ final class LineStepper {
         if (temporary) session().addBreakpoint(addr);
         try {
             while (true) {
-                StopReason r = d.timeline().continueForward();
+                StopReason r = d.timeline().continueSelectedThread();
                 d.moved();
                 if (r.kind() == StopReason.Kind.BREAKPOINT && r.address() == addr && arrived.getAsBoolean()) {
                     if (!temporary) {
@@ -222,7 +225,7 @@ final class LineStepper {
         if (retTemp) session().addBreakpoint(returnAddr);
         try {
             while (true) {
-                StopReason r = d.timeline().continueForward();
+                StopReason r = d.timeline().continueSelectedThread();
                 d.moved();
                 if (r.kind() == StopReason.Kind.BREAKPOINT) {
                     boolean atTarget = targets.stream().anyMatch(t -> t.pc() == r.address());

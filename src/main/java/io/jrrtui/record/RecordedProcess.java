@@ -8,6 +8,8 @@ final class RecordedProcess {
     TraceeMemory mem;
     final OutputFds outputFds;
     SharedFileMaps sharedFileMaps = new SharedFileMaps();
+    /** rdtsc/rdtscp rewritten to trap in this address space (a fork inherits them). */
+    TimestampPatches timestamps = new TimestampPatches();
     int liveTasks;
 
     RecordedProcess(int tgid, OutputFds outputFds) {
@@ -21,5 +23,6 @@ final class RecordedProcess {
         mem.close();
         mem = new TraceeMemory(tgid);
         sharedFileMaps = new SharedFileMaps();
+        timestamps = new TimestampPatches();
     }
 }

@@ -141,6 +141,7 @@ public final class Recorder {
         // is exact for replay on the same machine.
         SyscallInjector.inject(t.tid, t.proc.mem, SYS_ARCH_PRCTL, ARCH_SET_CPUID, 0);
         write(new ExecEvent(nextEvent, t.tid, path, regs, regs.rsp(), stack));
+        t.proc.timestamps.scan(t.tid, t.proc.mem);
         if (copyName != null) ExecutableCopies.keep(writer.dir(), path, copyName);
     }
 
@@ -161,6 +162,7 @@ public final class Recorder {
                 continue;
             }
             t.stopped = ws.stopped();
+            if (VERBOSE) System.err.println("record: task " + t.tid + " " + ws + " inSyscall=" + t.inSyscall + " atBoundary=" + t.atBoundary + " running=" + (running == null ? 0 : running.tid));
             if (ws.exited() || ws.signaled()) {
                 onTaskEnd(t, ws);
             } else if (ws.syscallStop()) {
@@ -176,6 +178,8 @@ public final class Recorder {
         writer.finish(leaderExit.shellStatus(), leaderExit.describe());
         return new Result(leaderExit.shellStatus(), nextEvent - 1, leaderExit.describe());
     }
+
+    private static final boolean VERBOSE = System.getenv("JRR_VERBOSE_RECORD") != null;
 
     private void resume(RecordedTask t) {
         Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, t.deliver);
@@ -229,6 +233,16 @@ public final class Recorder {
         }
     }
 
+    /** Whether a completed call may have made new code executable (its rdtsc are patched then). */
+    public static boolean mapsCode(Registers entry, long result) {
+        if (result < 0 && result > -4096) return false;
+        long nr = entry.origRax();
+        if (nr == SYS_MMAP || nr == SYS_MPROTECT || nr == SYS_PKEY_MPROTECT) return (entry.arg(2) & PROT_EXEC) != 0;
+        return nr == SYS_MREMAP;
+    }
+
+    private static final int SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MREMAP = 25, SYS_PKEY_MPROTECT = 329, PROT_EXEC = 4;
+
     private static boolean isRestart(long result) {
         return result <= -512 && result >= -516; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
     }
@@ -250,6 +264,7 @@ public final class Recorder {
             return;
         }
         if (!t.spawnWritten) write(SyscallCapture.capture(nextEvent, t, writer, t.entry, result));
+        if (mapsCode(t.entry, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
         t.spawnWritten = false;
         t.inSyscall = false;
         t.atBoundary = true;
@@ -267,6 +282,7 @@ public final class Recorder {
                 t.spawnWritten = true;
                 boolean thread = event == Ptrace.EVENT_CLONE && (cloneFlags(t) & SyscallTable.CLONE_THREAD) != 0;
                 RecordedProcess proc = thread ? t.proc : new RecordedProcess(child, t.proc.outputFds.copy());
+                if (!thread) proc.timestamps = t.proc.timestamps.copy();
                 RecordedTask c = new RecordedTask(child, proc);
                 proc.liveTasks++;
                 tasks.put(child, c);
@@ -358,7 +374,7 @@ public final class Recorder {
             preempted(t, regs);
             return;
         }
-        if (sig == Signals.SIGSEGV && emulateTrappedInstruction(t, regs)) {
+        if ((sig == Signals.SIGSEGV || sig == Signals.SIGILL) && emulateTrappedInstruction(t, regs)) {
             t.atBoundary = false;
             return;
         }
@@ -405,9 +421,12 @@ public final class Recorder {
     }
 
     private boolean emulateTrappedInstruction(RecordedTask t, Registers regs) {
-        byte[] code = new byte[3];
-        t.proc.mem.readPartial(regs.rip(), code);
-        TrappedInstruction insn = TrappedInstruction.of(code);
+        TrappedInstruction insn = t.proc.timestamps.at(regs.rip());
+        if (insn == TrappedInstruction.NONE) {
+            byte[] code = new byte[3];
+            t.proc.mem.readPartial(regs.rip(), code);
+            insn = TrappedInstruction.of(code);
+        }
         Registers out;
         switch (insn) {
             case RDTSC, RDTSCP -> {

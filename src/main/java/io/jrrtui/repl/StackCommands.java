@@ -1,6 +1,7 @@
 package io.jrrtui.repl;
 
 import io.jrrtui.api.FrameInfo;
+import io.jrrtui.api.ThreadInfo;
 import io.jrrtui.api.Variable;
 import io.jrrtui.repl.ReplCommand.Repeat;
 import io.jrrtui.util.JrrException;
@@ -9,13 +10,10 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Frames and threads: backtrace, up, down, frame, thread. Recordings are replayed with one thread
- * for now, so thread commands know only thread 1 and say so in gdb's words.
+ * Frames and threads: backtrace, up, down, frame, thread (select, apply, name), info threads. Each
+ * command looks at the selected thread; a stop selects the thread that stopped.
  */
 final class StackCommands {
-    /** How the single thread is named in thread lists. */
-    static final String THREAD_TARGET = "Thread 1";
-
     private StackCommands() {}
 
     /** @param execute runs a command line (for {@code thread apply}) */
@@ -34,16 +32,34 @@ final class StackCommands {
                             out.print(c.printer.selectedFrame(c.forDisplay(f)));
                         }),
                 Cmd.of("thread", "Use this command to switch between threads.").alias("t")
-                        .usage("thread [N]\nthread apply all|N COMMAND\nThe replay has one thread, thread 1.")
+                        .usage("thread [N]\nthread apply all|N... COMMAND\nthread name [NAME]")
                         .does((a, out) -> thread(c, a, out, execute)));
     }
 
-    /** {@code info threads}. */
+    /** {@code info threads}: every thread of the debugged process with its innermost frame. */
     static void threads(ReplContext c, PrintStream out) {
-        FrameInfo f = c.forDisplay(c.session.selectedFrame());
-        int width = Math.max("Target Id".length(), THREAD_TARGET.length());
+        List<ThreadInfo> threads = c.session.threads();
+        if (threads.isEmpty()) {
+            out.println("No threads.");
+            return;
+        }
+        int width = "Target Id".length();
+        for (ThreadInfo t : threads) width = Math.max(width, targetId(t).length());
         out.printf("  Id   %-" + width + "s Frame %n", "Target Id");
-        out.printf("* 1    %-" + width + "s %s%n", THREAD_TARGET, c.printer.frameLocation(f));
+        for (ThreadInfo t : threads) {
+            String frame = t.frame() == null ? "(no frame)" : c.printer.frameLocation(t.number() == selectedNumber(threads) ? c.forDisplay(t.frame()) : t.frame());
+            out.printf("%s %-4d %-" + width + "s %s%n", t.selected() ? "*" : " ", t.number(), targetId(t), frame);
+        }
+    }
+
+    private static int selectedNumber(List<ThreadInfo> threads) {
+        for (ThreadInfo t : threads) if (t.selected()) return t.number();
+        return 0;
+    }
+
+    /** gdb's target id of a thread: we know its recorded LWP and name (no pthread_t address). */
+    static String targetId(ThreadInfo t) {
+        return "LWP " + t.tid() + " \"" + t.name() + "\"";
     }
 
     private static void backtrace(ReplContext c, String args, PrintStream out) {
@@ -91,25 +107,63 @@ final class StackCommands {
     private static void thread(ReplContext c, String args, PrintStream out, BiConsumer<String, PrintStream> execute) {
         List<String> words = Args.words(args);
         if (words.isEmpty()) {
-            out.println("[Current thread is 1 (" + THREAD_TARGET + ")]");
+            ThreadInfo t = selected(c);
+            out.println("[Current thread is " + t.number() + " (" + targetId(t) + ")]");
             return;
         }
-        if (words.get(0).equals("apply")) {
-            if (words.size() < 2) throw new JrrException("Please specify a thread ID list");
-            String which = words.get(1);
-            if (!which.equals("all") && !which.equals("1")) throw new JrrException("Unknown thread " + which + ".");
-            String rest = args.strip().substring("apply".length()).strip().substring(which.length()).strip();
-            if (rest.isEmpty()) throw new JrrException("Please specify a command following the thread ID list");
-            out.println();
-            out.println("Thread 1 (" + THREAD_TARGET + "):");
-            execute.accept(rest, out);
-            return;
+        switch (words.get(0)) {
+            case "apply" -> apply(c, args.strip().substring("apply".length()).strip(), out, execute);
+            case "name" -> {
+                c.session.nameThread(args.strip().substring("name".length()).strip());
+            }
+            default -> {
+                if (!words.get(0).matches("\\d{1,9}")) throw new JrrException("Invalid thread ID: " + args.strip());
+                ThreadInfo t = c.session.selectThread(Integer.parseInt(words.get(0)));
+                out.println("[Switching to thread " + t.number() + " (" + targetId(t) + ")]");
+                out.print(c.printer.selectedFrame(c.forDisplay(c.session.selectedFrame())));
+            }
         }
-        if (!words.get(0).equals("1")) {
-            if (!words.get(0).matches("\\d{1,9}")) throw new JrrException("Invalid thread ID: " + args.strip());
-            throw new JrrException("Unknown thread " + words.get(0) + ".");
+    }
+
+    private static ThreadInfo selected(ReplContext c) {
+        for (ThreadInfo t : c.session.threads()) if (t.selected()) return t;
+        throw new JrrException("No thread selected.");
+    }
+
+    /** {@code thread apply all|N... COMMAND}: runs COMMAND in each thread (gdb: newest first for all). */
+    private static void apply(ReplContext c, String rest, PrintStream out, BiConsumer<String, PrintStream> execute) {
+        List<String> words = Args.words(rest);
+        if (words.isEmpty()) throw new JrrException("Please specify a thread ID list");
+        List<ThreadInfo> all = c.session.threads();
+        List<ThreadInfo> chosen = new java.util.ArrayList<>();
+        int used = 0;
+        if (words.get(0).equals("all")) {
+            chosen.addAll(all);
+            java.util.Collections.reverse(chosen);
+            used = 1;
+        } else {
+            for (String w : words) {
+                if (!w.matches("\\d{1,9}")) break;
+                int n = Integer.parseInt(w);
+                ThreadInfo t = all.stream().filter(x -> x.number() == n).findFirst()
+                        .orElseThrow(() -> new JrrException("Unknown thread " + n + "."));
+                chosen.add(t);
+                used++;
+            }
+            if (used == 0) throw new JrrException("Invalid thread ID: " + rest);
         }
-        out.println("[Switching to thread 1 (" + THREAD_TARGET + ")]");
-        out.print(c.printer.selectedFrame(c.forDisplay(c.session.selectedFrame())));
+        String command = String.join(" ", words.subList(used, words.size()));
+        if (command.isEmpty()) throw new JrrException("Please specify a command following the thread ID list");
+        int back = selectedNumber(all);
+        try {
+            for (ThreadInfo t : chosen) {
+                c.session.selectThread(t.number());
+                out.println();
+                out.println("Thread " + t.number() + " (" + targetId(t) + "):");
+                execute.accept(command, out);
+            }
+        } finally {
+            if (back > 0) c.session.selectThread(back);
+        }
     }
 }

@@ -130,6 +130,11 @@ public final class StopPrinter {
      * @param frame the innermost frame at the stop (args, exactness); null when the program is gone
      * @param hit   the breakpoint or watchpoint {@code stop.breakpoint()} names, or null
      */
+    /** gdb names the thread that stopped when the program has several: {@code Thread 2 "name" hit }. */
+    private static String threadHit(StopEvent stop) {
+        return stop.thread() > 0 ? "Thread " + stop.thread() + " \"" + stop.threadName() + "\" hit " : "";
+    }
+
     public String stop(StopEvent stop, FrameInfo frame, BreakpointInfo hit) {
         StringBuilder sb = new StringBuilder();
         SourceLocation where = frame != null ? frame.where() : stop.where();
@@ -142,13 +147,13 @@ public final class StopPrinter {
             }
             case BREAKPOINT -> {
                 if (stop.breakpoint() > 0) {
-                    sb.append('\n').append(hit != null && hit.temporary() ? "Temporary breakpoint " : "Breakpoint ")
+                    sb.append('\n').append(threadHit(stop)).append(hit != null && hit.temporary() ? "Temporary breakpoint " : "Breakpoint ")
                             .append(stop.breakpoint()).append(", ");
                 }
                 sb.append(locationWithSource(frame, stop.where()));
             }
             case WATCHPOINT -> {
-                if (stop.breakpoint() > 0) sb.append('\n').append(watchTitle(hit, stop)).append('\n');
+                if (stop.breakpoint() > 0) sb.append('\n').append(threadHit(stop)).append(watchTitle(hit, stop)).append('\n');
                 else if (stop.watch() != null) sb.append("\nLast change of ").append(stop.watch().expression()).append('\n');
                 sb.append(watchValues(stop.watch(), hit));
                 sb.append(locationWithSource(frame, stop.where()));
@@ -162,7 +167,7 @@ public final class StopPrinter {
                 }
             }
             case SIGNAL -> {
-                sb.append("\nProgram received signal ").append(signalText(stop.detail())).append(".\n");
+                sb.append(stop.thread() > 0 ? "\nThread " + stop.thread() + " \"" + stop.threadName() + "\" received signal " : "\nProgram received signal ").append(signalText(stop.detail())).append(".\n");
                 sb.append(locationWithSource(frame, stop.where()));
             }
             case START_OF_HISTORY, END_OF_HISTORY -> {

@@ -65,6 +65,12 @@ final class EventReplayer {
         handleStop(t, nextStop(t, Ptrace.PTRACE_SYSEMU));
     }
 
+    /** The preemption point pe has been reached (or the task was put there): the event is done. */
+    void finishPreemption(io.jrrtui.trace.PreemptEvent pe) {
+        s.events.next();
+        finishEvent(pe.number());
+    }
+
     /** Events that are not a stop of their own (a preemption point): handled here; true if so. */
     boolean special(LiveTask t) {
         if (s.events.peek() instanceof io.jrrtui.trace.PreemptEvent pe && pe.tid() == t.recordedTid) {
@@ -127,7 +133,7 @@ final class EventReplayer {
     }
 
     /** Whether the recorded non-zero memory is what the task's process holds now. */
-    private static boolean sameMemory(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+    static boolean sameMemory(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
         for (MemoryWrite w : pe.memory()) {
             byte[] now = new byte[w.length()];
             if (t.proc.mem.readPartial(w.addr(), now) != now.length || !java.util.Arrays.equals(now, w.data())) return false;
@@ -136,7 +142,7 @@ final class EventReplayer {
     }
 
     /** Writes the recorded writable memory (zero where the recording had zero pages) and registers. */
-    private static void putThere(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+    static void putThere(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
         java.util.TreeMap<Long, MemoryWrite> runs = new java.util.TreeMap<>();
         for (MemoryWrite w : pe.memory()) runs.put(w.addr(), w);
         for (ProcMaps.Region r : ProcMaps.read(t.tid)) {
@@ -166,7 +172,7 @@ final class EventReplayer {
         Ptrace.setRegs(t.tid, pe.regs());
     }
 
-    private static boolean samePoint(Registers now, Registers recorded) {
+    static boolean samePoint(Registers now, Registers recorded) {
         long flagsMask = ~((1L << 16) | (1L << 8));
         return now.firstDifference(recorded, Registers.EFLAGS, Registers.ORIG_RAX) < 0
                 && ((now.get(Registers.EFLAGS) ^ recorded.get(Registers.EFLAGS)) & flagsMask) == 0;
@@ -337,6 +343,19 @@ final class EventReplayer {
             default -> emulate(t, sc, regs);
         }
         if (sc.outputStream() != 0) s.output.write(n, sc.tid(), sc.outputStream(), sc.output());
+        if (Recorder.mapsCode(regs, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
+        if (sc.syscall() == SYS_PRCTL && regs.arg(0) == PR_SET_NAME && result == 0) t.name = cString(t.proc.mem, regs.arg(1), 16);
+    }
+
+    private static final int SYS_PRCTL = 157, PR_SET_NAME = 15;
+
+    /** A NUL-terminated string of at most max bytes from the tracee (the thread name the program set). */
+    private static String cString(TraceeMemory mem, long addr, int max) {
+        byte[] b = new byte[max];
+        int n = mem.readPartial(addr, b);
+        int len = 0;
+        while (len < n && b[len] != 0) len++;
+        return new String(b, 0, len, StandardCharsets.UTF_8);
     }
 
     private void emulate(LiveTask t, SyscallEvent sc, Registers regs) {
@@ -377,6 +396,7 @@ final class EventReplayer {
 
     private void executeForReal(LiveTask t, SyscallEvent sc, Registers entry, Registers args) {
         String name = sc.name();
+        if (MAPPING_CALLS.contains(name)) s.mappingsChanged = true;
         if (name.equals("mremap") && sc.result() >= 0 && sc.result() != entry.arg(0)) {
             args = args.withArg(3, entry.arg(3) | MREMAP_MAYMOVE | MREMAP_FIXED).withArg(4, sc.result());
         }
@@ -396,6 +416,8 @@ final class EventReplayer {
         }
         applyWrites(t.proc.mem, sc);
     }
+
+    private static final java.util.Set<String> MAPPING_CALLS = java.util.Set.of("mmap", "munmap", "mprotect", "mremap", "brk", "pkey_mprotect");
 
     /** clone/clone3/fork/vfork for real: the new task gets the recorded id wherever the program can see it. */
     private void spawnForReal(LiveTask t, SyscallEvent sc, Registers entry) {
@@ -424,6 +446,7 @@ final class EventReplayer {
         int childTid = (int) Ptrace.getEventMsg(t.tid);
         boolean thread = (flags & CLONE_THREAD) != 0;
         LiveTask.Proc proc = thread ? t.proc : new LiveTask.Proc(childTid);
+        if (!thread) proc.timestamps = t.proc.timestamps.copy();
         LiveTask child = new LiveTask((int) sc.result(), childTid, proc);
         s.tasks.put(child.recordedTid, child);
         WaitStatus first = Ptrace.waitFor(childTid);
@@ -519,16 +542,21 @@ final class EventReplayer {
         }
         t.proc.mem.write(exec.stackAddr(), exec.stack());
         Ptrace.setRegs(t.tid, exec.regs());
+        t.proc.timestamps = new io.jrrtui.record.TimestampPatches();
+        t.proc.timestamps.scan(t.tid, t.proc.mem);
     }
 
     /** A signal stop of t: true when it matched (and consumed) an event; false for a signal to ignore. */
     private boolean replaySignal(LiveTask t, int sig, long n) {
         Registers regs = Ptrace.getRegs(t.tid);
         Event expected = s.events.peek();
-        if (sig == Signals.SIGSEGV) {
-            byte[] code = new byte[3];
-            t.proc.mem.readPartial(regs.rip(), code);
-            TrappedInstruction insn = TrappedInstruction.of(code);
+        if (sig == Signals.SIGSEGV || sig == Signals.SIGILL) {
+            TrappedInstruction insn = t.proc.timestamps.at(regs.rip());
+            if (insn == TrappedInstruction.NONE) {
+                byte[] code = new byte[3];
+                t.proc.mem.readPartial(regs.rip(), code);
+                insn = TrappedInstruction.of(code);
+            }
             if (insn != TrappedInstruction.NONE) {
                 s.events.next();
                 replayTrappedInstruction(t, n, insn, regs, expected);
@@ -541,7 +569,10 @@ final class EventReplayer {
             if (!se.fault()) Ptrace.setSigInfo(t.tid, se.siginfo());
             t.raisedSignal = 0;
             t.deliver = sig;
-            if (t == s.primary && stopsDebugger(sig)) s.signalStop = sig;
+            if (t.proc == s.primary.proc && stopsDebugger(sig)) {
+                s.signalStop = sig;
+                s.signalTask = t;
+            }
             return true;
         }
         byte[] info = Ptrace.getSigInfo(t.tid);

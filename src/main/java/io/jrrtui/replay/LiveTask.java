@@ -10,6 +10,8 @@ final class LiveTask {
         int tgid;
         TraceeMemory mem;
         int liveTasks;
+        /** rdtsc/rdtscp rewritten to trap, exactly as the recorder rewrote them. */
+        io.jrrtui.record.TimestampPatches timestamps = new io.jrrtui.record.TimestampPatches();
 
         Proc(int tgid) {
             this.tgid = tgid;
@@ -31,6 +33,10 @@ final class LiveTask {
     io.jrrtui.trace.SyscallEvent spawnResult;
     io.jrrtui.arch.Registers spawnEntry;
     long restoreClone3Flags;
+    /** Passes of its next preemption point's pc seen so far (the search goes on across calls). */
+    int preemptPasses;
+    /** The name the program gave the thread (prctl PR_SET_NAME, /proc/self/task/N/comm), else null. */
+    String name;
     /** The signal the replayer raised for the next (boundary) signal event, else 0. */
     int raisedSignal;
 

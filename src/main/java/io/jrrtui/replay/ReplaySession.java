@@ -35,6 +35,7 @@ public final class ReplaySession implements Target {
     private final EventReplayer replayer;
     private final Breakpoints breakpoints = new Breakpoints();
     private final Watchpoints watchpoints = new Watchpoints();
+    private final PageWatch pageWatch = new PageWatch();
     private final List<Checkpoint> checkpoints = new ArrayList<>();
 
     private ReplaySession(TraceReader trace, OutputSink output) {
@@ -92,6 +93,7 @@ public final class ReplaySession implements Target {
     public byte[] readMemory(long addr, int len) {
         return TracerThread.call(() -> {
             byte[] b = s.mem.read(addr, len);
+            s.primary.proc.timestamps.unpatch(addr, b);
             for (int i = 0; i < len; i++) {
                 Byte orig = breakpoints.originalAt(addr + i);
                 if (orig != null) b[i] = orig;
@@ -179,45 +181,216 @@ public final class ReplaySession implements Target {
                 if (s.exited) return StopReason.exited(s.current, s.exitDescription);
                 if (s.current >= untilEvent) return StopReason.atEvent(s.current);
                 Event next = s.events.peek();
-                if (next == null) {
-                    throw new JrrException("the trace ends after event " + s.current
-                            + (s.trace.incomplete() ? " (the recording was interrupted)" : ""));
-                }
+                if (next == null) return endOfTrace();
+                if (honourStops && killsTheProgram(next)) return endOfTrace();
                 LiveTask t = replayer.taskFor(next);
-                if (t != s.primary) {
-                    replayer.advance(t);
-                    continue;
-                }
-                if (replayer.special(t)) continue;
-                // Without breakpoints there is nothing to step over: skip the GETREGS per event.
-                if (t.pending == null && !breakpoints.addresses().isEmpty()) {
-                    breakpoints.armPending(s.mem);
-                    long rip = Ptrace.getRegs(s.pid).rip();
-                    if (breakpoints.armed(rip)) {
-                        StopReason r = stepOverBreakpoint(rip);
-                        if (r.kind() == StopReason.Kind.STEP) {
-                            // The step may land on another breakpoint: that counts as hitting it.
-                            long after = Ptrace.getRegs(s.pid).rip();
-                            if (honourStops && breakpoints.armed(after) && s.current < untilEvent && s.primary.pending == null) {
-                                return StopReason.breakpoint(s.current, after);
-                            }
-                            continue;
-                        }
-                        if (honourStops || r.kind() == StopReason.Kind.EXITED) return r;
-                        continue;
-                    }
-                }
-                StopReason r = classify(replayer.nextStop(t, Ptrace.PTRACE_SYSEMU), false);
+                StopReason r = runTask(t);
                 if (r == null && s.signalStop != 0) {
                     int sig = s.signalStop;
+                    LiveTask at = s.signalTask;
                     s.signalStop = 0;
-                    if (honourStops) return StopReason.signal(s.current, sig);
+                    s.signalTask = null;
+                    if (honourStops) {
+                        stoppedIn(at);
+                        return StopReason.signal(s.current, sig);
+                    }
                     continue;
                 }
-                if (r == null) continue;
-                if (honourStops || r.kind() == StopReason.Kind.EXITED) return r;
+                if (r == null || r.kind() == StopReason.Kind.STEP) continue;
+                if (honourStops || r.kind() == StopReason.Kind.EXITED) {
+                    stoppedIn(t);
+                    return r;
+                }
             }
         });
+    }
+
+    /**
+     * Runs task t (the one the next event belongs to) to its next stop: steps it over a breakpoint
+     * it stands on, then lets it run to its event. Any thread of the debugged process can hit a
+     * breakpoint or trigger a watchpoint (they belong to the address space); the result says so,
+     * and null means the stop was an event handled here.
+     */
+    private StopReason runTask(LiveTask t) {
+        if (s.tasks.size() != debugRegsApplied) applyDebugRegs();
+        if (s.events.peek() instanceof io.jrrtui.trace.PreemptEvent pe && pe.tid() == t.recordedTid) {
+            return towardsPreemption(t, pe);
+        }
+        if (replayer.special(t)) return null;
+        // Without breakpoints there is nothing to step over: skip the GETREGS per event.
+        if (t.pending == null && inDebuggedProcess(t) && !breakpoints.addresses().isEmpty()) {
+            breakpoints.armPending(t.proc.mem);
+            long rip = Ptrace.getRegs(t.tid).rip();
+            if (breakpoints.armed(rip)) {
+                StopReason r = stepOverBreakpoint(t, rip);
+                if (r.kind() == StopReason.Kind.STEP) {
+                    // The step may land on another breakpoint: that counts as hitting it.
+                    long after = Ptrace.getRegs(t.tid).rip();
+                    if (breakpoints.armed(after) && t.pending == null) return StopReason.breakpoint(s.current, after);
+                }
+                return r;
+            }
+        }
+        StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU), false);
+        if (s.mappingsChanged && !pageWatch.isEmpty()) applyPageWatch();
+        return r;
+    }
+
+    /** Passes of the switch-out pc tried before the task is put there directly (no stops armed / stops armed). */
+    private static final int PREEMPT_PASSES = 2_000, PREEMPT_PASSES_WITH_STOPS = 100_000;
+    private static final byte INT3 = (byte) 0xcc;
+
+    /**
+     * One step of the search for the point where the recorder switched t out (a preempt event):
+     * the first time t is at that rip with the recorded registers and writable memory. An int3 at
+     * rip finds the passes (debug registers are not available everywhere); each run between two
+     * passes is ordinary execution, so the user's breakpoints and watchpoints hit in it are
+     * reported — the search goes on at the next call. After too many passes (a loop whose registers
+     * repeat) the task is put there directly from the recorded state; with stops armed the limit
+     * is far higher, because stops inside the skipped stretch would be missed.
+     */
+    private StopReason towardsPreemption(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        if (t.pending != null) {
+            throw new DivergenceException(pe.number(), "task " + t.recordedTid + " is in a syscall where the recording has " + pe.describe());
+        }
+        Registers now = Ptrace.getRegs(t.tid);
+        if (EventReplayer.samePoint(now, pe.regs()) && EventReplayer.sameMemory(t, pe)) {
+            t.preemptPasses = 0;
+            replayer.finishPreemption(pe);
+            return null;
+        }
+        boolean stopsArmed = inDebuggedProcess(t) && (!breakpoints.addresses().isEmpty() || !pageWatch.isEmpty());
+        if (t.preemptPasses >= (stopsArmed ? PREEMPT_PASSES_WITH_STOPS : PREEMPT_PASSES)) {
+            EventReplayer.putThere(t, pe);
+            t.preemptPasses = 0;
+            replayer.finishPreemption(pe);
+            return null;
+        }
+        long target = pe.regs().rip();
+        boolean userBreakpoint = inDebuggedProcess(t) && breakpoints.armed(target);
+        if (now.rip() == target || (inDebuggedProcess(t) && breakpoints.armed(now.rip()))) {
+            // standing on the point (a pass that did not match) or on a user breakpoint: step off it
+            StopReason r = inDebuggedProcess(t) && breakpoints.armed(now.rip()) ? stepOverBreakpoint(t, now.rip()) : stepTask(t);
+            return r.kind() == StopReason.Kind.STEP ? null : r;
+        }
+        byte[] saved = null;
+        if (!userBreakpoint) {
+            saved = t.proc.mem.read(target, 1);
+            t.proc.mem.write(target, new byte[] {INT3});
+        }
+        WaitStatus ws;
+        try {
+            Ptrace.resume(Ptrace.PTRACE_SYSEMU, t.tid, t.deliver);
+            t.deliver = 0;
+            ws = Ptrace.waitFor(t.tid);
+        } finally {
+            if (saved != null && !t.dead) t.proc.mem.write(target, saved);
+        }
+        if (ws.stopped() && ws.event() == 0 && ws.stopSig() == Signals.SIGTRAP) {
+            Registers regs = Ptrace.getRegs(t.tid);
+            if (regs.rip() - 1 == target && Signals.siginfoCode(Ptrace.getSigInfo(t.tid)) == SI_KERNEL) {
+                Ptrace.setRegs(t.tid, regs.with(Registers.RIP, target));
+                t.preemptPasses++;
+                if (EventReplayer.samePoint(Ptrace.getRegs(t.tid), pe.regs()) && EventReplayer.sameMemory(t, pe)) {
+                    t.preemptPasses = 0;
+                    replayer.finishPreemption(pe);
+                    return null;
+                }
+                return userBreakpoint ? StopReason.breakpoint(s.current, target) : null;
+            }
+        }
+        if (ws.syscallStop() || ws.exited() || ws.signaled()) {
+            // went past the point without meeting it: put the task there (its syscall is not run:
+            // SYSEMU stopped it at the entry)
+            if (ws.exited() || ws.signaled()) {
+                throw new DivergenceException(pe.number(), "task " + t.recordedTid + " ended before the point where it was switched out (" + ws + ")");
+            }
+            EventReplayer.putThere(t, pe);
+            t.preemptPasses = 0;
+            replayer.finishPreemption(pe);
+            return null;
+        }
+        StopReason r = classify(t, ws, false); // a user breakpoint, a watched write, a recorded signal...
+        return r;
+    }
+
+    /**
+     * Like {@link #cont} with stops honoured, but only stops of thread recordedTid count: the others'
+     * breakpoint hits and watchpoint triggers are passed over (stepping one thread, as gdb does
+     * over rr with the other threads running as recorded). The stepping thread stays selected.
+     */
+    public StopReason contThread(long untilEvent, int recordedTid) {
+        while (true) {
+            StopReason r = cont(untilEvent, true);
+            boolean byOther = switch (r.kind()) {
+                case BREAKPOINT, WATCHPOINT, SIGNAL -> positionThread() != recordedTid;
+                default -> false;
+            };
+            if (!byOther) return r;
+            if (!selectRecordedThread(recordedTid)) return r; // the stepping thread is gone
+        }
+    }
+
+    /** The recording ends here without the program's end (recorder stopped, program killed later). */
+    private StopReason endOfTrace() {
+        s.atTraceEnd = true;
+        String how = s.trace.info().endReason();
+        String text = "the recording ends here" + (how == null || how.isBlank() ? "" : " (program " + how + ")")
+                + (s.trace.incomplete() ? " (the recording was interrupted)" : "");
+        return StopReason.endOfTrace(s.current, text);
+    }
+
+    /**
+     * Whether e is the signal that ended the recording (Ctrl-C, kill) with nothing after it but the
+     * deaths it caused. The debugger stops before it, with every thread still there to inspect, as
+     * the last moment of the recording; {@code replay -a} delivers it.
+     */
+    private boolean killsTheProgram(Event e) {
+        if (!(e instanceof SignalEvent se) || se.fault()) return false;
+        String end = s.trace.info().endReason();
+        if (end == null || !end.equals("killed by " + Signals.name(se.signo()))) return false;
+        long alive = s.tasks.values().stream().filter(t -> !t.dead && !t.exiting).count();
+        return s.trace.info().eventCount() - se.number() == alive;
+    }
+
+    /** Whether the session stands at the last recorded event with the program still there. */
+    public boolean atTraceEnd() {
+        return s.atTraceEnd && !s.exited && (s.events.peek() == null || killsTheProgram(s.events.peek()));
+    }
+
+    /** A stop happened in t: the debugger follows that thread from now on (gdb's behaviour). */
+    private void stoppedIn(LiveTask t) {
+        if (t == null || t.dead || !inDebuggedProcess(t)) return;
+        s.positionTask = t;
+        if (t != s.primary) s.setPrimary(t);
+    }
+
+    /** Whether t shares the address space the debugger shows (breakpoints and watchpoints are there). */
+    private boolean inDebuggedProcess(LiveTask t) {
+        return t.proc == s.primary.proc;
+    }
+
+    /** Protects the watched pages in the debugged process, through a thread that is not inside a call. */
+    private void applyPageWatch() {
+        if (s.exited) return;
+        LiveTask by = s.primary;
+        for (LiveTask t : s.tasks.values()) {
+            if (by.pending == null) break;
+            if (!t.dead && !t.exiting && t.pending == null && inDebuggedProcess(t)) by = t;
+        }
+        pageWatch.apply(by.tid, s.mem);
+        s.mappingsChanged = false;
+    }
+
+    /** How many tasks existed when the debug registers were last written into every thread. */
+    private int debugRegsApplied = -1;
+
+    /** Debug registers are per thread: the watchpoints go into every thread of the debugged process. */
+    private void applyDebugRegs() {
+        for (LiveTask t : s.tasks.values()) {
+            if (!t.dead && !t.exiting && inDebuggedProcess(t)) watchpoints.apply(t.tid);
+        }
+        debugRegsApplied = s.tasks.size();
     }
 
     private volatile boolean interruptRequested;
@@ -245,12 +418,15 @@ public final class ReplaySession implements Target {
     private void refocus() {
         if (focusTid == 0 || s.primary.recordedTid == focusTid) return;
         LiveTask t = s.tasks.get(focusTid);
-        if (t == null || t.dead) return;
+        if (t == null || t.dead || t.proc == s.primary.proc) return;
         breakpoints.lift(s.mem);
+        pageWatch.lift(s.pid, s.mem);
         s.setPrimary(t);
+        s.positionTask = t;
         breakpoints.markLifted();
         breakpoints.insert(s.mem);
-        watchpoints.apply(s.pid);
+        applyDebugRegs();
+        applyPageWatch();
     }
 
     /**
@@ -266,82 +442,191 @@ public final class ReplaySession implements Target {
         interruptRequested = false;
     }
 
-    /** Executes one instruction (a syscall or trapped instruction completes its event). */
+    /**
+     * Executes one instruction of the selected thread (a syscall or trapped instruction completes
+     * its event); the other threads first run as recorded until it is the selected thread's turn.
+     */
     public StopReason stepInstruction() {
         return TracerThread.call(() -> {
             if (s.exited) return StopReason.exited(s.current, s.exitDescription);
-            long rip = Ptrace.getRegs(s.pid).rip();
-            if (breakpoints.armed(rip)) return stepOverBreakpoint(rip);
-            return stepOnce();
+            runOthersUntilPrimaryTurn();
+            if (s.exited) return StopReason.exited(s.current, s.exitDescription);
+            if (s.events.peek() == null && s.primary.pending != null) return endOfTrace();
+            LiveTask t = s.primary;
+            long rip = Ptrace.getRegs(t.tid).rip();
+            StopReason r = breakpoints.armed(rip) && t.pending == null ? stepOverBreakpoint(t, rip) : stepTask(t);
+            s.positionTask = t;
+            return r;
         });
     }
 
-    private StopReason stepOverBreakpoint(long rip) {
-        breakpoints.remove(rip, s.mem);
+    private StopReason stepOverBreakpoint(LiveTask t, long rip) {
+        breakpoints.remove(rip, t.proc.mem);
         try {
-            return stepOnce();
+            return stepTask(t);
         } finally {
             if (!s.exited) breakpoints.add(rip, s.mem);
             else breakpoints.addLifted(rip);
         }
     }
 
-    private StopReason stepOnce() {
-        runOthersUntilPrimaryTurn();
-        if (s.exited) return StopReason.exited(s.current, s.exitDescription);
-        if (s.primary.pending != null) {
-            // the primary is stopped at its next event: completing that event is its next step
-            StopReason r = classify(replayer.nextStop(s.primary, Ptrace.PTRACE_SYSEMU_SINGLESTEP), true);
+    /** One instruction of t (whose turn it is). */
+    private StopReason stepTask(LiveTask t) {
+        if (t.pending != null) {
+            // t is stopped at its next event: completing that event is its next step
+            StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU_SINGLESTEP), true);
             return r == null ? StopReason.step(s.current) : r;
         }
-        Ptrace.resume(Ptrace.PTRACE_SYSEMU_SINGLESTEP, s.pid, s.primary.deliver);
-        s.primary.deliver = 0;
-        WaitStatus ws = Ptrace.waitFor(s.pid);
+        Ptrace.resume(Ptrace.PTRACE_SYSEMU_SINGLESTEP, t.tid, t.deliver);
+        t.deliver = 0;
+        WaitStatus ws = Ptrace.waitFor(t.tid);
         Event next = s.events.peek();
-        if (ws.syscallStop() && next != null && next.tid() != s.primary.recordedTid) {
-            s.primary.pending = ws; // reached its next syscall, but other tasks' events come first
+        if (ws.syscallStop() && next != null && next.tid() != t.recordedTid) {
+            t.pending = ws; // reached its next syscall, but other tasks' events come first
+            if (t != s.primary) return StopReason.step(s.current);
             runOthersUntilPrimaryTurn();
-            StopReason r = classify(replayer.nextStop(s.primary, Ptrace.PTRACE_SYSEMU), true);
+            StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU), true);
             return r == null ? StopReason.step(s.current) : r;
         }
-        StopReason r = classify(ws, true);
+        StopReason r = classify(t, ws, true);
         s.signalStop = 0; // a step that meets a signal stops anyway
+        s.signalTask = null;
         return r == null ? StopReason.step(s.current) : r;
     }
 
-    /** Replays other tasks' events until the next event is the primary task's (or the end). */
+    /**
+     * Replays other tasks' events until the next event is the selected thread's (or the end). Their
+     * breakpoint hits and watchpoint triggers are passed over: stepping one thread reports its own
+     * stops only (the others run as recorded, as under rr).
+     */
     private void runOthersUntilPrimaryTurn() {
         while (!s.exited) {
             Event next = s.events.peek();
             if (next == null || next.tid() == s.primary.recordedTid) return;
-            replayer.advance(replayer.taskFor(next));
+            runTask(replayer.taskFor(next));
+            s.signalStop = 0;
+            s.signalTask = null;
         }
     }
 
-    /** Turns a wait status into a stop for the caller, or null when the stop was an event handled here. */
-    private StopReason classify(WaitStatus ws, boolean stepping) {
+    /** Turns a wait status of t into a stop for the caller, or null when the stop was an event handled here. */
+    private StopReason classify(LiveTask t, WaitStatus ws, boolean stepping) {
         if (ws.exited() || ws.signaled()) {
-            replayer.handleStop(s.primary, ws);
+            replayer.handleStop(t, ws);
             return s.exited ? StopReason.exited(s.current, s.exitDescription) : null;
         }
-        if (ws.stopped() && ws.event() == 0 && ws.stopSig() == 5) {
-            byte[] info = Ptrace.getSigInfo(s.pid);
+        if (ws.stopped() && ws.event() == 0 && ws.stopSig() == 5 && inDebuggedProcess(t)) {
+            byte[] info = Ptrace.getSigInfo(t.tid);
             int code = Signals.siginfoCode(info);
-            long rip = Ptrace.getRegs(s.pid).rip();
+            Registers regs = Ptrace.getRegs(t.tid);
+            long rip = regs.rip();
             if (code == SI_KERNEL && breakpoints.armed(rip - 1)) {
-                Ptrace.setRegs(s.pid, Ptrace.getRegs(s.pid).with(Registers.RIP, rip - 1));
+                Ptrace.setRegs(t.tid, regs.with(Registers.RIP, rip - 1));
                 return StopReason.breakpoint(s.current, rip - 1);
             }
             if (code == TRAP_HWBKPT || (code == TRAP_TRACE && stepping)) {
-                int slot = watchpoints.triggered(s.pid);
+                int slot = watchpoints.triggered(t.tid);
                 if (slot >= 0) return StopReason.watchpoint(s.current, slot, watchpoints.address(slot));
                 return stepping ? StopReason.step(s.current) : null;
             }
             if (code == TRAP_TRACE) return null; // a leftover single-step trap
         }
-        replayer.handleStop(s.primary, ws);
+        if (ws.stopped() && ws.event() == 0 && ws.stopSig() == Signals.SIGSEGV && inDebuggedProcess(t) && !pageWatch.isEmpty()) {
+            int slot = pageWatch.onFault(t.tid, t.proc.mem, Ptrace.getSigInfo(t.tid));
+            if (slot >= 0) return StopReason.watchpoint(s.current, slot, watchpoints.address(slot));
+            if (slot == -1) return stepping ? StopReason.step(s.current) : null;
+        }
+        replayer.handleStop(t, ws);
         if (s.exited) return StopReason.exited(s.current, s.exitDescription);
         return null;
+    }
+
+    // ---- threads ------------------------------------------------------------------------------
+
+    /** A thread of the debugged process as the debugger lists it. */
+    public record ThreadState(int number, int recordedTid, String name, boolean selected, boolean inSyscall) {}
+
+    /** gdb-style thread numbers: 1, 2, ... in the order threads were first seen; stable across restores. */
+    private final java.util.Map<Integer, Integer> threadNumbers = new java.util.HashMap<>();
+
+    private int threadNumber(int recordedTid) {
+        if (!threadNumbers.containsKey(recordedTid)) {
+            // number every task known so far in creation order (the task map keeps that order)
+            for (LiveTask t : s.tasks.values()) threadNumbers.computeIfAbsent(t.recordedTid, k -> threadNumbers.size() + 1);
+        }
+        return threadNumbers.computeIfAbsent(recordedTid, k -> threadNumbers.size() + 1);
+    }
+
+    /** The live threads of the debugged process, by thread number. */
+    public List<ThreadState> threads() {
+        return TracerThread.call(() -> {
+            List<ThreadState> out = new ArrayList<>();
+            for (LiveTask t : s.tasks.values()) {
+                if (t.dead || t.exiting || !inDebuggedProcess(t)) continue;
+                out.add(new ThreadState(threadNumber(t.recordedTid), t.recordedTid, threadName(t), t == s.primary, t.pending != null));
+            }
+            out.sort(java.util.Comparator.comparingInt(ThreadState::number));
+            return out;
+        });
+    }
+
+    /** The selected thread: the one whose registers, memory and stack the debugger shows. */
+    public ThreadState selectedThread() {
+        LiveTask t = s.primary;
+        return new ThreadState(threadNumber(t.recordedTid), t.recordedTid, threadName(t), true, t.pending != null);
+    }
+
+    /** How many threads of the debugged process live now. */
+    public int threadCount() {
+        int n = 0;
+        for (LiveTask t : s.tasks.values()) if (!t.dead && !t.exiting && inDebuggedProcess(t)) n++;
+        return n;
+    }
+
+    /** {@code thread N}: shows thread N from now on (the position in time does not change). */
+    public ThreadState selectThread(int number) {
+        return TracerThread.call(() -> {
+            for (LiveTask t : s.tasks.values()) {
+                if (t.dead || t.exiting || !inDebuggedProcess(t) || threadNumber(t.recordedTid) != number) continue;
+                s.setPrimary(t);
+                return selectedThread();
+            }
+            throw new JrrException("Invalid thread ID: " + number);
+        });
+    }
+
+    /** Selects the thread with this recorded tid when it lives in the debugged process; false otherwise. */
+    public boolean selectRecordedThread(int recordedTid) {
+        return TracerThread.call(() -> {
+            LiveTask t = s.tasks.get(recordedTid);
+            if (t == null || t.dead || !inDebuggedProcess(t)) return false;
+            s.setPrimary(t);
+            return true;
+        });
+    }
+
+    /**
+     * The thread whose execution made the current position (the one that stopped, or stepped);
+     * at an event boundary, the selected one. Its registers identify the position within the
+     * current event interval: only one task runs between two events.
+     */
+    public int positionThread() {
+        LiveTask t = s.positionTask;
+        return t == null || t.dead || !inDebuggedProcess(t) ? s.primary.recordedTid : t.recordedTid;
+    }
+
+    /** Registers of a live thread by recorded tid (the selected thread's when it is gone). */
+    public Registers registersOf(int recordedTid) {
+        return TracerThread.call(() -> {
+            LiveTask t = s.tasks.get(recordedTid);
+            return Ptrace.getRegs(t == null || t.dead ? s.pid : t.tid);
+        });
+    }
+
+    private String threadName(LiveTask t) {
+        if (t.name != null) return t.name;
+        String exe = s.trace.info().argv().isEmpty() ? "" : s.trace.info().argv().get(0);
+        return exe.substring(exe.lastIndexOf('/') + 1);
     }
 
     // ---- breakpoints and watchpoints ---------------------------------------------------------
@@ -369,7 +654,14 @@ public final class ReplaySession implements Target {
     public int addWatchpoint(long addr, int len, boolean includeReads) {
         return TracerThread.call(() -> {
             int slot = watchpoints.set(addr, len, includeReads ? Watchpoints.Kind.ACCESS : Watchpoints.Kind.WRITE);
-            watchpoints.apply(s.pid);
+            pageWatch.set(slot, addr, len, includeReads);
+            try {
+                applyPageWatch();
+            } catch (RuntimeException e) {
+                pageWatch.clear(slot);
+                watchpoints.clear(slot);
+                throw e;
+            }
             return slot;
         });
     }
@@ -378,7 +670,7 @@ public final class ReplaySession implements Target {
     public int addHardwareBreakpoint(long addr) {
         return TracerThread.call(() -> {
             int slot = watchpoints.set(addr, 1, Watchpoints.Kind.EXECUTE);
-            watchpoints.apply(s.pid);
+            applyDebugRegs();
             return slot;
         });
     }
@@ -386,7 +678,9 @@ public final class ReplaySession implements Target {
     public void removeWatchpoint(int slot) {
         TracerThread.call(() -> {
             watchpoints.clear(slot);
-            watchpoints.apply(s.pid);
+            pageWatch.clear(slot);
+            applyDebugRegs();
+            applyPageWatch();
             return null;
         });
     }
@@ -402,13 +696,15 @@ public final class ReplaySession implements Target {
                 throw new JrrException("checkpoints of a program with more than one task are not supported yet");
             }
             breakpoints.lift(s.mem);
+            pageWatch.lift(s.pid, s.mem);
             int child;
             try {
                 child = SyscallInjector.fork(s.pid, s.mem);
             } finally {
                 breakpoints.insert(s.mem);
+                applyPageWatch();
             }
-            Checkpoint cp = new Checkpoint(child, s.current, s.primary.deliver, s.primary.recordedTid);
+            Checkpoint cp = new Checkpoint(child, s.current, s.primary.deliver, s.primary.recordedTid, s.primary.proc.timestamps.copy());
             checkpoints.add(cp);
             return cp;
         });
@@ -426,16 +722,23 @@ public final class ReplaySession implements Target {
             for (LiveTask t : s.tasks.values()) t.proc.mem.close();
             s.tasks.clear();
             LiveTask primary = new LiveTask(cp.recordedTid(), child, new LiveTask.Proc(child));
+            primary.proc.timestamps = cp.timestamps().copy();
             s.tasks.put(cp.recordedTid(), primary);
             s.setPrimary(primary);
             s.current = cp.event();
             primary.deliver = cp.deliver();
             s.exited = false;
+            s.atTraceEnd = false;
+            s.positionTask = primary;
+            s.signalStop = 0;
+            s.signalTask = null;
             s.exitDescription = "";
             s.seekEvents(cp.event());
             breakpoints.markLifted();
             breakpoints.insert(s.mem);
-            watchpoints.apply(s.pid);
+            applyDebugRegs();
+            pageWatch.forgetLive();
+            applyPageWatch();
             if (primary.deliver == 0) replayer.raiseBoundarySignal(); // pending signals are not inherited by fork
             return null;
         });

@@ -11,7 +11,7 @@ final class TraceeState {
     final OutputSink output;
     /** Live tasks by recorded tid. */
     final Map<Integer, LiveTask> tasks = new LinkedHashMap<>();
-    /** The recorded program's first thread: the one the debugger shows. */
+    /** The selected thread: the one the debugger shows (the program's first thread at start). */
     LiveTask primary;
     int pid;
     TraceeMemory mem;
@@ -19,8 +19,16 @@ final class TraceeState {
     /** The last event completed (1 = exec). */
     long current;
     boolean exited;
-    /** A signal just matched for the primary task, not yet reported to the caller (0 = none). */
+    /** A signal just matched for a task of the debugged process, not yet reported to the caller (0 = none). */
     int signalStop;
+    /** The task that signalStop is for. */
+    LiveTask signalTask;
+    /** The task whose execution made the current position (it stopped or stepped last). */
+    LiveTask positionTask;
+    /** The replay reached the last recorded event while the program still runs (a cut-short recording). */
+    boolean atTraceEnd;
+    /** A replayed call changed the mappings (watched pages must be protected again). */
+    boolean mappingsChanged;
     String exitDescription = "";
 
     TraceeState(TraceReader trace, OutputSink output) {

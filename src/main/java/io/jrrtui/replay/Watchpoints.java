@@ -4,8 +4,9 @@ import io.jrrtui.sys.Ptrace;
 
 /**
  * The four x86 debug-register slots: hardware watchpoints (write, read/write) and execution
- * breakpoints. A hit costs one trap (~73 µs here) and the kernel sets RF, so no step-over is
- * needed. Debug registers are not inherited by fork, so they are re-applied to the live process.
+ * breakpoints. Only execution breakpoints go into the debug registers; data watches are kept here
+ * for their slot numbers and implemented by {@link PageWatch}, because debug registers do not fire
+ * on some hypervisors (these VMs). Debug registers are not inherited by fork: re-applied to the live process.
  */
 final class Watchpoints {
     /** What a slot watches. */
@@ -40,7 +41,7 @@ final class Watchpoints {
         long dr7 = 0;
         for (int i = 0; i < 4; i++) {
             Slot s = slots[i];
-            if (s == null) continue;
+            if (s == null || s.kind() != Kind.EXECUTE) continue; // data watches: PageWatch
             Ptrace.setDebugReg(pid, i, s.addr());
             long rw = switch (s.kind()) {
                 case EXECUTE -> 0;

@@ -5,7 +5,7 @@ package io.jrrtui.target;
  * hardware watchpoint, finished a single step, or the program ended.
  */
 public record StopReason(Kind kind, long event, long address, int slot, String detail) {
-    public enum Kind { EVENT, BREAKPOINT, WATCHPOINT, STEP, EXITED, SIGNAL }
+    public enum Kind { EVENT, BREAKPOINT, WATCHPOINT, STEP, EXITED, SIGNAL, END_OF_TRACE }
 
     public static StopReason atEvent(long event) {
         return new StopReason(Kind.EVENT, event, 0, -1, "");
@@ -13,6 +13,11 @@ public record StopReason(Kind kind, long event, long address, int slot, String d
 
     public static StopReason exited(long event, String how) {
         return new StopReason(Kind.EXITED, event, 0, -1, how);
+    }
+
+    /** The recording ends here but the program did not (recorder stopped, or killed after the last event). */
+    public static StopReason endOfTrace(long event, String how) {
+        return new StopReason(Kind.END_OF_TRACE, event, 0, -1, how);
     }
 
     public static StopReason breakpoint(long event, long address) {

@@ -7,8 +7,15 @@ import io.jrrtui.arch.Registers;
  * {@code regs}. Without a performance counter the instruction count is unknown, so the position
  * is found again by running from the event with a breakpoint at rip until the registers match
  * (DESIGN §2); the {@code occurrence} disambiguates the rare loops whose registers repeat exactly.
+ * {@code tid} is the recorded thread whose registers these are (0: the selected thread): only one
+ * thread runs between two events, so its registers identify the point in that interval.
  */
-public record Mark(long event, Registers regs, int occurrence) implements Comparable<Mark> {
+public record Mark(long event, Registers regs, int occurrence, int tid) implements Comparable<Mark> {
+    /** A mark of the program's only (or first) thread. */
+    public Mark(long event, Registers regs, int occurrence) {
+        this(event, regs, occurrence, 0);
+    }
+
     private static final long FLAGS_IGNORED = (1L << 16) | (1L << 8); // RF, TF: set by the debugger, not the program
 
     public long rip() {

@@ -55,7 +55,18 @@ public final class Timeline implements AutoCloseable {
 
     /** The current position. */
     public Mark now() {
-        return new Mark(session.currentEvent(), session.registers(), 0);
+        int tid = session.positionThread();
+        return new Mark(session.currentEvent(), session.registersOf(tid), 0, tid);
+    }
+
+    /** Registers of the thread a mark belongs to, at the live position. */
+    private Registers registersFor(Mark m) {
+        return m.tid() == 0 ? session.registers() : session.registersOf(m.tid());
+    }
+
+    /** Whether the live position is m: its event, and its thread's registers. */
+    private boolean at(Mark m) {
+        return session.currentEvent() == m.event() && m.sameState(registersFor(m));
     }
 
     public boolean atEnd() {
@@ -94,6 +105,11 @@ public final class Timeline implements AutoCloseable {
     /** Continues forward to the next user breakpoint or watchpoint hit, or the end. */
     public StopReason continueForward() {
         return session.cont(Long.MAX_VALUE, true);
+    }
+
+    /** Continues forward to the next stop of the selected thread (other threads' stops are passed over). */
+    public StopReason continueSelectedThread() {
+        return session.contThread(Long.MAX_VALUE, session.selectedThread().recordedTid());
     }
 
     // ---- absolute jumps ---------------------------------------------------------------------
@@ -149,14 +165,20 @@ public final class Timeline implements AutoCloseable {
         session.restore(cp);
         resetTrail();
         session.runToEvent(m.event());
-        if (m.sameState(session.registers())) return;
+        if (at(m)) {
+            selectThreadOf(m);
+            return;
+        }
         boolean temporary = !userBreakpoints.contains(m.rip());
         if (temporary) session.addBreakpoint(m.rip());
         try {
             while (true) {
                 StopReason r = session.cont(m.event() + 1, true);
                 // A watchpoint trap lands exactly on the instruction after the write: check every stop.
-                if (session.currentEvent() == m.event() && m.sameState(session.registers())) return;
+                if (at(m)) {
+                    selectThreadOf(m);
+                    return;
+                }
                 if (r.kind() == StopReason.Kind.EVENT || r.kind() == StopReason.Kind.EXITED) {
                     throw new JrrException("cannot find " + m + " again (the replay passed it)");
                 }
@@ -164,6 +186,10 @@ public final class Timeline implements AutoCloseable {
         } finally {
             if (temporary) session.removeBreakpoint(m.rip());
         }
+    }
+
+    private void selectThreadOf(Mark m) {
+        if (m.tid() != 0) session.selectRecordedThread(m.tid());
     }
 
     // ---- reverse --------------------------------------------------------------------------
@@ -209,7 +235,7 @@ public final class Timeline implements AutoCloseable {
     /** Runs from the live position to target (null = the end), collecting the hits on the way. */
     private List<Hit> scanTo(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept) {
         List<Hit> hits = new ArrayList<>();
-        if (target != null && target.event() == session.currentEvent() && target.sameState(session.registers())) return hits;
+        if (target != null && at(target)) return hits;
         // Up to the target's event first: its pc may be in code that is not mapped yet.
         while (target != null && session.currentEvent() < target.event()) {
             StopReason r = session.cont(target.event(), true);
@@ -217,7 +243,7 @@ public final class Timeline implements AutoCloseable {
             if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("re-execution ended before the current position (" + target + ")");
             collect(r, extraStops, accept, hits);
         }
-        if (target != null && target.sameState(session.registers())) return hits;
+        if (target != null && target.sameState(registersFor(target))) return hits;
         boolean temporaryTarget = target != null && !session.breakpointAddresses().contains(target.rip());
         if (temporaryTarget) session.addBreakpoint(target.rip());
         try {
@@ -229,7 +255,7 @@ public final class Timeline implements AutoCloseable {
                         throw new JrrException("re-execution passed the current position (" + target + ")");
                     }
                     case BREAKPOINT, WATCHPOINT -> {
-                        if (target != null && target.event() == session.currentEvent() && target.sameState(session.registers())) {
+                        if (target != null && at(target)) {
                             return hits;
                         }
                         collect(r, extraStops, accept, hits);
@@ -274,17 +300,18 @@ public final class Timeline implements AutoCloseable {
         } else {
             long fromEvent = target.event();
             goToEvent(fromEvent);
-            if (target.sameState(session.registers())) {
+            if (target.sameState(registersFor(target))) {
                 if (fromEvent <= 1) return false;
                 goToEvent(fromEvent - 1); // exactly at the boundary: the previous instruction ends the event before
             }
+            selectThreadOf(target); // step the thread the position belongs to
         }
         List<Mark> chain = new ArrayList<>();
         while (true) {
             chain.add(now());
             StopReason r = session.stepInstruction();
             if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("reverse-stepi lost its place: the replay ended");
-            if (session.currentEvent() == target.event() && target.sameState(session.registers())) break;
+            if (at(target)) break;
             if (session.currentEvent() > target.event() || chain.size() > MAX_REVERSE_STEPS) {
                 goTo(target);
                 throw new JrrException("reverse-stepi: the previous instruction is more than " + MAX_REVERSE_STEPS

@@ -1,0 +1,138 @@
+package io.jrrtui.replay;
+
+import io.jrrtui.sys.ProcMaps;
+import io.jrrtui.sys.Ptrace;
+import io.jrrtui.sys.SyscallInjector;
+import io.jrrtui.sys.WaitStatus;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Watchpoints by page protection. The x86 debug registers do nothing on some hypervisors (checked
+ * on these VMs: neither our watchpoints nor gdb's fire), so the pages holding watched bytes are made
+ * read-only (inaccessible for read/access watches) with an injected {@code mprotect}. A write to such
+ * a page faults: the page is opened, the one instruction is single-stepped, the page closed again,
+ * and a watched value that changed (or, for access watches, a fault inside the watched bytes) is a
+ * hit, reported just after the instruction as a hardware trap would be. Every thread of the
+ * process traps, since protection belongs to the address space. Replay writes recorded syscall
+ * results through /proc/PID/mem, which protection does not stop.
+ *
+ * <p>Costs one fault and one step per access to a watched page (a few tens of µs here); calls the
+ * program makes for real on a watched page would fail, so the protection is lifted around
+ * checkpoints and re-applied after any replayed call that changes mappings.
+ */
+final class PageWatch {
+    private static final int SYS_MPROTECT = 10;
+    private static final int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
+    private static final int SEGV_ACCERR = 2;
+    private static final long PAGE = 4096;
+
+    /** A watched range: what to compare, whether any access counts. */
+    record Range(int slot, long addr, int len, boolean access) {}
+
+    private final Map<Integer, Range> ranges = new HashMap<>();
+    /** Pages we protected in the live process → the protection they had. */
+    private final TreeMap<Long, Integer> protectedPages = new TreeMap<>();
+
+    boolean isEmpty() {
+        return ranges.isEmpty();
+    }
+
+    void set(int slot, long addr, int len, boolean access) {
+        ranges.put(slot, new Range(slot, addr, len, access));
+    }
+
+    void clear(int slot) {
+        ranges.remove(slot);
+    }
+
+    /** Protects every watched page of the process that pid belongs to (pid must be stopped). */
+    void apply(int pid, io.jrrtui.sys.TraceeMemory mem) {
+        Map<Long, Boolean> want = new TreeMap<>(); // page → access (no read either)
+        for (Range r : ranges.values()) {
+            for (long p = r.addr() & -PAGE; p < r.addr() + r.len(); p += PAGE) want.merge(p, r.access(), Boolean::logicalOr);
+        }
+        // pages no longer watched get their protection back
+        for (Long p : List.copyOf(protectedPages.keySet())) {
+            if (!want.containsKey(p)) mprotect(pid, mem, p, protectedPages.remove(p));
+        }
+        List<ProcMaps.Region> maps = ProcMaps.read(pid);
+        for (Map.Entry<Long, Boolean> e : want.entrySet()) {
+            long page = e.getKey();
+            ProcMaps.Region r = regionOf(maps, page);
+            if (r == null) continue; // not mapped yet: applied again after the calls that map it
+            int now = prot(r.perms());
+            int restricted = e.getValue() ? 0 : now & ~PROT_WRITE;
+            if (now == restricted) continue; // already ours (or read-only: nothing can write it)
+            protectedPages.putIfAbsent(page, now);
+            if (protectedPages.get(page) != now) protectedPages.put(page, now); // the program changed it since
+            mprotect(pid, mem, page, restricted);
+        }
+    }
+
+    /** Gives every protected page its own protection back (before a checkpoint is forked). */
+    void lift(int pid, io.jrrtui.sys.TraceeMemory mem) {
+        for (Map.Entry<Long, Integer> e : protectedPages.entrySet()) mprotect(pid, mem, e.getKey(), e.getValue());
+        protectedPages.clear();
+    }
+
+    /** The live process was replaced (a restored checkpoint is clean): nothing is protected in it. */
+    void forgetLive() {
+        protectedPages.clear();
+    }
+
+    /**
+     * A SIGSEGV stop of task tid: when it is a fault on one of our pages, completes the instruction
+     * and returns the slot of a watch it hit (-1: a write elsewhere on the page, keep going);
+     * returns -2 when the fault is not ours.
+     */
+    int onFault(int tid, io.jrrtui.sys.TraceeMemory mem, byte[] siginfo) {
+        if (siginfo == null || siginfo.length < 24) return -2;
+        ByteBuffer b = ByteBuffer.wrap(siginfo).order(ByteOrder.LITTLE_ENDIAN);
+        int code = b.getInt(8);
+        long addr = b.getLong(16);
+        long page = addr & -PAGE;
+        if (code != SEGV_ACCERR || !protectedPages.containsKey(page)) return -2;
+        Map<Integer, byte[]> before = new HashMap<>();
+        for (Range r : ranges.values()) before.put(r.slot(), mem.read(r.addr(), r.len()));
+        int prot = protectedPages.get(page);
+        mprotect(tid, mem, page, prot);
+        Ptrace.resume(Ptrace.PTRACE_SYSEMU_SINGLESTEP, tid, 0); // the fault is not delivered
+        WaitStatus ws = Ptrace.waitFor(tid);
+        if (ws.exited() || ws.signaled()) return -1;
+        Boolean access = null;
+        for (Range r : ranges.values()) {
+            if (page == (r.addr() & -PAGE) || page == ((r.addr() + r.len() - 1) & -PAGE)) access = access == null ? r.access() : access || r.access();
+        }
+        mprotect(tid, mem, page, access != null && access ? 0 : prot & ~PROT_WRITE);
+        for (Range r : ranges.values()) {
+            boolean changed = !Arrays.equals(before.get(r.slot()), mem.read(r.addr(), r.len()));
+            boolean touched = r.access() && addr >= r.addr() && addr < r.addr() + r.len();
+            if (changed || touched) return r.slot();
+        }
+        return -1;
+    }
+
+    private static void mprotect(int pid, io.jrrtui.sys.TraceeMemory mem, long page, int prot) {
+        long r = SyscallInjector.inject(pid, mem, SYS_MPROTECT, page, PAGE, prot);
+        if (r < 0 && r > -4096) throw new io.jrrtui.util.JrrException(String.format("cannot protect page 0x%x for a watchpoint (errno %d)", page, -r));
+    }
+
+    private static ProcMaps.Region regionOf(List<ProcMaps.Region> maps, long addr) {
+        for (ProcMaps.Region r : maps) if (addr >= r.start() && addr < r.end()) return r;
+        return null;
+    }
+
+    private static int prot(String perms) {
+        int p = 0;
+        if (perms.charAt(0) == 'r') p |= PROT_READ;
+        if (perms.charAt(1) == 'w') p |= PROT_WRITE;
+        if (perms.charAt(2) == 'x') p |= PROT_EXEC;
+        return p;
+    }
+}

@@ -1,0 +1,154 @@
+package io.jrrtui.debugger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.trace.TraceStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hunts people use a time-travel debugger for, in multi-threaded programs, end to end through
+ * {@code record} and {@code replay --batch}: stops in any thread name it and select it; watchpoints
+ * see every thread's writes, forward and backward; a recording stopped with SIGINT ends with every
+ * thread there to inspect.
+ */
+class ThreadHuntTest {
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void store() {
+        System.setProperty("jrrtui.traceDir", root.toString());
+    }
+
+    @AfterEach
+    void noStore() {
+        System.clearProperty("jrrtui.traceDir");
+    }
+
+    private Path record(String program, String... args) {
+        String[] argv = new String[args.length + 3];
+        argv[0] = "record";
+        argv[1] = "-q";
+        argv[2] = Jrr.binary(program).toString();
+        System.arraycopy(args, 0, argv, 3, args.length);
+        Jrr.Run r = Jrr.run(argv);
+        assertEquals(0, r.status(), r.errText());
+        return latest();
+    }
+
+    private Path latest() {
+        List<Path> all = new TraceStore(root).list();
+        return all.get(all.size() - 1);
+    }
+
+    private String batch(Path trace, String... commands) throws Exception {
+        Path script = root.resolve("cmds-" + System.nanoTime() + ".gdb");
+        Files.writeString(script, String.join("\n", commands) + "\n");
+        Jrr.Run r = Jrr.run("replay", "--batch", "-x", script.toString(), trace.toString());
+        String out = r.outText() + r.errText();
+        assertFalse(out.contains("diverged"), out);
+        assertFalse(out.contains("Exception"), out);
+        return out;
+    }
+
+    @Test
+    void sharedStateWatchVisitsEachThreadsWriteBackwards() throws Exception {
+        Path trace = record("mt_shared_turns");
+        String out = batch(trace, "break mt_shared_turns.c:41", "continue", "print turn_value", "watch -l turn_value",
+                "reverse-continue", "reverse-continue", "reverse-continue", "reverse-continue");
+        assertTrue(out.contains("$1 = 33"), out);
+        List<String> hits = hits(out);
+        assertEquals(List.of("third 22 33", "second 11 22", "first 0 11"), hits, out);
+        assertTrue(out.contains("No more reverse-execution history."), out);
+    }
+
+    @Test
+    void breakpointInAWorkerStopsThatThreadAndThreadCommandsSeeAllThreads() throws Exception {
+        Path trace = record("mt_shared_turns");
+        String out = batch(trace, "break write_shared", "continue", "info threads", "print value", "thread 1", "bt",
+                "thread apply all bt", "continue", "print value", "continue", "print value");
+        // the three writers in turn order, each naming its thread
+        Matcher m = Pattern.compile("Thread (\\d+) \"(\\w+)\" hit Breakpoint 1, write_shared \\(value=(\\d+)\\)").matcher(out);
+        StringBuilder seen = new StringBuilder();
+        while (m.find()) seen.append(m.group(2)).append('=').append(m.group(3)).append(' ');
+        assertEquals("first=11 second=22 third=33 ", seen.toString(), out);
+        // info threads: four threads, the stopped one selected, main waits in pthread_join
+        assertTrue(out.matches("(?s).*\\* \\d+ +LWP \\d+ \"first\" +write_shared \\(value=11\\).*"), out);
+        assertEquals(4, count(out, "(?m)^[* ] \\d+ +LWP \\d+ "), out);
+        // thread 1 is the program's main thread: its stack reaches main through pthread_join
+        assertTrue(out.matches("(?s).*\\[Switching to thread 1 \\(LWP \\d+ \"mt_shared_turns\"\\)\\].*in main \\(\\) at mt_shared_turns.c:\\d+.*"), out);
+        assertTrue(out.contains("Thread 1 (LWP"), out);
+        assertTrue(out.contains("writer_thread (arg="), out);
+    }
+
+    @Test
+    void raceHuntWatchNamesTheWritingThreadWithRightValues() throws Exception {
+        Path trace = record("mt_race_small", "2000");
+        String out = batch(trace, "break mt_race_small.c:33", "continue", "print counter", "watch -l counter",
+                "reverse-continue", "print counter", "reverse-continue", "print counter");
+        Matcher total = Pattern.compile("\\$1 = (\\d+)").matcher(out);
+        assertTrue(total.find(), out);
+        long last = Long.parseLong(total.group(1));
+        Matcher m = Pattern.compile("Thread \\d+ \"mt_race_small\" hit Hardware watchpoint 2: -location counter\\s+Old value = (\\d+)\\s+New value = (\\d+)").matcher(out);
+        assertTrue(m.find(), out);
+        assertEquals(last, Long.parseLong(m.group(2)), "the last write made the final value: " + out);
+        long before = Long.parseLong(m.group(1));
+        assertTrue(m.find(), out);
+        assertEquals(before, Long.parseLong(m.group(2)), "the write before it made the value it overwrote: " + out);
+    }
+
+    @Test
+    void deadlockRecordingStoppedBySigintEndsWithBothThreadsBlocked() throws Exception {
+        // record in this JVM on another thread; SIGINT to the program (as Ctrl-C would send) ends it
+        Path out0 = root.resolve("deadlock.out");
+        java.util.concurrent.CompletableFuture<Jrr.Run> recording = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                Jrr.run("record", "-q", "--stdout", out0.toString(), "--", Jrr.binary("mt_deadlock").toString()));
+        long until = System.currentTimeMillis() + 60_000;
+        while (!(Files.exists(out0) && Files.readString(out0).contains("left has m1") && Files.readString(out0).contains("right has m2"))) {
+            assertTrue(System.currentTimeMillis() < until, "the program did not reach the deadlock");
+            Thread.sleep(50);
+        }
+        Thread.sleep(300); // both now block in their second lock
+        ProcessHandle tracee = ProcessHandle.current().descendants()
+                .filter(h -> h.info().command().orElse("").endsWith("mt_deadlock")).findFirst().orElseThrow();
+        new ProcessBuilder("kill", "-INT", Long.toString(tracee.pid())).start().waitFor();
+        Jrr.Run rec = recording.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(130, rec.status(), "record exits as the program did (killed by SIGINT): " + rec.errText());
+        String out = batch(latest(), "continue", "info threads", "thread apply all bt", "print m1.__data.__lock",
+                "watch -l m1.__data.__lock", "reverse-continue");
+        assertTrue(out.contains("The recording ends here (program killed by SIGINT)."), out);
+        assertEquals(3, count(out, "(?m)^[* ] \\d+ +LWP \\d+ "), out);
+        assertEquals(2, count(out, "take_second \\(m="), "both threads wait in their second lock: " + out);
+        assertTrue(out.contains("in left (arg=") && out.contains("in right (arg="), out);
+        // who took m1: the watch goes back to the write that locked it, in the thread running left()
+        Matcher m = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 0\\s+New value = 1").matcher(out);
+        assertTrue(m.find(), out);
+        assertTrue(out.substring(m.end()).contains("left (arg="), "bt of the locking thread shows left(): " + out);
+    }
+
+    private static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    /** "thread old new" for every watchpoint stop, in order. */
+    private static List<String> hits(String out) {
+        Matcher m = Pattern.compile("Thread \\d+ \"(\\w+)\" hit Hardware watchpoint \\d+: [^\\n]+\\s+Old value = (-?\\d+)\\s+New value = (-?\\d+)").matcher(out);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) found.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+        return found;
+    }
+}
