@@ -414,6 +414,7 @@ public final class Debugger implements DebugSession {
     public List<io.jrrtui.api.ThreadInfo> threads() {
         requireRunning();
         var selected = session.selectedThread();
+        StopContext selectedContext = ctx(); // kept, so listing threads leaves the selected frame alone
         List<io.jrrtui.api.ThreadInfo> out = new ArrayList<>();
         try {
             for (var t : session.threads()) {
@@ -430,7 +431,7 @@ public final class Debugger implements DebugSession {
             }
         } finally {
             session.selectThread(selected.number());
-            moved();
+            ctx = selectedContext;
         }
         return out;
     }

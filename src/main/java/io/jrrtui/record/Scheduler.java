@@ -16,6 +16,12 @@ import java.util.concurrent.TimeUnit;
  * syscall past its timeslice is stopped (SIGSTOP from a watchdog thread) so the others can run. In
  * chaos mode timeslices are short and random and the next task is picked at random, so rare
  * interleavings show up.
+ *
+ * <p>Chaos slices are drawn log-uniformly from 5 µs to 20 ms and start afresh at every switch-in
+ * (every syscall is one): a race window a few instructions wide in a loop that runs for tens of
+ * microseconds is hit only if preemptions land that finely. A sleeping timer wakes 50–100 µs late
+ * here, so slices under {@link #SPIN_BELOW_NANOS} are timed by a thread that spins on the clock
+ * (only in chaos mode, only while such a slice runs).
  */
 final class Scheduler implements AutoCloseable {
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -34,10 +40,22 @@ final class Scheduler implements AutoCloseable {
     /** The running task has signals held back for a syscall that may never come (a CPU loop). */
     private volatile boolean signalsHeld;
 
+    private static final long MIN_CHAOS_NANOS = 5_000, MAX_CHAOS_NANOS = 20_000_000;
+    static final long SPIN_BELOW_NANOS = 2_000_000;
+    /** The short slice the spinning thread times: {seq, tgid, tid, deadline}, or null. */
+    private final java.util.concurrent.atomic.AtomicReference<long[]> spinSlice = new java.util.concurrent.atomic.AtomicReference<>();
+    private Thread spinner;
+
     Scheduler(boolean chaos, long seed, long sliceMillis) {
         this.chaos = chaos;
         this.random = new Random(seed);
         this.sliceMillis = sliceMillis;
+    }
+
+    /** A chaos slice: log-uniform, so every scale from microseconds to milliseconds is as likely. */
+    private long chaosSliceNanos() {
+        double lo = Math.log(MIN_CHAOS_NANOS), hi = Math.log(MAX_CHAOS_NANOS);
+        return (long) Math.exp(lo + random.nextDouble() * (hi - lo));
     }
 
     /** The next task to run from the queue (round-robin, or random in chaos mode). */
@@ -64,25 +82,61 @@ final class Scheduler implements AutoCloseable {
     void running(RecordedTask t) {
         long seq = ++runSeq;
         runningTid = t.tid;
-        long slice = chaos ? 1 + random.nextInt(20) : sliceMillis;
-        arm(t.proc.tgid, t.tid, seq, slice);
+        arm(t.proc.tgid, t.tid, seq, chaos ? chaosSliceNanos() : TimeUnit.MILLISECONDS.toNanos(sliceMillis));
     }
 
     /** At the end of the slice: stop the task if others wait, else look again a slice later. */
-    private void arm(int tgid, int tid, long seq, long slice) {
-        watchdog.schedule(() -> {
-            if (runningTid != tid || runSeq != seq) return;
-            if (!othersWaiting && !signalsHeld) {
-                arm(tgid, tid, seq, slice); // alone: running on costs nothing and needs no replay point
-                return;
+    private void arm(int tgid, int tid, long seq, long sliceNanos) {
+        if (chaos && sliceNanos < SPIN_BELOW_NANOS) {
+            spinSlice.set(new long[] {seq, tgid, tid, System.nanoTime() + sliceNanos});
+            startSpinner();
+            return;
+        }
+        watchdog.schedule(() -> sliceEnded(tgid, tid, seq), sliceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void sliceEnded(int tgid, int tid, long seq) {
+        if (runningTid != tid || runSeq != seq) return;
+        if (!othersWaiting && !signalsHeld) {
+            // alone: running on costs nothing and needs no replay point
+            arm(tgid, tid, seq, chaos ? chaosSliceNanos() : TimeUnit.MILLISECONDS.toNanos(sliceMillis));
+            return;
+        }
+        preemptRequested.add(tid);
+        try {
+            Ptrace.tgkill(tgid, tid, 19); // SIGSTOP
+        } catch (RuntimeException e) {
+            preemptRequested.remove(tid); // it ended meanwhile
+        }
+    }
+
+    private synchronized void startSpinner() {
+        if (spinner == null) {
+            spinner = new Thread(this::spin, "jrr-chaos-slice");
+            spinner.setDaemon(true);
+            spinner.start();
+        } else {
+            java.util.concurrent.locks.LockSupport.unpark(spinner);
+        }
+    }
+
+    /** Times short chaos slices: sleeps while none runs, spins on the clock while one does. */
+    private void spin() {
+        while (!Thread.currentThread().isInterrupted()) {
+            long[] slice = spinSlice.get();
+            if (slice == null || slice[0] != runSeq) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a new slice unparks us
+                continue;
             }
-            preemptRequested.add(tid);
-            try {
-                Ptrace.tgkill(tgid, tid, 19); // SIGSTOP
-            } catch (RuntimeException e) {
-                preemptRequested.remove(tid); // it ended meanwhile
+            long left = slice[3] - System.nanoTime();
+            if (left > 200_000) {
+                java.util.concurrent.locks.LockSupport.parkNanos(left - 150_000);
+            } else if (left > 0) {
+                Thread.onSpinWait();
+            } else if (spinSlice.compareAndSet(slice, null)) {
+                sliceEnded((int) slice[1], (int) slice[2], slice[0]);
             }
-        }, slice, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** No task runs user code now (the running one entered a syscall or stopped). */
@@ -103,5 +157,8 @@ final class Scheduler implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        synchronized (this) {
+            if (spinner != null) spinner.interrupt();
+        }
     }
 }

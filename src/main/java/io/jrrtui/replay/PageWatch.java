@@ -67,11 +67,17 @@ final class PageWatch {
             ProcMaps.Region r = regionOf(maps, page);
             if (r == null) continue; // not mapped yet: applied again after the calls that map it
             int now = prot(r.perms());
-            int restricted = e.getValue() ? 0 : now & ~PROT_WRITE;
-            if (now == restricted) continue; // already ours (or read-only: nothing can write it)
-            protectedPages.putIfAbsent(page, now);
-            if (protectedPages.get(page) != now) protectedPages.put(page, now); // the program changed it since
-            mprotect(pid, mem, page, restricted);
+            Integer saved = protectedPages.get(page);
+            // the page's own protection: what we saved, unless what it has now is not one of ours
+            // (then the program changed it since, by a replayed mprotect or mmap)
+            int own = saved != null && (now == (saved & ~PROT_WRITE) || now == 0) ? saved : now;
+            int restricted = e.getValue() ? 0 : own & ~PROT_WRITE;
+            if (own == restricted) { // read-only (or inaccessible) of its own: nothing to watch for
+                protectedPages.remove(page);
+                continue;
+            }
+            protectedPages.put(page, own);
+            if (now != restricted) mprotect(pid, mem, page, restricted);
         }
     }
 
@@ -100,22 +106,41 @@ final class PageWatch {
         if (code != SEGV_ACCERR || !protectedPages.containsKey(page)) return -2;
         Map<Integer, byte[]> before = new HashMap<>();
         for (Range r : ranges.values()) before.put(r.slot(), mem.read(r.addr(), r.len()));
-        int prot = protectedPages.get(page);
-        mprotect(tid, mem, page, prot);
-        Ptrace.resume(Ptrace.PTRACE_SYSEMU_SINGLESTEP, tid, 0); // the fault is not delivered
-        WaitStatus ws = Ptrace.waitFor(tid);
-        if (ws.exited() || ws.signaled()) return -1;
-        Boolean access = null;
-        for (Range r : ranges.values()) {
-            if (page == (r.addr() & -PAGE) || page == ((r.addr() + r.len() - 1) & -PAGE)) access = access == null ? r.access() : access || r.access();
+        // one instruction may touch two of our pages (a string move, an access across a page end):
+        // open each page it faults on until it completes, then close them all again
+        List<Long> opened = new java.util.ArrayList<>();
+        long faultPage = page;
+        while (true) {
+            mprotect(tid, mem, faultPage, protectedPages.get(faultPage));
+            opened.add(faultPage);
+            Ptrace.resume(Ptrace.PTRACE_SYSEMU_SINGLESTEP, tid, 0); // the fault is not delivered
+            WaitStatus ws = Ptrace.waitFor(tid);
+            if (ws.exited() || ws.signaled()) return -1;
+            if (!ws.stopped() || ws.stopSig() != 11 || opened.size() > 4) break;
+            ByteBuffer again = ByteBuffer.wrap(Ptrace.getSigInfo(tid)).order(ByteOrder.LITTLE_ENDIAN);
+            faultPage = again.getLong(16) & -PAGE;
+            if (again.getInt(8) != SEGV_ACCERR || !protectedPages.containsKey(faultPage) || opened.contains(faultPage)) {
+                break; // a fault of the program's own: the next resume delivers it again
+            }
         }
-        mprotect(tid, mem, page, access != null && access ? 0 : prot & ~PROT_WRITE);
+        for (long p : opened) mprotect(tid, mem, p, restrictionOf(p));
         for (Range r : ranges.values()) {
             boolean changed = !Arrays.equals(before.get(r.slot()), mem.read(r.addr(), r.len()));
-            boolean touched = r.access() && addr >= r.addr() && addr < r.addr() + r.len();
+            // a fault on a write-only-protected page is a write: report it even when it wrote the
+            // value already there (a debug register would have); on a PROT_NONE page it may be a read
+            boolean touched = (r.access() || restrictionOf(page) != 0) && addr >= r.addr() && addr < r.addr() + r.len();
             if (changed || touched) return r.slot();
         }
         return -1;
+    }
+
+    /** The protection we keep page p at: inaccessible when an access watch covers it, else read-only. */
+    private int restrictionOf(long p) {
+        boolean access = false;
+        for (Range r : ranges.values()) {
+            if (p >= (r.addr() & -PAGE) && p <= ((r.addr() + r.len() - 1) & -PAGE)) access |= r.access();
+        }
+        return access ? 0 : protectedPages.get(p) & ~PROT_WRITE;
     }
 
     private static void mprotect(int pid, io.jrrtui.sys.TraceeMemory mem, long page, int prot) {

@@ -199,6 +199,11 @@ final class Driver {
         refresh("frame " + level, s -> s.selectFrame(level));
     }
 
+    /** Selects thread number: registers, stack, source and stepping follow it. */
+    void selectThread(int number) {
+        refresh("thread " + number, s -> s.selectThread(number));
+    }
+
     /** Sets a breakpoint at location, or deletes the ones given. */
     void toggleBreakpoint(String location, String shown, List<Integer> existing) {
         if (existing.isEmpty()) {

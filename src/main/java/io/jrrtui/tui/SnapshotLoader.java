@@ -30,12 +30,15 @@ final class SnapshotLoader {
         long pc = orElse("pc", session::pc, 0L);
         List<FrameInfo> frames = orElse("backtrace", () -> session.backtrace(BACKTRACE_LIMIT), List.of());
         FrameInfo selected = orElse("frame", session::selectedFrame, null);
+        // threads before the values: their unwinding must not move the selected frame
+        List<io.jrrtui.api.ThreadInfo> threads = orElse("threads", session::threads, List.of());
         List<String> values = new ArrayList<>();
         for (String w : watches) values.add(printOrError(w));
         return new Snapshot(stop, session.currentEvent(), session.eventCount(), pc, frames, selected,
                 orElse("registers", session::registers, List.of()), disassembly(pc),
                 orElse("breakpoints", session::breakpoints, List.of()), List.copyOf(watches), values,
-                orElse("output", () -> session.output(session.currentEvent()), List.of()), List.copyOf(problems));
+                orElse("output", () -> session.output(session.currentEvent()), List.of()), List.copyOf(problems),
+                threads);
     }
 
     private String printOrError(String expression) {

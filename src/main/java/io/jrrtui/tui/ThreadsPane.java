@@ -1,11 +1,13 @@
 package io.jrrtui.tui;
 
+import io.jrrtui.api.FrameInfo;
+import io.jrrtui.api.ThreadInfo;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Threads of the recording (from the events), the one that ran the current event marked.
- * DebugSession has no thread selection, so this pane only shows.
+ * The threads of the debugged process at the current position (number, thread id, name, where it
+ * is), the selected one marked; Enter selects the thread under the cursor and every pane follows.
  */
 final class ThreadsPane extends Pane {
     private final TuiState state;
@@ -18,21 +20,30 @@ final class ThreadsPane extends Pane {
     @Override
     List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        int current = state.thread();
-        int n = 1;
-        for (int tid : state.events.threads()) {
-            boolean cur = tid == current;
-            String where = cur && state.where() != null ? "  " + describeWhere() : "";
-            rows.add(new Row(cur ? "*" : " ", cur ? Role.CURRENT : Role.TEXT, String.format("%d  thread %d%s", n++, tid, where),
-                    cur ? Role.CURRENT : Role.TEXT));
+        for (ThreadInfo t : threads()) {
+            rows.add(new Row(t.selected() ? "*" : " ", t.selected() ? Role.CURRENT : Role.TEXT,
+                    String.format("%d  LWP %d \"%s\"  %s", t.number(), t.tid(), t.name(), describe(t)),
+                    t.selected() ? Role.CURRENT : Role.TEXT));
         }
-        if (rows.isEmpty()) rows.add(Row.of("(no threads)", Role.DIM));
+        if (rows.isEmpty()) rows.add(Row.of(state.snapshot == null ? "(loading)" : "(no threads: the program is not running)", Role.DIM));
         return rows;
     }
 
-    private String describeWhere() {
-        var w = state.where();
-        return (w.function() == null ? String.format("0x%x", w.pc()) : w.function())
-                + (w.hasLine() ? " at " + TuiState.baseName(w.file()) + ":" + w.line() : "");
+    /** The thread under the cursor, or null. */
+    ThreadInfo selected() {
+        List<ThreadInfo> all = threads();
+        return cursor >= 0 && cursor < all.size() ? all.get(cursor) : null;
+    }
+
+    private List<ThreadInfo> threads() {
+        return state.snapshot == null ? List.of() : state.snapshot.threads();
+    }
+
+    private static String describe(ThreadInfo t) {
+        FrameInfo f = t.frame();
+        if (f == null) return "(no frame)";
+        String where = f.where().function() == null ? String.format("0x%x", f.where().pc()) : f.where().function();
+        if (f.where().hasLine()) where += " at " + TuiState.baseName(f.where().file()) + ":" + f.where().line();
+        return t.inSyscall() ? where + " (in a system call)" : where;
     }
 }

@@ -44,11 +44,6 @@ final class TuiState {
         return snapshot.stop().where();
     }
 
-    /** The thread of the current event (the last event at or before it), or 0. */
-    int thread() {
-        return events.tid(Math.max(1, event()));
-    }
-
     boolean breakpointAt(String file, int line) {
         if (snapshot == null || file == null) return false;
         for (BreakpointInfo b : snapshot.breakpoints()) {

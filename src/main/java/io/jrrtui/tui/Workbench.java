@@ -52,8 +52,8 @@ final class Workbench {
     Status status() {
         long n = state.event(), total = state.eventCount();
         String pos = total <= 0 ? "loading" : String.format("event %d/%d %3d%%", n, total, Math.round(100.0 * n / total));
-        int tid = state.thread();
-        if (tid != 0) pos += "  thread " + tid;
+        io.jrrtui.api.ThreadInfo thread = state.snapshot == null ? null : state.snapshot.selectedThread();
+        if (thread != null) pos += "  thread " + thread.number() + " (LWP " + thread.tid() + ")";
         if (state.snapshot != null) pos += "  " + StopText.reason(state.snapshot.stop()) + "  " + (state.reverse ? "reverse" : "forward");
         return new Status(pos, state.message, driver.busyText());
     }
@@ -164,6 +164,9 @@ final class Workbench {
         } else if (focus == panes.backtrace) {
             FrameInfo f = panes.backtrace.selected();
             if (f != null) driver.selectFrame(f.level());
+        } else if (focus == panes.threads) {
+            io.jrrtui.api.ThreadInfo t = panes.threads.selected();
+            if (t != null) driver.selectThread(t.number());
         } else if (focus == panes.watch) {
             perform(Action.ADD_WATCH);
         } else if (focus == panes.console) {

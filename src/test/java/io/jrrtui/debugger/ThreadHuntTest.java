@@ -126,12 +126,16 @@ class ThreadHuntTest {
         Jrr.Run rec = recording.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(130, rec.status(), "record exits as the program did (killed by SIGINT): " + rec.errText());
         String out = batch(latest(), "continue", "info threads", "thread apply all bt", "print m1.__data.__lock",
-                "watch -l m1.__data.__lock", "reverse-continue");
+                "watch -l m1.__data.__lock", "reverse-continue", "bt", "reverse-continue", "bt");
         assertTrue(out.contains("The recording ends here (program killed by SIGINT)."), out);
         assertEquals(3, count(out, "(?m)^[* ] \\d+ +LWP \\d+ "), out);
         assertEquals(2, count(out, "take_second \\(m="), "both threads wait in their second lock: " + out);
         assertTrue(out.contains("in left (arg=") && out.contains("in right (arg="), out);
-        // who took m1: the watch goes back to the write that locked it, in the thread running left()
+        // the last write to m1's lock word: right() found it taken and marked it contended (1 -> 2)
+        Matcher contended = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 1\\s+New value = 2").matcher(out);
+        assertTrue(contended.find(), out);
+        assertTrue(out.substring(contended.end()).contains("right (arg="), "bt of the waiting thread shows right(): " + out);
+        // who took m1: one more step back is the write that locked it, in the thread running left()
         Matcher m = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 0\\s+New value = 1").matcher(out);
         assertTrue(m.find(), out);
         assertTrue(out.substring(m.end()).contains("left (arg="), "bt of the locking thread shows left(): " + out);
