@@ -152,7 +152,17 @@ public final class Recorder {
                 // the timeslice starts when a task is switched in, not at every resume after a stop
                 if (running != null) scheduler.running(running);
             }
-            if (running != null && running.stopped) resume(running);
+            if (running != null && running.stopped) {
+                RecordedTask r = running;
+                int steps = r.deliver == 0 && !r.inSyscall ? scheduler.chaosSteps(!runnable.isEmpty()) : 0;
+                WaitStatus early = steps > 0 ? stepThenPreempt(r, steps) : null;
+                if (early != null) {
+                    dispatch(r, early);
+                    continue;
+                }
+                if (running != r) continue; // preempted after its steps: pick again
+                resume(r);
+            }
             scheduler.othersWaiting(!runnable.isEmpty());
             scheduler.signalsHeld(running != null && !running.heldSignals.isEmpty());
             WaitStatus ws = Ptrace.waitAny();
@@ -161,6 +171,16 @@ public final class Recorder {
                 earlyStops.put(ws.pid(), ws); // a new task whose creator's event stop has not arrived yet
                 continue;
             }
+            dispatch(t, ws);
+        }
+        if (leaderExit == null) throw new JrrException("the program ended without an exit status");
+        writer.finish(leaderExit.shellStatus(), leaderExit.describe());
+        return new Result(leaderExit.shellStatus(), nextEvent - 1, leaderExit.describe());
+    }
+
+    /** One stop of task t, whatever it is. */
+    private void dispatch(RecordedTask t, WaitStatus ws) {
+        {
             t.stopped = ws.stopped();
             if (VERBOSE) System.err.println("record: task " + t.tid + " " + ws + " inSyscall=" + t.inSyscall + " atBoundary=" + t.atBoundary + " running=" + (running == null ? 0 : running.tid));
             if (ws.exited() || ws.signaled()) {
@@ -174,9 +194,39 @@ public final class Recorder {
                 onSignalStop(t, ws.stopSig());
             }
         }
-        if (leaderExit == null) throw new JrrException("the program ended without an exit status");
-        writer.finish(leaderExit.shellStatus(), leaderExit.describe());
-        return new Result(leaderExit.shellStatus(), nextEvent - 1, leaderExit.describe());
+    }
+
+    private static final int TRAP_BRKPT = 1, TRAP_TRACE = 2;
+
+    /**
+     * Chaos mode: runs t n instructions by single-stepping, then preempts it there. A timer cannot
+     * be relied on to land inside a race window a few instructions wide in a loop of tens of
+     * microseconds (its latency alone is longer on a busy host); counting instructions can, at
+     * ~15 µs a step, for the first thousands of instructions after a switch. Stops before a syscall
+     * instruction (the call must be seen as a stop). Returns a stop that ended the steps early (a
+     * signal, a fault, the end), for the usual handling, or null.
+     */
+    private WaitStatus stepThenPreempt(RecordedTask t, int n) {
+        Registers regs = Ptrace.getRegs(t.tid);
+        int stepped = 0;
+        byte[] insn = new byte[2];
+        while (stepped < n) {
+            t.proc.mem.readPartial(regs.rip(), insn);
+            int op = (insn[0] & 0xff) << 8 | insn[1] & 0xff;
+            // a syscall must be seen as a stop; an int3 of the program's own must trap as usual
+            if (op == 0x0f05 || op == 0x0f34 || op == 0xcd80 || (insn[0] & 0xff) == 0xcc) break;
+            Ptrace.resume(Ptrace.PTRACE_SINGLESTEP, t.tid, 0);
+            WaitStatus ws = Ptrace.waitFor(t.tid);
+            if (stepped == 0) t.atBoundary = false; // user code ran (an unmoved rip still ran an instruction)
+            byte[] info = ws.stopped() && ws.stopSig() == Signals.SIGTRAP && ws.event() == 0 ? Ptrace.getSigInfo(t.tid) : null;
+            // the step's trap: TRAP_TRACE, or TRAP_BRKPT where the hypervisor leaves DR6's step bit clear
+            int code = info == null ? -1 : Signals.siginfoCode(info);
+            if (code != TRAP_TRACE && code != TRAP_BRKPT) return ws;
+            stepped++;
+            regs = Ptrace.getRegs(t.tid);
+        }
+        if (stepped > 0) preempted(t, regs);
+        return null;
     }
 
     private static final boolean VERBOSE = System.getenv("JRR_VERBOSE_RECORD") != null;
@@ -287,7 +337,12 @@ public final class Recorder {
                 proc.liveTasks++;
                 tasks.put(child, c);
                 WaitStatus early = earlyStops.remove(child);
-                if (early != null) newTaskStopped(c, early);
+                // Wait for the child's first stop now, while its creator is held: otherwise it
+                // reports in only when the CPU it shares with the running task comes free, so a new
+                // thread would never be ready to preempt the one running (chaos mode could not
+                // interleave them) and when it becomes runnable would depend on the host's timing.
+                if (early == null) early = Ptrace.waitFor(child);
+                newTaskStopped(c, early);
                 resume(t); // still inside clone/fork/vfork
             }
             case Ptrace.EVENT_EXEC -> onExecEvent(t);

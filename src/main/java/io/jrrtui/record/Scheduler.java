@@ -68,6 +68,16 @@ final class Scheduler implements AutoCloseable {
         return t;
     }
 
+    /**
+     * Chaos mode: how many instructions the task being switched in should run (single-stepped)
+     * before it is preempted, or 0 to run it normally. Half the switches while others wait,
+     * log-uniform from 1 to 10,000 instructions.
+     */
+    int chaosSteps(boolean othersWait) {
+        if (!chaos || !othersWait || random.nextBoolean()) return 0;
+        return (int) Math.exp(random.nextDouble() * Math.log(10_000));
+    }
+
     /** Whether other tasks wait in the run queue (the tracer tells after every stop it handles). */
     void othersWaiting(boolean waiting) {
         othersWaiting = waiting;
@@ -102,7 +112,9 @@ final class Scheduler implements AutoCloseable {
             arm(tgid, tid, seq, chaos ? chaosSliceNanos() : TimeUnit.MILLISECONDS.toNanos(sliceMillis));
             return;
         }
-        preemptRequested.add(tid);
+        // one SIGSTOP at a time: a second one would outlive the preemption it was for and stop the
+        // whole process as a real SIGSTOP does
+        if (!preemptRequested.add(tid)) return;
         try {
             Ptrace.tgkill(tgid, tid, 19); // SIGSTOP
         } catch (RuntimeException e) {
