@@ -87,6 +87,41 @@ class TuiTmuxIT {
         assertTrue(!tmux("list-sessions").contains("hunt:"), "q did not end the TUI");
     }
 
+    /**
+     * Threads: a breakpoint in a worker stops in that thread (named in the Threads pane and the
+     * status bar); Enter on thread 1 in the Threads pane selects it and Source and Backtrace follow.
+     */
+    @Test
+    void switchThreadsInTheThreadsPane() throws Exception {
+        Path project = Path.of(System.getProperty("jrrtui.projectDir", "."));
+        assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
+        assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
+        Path trace = tmp.resolve("turns");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
+                Jrr.binary("mt_shared_turns").toString());
+        assertTrue(r.status() == 0, r.errText());
+        tmux("new-session", "-d", "-s", "hunt", "-x", "160", "-y", "50", "env XDG_CONFIG_HOME=" + quote(tmp.toString()) + " "
+                + quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
+        serverStarted = true;
+        waitFor("? for help");
+        keys(":break write_shared", "Enter");
+        waitFor("Breakpoint 1 at");
+        keys("c");
+        String s = waitFor("Source: mt_shared_turns.c:");
+        // "first" is created last (the program starts its threads in reverse), so it is thread 4
+        assertTrue(s.matches("(?s).*thread 4 \\(LWP \\d+\\).*"), "the status bar names the worker: " + s);
+        assertTrue(s.contains("#0  write_shared"), s);
+        assertTrue(s.matches("(?s).*\\* ?4  LWP \\d+ \"first\".*"), "Threads pane marks the worker, with its name: " + s);
+        keys("7"); // focus the Threads pane; its cursor starts on the first row: thread 1
+        tmux("send-keys", "-t", "hunt", "Home");
+        keys("Enter");
+        s = waitFor("thread 1 (LWP");
+        assertTrue(s.contains("in main") || s.matches("(?s).*#\\d+ .*main \\(\\) at mt_shared_turns.c:\\d+.*"), "Backtrace follows thread 1: " + s);
+        assertTrue(!s.contains("#0  write_shared"), "Backtrace no longer shows the worker's frame: " + s);
+        Files.writeString(tmp.resolve("threads-screen.txt"), s);
+        keys("q");
+    }
+
     private String waitFor(String text) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         String screen = "";
