@@ -1,5 +1,6 @@
 package io.jrrtui.cli;
 
+import io.jrrtui.record.CpuFeatures;
 import io.jrrtui.record.Recorder;
 import io.jrrtui.sys.TraceeLauncher;
 import io.jrrtui.trace.TraceFormat;
@@ -98,6 +99,7 @@ final class RecordCommand implements Command {
         Path copy = dir.resolve(TraceFormat.EXE_COPY);
         Files.createDirectories(dir);
         copyExecutable(exe, copy);
+        CpuFeatures.ofThisCpu().write(dir);
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> e : System.getenv().entrySet()) env.add(e.getKey() + "=" + e.getValue());
         String cwd = Path.of("").toAbsolutePath().toString();
