@@ -135,7 +135,8 @@ final class RecordCommand implements Command {
     /** A hard link where possible (cheap), else a copy: replay and symbols need the exact binary. */
     private static void copyExecutable(Path exe, Path copy) throws IOException {
         try {
-            Files.createLink(copy, exe);
+            // link(2) does not follow a symbolic link (/bin/sh -> dash): link to the file itself.
+            Files.createLink(copy, exe.toRealPath());
         } catch (IOException | UnsupportedOperationException e) {
             Files.copy(exe, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
