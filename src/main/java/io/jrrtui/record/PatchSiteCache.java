@@ -11,8 +11,8 @@ import java.util.zip.CRC32C;
 
 /**
  * rdtsc patch sites of a range of code, kept on disk between jrrtui processes. Finding them means
- * decoding every instruction of the range (about two megabytes for the dynamic loader and libc),
- * which took 0.4 s of a 1 s {@code record -- /bin/true} and as much again in its replay; the same
+ * decoding every instruction of the range (about 1.5 MB for the dynamic loader and libc): some
+ * 35-70 ms of CPU in a freshly started JVM, in every {@code record} and every replay. The same
  * libraries come back in nearly every recording, so the answer is stored under the content's
  * checksums and length ({@code $XDG_CACHE_HOME/jrrtui/rdtsc-sites}, else {@code ~/.cache/...}).
  *
