@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Decides which task runs user code next and for how long. A task that keeps running without a
@@ -18,17 +17,23 @@ import java.util.concurrent.TimeUnit;
  * interleavings show up.
  */
 final class Scheduler implements AutoCloseable {
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jrr-timeslice");
-        t.setDaemon(true);
-        return t;
-    });
     private final Set<Integer> preemptRequested = ConcurrentHashMap.newKeySet();
     private final boolean chaos;
     private final Random random;
     private final long sliceMillis;
+    /** The task running user code (0: none), its process, when it started and its slice. */
     private volatile int runningTid;
+    private volatile int runningTgid;
+    private volatile long runStartNanos;
+    private volatile long runSliceNanos;
+    /**
+     * A sequence lock over the fields above (written by the tracer thread only): odd while they
+     * change, bumped to the next even number after. An even value names one run.
+     */
     private volatile long runSeq;
+    /** Started at the first timeslice; one thread for the whole recording. */
+    private Thread watchdog;
+    private volatile boolean closed;
     /** Another task waits to run user code: only then is a timeslice enforced. */
     private volatile boolean othersWaiting;
     /** The running task has signals held back for a syscall that may never come (a CPU loop). */
@@ -60,33 +65,74 @@ final class Scheduler implements AutoCloseable {
         signalsHeld = held;
     }
 
-    /** t starts (or goes on) running user code: arm its timeslice. */
+    /**
+     * t starts (or goes on) running user code: arm its timeslice. Called on every resume, so it
+     * only notes the time in volatile fields: no task, no allocation, no wake-up of the watchdog
+     * (a scheduled task per resume cost 14% of a recording's CPU).
+     */
     void running(RecordedTask t) {
-        long seq = ++runSeq;
-        runningTid = t.tid;
         long slice = chaos ? 1 + random.nextInt(20) : sliceMillis;
-        arm(t.proc.tgid, t.tid, seq, slice);
+        runSeq++;
+        runningTgid = t.proc.tgid;
+        runSliceNanos = TimeUnit.MILLISECONDS.toNanos(slice);
+        runStartNanos = System.nanoTime();
+        runningTid = t.tid;
+        runSeq++;
+        if (watchdog == null) {
+            watchdog = new Thread(this::watch, "jrr-timeslice");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
     }
 
-    /** At the end of the slice: stop the task if others wait, else look again a slice later. */
-    private void arm(int tgid, int tid, long seq, long slice) {
-        watchdog.schedule(() -> {
-            if (runningTid != tid || runSeq != seq) return;
-            if (!othersWaiting && !signalsHeld) {
-                arm(tgid, tid, seq, slice); // alone: running on costs nothing and needs no replay point
-                return;
+    /**
+     * The watchdog: sleeps to the running task's deadline, never longer than one poll period, so
+     * a run that starts while it sleeps is looked at before its own deadline (the poll period is no
+     * longer than any slice). At the deadline it stops the task if others wait or signals are held
+     * back, else looks again a slice later (alone, running on costs nothing and needs no replay
+     * point).
+     */
+    private void watch() {
+        long pollNanos = TimeUnit.MILLISECONDS.toNanos(chaos ? 1 : sliceMillis);
+        long seen = -1;
+        long deadline = 0;
+        while (!closed) {
+            long seq = runSeq;
+            int tid = runningTid;
+            int tgid = runningTgid;
+            long start = runStartNanos;
+            long slice = runSliceNanos;
+            if ((seq & 1) != 0 || runSeq != seq) { // changing right now: read again
+                Thread.onSpinWait();
+                continue;
             }
+            if (seq != seen) {
+                seen = seq;
+                deadline = start + slice;
+            }
+            long now = System.nanoTime();
+            if (tid == 0 || now < deadline) {
+                LockSupport.parkNanos(this, tid == 0 ? pollNanos : Math.min(deadline - now, pollNanos));
+                continue;
+            }
+            if (!othersWaiting && !signalsHeld) {
+                deadline += slice;
+                continue;
+            }
+            if (runSeq != seq) continue; // the run ended while we looked
+            deadline = Long.MAX_VALUE; // once per run
             preemptRequested.add(tid);
             try {
                 Ptrace.tgkill(tgid, tid, 19); // SIGSTOP
             } catch (RuntimeException e) {
                 preemptRequested.remove(tid); // it ended meanwhile
             }
-        }, slice, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** No task runs user code now (the running one entered a syscall or stopped). */
     void idle() {
+        runSeq++;
         runningTid = 0;
         runSeq++;
     }
@@ -102,6 +148,7 @@ final class Scheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.shutdownNow();
+        closed = true;
+        if (watchdog != null) LockSupport.unpark(watchdog);
     }
 }
