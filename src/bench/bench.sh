@@ -1,6 +1,6 @@
 #!/bin/sh
 # Benchmarks (not unit tests): they print ratios against native runs or against gdb.
-#   src/bench/bench.sh [record-replay|debugger|trace|symbols|disasm|all]
+#   src/bench/bench.sh [record-replay|debugger|trace|symbols|disasm|startup|all]
 # Builds first if needed. Run from anywhere.
 set -e
 cd "$(dirname "$0")/../.."
@@ -23,4 +23,7 @@ case "$what" in
 esac
 case "$what" in
   disasm|all) [ -f target/test-classes/io/jrrtui/bench/DisassemblerBench.class ] && run "disassembler vs objdump" -cp "$CP" io.jrrtui.bench.DisassemblerBench || true ;;
+esac
+case "$what" in
+  startup|all) run "start-up and footprint (whole processes, JVM start included)" -cp "$CP" io.jrrtui.bench.StartupBench target/jrrtui 5 ;;
 esac

@@ -13,7 +13,6 @@ import java.util.List;
 
 /** {@code jrrtui ls}: the recordings in the trace store. */
 final class LsCommand implements Command {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     @Override
     public String name() {
@@ -45,13 +44,15 @@ final class LsCommand implements Command {
         } catch (JrrException | IOException e) {
             // no latest
         }
+        // Made here, not in a static field: every command's start would load java.time for it.
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
         console.out().printf("%-24s %-19s %8s %6s %9s  %s%n", "NAME", "RECORDED", "EVENTS", "EXIT", "SIZE", "COMMAND");
         for (Path p : traces) {
             try {
                 TraceReader t = TraceReader.open(p);
                 String name = p.getFileName() + (sameFile(p, latest) ? "*" : "");
                 String exit = t.incomplete() ? "incomp" : Integer.toString(t.info().exitStatus());
-                console.out().printf("%-24s %-19s %8d %6s %9s  %s%n", name, WHEN.format(Instant.ofEpochMilli(t.info().recordedAtMillis())),
+                console.out().printf("%-24s %-19s %8d %6s %9s  %s%n", name, when.format(Instant.ofEpochMilli(t.info().recordedAtMillis())),
                         t.info().eventCount(), exit, human(size(p)), String.join(" ", t.info().argv()));
             } catch (JrrException e) {
                 console.out().printf("%-24s (unreadable: %s)%n", p.getFileName(), e.getMessage());

@@ -1,5 +1,6 @@
 package io.jrrtui.cli;
 
+import io.jrrtui.record.CpuFeatures;
 import io.jrrtui.record.Recorder;
 import io.jrrtui.sys.TraceeLauncher;
 import io.jrrtui.trace.TraceFormat;
@@ -98,6 +99,7 @@ final class RecordCommand implements Command {
         Path copy = dir.resolve(TraceFormat.EXE_COPY);
         Files.createDirectories(dir);
         copyExecutable(exe, copy);
+        CpuFeatures.ofThisCpu().write(dir);
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> e : System.getenv().entrySet()) env.add(e.getKey() + "=" + e.getValue());
         String cwd = Path.of("").toAbsolutePath().toString();
@@ -133,7 +135,8 @@ final class RecordCommand implements Command {
     /** A hard link where possible (cheap), else a copy: replay and symbols need the exact binary. */
     private static void copyExecutable(Path exe, Path copy) throws IOException {
         try {
-            Files.createLink(copy, exe);
+            // link(2) does not follow a symbolic link (/bin/sh -> dash): link to the file itself.
+            Files.createLink(copy, exe.toRealPath());
         } catch (IOException | UnsupportedOperationException e) {
             Files.copy(exe, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }

@@ -1,6 +1,7 @@
 package io.jrrtui.cli;
 
 import io.jrrtui.debugger.Debugger;
+import io.jrrtui.record.CpuFeatures;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.repl.BatchRunner;
@@ -51,6 +52,7 @@ final class ReplayCommand implements Command {
         if (a.positional().size() > 1) throw new UsageException("more than one trace given");
         TraceStore store = TraceStore.fromEnvironment();
         TraceReader trace = TraceReader.open(store.resolve(a.positional().isEmpty() ? null : a.positional().get(0)));
+        CpuFeatures.mismatchWarning(trace.dir()).ifPresent(w -> console.err().println("jrrtui: " + w));
         if (a.flag("-a", "--autopilot")) return autopilot(trace, console, a.flag("-M", "--mark-stdio"));
         long start = 1;
         String g = a.value("-g", "--goto");

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Decides which task runs user code next and for how long. A task that keeps running without a
@@ -19,43 +18,40 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Chaos slices are drawn log-uniformly from 5 µs to 20 ms and start afresh at every switch-in
  * (every syscall is one): a race window a few instructions wide in a loop that runs for tens of
- * microseconds is hit only if preemptions land that finely. A sleeping timer wakes 50–100 µs late
- * here, so slices under {@link #SPIN_BELOW_NANOS} are timed by a thread that spins on the clock
- * (only in chaos mode, only while such a slice runs).
+ * microseconds is hit only if preemptions land that finely. A sleeping thread wakes 50–100 µs late
+ * here, so the watchdog spins on the clock for the last {@link #SPIN_NANOS} before a deadline (only
+ * in chaos mode). On top of that, {@link #chaosSteps} has the tracer single-step a task a random
+ * number of instructions before preempting it, which lands inside windows no timer can.
  */
 final class Scheduler implements AutoCloseable {
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jrr-timeslice");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final long MIN_CHAOS_NANOS = 5_000, MAX_CHAOS_NANOS = 20_000_000;
+    private static final long SPIN_NANOS = 200_000;
     private final Set<Integer> preemptRequested = ConcurrentHashMap.newKeySet();
     private final boolean chaos;
     private final Random random;
     private final long sliceMillis;
+    /** The task running user code (0: none), its process, when it started and its slice. */
     private volatile int runningTid;
+    private volatile int runningTgid;
+    private volatile long runStartNanos;
+    private volatile long runSliceNanos;
+    /**
+     * A sequence lock over the fields above (written by the tracer thread only): odd while they
+     * change, bumped to the next even number after. An even value names one run.
+     */
     private volatile long runSeq;
+    /** Started at the first timeslice; one thread for the whole recording. */
+    private Thread watchdog;
+    private volatile boolean closed;
     /** Another task waits to run user code: only then is a timeslice enforced. */
     private volatile boolean othersWaiting;
     /** The running task has signals held back for a syscall that may never come (a CPU loop). */
     private volatile boolean signalsHeld;
 
-    private static final long MIN_CHAOS_NANOS = 5_000, MAX_CHAOS_NANOS = 20_000_000;
-    static final long SPIN_BELOW_NANOS = 2_000_000;
-    /** The short slice the spinning thread times: {seq, tgid, tid, deadline}, or null. */
-    private final java.util.concurrent.atomic.AtomicReference<long[]> spinSlice = new java.util.concurrent.atomic.AtomicReference<>();
-    private Thread spinner;
-
     Scheduler(boolean chaos, long seed, long sliceMillis) {
         this.chaos = chaos;
         this.random = new Random(seed);
         this.sliceMillis = sliceMillis;
-    }
-
-    /** A chaos slice: log-uniform, so every scale from microseconds to milliseconds is as likely. */
-    private long chaosSliceNanos() {
-        double lo = Math.log(MIN_CHAOS_NANOS), hi = Math.log(MAX_CHAOS_NANOS);
-        return (long) Math.exp(lo + random.nextDouble() * (hi - lo));
     }
 
     /** The next task to run from the queue (round-robin, or random in chaos mode). */
@@ -88,71 +84,90 @@ final class Scheduler implements AutoCloseable {
         signalsHeld = held;
     }
 
-    /** t starts (or goes on) running user code: arm its timeslice. */
+    /** A chaos slice: log-uniform, so every scale from microseconds to milliseconds is as likely. */
+    private long sliceNanos() {
+        if (!chaos) return TimeUnit.MILLISECONDS.toNanos(sliceMillis);
+        double lo = Math.log(MIN_CHAOS_NANOS), hi = Math.log(MAX_CHAOS_NANOS);
+        return (long) Math.exp(lo + random.nextDouble() * (hi - lo));
+    }
+
+    /**
+     * t starts (or goes on) running user code: arm its timeslice. Called at every switch-in, so it
+     * only notes the time in volatile fields: no task, no allocation, no wake-up of the watchdog
+     * (a scheduled task per resume cost 14% of a recording's CPU).
+     */
     void running(RecordedTask t) {
-        long seq = ++runSeq;
+        long slice = sliceNanos();
+        runSeq++;
+        runningTgid = t.proc.tgid;
+        runSliceNanos = slice;
+        runStartNanos = System.nanoTime();
         runningTid = t.tid;
-        arm(t.proc.tgid, t.tid, seq, chaos ? chaosSliceNanos() : TimeUnit.MILLISECONDS.toNanos(sliceMillis));
-    }
-
-    /** At the end of the slice: stop the task if others wait, else look again a slice later. */
-    private void arm(int tgid, int tid, long seq, long sliceNanos) {
-        if (chaos && sliceNanos < SPIN_BELOW_NANOS) {
-            spinSlice.set(new long[] {seq, tgid, tid, System.nanoTime() + sliceNanos});
-            startSpinner();
-            return;
-        }
-        watchdog.schedule(() -> sliceEnded(tgid, tid, seq), sliceNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void sliceEnded(int tgid, int tid, long seq) {
-        if (runningTid != tid || runSeq != seq) return;
-        if (!othersWaiting && !signalsHeld) {
-            // alone: running on costs nothing and needs no replay point
-            arm(tgid, tid, seq, chaos ? chaosSliceNanos() : TimeUnit.MILLISECONDS.toNanos(sliceMillis));
-            return;
-        }
-        // one SIGSTOP at a time: a second one would outlive the preemption it was for and stop the
-        // whole process as a real SIGSTOP does
-        if (!preemptRequested.add(tid)) return;
-        try {
-            Ptrace.tgkill(tgid, tid, 19); // SIGSTOP
-        } catch (RuntimeException e) {
-            preemptRequested.remove(tid); // it ended meanwhile
+        runSeq++;
+        if (watchdog == null) {
+            watchdog = new Thread(this::watch, "jrr-timeslice");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        } else if (chaos) {
+            LockSupport.unpark(watchdog); // a slice of microseconds cannot wait for the next poll
         }
     }
 
-    private synchronized void startSpinner() {
-        if (spinner == null) {
-            spinner = new Thread(this::spin, "jrr-chaos-slice");
-            spinner.setDaemon(true);
-            spinner.start();
-        } else {
-            java.util.concurrent.locks.LockSupport.unpark(spinner);
-        }
-    }
-
-    /** Times short chaos slices: sleeps while none runs, spins on the clock while one does. */
-    private void spin() {
-        while (!Thread.currentThread().isInterrupted()) {
-            long[] slice = spinSlice.get();
-            if (slice == null || slice[0] != runSeq) {
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a new slice unparks us
+    /**
+     * The watchdog: sleeps to the running task's deadline, never longer than one poll period, so
+     * a run that starts while it sleeps is looked at before its own deadline (the poll period is no
+     * longer than any slice). At the deadline it stops the task if others wait or signals are held
+     * back, else looks again a slice later (alone, running on costs nothing and needs no replay
+     * point). In chaos mode the last {@link #SPIN_NANOS} before a deadline are spun, not slept.
+     */
+    private void watch() {
+        long pollNanos = TimeUnit.MILLISECONDS.toNanos(chaos ? 1 : sliceMillis);
+        long seen = -1;
+        long deadline = 0;
+        while (!closed) {
+            long seq = runSeq;
+            int tid = runningTid;
+            int tgid = runningTgid;
+            long start = runStartNanos;
+            long slice = runSliceNanos;
+            if ((seq & 1) != 0 || runSeq != seq) { // changing right now: read again
+                Thread.onSpinWait();
                 continue;
             }
-            long left = slice[3] - System.nanoTime();
-            if (left > 200_000) {
-                java.util.concurrent.locks.LockSupport.parkNanos(left - 150_000);
-            } else if (left > 0) {
-                Thread.onSpinWait();
-            } else if (spinSlice.compareAndSet(slice, null)) {
-                sliceEnded((int) slice[1], (int) slice[2], slice[0]);
+            if (seq != seen) {
+                seen = seq;
+                deadline = start + slice;
+            }
+            long now = System.nanoTime();
+            if (tid == 0 || now < deadline) {
+                long left = deadline - now;
+                if (tid != 0 && chaos && left <= SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, tid == 0 ? pollNanos : Math.min(chaos ? left - SPIN_NANOS : left, pollNanos));
+                }
+                continue;
+            }
+            if (!othersWaiting && !signalsHeld) {
+                deadline += chaos ? sliceNanos() : slice;
+                continue;
+            }
+            if (runSeq != seq) continue; // the run ended while we looked
+            deadline = Long.MAX_VALUE; // once per run
+            // one SIGSTOP at a time: a second one would outlive the preemption it was for and stop
+            // the whole process as a real SIGSTOP does
+            if (!preemptRequested.add(tid)) continue;
+            try {
+                Ptrace.tgkill(tgid, tid, 19); // SIGSTOP
+            } catch (RuntimeException e) {
+                preemptRequested.remove(tid); // it ended meanwhile
             }
         }
     }
 
     /** No task runs user code now (the running one entered a syscall or stopped). */
     void idle() {
+        runSeq++;
         runningTid = 0;
         runSeq++;
     }
@@ -168,9 +183,7 @@ final class Scheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.shutdownNow();
-        synchronized (this) {
-            if (spinner != null) spinner.interrupt();
-        }
+        closed = true;
+        if (watchdog != null) LockSupport.unpark(watchdog);
     }
 }

@@ -27,7 +27,7 @@ import java.util.zip.CRC32C;
  */
 public final class TimestampPatches {
     private static final byte[] UD2 = {0x0f, 0x0b};
-    /** Patch sites found in a range of code, by content (a library is scanned once per JVM). */
+    /** Patch sites found in a range of code, by content (once per JVM; across JVMs see PatchSiteCache). */
     private static final Map<Long, long[]> SITES_BY_CONTENT = new ConcurrentHashMap<>();
 
     /** Patched address → the instruction it held. */
@@ -108,7 +108,7 @@ public final class TimestampPatches {
         CRC32C crc = new CRC32C();
         crc.update(code);
         long key = crc.getValue() ^ (len << 32);
-        long[] sites = SITES_BY_CONTENT.computeIfAbsent(key, k -> findSites(code));
+        long[] sites = SITES_BY_CONTENT.computeIfAbsent(key, k -> PatchSiteCache.sites(code, TimestampPatches::findSites));
         for (long off : sites) {
             long addr = start + off;
             patched.put(addr, code[(int) off + 1] == 0x31 ? TrappedInstruction.RDTSC : TrappedInstruction.RDTSCP);

@@ -26,15 +26,10 @@ public final class TracerThread {
     /**
      * The CPU the tracer thread and its tracees share, or -1. On these VMs a ptrace stop that must
      * wake a thread on another CPU costs about twice as much as one on the same CPU, and the
-     * tracees run one at a time anyway. JRR_NO_PIN=1 turns it off.
+     * tracees run one at a time anyway. {@link CpuClaim} spreads concurrent jrrtui processes over
+     * the CPUs (the least claimed, then the least busy); JRR_NO_PIN=1 turns pinning off.
      */
-    public static final int CPU = chooseCpu();
-
-    private static int chooseCpu() {
-        int n = Runtime.getRuntime().availableProcessors();
-        if (n < 2 || System.getenv("JRR_NO_PIN") != null) return -1;
-        return n - 1;
-    }
+    public static final int CPU = CpuClaim.choose();
 
     private static void pin() {
         if (CPU < 0 || CPU >= 64) return;
