@@ -137,12 +137,14 @@ __attribute__((noinline)) static struct sb_header *buffer(void) {
         return 0;
     }
     long at = (long)(SB_SLOTS_AT + (uint64_t)slot * SB_SLOT_SIZE);
+    /* set before the mmap: the replayer fills the buffer while the thread waits at this mmap's exit */
+    tls.buf = (uint64_t)at;
     long r = traced(SYS_mmap, at, SB_SLOT_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE);
     if (r != at) {
+        tls.buf = 0;
         tls.no_slot = 1;
         return 0;
     }
-    tls.buf = (uint64_t)r;
     return (struct sb_header *)r;
 }
 
