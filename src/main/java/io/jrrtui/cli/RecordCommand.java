@@ -37,7 +37,8 @@ final class RecordCommand implements Command {
                                --experimental-tasks is still accepted and changes nothing)
                   --syscall-buffer  buffer hot syscalls (read/write/pread on regular files and
                                /dev/null|zero, fstat, clock_gettime, gettimeofday) inside the program
-                               instead of stopping at each: much faster recording (experimental)
+                               instead of stopping at each: much faster recording (experimental;
+                               JRR_SYSCALL_BUFFER=1 in the environment turns it on by default)
                   --chaos      random short timeslices and random scheduling order (rare interleavings)
                   --until-fail N  record up to N runs, delete the passing ones, keep the first failing one
                 Exits with the program's status (128+N when killed by signal N).
@@ -114,7 +115,7 @@ final class RecordCommand implements Command {
             Recorder recorder = new Recorder(writer, exe.toString(), argv, env, cwd, stdio)
                     .allowTasks(!a.flag("--single-task"));
             if (a.flag("--chaos")) recorder.chaos(System.nanoTime());
-            recorder.syscallBuffer(a.flag("--syscall-buffer"));
+            recorder.syscallBuffer(a.flag("--syscall-buffer") || "1".equals(System.getenv("JRR_SYSCALL_BUFFER")));
             Recorder.Result result;
             try (InterruptGuard guard = InterruptGuard.passToTracee()) {
                 result = recorder.run(info);

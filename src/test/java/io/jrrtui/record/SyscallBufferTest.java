@@ -1,0 +1,105 @@
+package io.jrrtui.record;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jrrtui.testsupport.Jrr;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * In-process syscall buffering ({@code record --syscall-buffer}, issue 13): hot calls run without a
+ * stop, become one event per stretch, replay without a stop and reproduce the recording byte for
+ * byte — with threads, fork, exec, signals and blocking calls in other threads.
+ */
+class SyscallBufferTest {
+    @TempDir
+    Path tmp;
+
+    private record Recorded(Path trace, Jrr.Run run, Path out, Path err) {}
+
+    private Recorded record(String name, String... args) {
+        Path trace = tmp.resolve(name);
+        Path out = tmp.resolve(name + ".out");
+        Path err = tmp.resolve(name + ".err");
+        String[] cmd = new String[12 + args.length];
+        String[] head = {"record", "-q", "--syscall-buffer", "-o", trace.toString(), "--stdin", "/dev/null", "--stdout",
+            out.toString(), "--stderr", err.toString(), "--"};
+        System.arraycopy(head, 0, cmd, 0, head.length);
+        cmd[head.length] = Jrr.binary(name).toString();
+        System.arraycopy(args, 0, cmd, head.length + 1, args.length);
+        Jrr.Run run = Jrr.run(java.util.Arrays.copyOf(cmd, head.length + 1 + args.length));
+        assertEquals("", run.errText(), name + ": jrrtui record reported a problem");
+        return new Recorded(trace, run, out, err);
+    }
+
+    private static void assertReplays(Recorded r, String name) throws IOException {
+        Jrr.Run replay = Jrr.run("replay", "-a", r.trace().toString());
+        assertEquals(r.run().status(), replay.status(), name + ": replay exit status\n" + replay.errText());
+        assertEquals(Files.readString(r.out()), replay.outText(), name + ": replayed stdout");
+        assertArrayEquals(Files.readAllBytes(r.err()), replay.err(), name + ": replayed stderr");
+    }
+
+    @Test
+    void syscallLoopIsBufferedAndReplaysWithoutAStopPerCall() throws IOException {
+        Recorded r = record("bench_sysloop", "3000"); // 12000 calls: read, write, fstat, clock_gettime
+        assertEquals(0, r.run().status());
+        String dump = Jrr.run("dump", r.trace().toString()).outText();
+        Matcher events = Pattern.compile("events\\s+(\\d+)").matcher(dump);
+        assertTrue(events.find(), dump.substring(0, Math.min(400, dump.length())));
+        // without buffering every call is an event (>12000); with it a flush comes only at the
+        // traced lseek of each rewind (about 70) and the start-up's own calls remain
+        assertTrue(Integer.parseInt(events.group(1)) < 1500, "events " + events.group(1));
+        assertTrue(dump.contains(" buffered "), "no buffered-calls event in the dump");
+        assertTrue(dump.contains("| read(3, "), "dump does not list the buffered reads");
+        assertTrue(dump.contains("| clock_gettime(1, "), "dump does not list the buffered clock reads");
+        String json = Jrr.run("dump", "--json", r.trace().toString()).outText();
+        assertTrue(json.contains("\"kind\":\"buffered\",\"calls\":[{\"name\":"), "json dump lacks the buffered calls");
+        assertReplays(r, "bench_sysloop");
+    }
+
+    @Test
+    void theProgramDoesNotSeeThePreload() throws IOException {
+        Path probe = tmp.resolve("env.out");
+        Jrr.Run run = Jrr.run("record", "-q", "--syscall-buffer", "-o", tmp.resolve("env").toString(), "--stdout",
+                probe.toString(), "--", "/usr/bin/env");
+        assertEquals(0, run.status(), run.errText());
+        String env = Files.readString(probe);
+        assertTrue(env.contains("PATH="), env);
+        assertTrue(!env.contains("libjrrpreload") && !env.contains("JRR_PRELOAD"), "the library shows in the environment:\n" + env);
+    }
+
+    /** Threads, processes, exec, signals, blocking calls: the ptrace corpus, recorded with buffering. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"rr_copy", "rr_fileio", "rr_stat", "rr_time", "rr_pipe", "rr_environ", "rr_segv", "rr_raise",
+        "mt_fork_pipe", "mt_condvar", "mt_mutex_log", "mt_blocking_threads", "mt_exec", "mt_fork_threads", "mt_vfork_exec",
+        "mt_thread_signal", "mt_sigalrm_loop", "mt_spin_flag", "mt_itimer", "bench_threads"})
+    void corpusReplaysWithBuffering(String name) throws IOException {
+        assertReplays(record(name), name);
+    }
+
+    @Test
+    void staticProgramFallsBackToStops() throws IOException, InterruptedException {
+        Path exe = tmp.resolve("hello-static");
+        Process cc = new ProcessBuilder("gcc", "-static", "-O0", "-o", exe.toString(), Jrr.source("bench_sysloop").toString())
+                .redirectErrorStream(true).start();
+        String log = new String(cc.getInputStream().readAllBytes());
+        org.junit.jupiter.api.Assumptions.assumeTrue(cc.waitFor() == 0, "no static libc to link with: " + log);
+        Path trace = tmp.resolve("static");
+        Path out = tmp.resolve("static.out");
+        Jrr.Run run = Jrr.run("record", "-q", "--syscall-buffer", "-o", trace.toString(), "--stdout", out.toString(), "--",
+                exe.toString(), "200");
+        assertEquals(0, run.status(), run.errText());
+        assertTrue(!Jrr.run("dump", trace.toString()).outText().contains(" buffered "), "a static program cannot load the library");
+        Jrr.Run replay = Jrr.run("replay", "-a", trace.toString());
+        assertEquals(Files.readString(out), replay.outText());
+    }
+}
