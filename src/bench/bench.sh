@@ -1,7 +1,7 @@
 #!/bin/sh
 # Benchmarks (not unit tests): they print ratios against native runs or against gdb.
 #   src/bench/bench.sh [record-replay|syscallbuf|debugger|trace|symbols|disasm|all]
-# syscallbuf takes RUNS SCALE MODES after it (default 3 1 both; see SyscallBufferBench).
+# syscallbuf takes RUNS SCALE MODES ONLY after it (default 3 1 both all; see SyscallBufferBench).
 # Builds first if needed. Run from anywhere.
 set -e
 cd "$(dirname "$0")/../.."
@@ -15,7 +15,7 @@ case "$what" in
 esac
 case "$what" in
   syscallbuf|all) shift 2>/dev/null || true
-    run "syscall buffering: record/replay vs native" -cp "$CP" io.jrrtui.bench.SyscallBufferBench target/test-binaries "${1:-3}" "${2:-1}" "${3:-both}" ;;
+    run "syscall buffering: record/replay vs native" -cp "$CP" io.jrrtui.bench.SyscallBufferBench target/test-binaries "${1:-3}" "${2:-1}" "${3:-both}" "${4:-}" ;;
 esac
 case "$what" in
   debugger|all) run "time travel (goto, reverse-continue, reverse-step)" -Djrrtui.projectDir=. -cp "$CP" io.jrrtui.bench.DebuggerBench target/test-binaries ;;

@@ -12,9 +12,9 @@ import java.util.List;
  * with the ptrace path and, when asked, with {@code --syscall-buffer}. Not a unit test: run
  * {@code src/bench/bench.sh syscallbuf}. Medians of several runs in this JVM (JVM start excluded).
  *
- * <p>Arguments: BINS RUNS SCALE MODES — SCALE divides every workload's iteration count (the
+ * <p>Arguments: BINS RUNS SCALE MODES ONLY — SCALE divides every workload's iteration count (the
  * ptrace path of 1M clock_gettime takes minutes), MODES is {@code ptrace}, {@code buffer} or
- * {@code both}.
+ * {@code both}, ONLY keeps the workloads whose program name contains it.
  */
 public final class SyscallBufferBench {
     private SyscallBufferBench() {}
@@ -34,11 +34,13 @@ public final class SyscallBufferBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long scale = args.length > 2 ? Long.parseLong(args[2]) : 1;
         String modes = args.length > 3 ? args[3] : "both";
+        String only = args.length > 4 ? args[4] : ""; // programs whose name contains this (e.g. "bench_s")
         System.out.printf("runs=%d scale=1/%d (iteration counts divided by the scale)%n", runs, scale);
         System.out.printf("%-18s %-7s %9s %10s %8s %10s %8s %9s  %s%n", "workload", "mode", "native ms", "record ms", "ratio",
                 "replay ms", "ratio", "events", "target");
         for (Workload w : WORKLOADS) {
             Path bin = bins.resolve(w.program());
+            if (!w.program().contains(only)) continue;
             if (!Files.isExecutable(bin)) {
                 System.out.println(w.label() + ": " + bin + " not built (run mvn package first)");
                 continue;
