@@ -7,7 +7,7 @@
  * (SB_BASE). Everything else still stops in the recorder (SECCOMP_RET_TRACE).
  *
  * The library interposes a few hot libc functions whose outputs are bounded (read, write, pread64,
- * fstat, clock_gettime, gettimeofday). While recording (mode RECORD) it makes the call through the
+ * lseek, fstat, clock_gettime, gettimeofday). While recording (mode RECORD) it makes the call through the
  * trampoline and appends number, arguments, result and output bytes to a per-thread buffer; the
  * recorder turns the buffer into one trace event at the thread's next traced event. While replaying
  * (mode REPLAY) the replayer has put the recorded records into the buffer before the thread runs;
@@ -193,7 +193,8 @@ static long sb_record(struct sb_header *h, long nr, const long *a, const struct 
     long need = (long)sizeof(struct sb_record) + o->max1 + o->len2 + 8;
     if (SB_HEADER + (long)tls.used + need > SB_SLOT_SIZE) return NOT_BUFFERED; /* full: the traced call flushes */
     trampoline_fn sys = (trampoline_fn)SB_BASE;
-    if ((nr == SYS_read || nr == SYS_write || nr == SYS_pread64) && !bufferable_fd(sys, a[0])) return NOT_BUFFERED;
+    if ((nr == SYS_read || nr == SYS_write || nr == SYS_pread64 || nr == SYS_lseek) && !bufferable_fd(sys, a[0]))
+        return NOT_BUFFERED;
     long r = sys(nr, a[0], a[1], a[2], a[3]);
     struct sb_record *rec = (struct sb_record *)((char *)h + SB_HEADER + tls.used);
     rec->nr = (uint32_t)nr;
@@ -275,6 +276,12 @@ ssize_t pread64(int fd, void *buf, size_t n, off_t off) {
     return finish(call(SYS_pread64, fd, (long)buf, (long)n, off, &o));
 }
 ssize_t pread(int fd, void *buf, size_t n, off_t off) __attribute__((alias("pread64")));
+
+off_t lseek(int fd, off_t off, int whence) {
+    struct outputs o = {0, 0, 1, 0, 0};
+    return finish(call(SYS_lseek, fd, off, whence, 0, &o));
+}
+off_t lseek64(int fd, off_t off, int whence) __attribute__((alias("lseek")));
 
 int fstat(int fd, struct stat *st) {
     struct outputs o = {st, sizeof *st, 0, 0, 0};

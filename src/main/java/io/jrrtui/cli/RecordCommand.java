@@ -35,7 +35,7 @@ final class RecordCommand implements Command {
                   --stdin F    give the program F as its standard input (likewise --stdout, --stderr)
                   --single-task  refuse threads, fork, vfork and exec (recorded by default; the old
                                --experimental-tasks is still accepted and changes nothing)
-                  --syscall-buffer  buffer hot syscalls (read/write/pread on regular files and
+                  --syscall-buffer  buffer hot syscalls (read/write/pread/lseek on regular files and
                                /dev/null|zero, fstat, clock_gettime, gettimeofday) inside the program
                                instead of stopping at each: much faster recording (experimental;
                                JRR_SYSCALL_BUFFER=1 in the environment turns it on by default)

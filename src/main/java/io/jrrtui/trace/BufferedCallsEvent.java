@@ -22,7 +22,7 @@ public record BufferedCallsEvent(long number, int tid, int count, byte[] records
     public record Call(int nr, long[] args, long result, int outputBytes) {
         public String describe() {
             StringBuilder sb = new StringBuilder(Syscalls.name(nr)).append('(');
-            int shown = nr == 1 || nr == 0 || nr == 17 ? 3 : nr == 5 || nr == 228 || nr == 96 ? 2 : 4;
+            int shown = nr == 0 || nr == 1 || nr == 8 ? 3 : nr == 5 || nr == 228 || nr == 96 ? 2 : 4;
             for (int i = 0; i < shown; i++) {
                 if (i > 0) sb.append(", ");
                 sb.append(i == 0 && nr != 96 ? Long.toString(args[i]) : "0x" + Long.toHexString(args[i]));
