@@ -65,6 +65,40 @@ class SyscallBufferTest {
         assertReplays(r, "bench_sysloop");
     }
 
+    /**
+     * A recording whose first buffered read names another descriptor than the program uses: the
+     * library notices on replay and the divergence names the event and both calls.
+     */
+    @Test
+    void aBufferedCallThatDiffersIsADivergenceNamingTheCall() throws IOException {
+        Recorded r = record("bench_sysloop", "50");
+        Path altered = tmp.resolve("altered");
+        io.jrrtui.trace.TraceReader reader = io.jrrtui.trace.TraceReader.open(r.trace());
+        long flushEvent = -1;
+        try (io.jrrtui.trace.TraceWriter w = new io.jrrtui.trace.TraceWriter(altered, reader.info());
+                io.jrrtui.trace.TraceReader.EventCursor c = reader.events()) {
+            io.jrrtui.trace.Event e;
+            while ((e = c.next()) != null) {
+                if (flushEvent < 0 && e instanceof io.jrrtui.trace.BufferedCallsEvent b && b.calls().get(0).nr() == 0) {
+                    byte[] recs = b.records().clone();
+                    recs[16] ^= 7; // args[0] of the first record: read(3, ...) becomes read(4, ...)
+                    e = new io.jrrtui.trace.BufferedCallsEvent(b.number(), b.tid(), b.count(), recs);
+                    flushEvent = b.number();
+                }
+                w.write(e);
+            }
+            for (io.jrrtui.trace.Mapping m : reader.mappings()) w.writeMapping(m);
+            w.finish(reader.info().exitStatus(), reader.info().endReason());
+        }
+        Files.copy(r.trace().resolve("exe"), altered.resolve("exe"));
+        assertTrue(flushEvent > 0, "no buffered reads recorded");
+        Jrr.Run replay = Jrr.run("replay", "-a", altered.toString());
+        assertEquals(3, replay.status(), replay.errText());
+        assertTrue(replay.errText().contains("diverged at event " + flushEvent + ": buffered call 1 of "), replay.errText());
+        assertTrue(replay.errText().contains("the program made read(3, ") && replay.errText().contains("the recording has read(4, "),
+                replay.errText());
+    }
+
     @Test
     void theProgramDoesNotSeeThePreload() throws IOException {
         Path probe = tmp.resolve("env.out");
