@@ -67,7 +67,8 @@ final class EventReplayer {
 
     /** The preemption point pe has been reached (or the task was put there): the event is done. */
     void finishPreemption(io.jrrtui.trace.PreemptEvent pe) {
-        BufferedCallsReplay.afterPreemption(taskFor(pe));
+        LiveTask t = s.tasks.get(pe.tid());
+        if (t != null && !t.dead) BufferedCallsReplay.afterPreemption(t);
         s.events.next();
         finishEvent(pe.number());
     }

@@ -99,6 +99,17 @@ class SyscallBufferTest {
                 replay.errText());
     }
 
+    /** Breakpoints, continue and reverse-continue across stretches of buffered calls. */
+    @Test
+    void debuggingGoesForwardAndBackOverBufferedCalls() throws IOException {
+        Recorded r = record("bench_sysloop", "300");
+        Path cmds = tmp.resolve("cmds");
+        Files.writeString(cmds, "break bench_sysloop.c:36\ncontinue\nprint i\ncontinue\nprint i\nreverse-continue\nprint i\n");
+        Jrr.Run run = Jrr.run("replay", "--repl", "-x", cmds.toString(), r.trace().toString());
+        String out = run.outText();
+        assertTrue(out.contains("$1 = 0") && out.contains("$2 = 1") && out.contains("$3 = 0"), out + run.errText());
+    }
+
     @Test
     void theProgramDoesNotSeeThePreload() throws IOException {
         Path probe = tmp.resolve("env.out");
