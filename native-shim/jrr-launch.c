@@ -11,7 +11,7 @@
  *
  * The JVM spawns this with posix_spawn (never with ProcessBuilder: the JDK reaper would swallow
  * ptrace stops). It then asks to be traced, stops itself so the tracer can set its options, and
- * execs PATH with argv ARGV0 ARGS... and the environment it was given. Everything set here
+ * execs PATH with argv ARGV0 ARGS... and the environment it was given (JRR_PRELOAD: see preload()). Everything set here
  * survives exec. cpuid faulting does not survive exec; the tracer injects it at the exec stop.
  */
 #define _GNU_SOURCE
@@ -40,6 +40,21 @@ static void redirect(const char *file, int fd, int flags) {
         dup2(f, fd);
         close(f);
     }
+}
+
+/* JRR_PRELOAD=LIB (syscall buffering): LIB goes first in the program's LD_PRELOAD. Passed this
+ * way so that the launcher itself does not load the library, which removes itself from the
+ * environment it finds. */
+static void preload(void) {
+    const char *lib = getenv("JRR_PRELOAD");
+    if (!lib) return;
+    const char *theirs = getenv("LD_PRELOAD");
+    size_t n = strlen(lib) + (theirs ? strlen(theirs) + 1 : 0) + 1;
+    char *v = malloc(n);
+    if (!v) return;
+    snprintf(v, n, theirs && *theirs ? "%s:%s" : "%s", lib, theirs);
+    setenv("LD_PRELOAD", v, 1);
+    unsetenv("JRR_PRELOAD");
 }
 
 int main(int argc, char **argv) {
@@ -98,6 +113,7 @@ int main(int argc, char **argv) {
         return 127;
     }
     raise(SIGSTOP);
+    preload();
     execve(path, args, environ);
     fprintf(stderr, "jrrtui: cannot execute %s: %s\n", path, strerror(errno));
     _exit(127);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Benchmarks (not unit tests): they print ratios against native runs or against gdb.
-#   src/bench/bench.sh [record-replay|debugger|trace|symbols|disasm|startup|all]
+#   src/bench/bench.sh [record-replay|syscallbuf|debugger|trace|symbols|disasm|startup|all]
+# syscallbuf takes RUNS SCALE MODES ONLY after it (default 3 1 both all; see SyscallBufferBench).
 # Builds first if needed. Run from anywhere.
 set -e
 cd "$(dirname "$0")/../.."
@@ -11,6 +12,10 @@ run() { echo "== $1"; shift; $JAVA "$@"; echo; }
 what="${1:-all}"
 case "$what" in
   record-replay|all) run "record/replay vs native" -cp "$CP" io.jrrtui.bench.RecordReplayBench target/test-binaries 5 ;;
+esac
+case "$what" in
+  syscallbuf|all) shift 2>/dev/null || true
+    run "syscall buffering: record/replay vs native" -cp "$CP" io.jrrtui.bench.SyscallBufferBench target/test-binaries "${1:-3}" "${2:-1}" "${3:-both}" "${4:-}" ;;
 esac
 case "$what" in
   debugger|all) run "time travel (goto, reverse-continue, reverse-step)" -Djrrtui.projectDir=. -cp "$CP" io.jrrtui.bench.DebuggerBench target/test-binaries ;;

@@ -1,6 +1,7 @@
 package io.jrrtui.cli;
 
 import io.jrrtui.arch.Registers;
+import io.jrrtui.trace.BufferedCallsEvent;
 import io.jrrtui.trace.CpuidEvent;
 import io.jrrtui.trace.Event;
 import io.jrrtui.trace.ExecEvent;
@@ -59,6 +60,9 @@ final class DumpCommand implements Command {
             Event e;
             while ((e = cursor.next()) != null) {
                 out.println(json ? toJson(e) : String.format("%6d  tid %-7d %s", e.number(), e.tid(), e.describe()));
+                if (!json && e instanceof BufferedCallsEvent bc) {
+                    for (BufferedCallsEvent.Call c : bc.calls()) out.println("                      | " + c.describe());
+                }
             }
         }
         if (a.flag("--mappings")) {
@@ -107,6 +111,17 @@ final class DumpCommand implements Command {
         } else if (e instanceof ExecEvent x) {
             sb.append(",\"kind\":\"exec\",\"path\":").append(Json.str(x.path())).append(",\"entry\":")
                     .append(x.regs().get(Registers.RIP)).append(",\"stack_bytes\":").append(x.stack().length);
+        } else if (e instanceof BufferedCallsEvent b) {
+            sb.append(",\"kind\":\"buffered\",\"calls\":[");
+            String sep = "";
+            for (BufferedCallsEvent.Call c : b.calls()) {
+                sb.append(sep).append("{\"name\":").append(Json.str(io.jrrtui.arch.Syscalls.name(c.nr()))).append(",\"nr\":")
+                        .append(c.nr()).append(",\"args\":[").append(c.args()[0]).append(',').append(c.args()[1]).append(',')
+                        .append(c.args()[2]).append(',').append(c.args()[3]).append("],\"result\":").append(c.result())
+                        .append(",\"output_bytes\":").append(c.outputBytes()).append('}');
+                sep = ",";
+            }
+            sb.append(']');
         } else if (e instanceof ExitEvent x) {
             sb.append(",\"kind\":\"exit\",\"signaled\":").append(x.signaled()).append(",\"code\":").append(x.code())
                     .append(",\"status\":").append(x.shellStatus());

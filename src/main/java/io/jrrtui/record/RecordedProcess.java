@@ -11,6 +11,8 @@ final class RecordedProcess {
     /** rdtsc/rdtscp rewritten to trap in this address space (a fork inherits them). */
     TimestampPatches timestamps = new TimestampPatches();
     int liveTasks;
+    /** Syscall buffering state (null when recording without it). */
+    ProcessSyscallBuffer syscallBuffer;
 
     RecordedProcess(int tgid, OutputFds outputFds) {
         this.tgid = tgid;

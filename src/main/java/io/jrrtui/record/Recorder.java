@@ -84,6 +84,17 @@ public final class Recorder {
         return this;
     }
 
+    private boolean syscallBuffer;
+
+    /**
+     * In-process syscall buffering (issue 13): the preload library and the seccomp filter; hot calls
+     * on regular files and clocks run without a stop and are flushed as one event per stretch.
+     */
+    public Recorder syscallBuffer(boolean on) {
+        this.syscallBuffer = on;
+        return this;
+    }
+
     /** Chaos mode: short random timeslices and random choice of the next task (seeded for reproducibility). */
     public Recorder chaos(long seed) {
         scheduler = new Scheduler(true, seed, DEFAULT_SLICE_MILLIS);
@@ -100,10 +111,11 @@ public final class Recorder {
     public Result run(TraceInfo info) {
         return TracerThread.call(() -> {
             try {
-                leader = TraceeLauncher.launch(exePath, argv, env, cwd, stdio);
+                leader = TraceeLauncher.launch(exePath, argv, syscallBuffer ? withPreload(env) : env, cwd, stdio);
                 livePid = leader;
                 writer.updateInfo(info.withPid(leader));
                 RecordedTask first = new RecordedTask(leader, new RecordedProcess(leader, new OutputFds()));
+                if (syscallBuffer) first.proc.syscallBuffer = new ProcessSyscallBuffer();
                 first.proc.liveTasks = 1;
                 tasks.put(leader, first);
                 onExec(first, exePath, TraceFormat.EXE_COPY);
@@ -120,6 +132,20 @@ public final class Recorder {
                 for (RecordedTask t : tasks.values()) t.proc.mem.close();
             }
         });
+    }
+
+    /** The environment plus JRR_PRELOAD: the launcher puts the library first in LD_PRELOAD before exec. */
+    private static List<String> withPreload(List<String> env) {
+        List<String> out = new ArrayList<>(env);
+        out.add("JRR_PRELOAD=" + io.jrrtui.syscallbuf.SyscallBufferLayout.library(Shim.nativeDir()).toAbsolutePath());
+        return out;
+    }
+
+    /** Writes the calls t buffered since its last event as one event (before the event about to be written). */
+    private void flushBuffer(RecordedTask t, Registers regs) {
+        if (t.proc.syscallBuffer == null) return;
+        io.jrrtui.trace.BufferedCallsEvent e = t.proc.syscallBuffer.flush(nextEvent, t.tid, t.proc.mem, regs);
+        if (e != null) write(e);
     }
 
     private void killAll() {
@@ -140,6 +166,7 @@ public final class Recorder {
         // Without cpuid faulting (ENODEV on many VMs) the call fails and cpuid runs natively, which
         // is exact for replay on the same machine.
         SyscallInjector.inject(t.tid, t.proc.mem, SYS_ARCH_PRCTL, ARCH_SET_CPUID, 0);
+        if (t.proc.syscallBuffer != null) t.proc.syscallBuffer.onExec(t.tid, t.proc.mem);
         write(new ExecEvent(nextEvent, t.tid, path, regs, regs.rsp(), stack));
         t.proc.timestamps.scan(t.tid, t.proc.mem);
         if (copyName != null) ExecutableCopies.keep(writer.dir(), path, copyName);
@@ -188,6 +215,8 @@ public final class Recorder {
             } else if (ws.syscallStop()) {
                 if (!t.inSyscall) onSyscallEntry(t);
                 else onSyscallExit(t);
+            } else if (ws.event() == Ptrace.EVENT_SECCOMP) {
+                onSyscallEntry(t); // a traced syscall under the buffering filter
             } else if (ws.event() != 0) {
                 onPtraceEvent(t, ws.event());
             } else {
@@ -232,7 +261,9 @@ public final class Recorder {
     private static final boolean VERBOSE = System.getenv("JRR_VERBOSE_RECORD") != null;
 
     private void resume(RecordedTask t) {
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, t.deliver);
+        // Under the buffering filter user code runs to the next traced syscall (a seccomp stop).
+        boolean filtered = !t.inSyscall && t.proc.syscallBuffer != null && t.proc.syscallBuffer.filtered();
+        Ptrace.resume(filtered ? Ptrace.PTRACE_CONT : Ptrace.PTRACE_SYSCALL, t.tid, t.deliver);
         t.deliver = 0;
         t.stopped = false;
     }
@@ -240,6 +271,7 @@ public final class Recorder {
     /** The running task entered a syscall: check it, then let it into the kernel and run another task. */
     private void onSyscallEntry(RecordedTask t) {
         Registers regs = Ptrace.getRegs(t.tid);
+        flushBuffer(t, regs);
         long nr = regs.origRax();
         SyscallSpec spec = SyscallTable.spec(nr);
         if (spec == null) {
@@ -333,6 +365,7 @@ public final class Recorder {
                 boolean thread = event == Ptrace.EVENT_CLONE && (cloneFlags(t) & SyscallTable.CLONE_THREAD) != 0;
                 RecordedProcess proc = thread ? t.proc : new RecordedProcess(child, t.proc.outputFds.copy());
                 if (!thread) proc.timestamps = t.proc.timestamps.copy();
+                if (!thread && t.proc.syscallBuffer != null) proc.syscallBuffer = t.proc.syscallBuffer.copyForChild();
                 RecordedTask c = new RecordedTask(child, proc);
                 proc.liveTasks++;
                 tasks.put(child, c);
@@ -439,6 +472,7 @@ public final class Recorder {
                 info = t.heldSignals.removeFirst();
                 Ptrace.setSigInfo(t.tid, info);
             }
+            flushBuffer(t, regs);
             write(new SignalEvent(nextEvent, t.tid, sig, info, fault, regs));
             t.deliver = sig;
             return;
@@ -449,7 +483,12 @@ public final class Recorder {
 
     /** Our timeslice SIGSTOP: switch the task out (an event only when it was in user code). */
     private void preempted(RecordedTask t, Registers regs) {
+        if (!t.atBoundary && t.proc.syscallBuffer != null && t.proc.syscallBuffer.busy(t.proc.mem, regs)) {
+            scheduler.running(t); // inside a buffered call: switch it out once it has left the library
+            return;
+        }
         if (!t.atBoundary) {
+            flushBuffer(t, regs);
             write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs, WritableMemory.snapshot(t.tid, t.proc.mem)));
             // a replayable position: signals held back while it ran (no syscall came) go now
             t.boundaryRegs = regs;
@@ -487,6 +526,7 @@ public final class Recorder {
             case RDTSC, RDTSCP -> {
                 int[] aux = new int[1];
                 long tsc = insn == TrappedInstruction.RDTSC ? Shim.rdtsc() : Shim.rdtscp(aux);
+                flushBuffer(t, regs);
                 write(new RdtscEvent(nextEvent, t.tid, regs.rip(), tsc, aux[0], insn == TrappedInstruction.RDTSCP));
                 out = applyRdtsc(regs, tsc, aux[0], insn);
             }
@@ -494,6 +534,7 @@ public final class Recorder {
                 int leaf = (int) regs.get(Registers.RAX);
                 int sub = (int) regs.get(Registers.RCX);
                 int[] r = CpuidPolicy.mask(leaf, sub, Shim.cpuid(leaf, sub));
+                flushBuffer(t, regs);
                 write(new CpuidEvent(nextEvent, t.tid, regs.rip(), leaf, sub, r[0], r[1], r[2], r[3]));
                 out = applyCpuid(regs, r);
             }

@@ -22,6 +22,8 @@ public final class WritableMemory {
     public static boolean covered(ProcMaps.Region r) {
         if (r.perms().length() < 4 || !r.perms().startsWith("rw") || r.perms().charAt(3) != 'p') return false;
         if (r.path().startsWith("[v")) return false; // [vvar], [vsyscall]: the kernel's
+        // the syscall-buffer pages: filled by the library when recording, by the replayer on replay
+        if (io.jrrtui.syscallbuf.SyscallBufferLayout.inRange(r.start(), r.end())) return false;
         long len = r.end() - r.start();
         return len > 0 && len <= MAX_REGION;
     }

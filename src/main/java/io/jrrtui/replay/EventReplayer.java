@@ -67,14 +67,18 @@ final class EventReplayer {
 
     /** The preemption point pe has been reached (or the task was put there): the event is done. */
     void finishPreemption(io.jrrtui.trace.PreemptEvent pe) {
+        LiveTask t = s.tasks.get(pe.tid());
+        if (t != null && !t.dead) BufferedCallsReplay.afterPreemption(t);
         s.events.next();
         finishEvent(pe.number());
     }
 
     /** Events that are not a stop of their own (a preemption point): handled here; true if so. */
     boolean special(LiveTask t) {
+        if (preloadBufferedCalls(t)) return true;
         if (s.events.peek() instanceof io.jrrtui.trace.PreemptEvent pe && pe.tid() == t.recordedTid) {
             reachPreemption(t, pe);
+            BufferedCallsReplay.afterPreemption(t);
             s.events.next();
             finishEvent(pe.number());
             return true;
@@ -85,6 +89,16 @@ final class EventReplayer {
             return true;
         }
         return false;
+    }
+
+    /** If t's next event is its buffered calls: into its buffer before it runs (the event is done then). */
+    boolean preloadBufferedCalls(LiveTask t) {
+        if (!(s.events.peek() instanceof io.jrrtui.trace.BufferedCallsEvent b) || b.tid() != t.recordedTid) return false;
+        BufferedCallsReplay.check(t, b.number());
+        BufferedCallsReplay.preload(t, b);
+        s.events.next();
+        finishEvent(b.number());
+        return true;
     }
 
     /** Passes of the switch-out pc tried before putting the task there directly. */
@@ -206,6 +220,7 @@ final class EventReplayer {
             onDeath(t, ws, n);
             return;
         }
+        BufferedCallsReplay.check(t, n);
         if (ws.syscallStop()) {
             Event expected = s.events.next();
             Registers regs = Ptrace.getRegs(t.tid);

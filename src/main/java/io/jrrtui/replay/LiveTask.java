@@ -39,6 +39,8 @@ final class LiveTask {
     String name;
     /** The signal the replayer raised for the next (boundary) signal event, else 0. */
     int raisedSignal;
+    /** Buffered calls put into its syscall buffer, checked at its next stop (else null). */
+    io.jrrtui.trace.BufferedCallsEvent bufferedCalls;
 
     LiveTask(int recordedTid, int tid, Proc proc) {
         this.recordedTid = recordedTid;

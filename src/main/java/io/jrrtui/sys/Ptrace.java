@@ -33,6 +33,7 @@ public final class Ptrace {
     public static final int O_TRACECLONE = 8;
     public static final int O_TRACEEXEC = 0x10;
     public static final int O_TRACEEXIT = 0x40;
+    public static final int O_TRACESECCOMP = 0x80;
     public static final int O_EXITKILL = 0x100000;
 
     public static final int EVENT_FORK = 1;
@@ -40,6 +41,7 @@ public final class Ptrace {
     public static final int EVENT_CLONE = 3;
     public static final int EVENT_EXEC = 4;
     public static final int EVENT_EXIT = 6;
+    public static final int EVENT_SECCOMP = 7;
     public static final int EVENT_STOP = 128;
 
     public static final int WALL = 0x40000000;

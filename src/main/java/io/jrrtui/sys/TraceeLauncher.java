@@ -49,7 +49,7 @@ public final class TraceeLauncher {
                 throw new JrrException("the launcher for " + exePath + " ended before tracing began: " + ws);
             }
             Ptrace.setOptions(pid, Ptrace.O_EXITKILL | Ptrace.O_TRACESYSGOOD | Ptrace.O_TRACEEXEC
-                    | Ptrace.O_TRACECLONE | Ptrace.O_TRACEFORK | Ptrace.O_TRACEVFORK);
+                    | Ptrace.O_TRACECLONE | Ptrace.O_TRACEFORK | Ptrace.O_TRACEVFORK | Ptrace.O_TRACESECCOMP);
             Ptrace.resume(Ptrace.PTRACE_CONT, pid, 0);
             while (true) {
                 ws = Ptrace.waitFor(pid);

@@ -5,7 +5,8 @@ package io.jrrtui.trace;
  * time of a recording (DESIGN §2): the timeline, {@code goto N} and {@code -M} marks all use them.
  */
 public sealed interface Event
-        permits SyscallEvent, SyscallEntryEvent, PreemptEvent, SignalEvent, RdtscEvent, CpuidEvent, ExecEvent, ExitEvent {
+        permits SyscallEvent, SyscallEntryEvent, PreemptEvent, SignalEvent, RdtscEvent, CpuidEvent, ExecEvent, ExitEvent,
+        BufferedCallsEvent {
     long number();
 
     /** The thread the event happened on. */

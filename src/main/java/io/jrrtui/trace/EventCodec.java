@@ -74,6 +74,9 @@ final class EventCodec {
         } else if (e instanceof SyscallEntryEvent x) {
             header(ev, SYSCALL_ENTRY, e);
             regs(ev, x.regs());
+        } else if (e instanceof BufferedCallsEvent b) {
+            header(ev, BufferedCallsCodec.KIND, e);
+            BufferedCallsCodec.write(b, ev, data);
         } else if (e instanceof ExitEvent x) {
             header(ev, EXIT, e);
             ev.writeBoolean(x.signaled());
@@ -145,6 +148,7 @@ final class EventCodec {
                     }
                     yield new PreemptEvent(number, tid, regs, List.copyOf(mem));
                 }
+                case BufferedCallsCodec.KIND -> BufferedCallsCodec.read(number, tid, ev, data);
                 default -> throw new JrrException("corrupt trace: unknown event kind " + kind + " at event " + number);
             };
         } catch (EOFException e) {

@@ -74,7 +74,7 @@ public final class RecordReplayBench {
         void run() throws Exception;
     }
 
-    private static long median(int runs, Job job) throws Exception {
+    static long median(int runs, Job job) throws Exception {
         job.run(); // warm-up (JIT, page cache)
         long[] t = new long[runs];
         for (int i = 0; i < runs; i++) {
@@ -87,14 +87,19 @@ public final class RecordReplayBench {
     }
 
     private static void runNative(Path bin) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(bin.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        runNative(List.of(bin.toString()));
+    }
+
+    /** Runs a command natively with its output discarded; fails unless it exits with 0. */
+    static void runNative(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (InputStream ignored = p.getInputStream()) {
-            if (p.waitFor() != 0) throw new IllegalStateException(bin + " failed");
+            if (p.waitFor() != 0) throw new IllegalStateException(cmd + " failed");
         }
     }
 
-    private static void jrr(String... args) {
+    static void jrr(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new Main().run(List.of(args), new Console(InputStream.nullInputStream(), new PrintStream(out), new PrintStream(err)));

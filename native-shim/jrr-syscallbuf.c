@@ -1,0 +1,304 @@
+/*
+ * libjrrpreload: in-process syscall buffering for `jrrtui record --syscall-buffer` (issue 13).
+ *
+ * The recorder preloads this library (LD_PRELOAD, removed again from the program's environment at
+ * start-up) and installs a seccomp filter that lets syscalls made from one instruction through
+ * without a ptrace stop: the `syscall` in a trampoline page this library maps at a fixed address
+ * (SB_BASE). Everything else still stops in the recorder (SECCOMP_RET_TRACE).
+ *
+ * The library interposes a few hot libc functions whose outputs are bounded (read, write, pread64,
+ * lseek, fstat, clock_gettime, gettimeofday). While recording (mode RECORD) it makes the call through the
+ * trampoline and appends number, arguments, result and output bytes to a per-thread buffer; the
+ * recorder turns the buffer into one trace event at the thread's next traced event. While replaying
+ * (mode REPLAY) the replayer has put the recorded records into the buffer before the thread runs;
+ * the library then checks each call against its record and copies the result and output bytes
+ * instead of making the call. Calls it cannot buffer go the traced way (libc's syscall()).
+ *
+ * Layout shared with Java (io.jrrtui.syscallbuf.SyscallBufferLayout):
+ *   SB_BASE            trampoline page (r-x): mov args; syscall; ret
+ *   SB_BASE + 4096     control page: magic, TLS offset of struct sb_tls, mode, next slot
+ *   SB_BASE + 8192     per-thread buffers, SB_SLOT_SIZE each: 64-byte header, then records
+ * The whole range is left out of the recorder's memory snapshots (its contents legitimately differ
+ * between recording and replay); the per-thread counters live in TLS, which is snapshotted.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SB_BASE 0x6a7e00000000UL
+#define SB_CONTROL (SB_BASE + 4096)
+#define SB_SLOTS_AT (SB_BASE + 8192)
+#define SB_SLOT_SIZE (512 * 1024)
+#define SB_MAX_SLOTS 64
+#define SB_HEADER 64
+#define SB_MAGIC 0x4a52525342554631UL /* "JRRSBUF1" */
+#define MODE_OFF 0
+#define MODE_RECORD 1
+#define MODE_REPLAY 2
+
+struct sb_control {
+    uint64_t magic;
+    int64_t tls_offset;   /* &tls - fs base, the same in every thread */
+    uint32_t mode;        /* written by the recorder (RECORD) or the replayer (REPLAY) */
+    uint32_t next_slot;
+};
+
+/* Per-thread buffer header (replay side and divergence report). */
+struct sb_header {
+    uint32_t avail;          /* replay: records the replayer put in */
+    uint32_t avail_bytes;
+    uint32_t mismatch;       /* replay: 1 + index of a call that did not match its record */
+    uint32_t mismatch_nr;
+    uint64_t mismatch_args[4];
+    uint64_t pad;
+};
+
+/* One buffered call. Output bytes follow: len1 bytes for the first output, then len2. */
+struct sb_record {
+    uint32_t size; /* whole record, 8-aligned */
+    uint32_t nr;
+    int64_t result;
+    uint64_t args[4];
+    uint32_t len1;
+    uint32_t len2;
+};
+
+/* Per-thread state the recorder and replayer find at fs base + tls_offset. */
+struct sb_tls {
+    uint64_t buf;   /* slot address, 0 until the thread's first buffered attempt */
+    uint32_t count; /* calls buffered (record) or consumed (replay) since the last flush */
+    uint32_t used;  /* bytes of records since the last flush */
+    uint32_t busy;  /* inside the library: a signal handler's calls go the traced way */
+    uint32_t no_slot;
+};
+
+/* volatile: the tracer resets count and used while the thread is stopped at a traced call */
+static __thread volatile struct sb_tls tls __attribute__((tls_model("initial-exec")));
+static struct sb_control *control;
+typedef long (*trampoline_fn)(long nr, long a0, long a1, long a2, long a3);
+
+/* mov rax,rdi; mov rdi,rsi; mov rsi,rdx; mov rdx,rcx; mov r10,r8; syscall; ret */
+static const unsigned char TRAMPOLINE[] = {0x48, 0x89, 0xf8, 0x48, 0x89, 0xf7, 0x48, 0x89, 0xd6, 0x48, 0x89, 0xca,
+                                           0x4d, 0x89, 0xc2, 0x0f, 0x05, 0xc3};
+
+static long traced(long nr, long a0, long a1, long a2, long a3) {
+    /* all six argument registers given, so a replay sees exactly the recorded registers */
+    return syscall(nr, a0, a1, a2, a3, 0L, 0L);
+}
+
+static void hide_preload(void) {
+    extern char **environ;
+    for (char **e = environ; e && *e; e++) {
+        if (strncmp(*e, "LD_PRELOAD=", 11) != 0) continue;
+        char *v = *e + 11, *ours = strstr(v, "libjrrpreload.so");
+        if (!ours) return;
+        char *rest = ours + strlen("libjrrpreload.so");
+        if (*rest == ':') rest++;
+        if (*rest == '\0') { /* only ours: drop the variable */
+            char **d = e;
+            do d[0] = d[1]; while (*d++);
+        } else {
+            memmove(v, rest, strlen(rest) + 1);
+        }
+        return;
+    }
+}
+
+__attribute__((constructor)) static void sb_init(void) {
+    hide_preload();
+    void *code = (void *)syscall(SYS_mmap, SB_BASE, 8192, PROT_READ | PROT_WRITE,
+                                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1L, 0L);
+    if (code != (void *)SB_BASE) return; /* taken (or mapped by a parent before exec): stay off */
+    memcpy(code, TRAMPOLINE, sizeof TRAMPOLINE);
+    if (syscall(SYS_mprotect, SB_BASE, 4096L, PROT_READ | PROT_EXEC, 0L, 0L, 0L) != 0) return;
+    struct sb_control *c = (struct sb_control *)SB_CONTROL;
+    char *fs;
+    __asm__("mov %%fs:0, %0" : "=r"(fs));
+    c->tls_offset = (const char *)&tls - fs;
+    c->magic = SB_MAGIC;
+    control = c;
+}
+
+/* The thread's buffer, mapped at its first attempt whatever the mode (record and replay alike). */
+__attribute__((noinline)) static struct sb_header *buffer(void) {
+    if (tls.buf) return (struct sb_header *)tls.buf;
+    if (tls.no_slot) return 0;
+    uint32_t slot = __atomic_fetch_add(&control->next_slot, 1, __ATOMIC_RELAXED);
+    if (slot >= SB_MAX_SLOTS) {
+        tls.no_slot = 1;
+        return 0;
+    }
+    long at = (long)(SB_SLOTS_AT + (uint64_t)slot * SB_SLOT_SIZE);
+    /* set before the mmap: the replayer fills the buffer while the thread waits at this mmap's exit */
+    tls.buf = (uint64_t)at;
+    long r = traced(SYS_mmap, at, SB_SLOT_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE);
+    if (r != at) {
+        tls.buf = 0;
+        tls.no_slot = 1;
+        return 0;
+    }
+    return (struct sb_header *)r;
+}
+
+/* Whether fd's output is bounded and never blocks: a regular file, /dev/null or /dev/zero. */
+__attribute__((noinline)) static int bufferable_fd(trampoline_fn sys, long fd) {
+    struct stat st;
+    if (fd < 0) return 0;
+    long r = sys(SYS_fstat, fd, (long)&st, 0, 0);
+    __asm__ volatile("" : : "r"(&st) : "memory"); /* the kernel wrote st behind the compiler's back */
+    if (r != 0) return 0;
+    if (S_ISREG(st.st_mode)) return 1;
+    return S_ISCHR(st.st_mode) && major(st.st_rdev) == 1 && (minor(st.st_rdev) == 3 || minor(st.st_rdev) == 5);
+}
+
+/* What a call writes to memory: out1 (len from the result, or fixed on success) and out2. */
+struct outputs {
+    void *out1;
+    long max1; /* upper bound of out1 */
+    int from_result;
+    void *out2;
+    long len2;
+};
+
+#define NOT_BUFFERED 1
+static long sb_replay(struct sb_header *h, long nr, const long *a, const struct outputs *o, long *result) {
+    if (tls.count >= h->avail) return NOT_BUFFERED;
+    struct sb_record *rec = (struct sb_record *)((char *)h + SB_HEADER + tls.used);
+    if (rec->nr != nr || rec->args[0] != (uint64_t)a[0] || rec->args[1] != (uint64_t)a[1] ||
+        rec->args[2] != (uint64_t)a[2] || rec->args[3] != (uint64_t)a[3] || rec->len1 > o->max1 ||
+        (rec->len2 && rec->len2 != o->len2)) {
+        h->mismatch = tls.count + 1;
+        h->mismatch_nr = (uint32_t)nr;
+        for (int i = 0; i < 4; i++) h->mismatch_args[i] = (uint64_t)a[i];
+        return NOT_BUFFERED; /* the traced call that follows stops in the replayer, which reports it */
+    }
+    char *data = (char *)(rec + 1);
+    if (rec->len1) memcpy(o->out1, data, rec->len1);
+    if (rec->len2) memcpy(o->out2, data + rec->len1, rec->len2);
+    *result = rec->result;
+    tls.count++;
+    tls.used += rec->size;
+    return 0;
+}
+
+static long sb_record(struct sb_header *h, long nr, const long *a, const struct outputs *o, long *result) {
+    long need = (long)sizeof(struct sb_record) + o->max1 + o->len2 + 8;
+    if (SB_HEADER + (long)tls.used + need > SB_SLOT_SIZE) return NOT_BUFFERED; /* full: the traced call flushes */
+    trampoline_fn sys = (trampoline_fn)SB_BASE;
+    if ((nr == SYS_read || nr == SYS_write || nr == SYS_pread64 || nr == SYS_lseek) && !bufferable_fd(sys, a[0]))
+        return NOT_BUFFERED;
+    long r = sys(nr, a[0], a[1], a[2], a[3]);
+    struct sb_record *rec = (struct sb_record *)((char *)h + SB_HEADER + tls.used);
+    rec->nr = (uint32_t)nr;
+    rec->result = r;
+    for (int i = 0; i < 4; i++) rec->args[i] = (uint64_t)a[i];
+    long len1 = o->from_result ? (r > 0 ? r : 0) : (r == 0 ? o->max1 : 0);
+    if (len1 > o->max1) len1 = o->max1;
+    long len2 = r == 0 && o->out2 ? o->len2 : 0;
+    rec->len1 = (uint32_t)len1;
+    rec->len2 = (uint32_t)len2;
+    char *data = (char *)(rec + 1);
+    if (len1) memcpy(data, o->out1, len1);
+    if (len2) memcpy(data + len1, o->out2, len2);
+    rec->size = (uint32_t)((sizeof *rec + len1 + len2 + 7) & ~7UL);
+    *result = r;
+    tls.count++;
+    tls.used += rec->size;
+    return 0;
+}
+
+/*
+ * Buffers the call when it can; NOT_BUFFERED when the caller must make it the traced way. Kept out
+ * of line: the traced call is then made with only the interposed function's own registers live, the
+ * same in recording and replay (registers at a traced syscall are compared on replay).
+ */
+__attribute__((noinline)) static long try_buffered(long nr, long a0, long a1, long a2, long a3, const struct outputs *o,
+                                                   long *result) {
+    long a[4] = {a0, a1, a2, a3}, status = NOT_BUFFERED;
+    if (control && !tls.busy) {
+        tls.busy = 1;
+        struct sb_header *h = buffer();
+        uint32_t mode = __atomic_load_n(&control->mode, __ATOMIC_RELAXED);
+        if (h && mode == MODE_REPLAY) status = sb_replay(h, nr, a, o, result);
+        else if (h && mode == MODE_RECORD) status = sb_record(h, nr, a, o, result);
+        tls.busy = 0;
+    }
+    return status;
+}
+
+/* The interposed call: buffered when possible, else traced. Returns the raw result (-errno). */
+static inline long call(long nr, long a0, long a1, long a2, long a3, const struct outputs *o) {
+    long result;
+    if (try_buffered(nr, a0, a1, a2, a3, o, &result) == 0) return result;
+    long r = traced(nr, a0, a1, a2, a3);
+    return r == -1 ? -errno : r;
+}
+
+/* libc's convention, then the scratch registers cleared: what the library left in them differs
+ * between recording and replay, and the program's next traced syscall must look the same. */
+static inline long finish(long r) {
+    if (r < 0 && r > -4096) {
+        errno = (int)-r;
+        r = -1;
+    }
+    __asm__ volatile("xor %%ecx,%%ecx\n\txor %%edx,%%edx\n\txor %%esi,%%esi\n\txor %%edi,%%edi\n\t"
+                     "xor %%r8d,%%r8d\n\txor %%r9d,%%r9d\n\txor %%r10d,%%r10d\n\txor %%r11d,%%r11d"
+                     : "+a"(r)
+                     :
+                     : "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "memory");
+    return r;
+}
+
+ssize_t read(int fd, void *buf, size_t n) {
+    struct outputs o = {buf, (long)n, 1, 0, 0};
+    return finish(call(SYS_read, fd, (long)buf, (long)n, 0, &o));
+}
+
+ssize_t write(int fd, const void *buf, size_t n) {
+    struct outputs o = {0, 0, 1, 0, 0};
+    if (fd == 1 || fd == 2) { /* the program's output: traced, so replay shows it */
+        long r = traced(SYS_write, fd, (long)buf, (long)n, 0);
+        return finish(r == -1 ? -errno : r);
+    }
+    return finish(call(SYS_write, fd, (long)buf, (long)n, 0, &o));
+}
+
+ssize_t pread64(int fd, void *buf, size_t n, off_t off) {
+    struct outputs o = {buf, (long)n, 1, 0, 0};
+    return finish(call(SYS_pread64, fd, (long)buf, (long)n, off, &o));
+}
+ssize_t pread(int fd, void *buf, size_t n, off_t off) __attribute__((alias("pread64")));
+
+off_t lseek(int fd, off_t off, int whence) {
+    struct outputs o = {0, 0, 1, 0, 0};
+    return finish(call(SYS_lseek, fd, off, whence, 0, &o));
+}
+off_t lseek64(int fd, off_t off, int whence) __attribute__((alias("lseek")));
+
+int fstat(int fd, struct stat *st) {
+    struct outputs o = {st, sizeof *st, 0, 0, 0};
+    return (int)finish(call(SYS_fstat, fd, (long)st, 0, 0, &o));
+}
+int fstat64(int fd, struct stat64 *st) {
+    return fstat(fd, (struct stat *)st); /* the same layout on x86-64 */
+}
+
+int clock_gettime(clockid_t clk, struct timespec *ts) {
+    struct outputs o = {ts, sizeof *ts, 0, 0, 0};
+    return (int)finish(call(SYS_clock_gettime, clk, (long)ts, 0, 0, &o));
+}
+
+int gettimeofday(struct timeval *restrict tv, void *restrict tz) {
+    void *out = tv; /* glibc declares tv non-null; programs still pass NULL */
+    __asm__("" : "+r"(out));
+    struct outputs o = {out, out ? (long)sizeof *tv : 0, 0, tz, tz ? 8 : 0};
+    return (int)finish(call(SYS_gettimeofday, (long)tv, (long)tz, 0, 0, &o));
+}

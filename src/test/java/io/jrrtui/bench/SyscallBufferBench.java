@@ -1,0 +1,83 @@
+package io.jrrtui.bench;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Syscall buffering (issue 13): record and replay of syscall-heavy workloads as ratios to native,
+ * with the ptrace path and, when asked, with {@code --syscall-buffer}. Not a unit test: run
+ * {@code src/bench/bench.sh syscallbuf}. Medians of several runs in this JVM (JVM start excluded).
+ *
+ * <p>Arguments: BINS RUNS SCALE MODES ONLY — SCALE divides every workload's iteration count (the
+ * ptrace path of 1M clock_gettime takes minutes), MODES is {@code ptrace}, {@code buffer} or
+ * {@code both}, ONLY keeps the workloads whose program name contains it.
+ */
+public final class SyscallBufferBench {
+    private SyscallBufferBench() {}
+
+    /** A workload: label, program and its iteration count at scale 1 (0: takes no count). */
+    private record Workload(String label, String program, long count, String target) {}
+
+    private static final List<Workload> WORKLOADS = List.of(
+            new Workload("syscall loop", "bench_sysloop", 20_000, "rec<=3x rep<=2x"),
+            new Workload("100k x 4KB read", "bench_read4k", 100_000, "rec<=1.5x"),
+            new Workload("1M clock_gettime", "bench_clock", 1_000_000, "rec<=3x"),
+            new Workload("compute-bound", "bench_compute", 0, "rec<=1.1x"),
+            new Workload("mutex (4 threads)", "bench_threads", 0, "rec<=2x"));
+
+    public static void main(String[] args) throws Exception {
+        Path bins = Path.of(args.length > 0 ? args[0] : "target/test-binaries");
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        long scale = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        String modes = args.length > 3 ? args[3] : "both";
+        String only = args.length > 4 ? args[4] : ""; // programs whose name contains this (e.g. "bench_s")
+        System.out.printf("runs=%d scale=1/%d (iteration counts divided by the scale)%n", runs, scale);
+        System.out.printf("%-18s %-7s %9s %10s %8s %10s %8s %9s  %s%n", "workload", "mode", "native ms", "record ms", "ratio",
+                "replay ms", "ratio", "events", "target");
+        for (Workload w : WORKLOADS) {
+            Path bin = bins.resolve(w.program());
+            if (!w.program().contains(only)) continue;
+            if (!Files.isExecutable(bin)) {
+                System.out.println(w.label() + ": " + bin + " not built (run mvn package first)");
+                continue;
+            }
+            List<String> cmd = new ArrayList<>(List.of(bin.toString()));
+            if (w.count() > 0) cmd.add(Long.toString(Math.max(1, w.count() / scale)));
+            long nativeNs = RecordReplayBench.median(runs, () -> RecordReplayBench.runNative(cmd));
+            if (!modes.equals("buffer")) bench(w, "ptrace", cmd, List.of(), nativeNs, runs);
+            if (!modes.equals("ptrace")) bench(w, "buffer", cmd, List.of("--syscall-buffer"), nativeNs, runs);
+        }
+    }
+
+    private static void bench(Workload w, String mode, List<String> cmd, List<String> flags, long nativeNs, int runs)
+            throws Exception {
+        Path tmp = Files.createTempDirectory("jrr-bench");
+        try {
+            List<Path> traces = new ArrayList<>();
+            long recordNs = RecordReplayBench.median(runs, () -> {
+                Path t = tmp.resolve("t" + traces.size());
+                traces.add(t);
+                List<String> a = new ArrayList<>(List.of("record", "-q", "-o", t.toString(), "--stdout", "/dev/null"));
+                a.addAll(flags);
+                a.add("--");
+                a.addAll(cmd);
+                RecordReplayBench.jrr(a.toArray(new String[0]));
+            });
+            Path trace = traces.get(0);
+            long replayNs = RecordReplayBench.median(runs, () -> RecordReplayBench.jrr("replay", "-a", trace.toString()));
+            String events = Files.readAllLines(trace.resolve("trace.properties")).stream()
+                    .filter(l -> l.startsWith("events=")).findFirst().orElse("events=?").substring(7);
+            System.out.printf("%-18s %-7s %9.1f %10.1f %7.2fx %10.1f %7.2fx %9s  %s%n", w.label(), mode, nativeNs / 1e6,
+                    recordNs / 1e6, (double) recordNs / nativeNs, replayNs / 1e6, (double) replayNs / nativeNs, events,
+                    w.target());
+        } finally {
+            try (var s = Files.walk(tmp)) {
+                s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}
