@@ -79,6 +79,12 @@ final class EventReplayer {
             finishEvent(pe.number());
             return true;
         }
+        Event e = s.events.peek();
+        if (e != null && e.tid() == t.recordedTid && t.doneAhead.remove(e.number())) {
+            s.events.next(); // its call ran at its entry event (executeAhead)
+            finishEvent(e.number());
+            return true;
+        }
         if (s.events.peek() instanceof io.jrrtui.trace.SyscallEntryEvent en && en.tid() == t.recordedTid && t.pending != null) {
             s.events.next(); // a restarted syscall's second entry: the task already waits at it
             finishEvent(en.number());
@@ -214,7 +220,7 @@ final class EventReplayer {
                     throw new DivergenceException(n, "task " + t.recordedTid + " entered " + Syscalls.name(regs.origRax())
                             + " where the recording has " + en.describe());
                 }
-                t.pending = ws; // the syscall's result is a later event
+                if (!executeAhead(t, regs, n)) t.pending = ws; // the syscall's result is a later event
                 finishEvent(n);
                 return;
             }
@@ -338,7 +344,7 @@ final class EventReplayer {
             }
             case EXEC -> {
                 if (failed) emulate(t, sc, regs);
-                else execForReal(t, sc, regs, n);
+                else execForReal(t, sc, regs, n, execEventAfter(t, sc, n));
             }
             default -> emulate(t, sc, regs);
         }
@@ -362,7 +368,16 @@ final class EventReplayer {
         applyWrites(t.proc.mem, sc);
         long r = sc.result();
         boolean restart = r <= -512 && r >= -516; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
-        if (restart && !(s.events.peek() instanceof SignalEvent se && se.tid() == t.recordedTid)) {
+        // the task's own next event (other tasks' events may come first)
+        Event own = restart || r == -4 ? s.events.find(e -> e.tid() == t.recordedTid, AHEAD_LIMIT) : null;
+        if (TemporaryMasks.interrupted(r) && own instanceof SignalEvent se && !se.fault()) {
+            TemporaryMasks.Mask mask = TemporaryMasks.of(regs, t.proc.mem);
+            if (mask != null) {
+                suspendUnder(t, sc, regs, mask, se.signo());
+                return;
+            }
+        }
+        if (restart && !(own instanceof SignalEvent)) {
             // Interrupted by a signal another task took: the kernel restarted the call when recording;
             // here no signal comes to this task, so restart it as the kernel would have.
             long nr = r == -516 ? Syscalls.number("restart_syscall") : regs.origRax();
@@ -370,6 +385,26 @@ final class EventReplayer {
             return;
         }
         Ptrace.setRegs(t.tid, regs.with(Registers.RAX, r));
+    }
+
+    /**
+     * A wait with its own mask, interrupted by the next event's signal: rt_sigsuspend with that mask
+     * and the signal pending returns at once, leaving the kernel to deliver the signal under the
+     * wait's mask and to restore the old one afterwards, as the wait did. The program then sees its
+     * own arguments and the recorded result.
+     */
+    private void suspendUnder(LiveTask t, SyscallEvent sc, Registers regs, TemporaryMasks.Mask mask, int signo) {
+        if (t.raisedSignal == 0) {
+            Ptrace.tgkill(t.proc.tgid, t.tid, signo);
+            t.raisedSignal = signo;
+        }
+        Registers args = regs.with(Registers.ORIG_RAX, Syscalls.number("rt_sigsuspend")).withArg(0, mask.addr()).withArg(1, mask.size());
+        reenter(t, sc, regs, args);
+        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+        WaitStatus ws = Ptrace.waitFor(t.tid);
+        if (!ws.syscallStop()) throw new DivergenceException(s.current + 1, "waiting for the signal that ended " + sc.name() + " stopped with " + ws);
+        Ptrace.setRegs(t.tid, Ptrace.getRegs(t.tid).with(Registers.ORIG_RAX, regs.origRax()).withArg(0, regs.arg(0))
+                .withArg(1, regs.arg(1)).with(Registers.RAX, sc.result()));
     }
 
     private static void applyWrites(TraceeMemory mem, SyscallEvent sc) {
@@ -488,13 +523,53 @@ final class EventReplayer {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
     }
 
-    /** execve for real with the trace's copy of the program, then the new program's recorded start. */
-    private void execForReal(LiveTask t, SyscallEvent sc, Registers entry, long n) {
+    /** The exec event that follows execve event sc (taken from the stream: it is done with the execve). */
+    private ExecEvent execEventAfter(LiveTask t, SyscallEvent sc, long n) {
         s.current = n; // the execve event itself
         Event next = s.events.next();
         if (!(next instanceof ExecEvent ex) || ex.tid() != t.recordedTid) {
             throw new DivergenceException(n + 1, "execve succeeded but the recording has " + describe(next));
         }
+        return ex;
+    }
+
+    /** Lookahead for the result of a call that runs at its entry event: a few thousand events is plenty. */
+    private static final int AHEAD_LIMIT = 100_000;
+
+    /**
+     * Runs a call at its entry event when it must act before the other tasks' events that follow
+     * it in the recording: an execve (a vfork parent, released during the exec, frees the strings
+     * the exec reads) and calls that change the shared address space (another task may already see
+     * the change). The result and, for execve, the new program's start are taken from further on
+     * in the trace; those events are then only passed over. False when the call waits for its
+     * result event as usual.
+     */
+    private boolean executeAhead(LiveTask t, Registers regs, long n) {
+        long nr = regs.origRax();
+        Disposition d = SyscallTable.disposition(nr);
+        boolean mapping = MAPPING_CALLS.contains(Syscalls.name(nr));
+        if (d != Disposition.EXEC && !mapping) return false;
+        Event found = s.events.find(e -> e.tid() == t.recordedTid, AHEAD_LIMIT);
+        if (!(found instanceof SyscallEvent sc) || sc.syscall() != nr) return false;
+        long result = sc.result();
+        if (result < 0 && result > -4096) return false; // a failed call changes nothing: emulated later
+        checkRegisters(sc.number(), sc, regs);
+        if (d == Disposition.EXEC) {
+            Event start = s.events.find(e -> e.tid() == t.recordedTid && e.number() > sc.number(), AHEAD_LIMIT);
+            if (!(start instanceof ExecEvent ex)) return false;
+            long now = s.current;
+            execForReal(t, sc, regs, sc.number(), ex);
+            s.current = now;
+            t.doneAhead.add(ex.number());
+        } else {
+            replaySyscall(t, sc, regs, sc.number());
+        }
+        t.doneAhead.add(sc.number());
+        return true;
+    }
+
+    /** execve for real with the trace's copy of the program, then the new program's recorded start. */
+    private void execForReal(LiveTask t, SyscallEvent sc, Registers entry, long n, ExecEvent ex) {
         Path copy = s.trace.dir().resolve(TraceFormat.EXE_COPY + "-" + ex.number());
         if (!Files.isRegularFile(copy)) throw new JrrException("trace " + s.trace.dir() + " has lost its copy of " + ex.path());
         Registers args = entry;
@@ -511,7 +586,10 @@ final class EventReplayer {
         reenter(t, sc, entry, args);
         Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
         WaitStatus ws = Ptrace.waitFor(t.tid);
-        if (ws.event() != Ptrace.EVENT_EXEC) throw new DivergenceException(n, "execve of " + ex.path() + " failed on replay: " + ws);
+        if (ws.event() != Ptrace.EVENT_EXEC) {
+            String why = ws.syscallStop() ? "returned " + Ptrace.getRegs(t.tid).rax() : ws.toString();
+            throw new DivergenceException(n, "execve of " + ex.path() + " failed on replay: " + why);
+        }
         Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
         ws = Ptrace.waitFor(t.tid);
         if (!ws.syscallStop()) throw new DivergenceException(n, "unexpected stop after execve: " + ws);

@@ -40,6 +40,9 @@ final class LiveTask {
     /** The signal the replayer raised for the next (boundary) signal event, else 0. */
     int raisedSignal;
 
+    /** Numbers of this task's events whose work was done at an earlier event (EventReplayer.executeAhead). */
+    final java.util.Set<Long> doneAhead = new java.util.HashSet<>();
+
     LiveTask(int recordedTid, int tid, Proc proc) {
         this.recordedTid = recordedTid;
         this.tid = tid;
