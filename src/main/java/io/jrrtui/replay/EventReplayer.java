@@ -193,6 +193,16 @@ final class EventReplayer {
             t.pending = null;
             return Ptrace.waitForDeath(t.tid);
         }
+        if (t.proc.groupExiting && s.events.peek() instanceof ExitEvent ex && ex.tid() == t.recordedTid) {
+            // Another thread's exit_group ends it. Resumed, it would run on before the kill lands:
+            // it stays in its stop, which the group's SIGKILL ends.
+            t.pending = null;
+            WaitStatus ws;
+            do {
+                ws = Ptrace.waitFor(t.tid);
+            } while (!ws.exited() && !ws.signaled());
+            return ws;
+        }
         if (t.pending != null) {
             WaitStatus ws = t.pending;
             t.pending = null;
@@ -287,6 +297,7 @@ final class EventReplayer {
         Ptrace.setRegs(t.tid, regs.with(Registers.RIP, regs.rip() - 2).with(Registers.RAX, regs.origRax()));
         boolean alone = regs.origRax() == SYS_EXIT || t.proc.liveTasks == 1;
         if (regs.origRax() == SYS_EXIT_GROUP) {
+            t.proc.groupExiting = true;
             for (LiveTask o : s.tasks.values()) if (o.proc == t.proc && o != t && !o.dead) o.pending = null;
         }
         Ptrace.resume(Ptrace.PTRACE_CONT, t.tid, 0);

@@ -12,6 +12,8 @@ final class LiveTask {
         int liveTasks;
         /** rdtsc/rdtscp rewritten to trap, exactly as the recorder rewrote them. */
         io.jrrtui.record.TimestampPatches timestamps = new io.jrrtui.record.TimestampPatches();
+        /** A thread ran exit_group: the others die by it, never resumed again. */
+        boolean groupExiting;
 
         Proc(int tgid) {
             this.tgid = tgid;
