@@ -11,6 +11,11 @@ final class RecordedProcess {
     /** rdtsc/rdtscp rewritten to trap in this address space (a fork inherits them). */
     TimestampPatches timestamps = new TimestampPatches();
     int liveTasks;
+    /**
+     * The rdtsc mode the program believes it has (PR_GET_TSC): PR_TSC_ENABLE unless it set another.
+     * The launcher's own PR_TSC_SIGSEGV is the recorder's business, not the program's.
+     */
+    int programTscMode = 1;
 
     RecordedProcess(int tgid, OutputFds outputFds) {
         this.tgid = tgid;

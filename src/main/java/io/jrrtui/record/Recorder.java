@@ -263,6 +263,7 @@ public final class Recorder {
             runnable.addLast(t);
             return;
         }
+        if (t.entry.origRax() == SYS_PRCTL) hideTscMode(t, t.entry, result);
         if (!t.spawnWritten) write(SyscallCapture.capture(nextEvent, t, writer, t.entry, result));
         if (mapsCode(t.entry, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
         t.spawnWritten = false;
@@ -271,6 +272,18 @@ public final class Recorder {
         t.boundaryRegs = exit.with(Registers.RAX, result);
         raiseHeldSignal(t);
         runnable.addLast(t);
+    }
+
+    private static final int SYS_PRCTL = 157, PR_GET_TSC = 25, PR_SET_TSC = 26;
+
+    /** PR_GET_TSC answers the mode the program set (or the default), not the recorder's. */
+    private static void hideTscMode(RecordedTask t, Registers entry, long result) {
+        if (result != 0) return;
+        if (entry.arg(0) == PR_SET_TSC) t.proc.programTscMode = (int) entry.arg(1);
+        if (entry.arg(0) == PR_GET_TSC && entry.arg(1) != 0) {
+            t.proc.mem.write(entry.arg(1), java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .putInt(t.proc.programTscMode).array());
+        }
     }
 
     /** clone/fork/vfork made a task (its event is written now, before any of the child's) or exec happened. */
@@ -282,7 +295,10 @@ public final class Recorder {
                 t.spawnWritten = true;
                 boolean thread = event == Ptrace.EVENT_CLONE && (cloneFlags(t) & SyscallTable.CLONE_THREAD) != 0;
                 RecordedProcess proc = thread ? t.proc : new RecordedProcess(child, t.proc.outputFds.copy());
-                if (!thread) proc.timestamps = t.proc.timestamps.copy();
+                if (!thread) {
+                    proc.timestamps = t.proc.timestamps.copy();
+                    proc.programTscMode = t.proc.programTscMode;
+                }
                 RecordedTask c = new RecordedTask(child, proc);
                 proc.liveTasks++;
                 tasks.put(child, c);
