@@ -209,6 +209,10 @@ public final class Recorder {
         if (spec.disposition() == Disposition.DENY) {
             Ptrace.setRegs(t.tid, regs.with(Registers.ORIG_RAX, -1)); // skipped; the kernel returns ENOSYS
         }
+        if (spec.disposition() == Disposition.SPAWN) {
+            long flags = UntracedClones.flags(regs, t.proc.mem);
+            t.untracedFlags = UntracedClones.strip(t.tid, t.proc.mem, regs) ? flags : 0;
+        }
         t.entry = regs;
         t.inSyscall = true;
         t.atBoundary = false;
@@ -274,7 +278,7 @@ public final class Recorder {
         runnable.addLast(t);
     }
 
-    private static final int SYS_PRCTL = 157, PR_GET_TSC = 25, PR_SET_TSC = 26;
+    private static final int SYS_CLONE = 56, SYS_PRCTL = 157, PR_GET_TSC = 25, PR_SET_TSC = 26;
 
     /** PR_GET_TSC answers the mode the program set (or the default), not the recorder's. */
     private static void hideTscMode(RecordedTask t, Registers entry, long result) {
@@ -300,6 +304,11 @@ public final class Recorder {
                     proc.programTscMode = t.proc.programTscMode;
                 }
                 RecordedTask c = new RecordedTask(child, proc);
+                if (t.untracedFlags != 0) {
+                    UntracedClones.restore(t.tid, t.proc.mem, t.entry, t.untracedFlags);
+                    if (t.entry.origRax() == SYS_CLONE) c.untracedFlags = t.untracedFlags; // clone3's child has no flags in registers
+                    t.untracedFlags = 0;
+                }
                 proc.liveTasks++;
                 tasks.put(child, c);
                 WaitStatus early = earlyStops.remove(child);
@@ -352,6 +361,10 @@ public final class Recorder {
         if (ws != null && (ws.exited() || ws.signaled())) {
             onTaskEnd(c, ws);
             return;
+        }
+        if (c.untracedFlags != 0) {
+            UntracedClones.restoreInChild(c.tid, c.untracedFlags);
+            c.untracedFlags = 0;
         }
         runnable.addLast(c);
     }

@@ -7,6 +7,7 @@ import io.jrrtui.arch.TrappedInstruction;
 import io.jrrtui.record.Disposition;
 import io.jrrtui.record.Recorder;
 import io.jrrtui.record.SyscallTable;
+import io.jrrtui.record.UntracedClones;
 import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.sys.Ptrace;
 import io.jrrtui.sys.SyscallInjector;
@@ -476,10 +477,11 @@ final class EventReplayer {
         Registers args = entry;
         if (sc.syscall() == SYS_VFORK) {
             args = entry.with(Registers.ORIG_RAX, SYS_CLONE).withArg(0, 0x100 | 17).withArg(1, 0).withArg(2, 0).withArg(3, 0).withArg(4, 0);
-        } else if (!clone3 && (flags & CLONE_VFORK) != 0) {
-            args = entry.withArg(0, flags & ~CLONE_VFORK);
-        } else if (clone3 && (flags & CLONE_VFORK) != 0) {
-            t.proc.mem.write(entry.arg(0), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(flags & ~CLONE_VFORK).array());
+        } else if (!clone3 && (flags & (CLONE_VFORK | UntracedClones.CLONE_UNTRACED)) != 0) {
+            args = entry.withArg(0, flags & ~(CLONE_VFORK | UntracedClones.CLONE_UNTRACED));
+        } else if (clone3 && (flags & (CLONE_VFORK | UntracedClones.CLONE_UNTRACED)) != 0) {
+            // as recorded, the new task stays traced (the recorder took CLONE_UNTRACED out too)
+            UntracedClones.writeLong(t.proc.mem, entry.arg(0), flags & ~(CLONE_VFORK | UntracedClones.CLONE_UNTRACED));
             t.restoreClone3Flags = flags;
         }
         reenter(t, sc, entry, args);
@@ -524,7 +526,7 @@ final class EventReplayer {
         for (int i = 0; i < 6; i++) after = after.withArg(i, t.spawnEntry.arg(i)); // the program sees its own arguments
         Ptrace.setRegs(t.tid, after.with(Registers.RAX, t.spawnResult.result()).with(Registers.ORIG_RAX, t.spawnEntry.origRax()));
         if (t.restoreClone3Flags != 0) {
-            t.proc.mem.write(t.spawnEntry.arg(0), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(t.restoreClone3Flags).array());
+            UntracedClones.writeLong(t.proc.mem, t.spawnEntry.arg(0), t.restoreClone3Flags);
             t.restoreClone3Flags = 0;
         }
         applyWrites(t.proc.mem, t.spawnResult);
