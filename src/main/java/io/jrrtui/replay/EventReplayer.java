@@ -412,11 +412,23 @@ final class EventReplayer {
         }
         Registers args = regs.with(Registers.ORIG_RAX, Syscalls.number("rt_sigsuspend")).withArg(0, mask.addr()).withArg(1, mask.size());
         reenter(t, sc, regs, args);
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        WaitStatus ws = Ptrace.waitFor(t.tid);
+        WaitStatus ws = syscallOn(t);
         if (!ws.syscallStop()) throw new DivergenceException(s.current + 1, "waiting for the signal that ended " + sc.name() + " stopped with " + ws);
         Ptrace.setRegs(t.tid, Ptrace.getRegs(t.tid).with(Registers.ORIG_RAX, regs.origRax()).withArg(0, regs.arg(0))
                 .withArg(1, regs.arg(1)).with(Registers.RAX, sc.result()));
+    }
+
+    /**
+     * Resumes t with PTRACE_SYSCALL to its next syscall or ptrace-event stop. Signals the kernel
+     * sends on replay by itself meanwhile (SIGCHLD of a replayed child) are dropped, as everywhere
+     * in replay: the recording delivers its own copies at their recorded points.
+     */
+    private static WaitStatus syscallOn(LiveTask t) {
+        while (true) {
+            Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+            WaitStatus ws = Ptrace.waitFor(t.tid);
+            if (!ws.stopped() || ws.syscallStop() || ws.event() != 0 || Signals.isFaultSignal(ws.stopSig())) return ws;
+        }
     }
 
     private static void applyWrites(TraceeMemory mem, SyscallEvent sc) {
@@ -435,8 +447,7 @@ final class EventReplayer {
         // the rewound rip; then the entry of the real one, after the syscall instruction.
         WaitStatus ws;
         do {
-            Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-            ws = Ptrace.waitFor(t.tid);
+            ws = syscallOn(t);
             if (!ws.syscallStop()) throw new DivergenceException(s.current + 1, "re-executing " + sc.name() + " stopped with " + ws);
         } while (Ptrace.getRegs(t.tid).rip() != entry.rip());
     }
@@ -448,8 +459,7 @@ final class EventReplayer {
             args = args.withArg(3, entry.arg(3) | MREMAP_MAYMOVE | MREMAP_FIXED).withArg(4, sc.result());
         }
         reenter(t, sc, entry, args);
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        WaitStatus ws = Ptrace.waitFor(t.tid);
+        WaitStatus ws = syscallOn(t);
         if (!ws.syscallStop()) throw new DivergenceException(s.current + 1, "re-executing " + name + " stopped with " + ws);
         Registers after = Ptrace.getRegs(t.tid);
         if (!name.equals("rt_sigreturn") && after.rax() != sc.result()) {
@@ -485,8 +495,7 @@ final class EventReplayer {
             t.restoreClone3Flags = flags;
         }
         reenter(t, sc, entry, args);
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        WaitStatus ws = Ptrace.waitFor(t.tid);
+        WaitStatus ws = syscallOn(t);
         int ev = ws.event();
         if (ev != Ptrace.EVENT_CLONE && ev != Ptrace.EVENT_FORK && ev != Ptrace.EVENT_VFORK) {
             throw new DivergenceException(s.current + 1, sc.name() + " did not create a task on replay (" + ws + ")");
@@ -515,8 +524,7 @@ final class EventReplayer {
 
     /** The creator's syscall exit: it sees the recorded child id and the recorded memory writes. */
     private void finishSpawn(LiveTask t) {
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        WaitStatus ws = Ptrace.waitFor(t.tid);
+        WaitStatus ws = syscallOn(t);
         while (ws.stopped() && !ws.syscallStop()) { // e.g. SIGCHLD of the new child: the kernel's, not the recording's
             Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
             ws = Ptrace.waitFor(t.tid);
@@ -597,14 +605,12 @@ final class EventReplayer {
                     : entry.withArg(0, where);
         }
         reenter(t, sc, entry, args);
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        WaitStatus ws = Ptrace.waitFor(t.tid);
+        WaitStatus ws = syscallOn(t);
         if (ws.event() != Ptrace.EVENT_EXEC) {
             String why = ws.syscallStop() ? "returned " + Ptrace.getRegs(t.tid).rax() : ws.toString();
             throw new DivergenceException(n, "execve of " + ex.path() + " failed on replay: " + why);
         }
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        ws = Ptrace.waitFor(t.tid);
+        ws = syscallOn(t);
         if (!ws.syscallStop()) throw new DivergenceException(n, "unexpected stop after execve: " + ws);
         t.proc.mem.close();
         t.proc.mem = new TraceeMemory(t.proc.tgid);
