@@ -1,5 +1,5 @@
 /* err_unknown_syscall: makes a syscall number Linux does not define (999).
- * jrrtui record must stop with the number and a clear message. Run natively it prints -1 ENOSYS. */
+ * The kernel answers ENOSYS, natively and recorded; replay must print the same. */
 #include <stdio.h>
 #include <unistd.h>
 #include <errno.h>

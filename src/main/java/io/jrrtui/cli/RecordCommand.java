@@ -101,9 +101,7 @@ final class RecordCommand implements Command {
         } else {
             dir = store.newTraceDir(exe.getFileName().toString());
         }
-        Path copy = dir.resolve(TraceFormat.EXE_COPY);
-        Files.createDirectories(dir);
-        copyExecutable(exe, copy);
+        Files.createDirectories(dir); // the recorder keeps the program's copy in it at the first exec
         CpuFeatures.ofThisCpu().write(dir);
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> e : System.getenv().entrySet()) env.add(e.getKey() + "=" + e.getValue());
@@ -136,15 +134,5 @@ final class RecordCommand implements Command {
 
     private static String absolute(String file) {
         return file == null ? null : Path.of(file).toAbsolutePath().toString();
-    }
-
-    /** A hard link where possible (cheap), else a copy: replay and symbols need the exact binary. */
-    private static void copyExecutable(Path exe, Path copy) throws IOException {
-        try {
-            // link(2) does not follow a symbolic link (/bin/sh -> dash): link to the file itself.
-            Files.createLink(copy, exe.toRealPath());
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(exe, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
     }
 }

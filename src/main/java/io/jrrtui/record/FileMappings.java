@@ -1,6 +1,7 @@
 package io.jrrtui.record;
 
 import io.jrrtui.arch.Registers;
+import io.jrrtui.sys.FileExtents;
 import io.jrrtui.sys.TraceeMemory;
 import io.jrrtui.trace.Mapping;
 import io.jrrtui.trace.MemoryWrite;
@@ -9,6 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,10 +26,17 @@ final class FileMappings {
 
     private FileMappings() {}
 
-    /** The bytes a successful file mmap made visible, or null for anonymous maps and failures. */
-    static MemoryWrite capture(int pid, TraceeMemory mem, TraceWriter writer, long event, Registers entry, long result) {
+    /** Largest memory write of one mapping piece: big mappings are kept in pieces, never one array. */
+    static final int PIECE = 16 << 20;
+
+    /**
+     * The bytes a successful file mmap made visible (empty for anonymous maps and failures), in
+     * pieces of at most {@link #PIECE} bytes. Holes of a sparse file are left out: replay maps
+     * zeroed memory, so they read the same.
+     */
+    static List<MemoryWrite> capture(int pid, TraceeMemory mem, TraceWriter writer, long event, Registers entry, long result) {
         int flags = (int) entry.arg(3);
-        if (result < 0 && result > -4096 || (flags & MAP_ANONYMOUS) != 0) return null;
+        if (result < 0 && result > -4096 || (flags & MAP_ANONYMOUS) != 0) return List.of();
         int fd = (int) entry.arg(4);
         long length = entry.arg(1);
         long offset = entry.arg(5);
@@ -44,9 +55,18 @@ final class FileMappings {
         }
         writer.writeMapping(new Mapping(event, result, length, (int) entry.arg(2), flags, offset, path, dev, ino, size, mtime));
         long visible = Math.min(length, Math.max(0, ((size - offset + PAGE - 1) / PAGE) * PAGE));
-        if (visible <= 0) return new MemoryWrite(result, new byte[0]);
-        byte[] data = new byte[(int) Math.min(visible, Integer.MAX_VALUE - 16)];
-        int n = mem.readPartial(result, data);
-        return new MemoryWrite(result, n == data.length ? data : java.util.Arrays.copyOf(data, n));
+        if (visible <= 0) return List.of(new MemoryWrite(result, new byte[0]));
+        List<MemoryWrite> pieces = new ArrayList<>();
+        for (FileExtents.Extent x : FileExtents.data(fdLink, offset, offset + visible)) {
+            long from = (x.start() - offset) & ~(PAGE - 1);
+            long to = Math.min(visible, (x.end() - offset + PAGE - 1) & ~(PAGE - 1));
+            for (long at = from; at < to; at += PIECE) {
+                byte[] data = new byte[(int) Math.min(PIECE, to - at)];
+                int n = mem.readPartial(result + at, data);
+                if (n > 0) pieces.add(new MemoryWrite(result + at, n == data.length ? data : Arrays.copyOf(data, n)));
+                if (n < data.length) return pieces; // past the end of what is mapped
+            }
+        }
+        return pieces;
     }
 }

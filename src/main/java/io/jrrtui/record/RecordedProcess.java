@@ -13,6 +13,11 @@ final class RecordedProcess {
     int liveTasks;
     /** Syscall buffering state (null when recording without it). */
     ProcessSyscallBuffer syscallBuffer;
+    /**
+     * The rdtsc mode the program believes it has (PR_GET_TSC): PR_TSC_ENABLE unless it set another.
+     * The launcher's own PR_TSC_SIGSEGV is the recorder's business, not the program's.
+     */
+    int programTscMode = 1;
 
     RecordedProcess(int tgid, OutputFds outputFds) {
         this.tgid = tgid;

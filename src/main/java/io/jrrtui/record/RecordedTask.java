@@ -21,6 +21,8 @@ final class RecordedTask {
     boolean atBoundary;
     /** Registers right after the last syscall returned (to tell a stop at that boundary from one later). */
     Registers boundaryRegs;
+    /** The program's clone flags when CLONE_UNTRACED was taken out of them (UntracedClones), else 0. */
+    long untracedFlags;
     /** Signal to deliver when next resumed. */
     int deliver;
     /** Signals that arrived while user code ran, held back to the next syscall exit. */

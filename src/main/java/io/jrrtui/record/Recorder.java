@@ -291,6 +291,10 @@ public final class Recorder {
         if (spec.disposition() == Disposition.DENY) {
             Ptrace.setRegs(t.tid, regs.with(Registers.ORIG_RAX, -1)); // skipped; the kernel returns ENOSYS
         }
+        if (spec.disposition() == Disposition.SPAWN) {
+            long flags = UntracedClones.flags(regs, t.proc.mem);
+            t.untracedFlags = UntracedClones.strip(t.tid, t.proc.mem, regs) ? flags : 0;
+        }
         t.entry = regs;
         t.inSyscall = true;
         t.atBoundary = false;
@@ -345,6 +349,7 @@ public final class Recorder {
             runnable.addLast(t);
             return;
         }
+        if (t.entry.origRax() == SYS_PRCTL) hideTscMode(t, t.entry, result);
         if (!t.spawnWritten) write(SyscallCapture.capture(nextEvent, t, writer, t.entry, result));
         if (mapsCode(t.entry, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
         t.spawnWritten = false;
@@ -353,6 +358,18 @@ public final class Recorder {
         t.boundaryRegs = exit.with(Registers.RAX, result);
         raiseHeldSignal(t);
         runnable.addLast(t);
+    }
+
+    private static final int SYS_CLONE = 56, SYS_PRCTL = 157, PR_GET_TSC = 25, PR_SET_TSC = 26;
+
+    /** PR_GET_TSC answers the mode the program set (or the default), not the recorder's. */
+    private static void hideTscMode(RecordedTask t, Registers entry, long result) {
+        if (result != 0) return;
+        if (entry.arg(0) == PR_SET_TSC) t.proc.programTscMode = (int) entry.arg(1);
+        if (entry.arg(0) == PR_GET_TSC && entry.arg(1) != 0) {
+            t.proc.mem.write(entry.arg(1), java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .putInt(t.proc.programTscMode).array());
+        }
     }
 
     /** clone/fork/vfork made a task (its event is written now, before any of the child's) or exec happened. */
@@ -364,9 +381,17 @@ public final class Recorder {
                 t.spawnWritten = true;
                 boolean thread = event == Ptrace.EVENT_CLONE && (cloneFlags(t) & SyscallTable.CLONE_THREAD) != 0;
                 RecordedProcess proc = thread ? t.proc : new RecordedProcess(child, t.proc.outputFds.copy());
-                if (!thread) proc.timestamps = t.proc.timestamps.copy();
+                if (!thread) {
+                    proc.timestamps = t.proc.timestamps.copy();
+                    proc.programTscMode = t.proc.programTscMode;
+                }
                 if (!thread && t.proc.syscallBuffer != null) proc.syscallBuffer = t.proc.syscallBuffer.copyForChild();
                 RecordedTask c = new RecordedTask(child, proc);
+                if (t.untracedFlags != 0) {
+                    UntracedClones.restore(t.tid, t.proc.mem, t.entry, t.untracedFlags);
+                    if (t.entry.origRax() == SYS_CLONE) c.untracedFlags = t.untracedFlags; // clone3's child has no flags in registers
+                    t.untracedFlags = 0;
+                }
                 proc.liveTasks++;
                 tasks.put(child, c);
                 WaitStatus early = earlyStops.remove(child);
@@ -424,6 +449,10 @@ public final class Recorder {
         if (ws != null && (ws.exited() || ws.signaled())) {
             onTaskEnd(c, ws);
             return;
+        }
+        if (c.untracedFlags != 0) {
+            UntracedClones.restoreInChild(c.tid, c.untracedFlags);
+            c.untracedFlags = 0;
         }
         runnable.addLast(c);
     }

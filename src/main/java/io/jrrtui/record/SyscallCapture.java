@@ -33,8 +33,7 @@ final class SyscallCapture {
             if (n > 0) writes.add(new MemoryWrite(r.addr(), n == data.length ? data : Arrays.copyOf(data, n)));
         }
         if (spec.disposition() == Disposition.MMAP) {
-            MemoryWrite content = FileMappings.capture(t.tid, mem, writer, number, entry, result);
-            if (content != null) writes.add(content);
+            writes.addAll(FileMappings.capture(t.tid, mem, writer, number, entry, result));
         }
         int stream = 0;
         byte[] output = new byte[0];

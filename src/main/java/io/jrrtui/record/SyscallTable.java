@@ -34,14 +34,19 @@ public final class SyscallTable {
         files();
         memoryAndProcess();
         socketsAndWaiting();
+        ipcAndSystem();
         unsupported();
     }
 
     private SyscallTable() {}
 
-    /** The spec of syscall nr, or null when jrrtui does not know it. */
+    /**
+     * The spec of syscall nr, or null when jrrtui does not know it. A number that is no Linux
+     * syscall (-1, 1008...) is recorded like any call: the kernel answers ENOSYS.
+     */
     static SyscallSpec spec(long nr) {
-        return nr >= 0 && nr < SPECS.length ? SPECS[(int) nr] : null;
+        if (!Syscalls.known(nr)) return new SyscallSpec((int) nr, Syscalls.name(nr), Disposition.EMULATE, OutputRule.NONE, null);
+        return SPECS[(int) nr];
     }
 
     /** How replay treats nr (UNSUPPORTED for unknown numbers). */
@@ -135,8 +140,7 @@ public final class SyscallTable {
             if (option == 2 || option == 25) out.add(new Range(r.arg(1), 4)); // PR_GET_PDEATHSIG, PR_GET_TSC
         }, r -> {
             int option = (int) r.arg(0);
-            if (option == 26) return "prctl(PR_SET_TSC) would undo rdtsc recording";
-            if (option == 22) return "prctl(PR_SET_SECCOMP) is not supported while recording";
+            // PR_SET_TSC is harmless: rdtsc traps because it is patched (TimestampPatches), not by the TSC mode
             return null;
         });
     }
@@ -183,31 +187,7 @@ public final class SyscallTable {
             if (res >= 0 && (cmd == 5 || cmd == 36)) out.add(new Range(r.arg(2), FLOCK)); // F_GETLK, F_OFD_GETLK
             if (res >= 0 && cmd == 16) out.add(new Range(r.arg(2), 8)); // F_GETOWN_EX
         }, null);
-        put("ioctl", Disposition.EMULATE, SyscallTable::ioctlOutputs, SyscallTable::ioctlRefusal);
-    }
-
-    private static void ioctlOutputs(Registers r, long res, OutputRule.MemoryPeek m, java.util.List<Range> out) {
-        if (res < 0) return;
-        long size = ioctlOutputSize(r.arg(1) & 0xffffffffL);
-        if (size > 0 && r.arg(2) != 0) out.add(new Range(r.arg(2), size));
-    }
-
-    /** Bytes an ioctl writes at its third argument; 0 for none; -1 for requests we do not know. */
-    private static long ioctlOutputSize(long request) {
-        return switch ((int) request) {
-            case 0x5401 -> 36; // TCGETS
-            case 0x802C542A -> 44; // TCGETS2
-            case 0x5413 -> 8; // TIOCGWINSZ
-            case 0x540F, 0x541B, 0x5429, 0x80045430 -> 4; // TIOCGPGRP, FIONREAD, TIOCGSID, TIOCGPTN
-            case 0x5402, 0x5403, 0x5404, 0x402C542B, 0x402C542C, 0x402C542D, 0x5410, 0x5414, 0x5421, 0x5450, 0x5451,
-                    0x540E, 0x5422, 0x540B, 0x540A, 0x5409, 0x5425, 0x5427, 0x5428, 0x5452 -> 0;
-            default -> -1;
-        };
-    }
-
-    private static String ioctlRefusal(Registers r) {
-        long request = r.arg(1) & 0xffffffffL;
-        return ioctlOutputSize(request) < 0 ? String.format("ioctl request 0x%x is not supported", request) : null;
+        put("ioctl", Disposition.EMULATE, IoctlOutputs::ranges, IoctlOutputs::refusal);
     }
 
     /** Address space, signals, process state. */
@@ -250,6 +230,102 @@ public final class SyscallTable {
         emu("waitid", all(fixed(2, SIGINFO), fixed(4, RUSAGE)));
     }
 
+    /** IPC, keys, namespaces, mounts, NUMA, quotas, administration: emulated, their outputs recorded. */
+    private static void ipcAndSystem() {
+        emu("semget", "semop", "semtimedop", "msgget", "msgsnd", "mq_open", "mq_unlink", "mq_timedsend", "mq_notify",
+                "add_key", "request_key", "kcmp", "mbind", "set_mempolicy", "set_mempolicy_home_node", "migrate_pages",
+                "acct", "fanotify_init", "fanotify_mark", "fsopen", "fsconfig", "fsmount", "fspick", "open_tree",
+                "open_tree_attr", "move_mount", "mount_setattr", "open_by_handle_at", "setns", "sched_setattr",
+                "pidfd_getfd", "process_madvise", "process_mrelease", "futex_wake", "futex_wait", "futex_requeue",
+                "lsm_set_self_attr", "setxattrat", "removexattrat", "file_setattr", "vhangup", "pivot_root", "swapon",
+                "swapoff", "reboot", "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module",
+                "quotactl_fd");
+        // Gone from the kernel (it answers ENOSYS), recorded like any failure.
+        emu("uselib", "create_module", "get_kernel_syms", "query_module", "nfsservctl", "getpmsg", "putpmsg",
+                "afs_syscall", "tuxcall", "security", "vserver", "_sysctl", "lookup_dcookie", "epoll_ctl_old",
+                "epoll_wait_old", "sysfs");
+        emu("semctl", IpcOutputs::semctl);
+        emu("msgctl", IpcOutputs::msgctl);
+        emu("msgrcv", IpcOutputs::msgrcv);
+        emu("mq_timedreceive", IpcOutputs::mqReceive);
+        emu("mq_getsetattr", IpcOutputs::mqAttr);
+        emu("keyctl", IpcOutputs::keyctl);
+        emu("syslog", (r, res, m, out) -> {
+            long type = r.arg(0); // SYSLOG_ACTION_READ, READ_ALL, READ_CLEAR fill the buffer
+            if (res > 0 && r.arg(1) != 0 && (type == 2 || type == 3 || type == 4)) out.add(new Range(r.arg(1), res));
+        });
+        emu("ustat", fixed(1, 32));
+        emu("get_mempolicy", (r, res, m, out) -> {
+            if (res < 0) return;
+            if (r.arg(0) != 0) out.add(new Range(r.arg(0), 4));
+            if (r.arg(1) != 0) out.add(new Range(r.arg(1), (r.arg(2) + 63) / 64 * 8));
+        });
+        emu("move_pages", (r, res, m, out) -> {
+            if (res >= 0 && r.arg(4) != 0) out.add(new Range(r.arg(4), r.arg(1) * 4));
+        });
+        emu("quotactl", (r, res, m, out) -> {
+            long size = switch ((int) r.arg(0)) {
+                case 0x800004 -> 4; // Q_GETFMT
+                case 0x800005 -> 24; // Q_GETINFO: struct if_dqinfo
+                case 0x800007 -> 72; // Q_GETQUOTA: struct if_dqblk
+                case 0x800009 -> 72; // Q_GETNEXTQUOTA: struct if_nextdqblk
+                default -> 0;
+            };
+            if (res >= 0 && size > 0 && r.arg(3) != 0) out.add(new Range(r.arg(3), size));
+        });
+        emu("name_to_handle_at", (r, res, m, out) -> {
+            // struct file_handle: handle_bytes (set by the kernel, also on EOVERFLOW), type, handle
+            if ((res >= 0 || res == -75) && r.arg(2) != 0) out.add(new Range(r.arg(2), 8 + Math.min(128, m.u32(r.arg(2)))));
+            if (res >= 0 && r.arg(3) != 0) out.add(new Range(r.arg(3), 4));
+        });
+        emu("sched_getattr", (r, res, m, out) -> {
+            if (res >= 0 && r.arg(1) != 0) out.add(new Range(r.arg(1), Math.min(r.arg(2), m.u32(r.arg(1)))));
+        });
+        emu("cachestat", fixed(2, 40));
+        emu("statmount", (r, res, m, out) -> {
+            if (res >= 0 && r.arg(1) != 0) out.add(new Range(r.arg(1), r.arg(2)));
+        });
+        emu("listmount", resultElements(1, 8));
+        emu("lsm_get_self_attr", (r, res, m, out) -> sizedBuffer(r.arg(1), r.arg(2), res, m, out));
+        emu("lsm_list_modules", (r, res, m, out) -> sizedBuffer(r.arg(0), r.arg(1), res, m, out));
+        emu("getxattrat", (r, res, m, out) -> {
+            // struct xattr_args { u64 value; u32 size; u32 flags; }
+            if (res > 0 && r.arg(4) != 0 && m.u64(r.arg(4)) != 0) out.add(new Range(m.u64(r.arg(4)), res));
+        });
+        emu("listxattrat", resultBytes(3));
+        emu("file_getattr", (r, res, m, out) -> {
+            if (res >= 0 && r.arg(2) != 0) out.add(new Range(r.arg(2), r.arg(3)));
+        });
+        emu("process_vm_readv", iovec(1, 2));
+        emu("seccomp", (r, res, m, out) -> {
+            if (res >= 0 && r.arg(0) == 3 && r.arg(2) != 0) out.add(new Range(r.arg(2), 6)); // GET_NOTIF_SIZES
+        });
+        put("bpf", Disposition.EMULATE, (r, res, m, out) -> {
+            long attr = r.arg(1); // BPF_PROG_LOAD's verifier log: log_level @24, log_size @28, log_buf @32
+            if (r.arg(0) == 5 && attr != 0 && m.u32(attr + 24) != 0 && m.u64(attr + 32) != 0) {
+                out.add(new Range(m.u64(attr + 32), m.u32(attr + 28) & 0xffffffffL));
+            }
+        }, SyscallTable::bpfRefusal);
+        // Change the task's segments or I/O rights: run for real on replay.
+        for (String n : new String[] {"modify_ldt", "set_thread_area", "get_thread_area", "iopl", "ioperm",
+                "map_shadow_stack"}) {
+            exec(n, OutputRule.NONE);
+        }
+    }
+
+    /** A buffer (addr) whose size is a u32 the caller passes by pointer (sizePtr) and the kernel updates. */
+    private static void sizedBuffer(long addr, long sizePtr, long res, OutputRule.MemoryPeek m, java.util.List<Range> out) {
+        if (res < 0 || sizePtr == 0) return;
+        out.add(new Range(sizePtr, 4));
+        if (addr != 0) out.add(new Range(addr, m.u32(sizePtr) & 0xffffffffL));
+    }
+
+    /** bpf commands whose outputs are known: creating maps, loading programs, updating and deleting elements. */
+    private static String bpfRefusal(Registers r) {
+        long cmd = r.arg(0);
+        return cmd == 0 || cmd == 2 || cmd == 3 || cmd == 5 ? null : "bpf command " + cmd + " is not supported yet";
+    }
+
     private static void unsupported() {
         put("clone", Disposition.SPAWN, (r, res, m, out) -> {
             if (res > 0 && (r.arg(0) & CLONE_PARENT_SETTID) != 0 && r.arg(2) != 0) out.add(new Range(r.arg(2), 4));
@@ -264,9 +340,15 @@ public final class SyscallTable {
         put("execve", Disposition.EXEC, OutputRule.NONE, null);
         put("execveat", Disposition.EXEC, OutputRule.NONE, null);
         no("shared memory with processes outside the recording cannot be replayed", "shmget", "shmat", "shmdt",
-                "shmctl", "process_vm_readv", "process_vm_writev", "userfaultfd", "io_uring_setup",
-                "io_uring_enter", "io_uring_register");
-        no("debugging from inside a recording is not supported", "ptrace", "perf_event_open", "seccomp", "bpf");
+                "shmctl", "process_vm_writev", "userfaultfd", "remap_file_pages");
+        no("its memory cannot be read by a debugger, so it cannot be recorded", "memfd_secret");
+        no("debugging from inside a recording is not supported", "ptrace", "perf_event_open");
+        // The kernel writes their rings behind the program's back: the program is told they do not
+        // exist (ENOSYS), and runtimes fall back to ordinary calls.
+        for (String n : new String[] {"io_uring_setup", "io_uring_enter", "io_uring_register", "io_setup",
+                "io_destroy", "io_submit", "io_getevents", "io_cancel", "io_pgetevents"}) {
+            put(n, Disposition.DENY, OutputRule.NONE, null);
+        }
     }
 
     /** A pointer output recorded whenever the pointer is set (nanosleep's remaining time on EINTR). */

@@ -7,6 +7,7 @@ import io.jrrtui.arch.TrappedInstruction;
 import io.jrrtui.record.Disposition;
 import io.jrrtui.record.Recorder;
 import io.jrrtui.record.SyscallTable;
+import io.jrrtui.record.UntracedClones;
 import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.sys.Ptrace;
 import io.jrrtui.sys.SyscallInjector;
@@ -81,6 +82,12 @@ final class EventReplayer {
             BufferedCallsReplay.afterPreemption(t);
             s.events.next();
             finishEvent(pe.number());
+            return true;
+        }
+        Event e = s.events.peek();
+        if (e != null && e.tid() == t.recordedTid && t.doneAhead.remove(e.number())) {
+            s.events.next(); // its call ran at its entry event (executeAhead)
+            finishEvent(e.number());
             return true;
         }
         if (s.events.peek() instanceof io.jrrtui.trace.SyscallEntryEvent en && en.tid() == t.recordedTid && t.pending != null) {
@@ -201,6 +208,16 @@ final class EventReplayer {
             t.pending = null;
             return Ptrace.waitForDeath(t.tid);
         }
+        if (t.proc.groupExiting && s.events.peek() instanceof ExitEvent ex && ex.tid() == t.recordedTid) {
+            // Another thread's exit_group ends it. Resumed, it would run on before the kill lands:
+            // it stays in its stop, which the group's SIGKILL ends.
+            t.pending = null;
+            WaitStatus ws;
+            do {
+                ws = Ptrace.waitFor(t.tid);
+            } while (!ws.exited() && !ws.signaled());
+            return ws;
+        }
         if (t.pending != null) {
             WaitStatus ws = t.pending;
             t.pending = null;
@@ -229,7 +246,7 @@ final class EventReplayer {
                     throw new DivergenceException(n, "task " + t.recordedTid + " entered " + Syscalls.name(regs.origRax())
                             + " where the recording has " + en.describe());
                 }
-                t.pending = ws; // the syscall's result is a later event
+                if (!executeAhead(t, regs, n)) t.pending = ws; // the syscall's result is a later event
                 finishEvent(n);
                 return;
             }
@@ -296,6 +313,7 @@ final class EventReplayer {
         Ptrace.setRegs(t.tid, regs.with(Registers.RIP, regs.rip() - 2).with(Registers.RAX, regs.origRax()));
         boolean alone = regs.origRax() == SYS_EXIT || t.proc.liveTasks == 1;
         if (regs.origRax() == SYS_EXIT_GROUP) {
+            t.proc.groupExiting = true;
             for (LiveTask o : s.tasks.values()) if (o.proc == t.proc && o != t && !o.dead) o.pending = null;
         }
         Ptrace.resume(Ptrace.PTRACE_CONT, t.tid, 0);
@@ -353,7 +371,7 @@ final class EventReplayer {
             }
             case EXEC -> {
                 if (failed) emulate(t, sc, regs);
-                else execForReal(t, sc, regs, n);
+                else execForReal(t, sc, regs, n, execEventAfter(t, sc, n));
             }
             default -> emulate(t, sc, regs);
         }
@@ -377,7 +395,16 @@ final class EventReplayer {
         applyWrites(t.proc.mem, sc);
         long r = sc.result();
         boolean restart = r <= -512 && r >= -516; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
-        if (restart && !(s.events.peek() instanceof SignalEvent se && se.tid() == t.recordedTid)) {
+        // the task's own next event (other tasks' events may come first)
+        Event own = restart || r == -4 ? s.events.find(e -> e.tid() == t.recordedTid, AHEAD_LIMIT) : null;
+        if (TemporaryMasks.interrupted(r) && own instanceof SignalEvent se && !se.fault()) {
+            TemporaryMasks.Mask mask = TemporaryMasks.of(regs, t.proc.mem);
+            if (mask != null) {
+                suspendUnder(t, sc, regs, mask, se.signo());
+                return;
+            }
+        }
+        if (restart && !(own instanceof SignalEvent)) {
             // Interrupted by a signal another task took: the kernel restarted the call when recording;
             // here no signal comes to this task, so restart it as the kernel would have.
             long nr = r == -516 ? Syscalls.number("restart_syscall") : regs.origRax();
@@ -385,6 +412,38 @@ final class EventReplayer {
             return;
         }
         Ptrace.setRegs(t.tid, regs.with(Registers.RAX, r));
+    }
+
+    /**
+     * A wait with its own mask, interrupted by the next event's signal: rt_sigsuspend with that mask
+     * and the signal pending returns at once, leaving the kernel to deliver the signal under the
+     * wait's mask and to restore the old one afterwards, as the wait did. The program then sees its
+     * own arguments and the recorded result.
+     */
+    private void suspendUnder(LiveTask t, SyscallEvent sc, Registers regs, TemporaryMasks.Mask mask, int signo) {
+        if (t.raisedSignal == 0) {
+            Ptrace.tgkill(t.proc.tgid, t.tid, signo);
+            t.raisedSignal = signo;
+        }
+        Registers args = regs.with(Registers.ORIG_RAX, Syscalls.number("rt_sigsuspend")).withArg(0, mask.addr()).withArg(1, mask.size());
+        reenter(t, sc, regs, args);
+        WaitStatus ws = syscallOn(t);
+        if (!ws.syscallStop()) throw new DivergenceException(s.current + 1, "waiting for the signal that ended " + sc.name() + " stopped with " + ws);
+        Ptrace.setRegs(t.tid, Ptrace.getRegs(t.tid).with(Registers.ORIG_RAX, regs.origRax()).withArg(0, regs.arg(0))
+                .withArg(1, regs.arg(1)).with(Registers.RAX, sc.result()));
+    }
+
+    /**
+     * Resumes t with PTRACE_SYSCALL to its next syscall or ptrace-event stop. Signals the kernel
+     * sends on replay by itself meanwhile (SIGCHLD of a replayed child) are dropped, as everywhere
+     * in replay: the recording delivers its own copies at their recorded points.
+     */
+    private static WaitStatus syscallOn(LiveTask t) {
+        while (true) {
+            Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
+            WaitStatus ws = Ptrace.waitFor(t.tid);
+            if (!ws.stopped() || ws.syscallStop() || ws.event() != 0 || Signals.isFaultSignal(ws.stopSig())) return ws;
+        }
     }
 
     private static void applyWrites(TraceeMemory mem, SyscallEvent sc) {
@@ -403,8 +462,7 @@ final class EventReplayer {
         // the rewound rip; then the entry of the real one, after the syscall instruction.
         WaitStatus ws;
         do {
-            Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-            ws = Ptrace.waitFor(t.tid);
+            ws = syscallOn(t);
             if (!ws.syscallStop()) throw new DivergenceException(s.current + 1, "re-executing " + sc.name() + " stopped with " + ws);
         } while (Ptrace.getRegs(t.tid).rip() != entry.rip());
     }
@@ -416,8 +474,7 @@ final class EventReplayer {
             args = args.withArg(3, entry.arg(3) | MREMAP_MAYMOVE | MREMAP_FIXED).withArg(4, sc.result());
         }
         reenter(t, sc, entry, args);
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        WaitStatus ws = Ptrace.waitFor(t.tid);
+        WaitStatus ws = syscallOn(t);
         if (!ws.syscallStop()) throw new DivergenceException(s.current + 1, "re-executing " + name + " stopped with " + ws);
         Registers after = Ptrace.getRegs(t.tid);
         if (!name.equals("rt_sigreturn") && after.rax() != sc.result()) {
@@ -445,15 +502,15 @@ final class EventReplayer {
         Registers args = entry;
         if (sc.syscall() == SYS_VFORK) {
             args = entry.with(Registers.ORIG_RAX, SYS_CLONE).withArg(0, 0x100 | 17).withArg(1, 0).withArg(2, 0).withArg(3, 0).withArg(4, 0);
-        } else if (!clone3 && (flags & CLONE_VFORK) != 0) {
-            args = entry.withArg(0, flags & ~CLONE_VFORK);
-        } else if (clone3 && (flags & CLONE_VFORK) != 0) {
-            t.proc.mem.write(entry.arg(0), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(flags & ~CLONE_VFORK).array());
+        } else if (!clone3 && (flags & (CLONE_VFORK | UntracedClones.CLONE_UNTRACED)) != 0) {
+            args = entry.withArg(0, flags & ~(CLONE_VFORK | UntracedClones.CLONE_UNTRACED));
+        } else if (clone3 && (flags & (CLONE_VFORK | UntracedClones.CLONE_UNTRACED)) != 0) {
+            // as recorded, the new task stays traced (the recorder took CLONE_UNTRACED out too)
+            UntracedClones.writeLong(t.proc.mem, entry.arg(0), flags & ~(CLONE_VFORK | UntracedClones.CLONE_UNTRACED));
             t.restoreClone3Flags = flags;
         }
         reenter(t, sc, entry, args);
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        WaitStatus ws = Ptrace.waitFor(t.tid);
+        WaitStatus ws = syscallOn(t);
         int ev = ws.event();
         if (ev != Ptrace.EVENT_CLONE && ev != Ptrace.EVENT_FORK && ev != Ptrace.EVENT_VFORK) {
             throw new DivergenceException(s.current + 1, sc.name() + " did not create a task on replay (" + ws + ")");
@@ -482,8 +539,7 @@ final class EventReplayer {
 
     /** The creator's syscall exit: it sees the recorded child id and the recorded memory writes. */
     private void finishSpawn(LiveTask t) {
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        WaitStatus ws = Ptrace.waitFor(t.tid);
+        WaitStatus ws = syscallOn(t);
         while (ws.stopped() && !ws.syscallStop()) { // e.g. SIGCHLD of the new child: the kernel's, not the recording's
             Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
             ws = Ptrace.waitFor(t.tid);
@@ -493,7 +549,7 @@ final class EventReplayer {
         for (int i = 0; i < 6; i++) after = after.withArg(i, t.spawnEntry.arg(i)); // the program sees its own arguments
         Ptrace.setRegs(t.tid, after.with(Registers.RAX, t.spawnResult.result()).with(Registers.ORIG_RAX, t.spawnEntry.origRax()));
         if (t.restoreClone3Flags != 0) {
-            t.proc.mem.write(t.spawnEntry.arg(0), ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(t.restoreClone3Flags).array());
+            UntracedClones.writeLong(t.proc.mem, t.spawnEntry.arg(0), t.restoreClone3Flags);
             t.restoreClone3Flags = 0;
         }
         applyWrites(t.proc.mem, t.spawnResult);
@@ -503,13 +559,53 @@ final class EventReplayer {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
     }
 
-    /** execve for real with the trace's copy of the program, then the new program's recorded start. */
-    private void execForReal(LiveTask t, SyscallEvent sc, Registers entry, long n) {
+    /** The exec event that follows execve event sc (taken from the stream: it is done with the execve). */
+    private ExecEvent execEventAfter(LiveTask t, SyscallEvent sc, long n) {
         s.current = n; // the execve event itself
         Event next = s.events.next();
         if (!(next instanceof ExecEvent ex) || ex.tid() != t.recordedTid) {
             throw new DivergenceException(n + 1, "execve succeeded but the recording has " + describe(next));
         }
+        return ex;
+    }
+
+    /** Lookahead for the result of a call that runs at its entry event: a few thousand events is plenty. */
+    private static final int AHEAD_LIMIT = 100_000;
+
+    /**
+     * Runs a call at its entry event when it must act before the other tasks' events that follow
+     * it in the recording: an execve (a vfork parent, released during the exec, frees the strings
+     * the exec reads) and calls that change the shared address space (another task may already see
+     * the change). The result and, for execve, the new program's start are taken from further on
+     * in the trace; those events are then only passed over. False when the call waits for its
+     * result event as usual.
+     */
+    private boolean executeAhead(LiveTask t, Registers regs, long n) {
+        long nr = regs.origRax();
+        Disposition d = SyscallTable.disposition(nr);
+        boolean mapping = MAPPING_CALLS.contains(Syscalls.name(nr));
+        if (d != Disposition.EXEC && !mapping) return false;
+        Event found = s.events.find(e -> e.tid() == t.recordedTid, AHEAD_LIMIT);
+        if (!(found instanceof SyscallEvent sc) || sc.syscall() != nr) return false;
+        long result = sc.result();
+        if (result < 0 && result > -4096) return false; // a failed call changes nothing: emulated later
+        checkRegisters(sc.number(), sc, regs);
+        if (d == Disposition.EXEC) {
+            Event start = s.events.find(e -> e.tid() == t.recordedTid && e.number() > sc.number(), AHEAD_LIMIT);
+            if (!(start instanceof ExecEvent ex)) return false;
+            long now = s.current;
+            execForReal(t, sc, regs, sc.number(), ex);
+            s.current = now;
+            t.doneAhead.add(ex.number());
+        } else {
+            replaySyscall(t, sc, regs, sc.number());
+        }
+        t.doneAhead.add(sc.number());
+        return true;
+    }
+
+    /** execve for real with the trace's copy of the program, then the new program's recorded start. */
+    private void execForReal(LiveTask t, SyscallEvent sc, Registers entry, long n, ExecEvent ex) {
         Path copy = s.trace.dir().resolve(TraceFormat.EXE_COPY + "-" + ex.number());
         if (!Files.isRegularFile(copy)) throw new JrrException("trace " + s.trace.dir() + " has lost its copy of " + ex.path());
         Registers args = entry;
@@ -524,11 +620,12 @@ final class EventReplayer {
                     : entry.withArg(0, where);
         }
         reenter(t, sc, entry, args);
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        WaitStatus ws = Ptrace.waitFor(t.tid);
-        if (ws.event() != Ptrace.EVENT_EXEC) throw new DivergenceException(n, "execve of " + ex.path() + " failed on replay: " + ws);
-        Ptrace.resume(Ptrace.PTRACE_SYSCALL, t.tid, 0);
-        ws = Ptrace.waitFor(t.tid);
+        WaitStatus ws = syscallOn(t);
+        if (ws.event() != Ptrace.EVENT_EXEC) {
+            String why = ws.syscallStop() ? "returned " + Ptrace.getRegs(t.tid).rax() : ws.toString();
+            throw new DivergenceException(n, "execve of " + ex.path() + " failed on replay: " + why);
+        }
+        ws = syscallOn(t);
         if (!ws.syscallStop()) throw new DivergenceException(n, "unexpected stop after execve: " + ws);
         t.proc.mem.close();
         t.proc.mem = new TraceeMemory(t.proc.tgid);

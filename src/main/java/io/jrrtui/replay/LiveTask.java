@@ -12,6 +12,8 @@ final class LiveTask {
         int liveTasks;
         /** rdtsc/rdtscp rewritten to trap, exactly as the recorder rewrote them. */
         io.jrrtui.record.TimestampPatches timestamps = new io.jrrtui.record.TimestampPatches();
+        /** A thread ran exit_group: the others die by it, never resumed again. */
+        boolean groupExiting;
 
         Proc(int tgid) {
             this.tgid = tgid;
@@ -41,6 +43,9 @@ final class LiveTask {
     int raisedSignal;
     /** Buffered calls put into its syscall buffer, checked at its next stop (else null). */
     io.jrrtui.trace.BufferedCallsEvent bufferedCalls;
+
+    /** Numbers of this task's events whose work was done at an earlier event (EventReplayer.executeAhead). */
+    final java.util.Set<Long> doneAhead = new java.util.HashSet<>();
 
     LiveTask(int recordedTid, int tid, Proc proc) {
         this.recordedTid = recordedTid;

@@ -2,35 +2,66 @@ package io.jrrtui.replay;
 
 import io.jrrtui.trace.Event;
 import io.jrrtui.trace.TraceReader;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.function.Predicate;
 
-/** The trace's events with one event of lookahead (to raise a signal before it is due). */
+/**
+ * The trace's events with lookahead: one event to raise a signal before it is due, or further, to
+ * find the result of a call that must run at its entry (execve while another task goes on).
+ */
 final class LookaheadCursor implements AutoCloseable {
     private final TraceReader.EventCursor cursor;
-    private Event peeked;
-    private boolean hasPeeked;
+    /** Events read from the trace but not yet taken; null at the end marks the end of the trace. */
+    private final ArrayDeque<Event> ahead = new ArrayDeque<>();
+    private boolean ended;
 
     LookaheadCursor(TraceReader.EventCursor cursor) {
         this.cursor = cursor;
     }
 
     Event peek() {
-        if (!hasPeeked) {
-            peeked = cursor.next();
-            hasPeeked = true;
-        }
-        return peeked;
+        return ahead.isEmpty() ? readOne() : ahead.peekFirst();
     }
 
     /** Puts back the event just taken, so the next call returns it again. */
     void pushBack(Event e) {
-        if (hasPeeked) throw new IllegalStateException("lookahead already full");
-        peeked = e;
-        hasPeeked = true;
+        if (e != null) ahead.addFirst(e);
     }
 
     Event next() {
-        Event e = peek();
-        hasPeeked = false;
+        if (ahead.isEmpty()) readOne();
+        return ahead.pollFirst();
+    }
+
+    /**
+     * The first event not yet taken that matches, reading at most limit events ahead; null when
+     * none does within that (the events stay to be taken in order).
+     */
+    Event find(Predicate<Event> match, int limit) {
+        Iterator<Event> it = ahead.iterator();
+        int seen = 0;
+        for (; it.hasNext(); seen++) {
+            Event e = it.next();
+            if (match.test(e)) return e;
+        }
+        for (; seen < limit && !ended; seen++) {
+            Event e = cursor.next();
+            if (e == null) {
+                ended = true;
+                return null;
+            }
+            ahead.addLast(e);
+            if (match.test(e)) return e;
+        }
+        return null;
+    }
+
+    private Event readOne() {
+        if (ended) return null;
+        Event e = cursor.next();
+        if (e == null) ended = true;
+        else ahead.addLast(e);
         return e;
     }
 

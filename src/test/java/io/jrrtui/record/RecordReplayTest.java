@@ -20,7 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The black-box test of the engine: every {@code test-binaries/rr_*.c} program is recorded, replayed
+ * The black-box test of the engine: every {@code test-binaries/rr_*.c} and {@code fc_*.c} (the
+ * fidelity corpus: one syscall family, signal case or threading pattern each) program is recorded, replayed
  * with {@code -a}, and must print byte-identical output with the same exit status. Programs whose
  * header says {@code NONDETERMINISTIC: yes} are recorded twice and the recordings must differ,
  * which proves the replay really reproduces the recording and not a fresh run.
@@ -40,7 +41,7 @@ class RecordReplayTest {
         Path dir = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries");
         try (Stream<Path> s = Files.list(dir)) {
             List<String> names = s.map(p -> p.getFileName().toString())
-                    .filter(n -> (n.startsWith("rr_") || n.equals("hello.c")) && n.endsWith(".c"))
+                    .filter(n -> (n.startsWith("rr_") || n.startsWith("fc_") || n.equals("hello.c")) && n.endsWith(".c"))
                     .map(n -> n.substring(0, n.length() - 2)).sorted().toList();
             return names.stream();
         }
