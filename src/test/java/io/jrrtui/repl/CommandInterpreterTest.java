@@ -258,12 +258,12 @@ class CommandInterpreterTest {
         assertEquals("435type = int\n", run("output counter", "ptype"));
         assertEquals("#1  0x00000000004011f0 in main () at dbg_corrupt.c:37\n37\t        tally(i);\n", run("f 1"));
         assertEquals("""
-                  Id   Target Id Frame\s
-                * 1    Thread 1  0x00000000004011f0 in main () at dbg_corrupt.c:37
+                  Id   Target Id              Frame\s
+                * 1    LWP 4242 "dbg_corrupt" 0x00000000004011f0 in main () at dbg_corrupt.c:37
                 """, run("info threads"));
-        assertEquals("[Current thread is 1 (Thread 1)]\n", run("thread"));
+        assertEquals("[Current thread is 1 (LWP 4242 \"dbg_corrupt\")]\n", run("thread"));
         assertEquals("Unknown thread 2.\n", run("thread 2"));
-        assertEquals("\nThread 1 (Thread 1):\n#0  tally (i=3) at dbg_corrupt.c:13\n"
+        assertEquals("\nThread 1 (LWP 4242 \"dbg_corrupt\"):\n#0  tally (i=3) at dbg_corrupt.c:13\n"
                 + "#1  0x00000000004011f0 in main () at dbg_corrupt.c:37\n", run("thread apply all bt"));
     }
 

@@ -250,6 +250,19 @@ final class FakeSession implements DebugSession {
         return frames.get(level);
     }
 
+    /** One thread, as a single-threaded recording has: LWP 4242 named after the program. */
+    @Override
+    public List<io.jrrtui.api.ThreadInfo> threads() {
+        if (status.reason() == StopEvent.Reason.EXITED) return List.of();
+        return List.of(new io.jrrtui.api.ThreadInfo(1, 4242, "dbg_corrupt", true, frames.get(selected), false));
+    }
+
+    @Override
+    public io.jrrtui.api.ThreadInfo selectThread(int number) {
+        if (number != 1 || status.reason() == StopEvent.Reason.EXITED) throw new JrrException("Unknown thread " + number + ".");
+        return threads().get(0);
+    }
+
     @Override
     public FrameInfo selectedFrame() {
         if (status.reason() == StopEvent.Reason.EXITED) throw new JrrException("The program is not being run.");

@@ -49,7 +49,7 @@ class TuiTest {
             assertTrue(s.contains("(no output yet)"), s);
             assertTrue(s.contains("(no watches: press w)"), s);
             String status = t.statusLine();
-            assertTrue(status.matches(" event 1/\\d+ +\\d+%  thread \\d+  start  forward.*"), status);
+            assertTrue(status.matches(" event 1/\\d+ +\\d+%  thread \\d+ \\(LWP \\d+\\)  start  forward.*"), status);
         }
     }
 
@@ -199,6 +199,8 @@ class TuiTest {
             t.type("1");
             for (int i = 0; i < 7; i++) t.key(KeyType.ArrowDown); // line 42: scribble(i);
             String s = t.type("b").waitFor("Breakpoint 2 at");
+            // the console line comes first; the Source pane's mark with the reloaded snapshot
+            s = t.waitUntil(x -> x.contains("B    42          scribble(i);"), "breakpoint 2 marked on line 42");
             assertTrue(s.contains("B    42          scribble(i);"), s);
             t.type("c").waitFor("Source: dbg_corrupt.c:42");
             t.type("b").waitUntil(x -> x.contains(" >   42          scribble(i);"), "breakpoint 2 removed");
