@@ -1,6 +1,7 @@
 #!/bin/sh
 # Benchmarks (not unit tests): they print ratios against native runs or against gdb.
 #   src/bench/bench.sh [record-replay|debugger|trace|symbols|disasm|all]
+#   src/bench/bench.sh scale [TRACE_DIR [GOTO_TARGETS [LIMIT_S [all|million|racy]]]]   (not in all: minutes)
 # Builds first if needed. Run from anywhere.
 set -e
 cd "$(dirname "$0")/../.."
@@ -23,4 +24,7 @@ case "$what" in
 esac
 case "$what" in
   disasm|all) [ -f target/test-classes/io/jrrtui/bench/DisassemblerBench.class ] && run "disassembler vs objdump" -cp "$CP" io.jrrtui.bench.DisassemblerBench || true ;;
+esac
+case "$what" in
+  scale) shift; run "time travel at scale (issue 11)" -Djrrtui.projectDir=. -cp "$CP" io.jrrtui.bench.ScaleBench target/test-binaries "$@" ;;
 esac
