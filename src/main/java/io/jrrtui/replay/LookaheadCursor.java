@@ -1,15 +1,14 @@
 package io.jrrtui.replay;
 
 import io.jrrtui.trace.Event;
-import io.jrrtui.trace.TraceReader;
 
 /** The trace's events with one event of lookahead (to raise a signal before it is due). */
 final class LookaheadCursor implements AutoCloseable {
-    private final TraceReader.EventCursor cursor;
+    private final EventWindow cursor;
     private Event peeked;
     private boolean hasPeeked;
 
-    LookaheadCursor(TraceReader.EventCursor cursor) {
+    LookaheadCursor(EventWindow cursor) {
         this.cursor = cursor;
     }
 

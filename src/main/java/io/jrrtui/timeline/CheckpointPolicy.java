@@ -3,14 +3,15 @@ package io.jrrtui.timeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongUnaryOperator;
 
 /**
  * When forward execution forks a checkpoint, and which checkpoints are kept: dense near the current
- * position, sparse far from it (rr's timeline does the same). Distances are in events: by
- * doubling bands of distance from now, at most {@link #PER_BAND} checkpoints per band survive, so
- * n events of history hold O(log n) checkpoints; within a memory budget on top.
+ * position, sparse far from it (rr's timeline does the same). A checkpoint is due every
+ * {@link #EVERY_NANOS} of forward replay; when more than {@link #MAX} exist, the one whose removal
+ * leaves the smallest gap relative to its distance from now goes, so the gap between neighbours
+ * grows in proportion to the distance from now: n events of history need O(log n) checkpoints for
+ * a given proportion, and the cap bounds the count. A memory budget comes on top.
  */
 final class CheckpointPolicy {
     /** Forward replay time between two checkpoints: bounds a goto's re-execution to about this. */
@@ -19,11 +20,8 @@ final class CheckpointPolicy {
     static final long MIN_EVENTS = 16;
     /** Forward runs return to the timeline every this many events to see whether one is due. */
     static final long CHUNK_EVENTS = 512;
-    /** Distance band 0 is [0, 2 * BAND_EVENTS); band k is [2^k, 2^(k+1)) * BAND_EVENTS. */
-    private static final long BAND_EVENTS = 1024;
-    static final int PER_BAND = 3;
-    /** Hard cap on the number of automatic checkpoints (each is a process). */
-    static final int MAX = 64;
+    /** Cap on the number of automatic checkpoints (each is a stopped process). */
+    static final int MAX = 200;
     /** Memory the checkpoints may hold beyond what they share with the live process. */
     static final long MEMORY_BUDGET_BYTES = 768L << 20;
 
@@ -33,26 +31,27 @@ final class CheckpointPolicy {
         return nanosSinceLast >= EVERY_NANOS && eventsSinceLast >= MIN_EVENTS;
     }
 
-    private static int band(long distance) {
-        long d = Math.max(1, Math.abs(distance) / BAND_EVENTS);
-        return 63 - Long.numberOfLeadingZeros(d);
-    }
-
     /**
-     * The checkpoint events to drop so that each distance band from now keeps its PER_BAND nearest
-     * checkpoints and no more than MAX remain. The first (the start of the replay) is always kept.
+     * The checkpoint events to drop so that no more than MAX remain: repeatedly the one whose gap
+     * between its neighbours, divided by its distance from now, is smallest (a checkpoint near now
+     * is worth more than one far away). The first (the start of the replay) is always kept.
      */
-    static List<Long> thin(Iterable<Long> events, long first, long now) {
-        List<Long> byDistance = new ArrayList<>();
-        for (long e : events) if (e != first) byDistance.add(e);
-        byDistance.sort(Comparator.comparingLong(e -> Math.abs(e - now)));
-        Map<Integer, Integer> perBand = new java.util.HashMap<>();
+    static List<Long> thin(java.util.Collection<Long> events, long now) {
+        List<Long> sorted = new ArrayList<>(new java.util.TreeSet<>(events));
         List<Long> drop = new ArrayList<>();
-        int kept = 0;
-        for (long e : byDistance) {
-            int n = perBand.merge(band(e - now), 1, Integer::sum);
-            if (n > PER_BAND || kept >= MAX - 1) drop.add(e);
-            else kept++;
+        while (sorted.size() > MAX) {
+            int worst = -1;
+            double worstScore = Double.MAX_VALUE;
+            for (int i = 1; i < sorted.size(); i++) {
+                long prev = sorted.get(i - 1);
+                long next = i + 1 < sorted.size() ? sorted.get(i + 1) : Math.max(sorted.get(i), now);
+                double score = (double) (next - prev) / Math.max(1, Math.abs(sorted.get(i) - now));
+                if (score < worstScore) {
+                    worstScore = score;
+                    worst = i;
+                }
+            }
+            drop.add(sorted.remove(worst));
         }
         return drop;
     }

@@ -171,9 +171,22 @@ public final class Timeline implements AutoCloseable {
             return;
         }
         sinceCheckpointNanos = 0;
-        discard(CheckpointPolicy.thin(checkpoints.keySet(), checkpoints.firstKey(), here));
-        discard(CheckpointPolicy.overBudget(checkpoints.keySet(), checkpoints.firstKey(), here,
-                e -> io.jrrtui.sys.ProcMemory.privateBytes(checkpoints.get(e).pid())));
+        discard(CheckpointPolicy.thin(checkpoints.keySet(), here));
+        // Reading every checkpoint's memory costs a /proc walk each: the budget is checked now and then.
+        if (++checkpointsMade % MEMORY_CHECK_EVERY == 0) {
+            discard(CheckpointPolicy.overBudget(checkpoints.keySet(), checkpoints.firstKey(), here,
+                    e -> io.jrrtui.sys.ProcMemory.privateBytes(checkpoints.get(e).pid())));
+        }
+    }
+
+    private static final int MEMORY_CHECK_EVERY = 16;
+    private long checkpointsMade;
+
+    /** The memory the checkpoints hold beyond what they share (private pages), in bytes. */
+    public long checkpointMemory() {
+        long total = 0;
+        for (Checkpoint cp : checkpoints.values()) total += io.jrrtui.sys.ProcMemory.privateBytes(cp.pid());
+        return total;
     }
 
     private void discard(List<Long> events) {
@@ -259,6 +272,7 @@ public final class Timeline implements AutoCloseable {
             long step = FIRST_STEP_EVENTS;
             while (true) {
                 long start = Math.max(first, from);
+                long t0 = System.nanoTime();
                 Mark startMark = positionUnarmed(start);
                 long next = start - step;
                 step *= STEP_GROWTH;
@@ -266,7 +280,10 @@ public final class Timeline implements AutoCloseable {
                 if (cp != null && cp > next) next = cp;
                 from = next;
                 if (startMark == null) continue; // the program ends before `start`: begin further back
+                if (TRACE) System.err.printf("[timeline] interval from %d (floor checkpoint %d) reached in %.1f ms%n", start,
+                        checkpoints.floorKey(start), (System.nanoTime() - t0) / 1e6);
                 List<Hit> hits = scanTo(end, extraStops, accept);
+                if (TRACE) System.err.printf("[timeline]   scanned: %d hits, %.1f ms%n", hits.size(), (System.nanoTime() - t0) / 1e6);
                 if (!hits.isEmpty()) {
                     Hit last = hits.get(hits.size() - 1);
                     goTo(last.mark());
@@ -282,6 +299,8 @@ public final class Timeline implements AutoCloseable {
             for (long a : temps) session.removeBreakpoint(a);
         }
     }
+
+    private static final boolean TRACE = Boolean.getBoolean("jrrtui.timeline.trace");
 
     /** Goes to just after event n with nothing armed; the position there, or null when the program ended first. */
     private Mark positionUnarmed(long n) {

@@ -196,14 +196,14 @@ public final class ScaleBench {
             s.timed("reverse-finish", true, Debugger::reverseFinish);
             s.timed("last " + watchExpr, true, dbg -> dbg.last(watchExpr));
             s.lost = false;
-            s.timed("(delete; continue to the end)", false, dbg -> {
+            // a watchpoint needs a live program: set it just before the end, then go to the end
+            s.timed("(delete; goto the end - 2; watch -l " + watchExpr + "; continue)", false, dbg -> {
                 dbg.deleteBreakpoints(List.of());
+                dbg.gotoEvent(total - 2);
+                dbg.addWatchpoint(watchExpr, DebugSession.WatchKind.WRITE, true);
                 return dbg.cont();
             });
-            s.timed("watch -l " + watchExpr + "; reverse-continue", true, dbg -> {
-                dbg.addWatchpoint(watchExpr, DebugSession.WatchKind.WRITE, true);
-                return dbg.reverseContinue();
-            });
+            s.timed("watch -l " + watchExpr + " reverse-continue from the end", true, Debugger::reverseContinue);
             System.out.printf("  %-44s %s%n", "checkpoint memory (private, above the program)", CheckpointMemory.describe());
         }
     }

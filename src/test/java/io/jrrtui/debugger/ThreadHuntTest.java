@@ -126,12 +126,14 @@ class ThreadHuntTest {
         Jrr.Run rec = recording.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(130, rec.status(), "record exits as the program did (killed by SIGINT): " + rec.errText());
         String out = batch(latest(), "continue", "info threads", "thread apply all bt", "print m1.__data.__lock",
-                "watch -l m1.__data.__lock", "reverse-continue");
+                "watch -l m1.__data.__lock", "reverse-continue", "reverse-continue", "bt");
         assertTrue(out.contains("The recording ends here (program killed by SIGINT)."), out);
         assertEquals(3, count(out, "(?m)^[* ] \\d+ +LWP \\d+ "), out);
         assertEquals(2, count(out, "take_second \\(m="), "both threads wait in their second lock: " + out);
         assertTrue(out.contains("in left (arg=") && out.contains("in right (arg="), out);
-        // who took m1: the watch goes back to the write that locked it, in the thread running left()
+        // the last write to m1 is right()'s attempt to take it (1 -> 2: "contended"), in take_second
+        assertTrue(Pattern.compile("hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 1\\s+New value = 2").matcher(out).find(), out);
+        // who took m1: one more step back is the write that locked it, in the thread running left()
         Matcher m = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 0\\s+New value = 1").matcher(out);
         assertTrue(m.find(), out);
         assertTrue(out.substring(m.end()).contains("left (arg="), "bt of the locking thread shows left(): " + out);
