@@ -175,6 +175,8 @@ public final class ScaleBench {
             Debugger d = s.get();
             System.out.printf("  %-44s %10.2f s   (%d events)%n", "open (first prompt)", (System.nanoTime() - o0) / 1e9, d.eventCount());
             long total = d.eventCount();
+            // one pass over the whole recording first (checkpoints are made where the replay has been)
+            s.timed("continue to the end (first pass)", false, Debugger::cont);
             Random rnd = new Random(11);
             List<Long> gotoNs = new ArrayList<>();
             for (int i = 0; i < gotoTargets; i++) {
