@@ -2,6 +2,7 @@
 # Benchmarks (not unit tests): they print ratios against native runs or against gdb.
 #   src/bench/bench.sh [record-replay|syscallbuf|debugger|trace|symbols|disasm|startup|all]
 # syscallbuf takes RUNS SCALE MODES ONLY after it (default 3 1 both all; see SyscallBufferBench).
+#   src/bench/bench.sh scale [TRACE_DIR [GOTO_TARGETS [LIMIT_S [all|million|racy]]]]   (not in all: minutes)
 # Builds first if needed. Run from anywhere.
 set -e
 cd "$(dirname "$0")/../.."
@@ -31,4 +32,5 @@ case "$what" in
 esac
 case "$what" in
   startup|all) run "start-up and footprint (whole processes, JVM start included)" -cp "$CP" io.jrrtui.bench.StartupBench target/jrrtui 5 ;;
+  scale) shift; run "time travel at scale (issue 11)" -Djrrtui.projectDir=. -cp "$CP" io.jrrtui.bench.ScaleBench target/test-binaries "$@" ;;
 esac

@@ -1,7 +1,6 @@
 package io.jrrtui.replay;
 
 import io.jrrtui.trace.Event;
-import io.jrrtui.trace.TraceReader;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.function.Predicate;
@@ -11,12 +10,12 @@ import java.util.function.Predicate;
  * find the result of a call that must run at its entry (execve while another task goes on).
  */
 final class LookaheadCursor implements AutoCloseable {
-    private final TraceReader.EventCursor cursor;
+    private final EventWindow cursor;
     /** Events read from the trace but not yet taken; null at the end marks the end of the trace. */
     private final ArrayDeque<Event> ahead = new ArrayDeque<>();
     private boolean ended;
 
-    LookaheadCursor(TraceReader.EventCursor cursor) {
+    LookaheadCursor(EventWindow cursor) {
         this.cursor = cursor;
     }
 

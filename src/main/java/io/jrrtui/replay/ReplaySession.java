@@ -218,7 +218,7 @@ public final class ReplaySession implements Target {
         }
         if (replayer.special(t)) return null;
         // Without breakpoints there is nothing to step over: skip the GETREGS per event.
-        if (t.pending == null && inDebuggedProcess(t) && !breakpoints.addresses().isEmpty()) {
+        if (t.pending == null && inDebuggedProcess(t) && !stopsDisarmed && !breakpoints.addresses().isEmpty()) {
             breakpoints.armPending(t.proc.mem);
             long rip = Ptrace.getRegs(t.tid).rip();
             if (breakpoints.armed(rip)) {
@@ -232,7 +232,7 @@ public final class ReplaySession implements Target {
             }
         }
         StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU), false);
-        if (s.mappingsChanged && !pageWatch.isEmpty()) applyPageWatch();
+        if (s.mappingsChanged && !pageWatch.isEmpty() && !stopsDisarmed) applyPageWatch();
         return r;
     }
 
@@ -259,7 +259,7 @@ public final class ReplaySession implements Target {
             replayer.finishPreemption(pe);
             return null;
         }
-        boolean stopsArmed = inDebuggedProcess(t) && (!breakpoints.addresses().isEmpty() || !pageWatch.isEmpty());
+        boolean stopsArmed = inDebuggedProcess(t) && !stopsDisarmed && (!breakpoints.addresses().isEmpty() || !pageWatch.isEmpty());
         if (t.preemptPasses >= (stopsArmed ? PREEMPT_PASSES_WITH_STOPS : PREEMPT_PASSES)) {
             EventReplayer.putThere(t, pe);
             t.preemptPasses = 0;
@@ -424,8 +424,9 @@ public final class ReplaySession implements Target {
         s.setPrimary(t);
         s.positionTask = t;
         breakpoints.markLifted();
-        breakpoints.insert(s.mem);
         applyDebugRegs();
+        if (stopsDisarmed) return;
+        breakpoints.insert(s.mem);
         applyPageWatch();
     }
 
@@ -634,7 +635,7 @@ public final class ReplaySession implements Target {
 
     public void addBreakpoint(long addr) {
         TracerThread.call(() -> {
-            breakpoints.insert(s.mem);
+            if (!stopsDisarmed) breakpoints.insert(s.mem);
             breakpoints.add(addr, s.mem);
             return null;
         });
@@ -657,7 +658,7 @@ public final class ReplaySession implements Target {
             int slot = watchpoints.set(addr, len, includeReads ? Watchpoints.Kind.ACCESS : Watchpoints.Kind.WRITE);
             pageWatch.set(slot, addr, len, includeReads);
             try {
-                applyPageWatch();
+                if (!stopsDisarmed) applyPageWatch();
             } catch (RuntimeException e) {
                 pageWatch.clear(slot);
                 watchpoints.clear(slot);
@@ -681,7 +682,32 @@ public final class ReplaySession implements Target {
             watchpoints.clear(slot);
             pageWatch.clear(slot);
             applyDebugRegs();
-            applyPageWatch();
+            if (!stopsDisarmed) applyPageWatch();
+            return null;
+        });
+    }
+
+    /** While true, no int3 is in the program and no watched page is protected (see {@link #armStops}). */
+    private boolean stopsDisarmed;
+
+    /**
+     * Takes the breakpoints and watchpoints out of the live process (false) or puts them back
+     * (true). A run that must not stop (going to an event, skipping to the interval a reverse
+     * search looks at) goes at native speed instead of trapping at every hit it passes over; the
+     * breakpoints and watchpoints stay defined, and restored checkpoints follow the setting.
+     */
+    public void armStops(boolean armed) {
+        TracerThread.call(() -> {
+            if (armed == !stopsDisarmed) return null;
+            stopsDisarmed = !armed;
+            if (s.exited) return null;
+            if (armed) {
+                breakpoints.insert(s.mem);
+                applyPageWatch();
+            } else {
+                breakpoints.lift(s.mem);
+                pageWatch.lift(s.pid, s.mem);
+            }
             return null;
         });
     }
@@ -702,8 +728,10 @@ public final class ReplaySession implements Target {
             try {
                 child = SyscallInjector.fork(s.pid, s.mem);
             } finally {
-                breakpoints.insert(s.mem);
-                applyPageWatch();
+                if (!stopsDisarmed) {
+                    breakpoints.insert(s.mem);
+                    applyPageWatch();
+                }
             }
             Checkpoint cp = new Checkpoint(child, s.current, s.primary.deliver, s.primary.recordedTid, s.primary.proc.timestamps.copy());
             checkpoints.add(cp);
@@ -736,10 +764,12 @@ public final class ReplaySession implements Target {
             s.exitDescription = "";
             s.seekEvents(cp.event());
             breakpoints.markLifted();
-            breakpoints.insert(s.mem);
             applyDebugRegs();
             pageWatch.forgetLive();
-            applyPageWatch();
+            if (!stopsDisarmed) {
+                breakpoints.insert(s.mem);
+                applyPageWatch();
+            }
             if (primary.deliver == 0) replayer.raiseBoundarySignal(); // pending signals are not inherited by fork
             return null;
         });

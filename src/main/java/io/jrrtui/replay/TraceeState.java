@@ -42,12 +42,13 @@ final class TraceeState {
         mem = t.proc.mem;
     }
 
-    /** Re-opens the event stream positioned after event n. */
+    /** Positions the event stream after event n (without re-reading the trace when n is in the window). */
     void seekEvents(long n) {
-        if (events != null) events.close();
-        events = new LookaheadCursor(trace.events());
-        for (long i = 0; i < n; i++) {
-            if (events.next() == null) throw new io.jrrtui.util.JrrException("the trace has fewer than " + n + " events");
-        }
+        if (window == null) window = new EventWindow(trace);
+        window.seek(n);
+        events = new LookaheadCursor(window); // a fresh lookahead: what the old one peeked is before or after n
     }
+
+    /** The event stream all cursors read through (closed with the session, by closing events). */
+    private EventWindow window;
 }

@@ -14,14 +14,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Moves a replay session through time. Owns the checkpoints (one at the start, more added where
- * re-execution got slow) and knows which breakpoints and watchpoints are the user's. Going back
- * means restoring the nearest earlier checkpoint and re-executing forward at native speed.
+ * Moves a replay session through time. Owns the checkpoints (one at the start, more forked as
+ * forward execution goes, thinned by {@link CheckpointPolicy}) and knows which breakpoints and
+ * watchpoints are the user's. Going back means restoring the nearest earlier checkpoint and
+ * re-executing forward at native speed; a reverse search looks at growing intervals back from now.
  */
 public final class Timeline implements AutoCloseable {
-    /** Re-executing longer than this from a checkpoint makes the destination a new checkpoint. */
-    private static final long CHECKPOINT_AFTER_NANOS = 150_000_000L;
-    private static final int MAX_CHECKPOINTS = 24;
     /** Bound on single steps for reverse-stepi from the nearest known earlier position. */
     private static final int MAX_REVERSE_STEPS = 300_000;
 
@@ -38,6 +36,8 @@ public final class Timeline implements AutoCloseable {
      */
     private final List<Mark> trail = new ArrayList<>();
     private boolean trailIsSteps;
+    /** Forward replay time since the live process left its nearest earlier checkpoint. */
+    private long sinceCheckpointNanos;
 
     public Timeline(ReplaySession session) {
         this.session = session;
@@ -104,7 +104,7 @@ public final class Timeline implements AutoCloseable {
 
     /** Continues forward to the next user breakpoint or watchpoint hit, or the end. */
     public StopReason continueForward() {
-        return session.cont(Long.MAX_VALUE, true);
+        return forward(Long.MAX_VALUE, true);
     }
 
     /** Continues forward to the next stop of the selected thread (other threads' stops are passed over). */
@@ -119,29 +119,78 @@ public final class Timeline implements AutoCloseable {
         if (n < 1) throw new JrrException("event numbers start at 1");
         long last = session.eventCount();
         if (last > 0 && n > last) throw new JrrException("the recording has " + last + " events");
-        // Forward from anywhere in an earlier interval reaches n; anything else restarts from a checkpoint.
-        if (session.exited() || n <= session.currentEvent()) {
-            Map.Entry<Long, Checkpoint> cp = checkpoints.floorEntry(n);
-            session.restore(cp.getValue());
-            resetTrail();
+        // Forward from anywhere in an earlier interval reaches n, unless a checkpoint is nearer;
+        // anything else restarts from a checkpoint.
+        Map.Entry<Long, Checkpoint> cp = checkpoints.floorEntry(n);
+        if (session.exited() || n <= session.currentEvent() || cp.getKey() > session.currentEvent()) restoreCheckpoint(cp.getValue());
+        runUnarmed(n);
+    }
+
+    private void restoreCheckpoint(Checkpoint cp) {
+        session.restore(cp);
+        sinceCheckpointNanos = 0;
+        resetTrail();
+    }
+
+    /** Runs to just after event n without trapping at the breakpoints and watchpoints on the way. */
+    private StopReason runUnarmed(long n) {
+        if (session.currentEvent() >= n) return StopReason.atEvent(session.currentEvent());
+        session.armStops(false);
+        try {
+            return forward(n, false);
+        } finally {
+            session.armStops(true);
         }
-        long start = System.nanoTime();
-        StopReason r = session.runToEvent(n);
-        if (r.kind() == StopReason.Kind.EVENT && System.nanoTime() - start > CHECKPOINT_AFTER_NANOS) addCheckpointHere();
+    }
+
+    /**
+     * Runs forward to event until (or, when honourStops, to the first stop), in chunks of events,
+     * forking a checkpoint at an event boundary whenever one is due.
+     */
+    private StopReason forward(long until, boolean honourStops) {
+        while (true) {
+            long at = session.currentEvent();
+            long chunkEnd = until - at > CheckpointPolicy.CHUNK_EVENTS ? at + CheckpointPolicy.CHUNK_EVENTS : until;
+            long t0 = System.nanoTime();
+            StopReason r = session.cont(chunkEnd, honourStops);
+            sinceCheckpointNanos += System.nanoTime() - t0;
+            if (r.kind() != StopReason.Kind.EVENT) return r;
+            Long floor = checkpoints.floorKey(session.currentEvent());
+            if (CheckpointPolicy.due(sinceCheckpointNanos, session.currentEvent() - (floor == null ? 0 : floor))) addCheckpointHere();
+            if (session.currentEvent() >= until) return r;
+        }
     }
 
     private void addCheckpointHere() {
-        if (checkpoints.containsKey(session.currentEvent())) return;
-        if (checkpoints.size() >= MAX_CHECKPOINTS) {
-            // keep the first and the newest; drop the one in the middle of the densest pair
-            Long drop = checkpoints.keySet().stream().skip(checkpoints.size() / 2).findFirst().orElseThrow();
-            session.discard(checkpoints.remove(drop));
-        }
+        long here = session.currentEvent();
+        if (checkpoints.containsKey(here) || session.exited()) return;
         try {
-            checkpoints.put(session.currentEvent(), session.checkpoint());
+            checkpoints.put(here, session.checkpoint());
         } catch (JrrException e) {
             // several tasks live: no checkpoint here; going back re-executes from an earlier one
+            return;
         }
+        sinceCheckpointNanos = 0;
+        discard(CheckpointPolicy.thin(checkpoints.keySet(), here));
+        // Reading every checkpoint's memory costs a /proc walk each: the budget is checked now and then.
+        if (++checkpointsMade % MEMORY_CHECK_EVERY == 0) {
+            discard(CheckpointPolicy.overBudget(checkpoints.keySet(), checkpoints.firstKey(), here,
+                    e -> io.jrrtui.sys.ProcMemory.privateBytes(checkpoints.get(e).pid())));
+        }
+    }
+
+    private static final int MEMORY_CHECK_EVERY = 16;
+    private long checkpointsMade;
+
+    /** The memory the checkpoints hold beyond what they share (private pages), in bytes. */
+    public long checkpointMemory() {
+        long total = 0;
+        for (Checkpoint cp : checkpoints.values()) total += io.jrrtui.sys.ProcMemory.privateBytes(cp.pid());
+        return total;
+    }
+
+    private void discard(List<Long> events) {
+        for (long e : events) session.discard(checkpoints.remove(e));
     }
 
     /** Records the current position as passed by forward execution (for reverse-stepi anchors). */
@@ -161,10 +210,8 @@ public final class Timeline implements AutoCloseable {
 
     /** Goes to a position seen before (re-executing from the nearest checkpoint). */
     public void goTo(Mark m) {
-        Checkpoint cp = checkpoints.floorEntry(m.event()).getValue();
-        session.restore(cp);
-        resetTrail();
-        session.runToEvent(m.event());
+        restoreCheckpoint(checkpoints.floorEntry(m.event()).getValue());
+        runUnarmed(m.event());
         if (at(m)) {
             selectThreadOf(m);
             return;
@@ -195,41 +242,72 @@ public final class Timeline implements AutoCloseable {
     // ---- reverse --------------------------------------------------------------------------
 
     /**
-     * Goes back to the last user breakpoint hit or watchpoint trigger before now. Searches the
-     * interval from the latest checkpoint to now first, then earlier intervals.
+     * Goes back to the last user breakpoint hit or watchpoint trigger before now. Searches growing
+     * intervals back from now (see {@link #reverseTo}).
      */
     public ReverseResult reverseContinue() {
         return reverseTo(Set.of(), null);
     }
 
+    /** The first searched interval ends this many events back; each next one is this much longer. */
+    private static final long FIRST_STEP_EVENTS = 1, STEP_GROWTH = 4;
+
     /**
      * Goes back to the last hit before now of any of extraStops (temporary breakpoints) or the
-     * user's stops, accepting only hits the filter accepts (null = all).
+     * user's stops, accepting only hits the filter accepts (null = all). The search looks at
+     * intervals of growing length back from now: from the start of the current event, then from
+     * 1, 5, 21... events further back, or from the nearest earlier checkpoint when that is nearer.
+     * Each interval is reached with nothing armed (native speed) and searched with the stops
+     * armed; the answer is the last hit of the nearest interval that has one, so the cost follows
+     * the distance to the answer, not the length of the recording.
      */
     public ReverseResult reverseTo(Set<Long> extraStops, java.util.function.Predicate<Hit> accept) {
-        Mark target = session.exited() ? null : now();
-        long targetEvent = target == null ? Long.MAX_VALUE : target.event();
+        Mark end = session.exited() ? null : now();
+        long from = end == null ? session.currentEvent() - 1 : end.event();
         Set<Long> temps = new HashSet<>();
         for (long a : extraStops) if (!userBreakpoints.contains(a)) temps.add(a);
         for (long a : temps) session.addBreakpoint(a);
         try {
-            List<Checkpoint> candidates = new ArrayList<>(checkpoints.headMap(targetEvent, true).descendingMap().values());
-            for (Checkpoint cp : candidates) {
-                session.restore(cp);
-                List<Hit> hits = scanTo(target, extraStops, accept);
+            long first = checkpoints.firstKey();
+            long step = FIRST_STEP_EVENTS;
+            while (true) {
+                long start = Math.max(first, from);
+                long t0 = System.nanoTime();
+                Mark startMark = positionUnarmed(start);
+                long next = start - step;
+                step *= STEP_GROWTH;
+                Long cp = checkpoints.lowerKey(start);
+                if (cp != null && cp > next) next = cp;
+                from = next;
+                if (startMark == null) continue; // the program ends before `start`: begin further back
+                if (TRACE) System.err.printf("[timeline] interval from %d (floor checkpoint %d) reached in %.1f ms%n", start,
+                        checkpoints.floorKey(start), (System.nanoTime() - t0) / 1e6);
+                List<Hit> hits = scanTo(end, extraStops, accept);
+                if (TRACE) System.err.printf("[timeline]   scanned: %d hits, %.1f ms%n", hits.size(), (System.nanoTime() - t0) / 1e6);
                 if (!hits.isEmpty()) {
                     Hit last = hits.get(hits.size() - 1);
                     goTo(last.mark());
                     return ReverseResult.at(last);
                 }
-                session.restore(cp);
-                target = now();
+                if (start <= first) {
+                    goTo(startMark);
+                    return ReverseResult.start();
+                }
+                end = startMark;
             }
-            goTo(target);
-            return ReverseResult.start();
         } finally {
             for (long a : temps) session.removeBreakpoint(a);
         }
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("jrrtui.timeline.trace");
+
+    /** Goes to just after event n with nothing armed; the position there, or null when the program ended first. */
+    private Mark positionUnarmed(long n) {
+        Map.Entry<Long, Checkpoint> cp = checkpoints.floorEntry(n);
+        restoreCheckpoint(cp.getValue());
+        runUnarmed(n);
+        return session.exited() ? null : now();
     }
 
     /** Runs from the live position to target (null = the end), collecting the hits on the way. */
@@ -238,7 +316,7 @@ public final class Timeline implements AutoCloseable {
         if (target != null && at(target)) return hits;
         // Up to the target's event first: its pc may be in code that is not mapped yet.
         while (target != null && session.currentEvent() < target.event()) {
-            StopReason r = session.cont(target.event(), true);
+            StopReason r = forward(target.event(), true);
             if (r.kind() == StopReason.Kind.EVENT) break;
             if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("re-execution ended before the current position (" + target + ")");
             collect(r, extraStops, accept, hits);
@@ -248,9 +326,9 @@ public final class Timeline implements AutoCloseable {
         if (temporaryTarget) session.addBreakpoint(target.rip());
         try {
             while (true) {
-                StopReason r = session.cont(target == null ? Long.MAX_VALUE : target.event() + 1, true);
+                StopReason r = forward(target == null ? Long.MAX_VALUE : target.event() + 1, true);
                 switch (r.kind()) {
-                    case EXITED, EVENT -> {
+                    case EXITED, EVENT, END_OF_TRACE -> {
                         if (target == null) return hits;
                         throw new JrrException("re-execution passed the current position (" + target + ")");
                     }
