@@ -242,8 +242,10 @@ public final class Recorder {
         while (stepped < n) {
             t.proc.mem.readPartial(regs.rip(), insn);
             int op = (insn[0] & 0xff) << 8 | insn[1] & 0xff;
-            // a syscall must be seen as a stop; an int3 of the program's own must trap as usual
-            if (op == 0x0f05 || op == 0x0f34 || op == 0xcd80 || (insn[0] & 0xff) == 0xcc) break;
+            // a syscall must be seen as a stop, and is a switch point anyway: no preemption just
+            // before one (replay would find the task in the call); an int3 of the program's own
+            // must trap as usual
+            if (op == 0x0f05 || op == 0x0f34 || op == 0xcd80 || (insn[0] & 0xff) == 0xcc) return null;
             Ptrace.resume(Ptrace.PTRACE_SINGLESTEP, t.tid, 0);
             WaitStatus ws = Ptrace.waitFor(t.tid);
             if (stepped == 0) t.atBoundary = false; // user code ran (an unmoved rip still ran an instruction)
