@@ -11,6 +11,8 @@ final class RecordedTask {
     /** Between a syscall-entry stop and its exit stop. */
     boolean inSyscall;
     Registers entry;
+    /** Our SIGSTOP interrupted the call at entry: the kernel's restart of it is the same call going on. */
+    boolean restartPending;
     /** A clone/fork/vfork whose event was written at the PTRACE_EVENT stop. */
     boolean spawnWritten;
     /** The event written at the entry of the task's exit/exit_group syscall, if any. */

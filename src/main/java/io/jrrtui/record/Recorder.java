@@ -237,9 +237,14 @@ public final class Recorder {
      */
     private WaitStatus stepThenPreempt(RecordedTask t, int n) {
         Registers regs = Ptrace.getRegs(t.tid);
+        // a call interrupted by our SIGSTOP is restarted by the kernel as the task resumes: a step
+        // would run it unseen (and a futex wait would block the step for good)
+        if (regs.origRax() >= 0 && isRestart(regs.rax())) return null;
+        Registers start = regs;
+        boolean wasAtBoundary = t.atBoundary;
         int stepped = 0;
         byte[] insn = new byte[2];
-        while (stepped < n) {
+        for (int traps = 0; stepped < n && traps <= 2 * n + 2; traps++) {
             t.proc.mem.readPartial(regs.rip(), insn);
             int op = (insn[0] & 0xff) << 8 | insn[1] & 0xff;
             // a syscall must be seen as a stop, and is a switch point anyway: no preemption just
@@ -248,15 +253,22 @@ public final class Recorder {
             if (op == 0x0f05 || op == 0x0f34 || op == 0xcd80 || (insn[0] & 0xff) == 0xcc) return null;
             Ptrace.resume(Ptrace.PTRACE_SINGLESTEP, t.tid, 0);
             WaitStatus ws = Ptrace.waitFor(t.tid);
-            if (stepped == 0) t.atBoundary = false; // user code ran (an unmoved rip still ran an instruction)
+            t.atBoundary = false; // decided again below, by the registers
             byte[] info = ws.stopped() && ws.stopSig() == Signals.SIGTRAP && ws.event() == 0 ? Ptrace.getSigInfo(t.tid) : null;
             // the step's trap: TRAP_TRACE, or TRAP_BRKPT where the hypervisor leaves DR6's step bit clear
             int code = info == null ? -1 : Signals.siginfoCode(info);
             if (code != TRAP_TRACE && code != TRAP_BRKPT) return ws;
-            stepped++;
-            regs = Ptrace.getRegs(t.tid);
+            Registers now = Ptrace.getRegs(t.tid);
+            // resumed from a syscall-exit stop, the kernel reports the syscall itself as the first
+            // step (TRAP_BRKPT, nothing ran): only a moved rip counts (a rep-string iteration does not)
+            if (now.rip() != regs.rip()) stepped++;
+            regs = now;
         }
-        if (stepped > 0) preempted(t, regs);
+        if (regs.firstDifference(start, Registers.EFLAGS) < 0) {
+            t.atBoundary = wasAtBoundary; // nothing ran: no new position to preempt at
+            return null;
+        }
+        preempted(t, regs);
         return null;
     }
 
@@ -275,6 +287,21 @@ public final class Recorder {
         Registers regs = Ptrace.getRegs(t.tid);
         flushBuffer(t, regs);
         long nr = regs.origRax();
+        if (t.restartPending && t.entry != null && (nr == SYS_RESTART_SYSCALL || nr == t.entry.origRax() && regs.rip() == t.entry.rip())) {
+            // the kernel restarts a call our SIGSTOP interrupted (restart_syscall for sleeps): the
+            // program made one call, so it stays one event, recorded as the call it made
+            t.restartPending = false;
+            if (nr != SYS_RESTART_SYSCALL) t.entry = regs;
+            t.inSyscall = true;
+            t.atBoundary = false;
+            if (t == running) {
+                running = null;
+                scheduler.idle();
+            }
+            resume(t);
+            return;
+        }
+        t.restartPending = false;
         SyscallSpec spec = SyscallTable.spec(nr);
         if (spec == null) {
             throw new JrrException(String.format("cannot record: the program made syscall %d (%s), which jrrtui does not know how to record",
@@ -331,6 +358,8 @@ public final class Recorder {
 
     private static final int SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MREMAP = 25, SYS_PKEY_MPROTECT = 329, PROT_EXEC = 4;
 
+    private static final long SYS_RESTART_SYSCALL = 219;
+
     private static boolean isRestart(long result) {
         return result <= -512 && result >= -516; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
     }
@@ -345,9 +374,12 @@ public final class Recorder {
         }
         if (isRestart(result) && scheduler.preemptionPending(t.tid) && !t.spawnWritten) {
             // Our SIGSTOP interrupted the call; the kernel restarts it once the stop is dropped.
-            // Nothing happened that the program can see: no event.
+            // Nothing happened that the program can see: no event. The SIGSTOP's own stop comes
+            // next with these registers: it is at the boundary, not a preemption in user code.
             t.inSyscall = false;
             t.atBoundary = true;
+            t.boundaryRegs = exit;
+            t.restartPending = true;
             runnable.addLast(t);
             return;
         }

@@ -66,11 +66,11 @@ final class Scheduler implements AutoCloseable {
 
     /**
      * Chaos mode: how many instructions the task being switched in should run (single-stepped)
-     * before it is preempted, or 0 to run it normally. Every switch while others wait,
+     * before it is preempted, or 0 to run it normally. Half the switches while others wait,
      * log-uniform from 1 to 10,000 instructions (~15 ms of stepping on average).
      */
     int chaosSteps(boolean othersWait) {
-        if (!chaos || !othersWait) return 0;
+        if (!chaos || !othersWait || random.nextBoolean()) return 0;
         return (int) Math.exp(random.nextDouble() * Math.log(10_000));
     }
 
