@@ -1,6 +1,6 @@
 #!/bin/sh
 # Benchmarks (not unit tests): they print ratios against native runs or against gdb.
-#   src/bench/bench.sh [record-replay|debugger|trace|symbols|disasm|all]
+#   src/bench/bench.sh [record-replay|debugger|trace|seek|symbols|disasm|all]
 # Builds first if needed. Run from anywhere.
 set -e
 cd "$(dirname "$0")/../.."
@@ -17,6 +17,9 @@ case "$what" in
 esac
 case "$what" in
   trace|all) run "call tracing vs native and replay -a" -cp "$CP" io.jrrtui.bench.CallTraceBench target/test-binaries ;;
+esac
+case "$what" in
+  seek|all) run "trace seek: event N by index vs scan" -cp "$CP" io.jrrtui.bench.TraceSeekBench target/test-binaries ;;
 esac
 case "$what" in
   symbols|all) [ -f target/test-classes/io/jrrtui/bench/SymbolLoadBench.class ] && run "symbol loading vs gdb" -cp "$CP" io.jrrtui.bench.SymbolLoadBench || true ;;

@@ -111,7 +111,7 @@ final class RecordCommand implements Command {
                     .allowTasks(!a.flag("--single-task"));
             if (a.flag("--chaos")) recorder.chaos(System.nanoTime());
             Recorder.Result result;
-            try (InterruptGuard guard = InterruptGuard.passToTracee()) {
+            try (InterruptGuard guard = InterruptGuard.passToTracee(); StopSignals stop = StopSignals.forwardTo(recorder)) {
                 result = recorder.run(info);
             } finally {
                 if (out == null) store.setLatest(dir);

@@ -21,7 +21,8 @@ public final class BatchRunner {
     /**
      * Runs the commands in script. Prints the starting location first, as the REPL does.
      *
-     * @return 0, or 1 when the last command run failed (gdb -batch's status)
+     * @return 0; 3 when a command hit a divergence; 2 when the last command failed (gdb -batch
+     *     exits 1 then; jrrtui keeps its one exit-status contract, see README)
      * @throws JrrException when the file cannot be read
      */
     public static int run(DebugSession session, Path script, PrintStream out, PrintStream err) {
@@ -47,6 +48,6 @@ public final class BatchRunner {
         }
         out.flush();
         err.flush();
-        return interpreter.lastFailed() ? 1 : 0;
+        return interpreter.diverged() ? 3 : interpreter.lastFailed() ? 2 : 0;
     }
 }

@@ -26,6 +26,8 @@ public final class CommandInterpreter {
     private String repeatLine;
     private boolean quit;
     private boolean lastFailed;
+    /** A command hit a divergence (the replay no longer matches the recording): batch exits 3. */
+    private boolean diverged;
     private int sourceDepth;
     private PrintStream err = System.err;
 
@@ -85,6 +87,7 @@ public final class CommandInterpreter {
             c.run(text.substring(end).strip(), out);
         } catch (RuntimeException e) {
             lastFailed = true;
+            if (e instanceof JrrException j && j.exitStatus() == 3) diverged = true;
             out.flush();
             err.println(message(e));
         } finally {
@@ -102,6 +105,11 @@ public final class CommandInterpreter {
     /** Whether the last command line failed (gdb -batch exits 1 then). */
     public boolean lastFailed() {
         return lastFailed;
+    }
+
+    /** Whether any command so far hit a divergence. */
+    public boolean diverged() {
+        return diverged;
     }
 
     public boolean quitRequested() {

@@ -259,6 +259,9 @@ final class EventReplayer {
     }
 
     private void endOfRecording() {
+        // An interrupted recording (recorder killed, disk full) ends with the program still running:
+        // the session reports the end of the trace, not an exit the recording never saw.
+        if (s.trace.incomplete()) return;
         for (LiveTask t : s.tasks.values()) {
             if (t.exiting && !t.dead) {
                 WaitStatus ws = Ptrace.waitFor(t.tid);
@@ -612,10 +615,9 @@ final class EventReplayer {
      */
     private void raiseSignalForSuspend(LiveTask t) {
         if (t.raisedSignal != 0) return;
-        try (io.jrrtui.trace.TraceReader.EventCursor c = s.trace.events()) {
-            Event e;
-            while ((e = c.next()) != null && e.number() <= s.current + 1) { }
-            for (; e != null; e = c.next()) {
+        // the index puts the cursor at the block holding event current + 2: no scan from the start
+        try (io.jrrtui.trace.TraceReader.EventCursor c = s.trace.eventsAfter(s.current + 1)) {
+            for (Event e = c.next(); e != null; e = c.next()) {
                 if (e.tid() != t.recordedTid) continue;
                 if (e instanceof SignalEvent se && !se.fault()) {
                     Ptrace.tgkill(t.proc.tgid, t.tid, se.signo());
@@ -623,6 +625,8 @@ final class EventReplayer {
                 }
                 return;
             }
+        } catch (io.jrrtui.util.JrrException traceEndsFirst) {
+            // the trace ends before this task's next event: no signal ended the call in the recording
         }
     }
 

@@ -42,12 +42,9 @@ final class TraceeState {
         mem = t.proc.mem;
     }
 
-    /** Re-opens the event stream positioned after event n. */
+    /** Re-opens the event stream positioned after event n (from the indexed block that holds it). */
     void seekEvents(long n) {
         if (events != null) events.close();
-        events = new LookaheadCursor(trace.events());
-        for (long i = 0; i < n; i++) {
-            if (events.next() == null) throw new io.jrrtui.util.JrrException("the trace has fewer than " + n + " events");
-        }
+        events = new LookaheadCursor(trace.eventsAfter(n));
     }
 }

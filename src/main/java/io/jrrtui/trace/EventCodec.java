@@ -160,12 +160,9 @@ final class EventCodec {
 
     private static byte[] bytes(DataInputStream data, int len, long event) throws IOException {
         if (len < 0 || len > (1 << 30)) throw new JrrException("corrupt trace: event " + event + " has a data length of " + len);
-        byte[] b = new byte[len];
-        try {
-            data.readFully(b);
-        } catch (EOFException e) {
-            throw new JrrException("corrupt trace: data of event " + event + " is missing");
-        }
+        // readNBytes grows its buffer as bytes arrive: a damaged length cannot allocate a gigabyte
+        byte[] b = data.readNBytes(len);
+        if (b.length != len) throw new JrrException("corrupt trace: data of event " + event + " is missing");
         return b;
     }
 
