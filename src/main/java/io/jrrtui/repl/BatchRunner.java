@@ -44,7 +44,7 @@ public final class BatchRunner {
     public static int run(CommandInterpreter interpreter, List<String> lines, PrintStream out, PrintStream err) {
         interpreter.printStatus(out, err);
         for (String line : lines) {
-            if (!interpreter.execute(line, out, err)) break;
+            if (interpreter.fatal() || !interpreter.execute(line, out, err)) break; // nothing after a damaged trace or divergence holds
         }
         out.flush();
         err.flush();

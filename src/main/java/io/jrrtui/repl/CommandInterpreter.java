@@ -28,6 +28,8 @@ public final class CommandInterpreter {
     private boolean lastFailed;
     /** A command hit a divergence (the replay no longer matches the recording): batch exits 3. */
     private boolean diverged;
+    /** The trace cannot be read on or the replay no longer matches it: a batch stops. */
+    private boolean fatal;
     private int sourceDepth;
     private PrintStream err = System.err;
 
@@ -59,6 +61,7 @@ public final class CommandInterpreter {
         try {
             context.report(context.session.status(), out);
         } catch (RuntimeException e) {
+            failed(e);
             err.println(message(e));
         }
     }
@@ -86,8 +89,7 @@ public final class CommandInterpreter {
             lastFailed = false;
             c.run(text.substring(end).strip(), out);
         } catch (RuntimeException e) {
-            lastFailed = true;
-            if (e instanceof JrrException j && j.exitStatus() == 3) diverged = true;
+            failed(e);
             out.flush();
             err.println(message(e));
         } finally {
@@ -95,6 +97,12 @@ public final class CommandInterpreter {
             out.flush();
         }
         return !quit;
+    }
+
+    private void failed(RuntimeException e) {
+        lastFailed = true;
+        if (e instanceof JrrException j && j.exitStatus() == 3) diverged = true;
+        if (e instanceof io.jrrtui.trace.CorruptTraceException || e instanceof io.jrrtui.replay.DivergenceException) fatal = true;
     }
 
     /** What an empty line runs now, or null for nothing. */
@@ -105,6 +113,11 @@ public final class CommandInterpreter {
     /** Whether the last command line failed (gdb -batch exits 1 then). */
     public boolean lastFailed() {
         return lastFailed;
+    }
+
+    /** Whether a command hit a damaged trace or a divergence: nothing after it can be trusted. */
+    public boolean fatal() {
+        return fatal;
     }
 
     /** Whether any command so far hit a divergence. */

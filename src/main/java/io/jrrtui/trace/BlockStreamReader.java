@@ -56,7 +56,7 @@ final class BlockStreamReader extends InputStream {
                 fileOffset = startOffset;
             }
         } catch (NoSuchFileException e) {
-            throw new JrrException("trace is missing its '" + name + "' stream (" + path + ")");
+            throw new CorruptTraceException("it is missing its '" + name + "' stream (" + path + ")");
         } catch (EOFException e) {
             throw corrupt("truncated stream header");
         } catch (IOException e) {
@@ -74,8 +74,8 @@ final class BlockStreamReader extends InputStream {
         return endNote;
     }
 
-    private JrrException corrupt(String what) {
-        return new JrrException("corrupt trace: " + what + " in stream '" + name + "' at byte " + fileOffset);
+    private CorruptTraceException corrupt(String what) {
+        return new CorruptTraceException(what + " in stream '" + name + "' at byte " + fileOffset);
     }
 
     private boolean nextBlock() throws IOException {
@@ -117,7 +117,7 @@ final class BlockStreamReader extends InputStream {
     }
 
     /** Ends an incomplete stream at its first damaged block; in a finished trace damage is an error. */
-    private boolean damaged(JrrException why) {
+    private boolean damaged(CorruptTraceException why) {
         eof = true;
         if (!tolerateDamage) throw why;
         endNote = why.getMessage().replaceFirst("^corrupt trace: ", "");

@@ -91,7 +91,7 @@ public record TraceInfo(int version, String exePath, List<String> argv, List<Str
     }
 
     private static JrrException bad(Path file, String what) {
-        return new JrrException("corrupt trace header " + file + ": " + what);
+        return new CorruptTraceException("header " + file + ": " + what);
     }
 
     private static long longField(Properties p, Path file, String key, String dflt, long min, long max) {

@@ -135,7 +135,7 @@ public final class TraceReader {
             Mapping m;
             while ((m = EventCodec.readMapping(in)) != null) out.add(m);
         } catch (IOException e) {
-            if (!incomplete) throw new JrrException("corrupt trace: mappings stream: " + e.getMessage());
+            if (!incomplete) throw new CorruptTraceException("mappings stream: " + e.getMessage());
         } catch (JrrException e) {
             if (!incomplete) throw e;
         }
@@ -177,7 +177,7 @@ public final class TraceReader {
                     return e;
                 }
                 if (promised >= 0 && next - 1 != promised) {
-                    throw new JrrException("corrupt trace: its events end after event " + (next - 1) + " but its header says "
+                    throw new CorruptTraceException("its events end after event " + (next - 1) + " but its header says "
                             + promised);
                 }
                 stopNote = "";
