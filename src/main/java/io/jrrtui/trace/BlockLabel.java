@@ -47,6 +47,26 @@ record BlockLabel(long fileOffset, long firstEvent, int eventCount, long dataOff
         return out;
     }
 
+    /** The label of the block at {@code offset}, or null when no complete block starts there. */
+    static BlockLabel at(Path stream, long offset) {
+        try (RandomAccessFile f = new RandomAccessFile(stream.toFile(), "r")) {
+            if (offset < 0 || offset + TraceFormat.BLOCK_HEADER > f.length()) return null;
+            f.seek(offset);
+            int magic = f.readInt();
+            f.readInt();
+            int compLen = f.readInt();
+            f.readInt();
+            long first = f.readLong();
+            int count = f.readInt();
+            long dataAt = f.readLong();
+            long end = offset + TraceFormat.BLOCK_HEADER + compLen;
+            if (magic != TraceFormat.BLOCK_MAGIC || compLen < 0 || end > f.length()) return null;
+            return new BlockLabel(offset, first, count, dataAt, end);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The length of a version-3 stream header, or -1 when it is not one. */
     private static long streamHeaderLength(RandomAccessFile f) throws IOException {
         if (f.length() < TraceFormat.STREAM_MAGIC.length + 8) return -1;

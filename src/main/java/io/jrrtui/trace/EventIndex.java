@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Event number to block: one entry per events block (its first event, where it starts in the events
  * file, where its bulk bytes start in the data file). Written at record time as the {@code index}
- * file; when that file is missing, short or disagrees with the events file (an old or damaged
- * trace) the entries are rebuilt from the events blocks' own labels, which needs no decompression.
+ * file; when that file is missing or malformed, or an entry disagrees with the block it names (a
+ * damaged trace), the entries are rebuilt from the events blocks' own labels (no decompression).
  */
 final class EventIndex {
     private static final byte[] MAGIC = {'J', 'R', 'R', 'I', 'N', 'D', 'X', 0};
@@ -45,19 +45,50 @@ final class EventIndex {
         out.writeLong(dataAt);
     }
 
-    /** The index of a version-3 trace: the index file if it matches the events blocks, else the blocks' labels. */
+    /**
+     * The index of a version-3 trace: the index file when it is well-formed (increasing events,
+     * offsets inside the files), else the blocks' labels. Each entry used is checked against its
+     * block's label ({@link #verified}), so a wrong but well-formed file costs a rebuild, not a wrong seek.
+     */
     static EventIndex load(Path dir) {
-        List<BlockLabel> blocks = BlockLabel.scan(dir.resolve(TraceFormat.EVENTS), true);
         List<long[]> fromFile = readFile(dir.resolve(TraceFormat.INDEX));
+        if (fromFile != null && wellFormed(fromFile, size(dir.resolve(TraceFormat.EVENTS)), size(dir.resolve(TraceFormat.DATA)))) {
+            return new EventIndex(fromFile);
+        }
+        return fromLabels(dir);
+    }
+
+    /** The index rebuilt from the events blocks' labels (headers only, no decompression). */
+    static EventIndex fromLabels(Path dir) {
         List<long[]> entries = new ArrayList<>();
-        for (BlockLabel b : blocks) entries.add(new long[] {b.firstEvent(), b.fileOffset(), b.dataOffset()});
-        if (fromFile != null && fromFile.size() == entries.size() && sameEntries(fromFile, entries)) return new EventIndex(fromFile);
+        for (BlockLabel b : BlockLabel.scan(dir.resolve(TraceFormat.EVENTS), true)) {
+            entries.add(new long[] {b.firstEvent(), b.fileOffset(), b.dataOffset()});
+        }
         return new EventIndex(entries);
     }
 
-    private static boolean sameEntries(List<long[]> a, List<long[]> b) {
-        for (int i = 0; i < a.size(); i++) if (!Arrays.equals(a.get(i), b.get(i))) return false;
+    /** Whether entry {@code block} agrees with the label of the block it points at. */
+    boolean verified(Path dir, int block) {
+        BlockLabel b = BlockLabel.at(dir.resolve(TraceFormat.EVENTS), eventsOffset[block]);
+        return b != null && b.firstEvent() == first[block] && b.dataOffset() == dataOffset[block];
+    }
+
+    private static boolean wellFormed(List<long[]> entries, long eventsSize, long dataSize) {
+        long[] prev = null;
+        for (long[] e : entries) {
+            if (e[0] < 1 || e[1] < 0 || e[1] >= eventsSize || e[2] < 0 || e[2] > dataSize) return false;
+            if (prev != null && (e[0] <= prev[0] || e[1] <= prev[1] || e[2] < prev[2])) return false;
+            prev = e;
+        }
         return true;
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The written index's entries, or null if it is missing or has a bad header. */

@@ -98,6 +98,10 @@ public final class TraceReader {
         if (n > 0 && streamVersion() >= 3) {
             EventIndex ix = index();
             int b = ix.blockFor(n + 1);
+            if (b >= 0 && !ix.verified(dir, b)) {
+                ix = rebuiltIndex();
+                b = ix.blockFor(n + 1);
+            }
             if (b >= 0) {
                 start = ix.firstEvent(b);
                 eventsAt = ix.eventsOffset(b);
@@ -118,6 +122,11 @@ public final class TraceReader {
 
     private synchronized EventIndex index() {
         if (index == null) index = EventIndex.load(dir);
+        return index;
+    }
+
+    private synchronized EventIndex rebuiltIndex() {
+        index = EventIndex.fromLabels(dir);
         return index;
     }
 
