@@ -30,10 +30,7 @@ class ExitStatusContractTest {
 
     @BeforeAll
     static void traces() throws Exception {
-        good = tmp.resolve("good");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", good.toString(), "--stdout", tmp.resolve("o").toString(), "--",
-                Jrr.binary("hello").toString());
-        assertEquals(0, r.status(), r.errText());
+        good = Jrr.recordQuietly(tmp.resolve("good"), tmp.resolve("o"), "hello");
         divergent = tmp.resolve("divergent");
         rewriteWithOtherExitCode(good, divergent);
     }

@@ -28,11 +28,8 @@ class TraceIndexTest {
 
     @BeforeAll
     static void record() {
-        trace = tmp.resolve("t");
         // 40 lines 40 ms apart: the 0.5 s flush cuts the events into several blocks
-        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("o").toString(), "--",
-                Jrr.binary("ft_ticker").toString(), "40", "40");
-        assertEquals(0, r.status(), r.errText());
+        trace = Jrr.recordQuietly(tmp.resolve("t"), tmp.resolve("o"), "ft_ticker", "40", "40");
         try (TraceReader.EventCursor c = TraceReader.open(trace).events()) {
             for (Event e = c.next(); e != null; e = c.next()) sequential.add(e.number() + " " + e.describe());
         }

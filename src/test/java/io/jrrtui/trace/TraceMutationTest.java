@@ -53,10 +53,7 @@ class TraceMutationTest {
 
     @BeforeAll
     static void recordOnce() throws IOException {
-        original = tmp.resolve("original");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", original.toString(), "--stdout", tmp.resolve("rec.out").toString(), "--",
-                Jrr.binary("hello").toString());
-        assertEquals(0, r.status(), r.errText());
+        original = Jrr.recordQuietly(tmp.resolve("original"), tmp.resolve("rec.out"), "hello");
         script = tmp.resolve("cmds");
         Files.writeString(script, "break main\ncontinue\ninfo registers rip\ncontinue\n");
         dumpOk = Outcome.of(Jrr.run("dump", original.toString()));
