@@ -616,7 +616,13 @@ final class EventReplayer {
     private void raiseSignalForSuspend(LiveTask t) {
         if (t.raisedSignal != 0) return;
         // the index puts the cursor at the block holding event current + 2: no scan from the start
-        try (io.jrrtui.trace.TraceReader.EventCursor c = s.trace.eventsAfter(s.current + 1)) {
+        io.jrrtui.trace.TraceReader.EventCursor c;
+        try {
+            c = s.trace.eventsAfter(s.current + 1);
+        } catch (io.jrrtui.util.JrrException traceEndsFirst) {
+            return; // the trace ends before this task's next event: no signal ended the call in the recording
+        }
+        try (c) {
             for (Event e = c.next(); e != null; e = c.next()) {
                 if (e.tid() != t.recordedTid) continue;
                 if (e instanceof SignalEvent se && !se.fault()) {
@@ -625,8 +631,6 @@ final class EventReplayer {
                 }
                 return;
             }
-        } catch (io.jrrtui.util.JrrException traceEndsFirst) {
-            // the trace ends before this task's next event: no signal ended the call in the recording
         }
     }
 
