@@ -126,19 +126,23 @@ class RecordingFaultsIT {
     }
 
     @Test
-    void sigtermFinishesTheRecordingLikeCtrlC() throws Exception {
-        Path trace = tmp.resolve("termed");
-        Path out = tmp.resolve("termed.out");
-        Process rec = record(trace, out, "2000", "10");
-        awaitFirstLine(out);
-        Thread.sleep(1000);
-        rec.destroy(); // SIGTERM: passed to the program, which dies of it; the trace is finished
-        assertTrue(rec.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(128 + 15, rec.exitValue(), Files.readString(tmp.resolve("record.err")));
-        assertFalse(Files.exists(trace.resolve(TraceFormat.INCOMPLETE)), "a SIGTERM'd recording is finished");
-        Result replay = jrrtui("replay", "-a", trace.toString());
-        assertEquals(128 + 15, replay.status(), replay.err());
-        assertEquals(Files.readString(out), replay.out());
+    void sigtermAndSighupFinishTheRecordingLikeCtrlC() throws Exception {
+        for (int sig : new int[] {15, 1}) {
+            Path trace = tmp.resolve("signalled-" + sig);
+            Path out = tmp.resolve("signalled-" + sig + ".out");
+            Process rec = record(trace, out, "2000", "10");
+            awaitFirstLine(out);
+            Thread.sleep(1000);
+            // passed to the program, which dies of it; the trace is finished
+            Process kill = new ProcessBuilder("kill", "-" + sig, Long.toString(rec.pid())).start();
+            assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(rec.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(128 + sig, rec.exitValue(), Files.readString(tmp.resolve("record.err")));
+            assertFalse(Files.exists(trace.resolve(TraceFormat.INCOMPLETE)), "a recording ended by signal " + sig + " is finished");
+            Result replay = jrrtui("replay", "-a", trace.toString());
+            assertEquals(128 + sig, replay.status(), replay.err());
+            assertEquals(Files.readString(out), replay.out());
+        }
     }
 
     /**
