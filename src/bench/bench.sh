@@ -1,6 +1,6 @@
 #!/bin/sh
 # Benchmarks (not unit tests): they print ratios against native runs or against gdb.
-#   src/bench/bench.sh [record-replay|syscallbuf|debugger|trace|symbols|disasm|startup|all]
+#   src/bench/bench.sh [record-replay|syscallbuf|debugger|trace|seek|symbols|disasm|startup|all]
 # syscallbuf takes RUNS SCALE MODES ONLY after it (default 3 1 both all; see SyscallBufferBench).
 #   src/bench/bench.sh scale [TRACE_DIR [GOTO_TARGETS [LIMIT_S [all|million|racy]]]]   (not in all: minutes)
 # Builds first if needed. Run from anywhere.
@@ -23,6 +23,9 @@ case "$what" in
 esac
 case "$what" in
   trace|all) run "call tracing vs native and replay -a" -cp "$CP" io.jrrtui.bench.CallTraceBench target/test-binaries ;;
+esac
+case "$what" in
+  seek|all) run "trace seek: event N by index vs scan" -cp "$CP" io.jrrtui.bench.TraceSeekBench target/test-binaries ;;
 esac
 case "$what" in
   symbols|all) [ -f target/test-classes/io/jrrtui/bench/SymbolLoadBench.class ] && run "symbol loading vs gdb" -cp "$CP" io.jrrtui.bench.SymbolLoadBench || true ;;

@@ -49,12 +49,14 @@ final class DumpCommand implements Command {
         if (json) {
             out.println("{\"trace\":" + Json.str(trace.dir().toString()) + ",\"version\":" + info.version()
                     + ",\"exe\":" + Json.str(info.exePath()) + ",\"argv\":" + Json.strs(info.argv())
-                    + ",\"complete\":" + !trace.incomplete() + ",\"events\":" + info.eventCount()
+                    + ",\"complete\":" + !trace.incomplete() + ",\"events\":" + trace.recoverableEvents()
                     + ",\"exit_status\":" + info.exitStatus() + "}");
         } else {
             out.println("trace   " + trace.dir());
             out.println("program " + String.join(" ", info.argv()) + "  (" + info.exePath() + ")");
-            out.println("events  " + info.eventCount() + (trace.incomplete() ? "  INCOMPLETE: " + info.endReason() : "  " + info.endReason()));
+            out.println(trace.incomplete()
+                    ? "events  " + trace.recoverableEvents() + "  INCOMPLETE: " + trace.incompleteReason()
+                    : "events  " + info.eventCount() + "  " + info.endReason());
         }
         try (TraceReader.EventCursor cursor = trace.events()) {
             Event e;
@@ -64,6 +66,7 @@ final class DumpCommand implements Command {
                     for (BufferedCallsEvent.Call c : bc.calls()) out.println("                      | " + c.describe());
                 }
             }
+            if (trace.incomplete() && !json) out.println("end     " + cursor.endDescription() + " (the recording was interrupted)");
         }
         if (a.flag("--mappings")) {
             for (Mapping m : trace.mappings()) {

@@ -51,9 +51,11 @@ final class LsCommand implements Command {
             try {
                 TraceReader t = TraceReader.open(p);
                 String name = p.getFileName() + (sameFile(p, latest) ? "*" : "");
+                long events = t.recoverableEvents();
                 String exit = t.incomplete() ? "incomp" : Integer.toString(t.info().exitStatus());
-                console.out().printf("%-24s %-19s %8d %6s %9s  %s%n", name, when.format(Instant.ofEpochMilli(t.info().recordedAtMillis())),
-                        t.info().eventCount(), exit, human(size(p)), String.join(" ", t.info().argv()));
+                console.out().printf("%-24s %-19s %8d %6s %9s  %s%s%n", name, when.format(Instant.ofEpochMilli(t.info().recordedAtMillis())),
+                        events, exit, human(size(p)), String.join(" ", t.info().argv()),
+                        t.incomplete() ? "  [incomplete (" + events + " events)]" : "");
             } catch (JrrException e) {
                 console.out().printf("%-24s (unreadable: %s)%n", p.getFileName(), e.getMessage());
             }

@@ -51,12 +51,27 @@ public final class Main {
             console.err().println("jrrtui: " + e.getMessage());
             if (debug()) e.printStackTrace(console.err());
             return e.exitStatus();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // the file system refused (read-only, permission, full): the environment's error, not a bug
+            console.err().println("jrrtui: " + describeIo(e instanceof java.io.UncheckedIOException u ? u.getCause() : (java.io.IOException) e));
+            if (debug()) e.printStackTrace(console.err());
+            return 2;
         } catch (Throwable e) {
             console.err().println("jrrtui: internal error: " + e
                     + (debug() ? "" : " (set JRR_DEBUG=1 for details)"));
             if (debug()) e.printStackTrace(console.err());
             return 70;
         }
+    }
+
+    static String describeIo(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + ": no such file or directory";
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + ": already exists";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return (f.getFile() == null ? "" : f.getFile() + ": ") + f.getReason();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private static boolean debug() {

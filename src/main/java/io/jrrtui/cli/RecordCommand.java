@@ -117,7 +117,7 @@ final class RecordCommand implements Command {
             if (a.flag("--chaos")) recorder.chaos(System.nanoTime());
             recorder.syscallBuffer(a.flag("--syscall-buffer") || "1".equals(System.getenv("JRR_SYSCALL_BUFFER")));
             Recorder.Result result;
-            try (InterruptGuard guard = InterruptGuard.passToTracee()) {
+            try (InterruptGuard guard = InterruptGuard.passToTracee(); StopSignals stop = StopSignals.forwardTo(recorder)) {
                 result = recorder.run(info);
             } finally {
                 if (out == null) store.setLatest(dir);

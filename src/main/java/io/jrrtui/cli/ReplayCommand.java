@@ -52,6 +52,10 @@ final class ReplayCommand implements Command {
         if (a.positional().size() > 1) throw new UsageException("more than one trace given");
         TraceStore store = TraceStore.fromEnvironment();
         TraceReader trace = TraceReader.open(store.resolve(a.positional().isEmpty() ? null : a.positional().get(0)));
+        if (trace.incomplete() && trace.recoverableEvents() == 0) {
+            throw new JrrException("nothing to replay: the recording of " + trace.dir() + " was interrupted before its first events were written"
+                    + (trace.incompleteReason().isEmpty() ? "" : " (" + trace.incompleteReason() + ")"));
+        }
         CpuFeatures.mismatchWarning(trace.dir()).ifPresent(w -> console.err().println("jrrtui: " + w));
         if (a.flag("-a", "--autopilot")) return autopilot(trace, console, a.flag("-M", "--mark-stdio"));
         long start = 1;
@@ -88,12 +92,27 @@ final class ReplayCommand implements Command {
         try (ReplaySession session = ReplaySession.start(trace, out)) {
             StopReason stop = session.runToEnd();
             out.flush();
+            if (stop.kind() == StopReason.Kind.END_OF_TRACE && trace.incomplete()) throw new JrrException(cutShort(trace, stop.event()));
             if (stop.kind() == StopReason.Kind.END_OF_TRACE) throw new JrrException("replay reached event " + stop.event() + ": " + stop.detail());
             if (stop.kind() != StopReason.Kind.EXITED) {
                 throw new JrrException("replay stopped at event " + stop.event() + " before the program ended");
             }
             return trace.info().complete() ? trace.info().exitStatus() : 0;
         }
+    }
+
+    /** Where and why the replay of an interrupted recording ended. */
+    static String cutShort(TraceReader trace, long event) {
+        String end;
+        try (TraceReader.EventCursor c = trace.eventsAfter(event)) {
+            while (c.next() != null) { }
+            end = c.endDescription();
+        } catch (JrrException e) {
+            end = e.getMessage();
+        }
+        String why = trace.incompleteReason();
+        return "replayed the interrupted recording to its end at event " + event + " (" + end + ")"
+                + (why.isEmpty() ? "" : "; the recording stopped: " + why);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jrrtui.cli;
 
 import io.jrrtui.trace.TraceStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code jrrtui rm NAME...}: deletes recordings. */
@@ -18,15 +19,17 @@ final class RmCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: jrrtui rm NAME...\nDeletes the named traces (names from 'jrrtui ls', or trace directories).";
+        return "usage: jrrtui rm NAME...\nDeletes the named recordings of the trace store (names from 'jrrtui ls'); nothing outside the store.";
     }
 
     @Override
     public int run(List<String> args, Console console) {
         if (args.isEmpty()) throw new UsageException("no trace named");
         TraceStore store = TraceStore.fromEnvironment();
-        for (String name : args) {
-            Path dir = store.resolve(name);
+        // every name is checked before anything is deleted: one bad name deletes nothing
+        List<Path> dirs = new ArrayList<>();
+        for (String name : args) dirs.add(store.removable(name));
+        for (Path dir : dirs) {
             store.remove(dir);
             console.out().println("removed " + dir);
         }

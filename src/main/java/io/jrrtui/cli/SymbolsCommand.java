@@ -73,6 +73,8 @@ public final class SymbolsCommand implements Command {
 
     @Override public int run(List<String> args, Console console) {
         Options o = parse(args);
+        if (Files.isDirectory(o.binary)) throw new JrrException(o.binary + ": is a directory, not a program");
+        if (Files.exists(o.binary) && !Files.isRegularFile(o.binary)) throw new JrrException(o.binary + ": not a regular file");
         if (!Files.isRegularFile(o.binary)) throw new JrrException(o.binary + ": no such file");
         ModuleSymbols m = ModuleSymbols.load(o.binary, 0);
         PrintStream out = console.out();
@@ -150,8 +152,8 @@ public final class SymbolsCommand implements Command {
         }
         Optional<AddressInfo> info = m.lookup(addr);
         if (info.isEmpty()) {
-            err.printf("No symbol matches 0x%x.%n", addr);
-            return 1;
+            err.printf("jrrtui symbols: No symbol matches 0x%x.%n", addr);
+            return 2;
         }
         AddressInfo i = info.get();
         String where = i.line().map(s -> " (" + s.baseName() + ":" + s.line() + ")").orElse("");
@@ -176,8 +178,8 @@ public final class SymbolsCommand implements Command {
         try {
             locs = m.breakpointAddresses(loc);
         } catch (JrrException e) {
-            err.println(e.getMessage());
-            return 1;
+            err.println("jrrtui symbols: " + e.getMessage());
+            return 2;
         }
         for (BreakpointLocation b : locs) {
             if (b.file() != null) out.printf("Breakpoint at 0x%x: file %s, line %d.%n", b.address(), b.displayFile(), b.line());

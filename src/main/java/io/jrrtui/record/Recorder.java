@@ -107,6 +107,15 @@ public final class Recorder {
         if (p > 0) Ptrace.kill(p, Signals.SIGKILL);
     }
 
+    /**
+     * Passes a signal jrrtui itself got (SIGTERM, SIGHUP) on to the recorded program, as the
+     * terminal does with Ctrl-C: the program handles it or dies of it, and the recording ends normally.
+     */
+    public void signalTracee(int sig) {
+        int p = livePid;
+        if (p > 0) Ptrace.kill(p, sig);
+    }
+
     /** Runs the program to its end on the tracer thread. */
     public Result run(TraceInfo info) {
         return TracerThread.call(() -> {

@@ -21,7 +21,8 @@ public final class BatchRunner {
     /**
      * Runs the commands in script. Prints the starting location first, as the REPL does.
      *
-     * @return 0, or 1 when the last command run failed (gdb -batch's status)
+     * @return 0; 3 when a command hit a divergence; 2 when the last command failed (gdb -batch
+     *     exits 1 then; jrrtui keeps its one exit-status contract, see README)
      * @throws JrrException when the file cannot be read
      */
     public static int run(DebugSession session, Path script, PrintStream out, PrintStream err) {
@@ -43,10 +44,10 @@ public final class BatchRunner {
     public static int run(CommandInterpreter interpreter, List<String> lines, PrintStream out, PrintStream err) {
         interpreter.printStatus(out, err);
         for (String line : lines) {
-            if (!interpreter.execute(line, out, err)) break;
+            if (interpreter.fatal() || !interpreter.execute(line, out, err)) break; // nothing after a damaged trace or divergence holds
         }
         out.flush();
         err.flush();
-        return interpreter.lastFailed() ? 1 : 0;
+        return interpreter.diverged() ? 3 : interpreter.lastFailed() ? 2 : 0;
     }
 }

@@ -26,6 +26,10 @@ public final class CommandInterpreter {
     private String repeatLine;
     private boolean quit;
     private boolean lastFailed;
+    /** A command hit a divergence (the replay no longer matches the recording): batch exits 3. */
+    private boolean diverged;
+    /** The trace cannot be read on or the replay no longer matches it: a batch stops. */
+    private boolean fatal;
     private int sourceDepth;
     private PrintStream err = System.err;
 
@@ -57,6 +61,7 @@ public final class CommandInterpreter {
         try {
             context.report(context.session.status(), out);
         } catch (RuntimeException e) {
+            failed(e);
             err.println(message(e));
         }
     }
@@ -84,7 +89,7 @@ public final class CommandInterpreter {
             lastFailed = false;
             c.run(text.substring(end).strip(), out);
         } catch (RuntimeException e) {
-            lastFailed = true;
+            failed(e);
             out.flush();
             err.println(message(e));
         } finally {
@@ -92,6 +97,12 @@ public final class CommandInterpreter {
             out.flush();
         }
         return !quit;
+    }
+
+    private void failed(RuntimeException e) {
+        lastFailed = true;
+        if (e instanceof JrrException j && j.exitStatus() == 3) diverged = true;
+        if (e instanceof io.jrrtui.trace.CorruptTraceException || e instanceof io.jrrtui.replay.DivergenceException) fatal = true;
     }
 
     /** What an empty line runs now, or null for nothing. */
@@ -102,6 +113,16 @@ public final class CommandInterpreter {
     /** Whether the last command line failed (gdb -batch exits 1 then). */
     public boolean lastFailed() {
         return lastFailed;
+    }
+
+    /** Whether a command hit a damaged trace or a divergence: nothing after it can be trusted. */
+    public boolean fatal() {
+        return fatal;
+    }
+
+    /** Whether any command so far hit a divergence. */
+    public boolean diverged() {
+        return diverged;
     }
 
     public boolean quitRequested() {

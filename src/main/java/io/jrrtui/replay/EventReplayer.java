@@ -291,6 +291,9 @@ final class EventReplayer {
     }
 
     private void endOfRecording() {
+        // An interrupted recording (recorder killed, disk full) ends with the program still running:
+        // the session reports the end of the trace, not an exit the recording never saw.
+        if (s.trace.incomplete()) return;
         for (LiveTask t : s.tasks.values()) {
             if (t.exiting && !t.dead) {
                 WaitStatus ws = Ptrace.waitFor(t.tid);
@@ -724,10 +727,15 @@ final class EventReplayer {
      */
     private void raiseSignalForSuspend(LiveTask t) {
         if (t.raisedSignal != 0) return;
-        try (io.jrrtui.trace.TraceReader.EventCursor c = s.trace.events()) {
-            Event e;
-            while ((e = c.next()) != null && e.number() <= s.current + 1) { }
-            for (; e != null; e = c.next()) {
+        // the index puts the cursor at the block holding event current + 2: no scan from the start
+        io.jrrtui.trace.TraceReader.EventCursor c;
+        try {
+            c = s.trace.eventsAfter(s.current + 1);
+        } catch (io.jrrtui.util.JrrException traceEndsFirst) {
+            return; // the trace ends before this task's next event: no signal ended the call in the recording
+        }
+        try (c) {
+            for (Event e = c.next(); e != null; e = c.next()) {
                 if (e.tid() != t.recordedTid) continue;
                 if (e instanceof SignalEvent se && !se.fault()) {
                     Ptrace.tgkill(t.proc.tgid, t.tid, se.signo());

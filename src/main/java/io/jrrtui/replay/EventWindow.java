@@ -7,15 +7,17 @@ import io.jrrtui.util.JrrException;
 /**
  * The trace's events as the replay reads them, keeping the last {@link #CAP} decoded events (no
  * more than {@link #BYTES} of their data: events that carry read() data can be large), so
- * that restoring a checkpoint whose event is among them repositions without reading the trace from
- * its start (the event stream is compressed and has no index here). Reverse searches restore the
- * same few checkpoints near the current position again and again: those seeks cost nothing.
- * Seeking before the window re-reads the trace from the start.
+ * that restoring a checkpoint whose event is among them repositions without decoding again.
+ * Reverse searches restore the same few checkpoints near the current position again and again:
+ * those seeks cost nothing. A seek outside the window starts at the block holding the event,
+ * found through the trace's event index.
  */
 final class EventWindow implements AutoCloseable {
     /** Decoded events kept (a few tens of MB for small events). */
     static final int CAP = 1 << 18;
     static final long BYTES = 64L << 20;
+    /** Further ahead than this, a seek goes through the trace's index instead of reading on. */
+    static final long JUMP = 4096;
 
     private final TraceReader trace;
     private TraceReader.EventCursor source;
@@ -71,17 +73,18 @@ final class EventWindow implements AutoCloseable {
 
     /** Positions the window after event n (the next event read is n + 1). */
     void seek(long n) {
-        if (n < low) {
+        if (n < low || n > read + JUMP) {
+            // outside the window: start reading at n's block through the trace's event index
             source.close();
-            source = trace.events();
+            source = trace.eventsAfter(n);
             java.util.Arrays.fill(ring, null);
-            read = 0;
-            position = 0;
-            low = 0;
+            read = n;
+            position = n;
+            low = n;
             bytes = 0;
-        } else {
-            position = Math.min(n, read);
+            return;
         }
+        position = Math.min(n, read);
         while (position < n) {
             if (next() == null) throw new JrrException("the trace has fewer than " + n + " events");
         }

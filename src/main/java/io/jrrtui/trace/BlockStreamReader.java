@@ -15,31 +15,35 @@ import java.util.zip.CRC32;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /**
- * Reads a block stream back as one continuous byte stream. A truncated last block is the normal
- * end of an incomplete trace ({@code tolerateTruncation}); otherwise it, a bad CRC or bad magic is
- * reported as a corrupt trace with the stream name and file offset.
+ * Reads a block stream back as one continuous byte stream, from its first block or from a block
+ * boundary found in the {@link EventIndex}. A truncated or damaged block is the normal end of an
+ * incomplete trace ({@code tolerateDamage}: the stream just ends there and {@link #endNote()} says
+ * why); otherwise it, a bad CRC or a bad magic is reported as a corrupt trace with the stream name
+ * and file offset. Reads version 2 (shorter block headers) and 3.
  */
 final class BlockStreamReader extends InputStream {
     private final String name;
     private final DataInputStream file;
-    private final boolean tolerateTruncation;
+    private final boolean tolerateDamage;
+    private final int version;
     private byte[] block = new byte[0];
     private int pos;
     private long fileOffset;
     private boolean eof;
+    private String endNote;
 
-    BlockStreamReader(Path path, String name, boolean tolerateTruncation) {
+    BlockStreamReader(Path path, String name, boolean tolerateDamage, long startOffset) {
         this.name = name;
-        this.tolerateTruncation = tolerateTruncation;
+        this.tolerateDamage = tolerateDamage;
         try {
             this.file = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16));
             byte[] magic = new byte[TraceFormat.STREAM_MAGIC.length];
             file.readFully(magic);
             if (!Arrays.equals(magic, TraceFormat.STREAM_MAGIC)) throw corrupt("not a jrrtui stream");
-            int version = file.readInt();
-            if (version != TraceFormat.VERSION) {
+            version = file.readInt();
+            if (version != TraceFormat.VERSION && version != TraceFormat.OLDEST_READABLE) {
                 throw new JrrException("trace stream '" + name + "' has format version " + version
-                        + ", this jrrtui reads version " + TraceFormat.VERSION);
+                        + ", this jrrtui reads versions " + TraceFormat.OLDEST_READABLE + " to " + TraceFormat.VERSION);
             }
             int n = file.readInt();
             if (n < 0 || n > 256) throw corrupt("bad stream header");
@@ -47,8 +51,12 @@ final class BlockStreamReader extends InputStream {
             file.readFully(nm);
             if (!new String(nm, StandardCharsets.UTF_8).equals(name)) throw corrupt("stream name mismatch");
             fileOffset = 16 + n;
+            if (startOffset > fileOffset) {
+                file.skipNBytes(startOffset - fileOffset);
+                fileOffset = startOffset;
+            }
         } catch (NoSuchFileException e) {
-            throw new JrrException("trace is missing its '" + name + "' stream (" + path + ")");
+            throw new CorruptTraceException("it is missing its '" + name + "' stream (" + path + ")");
         } catch (EOFException e) {
             throw corrupt("truncated stream header");
         } catch (IOException e) {
@@ -56,47 +64,64 @@ final class BlockStreamReader extends InputStream {
         }
     }
 
-    private JrrException corrupt(String what) {
-        return new JrrException("corrupt trace: " + what + " in stream '" + name + "' at byte " + fileOffset);
+    /** The stream's format version (2 has no block labels). */
+    int version() {
+        return version;
+    }
+
+    /** Why an incomplete stream ended early (a cut-short or damaged block), or null if it ended cleanly. */
+    String endNote() {
+        return endNote;
+    }
+
+    private CorruptTraceException corrupt(String what) {
+        return new CorruptTraceException(what + " in stream '" + name + "' at byte " + fileOffset);
     }
 
     private boolean nextBlock() throws IOException {
         if (eof) return false;
-        int magic;
-        try {
-            magic = file.readInt();
-        } catch (EOFException e) {
+        byte[] m = file.readNBytes(4);
+        if (m.length == 0) {
             eof = true;
             return false;
         }
+        if (m.length < 4) return damaged(corrupt("truncated block"));
+        int magic = ((m[0] & 0xff) << 24) | ((m[1] & 0xff) << 16) | ((m[2] & 0xff) << 8) | (m[3] & 0xff);
         try {
-            if (magic != TraceFormat.BLOCK_MAGIC) throw corrupt("bad block magic");
+            if (magic != TraceFormat.BLOCK_MAGIC) return damaged(corrupt("bad block magic"));
             int rawLen = file.readInt();
             int compLen = file.readInt();
             int crc = file.readInt();
+            if (version >= 3) file.skipNBytes(TraceFormat.BLOCK_HEADER - TraceFormat.BLOCK_HEADER_V2); // the label
             if (rawLen < 0 || rawLen > TraceFormat.MAX_BLOCK || compLen < 0 || compLen > TraceFormat.MAX_BLOCK + 1024) {
-                throw corrupt("bad block length");
+                return damaged(corrupt("bad block length"));
             }
-            byte[] comp = new byte[compLen];
-            file.readFully(comp);
+            byte[] comp = file.readNBytes(compLen);
+            if (comp.length != compLen) return damaged(corrupt("truncated block"));
             byte[] raw;
             try (InputStream z = new ZstdCompressorInputStream(new ByteArrayInputStream(comp))) {
                 raw = z.readNBytes(rawLen + 1);
-            } catch (IOException e) {
-                throw corrupt("undecodable block (" + e.getMessage() + ")");
+            } catch (IOException | RuntimeException e) {
+                return damaged(corrupt("undecodable block"));
             }
             CRC32 c = new CRC32();
             c.update(raw);
-            if (raw.length != rawLen || (int) c.getValue() != crc) throw corrupt("block checksum mismatch");
-            fileOffset += 16 + compLen;
+            if (raw.length != rawLen || (int) c.getValue() != crc) return damaged(corrupt("block checksum mismatch"));
+            fileOffset += (version >= 3 ? TraceFormat.BLOCK_HEADER : TraceFormat.BLOCK_HEADER_V2) + compLen;
             block = raw;
             pos = 0;
             return true;
         } catch (EOFException e) {
-            eof = true;
-            if (tolerateTruncation) return false;
-            throw corrupt("truncated block");
+            return damaged(corrupt("truncated block"));
         }
+    }
+
+    /** Ends an incomplete stream at its first damaged block; in a finished trace damage is an error. */
+    private boolean damaged(CorruptTraceException why) {
+        eof = true;
+        if (!tolerateDamage) throw why;
+        endNote = why.getMessage().replaceFirst("^corrupt trace: ", "");
+        return false;
     }
 
     @Override

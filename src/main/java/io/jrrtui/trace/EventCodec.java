@@ -102,14 +102,14 @@ final class EventCodec {
             long number = ev.readLong();
             int tid = ev.readInt();
             if (number != expectedNumber) {
-                throw new JrrException("corrupt trace: event " + expectedNumber + " is numbered " + number);
+                throw new CorruptTraceException("event " + expectedNumber + " is numbered " + number);
             }
             return switch (kind) {
                 case SYSCALL -> {
                     Registers regs = readRegs(ev);
                     long result = ev.readLong();
                     int n = ev.readInt();
-                    if (n < 0 || n > MAX_WRITES) throw new JrrException("corrupt trace: event " + number + " has " + n + " writes");
+                    if (n < 0 || n > MAX_WRITES) throw new CorruptTraceException("event " + number + " has " + n + " writes");
                     List<MemoryWrite> writes = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
                         long addr = ev.readLong();
@@ -140,7 +140,7 @@ final class EventCodec {
                 case PREEMPT -> {
                     Registers regs = readRegs(ev);
                     int n = ev.readInt();
-                    if (n < 0 || n > MAX_WRITES) throw new JrrException("corrupt trace: event " + number + " has " + n + " regions");
+                    if (n < 0 || n > MAX_WRITES) throw new CorruptTraceException("event " + number + " has " + n + " regions");
                     List<MemoryWrite> mem = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
                         long addr = ev.readLong();
@@ -149,10 +149,10 @@ final class EventCodec {
                     yield new PreemptEvent(number, tid, regs, List.copyOf(mem));
                 }
                 case BufferedCallsCodec.KIND -> BufferedCallsCodec.read(number, tid, ev, data);
-                default -> throw new JrrException("corrupt trace: unknown event kind " + kind + " at event " + number);
+                default -> throw new CorruptTraceException("unknown event kind " + kind + " at event " + number);
             };
         } catch (EOFException e) {
-            throw new JrrException("corrupt trace: event " + expectedNumber + " is cut short");
+            throw new CorruptTraceException("event " + expectedNumber + " is cut short");
         }
     }
 
@@ -163,13 +163,10 @@ final class EventCodec {
     }
 
     private static byte[] bytes(DataInputStream data, int len, long event) throws IOException {
-        if (len < 0 || len > (1 << 30)) throw new JrrException("corrupt trace: event " + event + " has a data length of " + len);
-        byte[] b = new byte[len];
-        try {
-            data.readFully(b);
-        } catch (EOFException e) {
-            throw new JrrException("corrupt trace: data of event " + event + " is missing");
-        }
+        if (len < 0 || len > (1 << 30)) throw new CorruptTraceException("event " + event + " has a data length of " + len);
+        // readNBytes grows its buffer as bytes arrive: a damaged length cannot allocate a gigabyte
+        byte[] b = data.readNBytes(len);
+        if (b.length != len) throw new CorruptTraceException("data of event " + event + " is missing");
         return b;
     }
 

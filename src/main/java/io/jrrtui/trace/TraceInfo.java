@@ -51,34 +51,72 @@ public record TraceInfo(int version, String exePath, List<String> argv, List<Str
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** A header larger than this is not one jrrtui wrote (the environment is the big part). */
+    private static final long MAX_HEADER_BYTES = 16 << 20;
+    private static final int MAX_ARGS = 1 << 16;
+
     static TraceInfo load(Path file) {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
+        try {
+            if (Files.size(file) > MAX_HEADER_BYTES) throw bad(file, "larger than " + (MAX_HEADER_BYTES >> 20) + " MB");
         } catch (NoSuchFileException e) {
             throw new JrrException("not a jrrtui trace: " + file.getParent() + " has no " + file.getFileName());
+        } catch (IOException e) {
+            throw bad(file, e.getMessage());
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            throw new JrrException("corrupt trace header " + file + ": " + e.getMessage());
+            throw bad(file, e.getMessage());
         }
+        int version = intField(p, file, "format.version", null, TraceFormat.OLDEST_READABLE, Integer.MAX_VALUE);
+        if (version > TraceFormat.VERSION) {
+            throw new JrrException("trace " + file.getParent() + " has format version " + version
+                    + "; this jrrtui reads versions " + TraceFormat.OLDEST_READABLE + " to " + TraceFormat.VERSION + " (a newer jrrtui wrote it)");
+        }
+        String exe = required(p, "exe.path", file);
+        if (exe.isEmpty()) throw bad(file, "empty exe.path");
+        List<String> argv = getList(p, "argv", file, 1);
+        List<String> env = getList(p, "env", file, 0);
+        String cwd = p.getProperty("cwd", "/");
+        if (!cwd.startsWith("/")) throw bad(file, "cwd is not an absolute path");
+        long at = longField(p, file, "recorded.at", "0", 0, Long.MAX_VALUE);
+        int pid = intField(p, file, "pid", "0", 0, 1 << 22);
+        String complete = p.getProperty("complete", "false");
+        if (!complete.equals("true") && !complete.equals("false")) throw bad(file, "complete is '" + complete + "'");
+        boolean done = complete.equals("true");
+        long events = longField(p, file, "events", "0", done ? 1 : 0, Long.MAX_VALUE);
+        int status = intField(p, file, "exit.status", "0", done ? 0 : -1, 255);
+        return new TraceInfo(version, exe, argv, env, cwd, at, pid, done, events, status, p.getProperty("end.reason", ""));
+    }
+
+    private static JrrException bad(Path file, String what) {
+        return new CorruptTraceException("header " + file + ": " + what);
+    }
+
+    private static long longField(Properties p, Path file, String key, String dflt, long min, long max) {
+        String v = dflt == null ? required(p, key, file) : p.getProperty(key, dflt);
+        long n;
         try {
-            int version = Integer.parseInt(required(p, "format.version", file));
-            if (version != TraceFormat.VERSION) {
-                throw new JrrException("trace " + file.getParent() + " has format version " + version
-                        + "; this jrrtui reads version " + TraceFormat.VERSION + " (record it again)");
-            }
-            return new TraceInfo(version, required(p, "exe.path", file), getList(p, "argv"), getList(p, "env"),
-                    p.getProperty("cwd", "/"), Long.parseLong(p.getProperty("recorded.at", "0")),
-                    Integer.parseInt(p.getProperty("pid", "0")), Boolean.parseBoolean(p.getProperty("complete", "false")),
-                    Long.parseLong(p.getProperty("events", "0")), Integer.parseInt(p.getProperty("exit.status", "0")),
-                    p.getProperty("end.reason", ""));
+            n = Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw new JrrException("corrupt trace header " + file + ": " + e.getMessage());
+            throw bad(file, key + " is not a number ('" + abbreviate(v) + "')");
         }
+        if (n < min || n > max) throw bad(file, key + " is " + n + ", outside " + min + ".." + max);
+        return n;
+    }
+
+    private static int intField(Properties p, Path file, String key, String dflt, int min, int max) {
+        return (int) longField(p, file, key, dflt, min, max);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
     private static String required(Properties p, String key, Path file) {
         String v = p.getProperty(key);
-        if (v == null) throw new JrrException("corrupt trace header " + file + ": no " + key);
+        if (v == null) throw bad(file, "no " + key);
         return v;
     }
 
@@ -87,10 +125,15 @@ public record TraceInfo(int version, String exePath, List<String> argv, List<Str
         for (int i = 0; i < values.size(); i++) p.setProperty(key + "." + i, values.get(i));
     }
 
-    private static List<String> getList(Properties p, String key) {
-        int n = Integer.parseInt(p.getProperty(key + ".count", "0"));
+    /** A list field: its count is bounded by the entries the header really has, each must be present. */
+    private static List<String> getList(Properties p, String key, Path file, int min) {
+        int n = intField(p, file, key + ".count", "0", min, Math.min(MAX_ARGS, p.size()));
         List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(p.getProperty(key + "." + i, ""));
+        for (int i = 0; i < n; i++) {
+            String v = p.getProperty(key + "." + i);
+            if (v == null) throw bad(file, key + ".count is " + n + " but there is no " + key + "." + i);
+            out.add(v);
+        }
         return List.copyOf(out);
     }
 }

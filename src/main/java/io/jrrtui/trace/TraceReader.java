@@ -9,11 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Opens a trace directory for reading: header, events (with their data) and mappings. */
+/**
+ * Opens a trace directory for reading: header, events (with their data) and mappings. Events can be
+ * read from the start or from any event number ({@link #eventsAfter}), which starts at the block
+ * the {@link EventIndex} names instead of decoding everything before it.
+ */
 public final class TraceReader {
     private final Path dir;
     private final TraceInfo info;
     private final boolean incomplete;
+    private EventIndex index;
 
     private TraceReader(Path dir, TraceInfo info, boolean incomplete) {
         this.dir = dir;
@@ -47,13 +52,90 @@ public final class TraceReader {
         return incomplete;
     }
 
+    /** Why the recording is incomplete (the marker's text, e.g. the recorder's error), or "". */
+    public String incompleteReason() {
+        if (!incomplete) return "";
+        try {
+            String s = Files.readString(dir.resolve(TraceFormat.INCOMPLETE)).strip();
+            return s.length() > 200 ? s.substring(0, 200) : s;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Events in the complete blocks, counted from the block labels without decoding: what an
+     * interrupted recording holds. For a finished trace, the header's count.
+     */
+    public long recoverableEvents() {
+        if (!incomplete) return info.eventCount();
+        List<BlockLabel> ev = BlockLabel.scan(dir.resolve(TraceFormat.EVENTS), true);
+        List<BlockLabel> data = BlockLabel.scan(dir.resolve(TraceFormat.DATA), false);
+        long dataEnd = data.isEmpty() ? Long.MAX_VALUE : data.get(data.size() - 1).end();
+        long n = 0;
+        for (BlockLabel b : ev) {
+            if (b.dataOffset() > dataEnd) break; // its bulk bytes were never written completely
+            n = b.firstEvent() + b.eventCount() - 1;
+        }
+        return n;
+    }
+
     /** The copy of the recorded executable kept in the trace. */
     public Path executable() {
         return dir.resolve(TraceFormat.EXE_COPY);
     }
 
     public EventCursor events() {
-        return new EventCursor(open(TraceFormat.EVENTS), open(TraceFormat.DATA), incomplete);
+        return eventsAfter(0);
+    }
+
+    /** A cursor whose first {@link EventCursor#next()} is event {@code n + 1}. */
+    public EventCursor eventsAfter(long n) {
+        if (n < 0) throw new JrrException("no event " + n);
+        long start = 1;
+        long eventsAt = 0;
+        long dataAt = 0;
+        if (n > 0 && streamVersion() >= 3) {
+            EventIndex ix = index();
+            int b = ix.blockFor(n + 1);
+            if (b >= 0 && !ix.verified(dir, b)) {
+                ix = rebuiltIndex();
+                b = ix.blockFor(n + 1);
+            }
+            if (b >= 0) {
+                start = ix.firstEvent(b);
+                eventsAt = ix.eventsOffset(b);
+                dataAt = ix.dataOffset(b);
+            }
+        }
+        BlockStreamReader ev = new BlockStreamReader(dir.resolve(TraceFormat.EVENTS), TraceFormat.EVENTS, incomplete, eventsAt);
+        BlockStreamReader data = new BlockStreamReader(dir.resolve(TraceFormat.DATA), TraceFormat.DATA, incomplete, dataAt);
+        EventCursor c = new EventCursor(ev, data, start, incomplete ? -1 : info.eventCount());
+        while (c.next <= n) {
+            if (c.next() == null) {
+                c.close();
+                throw new JrrException("the trace has fewer than " + n + " events (" + c.endDescription() + ")");
+            }
+        }
+        return c;
+    }
+
+    private synchronized EventIndex index() {
+        if (index == null) index = EventIndex.load(dir);
+        return index;
+    }
+
+    private synchronized EventIndex rebuiltIndex() {
+        index = EventIndex.fromLabels(dir);
+        return index;
+    }
+
+    private int streamVersion() {
+        try (BlockStreamReader r = new BlockStreamReader(dir.resolve(TraceFormat.EVENTS), TraceFormat.EVENTS, true, 0)) {
+            return r.version();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     public List<Mapping> mappings() {
@@ -62,41 +144,71 @@ public final class TraceReader {
             Mapping m;
             while ((m = EventCodec.readMapping(in)) != null) out.add(m);
         } catch (IOException e) {
-            if (!incomplete) throw new JrrException("corrupt trace: mappings stream: " + e.getMessage());
+            if (!incomplete) throw new CorruptTraceException("mappings stream: " + e.getMessage());
+        } catch (JrrException e) {
+            if (!incomplete) throw e;
         }
         return out;
     }
 
     private DataInputStream open(String stream) {
         return new DataInputStream(new BufferedInputStream(
-                new BlockStreamReader(dir.resolve(stream), stream, incomplete), 1 << 16));
+                new BlockStreamReader(dir.resolve(stream), stream, incomplete, 0), 1 << 16));
     }
 
     /** Sequential access to the events, numbered from 1. */
     public static final class EventCursor implements AutoCloseable {
+        private final BlockStreamReader eventBlocks;
+        private final BlockStreamReader dataBlocks;
         private final DataInputStream events;
         private final DataInputStream data;
-        private final boolean incomplete;
-        private long next = 1;
+        /** The event count a finished trace's header promises, or -1 for an interrupted one. */
+        private final long promised;
+        private long next;
+        private String stopNote;
 
-        EventCursor(DataInputStream events, DataInputStream data, boolean incomplete) {
-            this.events = events;
-            this.data = data;
-            this.incomplete = incomplete;
+        EventCursor(BlockStreamReader events, BlockStreamReader data, long first, long promised) {
+            this.eventBlocks = events;
+            this.dataBlocks = data;
+            this.events = new DataInputStream(new BufferedInputStream(events, 1 << 16));
+            this.data = new DataInputStream(new BufferedInputStream(data, 1 << 16));
+            this.next = first;
+            this.promised = promised;
         }
 
         /** The next event, or null after the last one. */
         public Event next() {
+            if (stopNote != null) return null;
             try {
                 Event e = EventCodec.read(events, data, next);
-                if (e != null) next++;
-                return e;
+                if (e != null) {
+                    next++;
+                    return e;
+                }
+                if (promised >= 0 && next - 1 != promised) {
+                    throw new CorruptTraceException("its events end after event " + (next - 1) + " but its header says "
+                            + promised);
+                }
+                stopNote = "";
+                return null;
             } catch (JrrException e) {
-                if (incomplete) return null; // an interrupted recording ends where its data ends
-                throw e;
+                if (promised >= 0) throw e;
+                stopNote = e.getMessage().replaceFirst("^corrupt trace: ", ""); // an interrupted recording ends where its data ends
+                return null;
             } catch (IOException e) {
                 throw new JrrException("cannot read trace: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Where and why the events ended: after which event, and for an interrupted recording
+         * the damaged or cut-short block that ended it.
+         */
+        public String endDescription() {
+            String note = eventBlocks.endNote() != null ? eventBlocks.endNote()
+                    : dataBlocks.endNote() != null ? dataBlocks.endNote() : stopNote;
+            return "the trace ends after event " + (next - 1)
+                    + (note == null || note.isEmpty() ? "" : ": " + note);
         }
 
         @Override

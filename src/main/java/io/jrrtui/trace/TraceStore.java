@@ -82,8 +82,9 @@ public final class TraceStore {
     }
 
     /**
-     * A trace by name or path: null means latest-trace; an existing directory is taken as is;
-     * anything else is a name under the root.
+     * A trace by name or path: null means latest-trace; a bare name (no '/') is a recording in the
+     * store, else a directory of that name in the current directory; anything with a '/' (or "."
+     * and "..") is an explicit directory path the user gave and is taken as is.
      */
     public Path resolve(String nameOrPath) {
         if (nameOrPath == null) {
@@ -93,12 +94,45 @@ public final class TraceStore {
             }
             return link;
         }
-        Path p = Path.of(nameOrPath);
-        if (Files.isDirectory(p)) return p;
-        Path named = root.resolve(nameOrPath);
-        if (Files.isDirectory(named)) return named;
+        if (nameOrPath.isEmpty() || nameOrPath.indexOf('\0') >= 0) throw new JrrException("no trace named '" + nameOrPath + "'");
+        Path given = Path.of(nameOrPath);
+        if (isBareName(nameOrPath)) {
+            Path named = root.resolve(nameOrPath);
+            if (Files.isDirectory(named)) return named;
+        }
+        if (Files.isDirectory(given)) return given;
         throw new JrrException("no trace '" + nameOrPath + "' (not a directory, and not a name in " + root
                 + "; 'jrrtui ls' lists them)");
+    }
+
+    private static boolean isBareName(String s) {
+        return s.indexOf('/') < 0 && !s.equals(".") && !s.equals("..");
+    }
+
+    /**
+     * The recording {@code rm} may delete for this name: only a trace directory directly inside the
+     * store, given by its name (or a path to it), and not through a symbolic link — never
+     * {@code ..}, a path outside the store, or the latest-trace link.
+     */
+    public Path removable(String nameOrPath) {
+        Path dir = resolve(nameOrPath);
+        String refusal = "refusing to remove '" + nameOrPath + "': ";
+        if (Files.isSymbolicLink(dir)) throw new JrrException(refusal + "it is a symbolic link, not a recording (rm removes recordings by name)");
+        Path real;
+        Path realRoot;
+        try {
+            real = dir.toRealPath();
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new JrrException(refusal + e.getMessage(), e);
+        }
+        if (!realRoot.equals(real.getParent())) {
+            throw new JrrException(refusal + "it is not a recording in the trace store " + root);
+        }
+        if (!Files.isRegularFile(real.resolve(TraceFormat.HEADER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new JrrException(refusal + "it is not a jrrtui recording (no " + TraceFormat.HEADER + ")");
+        }
+        return real;
     }
 
     /** Trace directories under the root, oldest first. */
@@ -126,9 +160,9 @@ public final class TraceStore {
         }
     }
 
-    /** Deletes one trace directory (refusing anything that is not a trace). */
+    /** Deletes one recording of the store (refusing anything else, see {@link #removable}). */
     public void remove(Path dir) {
-        if (!Files.exists(dir.resolve(TraceFormat.HEADER))) throw new JrrException(dir + " is not a jrrtui trace");
+        dir = removable(dir.toString());
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         } catch (IOException e) {

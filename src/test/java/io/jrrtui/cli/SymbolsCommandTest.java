@@ -44,7 +44,7 @@ class SymbolsCommandTest {
     void addressLookupAndErrors() {
         String bin = TestBinaries.binary("sym_types").toString();
         Run r = run(bin, "--addr", "0x1153", "--break", "nosuch");
-        assertEquals(1, r.status());
+        assertEquals(2, r.status());
         assertTrue(r.out().contains("0x1153 is in add <add+10> (sym_types.c:62)"), r.out());
         assertTrue(r.err().contains("Function \"nosuch\" not defined."), r.err());
         assertThrows(UsageException.class, () -> run());

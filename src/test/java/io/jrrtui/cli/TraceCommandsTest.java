@@ -55,14 +55,18 @@ class TraceCommandsTest {
     @Test
     void interruptedRecordingIsReadableUpToItsLastCompleteBlock() throws Exception {
         Path trace = record("hello");
+        long all = io.jrrtui.trace.TraceReader.open(trace).info().eventCount();
         Files.writeString(trace.resolve("incomplete"), "killed\n");
         try (RandomAccessFile f = new RandomAccessFile(trace.resolve("events").toFile(), "rw")) {
-            f.setLength(f.length() - 5); // the one block is cut: nothing complete is left
+            f.setLength(f.length() - 5); // the last block is cut: the events before it remain
         }
+        long kept = io.jrrtui.trace.TraceReader.open(trace).recoverableEvents();
+        assertTrue(kept < all, kept + " of " + all);
         Jrr.Run dump = Jrr.run("dump", trace.toString());
         assertEquals(0, dump.status(), dump.errText());
-        assertTrue(dump.outText().contains("INCOMPLETE"), dump.outText());
-        assertFalse(dump.outText().contains("tid"), "no event can be read from a cut block: " + dump.outText());
+        assertTrue(dump.outText().contains("INCOMPLETE: killed"), dump.outText());
+        assertTrue(dump.outText().contains("the trace ends after event " + kept + ": truncated block"), dump.outText());
+        assertFalse(dump.outText().contains(String.format("%6d  tid", kept + 1)), "no event can be read from a cut block: " + dump.outText());
     }
 
     @Test

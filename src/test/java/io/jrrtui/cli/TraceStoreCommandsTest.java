@@ -53,4 +53,44 @@ class TraceStoreCommandsTest {
         assertFalse(Files.exists(t));
         assertTrue(store.list().isEmpty());
     }
+
+    /** A directory that looks like a recording (it has a header), with an unrelated file beside it. */
+    private static Path fakeRecording(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("trace.properties"), "format.version=3\n");
+        Files.writeString(dir.resolve("precious.txt"), "not jrrtui's\n");
+        return dir;
+    }
+
+    @Test
+    void rmRefusesEverythingThatIsNotARecordingInTheStore() throws Exception {
+        Path store = root.resolve("store");
+        Files.createDirectories(store);
+        Path outside = fakeRecording(root.resolve("outside"));
+        Path inside = fakeRecording(store.resolve("hello-0"));
+        Files.createSymbolicLink(store.resolve("link-out"), outside);
+        Files.createDirectories(store.resolve("plain"));
+        System.setProperty("jrrtui.traceDir", store.toString());
+        try {
+            for (String name : List.of("../outside", outside.toString(), store + "/../outside", "link-out", "..", ".",
+                    store.toString(), "plain", "/", "nonexistent")) {
+                Jrr.Run rm = Jrr.run("rm", name);
+                assertEquals(2, rm.status(), name + ": " + rm.errText());
+                assertEquals(1, rm.errText().lines().count(), name + ": " + rm.errText());
+                assertTrue(rm.errText().startsWith("jrrtui: "), rm.errText());
+                assertTrue(Files.exists(outside.resolve("precious.txt")), name);
+                assertTrue(Files.exists(inside.resolve("precious.txt")), name);
+            }
+            // one bad name among good ones deletes nothing
+            assertEquals(2, Jrr.run("rm", "hello-0", "../outside").status());
+            assertTrue(Files.exists(inside));
+            Jrr.Run ok = Jrr.run("rm", "hello-0");
+            assertEquals(0, ok.status(), ok.errText());
+            assertFalse(Files.exists(inside));
+            assertTrue(Files.exists(outside.resolve("precious.txt")));
+            assertTrue(Files.isSymbolicLink(store.resolve("link-out")));
+        } finally {
+            System.clearProperty("jrrtui.traceDir");
+        }
+    }
 }

