@@ -32,6 +32,9 @@ final class BlockStreamReader extends InputStream {
     private boolean eof;
     private String endNote;
 
+    /** The first event the next events block must hold (0: not known, the stream was entered mid-way). */
+    private long nextFirstEvent;
+
     BlockStreamReader(Path path, String name, boolean tolerateDamage, long startOffset) {
         this.name = name;
         this.tolerateDamage = tolerateDamage;
@@ -51,6 +54,7 @@ final class BlockStreamReader extends InputStream {
             file.readFully(nm);
             if (!new String(nm, StandardCharsets.UTF_8).equals(name)) throw corrupt("stream name mismatch");
             fileOffset = 16 + n;
+            if (startOffset <= fileOffset) nextFirstEvent = 1; // from the start: the first block holds event 1
             if (startOffset > fileOffset) {
                 file.skipNBytes(startOffset - fileOffset);
                 fileOffset = startOffset;
@@ -92,7 +96,18 @@ final class BlockStreamReader extends InputStream {
             int rawLen = file.readInt();
             int compLen = file.readInt();
             int crc = file.readInt();
-            if (version >= 3) file.skipNBytes(TraceFormat.BLOCK_HEADER - TraceFormat.BLOCK_HEADER_V2); // the label
+            if (version >= 3) {
+                // the label: not covered by the checksum, so check that the events chain on (a
+                // stream read from its start begins at event 1, each block where the last ended)
+                long first = file.readLong();
+                int count = file.readInt();
+                long dataAt = file.readLong();
+                if (first < 1 || count < 0 || dataAt < 0) return damaged(corrupt("bad block label"));
+                if (name.equals(TraceFormat.EVENTS)) {
+                    if (nextFirstEvent > 0 && first != nextFirstEvent) return damaged(corrupt("bad block label (events out of sequence)"));
+                    nextFirstEvent = first + count;
+                }
+            }
             if (rawLen < 0 || rawLen > TraceFormat.MAX_BLOCK || compLen < 0 || compLen > TraceFormat.MAX_BLOCK + 1024) {
                 return damaged(corrupt("bad block length"));
             }
