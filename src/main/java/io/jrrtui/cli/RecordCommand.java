@@ -40,7 +40,7 @@ final class RecordCommand implements Command {
                                /dev/null|zero, fstat, clock_gettime, gettimeofday) inside the program
                                instead of stopping at each: much faster recording (experimental;
                                JRR_SYSCALL_BUFFER=1 in the environment turns it on by default)
-                  --chaos      random short timeslices and random scheduling order (rare interleavings)
+                  --chaos      random short timeslices, random instruction counts and scheduling order (rare interleavings)
                   --until-fail N  record up to N runs, delete the passing ones, keep the first failing one
                 Exits with the program's status (128+N when killed by signal N).
                 Traces go to $JRR_TRACE_DIR, else $XDG_DATA_HOME/jrr, else ~/.local/share/jrr.""";
