@@ -372,7 +372,12 @@ public final class Timeline implements AutoCloseable {
             trailIsSteps = true;
             return true;
         }
-        Mark anchor = at > 0 ? trail.get(at - 1) : null;
+        // the previous stop helps only inside the same event interval: from an earlier one the
+        // event boundary is nearer, and stepping across events could step through a signal
+        Mark anchor = at > 0 && trail.get(at - 1).event() == target.event() ? trail.get(at - 1) : null;
+        // 0, or the event whose completion ends the search: the previous instruction is the one
+        // that made it (a syscall), and the answer the state just before it
+        long madeBy = 0;
         if (anchor != null) {
             goTo(anchor);
         } else {
@@ -381,6 +386,13 @@ public final class Timeline implements AutoCloseable {
             if (target.sameState(registersFor(target))) {
                 if (fromEvent <= 1) return false;
                 goToEvent(fromEvent - 1); // exactly at the boundary: the previous instruction ends the event before
+                if (target.sameState(registersFor(target))) {
+                    // a stop at an event that happens where the one before ended (a signal right
+                    // after the syscall that sent it): step to the syscall, not through the signal
+                    if (fromEvent <= 2) return false;
+                    goToEvent(fromEvent - 2);
+                    madeBy = fromEvent - 1;
+                }
             }
             selectThreadOf(target); // step the thread the position belongs to
         }
@@ -389,7 +401,7 @@ public final class Timeline implements AutoCloseable {
             chain.add(now());
             StopReason r = session.stepInstruction();
             if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("reverse-stepi lost its place: the replay ended");
-            if (at(target)) break;
+            if (at(target) || madeBy > 0 && session.currentEvent() >= madeBy) break;
             if (session.currentEvent() > target.event() || chain.size() > MAX_REVERSE_STEPS) {
                 goTo(target);
                 throw new JrrException("reverse-stepi: the previous instruction is more than " + MAX_REVERSE_STEPS

@@ -145,6 +145,16 @@ class ThreadHuntTest {
         assertTrue(out.substring(m.end()).contains("left (arg="), "bt of the locking thread shows left(): " + out);
     }
 
+    /** Going back from a signal stop: the previous instruction is the syscall that sent the signal. */
+    @Test
+    void reverseStepiFromASignalStopLandsOnTheSyscallThatRaisedIt() throws Exception {
+        Path trace = record("rr_raise");
+        String out = batch(trace, "continue", "reverse-stepi", "x/i $pc", "reverse-stepi", "continue");
+        assertTrue(out.contains("Program received signal SIGUSR1"), out);
+        assertTrue(out.matches("(?s).*=> 0x[0-9a-f]+ <__pthread_kill_implementation\\+\\d+>:\\s+syscall.*"), out);
+        assertEquals(2, count(out, "Program received signal SIGUSR1"), "forward again reaches the same signal: " + out);
+    }
+
     private static int count(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         int n = 0;
