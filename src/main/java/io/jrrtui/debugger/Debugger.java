@@ -419,13 +419,7 @@ public final class Debugger implements DebugSession {
         try {
             for (var t : session.threads()) {
                 session.selectThread(t.number());
-                moved();
-                FrameInfo frame;
-                try {
-                    frame = inspector.frameInfo(ctx(), 0);
-                } catch (JrrException e) {
-                    frame = null;
-                }
+                FrameInfo frame = innermostFrameOfSelectedThread();
                 out.add(new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()),
                         t.number() == selected.number(), frame, t.inSyscall()));
             }
@@ -440,16 +434,20 @@ public final class Debugger implements DebugSession {
     public io.jrrtui.api.ThreadInfo selectThread(int number) {
         requireRunning();
         var t = session.selectThread(number);
-        moved();
-        FrameInfo frame;
-        try {
-            frame = inspector.frameInfo(ctx(), 0);
-        } catch (JrrException e) {
-            frame = null;
-        }
+        FrameInfo frame = innermostFrameOfSelectedThread();
         last = new StopEvent(last.reason(), frame == null ? last.where() : frame.where(), last.event(), last.breakpoint(),
                 last.watch(), last.returnValue(), last.detail(), last.reverse(), t.number(), threadNames.getOrDefault(t.number(), t.name()));
         return new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()), true, frame, t.inSyscall());
+    }
+
+    /** After a thread switch: forgets the old thread's state and gives the new one's frame 0, or null. */
+    private FrameInfo innermostFrameOfSelectedThread() {
+        moved();
+        try {
+            return inspector.frameInfo(ctx(), 0);
+        } catch (JrrException e) {
+            return null; // a thread that cannot be unwound is listed without a frame
+        }
     }
 
     @Override

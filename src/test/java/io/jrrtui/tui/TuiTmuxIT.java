@@ -49,10 +49,7 @@ class TuiTmuxIT {
                         + " -Djrrtui.home=" + quote(project.resolve("target").toString())
                         + " -cp " + quote(project.resolve("target/classes") + ":" + project.resolve("target/test-classes") + ":" + jar)
                         + " io.jrrtui.tui.TuiMain " + quote(trace.toString());
-        tmux("new-session", "-d", "-s", "hunt", "-x", "160", "-y", "50", "env XDG_CONFIG_HOME=" + quote(tmp.toString()) + " " + command);
-        serverStarted = true;
-
-        waitFor("? for help");
+        startTui(command);
         keys(":break main", "Enter");
         waitFor("Breakpoint 1 at");
         keys("c");
@@ -100,10 +97,7 @@ class TuiTmuxIT {
         Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
                 Jrr.binary("mt_shared_turns").toString());
         assertTrue(r.status() == 0, r.errText());
-        tmux("new-session", "-d", "-s", "hunt", "-x", "160", "-y", "50", "env XDG_CONFIG_HOME=" + quote(tmp.toString()) + " "
-                + quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
-        serverStarted = true;
-        waitFor("? for help");
+        startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
         keys(":break write_shared", "Enter");
         waitFor("Breakpoint 1 at");
         keys("c");
@@ -120,6 +114,13 @@ class TuiTmuxIT {
         assertTrue(!s.contains("#0  write_shared"), "Backtrace no longer shows the worker's frame: " + s);
         Files.writeString(tmp.resolve("threads-screen.txt"), s);
         keys("q");
+    }
+
+    /** Runs command in a 160x50 tmux session with its own config home and waits for the first screen. */
+    private void startTui(String command) throws Exception {
+        tmux("new-session", "-d", "-s", "hunt", "-x", "160", "-y", "50", "env XDG_CONFIG_HOME=" + quote(tmp.toString()) + " " + command);
+        serverStarted = true;
+        waitFor("? for help");
     }
 
     private String waitFor(String text) throws Exception {
