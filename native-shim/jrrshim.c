@@ -24,3 +24,60 @@ uint64_t jrr_rdtscp(uint32_t *aux) {
 void jrr_cpuid(uint32_t leaf, uint32_t subleaf, uint32_t *out) {
     __cpuid_count(leaf, subleaf, out[0], out[1], out[2], out[3]);
 }
+
+#include <errno.h>
+#include <signal.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+
+/*
+ * Single-steps task tid (ptrace-stopped, traced by the calling thread) until its rip has moved n
+ * times, in one native call: chaos mode steps thousands of instructions per switch, and doing each
+ * step's five calls through JNA cost about as much again as the step itself.
+ *
+ * Never steps a syscall instruction (0f 05, 0f 34, cd 80) or an int3 (cc): the first must be seen as
+ * a syscall stop, the second trap as the program's own. A rip that does not move (a rep-string
+ * iteration, or the report of a syscall when resumed from its exit stop) is not counted; at most
+ * 2n+2 traps are taken. out[0] = instructions stepped, out[1] = a wait status that was not a
+ * single-step trap (the caller handles it as any stop) or -1, out[2] = 1 if it stopped before a
+ * syscall instruction or int3. Returns 0, or -errno of a failed call.
+ */
+int jrr_step_n(int tid, int n, long long *out) {
+    struct user_regs_struct regs;
+    siginfo_t info;
+    int stepped = 0;
+    out[1] = -1;
+    out[2] = 0;
+    if (ptrace(PTRACE_GETREGS, tid, 0, &regs) != 0) return -errno;
+    for (int traps = 0; stepped < n && traps <= 2 * n + 2; traps++) {
+        errno = 0;
+        long word = ptrace(PTRACE_PEEKTEXT, tid, (void *)regs.rip, 0);
+        if (errno != 0) return -errno;
+        unsigned b0 = word & 0xff, b1 = (word >> 8) & 0xff;
+        if ((b0 == 0x0f && (b1 == 0x05 || b1 == 0x34)) || (b0 == 0xcd && b1 == 0x80) || b0 == 0xcc) {
+            out[2] = 1;
+            break;
+        }
+        if (ptrace(PTRACE_SINGLESTEP, tid, 0, 0) != 0) return -errno;
+        int status;
+        while (waitpid(tid, &status, __WALL) < 0) {
+            if (errno != EINTR) return -errno;
+        }
+        if (!WIFSTOPPED(status) || WSTOPSIG(status) != SIGTRAP || (status >> 16) != 0) {
+            out[1] = status;
+            break;
+        }
+        if (ptrace(PTRACE_GETSIGINFO, tid, 0, &info) != 0) return -errno;
+        /* the step's trap: TRAP_TRACE, or TRAP_BRKPT where the hypervisor leaves DR6's step bit clear */
+        if (info.si_code != 2 && info.si_code != 1) {
+            out[1] = status;
+            break;
+        }
+        unsigned long long before = regs.rip;
+        if (ptrace(PTRACE_GETREGS, tid, 0, &regs) != 0) return -errno;
+        if (regs.rip != before) stepped++;
+    }
+    out[0] = stepped;
+    return 0;
+}

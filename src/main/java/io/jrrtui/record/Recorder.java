@@ -25,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -183,6 +184,7 @@ public final class Recorder {
 
     private Result loop() {
         while (!tasks.isEmpty()) {
+            if (running == null && scheduler.chaos() && (awaitQuickSyscalls() || drainStops())) continue;
             if (running == null) {
                 running = scheduler.pick(runnable);
                 // the timeslice starts when a task is switched in, not at every resume after a stop
@@ -190,8 +192,13 @@ public final class Recorder {
             }
             if (running != null && running.stopped) {
                 RecordedTask r = running;
-                int steps = r.deliver == 0 && !r.inSyscall ? scheduler.chaosSteps(!runnable.isEmpty()) : 0;
-                WaitStatus early = steps > 0 ? stepThenPreempt(r, steps) : null;
+                int steps = r.deliver == 0 && !r.inSyscall ? scheduler.chaosSteps(tasks.size() > 1) : 0;
+                WaitStatus early = null;
+                if (steps > 0) {
+                    long stepStart = System.nanoTime();
+                    early = stepThenPreempt(r, steps);
+                    scheduler.stepped(System.nanoTime() - stepStart);
+                }
                 if (early != null) {
                     dispatch(r, early);
                     continue;
@@ -202,6 +209,7 @@ public final class Recorder {
             scheduler.othersWaiting(!runnable.isEmpty());
             scheduler.signalsHeld(running != null && !running.heldSignals.isEmpty());
             WaitStatus ws = Ptrace.waitAny();
+            scheduler.stopped(ws.pid());
             RecordedTask t = tasks.get(ws.pid());
             if (t == null) {
                 earlyStops.put(ws.pid(), ws); // a new task whose creator's event stop has not arrived yet
@@ -212,6 +220,45 @@ public final class Recorder {
         if (leaderExit == null) throw new JrrException("the program ended without an exit status");
         writer.finish(leaderExit.shellStatus(), leaderExit.describe());
         return new Result(leaderExit.shellStatus(), nextEvent - 1, leaderExit.describe());
+    }
+
+    /**
+     * Chaos mode, before a pick: handles the stops that have already happened (a syscall that has
+     * returned, a new thread's first stop), so the tasks they make runnable are candidates too.
+     * Otherwise a task that made a short syscall waits until the task picked instead gives up the
+     * CPU, and threads a program starts one after the other never overlap. Returns whether any was.
+     */
+    private boolean drainStops() {
+        boolean any = false;
+        for (WaitStatus ws; !tasks.isEmpty() && (ws = Ptrace.pollAny()) != null; ) {
+            any = true;
+            RecordedTask t = tasks.get(ws.pid());
+            if (t == null) earlyStops.put(ws.pid(), ws);
+            else dispatch(t, ws);
+        }
+        return any;
+    }
+
+    /**
+     * Syscalls that never block and return within microseconds. In chaos mode a task in one of
+     * them is waited for before the next pick: a thread that its creator's mmap/mprotect/clone
+     * has not yet finished making would otherwise run its whole first slice alone, and threads a
+     * program starts one after the other would never overlap — on a loaded host almost always.
+     */
+    private static final Set<Integer> QUICK_SYSCALLS = Set.of("mmap", "mprotect", "munmap", "madvise", "brk",
+            "set_robust_list", "rseq", "rt_sigprocmask", "sigaltstack", "arch_prctl", "prctl", "getpid", "gettid",
+            "getppid", "getuid", "geteuid", "getgid", "getegid", "set_tid_address", "sched_getaffinity")
+            .stream().map(Syscalls::number).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Chaos mode, before a pick: handles the exit of every quick syscall in progress. */
+    private boolean awaitQuickSyscalls() {
+        for (RecordedTask t : List.copyOf(tasks.values())) {
+            if (t.inSyscall && !t.stopped && t.entry != null && QUICK_SYSCALLS.contains((int) t.entry.origRax())) {
+                dispatch(t, Ptrace.waitFor(t.tid));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One stop of task t, whatever it is. */
@@ -234,13 +281,11 @@ public final class Recorder {
         }
     }
 
-    private static final int TRAP_BRKPT = 1, TRAP_TRACE = 2;
-
     /**
      * Chaos mode: runs t n instructions by single-stepping, then preempts it there. A timer cannot
      * be relied on to land inside a race window a few instructions wide in a loop of tens of
      * microseconds (its latency alone is longer on a busy host); counting instructions can, at
-     * ~15 µs a step, for the first thousands of instructions after a switch. Stops before a syscall
+     * ~15-35 µs a step, for the first thousands of instructions after a switch. Stops before a syscall
      * instruction (the call must be seen as a stop). Returns a stop that ended the steps early (a
      * signal, a fault, the end), for the usual handling, or null.
      */
@@ -249,35 +294,19 @@ public final class Recorder {
         // a call interrupted by our SIGSTOP is restarted by the kernel as the task resumes: a step
         // would run it unseen (and a futex wait would block the step for good)
         if (regs.origRax() >= 0 && isRestart(regs.rax())) return null;
-        Registers start = regs;
-        boolean wasAtBoundary = t.atBoundary;
-        int stepped = 0;
-        byte[] insn = new byte[2];
-        for (int traps = 0; stepped < n && traps <= 2 * n + 2; traps++) {
-            t.proc.mem.readPartial(regs.rip(), insn);
-            int op = (insn[0] & 0xff) << 8 | insn[1] & 0xff;
-            // a syscall must be seen as a stop, and is a switch point anyway: no preemption just
-            // before one (replay would find the task in the call); an int3 of the program's own
-            // must trap as usual
-            if (op == 0x0f05 || op == 0x0f34 || op == 0xcd80 || (insn[0] & 0xff) == 0xcc) return null;
-            Ptrace.resume(Ptrace.PTRACE_SINGLESTEP, t.tid, 0);
-            WaitStatus ws = Ptrace.waitFor(t.tid);
-            t.atBoundary = false; // decided again below, by the registers
-            byte[] info = ws.stopped() && ws.stopSig() == Signals.SIGTRAP && ws.event() == 0 ? Ptrace.getSigInfo(t.tid) : null;
-            // the step's trap: TRAP_TRACE, or TRAP_BRKPT where the hypervisor leaves DR6's step bit clear
-            int code = info == null ? -1 : Signals.siginfoCode(info);
-            if (code != TRAP_TRACE && code != TRAP_BRKPT) return ws;
-            Registers now = Ptrace.getRegs(t.tid);
-            // resumed from a syscall-exit stop, the kernel reports the syscall itself as the first
-            // step (TRAP_BRKPT, nothing ran): only a moved rip counts (a rep-string iteration does not)
-            if (now.rip() != regs.rip()) stepped++;
-            regs = now;
+        // natively, in one call: syscall and int3 instructions are not stepped (a syscall must be
+        // seen as a stop, and is a switch point anyway: no preemption just before one, replay would
+        // find the task in the call; an int3 of the program's own must trap as usual)
+        Shim.StepRun run = Shim.stepInstructions(t.tid, n);
+        if (run.otherStop() != null) {
+            t.atBoundary = false;
+            return run.otherStop();
         }
-        if (regs.firstDifference(start, Registers.EFLAGS) < 0) {
-            t.atBoundary = wasAtBoundary; // nothing ran: no new position to preempt at
-            return null;
-        }
-        preempted(t, regs);
+        Registers now = Ptrace.getRegs(t.tid);
+        boolean ran = now.firstDifference(regs, Registers.EFLAGS) >= 0;
+        if (ran) t.atBoundary = false; // a new position
+        if (!ran || run.beforeTrapInstruction()) return null; // nothing to preempt at, or a syscall next
+        preempted(t, now);
         return null;
     }
 
@@ -289,6 +318,7 @@ public final class Recorder {
         Ptrace.resume(filtered ? Ptrace.PTRACE_CONT : Ptrace.PTRACE_SYSCALL, t.tid, t.deliver);
         t.deliver = 0;
         t.stopped = false;
+        scheduler.resumed(t.tid);
     }
 
     /** The running task entered a syscall: check it, then let it into the kernel and run another task. */

@@ -1,6 +1,7 @@
 package io.jrrtui.record;
 
 import io.jrrtui.sys.Ptrace;
+import io.jrrtui.sys.TracerThread;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -26,15 +27,26 @@ import java.util.concurrent.locks.LockSupport;
 final class Scheduler implements AutoCloseable {
     private static final long MIN_CHAOS_NANOS = 5_000, MAX_CHAOS_NANOS = 20_000_000;
     private static final long SPIN_NANOS = 200_000;
+    private static final long STEP_ALLOWANCE_NANOS = 1_000_000_000L;
+    private final long startNanos = System.nanoTime();
+    /** Chaos mode: time the tracer has spent single-stepping tasks (tracer thread only). */
+    private long steppedNanos;
     private final Set<Integer> preemptRequested = ConcurrentHashMap.newKeySet();
     private final boolean chaos;
     private final Random random;
     private final long sliceMillis;
-    /** The task running user code (0: none), its process, when it started and its slice. */
+    /**
+     * The task switched in (0: none), its process, and its slice as time it has yet to execute:
+     * the clock runs only between a resume and the next stop ({@link #executing}, since
+     * {@link #runStartNanos}). Time the tracer spends handling its stops (a syscall's exit, an
+     * emulated rdtsc) is not the task's: counted, a slice of microseconds would end before the task
+     * ran an instruction, and its SIGSTOP, queued while it was stopped, would preempt it where it stood.
+     */
     private volatile int runningTid;
     private volatile int runningTgid;
     private volatile long runStartNanos;
     private volatile long runSliceNanos;
+    private volatile boolean executing;
     /**
      * A sequence lock over the fields above (written by the tracer thread only): odd while they
      * change, bumped to the next even number after. An even value names one run.
@@ -66,12 +78,27 @@ final class Scheduler implements AutoCloseable {
 
     /**
      * Chaos mode: how many instructions the task being switched in should run (single-stepped)
-     * before it is preempted, or 0 to run it normally. Half the switches while others wait,
-     * log-uniform from 1 to 10,000 instructions (~15 ms of stepping on average).
+     * before it is preempted, or 0 to run it normally: log-uniform from 1 to 10,000 instructions
+     * (~15 ms of stepping on average) whenever another task exists, within the stepping budget.
+     * The budget ({@link #STEP_ALLOWANCE_NANOS} plus as much time as the recording has spent not
+     * stepping) keeps a program whose threads always have work (all of it would be single-stepped)
+     * within about twice its usual recording time plus a second; a short racy program spends all
+     * of its run in the allowance, where every switch can land inside a window of a few instructions.
      */
-    int chaosSteps(boolean othersWait) {
-        if (!chaos || !othersWait || random.nextBoolean()) return 0;
+    int chaosSteps(boolean othersExist) {
+        if (!chaos || !othersExist) return 0;
+        long notStepping = System.nanoTime() - startNanos - steppedNanos;
+        if (steppedNanos > STEP_ALLOWANCE_NANOS + notStepping) return 0;
         return (int) Math.exp(random.nextDouble() * Math.log(10_000));
+    }
+
+    /** Chaos mode: the tracer spent nanos single-stepping a task (counted against the budget). */
+    void stepped(long nanos) {
+        steppedNanos += nanos;
+    }
+
+    boolean chaos() {
+        return chaos;
     }
 
     /** Whether other tasks wait in the run queue (the tracer tells after every stop it handles). */
@@ -101,16 +128,33 @@ final class Scheduler implements AutoCloseable {
         runSeq++;
         runningTgid = t.proc.tgid;
         runSliceNanos = slice;
-        runStartNanos = System.nanoTime();
+        executing = false;
         runningTid = t.tid;
         runSeq++;
         if (watchdog == null) {
             watchdog = new Thread(this::watch, "jrr-timeslice");
             watchdog.setDaemon(true);
             watchdog.start();
-        } else if (chaos) {
-            LockSupport.unpark(watchdog); // a slice of microseconds cannot wait for the next poll
         }
+    }
+
+    /** The task switched in was resumed: its slice's clock runs. */
+    void resumed(int tid) {
+        if (tid != runningTid || executing) return;
+        runSeq++;
+        runStartNanos = System.nanoTime();
+        executing = true;
+        runSeq++;
+        if (chaos) LockSupport.unpark(watchdog); // a slice of microseconds cannot wait for the next poll
+    }
+
+    /** The task switched in stopped: its clock stops, what it ran is taken off its slice. */
+    void stopped(int tid) {
+        if (tid != runningTid || !executing) return;
+        runSeq++;
+        runSliceNanos -= System.nanoTime() - runStartNanos;
+        executing = false;
+        runSeq++;
     }
 
     /**
@@ -121,6 +165,7 @@ final class Scheduler implements AutoCloseable {
      * point). In chaos mode the last {@link #SPIN_NANOS} before a deadline are spun, not slept.
      */
     private void watch() {
+        if (chaos) TracerThread.avoidTraceeCpu();
         long pollNanos = TimeUnit.MILLISECONDS.toNanos(chaos ? 1 : sliceMillis);
         long seen = -1;
         long deadline = 0;
@@ -130,10 +175,12 @@ final class Scheduler implements AutoCloseable {
             int tgid = runningTgid;
             long start = runStartNanos;
             long slice = runSliceNanos;
+            boolean running = executing;
             if ((seq & 1) != 0 || runSeq != seq) { // changing right now: read again
                 Thread.onSpinWait();
                 continue;
             }
+            if (!running) tid = 0; // stopped: its clock does not run
             if (seq != seen) {
                 seen = seq;
                 deadline = start + slice;
@@ -169,6 +216,7 @@ final class Scheduler implements AutoCloseable {
     void idle() {
         runSeq++;
         runningTid = 0;
+        executing = false;
         runSeq++;
     }
 

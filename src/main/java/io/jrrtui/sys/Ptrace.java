@@ -126,7 +126,13 @@ public final class Ptrace {
         return waitFor(-1, WALL | WNOTHREAD);
     }
 
-    private static final int WNOTHREAD = 0x20000000;
+    private static final int WNOTHREAD = 0x20000000, WNOHANG = 1;
+
+    /** A stop (or end) of any tracee that has already happened, or null if none is waiting. */
+    public static WaitStatus pollAny() {
+        WaitStatus ws = waitFor(-1, WALL | WNOTHREAD | WNOHANG);
+        return ws.pid() == 0 ? null : ws;
+    }
 
     /** waitpid with __WALL; retries on EINTR. */
     public static WaitStatus waitFor(int pid) {

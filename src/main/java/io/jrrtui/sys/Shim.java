@@ -42,6 +42,23 @@ public final class Shim {
         return out;
     }
 
+    /**
+     * Single-steps ptrace-stopped task tid until its rip has moved n times, natively (see
+     * jrr_step_n in native-shim/jrrshim.c). Call on the tracer thread.
+     */
+    public static StepRun stepInstructions(int tid, int n) {
+        long[] out = new long[3];
+        int rc = Native0.jrr_step_n(tid, n, out);
+        if (rc != 0) throw new PtraceException("single-step of task " + tid + ": " + LibC.strerror(-rc), -rc);
+        return new StepRun((int) out[0], out[1] < 0 ? null : new WaitStatus(tid, (int) out[1]), out[2] != 0);
+    }
+
+    /**
+     * What {@link #stepInstructions} did: instructions stepped, a stop that was not a step's trap
+     * (a signal, the task's end; null if none), and whether it stopped before a syscall or int3.
+     */
+    public record StepRun(int stepped, WaitStatus otherStop, boolean beforeTrapInstruction) {}
+
     private static final class Native0 {
         static {
             Native.register(Native0.class, NativeLibrary.getInstance(nativeDir().resolve("libjrrshim.so").toString()));
@@ -52,5 +69,7 @@ public final class Shim {
         static native long jrr_rdtscp(int[] aux);
 
         static native void jrr_cpuid(int leaf, int subleaf, int[] out);
+
+        static native int jrr_step_n(int tid, int n, long[] out);
     }
 }

@@ -39,6 +39,27 @@ public final class TracerThread {
             // not allowed here (a restricted cpuset): run unpinned
         }
     }
+
+    /**
+     * Moves the calling thread off the tracees' CPU, onto the other allowed ones (no-op when nothing
+     * is pinned). A thread that must act while a tracee runs (the chaos timeslice watchdog spinning
+     * to its deadline) would otherwise take turns with the tracee on one CPU: the tracee then makes
+     * no progress while the watchdog spins, and its preemption lands where it was switched in.
+     */
+    public static void avoidTraceeCpu() {
+        if (CPU < 0 || CPU >= 64) return;
+        long mask = 0;
+        for (int cpu : CpuClaim.allowedCpus()) {
+            if (cpu != CPU && cpu < 64) mask |= 1L << cpu;
+        }
+        if (mask == 0) return;
+        try {
+            LibC.sched_setaffinity(0, 8, new long[] {mask});
+        } catch (RuntimeException | Error e) {
+            // not allowed here: stay where we are
+        }
+    }
+
     private static volatile Thread tracer;
 
     private TracerThread() {}
