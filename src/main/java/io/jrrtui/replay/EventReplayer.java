@@ -294,10 +294,13 @@ final class EventReplayer {
         // An interrupted recording (recorder killed, disk full) ends with the program still running:
         // the session reports the end of the trace, not an exit the recording never saw.
         if (s.trace.incomplete()) return;
-        for (LiveTask t : s.tasks.values()) {
-            if (t.exiting && !t.dead) {
-                WaitStatus ws = Ptrace.waitFor(t.tid);
-                if (ws.exited() || ws.signaled()) t.dead = true;
+        // the other threads first: the kernel reports a leader only after they are reaped
+        for (boolean leaders : new boolean[] {false, true}) {
+            for (LiveTask t : s.tasks.values()) {
+                if (t.exiting && !t.dead && (t.tid == t.proc.tgid) == leaders) {
+                    WaitStatus ws = Ptrace.waitFor(t.tid);
+                    if (ws.exited() || ws.signaled()) t.dead = true;
+                }
             }
         }
         s.exited = true;
@@ -314,7 +317,10 @@ final class EventReplayer {
             throw new DivergenceException(n, "task " + t.recordedTid + " exits with " + (regs.arg(0) & 0xff) + ", recorded " + ex.code());
         }
         Ptrace.setRegs(t.tid, regs.with(Registers.RIP, regs.rip() - 2).with(Registers.RAX, regs.origRax()));
-        boolean alone = regs.origRax() == SYS_EXIT || t.proc.liveTasks == 1;
+        // A thread group's leader that leaves by exit while other threads run stays a zombie the
+        // kernel reports only after the last of them: waiting for it now would wait for ever.
+        boolean leaderLeavesOthers = t.tid == t.proc.tgid && t.proc.liveTasks > 1;
+        boolean alone = regs.origRax() == SYS_EXIT && !leaderLeavesOthers || t.proc.liveTasks == 1;
         if (regs.origRax() == SYS_EXIT_GROUP) {
             t.proc.groupExiting = true;
             for (LiveTask o : s.tasks.values()) if (o.proc == t.proc && o != t && !o.dead) o.pending = null;

@@ -37,12 +37,8 @@ class RecordReplayTest {
     @TempDir
     Path tmp;
 
-    /**
-     * Left out, with the reason, until fixed: fc_thread_exit_main (main calls pthread_exit while its
-     * thread runs on) records, but its replay hangs in about 3 of 8 runs, waiting for the zombie
-     * leader's death while the other thread stays stopped. Known gap in src/docs/architecture.md.
-     */
-    static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of("fc_thread_exit_main");
+    /** Programs left out, with the reason, until fixed (none at present). */
+    static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of();
 
     static Stream<String> programs() throws IOException {
         Path dir = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries");
