@@ -160,7 +160,9 @@ public final class Recorder {
 
     private void killAll() {
         for (int tid : new ArrayList<>(tasks.keySet())) Ptrace.kill(tid, Signals.SIGKILL);
-        for (int tid : new ArrayList<>(tasks.keySet())) Ptrace.killAndReap(tid);
+        // a process's leader is reported only after its other threads are reaped: those first
+        for (RecordedTask t : new ArrayList<>(tasks.values())) if (t.tid != t.proc.tgid) Ptrace.killAndReap(t.tid);
+        for (RecordedTask t : new ArrayList<>(tasks.values())) if (t.tid == t.proc.tgid) Ptrace.killAndReap(t.tid);
         if (leader > 0) Ptrace.killAndReap(leader);
     }
 
@@ -265,7 +267,8 @@ public final class Recorder {
     private void dispatch(RecordedTask t, WaitStatus ws) {
         {
             t.stopped = ws.stopped();
-            if (VERBOSE) System.err.println("record: task " + t.tid + " " + ws + " inSyscall=" + t.inSyscall + " atBoundary=" + t.atBoundary + " running=" + (running == null ? 0 : running.tid));
+            if (VERBOSE) System.err.println("record: task " + t.tid + " " + ws + " inSyscall=" + t.inSyscall + " atBoundary=" + t.atBoundary + " running=" + (running == null ? 0 : running.tid)
+                    + (ws.syscallStop() ? " nr=" + Ptrace.getRegs(t.tid).origRax() : ""));
             if (ws.exited() || ws.signaled()) {
                 onTaskEnd(t, ws);
             } else if (ws.syscallStop()) {

@@ -35,6 +35,7 @@ final class SyscallCapture {
         if (spec.disposition() == Disposition.MMAP) {
             writes.addAll(FileMappings.capture(t.tid, mem, writer, number, entry, result));
         }
+        writes.addAll(DiscardedFilePages.capture(t.tid, mem, entry, result));
         int stream = 0;
         byte[] output = new byte[0];
         String name = spec.name();

@@ -41,6 +41,7 @@ final class EventReplayer {
     private static final int MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2;
     private static final long ARCH_SET_CPUID = 0x1012;
     private static final int SYS_ARCH_PRCTL = 158, SYS_EXIT = 60, SYS_EXIT_GROUP = 231, SYS_VFORK = 58,
+            SYS_SET_ROBUST_LIST = 273,
             SYS_CLONE = 56, SYS_EXECVEAT = 322;
     private static final long CLONE_VFORK = 0x4000, CLONE_THREAD = 0x10000, CLONE_CHILD_SETTID = 0x01000000L;
 
@@ -294,10 +295,13 @@ final class EventReplayer {
         // An interrupted recording (recorder killed, disk full) ends with the program still running:
         // the session reports the end of the trace, not an exit the recording never saw.
         if (s.trace.incomplete()) return;
-        for (LiveTask t : s.tasks.values()) {
-            if (t.exiting && !t.dead) {
-                WaitStatus ws = Ptrace.waitFor(t.tid);
-                if (ws.exited() || ws.signaled()) t.dead = true;
+        // the other threads first: the kernel reports a leader only after they are reaped
+        for (boolean leaders : new boolean[] {false, true}) {
+            for (LiveTask t : s.tasks.values()) {
+                if (t.exiting && !t.dead && (t.tid == t.proc.tgid) == leaders) {
+                    WaitStatus ws = Ptrace.waitFor(t.tid);
+                    if (ws.exited() || ws.signaled()) t.dead = true;
+                }
             }
         }
         s.exited = true;
@@ -313,8 +317,14 @@ final class EventReplayer {
         if ((regs.arg(0) & 0xff) != ex.code()) {
             throw new DivergenceException(n, "task " + t.recordedTid + " exits with " + (regs.arg(0) & 0xff) + ", recorded " + ex.code());
         }
+        // The recorded kernel marked the robust futexes the thread held by its (recorded) tid; the
+        // replay's kernel cannot, it knows the thread by another tid.
+        if (regs.origRax() == SYS_EXIT) RobustFutexes.ownerDied(t.proc.mem, t.robustHead, t.recordedTid);
         Ptrace.setRegs(t.tid, regs.with(Registers.RIP, regs.rip() - 2).with(Registers.RAX, regs.origRax()));
-        boolean alone = regs.origRax() == SYS_EXIT || t.proc.liveTasks == 1;
+        // A thread group's leader that leaves by exit while other threads run stays a zombie the
+        // kernel reports only after the last of them: waiting for it now would wait for ever.
+        boolean leaderLeavesOthers = t.tid == t.proc.tgid && t.proc.liveTasks > 1;
+        boolean alone = regs.origRax() == SYS_EXIT && !leaderLeavesOthers || t.proc.liveTasks == 1;
         if (regs.origRax() == SYS_EXIT_GROUP) {
             t.proc.groupExiting = true;
             for (LiveTask o : s.tasks.values()) if (o.proc == t.proc && o != t && !o.dead) o.pending = null;
@@ -350,6 +360,7 @@ final class EventReplayer {
         Disposition d = SyscallTable.disposition(sc.syscall());
         long result = sc.result();
         boolean failed = result < 0 && result > -4096;
+        if (sc.syscall() == SYS_SET_ROBUST_LIST && result == 0) t.robustHead = regs.arg(0);
         switch (d) {
             case EXECUTE -> {
                 if (sc.name().equals("rt_sigsuspend")) raiseSignalForSuspend(t); // it returns only once the signal is there

@@ -44,6 +44,9 @@ final class LiveTask {
     /** Buffered calls put into its syscall buffer, checked at its next stop (else null). */
     io.jrrtui.trace.BufferedCallsEvent bufferedCalls;
 
+    /** The robust-futex list head it registered (set_robust_list), else 0. */
+    long robustHead;
+
     /** Numbers of this task's events whose work was done at an earlier event (EventReplayer.executeAhead). */
     final java.util.Set<Long> doneAhead = new java.util.HashSet<>();
 
