@@ -22,6 +22,7 @@
  * between recording and replay); the per-thread counters live in TLS, which is snapshotted.
  */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
@@ -94,6 +95,27 @@ static long traced(long nr, long a0, long a1, long a2, long a3) {
     return syscall(nr, a0, a1, a2, a3, 0L, 0L);
 }
 
+/*
+ * libc's own read, write and pread: the traced way for those goes through them, not syscall(), since
+ * they are cancellation points (pthread_cancel of a thread blocked in read on a pipe must unwind it;
+ * a bare syscall() is not one, and the cancelled thread would block for ever).
+ */
+static void *real_read, *real_write, *real_pread;
+
+/*
+ * call_real(fn, a0, a1, a2, a3): fn(a0, a1, a2, a3) with r8-r11 zeroed. What the library left in
+ * those registers differs between recording and replay, and libc's wrapper reaches its syscall with
+ * them untouched (replay compares every register at a traced syscall).
+ */
+__attribute__((visibility("hidden"))) long call_real(void *fn, long a0, long a1, long a2, long a3);
+__asm__(".text\n"
+        ".globl call_real\n.hidden call_real\n.type call_real,@function\n"
+        "call_real:\n"
+        "\tmov %rdi,%rax\n\tmov %rsi,%rdi\n\tmov %rdx,%rsi\n\tmov %rcx,%rdx\n\tmov %r8,%rcx\n"
+        "\txor %r8d,%r8d\n\txor %r9d,%r9d\n\txor %r10d,%r10d\n\txor %r11d,%r11d\n"
+        "\tjmp *%rax\n"
+        ".size call_real,.-call_real\n");
+
 static void hide_preload(void) {
     extern char **environ;
     for (char **e = environ; e && *e; e++) {
@@ -114,6 +136,9 @@ static void hide_preload(void) {
 
 __attribute__((constructor)) static void sb_init(void) {
     hide_preload();
+    real_read = dlsym(RTLD_NEXT, "read");
+    real_write = dlsym(RTLD_NEXT, "write");
+    real_pread = dlsym(RTLD_NEXT, "pread64");
     void *code = (void *)syscall(SYS_mmap, SB_BASE, 8192, PROT_READ | PROT_WRITE,
                                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1L, 0L);
     if (code != (void *)SB_BASE) return; /* taken (or mapped by a parent before exec): stay off */
@@ -234,11 +259,14 @@ __attribute__((noinline)) static long try_buffered(long nr, long a0, long a1, lo
     return status;
 }
 
-/* The interposed call: buffered when possible, else traced. Returns the raw result (-errno). */
-static inline long call(long nr, long a0, long a1, long a2, long a3, const struct outputs *o) {
+/*
+ * The interposed call: buffered when possible, else traced — through libc's own function real when
+ * there is one. Returns the raw result (-errno).
+ */
+static inline long call(long nr, long a0, long a1, long a2, long a3, const struct outputs *o, void *real) {
     long result;
     if (try_buffered(nr, a0, a1, a2, a3, o, &result) == 0) return result;
-    long r = traced(nr, a0, a1, a2, a3);
+    long r = real ? call_real(real, a0, a1, a2, a3) : traced(nr, a0, a1, a2, a3);
     return r == -1 ? -errno : r;
 }
 
@@ -259,33 +287,33 @@ static inline long finish(long r) {
 
 ssize_t read(int fd, void *buf, size_t n) {
     struct outputs o = {buf, (long)n, 1, 0, 0};
-    return finish(call(SYS_read, fd, (long)buf, (long)n, 0, &o));
+    return finish(call(SYS_read, fd, (long)buf, (long)n, 0, &o, real_read));
 }
 
 ssize_t write(int fd, const void *buf, size_t n) {
     struct outputs o = {0, 0, 1, 0, 0};
     if (fd == 1 || fd == 2) { /* the program's output: traced, so replay shows it */
-        long r = traced(SYS_write, fd, (long)buf, (long)n, 0);
+        long r = real_write ? call_real(real_write, fd, (long)buf, (long)n, 0) : traced(SYS_write, fd, (long)buf, (long)n, 0);
         return finish(r == -1 ? -errno : r);
     }
-    return finish(call(SYS_write, fd, (long)buf, (long)n, 0, &o));
+    return finish(call(SYS_write, fd, (long)buf, (long)n, 0, &o, real_write));
 }
 
 ssize_t pread64(int fd, void *buf, size_t n, off_t off) {
     struct outputs o = {buf, (long)n, 1, 0, 0};
-    return finish(call(SYS_pread64, fd, (long)buf, (long)n, off, &o));
+    return finish(call(SYS_pread64, fd, (long)buf, (long)n, off, &o, real_pread));
 }
 ssize_t pread(int fd, void *buf, size_t n, off_t off) __attribute__((alias("pread64")));
 
 off_t lseek(int fd, off_t off, int whence) {
     struct outputs o = {0, 0, 1, 0, 0};
-    return finish(call(SYS_lseek, fd, off, whence, 0, &o));
+    return finish(call(SYS_lseek, fd, off, whence, 0, &o, 0));
 }
 off_t lseek64(int fd, off_t off, int whence) __attribute__((alias("lseek")));
 
 int fstat(int fd, struct stat *st) {
     struct outputs o = {st, sizeof *st, 0, 0, 0};
-    return (int)finish(call(SYS_fstat, fd, (long)st, 0, 0, &o));
+    return (int)finish(call(SYS_fstat, fd, (long)st, 0, 0, &o, 0));
 }
 int fstat64(int fd, struct stat64 *st) {
     return fstat(fd, (struct stat *)st); /* the same layout on x86-64 */
@@ -293,12 +321,12 @@ int fstat64(int fd, struct stat64 *st) {
 
 int clock_gettime(clockid_t clk, struct timespec *ts) {
     struct outputs o = {ts, sizeof *ts, 0, 0, 0};
-    return (int)finish(call(SYS_clock_gettime, clk, (long)ts, 0, 0, &o));
+    return (int)finish(call(SYS_clock_gettime, clk, (long)ts, 0, 0, &o, 0));
 }
 
 int gettimeofday(struct timeval *restrict tv, void *restrict tz) {
     void *out = tv; /* glibc declares tv non-null; programs still pass NULL */
     __asm__("" : "+r"(out));
     struct outputs o = {out, out ? (long)sizeof *tv : 0, 0, tz, tz ? 8 : 0};
-    return (int)finish(call(SYS_gettimeofday, (long)tv, (long)tz, 0, 0, &o));
+    return (int)finish(call(SYS_gettimeofday, (long)tv, (long)tz, 0, 0, &o, 0));
 }

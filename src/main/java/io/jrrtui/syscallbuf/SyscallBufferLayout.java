@@ -24,7 +24,7 @@ public final class SyscallBufferLayout {
     public static final long SYSCALL_RETURN = BASE + 17;
     public static final int HEADER = 64;
     public static final long MAGIC = 0x4a52525342554631L;
-    public static final int MODE_RECORD = 1, MODE_REPLAY = 2;
+    public static final int MODE_OFF = 0, MODE_RECORD = 1, MODE_REPLAY = 2;
     static final int CONTROL_BYTES = 24, MODE_AT = 16;
     public static final String LIBRARY = "libjrrpreload.so";
 

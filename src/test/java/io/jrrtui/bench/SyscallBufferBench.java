@@ -48,7 +48,7 @@ public final class SyscallBufferBench {
             List<String> cmd = new ArrayList<>(List.of(bin.toString()));
             if (w.count() > 0) cmd.add(Long.toString(Math.max(1, w.count() / scale)));
             long nativeNs = RecordReplayBench.median(runs, () -> RecordReplayBench.runNative(cmd));
-            if (!modes.equals("buffer")) bench(w, "ptrace", cmd, List.of(), nativeNs, runs);
+            if (!modes.equals("buffer")) bench(w, "ptrace", cmd, List.of("--no-syscall-buffer"), nativeNs, runs);
             if (!modes.equals("ptrace")) bench(w, "buffer", cmd, List.of("--syscall-buffer"), nativeNs, runs);
         }
     }
