@@ -155,6 +155,30 @@ class SyscallBufferTest {
         assertReplays(r, name);
     }
 
+    /**
+     * The library follows exec: a shell's cat reads a regular file through the buffer (in a process
+     * whose program never named the library), and the exec'd programs do not see it either.
+     */
+    @Test
+    void programsStartedByExecAreBufferedToo() throws IOException {
+        Path trace = tmp.resolve("sh");
+        Path out = tmp.resolve("sh.out");
+        Path file = Jrr.source("bench_sysloop");
+        Jrr.Run run = Jrr.run("record", "-q", "--syscall-buffer", "-o", trace.toString(), "--stdout", out.toString(), "--",
+                "/bin/sh", "-c", "cat " + file + " | wc -c; env");
+        assertEquals(0, run.status(), run.errText());
+        String env = Files.readString(out);
+        assertTrue(env.contains("PATH=") && !env.contains("libjrrpreload"), "the library shows in an exec'd environment:\n" + env);
+        String dump = Jrr.run("dump", trace.toString()).outText();
+        Matcher cat = Pattern.compile("tid (\\d+)\\s+exec \\S*/cat ").matcher(dump);
+        assertTrue(cat.find(), "no exec of cat in the dump");
+        assertTrue(Pattern.compile("tid " + cat.group(1) + "\\s+buffered \\d+ calls? \\([^)]*read").matcher(dump).find(),
+                "cat's reads of a regular file were not buffered");
+        Jrr.Run replay = Jrr.run("replay", "-a", trace.toString());
+        assertEquals(0, replay.status(), replay.errText());
+        assertEquals(env, replay.outText());
+    }
+
     @Test
     void bufferingIsTheDefault() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeFalse("0".equals(System.getenv("JRR_SYSCALL_BUFFER")), "JRR_SYSCALL_BUFFER=0");
