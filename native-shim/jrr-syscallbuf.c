@@ -24,6 +24,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -96,25 +97,40 @@ static long traced(long nr, long a0, long a1, long a2, long a3) {
 }
 
 /*
- * libc's own read, write and pread: the traced way for those goes through them, not syscall(), since
- * they are cancellation points (pthread_cancel of a thread blocked in read on a pipe must unwind it;
- * a bare syscall() is not one, and the cancelled thread would block for ever).
+ * The traced way for read, write and pread: they are cancellation points (pthread_cancel of a
+ * thread blocked in read on a pipe must unwind it), so the call runs with asynchronous
+ * cancellation enabled, as libc's own wrappers do; a bare syscall() is no cancellation point, and
+ * the cancelled thread would block for ever. syscall() sets all six argument registers, so a
+ * replay sees exactly the recorded registers at the traced call.
  */
-static void *real_read, *real_write, *real_pread;
+static long cancellable(long nr, long a0, long a1, long a2, long a3) {
+    int old;
+    pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, &old);
+    long r = syscall(nr, a0, a1, a2, a3, 0L, 0L);
+    int saved = errno;
+    pthread_setcanceltype(old, &old);
+    errno = saved;
+    return r;
+}
 
 /*
- * call_real(fn, a0, a1, a2, a3): fn(a0, a1, a2, a3) with r8-r11 zeroed. What the library left in
- * those registers differs between recording and replay, and libc's wrapper reaches its syscall with
- * them untouched (replay compares every register at a traced syscall).
+ * Sends libc's internal callers of its function `name` to hook: stdio's reads and writes call
+ * __read/__write directly, which symbol interposition does not reach. The function's first 13
+ * bytes become `movabs $hook,%r11; jmp *%r11` (r11 is scratch at a call). Only for the entry this
+ * was written against (glibc 2.3x: `cmpb $0,__libc_single_threaded(%rip); je` past the patched
+ * bytes, so no jump lands inside them); any other libc is left alone and only interposed.
  */
-__attribute__((visibility("hidden"))) long call_real(void *fn, long a0, long a1, long a2, long a3);
-__asm__(".text\n"
-        ".globl call_real\n.hidden call_real\n.type call_real,@function\n"
-        "call_real:\n"
-        "\tmov %rdi,%rax\n\tmov %rsi,%rdi\n\tmov %rdx,%rsi\n\tmov %rcx,%rdx\n\tmov %r8,%rcx\n"
-        "\txor %r8d,%r8d\n\txor %r9d,%r9d\n\txor %r10d,%r10d\n\txor %r11d,%r11d\n"
-        "\tjmp *%rax\n"
-        ".size call_real,.-call_real\n");
+static void redirect(const char *name, void *hook) {
+    unsigned char *fn = dlsym(RTLD_NEXT, name);
+    if (!fn || fn == hook) return;
+    if (fn[0] != 0x80 || fn[1] != 0x3d || fn[6] != 0 || fn[7] != 0x74 || 9 + (signed char)fn[8] < 13) return;
+    long page = (long)fn & ~4095L, len = ((long)fn + 13 - page + 4095) & ~4095L;
+    if (syscall(SYS_mprotect, page, len, PROT_READ | PROT_WRITE | PROT_EXEC, 0L, 0L, 0L) != 0) return;
+    unsigned char patch[13] = {0x49, 0xbb, 0, 0, 0, 0, 0, 0, 0, 0, 0x41, 0xff, 0xe3};
+    memcpy(patch + 2, &hook, 8);
+    memcpy(fn, patch, sizeof patch);
+    syscall(SYS_mprotect, page, len, PROT_READ | PROT_EXEC, 0L, 0L, 0L);
+}
 
 static void hide_preload(void) {
     extern char **environ;
@@ -136,9 +152,6 @@ static void hide_preload(void) {
 
 __attribute__((constructor)) static void sb_init(void) {
     hide_preload();
-    real_read = dlsym(RTLD_NEXT, "read");
-    real_write = dlsym(RTLD_NEXT, "write");
-    real_pread = dlsym(RTLD_NEXT, "pread64");
     void *code = (void *)syscall(SYS_mmap, SB_BASE, 8192, PROT_READ | PROT_WRITE,
                                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1L, 0L);
     if (code != (void *)SB_BASE) return; /* taken (or mapped by a parent before exec): stay off */
@@ -150,6 +163,8 @@ __attribute__((constructor)) static void sb_init(void) {
     c->tls_offset = (const char *)&tls - fs;
     c->magic = SB_MAGIC;
     control = c;
+    redirect("read", (void *)read);
+    redirect("write", (void *)write);
 }
 
 /* The thread's buffer, mapped at its first attempt whatever the mode (record and replay alike). */
@@ -260,13 +275,13 @@ __attribute__((noinline)) static long try_buffered(long nr, long a0, long a1, lo
 }
 
 /*
- * The interposed call: buffered when possible, else traced — through libc's own function real when
- * there is one. Returns the raw result (-errno).
+ * The interposed call: buffered when possible, else traced (as a cancellation point when cancel is
+ * set). Returns the raw result (-errno).
  */
-static inline long call(long nr, long a0, long a1, long a2, long a3, const struct outputs *o, void *real) {
+static inline long call(long nr, long a0, long a1, long a2, long a3, const struct outputs *o, int cancel) {
     long result;
     if (try_buffered(nr, a0, a1, a2, a3, o, &result) == 0) return result;
-    long r = real ? call_real(real, a0, a1, a2, a3) : traced(nr, a0, a1, a2, a3);
+    long r = cancel ? cancellable(nr, a0, a1, a2, a3) : traced(nr, a0, a1, a2, a3);
     return r == -1 ? -errno : r;
 }
 
@@ -287,21 +302,21 @@ static inline long finish(long r) {
 
 ssize_t read(int fd, void *buf, size_t n) {
     struct outputs o = {buf, (long)n, 1, 0, 0};
-    return finish(call(SYS_read, fd, (long)buf, (long)n, 0, &o, real_read));
+    return finish(call(SYS_read, fd, (long)buf, (long)n, 0, &o, 1));
 }
 
 ssize_t write(int fd, const void *buf, size_t n) {
     struct outputs o = {0, 0, 1, 0, 0};
     if (fd == 1 || fd == 2) { /* the program's output: traced, so replay shows it */
-        long r = real_write ? call_real(real_write, fd, (long)buf, (long)n, 0) : traced(SYS_write, fd, (long)buf, (long)n, 0);
+        long r = cancellable(SYS_write, fd, (long)buf, (long)n, 0);
         return finish(r == -1 ? -errno : r);
     }
-    return finish(call(SYS_write, fd, (long)buf, (long)n, 0, &o, real_write));
+    return finish(call(SYS_write, fd, (long)buf, (long)n, 0, &o, 1));
 }
 
 ssize_t pread64(int fd, void *buf, size_t n, off_t off) {
     struct outputs o = {buf, (long)n, 1, 0, 0};
-    return finish(call(SYS_pread64, fd, (long)buf, (long)n, off, &o, real_pread));
+    return finish(call(SYS_pread64, fd, (long)buf, (long)n, off, &o, 1));
 }
 ssize_t pread(int fd, void *buf, size_t n, off_t off) __attribute__((alias("pread64")));
 

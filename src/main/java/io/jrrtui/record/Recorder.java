@@ -91,7 +91,9 @@ public final class Recorder {
      * on regular files and clocks run without a stop and are flushed as one event per stretch.
      */
     public Recorder syscallBuffer(boolean on) {
-        this.syscallBuffer = on;
+        // without the library file (an install that lacks it) the program is recorded the ptrace
+        // way, silently: the dynamic loader would otherwise print an error into its stderr
+        this.syscallBuffer = on && java.nio.file.Files.isReadable(io.jrrtui.syscallbuf.SyscallBufferLayout.library(Shim.nativeDir()));
         return this;
     }
 

@@ -179,6 +179,24 @@ class SyscallBufferTest {
         assertEquals(env, replay.outText());
     }
 
+    /**
+     * stdio reads through libc's internal __read, which symbol interposition misses: the library
+     * redirects libc's read itself, so md5sum's fread of a regular file is buffered.
+     */
+    @Test
+    void stdioReadsInsideLibcAreBuffered() throws IOException {
+        Path trace = tmp.resolve("md5");
+        Path out = tmp.resolve("md5.out");
+        Jrr.Run run = Jrr.run("record", "-q", "--syscall-buffer", "-o", trace.toString(), "--stdout", out.toString(), "--",
+                "/usr/bin/md5sum", Jrr.source("bench_sysloop").toString());
+        assertEquals(0, run.status(), run.errText());
+        String dump = Jrr.run("dump", trace.toString()).outText();
+        assertTrue(Pattern.compile("buffered \\d+ calls? \\([^)]*read").matcher(dump).find(), "md5sum's stdio reads were not buffered");
+        Jrr.Run replay = Jrr.run("replay", "-a", trace.toString());
+        assertEquals(0, replay.status(), replay.errText());
+        assertEquals(Files.readString(out), replay.outText());
+    }
+
     @Test
     void bufferingIsTheDefault() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeFalse("0".equals(System.getenv("JRR_SYSCALL_BUFFER")), "JRR_SYSCALL_BUFFER=0");
