@@ -22,7 +22,9 @@
  * between recording and replay); the per-thread counters live in TLS, which is snapshotted.
  */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -36,7 +38,7 @@
 #define SB_BASE 0x6a7e00000000UL
 #define SB_CONTROL (SB_BASE + 4096)
 #define SB_SLOTS_AT (SB_BASE + 8192)
-#define SB_SLOT_SIZE (512 * 1024)
+#define SB_SLOT_SIZE (4 * 1024 * 1024)
 #define SB_MAX_SLOTS 64
 #define SB_HEADER 64
 #define SB_MAGIC 0x4a52525342554631UL /* "JRRSBUF1" */
@@ -94,6 +96,42 @@ static long traced(long nr, long a0, long a1, long a2, long a3) {
     return syscall(nr, a0, a1, a2, a3, 0L, 0L);
 }
 
+/*
+ * The traced way for read, write and pread: they are cancellation points (pthread_cancel of a
+ * thread blocked in read on a pipe must unwind it), so the call runs with asynchronous
+ * cancellation enabled, as libc's own wrappers do; a bare syscall() is no cancellation point, and
+ * the cancelled thread would block for ever. syscall() sets all six argument registers, so a
+ * replay sees exactly the recorded registers at the traced call.
+ */
+static long cancellable(long nr, long a0, long a1, long a2, long a3) {
+    int old;
+    pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, &old);
+    long r = syscall(nr, a0, a1, a2, a3, 0L, 0L);
+    int saved = errno;
+    pthread_setcanceltype(old, &old);
+    errno = saved;
+    return r;
+}
+
+/*
+ * Sends libc's internal callers of its function `name` to hook: stdio's reads and writes call
+ * __read/__write directly, which symbol interposition does not reach. The function's first 13
+ * bytes become `movabs $hook,%r11; jmp *%r11` (r11 is scratch at a call). Only for the entry this
+ * was written against (glibc 2.3x: `cmpb $0,__libc_single_threaded(%rip); je` past the patched
+ * bytes, so no jump lands inside them); any other libc is left alone and only interposed.
+ */
+static void redirect(const char *name, void *hook) {
+    unsigned char *fn = dlsym(RTLD_NEXT, name);
+    if (!fn || fn == hook) return;
+    if (fn[0] != 0x80 || fn[1] != 0x3d || fn[6] != 0 || fn[7] != 0x74 || 9 + (signed char)fn[8] < 13) return;
+    long page = (long)fn & ~4095L, len = ((long)fn + 13 - page + 4095) & ~4095L;
+    if (syscall(SYS_mprotect, page, len, PROT_READ | PROT_WRITE | PROT_EXEC, 0L, 0L, 0L) != 0) return;
+    unsigned char patch[13] = {0x49, 0xbb, 0, 0, 0, 0, 0, 0, 0, 0, 0x41, 0xff, 0xe3};
+    memcpy(patch + 2, &hook, 8);
+    memcpy(fn, patch, sizeof patch);
+    syscall(SYS_mprotect, page, len, PROT_READ | PROT_EXEC, 0L, 0L, 0L);
+}
+
 static void hide_preload(void) {
     extern char **environ;
     for (char **e = environ; e && *e; e++) {
@@ -125,6 +163,8 @@ __attribute__((constructor)) static void sb_init(void) {
     c->tls_offset = (const char *)&tls - fs;
     c->magic = SB_MAGIC;
     control = c;
+    redirect("read", (void *)read);
+    redirect("write", (void *)write);
 }
 
 /* The thread's buffer, mapped at its first attempt whatever the mode (record and replay alike). */
@@ -234,11 +274,14 @@ __attribute__((noinline)) static long try_buffered(long nr, long a0, long a1, lo
     return status;
 }
 
-/* The interposed call: buffered when possible, else traced. Returns the raw result (-errno). */
-static inline long call(long nr, long a0, long a1, long a2, long a3, const struct outputs *o) {
+/*
+ * The interposed call: buffered when possible, else traced (as a cancellation point when cancel is
+ * set). Returns the raw result (-errno).
+ */
+static inline long call(long nr, long a0, long a1, long a2, long a3, const struct outputs *o, int cancel) {
     long result;
     if (try_buffered(nr, a0, a1, a2, a3, o, &result) == 0) return result;
-    long r = traced(nr, a0, a1, a2, a3);
+    long r = cancel ? cancellable(nr, a0, a1, a2, a3) : traced(nr, a0, a1, a2, a3);
     return r == -1 ? -errno : r;
 }
 
@@ -259,33 +302,33 @@ static inline long finish(long r) {
 
 ssize_t read(int fd, void *buf, size_t n) {
     struct outputs o = {buf, (long)n, 1, 0, 0};
-    return finish(call(SYS_read, fd, (long)buf, (long)n, 0, &o));
+    return finish(call(SYS_read, fd, (long)buf, (long)n, 0, &o, 1));
 }
 
 ssize_t write(int fd, const void *buf, size_t n) {
     struct outputs o = {0, 0, 1, 0, 0};
     if (fd == 1 || fd == 2) { /* the program's output: traced, so replay shows it */
-        long r = traced(SYS_write, fd, (long)buf, (long)n, 0);
+        long r = cancellable(SYS_write, fd, (long)buf, (long)n, 0);
         return finish(r == -1 ? -errno : r);
     }
-    return finish(call(SYS_write, fd, (long)buf, (long)n, 0, &o));
+    return finish(call(SYS_write, fd, (long)buf, (long)n, 0, &o, 1));
 }
 
 ssize_t pread64(int fd, void *buf, size_t n, off_t off) {
     struct outputs o = {buf, (long)n, 1, 0, 0};
-    return finish(call(SYS_pread64, fd, (long)buf, (long)n, off, &o));
+    return finish(call(SYS_pread64, fd, (long)buf, (long)n, off, &o, 1));
 }
 ssize_t pread(int fd, void *buf, size_t n, off_t off) __attribute__((alias("pread64")));
 
 off_t lseek(int fd, off_t off, int whence) {
     struct outputs o = {0, 0, 1, 0, 0};
-    return finish(call(SYS_lseek, fd, off, whence, 0, &o));
+    return finish(call(SYS_lseek, fd, off, whence, 0, &o, 0));
 }
 off_t lseek64(int fd, off_t off, int whence) __attribute__((alias("lseek")));
 
 int fstat(int fd, struct stat *st) {
     struct outputs o = {st, sizeof *st, 0, 0, 0};
-    return (int)finish(call(SYS_fstat, fd, (long)st, 0, 0, &o));
+    return (int)finish(call(SYS_fstat, fd, (long)st, 0, 0, &o, 0));
 }
 int fstat64(int fd, struct stat64 *st) {
     return fstat(fd, (struct stat *)st); /* the same layout on x86-64 */
@@ -293,12 +336,12 @@ int fstat64(int fd, struct stat64 *st) {
 
 int clock_gettime(clockid_t clk, struct timespec *ts) {
     struct outputs o = {ts, sizeof *ts, 0, 0, 0};
-    return (int)finish(call(SYS_clock_gettime, clk, (long)ts, 0, 0, &o));
+    return (int)finish(call(SYS_clock_gettime, clk, (long)ts, 0, 0, &o, 0));
 }
 
 int gettimeofday(struct timeval *restrict tv, void *restrict tz) {
     void *out = tv; /* glibc declares tv non-null; programs still pass NULL */
     __asm__("" : "+r"(out));
     struct outputs o = {out, out ? (long)sizeof *tv : 0, 0, tz, tz ? 8 : 0};
-    return (int)finish(call(SYS_gettimeofday, (long)tv, (long)tz, 0, 0, &o));
+    return (int)finish(call(SYS_gettimeofday, (long)tv, (long)tz, 0, 0, &o, 0));
 }

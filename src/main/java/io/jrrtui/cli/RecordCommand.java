@@ -30,16 +30,16 @@ final class RecordCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: jrrtui record [-o DIR] [-q] [--stdin F] [--stdout F] [--stderr F] [--] PROG [ARGS...]
+                usage: jrrtui record [-o DIR] [-q] [-n] [--stdin F] [--stdout F] [--stderr F] [--] PROG [ARGS...]
                   -o DIR       write the trace to DIR instead of the trace store
                   -q           print nothing but the program's own output
                   --stdin F    give the program F as its standard input (likewise --stdout, --stderr)
                   --single-task  refuse threads, fork, vfork and exec (recorded by default; the old
                                --experimental-tasks is still accepted and changes nothing)
-                  --syscall-buffer  buffer hot syscalls (read/write/pread/lseek on regular files and
-                               /dev/null|zero, fstat, clock_gettime, gettimeofday) inside the program
-                               instead of stopping at each: much faster recording (experimental;
-                               JRR_SYSCALL_BUFFER=1 in the environment turns it on by default)
+                  -n, --no-syscall-buffer  stop at every syscall instead of buffering the hot ones
+                               (read/write/pread/lseek on regular files and /dev/null|zero, fstat,
+                               clock_gettime, gettimeofday) inside the program, which is the default;
+                               JRR_SYSCALL_BUFFER=0 in the environment does the same
                   --chaos      random short timeslices, random instruction counts and scheduling order (rare interleavings)
                   --until-fail N  record up to N runs, delete the passing ones, keep the first failing one
                 Exits with the program's status (128+N when killed by signal N).
@@ -49,7 +49,7 @@ final class RecordCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws IOException {
         Args a = Args.parse(args, List.of("-q", "--quiet", "--experimental-tasks", "--single-task", "--chaos",
-                "--syscall-buffer"),
+                "--syscall-buffer", "-n", "--no-syscall-buffer"),
                 List.of("-o", "--output", "--stdin", "--stdout", "--stderr", "--until-fail"), true);
         if (a.positional().isEmpty()) throw new UsageException("no program given");
         String untilFail = a.value("--until-fail");
@@ -115,7 +115,7 @@ final class RecordCommand implements Command {
             Recorder recorder = new Recorder(writer, exe.toString(), argv, env, cwd, stdio)
                     .allowTasks(!a.flag("--single-task"));
             if (a.flag("--chaos")) recorder.chaos(System.nanoTime());
-            recorder.syscallBuffer(a.flag("--syscall-buffer") || "1".equals(System.getenv("JRR_SYSCALL_BUFFER")));
+            recorder.syscallBuffer(syscallBuffer(a));
             Recorder.Result result;
             try (InterruptGuard guard = InterruptGuard.passToTracee(); StopSignals stop = StopSignals.forwardTo(recorder)) {
                 result = recorder.run(info);
@@ -130,6 +130,15 @@ final class RecordCommand implements Command {
         } catch (JrrException e) {
             throw new JrrException(e.getMessage() + " (partial recording kept in " + dir + ")", e.exitStatus(), e);
         }
+    }
+
+    /**
+     * Syscall buffering is on unless -n/--no-syscall-buffer or JRR_SYSCALL_BUFFER=0 (which lets a
+     * whole test suite run the ptrace path); --syscall-buffer, the old opt-in, is still accepted.
+     */
+    private static boolean syscallBuffer(Args a) {
+        if (a.flag("-n", "--no-syscall-buffer")) return false;
+        return a.flag("--syscall-buffer") || !"0".equals(System.getenv("JRR_SYSCALL_BUFFER"));
     }
 
     private static String absolute(String file) {

@@ -92,7 +92,9 @@ public final class Recorder {
      * on regular files and clocks run without a stop and are flushed as one event per stretch.
      */
     public Recorder syscallBuffer(boolean on) {
-        this.syscallBuffer = on;
+        // without the library file (an install that lacks it) the program is recorded the ptrace
+        // way, silently: the dynamic loader would otherwise print an error into its stderr
+        this.syscallBuffer = on && java.nio.file.Files.isReadable(io.jrrtui.syscallbuf.SyscallBufferLayout.library(Shim.nativeDir()));
         return this;
     }
 
@@ -275,7 +277,10 @@ public final class Recorder {
                 if (!t.inSyscall) onSyscallEntry(t);
                 else onSyscallExit(t);
             } else if (ws.event() == Ptrace.EVENT_SECCOMP) {
-                onSyscallEntry(t); // a traced syscall under the buffering filter
+                // a traced syscall under the buffering filter; after the entry stop of PTRACE_SYSCALL
+                // (a process that has its own filter) the same call's second stop
+                if (!t.inSyscall) onSyscallEntry(t);
+                else resume(t);
             } else if (ws.event() != 0) {
                 onPtraceEvent(t, ws.event());
             } else {
@@ -367,6 +372,7 @@ public final class Recorder {
             t.untracedFlags = UntracedClones.strip(t.tid, t.proc.mem, regs) ? flags : 0;
         }
         t.entry = regs;
+        if (t.proc.syscallBuffer != null) t.proc.syscallBuffer.onEntry(t.tid, t.proc.mem, regs);
         t.inSyscall = true;
         t.atBoundary = false;
         if (tasks.size() > 1 && nr != SYS_EXIT && nr != SYS_EXIT_GROUP) {
@@ -408,8 +414,9 @@ public final class Recorder {
 
     private void onSyscallExit(RecordedTask t) {
         Registers exit = Ptrace.getRegs(t.tid);
-        long result = exit.rax();
         SyscallSpec spec = SyscallTable.spec(t.entry.origRax());
+        if (spec.disposition() == Disposition.EXEC && t.proc.syscallBuffer != null) exit = t.proc.syscallBuffer.onExecExit(t.tid, t.entry, exit);
+        long result = exit.rax();
         if (spec.disposition() == Disposition.DENY) {
             result = ENOSYS;
             Ptrace.setRegs(t.tid, exit.with(Registers.RAX, ENOSYS));

@@ -16,7 +16,7 @@ public final class SyscallBufferLayout {
     public static final long BASE = 0x6a7e00000000L;
     public static final long CONTROL = BASE + 4096;
     public static final long SLOTS_AT = BASE + 8192;
-    public static final long SLOT_SIZE = 512 * 1024;
+    public static final long SLOT_SIZE = 4 * 1024 * 1024; // fewer flushes (each costs two stops) than the first 512 KB
     public static final int MAX_SLOTS = 64;
     /** End of the whole range (left out of memory snapshots: record and replay legitimately differ there). */
     public static final long END = SLOTS_AT + SLOT_SIZE * MAX_SLOTS;
@@ -24,7 +24,7 @@ public final class SyscallBufferLayout {
     public static final long SYSCALL_RETURN = BASE + 17;
     public static final int HEADER = 64;
     public static final long MAGIC = 0x4a52525342554631L;
-    public static final int MODE_RECORD = 1, MODE_REPLAY = 2;
+    public static final int MODE_OFF = 0, MODE_RECORD = 1, MODE_REPLAY = 2;
     static final int CONTROL_BYTES = 24, MODE_AT = 16;
     public static final String LIBRARY = "libjrrpreload.so";
 

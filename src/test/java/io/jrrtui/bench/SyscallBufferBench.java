@@ -19,15 +19,19 @@ import java.util.List;
 public final class SyscallBufferBench {
     private SyscallBufferBench() {}
 
-    /** A workload: label, program and its iteration count at scale 1 (0: takes no count). */
-    private record Workload(String label, String program, long count, String target) {}
+    /**
+     * A workload: label, program, its iteration count at scale 1 (0: takes no count), the issue's
+     * target and the buffered figures (record/replay ratios) of the first buffering session, at full
+     * scale, for comparison.
+     */
+    private record Workload(String label, String program, long count, String target, String before) {}
 
     private static final List<Workload> WORKLOADS = List.of(
-            new Workload("syscall loop", "bench_sysloop", 20_000, "rec<=3x rep<=2x"),
-            new Workload("100k x 4KB read", "bench_read4k", 100_000, "rec<=1.5x"),
-            new Workload("1M clock_gettime", "bench_clock", 1_000_000, "rec<=3x"),
-            new Workload("compute-bound", "bench_compute", 0, "rec<=1.1x"),
-            new Workload("mutex (4 threads)", "bench_threads", 0, "rec<=2x"));
+            new Workload("syscall loop", "bench_sysloop", 20_000, "rec<=3x rep<=2x", "7.3x/0.85x"),
+            new Workload("100k x 4KB read", "bench_read4k", 100_000, "rec<=1.5x", "7.9x/6.1x"),
+            new Workload("1M clock_gettime", "bench_clock", 1_000_000, "rec<=3x", "10.1x/2.7x"),
+            new Workload("compute-bound", "bench_compute", 0, "rec<=1.1x", "-"),
+            new Workload("mutex (4 threads)", "bench_threads", 0, "rec<=2x", "3.6x/1.4x"));
 
     public static void main(String[] args) throws Exception {
         Path bins = Path.of(args.length > 0 ? args[0] : "target/test-binaries");
@@ -36,8 +40,8 @@ public final class SyscallBufferBench {
         String modes = args.length > 3 ? args[3] : "both";
         String only = args.length > 4 ? args[4] : ""; // programs whose name contains this (e.g. "bench_s")
         System.out.printf("runs=%d scale=1/%d (iteration counts divided by the scale)%n", runs, scale);
-        System.out.printf("%-18s %-7s %9s %10s %8s %10s %8s %9s  %s%n", "workload", "mode", "native ms", "record ms", "ratio",
-                "replay ms", "ratio", "events", "target");
+        System.out.printf("%-18s %-7s %9s %10s %8s %10s %8s %9s  %-16s %s%n", "workload", "mode", "native ms", "record ms", "ratio",
+                "replay ms", "ratio", "events", "target", "first buffered rec/rep");
         for (Workload w : WORKLOADS) {
             Path bin = bins.resolve(w.program());
             if (!w.program().contains(only)) continue;
@@ -48,7 +52,7 @@ public final class SyscallBufferBench {
             List<String> cmd = new ArrayList<>(List.of(bin.toString()));
             if (w.count() > 0) cmd.add(Long.toString(Math.max(1, w.count() / scale)));
             long nativeNs = RecordReplayBench.median(runs, () -> RecordReplayBench.runNative(cmd));
-            if (!modes.equals("buffer")) bench(w, "ptrace", cmd, List.of(), nativeNs, runs);
+            if (!modes.equals("buffer")) bench(w, "ptrace", cmd, List.of("--no-syscall-buffer"), nativeNs, runs);
             if (!modes.equals("ptrace")) bench(w, "buffer", cmd, List.of("--syscall-buffer"), nativeNs, runs);
         }
     }
@@ -71,9 +75,9 @@ public final class SyscallBufferBench {
             long replayNs = RecordReplayBench.median(runs, () -> RecordReplayBench.jrr("replay", "-a", trace.toString()));
             String events = Files.readAllLines(trace.resolve("trace.properties")).stream()
                     .filter(l -> l.startsWith("events=")).findFirst().orElse("events=?").substring(7);
-            System.out.printf("%-18s %-7s %9.1f %10.1f %7.2fx %10.1f %7.2fx %9s  %s%n", w.label(), mode, nativeNs / 1e6,
+            System.out.printf("%-18s %-7s %9.1f %10.1f %7.2fx %10.1f %7.2fx %9s  %-16s %s%n", w.label(), mode, nativeNs / 1e6,
                     recordNs / 1e6, (double) recordNs / nativeNs, replayNs / 1e6, (double) replayNs / nativeNs, events,
-                    w.target());
+                    w.target(), w.before());
         } finally {
             try (var s = Files.walk(tmp)) {
                 s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

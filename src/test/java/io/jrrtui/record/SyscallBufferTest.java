@@ -27,10 +27,15 @@ class SyscallBufferTest {
     private record Recorded(Path trace, Jrr.Run run, Path out, Path err) {}
 
     private Recorded record(String name, String... args) {
+        return recordWith("--syscall-buffer", name, args);
+    }
+
+    /** Records name with bufferFlag (--syscall-buffer, or -n for the ptrace path). */
+    private Recorded recordWith(String bufferFlag, String name, String... args) {
         Path trace = tmp.resolve(name);
         Path out = tmp.resolve(name + ".out");
         Path err = tmp.resolve(name + ".err");
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("record", "-q", "--syscall-buffer", "-o",
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("record", "-q", bufferFlag, "-o",
                 trace.toString(), "--stdin", "/dev/null", "--stdout", out.toString(), "--stderr", err.toString(), "--",
                 Jrr.binary(name).toString()));
         cmd.addAll(java.util.List.of(args));
@@ -135,6 +140,71 @@ class SyscallBufferTest {
         "mt_sigalrm_loop", "mt_itimer", "bench_threads"})
     void corpusReplaysWithBuffering(String name) throws IOException {
         assertReplays(record(name), name);
+    }
+
+    /**
+     * Buffering is the default; -n / --no-syscall-buffer records every call with a stop, as before.
+     * A sample of the corpus across files, clocks, pipes, signals, threads and processes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bench_sysloop", "rr_fileio", "rr_time", "rr_pipe", "rr_segv", "mt_fork_pipe", "mt_condvar",
+        "mt_exec", "mt_vfork_exec", "mt_sigalrm_loop", "mt_thread_signal", "bench_threads"})
+    void corpusReplaysWithoutBuffering(String name) throws IOException {
+        Recorded r = recordWith(name.equals("bench_sysloop") ? "--no-syscall-buffer" : "-n", name);
+        assertTrue(!Jrr.run("dump", r.trace().toString()).outText().contains(" buffered "), name + ": -n still buffered calls");
+        assertReplays(r, name);
+    }
+
+    /**
+     * The library follows exec: a shell's cat reads a regular file through the buffer (in a process
+     * whose program never named the library), and the exec'd programs do not see it either.
+     */
+    @Test
+    void programsStartedByExecAreBufferedToo() throws IOException {
+        Path trace = tmp.resolve("sh");
+        Path out = tmp.resolve("sh.out");
+        Path file = Jrr.source("bench_sysloop");
+        Jrr.Run run = Jrr.run("record", "-q", "--syscall-buffer", "-o", trace.toString(), "--stdout", out.toString(), "--",
+                "/bin/sh", "-c", "cat " + file + " | wc -c; env");
+        assertEquals(0, run.status(), run.errText());
+        String env = Files.readString(out);
+        assertTrue(env.contains("PATH=") && !env.contains("libjrrpreload"), "the library shows in an exec'd environment:\n" + env);
+        String dump = Jrr.run("dump", trace.toString()).outText();
+        Matcher cat = Pattern.compile("tid (\\d+)\\s+exec \\S*/cat ").matcher(dump);
+        assertTrue(cat.find(), "no exec of cat in the dump");
+        assertTrue(Pattern.compile("tid " + cat.group(1) + "\\s+buffered \\d+ calls? \\([^)]*read").matcher(dump).find(),
+                "cat's reads of a regular file were not buffered");
+        Jrr.Run replay = Jrr.run("replay", "-a", trace.toString());
+        assertEquals(0, replay.status(), replay.errText());
+        assertEquals(env, replay.outText());
+    }
+
+    /**
+     * stdio reads through libc's internal __read, which symbol interposition misses: the library
+     * redirects libc's read itself, so md5sum's fread of a regular file is buffered.
+     */
+    @Test
+    void stdioReadsInsideLibcAreBuffered() throws IOException {
+        Path trace = tmp.resolve("md5");
+        Path out = tmp.resolve("md5.out");
+        Jrr.Run run = Jrr.run("record", "-q", "--syscall-buffer", "-o", trace.toString(), "--stdout", out.toString(), "--",
+                "/usr/bin/md5sum", Jrr.source("bench_sysloop").toString());
+        assertEquals(0, run.status(), run.errText());
+        String dump = Jrr.run("dump", trace.toString()).outText();
+        assertTrue(Pattern.compile("buffered \\d+ calls? \\([^)]*read").matcher(dump).find(), "md5sum's stdio reads were not buffered");
+        Jrr.Run replay = Jrr.run("replay", "-a", trace.toString());
+        assertEquals(0, replay.status(), replay.errText());
+        assertEquals(Files.readString(out), replay.outText());
+    }
+
+    @Test
+    void bufferingIsTheDefault() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse("0".equals(System.getenv("JRR_SYSCALL_BUFFER")), "JRR_SYSCALL_BUFFER=0");
+        Path trace = tmp.resolve("default");
+        Jrr.Run run = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("default.out").toString(), "--",
+                Jrr.binary("bench_sysloop").toString(), "100");
+        assertEquals(0, run.status(), run.errText());
+        assertTrue(Jrr.run("dump", trace.toString()).outText().contains(" buffered "), "no buffered calls by default");
     }
 
     @Test
