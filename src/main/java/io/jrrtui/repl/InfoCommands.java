@@ -14,8 +14,14 @@ final class InfoCommands {
     static CommandTable table(ReplContext c) {
         CommandTable t = new CommandTable("Undefined info command: \"%s\".  Try \"help info\".");
         t.addAll(List.of(
-                Cmd.of("breakpoints", "Status of user-settable breakpoints and watchpoints.").alias("b", "br", "break", "watchpoints")
+                Cmd.of("breakpoints", "Status of user-settable breakpoints and watchpoints.").alias("b", "br", "break")
                         .does((a, out) -> out.print(c.printer.breakpointTable(c.session.breakpoints()))),
+                Cmd.of("watchpoints", "Status of specified watchpoints (all watchpoints if no argument).").does((a, out) -> {
+                    List<io.jrrtui.api.BreakpointInfo> watches = c.session.breakpoints().stream()
+                            .filter(b -> b.type().endsWith("watchpoint")).toList();
+                    if (watches.isEmpty()) out.println("No watchpoints.");
+                    else out.print(c.printer.breakpointTable(watches));
+                }),
                 Cmd.of("checkpoints", "Checkpoints made with the checkpoint command.").does((a, out) -> TimeCommands.table(c, out)),
                 Cmd.of("locals", "All local variables of current stack frame.").does((a, out) ->
                         variables(c.session.locals(c.session.selectedFrame().level()), "No locals.", out)),

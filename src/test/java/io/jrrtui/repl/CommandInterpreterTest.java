@@ -175,8 +175,8 @@ class CommandInterpreterTest {
 
                 Hardware watchpoint 1: -location counter
 
-                Old value = 435
-                New value = -1000
+                Old value = -1000
+                New value = 435
                 scribble () at dbg_corrupt.c:18
                 18\t        counter = -1000;     /* CULPRIT: the write that does the damage */
                 """, run("reverse-continue"));
