@@ -419,6 +419,10 @@ public final class Debugger implements DebugSession {
             for (SourceLocation l : b.locations) at |= l.pc() == pc;
             if (!at || !conditionHolds(b)) continue;
             b.hits++;
+            if (b.ignoreCount > 0) {
+                b.ignoreCount--;
+                continue;
+            }
             if (b.temporary) deleteBreakpoints(List.of(b.number));
             return b;
         }
@@ -433,6 +437,28 @@ public final class Debugger implements DebugSession {
         } catch (JrrException e) {
             return true; // gdb stops when a condition cannot be evaluated
         }
+    }
+
+    @Override
+    public void setCondition(int number, String condition) {
+        UserBreakpoint b = find(number);
+        b.condition = emptyToNull(condition);
+        if (b.condition == null) return;
+        if (b.isWatch()) return;
+        try {
+            if (!session.exited()) inspector.evaluate(ctx(), b.condition); // a typo is said now, as gdb does
+        } catch (JrrException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("A syntax error")) {
+                b.condition = null;
+                throw e;
+            }
+            // a name not in scope here may well be in scope at the breakpoint
+        }
+    }
+
+    @Override
+    public void setIgnoreCount(int number, int count) {
+        find(number).ignoreCount = Math.max(0, count);
     }
 
     UserBreakpoint watchBySlot(int slot) {
@@ -769,6 +795,60 @@ public final class Debugger implements DebugSession {
         return inspector.print(ctx(), expression, format);
     }
 
+    private SymbolListing symbolListing() {
+        LoadedModule m = image.main();
+        if (!m.symbols().hasDwarf()) throw new JrrException("No debugging symbols in " + m.path() + ".");
+        return new SymbolListing(image, types, globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow())),
+                session.trace().info().exePath());
+    }
+
+    @Override
+    public List<String> symbolSearch(String kind, String regex) {
+        return symbolListing().search(kind, regex);
+    }
+
+    @Override
+    public String symbolInfo(String addressExpression) {
+        requireRunning();
+        Value v = inspector.evaluate(ctx(), addressExpression);
+        // an array or function names its address; anything else is the address
+        var k = v.type().strip().kind();
+        long addr = k == io.jrrtui.eval.Type.Kind.ARRAY || k == io.jrrtui.eval.Type.Kind.FUNCTION ? v.address().orElse(0) : v.asLong();
+        return symbolListing().symbol(addr, addressExpression.strip());
+    }
+
+    @Override
+    public String addressInfo(String name) {
+        requireRunning();
+        String n = name.strip();
+        Value v;
+        try {
+            v = inspector.evaluate(ctx(), n);
+        } catch (JrrException e) {
+            throw new JrrException("No symbol \"" + n + "\" in current context.");
+        }
+        if (v.type().strip().kind() == io.jrrtui.eval.Type.Kind.FUNCTION) {
+            return "Symbol \"" + n + "\" is a function at address 0x" + Long.toHexString(v.address().orElse(0)) + ".";
+        }
+        if (v.address().isEmpty()) return "Symbol \"" + n + "\" is a variable with no address (a register or a constant).";
+        long a = v.address().getAsLong();
+        boolean local = locals(ctx().selected()).stream().anyMatch(x -> x.name().equals(n)) || args(ctx().selected()).stream().anyMatch(x -> x.name().equals(n));
+        return local ? "Symbol \"" + n + "\" is a variable of the selected frame, now at address 0x" + Long.toHexString(a) + "."
+                : "Symbol \"" + n + "\" is static storage at address 0x" + Long.toHexString(a) + ".";
+    }
+
+    @Override
+    public List<String> sourceInfo() {
+        if (session.exited()) throw new JrrException("No current source file.");
+        return symbolListing().source(ctx().frame(ctx().selected()).lookupPc(), lister);
+    }
+
+    @Override
+    public String whatis(String expression) {
+        requireRunning();
+        return inspector.whatis(ctx(), expression);
+    }
+
     @Override
     public String ptype(String expression) {
         requireRunning();
@@ -859,7 +939,31 @@ public final class Debugger implements DebugSession {
             SourceLocation here = session.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true);
             return lister.list(here);
         }
+        String loc = location.strip();
+        if (loc.equals("-")) return lister.before();
+        int comma = loc.indexOf(',');
+        if (comma >= 0) {
+            // list FIRST,LAST (either may be a linespec; LAST a bare number counts in FIRST's file)
+            String a = loc.substring(0, comma).strip(), b = loc.substring(comma + 1).strip();
+            if (a.isEmpty()) {
+                SourceLocation end = resolveLine(b);
+                return lister.range(end, end.line() - 9, end.line());
+            }
+            SourceLocation start = resolveLine(a);
+            int last = b.isEmpty() ? 0 : b.matches("\\d+") ? Integer.parseInt(b) : resolveLine(b).line();
+            return lister.range(start, start.line(), last);
+        }
         return lister.listAt(resolve(location).get(0));
+    }
+
+    /** A linespec's source line: a bare number is a line of the current file, not an address. */
+    private SourceLocation resolveLine(String spec) {
+        List<BreakpointLocation> found = image.symbols().breakpointAddresses(spec, session.exited() ? null
+                : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file());
+        BreakpointLocation b = found.get(0);
+        // the line asked for, not the line after it that has code
+        int line = spec.matches("\\d+") ? Integer.parseInt(spec) : spec.matches(".*:\\d+") ? Integer.parseInt(spec.replaceAll(".*:", "")) : b.line();
+        return new SourceLocation(b.address(), b.function(), b.file(), line);
     }
 
     @Override

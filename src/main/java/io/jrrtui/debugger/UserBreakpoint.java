@@ -11,7 +11,9 @@ final class UserBreakpoint {
     final int number;
     final String what;
     final List<SourceLocation> locations;
-    final String condition;
+    String condition;
+    /** Crossings still to ignore (gdb's ignore count); they count as hits. */
+    int ignoreCount;
     final boolean temporary;
     /** Watchpoints only: the kind, the watched address, size and type, the debug-register slot. */
     final DebugSession.WatchKind watchKind;
@@ -80,6 +82,6 @@ final class UserBreakpoint {
     }
 
     BreakpointInfo info() {
-        return new BreakpointInfo(number, typeName(), enabled, temporary, what, locations, condition, hits);
+        return new BreakpointInfo(number, typeName(), enabled, temporary, what, locations, condition, hits, ignoreCount);
     }
 }

@@ -292,6 +292,7 @@ public final class StopPrinter {
             if (b.hitCount() > 0) {
                 sb.append("\tbreakpoint already hit ").append(b.hitCount()).append(b.hitCount() == 1 ? " time\n" : " times\n");
             }
+            if (b.ignoreCount() > 0) sb.append("\tignore next ").append(b.ignoreCount()).append(" hits\n");
             if (code && b.locations().size() > 1) {
                 for (int i = 0; i < b.locations().size(); i++) {
                     SourceLocation l = b.locations().get(i);

@@ -44,7 +44,7 @@ class CommandInterpreterTest {
     @Test
     void unknownAndAmbiguousCommandsUseGdbWording() {
         assertEquals("Undefined command: \"foo\".  Try \"help\".\n", run("foo"));
-        assertEquals("Ambiguous command \"re\": restart, reverse-continue, reverse-finish, reverse-next, reverse-nexti, "
+        assertEquals("Ambiguous command \"re\": restart, return, reverse-continue, reverse-finish, reverse-next, reverse-nexti, "
                 + "reverse-step, reverse-stepi.\n", run("re"));
         assertEquals("Undefined info command: \"bogus\".  Try \"help info\".\n", run("info bogus"));
         assertTrue(run("info").startsWith("\"info\" must be followed by the name of an info command.\n"));
