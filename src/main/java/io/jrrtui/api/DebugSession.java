@@ -158,6 +158,45 @@ public interface DebugSession extends AutoCloseable {
     default void interrupt() {
     }
 
+    // ---- gdb's other everyday commands (a session without them says so)
+    /** {@code whatis EXPR}: the name of the expression's type (one level of typedef for a type name). */
+    default String whatis(String expression) {
+        throw new io.jrrtui.util.JrrException("whatis is not available in this session.");
+    }
+
+    /** {@code condition N [EXPR]}: breakpoint N stops only when EXPR is true; without EXPR, always. */
+    default void setCondition(int number, String condition) {
+        throw new io.jrrtui.util.JrrException("Breakpoint conditions cannot be changed in this session.");
+    }
+
+    /** {@code ignore N COUNT}: the next COUNT crossings of breakpoint N do not stop. */
+    default void setIgnoreCount(int number, int count) {
+        throw new io.jrrtui.util.JrrException("Ignore counts are not available in this session.");
+    }
+
+    /**
+     * {@code info functions|variables|types [REGEX]}: gdb's listing (header, "File F:" groups of
+     * "LINE:\tdeclaration;" rows), for the symbols with debug information.
+     */
+    default List<String> symbolSearch(String kind, String regex) {
+        throw new io.jrrtui.util.JrrException("Symbol search is not available in this session.");
+    }
+
+    /** {@code info symbol ADDR}: the symbol and section an address is in. */
+    default String symbolInfo(String addressExpression) {
+        throw new io.jrrtui.util.JrrException("info symbol is not available in this session.");
+    }
+
+    /** {@code info address NAME}: where a symbol is stored. */
+    default String addressInfo(String name) {
+        throw new io.jrrtui.util.JrrException("info address is not available in this session.");
+    }
+
+    /** {@code info source}: the current source file, its compilation unit's directory, language and producer. */
+    default List<String> sourceInfo() {
+        throw new io.jrrtui.util.JrrException("No current source file.");
+    }
+
     /** Completion candidates for symbols and breakpoint locations starting with prefix. */
     List<String> completeSymbol(String prefix);
 

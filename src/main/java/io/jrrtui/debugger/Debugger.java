@@ -15,6 +15,7 @@ import io.jrrtui.replay.Checkpoint;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.symbols.BreakpointLocation;
+import io.jrrtui.symbols.FunctionInfo;
 import io.jrrtui.target.StopReason;
 import io.jrrtui.timeline.Hit;
 import io.jrrtui.timeline.ReverseResult;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -186,10 +188,7 @@ public final class Debugger implements DebugSession {
             long pc = ctx().frame(ctx().selected()).pc();
             return List.of(inspector.location(pc, true));
         }
-        if (loc.startsWith("*")) {
-            long addr = inspector.evaluate(ctx(), loc.substring(1)).asLong();
-            return List.of(inspector.location(addr, true));
-        }
+        if (loc.startsWith("*")) return List.of(inspector.location(codeAddress(loc.substring(1).strip()), true));
         String defaultFile = session.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file();
         List<BreakpointLocation> found = image.symbols().breakpointAddresses(loc, defaultFile);
         if (found.isEmpty()) {
@@ -200,6 +199,35 @@ public final class Debugger implements DebugSession {
         List<SourceLocation> out = new ArrayList<>();
         for (BreakpointLocation b : found) out.add(new SourceLocation(b.address(), b.function(), b.file(), b.line()));
         return out;
+    }
+
+    private static final java.util.regex.Pattern FUNCTION_OFFSET = java.util.regex.Pattern.compile("(.+?)\\s*([+-])\\s*(0[xX][0-9a-fA-F]+|\\d+)");
+
+    /**
+     * The address *EXPR names: a function designator is the function's address (not its first
+     * byte), FUNC+N is N bytes into it as in gdb; anything else is evaluated as an integer.
+     */
+    private long codeAddress(String expr) {
+        java.util.regex.Matcher m = FUNCTION_OFFSET.matcher(expr);
+        if (m.matches()) {
+            OptionalLong base = functionAddress(m.group(1).strip());
+            if (base.isPresent()) {
+                long off = m.group(3).toLowerCase().startsWith("0x") ? Long.parseLong(m.group(3).substring(2), 16) : Long.parseLong(m.group(3));
+                return m.group(2).equals("+") ? base.getAsLong() + off : base.getAsLong() - off;
+            }
+        }
+        return functionAddress(expr).orElseGet(() -> inspector.evaluate(ctx(), expr).asLong());
+    }
+
+    private OptionalLong functionAddress(String expr) {
+        if (session.exited()) return OptionalLong.empty();
+        Value v;
+        try {
+            v = inspector.evaluate(ctx(), expr);
+        } catch (JrrException e) {
+            return OptionalLong.empty();
+        }
+        return v.type().strip().kind() == io.jrrtui.eval.Type.Kind.FUNCTION ? v.address() : OptionalLong.empty();
     }
 
     @Override
@@ -214,14 +242,82 @@ public final class Debugger implements DebugSession {
         long addr = v.address().getAsLong();
         String what = location ? "-location " + expression : expression;
         UserBreakpoint w = UserBreakpoint.watch(nextNumber++, what, kind, addr, (int) len, v.type());
-        w.slot = timeline.addWatchpoint(addr, (int) len, kind != WatchKind.WRITE);
+        if (!location) {
+            w.expression = expression;
+            limitToFrame(w);
+        }
+        arm(w);
         w.lastValue = readWatch(w);
         breakpoints.add(w);
         return w.info();
     }
 
+    /** A watch naming a local of the selected frame ends with that frame: note its CFA and return address. */
+    private void limitToFrame(UserBreakpoint w) {
+        StopContext c = ctx();
+        int level = c.selected();
+        if (level + 1 >= c.frames().size()) return;
+        Set<String> frameNames = new HashSet<>();
+        for (Variable v : locals(level)) frameNames.add(v.name());
+        for (Variable v : args(level)) frameNames.add(v.name());
+        if (WatchedExpression.names(w.expression).stream().noneMatch(frameNames::contains)) return;
+        OptionalLong cfa = c.frame(level).cfa();
+        if (cfa.isEmpty()) return;
+        w.scopeCfa = cfa.getAsLong();
+        w.scopeReturn = c.frame(level + 1).pc();
+    }
+
+    /** Arms a watch's slots: the watched memory, the pointers a re-evaluated watch goes through, its scope's end. */
+    private void arm(UserBreakpoint w) {
+        w.slot = timeline.addWatchpoint(w.watchAddr, w.watchLen, w.watchKind != WatchKind.WRITE);
+        w.dependencies.clear();
+        if (w.reevaluated()) {
+            for (String dep : WatchedExpression.dereferencedPrefixes(w.expression)) {
+                try {
+                    Value dv = inspector.evaluate(ctx(), dep);
+                    long dl = dv.type().size();
+                    if (dv.address().isEmpty() || dl != 1 && dl != 2 && dl != 4 && dl != 8) continue;
+                    long da = dv.address().getAsLong();
+                    w.dependencies.add(new UserBreakpoint.Dependency(dep, da, (int) dl, timeline.addWatchpoint(da, (int) dl, false)));
+                } catch (JrrException e) {
+                    // not an lvalue in memory (a register variable, a constant): nothing to follow
+                }
+            }
+        }
+        if (w.scopeCfa != 0) timeline.addBreakpoint(w.scopeReturn);
+    }
+
+    /**
+     * A re-evaluated watch whose expression now designates other memory (a pointer on the way
+     * changed) moves its slots there, as gdb re-evaluates {@code watch ptr->val}.
+     */
+    private void follow(UserBreakpoint w) {
+        if (!w.enabled || !w.reevaluated() || session.exited()) return;
+        long now;
+        try {
+            Value v = inspector.evaluate(ctx(), w.expression);
+            if (v.address().isEmpty()) return;
+            now = v.address().getAsLong();
+        } catch (JrrException e) {
+            return; // a null pointer on the way: keep watching where it was
+        }
+        boolean depsMoved = false;
+        for (UserBreakpoint.Dependency dep : w.dependencies) {
+            try {
+                depsMoved |= inspector.evaluate(ctx(), dep.expression()).address().orElse(dep.addr()) != dep.addr();
+            } catch (JrrException e) {
+                // unchanged
+            }
+        }
+        if (now == w.watchAddr && !depsMoved) return;
+        disarmWatch(w);
+        w.watchAddr = now;
+        arm(w);
+    }
+
     String readWatch(UserBreakpoint w) {
         try {
+            if (w.reevaluated()) return inspector.formatValue(inspector.evaluate(ctx(), w.expression));
             return inspector.formatValue(Value.inMemory(w.watchType, w.watchAddr, ctx().access(0)));
         } catch (JrrException e) {
             return "<unreadable>";
@@ -230,7 +326,23 @@ public final class Debugger implements DebugSession {
 
     private void refreshWatchValues() {
         if (session.exited()) return;
-        for (UserBreakpoint b : breakpoints) if (b.isWatch()) b.lastValue = readWatch(b);
+        for (UserBreakpoint b : breakpoints) {
+            if (!b.isWatch()) continue;
+            follow(b);
+            b.lastValue = readWatch(b);
+        }
+    }
+
+    /** A stop at the return address of a local's watch whose frame is gone: gdb deletes the watch there. */
+    private StopEvent watchScopeLeft(long pc) {
+        for (UserBreakpoint w : new ArrayList<>(breakpoints)) {
+            if (!w.isWatch() || !w.enabled || w.scopeCfa == 0 || w.scopeReturn != pc) continue;
+            if (Long.compareUnsigned(session.registers().rsp(), w.scopeCfa) < 0) continue; // a deeper instance returning
+            deleteBreakpoints(List.of(w.number));
+            return stop(StopEvent.Reason.WATCHPOINT, 0, null, null, "Watchpoint " + w.number
+                    + " deleted because the program has left the block in\nwhich its expression is valid.", false);
+        }
+        return null;
     }
 
     @Override
@@ -252,16 +364,24 @@ public final class Debugger implements DebugSession {
     private void disarm(UserBreakpoint b) {
         if (!b.enabled) return;
         if (b.isWatch()) {
-            timeline.removeWatchpoint(b.slot);
-            b.slot = -1;
+            disarmWatch(b);
         } else {
             for (SourceLocation l : b.locations) if (!otherUses(b, l.pc())) timeline.removeBreakpoint(l.pc());
         }
     }
 
+    private void disarmWatch(UserBreakpoint w) {
+        timeline.removeWatchpoint(w.slot);
+        w.slot = -1;
+        for (UserBreakpoint.Dependency dep : w.dependencies) timeline.removeWatchpoint(dep.slot());
+        w.dependencies.clear();
+        if (w.scopeCfa != 0 && !otherUses(w, w.scopeReturn)) timeline.removeBreakpoint(w.scopeReturn);
+    }
+
     private boolean otherUses(UserBreakpoint except, long pc) {
         for (UserBreakpoint b : breakpoints) {
-            if (b != except && b.enabled && !b.isWatch()) for (SourceLocation l : b.locations) if (l.pc() == pc) return true;
+            if (b == except || !b.enabled) continue;
+            if (b.isWatch() ? b.scopeCfa != 0 && b.scopeReturn == pc : b.locations.stream().anyMatch(l -> l.pc() == pc)) return true;
         }
         return false;
     }
@@ -278,7 +398,7 @@ public final class Debugger implements DebugSession {
                 b.enabled = false;
             } else {
                 b.enabled = true;
-                if (b.isWatch()) b.slot = timeline.addWatchpoint(b.watchAddr, b.watchLen, b.watchKind != WatchKind.WRITE);
+                if (b.isWatch()) arm(b);
                 else for (SourceLocation l : b.locations) timeline.addBreakpoint(l.pc());
             }
         }
@@ -299,6 +419,10 @@ public final class Debugger implements DebugSession {
             for (SourceLocation l : b.locations) at |= l.pc() == pc;
             if (!at || !conditionHolds(b)) continue;
             b.hits++;
+            if (b.ignoreCount > 0) {
+                b.ignoreCount--;
+                continue;
+            }
             if (b.temporary) deleteBreakpoints(List.of(b.number));
             return b;
         }
@@ -315,8 +439,30 @@ public final class Debugger implements DebugSession {
         }
     }
 
+    @Override
+    public void setCondition(int number, String condition) {
+        UserBreakpoint b = find(number);
+        b.condition = emptyToNull(condition);
+        if (b.condition == null) return;
+        if (b.isWatch()) return;
+        try {
+            if (!session.exited()) inspector.evaluate(ctx(), b.condition); // a typo is said now, as gdb does
+        } catch (JrrException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("A syntax error")) {
+                b.condition = null;
+                throw e;
+            }
+            // a name not in scope here may well be in scope at the breakpoint
+        }
+    }
+
+    @Override
+    public void setIgnoreCount(int number, int count) {
+        find(number).ignoreCount = Math.max(0, count);
+    }
+
     UserBreakpoint watchBySlot(int slot) {
-        for (UserBreakpoint b : breakpoints) if (b.isWatch() && b.slot == slot) return b;
+        for (UserBreakpoint b : breakpoints) if (b.isWatch() && b.usesSlot(slot)) return b;
         return null;
     }
 
@@ -345,6 +491,8 @@ public final class Debugger implements DebugSession {
                 return exitedEvent(false);
             }
             case BREAKPOINT -> {
+                StopEvent left = watchScopeLeft(r.address());
+                if (left != null) return left;
                 UserBreakpoint b = breakpointHitHere(r.address());
                 return b == null ? null : stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, false);
             }
@@ -357,6 +505,7 @@ public final class Debugger implements DebugSession {
             case WATCHPOINT -> {
                 UserBreakpoint w = watchBySlot(r.slot());
                 if (w == null || !w.enabled) return null;
+                follow(w);
                 String now = readWatch(w);
                 if (w.watchKind == WatchKind.WRITE && Objects.equals(now, w.lastValue)) return null;
                 WatchChange change = new WatchChange(w.what, w.lastValue, now);
@@ -513,7 +662,7 @@ public final class Debugger implements DebugSession {
     public StopEvent until(String location) {
         return moving(() -> {
             requireFuture();
-            return location == null || location.isBlank() ? stepper.until() : stepper.runToLocation(resolve(location), true);
+            return location == null || location.isBlank() ? stepper.until() : stepper.runToLocation(resolve(location), true, true);
         });
     }
 
@@ -522,7 +671,7 @@ public final class Debugger implements DebugSession {
         return moving(() -> {
             requireFuture();
             if (location == null || location.isBlank()) throw new JrrException("Argument required (a location).");
-            return stepper.runToLocation(resolve(location), true);
+            return stepper.runToLocation(resolve(location), true, false);
         });
     }
 
@@ -646,6 +795,60 @@ public final class Debugger implements DebugSession {
         return inspector.print(ctx(), expression, format);
     }
 
+    private SymbolListing symbolListing() {
+        LoadedModule m = image.main();
+        if (!m.symbols().hasDwarf()) throw new JrrException("No debugging symbols in " + m.path() + ".");
+        return new SymbolListing(image, types, globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow())),
+                session.trace().info().exePath());
+    }
+
+    @Override
+    public List<String> symbolSearch(String kind, String regex) {
+        return symbolListing().search(kind, regex);
+    }
+
+    @Override
+    public String symbolInfo(String addressExpression) {
+        requireRunning();
+        Value v = inspector.evaluate(ctx(), addressExpression);
+        // an array or function names its address; anything else is the address
+        var k = v.type().strip().kind();
+        long addr = k == io.jrrtui.eval.Type.Kind.ARRAY || k == io.jrrtui.eval.Type.Kind.FUNCTION ? v.address().orElse(0) : v.asLong();
+        return symbolListing().symbol(addr, addressExpression.strip());
+    }
+
+    @Override
+    public String addressInfo(String name) {
+        requireRunning();
+        String n = name.strip();
+        Value v;
+        try {
+            v = inspector.evaluate(ctx(), n);
+        } catch (JrrException e) {
+            throw new JrrException("No symbol \"" + n + "\" in current context.");
+        }
+        if (v.type().strip().kind() == io.jrrtui.eval.Type.Kind.FUNCTION) {
+            return "Symbol \"" + n + "\" is a function at address 0x" + Long.toHexString(v.address().orElse(0)) + ".";
+        }
+        if (v.address().isEmpty()) return "Symbol \"" + n + "\" is a variable with no address (a register or a constant).";
+        long a = v.address().getAsLong();
+        boolean local = locals(ctx().selected()).stream().anyMatch(x -> x.name().equals(n)) || args(ctx().selected()).stream().anyMatch(x -> x.name().equals(n));
+        return local ? "Symbol \"" + n + "\" is a variable of the selected frame, now at address 0x" + Long.toHexString(a) + "."
+                : "Symbol \"" + n + "\" is static storage at address 0x" + Long.toHexString(a) + ".";
+    }
+
+    @Override
+    public List<String> sourceInfo() {
+        if (session.exited()) throw new JrrException("No current source file.");
+        return symbolListing().source(ctx().frame(ctx().selected()).lookupPc(), lister);
+    }
+
+    @Override
+    public String whatis(String expression) {
+        requireRunning();
+        return inspector.whatis(ctx(), expression);
+    }
+
     @Override
     public String ptype(String expression) {
         requireRunning();
@@ -721,7 +924,13 @@ public final class Debugger implements DebugSession {
             requireRunning();
             return inspector.lineInfo(ctx().frame(ctx().selected()).lookupPc());
         }
-        return inspector.lineInfo(resolve(location).get(0).pc());
+        long pc = resolve(location).get(0).pc();
+        if (!location.contains(":") && !location.strip().matches("\\d+|\\*.*")) {
+            // info line FUNCTION describes the line of the function's entry, before its prologue
+            LoadedModule m = image.moduleAt(pc);
+            if (m != null) pc = m.symbols().functionContaining(pc).map(FunctionInfo::entryPc).orElse(pc);
+        }
+        return inspector.lineInfo(pc);
     }
 
     @Override
@@ -730,7 +939,31 @@ public final class Debugger implements DebugSession {
             SourceLocation here = session.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true);
             return lister.list(here);
         }
+        String loc = location.strip();
+        if (loc.equals("-")) return lister.before();
+        int comma = loc.indexOf(',');
+        if (comma >= 0) {
+            // list FIRST,LAST (either may be a linespec; LAST a bare number counts in FIRST's file)
+            String a = loc.substring(0, comma).strip(), b = loc.substring(comma + 1).strip();
+            if (a.isEmpty()) {
+                SourceLocation end = resolveLine(b);
+                return lister.range(end, end.line() - 9, end.line());
+            }
+            SourceLocation start = resolveLine(a);
+            int last = b.isEmpty() ? 0 : b.matches("\\d+") ? Integer.parseInt(b) : resolveLine(b).line();
+            return lister.range(start, start.line(), last);
+        }
         return lister.listAt(resolve(location).get(0));
+    }
+
+    /** A linespec's source line: a bare number is a line of the current file, not an address. */
+    private SourceLocation resolveLine(String spec) {
+        List<BreakpointLocation> found = image.symbols().breakpointAddresses(spec, session.exited() ? null
+                : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file());
+        BreakpointLocation b = found.get(0);
+        // the line asked for, not the line after it that has code
+        int line = spec.matches("\\d+") ? Integer.parseInt(spec) : spec.matches(".*:\\d+") ? Integer.parseInt(spec.replaceAll(".*:", "")) : b.line();
+        return new SourceLocation(b.address(), b.function(), b.file(), line);
     }
 
     @Override

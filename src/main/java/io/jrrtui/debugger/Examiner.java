@@ -105,6 +105,9 @@ final class Examiner {
             case 't' -> String.format("%" + (8 * unit) + "s", Long.toBinaryString(u)).replace(' ', '0');
             case 'c' -> v + " '" + (char) (u & 0xff) + "'";
             case 'a' -> String.format("0x%x", u) + image.symbols().symbolize(u).map(s -> " <" + s + ">").orElse("");
+            // floats of the unit's size (a 1- or 2-byte unit has none: gdb shows the integer)
+            case 'f' -> unit == 4 ? io.jrrtui.eval.GdbNumbers.floating(Float.intBitsToFloat((int) v), 4)
+                    : unit == 8 ? io.jrrtui.eval.GdbNumbers.floating(Double.longBitsToDouble(v), 8) : Long.toString(v);
             default -> Long.toString(v);
         };
     }

@@ -101,13 +101,20 @@ final class Inspector {
 
     String print(StopContext ctx, String expression, String format) {
         Value v = evaluate(ctx, expression);
-        return format == null || format.isEmpty() ? formatter.format(v) : Formats.format(v, format.charAt(0), formatter);
+        if (format == null || format.isEmpty()) return formatter.format(v);
+        // aggregates take the format member by member, as gdb's print/x {...} does
+        return v.type().strip().isScalar() ? Formats.format(v, format.charAt(0), formatter) : formatter.format(v, format.charAt(0));
     }
 
     String ptype(StopContext ctx, String expression) {
         FrameScope scope = ctx.scope(ctx.selected()).orElseThrow(() -> new JrrException("No symbol table is loaded."));
         Type t = new Evaluator(new ScopeContext(scope, convenience)).typeOf(expression);
         return "type = " + TypeNames.ptype(t);
+    }
+
+    String whatis(StopContext ctx, String expression) {
+        FrameScope scope = ctx.scope(ctx.selected()).orElseThrow(() -> new JrrException("No symbol table is loaded."));
+        return "type = " + new Evaluator(new ScopeContext(scope, convenience)).whatis(expression);
     }
 
     String formatValue(Value v) {

@@ -24,6 +24,8 @@ import java.util.function.BooleanSupplier;
  */
 final class LineStepper {
     private static final int MAX_STEPS = 500_000;
+    /** Where xmm0 sits in user_fpregs_struct. */
+    private static final int XMM0_OFFSET = 160;
     private final Debugger d;
 
     LineStepper(Debugger d) {
@@ -135,6 +137,11 @@ final class LineStepper {
         return m != null && m.symbols().isStatementStart(pc);
     }
 
+    private Optional<FunctionInfo> functionAt(long pc) {
+        LoadedModule m = d.image().moduleAt(pc);
+        return m == null ? Optional.empty() : m.symbols().functionContaining(pc);
+    }
+
     private boolean hasLines(long pc) {
         return d.image().symbols().lineAt(pc).isPresent();
     }
@@ -192,7 +199,11 @@ final class LineStepper {
         StopEvent s = runTo(ret, () -> session().registers().rsp() == cfa);
         if (s != null) return s;
         String value = null;
-        if (returnType.isPresent() && returnType.get().strip().isScalar()) {
+        if (returnType.isPresent() && returnType.get().strip() instanceof Type.Base b && b.isFloat() && b.size() <= 8) {
+            // the SysV ABI returns float and double in xmm0
+            byte[] xmm0 = java.util.Arrays.copyOfRange(session().fpRegisters(), XMM0_OFFSET, XMM0_OFFSET + (int) b.size());
+            value = d.inspector().formatValue(Value.at(returnType.get(), new io.jrrtui.eval.Location.Implicit(xmm0), d.ctx().access(0)));
+        } else if (returnType.isPresent() && returnType.get().strip().isScalar()) {
             long rax = session().registers().rax();
             value = d.inspector().formatValue(Value.ofLong(returnType.get(), rax));
         }
@@ -213,9 +224,14 @@ final class LineStepper {
         }
     }
 
-    /** until LOCATION / advance LOCATION: run to the location, or until the current frame returns. */
-    StopEvent runToLocation(List<SourceLocation> targets, boolean stopOnReturn) {
+    /**
+     * until LOCATION / advance LOCATION: run to the location, or until the current frame returns.
+     * until (thisFrameOnly) stops at a location inside the current function only in this frame, as
+     * gdb does, so a recursive call passing there does not stop it.
+     */
+    StopEvent runToLocation(List<SourceLocation> targets, boolean stopOnReturn, boolean thisFrameOnly) {
         StopContext c = d.ctx();
+        Optional<FunctionInfo> current = functionAt(session().registers().rip());
         long returnAddr = c.frames().size() > 1 ? c.frame(1).pc() : 0;
         long cfa = c.cfa0();
         List<Long> temps = new java.util.ArrayList<>();
@@ -228,7 +244,8 @@ final class LineStepper {
                 StopReason r = d.timeline().continueSelectedThread();
                 d.moved();
                 if (r.kind() == StopReason.Kind.BREAKPOINT) {
-                    boolean atTarget = targets.stream().anyMatch(t -> t.pc() == r.address());
+                    boolean atTarget = targets.stream().anyMatch(t -> t.pc() == r.address())
+                            && (!thisFrameOnly || current.isEmpty() || !current.get().contains(r.address()) || d.ctx().cfa0() == cfa);
                     boolean returned = stopOnReturn && r.address() == returnAddr && session().registers().rsp() > cfa - 8;
                     if (atTarget || returned) {
                         StopEvent user = d.userStop(r);

@@ -115,7 +115,7 @@ final class ReverseStepper {
         Optional<FunctionInfo> fn = functionAt(pc);
         if (fn.isEmpty() || d.image().symbols().lineAt(pc).isEmpty()) {
             StopEvent s = toCallSite();
-            return s != null ? s : stepped();
+            return s != null ? s : toRowStart();
         }
         long cfa = d.ctx().cfa0();
         long entry = fn.get().entryPc();
@@ -132,11 +132,33 @@ final class ReverseStepper {
         if (h.kind() == Hit.Kind.BREAKPOINT && h.address() == entry && d.ctx().cfa0() == cfa) {
             // back at this function's entry: the previous line is the caller's call
             if (!timeline().reverseStepi()) return startOfHistory();
-            return stepped();
+            d.moved();
+            return toRowStart();
         }
         if (!stops.contains(h.address()) || h.kind() == Hit.Kind.WATCHPOINT) return report(h);
         UserBreakpoint b = d.breakpointHitHere(h.address());
         return b == null ? stepped() : d.stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, true);
+    }
+
+    /**
+     * From a call instruction reached backwards to the start of the line-table row holding it, in
+     * the same frame: gdb stops a reverse step at the start of the calling line, not mid-line.
+     */
+    private StopEvent toRowStart() {
+        long pc = d.session().registers().rip();
+        Optional<SourceLine> row = d.image().symbols().lineAt(pc);
+        if (row.isEmpty() || row.get().startPc() == pc) return stepped();
+        long rowStart = row.get().startPc();
+        long cfa = d.ctx().cfa0();
+        ReverseResult rr = d.reverseTo(Set.of(rowStart), h -> h.address() == rowStart && d.ctx().cfa0() == cfa);
+        if (rr.reachedStart()) return startOfHistory();
+        Hit h = rr.hit();
+        d.moved();
+        if (h.kind() == Hit.Kind.BREAKPOINT && h.address() == rowStart && d.ctx().cfa0() == cfa) {
+            UserBreakpoint b = d.breakpointHitHere(rowStart);
+            return b == null ? stepped() : d.stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, true);
+        }
+        return report(h);
     }
 
     /** Statement-start addresses in fn, or in every function with line information when fn is null. */

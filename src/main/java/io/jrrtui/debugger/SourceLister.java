@@ -16,6 +16,8 @@ final class SourceLister {
     private final Map<String, List<String>> cache = new HashMap<>();
     private String file;
     private int next;
+    /** The first line of the last listing, where {@code list -} goes back from. */
+    private int firstShown;
 
     SourceLister(ProgramImage image) {
     }
@@ -48,12 +50,30 @@ final class SourceLister {
         return from(loc.file(), Math.max(1, loc.line() - 5));
     }
 
+    /** {@code list FIRST,LAST} in the file of loc (LAST 0: ten lines). */
+    List<String> range(SourceLocation loc, int first, int last) {
+        if (!loc.hasLine()) throw new JrrException("No line number information available.");
+        return from(loc.file(), Math.max(1, first), last == 0 ? first + 9 : last);
+    }
+
+    /** {@code list -}: the ten lines before the last listing. */
+    List<String> before() {
+        if (file == null || firstShown <= 1) throw new JrrException("Already at the start of " + (file == null ? "the file" : file) + ".");
+        int first = Math.max(1, firstShown - 10);
+        return from(file, first, firstShown - 1);
+    }
+
     private List<String> from(String path, int first) {
+        return from(path, first, first + 9);
+    }
+
+    private List<String> from(String path, int first, int lastWanted) {
         List<String> text = lines(path);
         if (text == null) throw new JrrException(first + "\tin " + path + " (source file not found)");
         if (first > text.size()) throw new JrrException("Line number " + first + " out of range; \"" + path + "\" has " + text.size() + " lines.");
         List<String> out = new ArrayList<>();
-        int last = Math.min(text.size(), first + 9);
+        int last = Math.min(text.size(), lastWanted);
+        firstShown = first;
         for (int i = first; i <= last; i++) out.add(i + "\t" + text.get(i - 1));
         file = path;
         next = last + 1;

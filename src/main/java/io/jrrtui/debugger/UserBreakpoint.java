@@ -11,14 +11,23 @@ final class UserBreakpoint {
     final int number;
     final String what;
     final List<SourceLocation> locations;
-    final String condition;
+    String condition;
+    /** Crossings still to ignore (gdb's ignore count); they count as hits. */
+    int ignoreCount;
     final boolean temporary;
     /** Watchpoints only: the kind, the watched address, size and type, the debug-register slot. */
     final DebugSession.WatchKind watchKind;
-    final long watchAddr;
+    /** Where the watched value is now: a re-evaluated watch moves when a pointer it goes through changes. */
+    long watchAddr;
     final int watchLen;
     final Type watchType;
     int slot = -1;
+    /** Re-evaluated watches (not -location): the expression, and the slots watching the pointers it goes through. */
+    String expression;
+    final List<Dependency> dependencies = new java.util.ArrayList<>();
+    /** A watch on a frame's locals: that frame's CFA and return address, 0 for a watch on globals. */
+    long scopeCfa;
+    long scopeReturn;
     boolean enabled = true;
     int hits;
     /** Watchpoints only: the value at the last stop, for "Old value". */
@@ -45,6 +54,20 @@ final class UserBreakpoint {
         return new UserBreakpoint(number, what, List.of(), null, false, kind, addr, len, type);
     }
 
+    /** A pointer a re-evaluated watch goes through, watched in its own slot. */
+    record Dependency(String expression, long addr, int len, int slot) {}
+
+    /** Whether the watch follows its expression (not -location, not a local's, which cannot move). */
+    boolean reevaluated() {
+        return expression != null && scopeCfa == 0;
+    }
+
+    boolean usesSlot(int s) {
+        if (slot == s) return true;
+        for (Dependency dep : dependencies) if (dep.slot() == s) return true;
+        return false;
+    }
+
     boolean isWatch() {
         return watchKind != null;
     }
@@ -59,6 +82,6 @@ final class UserBreakpoint {
     }
 
     BreakpointInfo info() {
-        return new BreakpointInfo(number, typeName(), enabled, temporary, what, locations, condition, hits);
+        return new BreakpointInfo(number, typeName(), enabled, temporary, what, locations, condition, hits, ignoreCount);
     }
 }

@@ -18,10 +18,21 @@ public final class Evaluator {
         this.ctx = ctx;
     }
 
+    /** "struct NAME" and the like: a type that is named, not an expression. */
+    private static final java.util.regex.Pattern TAGGED = java.util.regex.Pattern.compile("(struct|union|enum|class)\\s+([A-Za-z_][\\w:]*)");
+
     /** Parses and evaluates {@code expression}. */
     public Value evaluate(String expression) {
         Expr e = Parser.parse(expression, n -> ctx.type(n).isPresent() && ctx.variable(n).isEmpty());
         return eval(e);
+    }
+
+    /** gdb's LEFT@N: N objects of LEFT's type starting at LEFT's address. */
+    private static Value artificialArray(Value left, Value count) {
+        if (left.address().isEmpty()) throw new JrrException("Only values in memory can be extended with '@'.");
+        long n = count.asLong();
+        if (n <= 0) throw new JrrException("Invalid number " + n + " of repetitions.");
+        return Value.inMemory(new Type.Array(left.type(), n), left.address().getAsLong(), left.target());
     }
 
     /** The type of an expression (for {@code ptype}/{@code whatis} of expressions or type names). */
@@ -29,6 +40,8 @@ public final class Evaluator {
         String t = expression.trim();
         Optional<Type> named = resolveTypeText(t);
         if (named.isPresent()) return named.get();
+        java.util.regex.Matcher tag = TAGGED.matcher(t);
+        if (tag.matches()) throw new JrrException("No " + tag.group(1) + " type named " + tag.group(2) + ".");
         return evaluate(expression).type();
     }
 
@@ -39,6 +52,7 @@ public final class Evaluator {
     public String whatis(String expression) {
         Optional<Type> named = resolveTypeText(expression.trim());
         if (named.isPresent() && named.get() instanceof Type.Typedef td) return td.target().name();
+        if (named.isPresent()) return named.get().name();
         return typeOf(expression).name();
     }
 
@@ -76,6 +90,7 @@ public final class Evaluator {
         }
         if (e instanceof Expr.Register r) return register(r.name());
         if (e instanceof Expr.Unary u) return unary(u.op(), eval(u.operand()));
+        if (e instanceof Expr.Binary b && b.op().equals("@")) return artificialArray(eval(b.left()), eval(b.right()));
         if (e instanceof Expr.Binary b) return Arithmetic.binary(b.op(), eval(b.left()), eval(b.right()));
         if (e instanceof Expr.Logical l) {
             boolean left = Arithmetic.truth(eval(l.left()));

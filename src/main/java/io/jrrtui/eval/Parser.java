@@ -86,8 +86,9 @@ final class Parser {
         return c;
     }
 
+    /** C's binary operators by precedence, with gdb's artificial-array '@' (arr[2]@3) between shifts and +/-. */
     private static final String[][] LEVELS = {
-            {"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="}, {"<<", ">>"}, {"+", "-"}, {"*", "/", "%"}};
+            {"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="}, {"<<", ">>"}, {"@"}, {"+", "-"}, {"*", "/", "%"}};
 
     private Expr binary(int level) {
         if (level == LEVELS.length) return unary();

@@ -45,9 +45,74 @@ final class BreakpointCommands {
                     out.print(c.printer.breakpointCreated(c.session.addBreakpoint("main", null, true)));
                     TimeCommands.runFromStart(c, out);
                 }),
+                Cmd.of("condition", "Specify breakpoint number N to break only if COND is true.")
+                        .usage("condition N [COND]\nWithout COND, breakpoint N stops every time again.").does((a, out) -> {
+                            String[] w = Args.require(a, "Argument required (breakpoint number).").strip().split("\\s+", 2);
+                            int n = breakpointNumber(w[0]);
+                            c.session.setCondition(n, w.length > 1 ? w[1] : null);
+                            if (w.length == 1) out.println("Breakpoint " + n + " now unconditional.");
+                        }),
+                Cmd.of("ignore", "Set ignore-count of breakpoint number N to COUNT.").usage("ignore N COUNT").does((a, out) -> {
+                    String[] w = Args.require(a, "Argument required (a breakpoint number).").strip().split("\\s+");
+                    if (w.length < 2) throw new io.jrrtui.util.JrrException("Second argument (specified ignore-count) is missing.");
+                    int n = breakpointNumber(w[0]);
+                    int count = Integer.parseInt(w[1]);
+                    c.session.setIgnoreCount(n, count);
+                    // gdb says this only to a person typing (from_tty); a script sees nothing
+                    out.println(count <= 0 ? "Will stop next time breakpoint " + n + " is reached."
+                            : count == 1 ? "Will ignore next crossing of breakpoint " + n + "."
+                            : "Will ignore next " + count + " crossings of breakpoint " + n + ".");
+                }),
+                Cmd.of("rbreak", "Set a breakpoint for all functions matching REGEXP.").usage("rbreak REGEXP")
+                        .does((a, out) -> rbreak(c, Args.require(a, "Argument required (regular expression)."), out)),
+                Cmd.of("save", "Save breakpoint definitions as a script.").usage("save breakpoints FILE")
+                        .does((a, out) -> save(c, a, out)),
                 watch(c, "watch", "Set a watchpoint for EXPRESSION (stops when it is written).", WatchKind.WRITE),
                 watch(c, "rwatch", "Set a read watchpoint for EXPRESSION.", WatchKind.READ),
                 watch(c, "awatch", "Set an access (read or write) watchpoint for EXPRESSION.", WatchKind.ACCESS));
+    }
+
+    private static int breakpointNumber(String word) {
+        if (!word.matches("\\d+")) throw new io.jrrtui.util.JrrException("Bad breakpoint argument: '" + word + "'");
+        return Integer.parseInt(word);
+    }
+
+    /** rbreak: a breakpoint on each function with debug information whose name matches, with its declaration. */
+    private static void rbreak(ReplContext c, String regex, java.io.PrintStream out) {
+        for (String row : c.session.symbolSearch("functions", regex.strip())) {
+            Matcher m = DECLARATION.matcher(row);
+            if (!m.matches()) continue;
+            out.print(c.printer.breakpointCreated(c.session.addBreakpoint(m.group(2), null, false)));
+            out.println(m.group(1));
+        }
+    }
+
+    /** "21:\tstatic int f1(int);": the declaration and the function name in it. */
+    private static final Pattern DECLARATION = Pattern.compile("\\d+:\\t(.*?\\b([A-Za-z_][\\w:~]*)\\(.*\\);)");
+
+    /** save breakpoints FILE: commands that set the same breakpoints and watchpoints again (source FILE). */
+    private static void save(ReplContext c, String args, java.io.PrintStream out) {
+        String file = Args.afterKeyword(args, "breakpoints", 1);
+        if (file == null) throw new io.jrrtui.util.JrrException("\"save\" must be followed by \"breakpoints\" and a file name.");
+        file = Args.require(file, "Argument required (file name in which to save).").strip();
+        StringBuilder sb = new StringBuilder();
+        for (BreakpointInfo b : c.session.breakpoints()) {
+            String what = b.what().startsWith("-location ") ? "-l " + b.what().substring(10) : b.what();
+            String command = switch (b.type()) {
+                case "hw watchpoint" -> "watch " + what;
+                case "read watchpoint" -> "rwatch " + what;
+                case "acc watchpoint" -> "awatch " + what;
+                default -> (b.temporary() ? "tbreak " : "break ") + b.what();
+            };
+            // a disabled one is saved commented out: numbers change when the file is sourced
+            sb.append(b.enabled() ? "" : "# disabled: ").append(command).append(b.condition() != null ? " if " + b.condition() : "").append('\n');
+        }
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(file), sb.toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new io.jrrtui.util.JrrException(file + ": " + e.getMessage());
+        }
+        out.println("Saved to file '" + file + "'.");
     }
 
     private static void enable(ReplContext c, String args, boolean on) {

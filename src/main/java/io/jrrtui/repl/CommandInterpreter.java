@@ -48,6 +48,8 @@ public final class CommandInterpreter {
         commands.addAll(DataCommands.all(context));
         commands.addAll(StackCommands.all(context, (line, out) -> execute(line, out, err)));
         commands.add(InfoCommands.command(infos));
+        commands.addAll(SettingCommands.all(context));
+        commands.addAll(NotSupportedCommands.all());
         commands.addAll(List.of(
                 Cmd.of("help", "Print list of commands.").alias("h").usage("help [COMMAND]").complete(Completion.COMMAND)
                         .does((a, out) -> help(a.strip(), out)),

@@ -38,6 +38,8 @@ final class DataCommands {
                             String t = c.session.ptype(c.values.substitute(a.isBlank() ? "$" : a));
                             out.println(t.startsWith("type = ") ? t : "type = " + t);
                         }),
+                Cmd.of("whatis", "Print data type of expression EXP.").usage("whatis EXPRESSION")
+                        .complete(Completion.SYMBOL).does((a, out) -> out.println(c.session.whatis(c.values.substitute(a.isBlank() ? "$" : a)))),
                 Cmd.of("output", "Like print, but with no $N and no newline.").usage("output[/FMT] EXP")
                         .complete(Completion.SYMBOL).does((a, out) -> {
                             PrintFormat.Split s = PrintFormat.split(a);
@@ -46,7 +48,8 @@ final class DataCommands {
                             out.print(history != null ? history : c.session.print(c.values.substitute(expr), s.format().letter()));
                         }),
                 Cmd.of("list", "List specified function or line.").alias("l")
-                        .usage("list [LOCATION]\nWithout LOCATION, list around the current line, then continue after the last listed.")
+                        .usage("list [LOCATION | FIRST,LAST | -]\nWithout LOCATION, list around the current line, then continue after\n"
+                                + "the last listed; \"list -\" lists the ten lines before the last listed.")
                         .complete(Completion.SYMBOL).repeat(Repeat.BARE)
                         .does((a, out) -> c.session.list(a.isBlank() ? null : a.strip()).forEach(out::println)),
                 Cmd.of("echo", "Print a constant string (\\n is a newline).").usage("echo TEXT")
@@ -62,7 +65,7 @@ final class DataCommands {
         String raw = history != null ? history : c.session.print(c.values.substitute(expr), null);
         // the history keeps the value itself, so "p/x v" then "p $" shows it in decimal as gdb does
         String shown = f.letter() == null ? raw : c.session.print(c.values.substitute(expr), f.letter());
-        out.println("$" + c.values.record(raw) + " = " + shown);
+        out.println("$" + c.values.record(raw) + " = " + (c.settings.prettyPrint() ? Settings.pretty(shown) : shown));
     }
 
     private static void display(ReplContext c, String args, PrintStream out) {

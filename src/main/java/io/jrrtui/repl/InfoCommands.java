@@ -14,8 +14,14 @@ final class InfoCommands {
     static CommandTable table(ReplContext c) {
         CommandTable t = new CommandTable("Undefined info command: \"%s\".  Try \"help info\".");
         t.addAll(List.of(
-                Cmd.of("breakpoints", "Status of user-settable breakpoints and watchpoints.").alias("b", "br", "break", "watchpoints")
+                Cmd.of("breakpoints", "Status of user-settable breakpoints and watchpoints.").alias("b", "br", "break")
                         .does((a, out) -> out.print(c.printer.breakpointTable(c.session.breakpoints()))),
+                Cmd.of("watchpoints", "Status of specified watchpoints (all watchpoints if no argument).").does((a, out) -> {
+                    List<io.jrrtui.api.BreakpointInfo> watches = c.session.breakpoints().stream()
+                            .filter(b -> b.type().endsWith("watchpoint")).toList();
+                    if (watches.isEmpty()) out.println("No watchpoints.");
+                    else out.print(c.printer.breakpointTable(watches));
+                }),
                 Cmd.of("checkpoints", "Checkpoints made with the checkpoint command.").does((a, out) -> TimeCommands.table(c, out)),
                 Cmd.of("locals", "All local variables of current stack frame.").does((a, out) ->
                         variables(c.session.locals(c.session.selectedFrame().level()), "No locals.", out)),
@@ -35,6 +41,15 @@ final class InfoCommands {
                     if (rows.isEmpty()) out.println("No signals were delivered to the program in this recording.");
                     rows.forEach(out::println);
                 }),
+                Cmd.of("source", "Information about the current source file.").does((a, out) -> c.session.sourceInfo().forEach(out::println)),
+                Cmd.of("symbol", "Describe what symbol is at location ADDR.").usage("info symbol ADDR")
+                        .complete(Completion.SYMBOL).does((a, out) -> out.println(c.session.symbolInfo(Args.require(a, "Argument required (address).")))),
+                Cmd.of("address", "Describe where symbol SYM is stored.").usage("info address SYM")
+                        .complete(Completion.SYMBOL).does((a, out) -> out.println(c.session.addressInfo(Args.require(a, "Argument required.")))),
+                Cmd.of("functions", "All function names, or those matching REGEXP.").usage("info functions [REGEXP]")
+                        .does((a, out) -> c.session.symbolSearch("functions", a.strip()).forEach(out::println)),
+                Cmd.of("variables", "All global and static variable names, or those matching REGEXP.").usage("info variables [REGEXP]")
+                        .does((a, out) -> c.session.symbolSearch("variables", a.strip()).forEach(out::println)),
                 Cmd.of("display", "Expressions to display when program stops.").does((a, out) -> out.print(c.displays.table(currentFunction(c))))));
         return t;
     }

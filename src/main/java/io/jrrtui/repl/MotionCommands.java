@@ -66,10 +66,14 @@ final class MotionCommands {
         requireRunning(c);
         StopEvent here = c.session.status();
         int ignore = 0;
-        if (n > 1 && here.reason() == StopEvent.Reason.BREAKPOINT && here.breakpoint() > 0) {
+        boolean atLiveBreakpoint = here.reason() == StopEvent.Reason.BREAKPOINT && here.breakpoint() > 0
+                && c.session.breakpoints().stream().anyMatch(b -> b.number() == here.breakpoint());
+        if (n > 1 && atLiveBreakpoint) {
             ignore = n - 1;
             out.print(c.printer.ignoring(ignore, here.breakpoint()));
         } else {
+            // the breakpoint stopped at may have been deleted since: gdb then ignores the count
+            if (n > 1) out.println("Not stopped at any breakpoint; argument ignored.");
             out.print(c.printer.continuing());
         }
         StopEvent stop = c.session.cont();
@@ -99,7 +103,7 @@ final class MotionCommands {
         if (!reverse) requireRunning(c);
         FrameInfo frame = c.forDisplay(c.session.selectedFrame());
         if (c.outermostLevel(frame.level() + 1) <= frame.level()) {
-            throw new JrrException("\"" + (reverse ? "reverse-finish" : "finish") + "\" not meaningful in the outermost frame.");
+            throw new JrrException("\"finish\" not meaningful in the outermost frame."); // gdb's words for both directions
         }
         out.print(reverse ? c.printer.runBackToCall(frame) : c.printer.runTillExit(frame));
         c.report(reverse ? c.session.reverseFinish() : c.session.finish(), out);

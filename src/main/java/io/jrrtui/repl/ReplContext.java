@@ -15,6 +15,7 @@ final class ReplContext {
     final StopPrinter printer;
     final ValueHistory values;
     final Displays displays = new Displays();
+    final Settings settings = new Settings();
     /** The last x format without its count, reused by a bare x (gdb starts with xw). */
     String examineFormat = "xw";
     String examineAddress;

@@ -153,9 +153,18 @@ public final class StopPrinter {
                 sb.append(locationWithSource(frame, stop.where()));
             }
             case WATCHPOINT -> {
+                if (stop.watch() == null && stop.detail() != null) {
+                    // a watch deleted at the end of its scope
+                    sb.append('\n').append(stop.detail()).append('\n');
+                    sb.append(locationWithSource(frame, stop.where()));
+                    break;
+                }
                 if (stop.breakpoint() > 0) sb.append('\n').append(threadHit(stop)).append(watchTitle(hit, stop)).append('\n');
                 else if (stop.watch() != null) sb.append("\nLast change of ").append(stop.watch().expression()).append('\n');
-                sb.append(watchValues(stop.watch(), hit));
+                // going backwards gdb names the values as you move: Old is the later one
+                WatchChange w = stop.watch();
+                if (w != null && stop.reverse() && stop.breakpoint() > 0) w = new WatchChange(w.expression(), w.newValue(), w.oldValue());
+                sb.append(watchValues(w, hit));
                 sb.append(locationWithSource(frame, stop.where()));
             }
             case STEP -> sb.append(sameFunction ? lineOnly(frame, stop.where()) : locationWithSource(frame, stop.where()));
@@ -283,6 +292,7 @@ public final class StopPrinter {
             if (b.hitCount() > 0) {
                 sb.append("\tbreakpoint already hit ").append(b.hitCount()).append(b.hitCount() == 1 ? " time\n" : " times\n");
             }
+            if (b.ignoreCount() > 0) sb.append("\tignore next ").append(b.ignoreCount()).append(" hits\n");
             if (code && b.locations().size() > 1) {
                 for (int i = 0; i < b.locations().size(); i++) {
                     SourceLocation l = b.locations().get(i);

@@ -81,6 +81,11 @@ public final class ReplaySession implements Target {
         return TracerThread.call(() -> Ptrace.getRegs(s.pid));
     }
 
+    /** The selected thread's floating-point and SSE registers in the FXSAVE layout (xmm0 at byte 160). */
+    public byte[] fpRegisters() {
+        return TracerThread.call(() -> Ptrace.getFpRegs(s.pid));
+    }
+
     /** Sets the live process's registers (the debugger's {@code set $reg}, frame selection never does). */
     public void setRegisters(Registers regs) {
         TracerThread.call(() -> {
@@ -536,7 +541,13 @@ public final class ReplaySession implements Target {
         if (ws.stopped() && ws.event() == 0 && ws.stopSig() == Signals.SIGSEGV && inDebuggedProcess(t) && !pageWatch.isEmpty()) {
             int slot = pageWatch.onFault(t.tid, t.proc.mem, Ptrace.getSigInfo(t.tid));
             if (slot >= 0) return StopReason.watchpoint(s.current, slot, watchpoints.address(slot));
-            if (slot == -1) return stepping ? StopReason.step(s.current) : null;
+            if (slot == -1) {
+                if (stepping) return StopReason.step(s.current);
+                // an unwatched write on a watched page was stepped over onto a breakpoint: that is
+                // a hit, which the next resume would otherwise step over unseen
+                long pc = Ptrace.getRegs(t.tid).rip();
+                return breakpoints.armed(pc) ? StopReason.breakpoint(s.current, pc) : null;
+            }
         }
         replayer.handleStop(t, ws);
         if (s.exited) return StopReason.exited(s.current, s.exitDescription);

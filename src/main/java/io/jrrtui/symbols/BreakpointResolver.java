@@ -79,7 +79,7 @@ final class BreakpointResolver {
                     if (b != 0 && (best == 0 || b < best)) best = b;
                 }
             }
-            if (best == 0) throw new JrrException("Line " + line + " out of range; \"" + file + "\" has fewer lines.");
+            if (best == 0) throw new JrrException("No line " + line + " in file \"" + file + "\".");
             cands = collect(file, best);
         }
         // one location per block: later candidates in the same innermost block are dropped

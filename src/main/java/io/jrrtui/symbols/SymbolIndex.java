@@ -39,7 +39,8 @@ public final class SymbolIndex {
             try {
                 out.addAll(m.breakpointAddresses(location, defaultFile));
             } catch (JrrException e) {
-                last = e;
+                // a module that has the file knows better ("No line 9999 in file") than one that has not
+                if (last == null || last.getMessage().startsWith("No source file named")) last = e;
             }
         }
         if (out.isEmpty()) throw last != null ? last : new JrrException("No symbol table is loaded.");

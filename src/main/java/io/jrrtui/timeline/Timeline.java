@@ -332,11 +332,14 @@ public final class Timeline implements AutoCloseable {
                         if (target == null) return hits;
                         throw new JrrException("re-execution passed the current position (" + target + ")");
                     }
-                    case BREAKPOINT, WATCHPOINT -> {
-                        if (target != null && at(target)) {
-                            return hits;
-                        }
+                    case BREAKPOINT -> {
+                        if (target != null && at(target)) return hits;
                         collect(r, extraStops, accept, hits);
+                    }
+                    case WATCHPOINT -> {
+                        // a write by the instruction just before the target ends there: it is the last hit
+                        collect(r, extraStops, accept, hits);
+                        if (target != null && at(target)) return hits;
                     }
                     case STEP, SIGNAL -> { }
                 }

@@ -44,7 +44,7 @@ class CommandInterpreterTest {
     @Test
     void unknownAndAmbiguousCommandsUseGdbWording() {
         assertEquals("Undefined command: \"foo\".  Try \"help\".\n", run("foo"));
-        assertEquals("Ambiguous command \"re\": restart, reverse-continue, reverse-finish, reverse-next, reverse-nexti, "
+        assertEquals("Ambiguous command \"re\": restart, return, reverse-continue, reverse-finish, reverse-next, reverse-nexti, "
                 + "reverse-step, reverse-stepi.\n", run("re"));
         assertEquals("Undefined info command: \"bogus\".  Try \"help info\".\n", run("info bogus"));
         assertTrue(run("info").startsWith("\"info\" must be followed by the name of an info command.\n"));
@@ -175,8 +175,8 @@ class CommandInterpreterTest {
 
                 Hardware watchpoint 1: -location counter
 
-                Old value = 435
-                New value = -1000
+                Old value = -1000
+                New value = 435
                 scribble () at dbg_corrupt.c:18
                 18\t        counter = -1000;     /* CULPRIT: the write that does the damage */
                 """, run("reverse-continue"));
@@ -378,5 +378,33 @@ class CommandInterpreterTest {
     @Test
     void echoUnescapes() {
         assertEquals("a\nb\tc", run("echo a\\nb\\tc"));
+    }
+
+    // ---- gdb settings, pretty printing, commands refused with a reason (issue 15)
+
+    @Test
+    void settingsAreAcceptedAndShown() {
+        assertEquals("", run("set pagination off", "set confirm off", "set width 0", "set height 0", "set print pretty on"));
+        assertEquals("State of pagination is off.\nNumber of characters gdb thinks are in a line is unlimited.\n"
+                + "Pretty formatting of structures is on.\n", run("show pagination", "show width", "show print pretty"));
+        assertEquals("\"on\" or \"off\" expected.\n", run("set pagination maybe"));
+        assertEquals("Undefined set command: \"frobnicate 3\".  Try \"help set\".\n", run("set frobnicate 3"));
+    }
+
+    @Test
+    void assignmentsAndImpossibleCommandsSayWhy() {
+        assertTrue(run("set var counter = 3").startsWith("Cannot change the program's memory or registers in a replay"));
+        assertTrue(run("jump 40").startsWith("jump cannot run in a replay"));
+        assertTrue(run("python print(1)").startsWith("Python scripting is not supported in jrrtui"));
+        assertTrue(run("define foo").startsWith("User-defined commands are not supported in jrrtui"));
+    }
+
+    @Test
+    void prettyLaysOutStructMembersOneALineAndKeepsArraysAndStringsWhole() {
+        assertEquals("{\n  val = 22,\n  next = 0x0\n}", Settings.pretty("{val = 22, next = 0x0}"));
+        assertEquals("{{\n    val = 11,\n    next = 0x0\n  }, {\n    val = 22,\n    next = 0x0\n  }}",
+                Settings.pretty("{{val = 11, next = 0x0}, {val = 22, next = 0x0}}"));
+        assertEquals("{\n  name = \"a, {b = c}\",\n  xs = {1, 2, 3}\n}", Settings.pretty("{name = \"a, {b = c}\", xs = {1, 2, 3}}"));
+        assertEquals("{1, 2, 3}", Settings.pretty("{1, 2, 3}"));
     }
 }

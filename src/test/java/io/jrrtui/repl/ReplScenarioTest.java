@@ -153,8 +153,8 @@ class ReplScenarioTest {
 
                 Hardware watchpoint 2: -location counter
 
-                Old value = 435
-                New value = -1000
+                Old value = -1000
+                New value = 435
                 scribble (i=37) at dbg_corrupt.c:%2$d
                 %2$d\t        counter = -1000;     /* CULPRIT: the write that does the damage */
                 #0  scribble (i=37) at dbg_corrupt.c:%2$d
@@ -189,7 +189,7 @@ class ReplScenarioTest {
                 "Continuing.", "", "Breakpoint 1, tally (i=0) at dbg_corrupt.c:" + tallyLine, tally,
                 "$1 = 0",
                 "Checkpoint 1 at event EVENT, tally at dbg_corrupt.c:" + tallyLine + ".",
-                "ADDR in main () at dbg_corrupt.c:37", "37\t        tally(i);",
+                "main () at dbg_corrupt.c:37", "37\t        tally(i);",
                 "", "Breakpoint 1, tally (i=0) at dbg_corrupt.c:" + tallyLine, tally,
                 "$2 = 0",
                 "Switched to checkpoint 1.", "tally (i=0) at dbg_corrupt.c:" + tallyLine, tally,

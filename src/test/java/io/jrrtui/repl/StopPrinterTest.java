@@ -48,10 +48,11 @@ class StopPrinterTest {
 
     @Test
     void watchpointShowsOldAndNewValuesThenLocation() {
+        // a reverse stop: gdb names the values as you move, Old is the value after the write
         BreakpointInfo w = new BreakpointInfo(2, "hw watchpoint", true, false, "-location counter", List.of(), null, 1);
         StopEvent s = new StopEvent(Reason.WATCHPOINT, SCRIBBLE_18, 40, 2, new WatchChange("-location counter", "435", "-1000"),
                 null, null, true);
-        assertEquals("\nHardware watchpoint 2: -location counter\n\nOld value = 435\nNew value = -1000\n"
+        assertEquals("\nHardware watchpoint 2: -location counter\n\nOld value = -1000\nNew value = 435\n"
                 + "scribble (i=37) at dbg_corrupt.c:18\n" + L18,
                 printer.stop(s, frame(SCRIBBLE_18, true, new Variable("i", "37")), w));
     }

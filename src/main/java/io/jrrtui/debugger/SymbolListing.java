@@ -1,0 +1,144 @@
+package io.jrrtui.debugger;
+
+import io.jrrtui.dwarf.Die;
+import io.jrrtui.dwarf.Dw;
+import io.jrrtui.elf.ElfSection;
+import io.jrrtui.eval.GlobalVariables;
+import io.jrrtui.eval.Type;
+import io.jrrtui.eval.TypeFactory;
+import io.jrrtui.eval.TypeNames;
+import io.jrrtui.symbols.FunctionInfo;
+import io.jrrtui.util.JrrException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * gdb's symbol questions about the program with debug information: {@code info functions},
+ * {@code info variables} (the program's own symbols: its shared libraries are left out, which
+ * keeps the answer short), {@code info symbol}, {@code info address}, {@code info source}.
+ */
+final class SymbolListing {
+    private final ProgramImage image;
+    private final TypeFactory types;
+    private final GlobalVariables globals;
+
+    /** The recorded program's own path (the replay runs a copy kept in the trace). */
+    private final String programPath;
+
+    SymbolListing(ProgramImage image, TypeFactory types, GlobalVariables globals, String programPath) {
+        this.image = image;
+        this.programPath = programPath;
+        this.types = types;
+        this.globals = globals;
+    }
+
+    /** info functions|variables [REGEX]: gdb's header, then "File F:" with "LINE:\tdeclaration;" rows sorted by name. */
+    List<String> search(String kind, String regex) {
+        Pattern p;
+        try {
+            p = Pattern.compile(regex == null ? "" : regex);
+        } catch (PatternSyntaxException e) {
+            throw new JrrException("Invalid regexp: " + e.getDescription());
+        }
+        // file -> name -> row
+        Map<String, TreeMap<String, String>> byFile = new TreeMap<>();
+        if (kind.equals("functions")) {
+            for (FunctionInfo f : image.main().symbols().functions()) {
+                if (f.die().isEmpty() || !p.matcher(f.name()).find()) continue;
+                Die d = f.die().get();
+                add(byFile, d, f.name(), (isExternal(d) ? "" : "static ") + TypeNames.declaration(returnType(d), f.name() + "(" + parameters(d) + ")") + ";");
+            }
+        } else if (kind.equals("variables")) {
+            for (String name : globals.names()) {
+                if (!p.matcher(name).find()) continue;
+                Optional<Die> d = globals.lookup(name, null);
+                if (d.isEmpty()) continue;
+                add(byFile, d.get(), name, (isExternal(d.get()) ? "" : "static ") + TypeNames.declaration(types.of(d.get().typeInherited()), name) + ";");
+            }
+        } else {
+            throw new JrrException("Undefined info command: \"" + kind + "\".  Try \"help info\".");
+        }
+        List<String> out = new ArrayList<>();
+        String what = kind.equals("functions") ? "functions" : "variables";
+        out.add(regex == null || regex.isEmpty() ? "All defined " + what + ":" : "All " + what + " matching regular expression \"" + regex + "\":");
+        for (var file : byFile.entrySet()) {
+            out.add("");
+            out.add("File " + file.getKey() + ":");
+            out.addAll(file.getValue().values());
+        }
+        return out;
+    }
+
+    private static void add(Map<String, TreeMap<String, String>> byFile, Die d, String name, String declaration) {
+        String file = d.unit().name().orElse("??");
+        long line = d.unsigned(Dw.AT_decl_line).orElse(0L);
+        byFile.computeIfAbsent(file, k -> new TreeMap<>()).put(name + "\0" + line, line + ":\t" + declaration);
+    }
+
+    private static boolean isExternal(Die d) {
+        return d.flag(Dw.AT_external) || d.origin().map(o -> o.flag(Dw.AT_external)).orElse(false);
+    }
+
+    private Type returnType(Die d) {
+        return d.typeInherited().map(types::of).orElse(Type.Void.INSTANCE);
+    }
+
+    private String parameters(Die d) {
+        List<String> ps = new ArrayList<>();
+        Die decl = d.origin().orElse(d);
+        for (Die c : decl.childrenWithTag(t -> t == Dw.TAG_formal_parameter || t == Dw.TAG_unspecified_parameters)) {
+            ps.add(c.tag() == Dw.TAG_unspecified_parameters ? "..." : types.of(c.typeInherited()).name());
+        }
+        return ps.isEmpty() ? "void" : String.join(", ", ps);
+    }
+
+    /** info symbol ADDR: "NAME [+ OFF] in section S of FILE", or that nothing matches. */
+    String symbol(long addr, String asTyped) {
+        LoadedModule m = image.moduleAt(addr);
+        Optional<String> sym = m == null ? Optional.empty() : m.symbols().elfSymbolAt(addr);
+        if (m == null || sym.isEmpty()) return "No symbol matches " + asTyped + ".";
+        long fileAddr = addr - m.symbols().bias();
+        String section = "??";
+        for (ElfSection s : m.symbols().elf().sections()) {
+            if (s.addr() != 0 && fileAddr >= s.addr() && fileAddr < s.addr() + s.size()) section = s.name();
+        }
+        String name = sym.get().replaceFirst("\\+(\\d+)$", " + $1");
+        return name + " in section " + section + " of " + (m.path().equals(image.main().path()) ? programPath : m.path());
+    }
+
+    /** info source: what gdb knows of the compilation unit of pc. */
+    List<String> source(long pc, SourceLister lister) {
+        LoadedModule m = image.moduleAt(pc);
+        Optional<FunctionInfo> f = m == null ? Optional.empty() : m.symbols().functionContaining(pc);
+        Optional<Die> cu = f.flatMap(FunctionInfo::die).map(d -> d.unit().root());
+        var line = image.symbols().lineAt(pc);
+        if (cu.isEmpty() || line.isEmpty()) throw new JrrException("No current source file.");
+        Die root = cu.get();
+        List<String> out = new ArrayList<>();
+        out.add("Current source file is " + root.name().orElse(Inspector.baseName(line.get().file())));
+        root.string(Dw.AT_comp_dir).ifPresent(dir -> out.add("Compilation directory is " + dir));
+        out.add("Located in " + line.get().file());
+        List<String> text = lister.lines(line.get().file());
+        if (text != null) out.add("Contains " + text.size() + " lines.");
+        out.add("Source language is " + language(root.unsigned(Dw.AT_language).orElse(0L).intValue()) + ".");
+        root.string(Dw.AT_producer).ifPresent(p -> out.add("Producer is " + p + "."));
+        out.add("Compiled with DWARF " + root.unit().version() + " debugging format.");
+        // DW_AT_macro_info (0x43) and DWARF 5's DW_AT_macros (0x79)
+        out.add(root.has(0x43) || root.has(0x79) ? "Includes preprocessor macro info." : "Does not include preprocessor macro info.");
+        return out;
+    }
+
+    private static String language(int lang) {
+        return switch (lang) {
+            case Dw.LANG_C89, Dw.LANG_C, Dw.LANG_C99, Dw.LANG_C11 -> "c";
+            case Dw.LANG_C_plus_plus, Dw.LANG_C_plus_plus_11, Dw.LANG_C_plus_plus_14 -> "c++";
+            case Dw.LANG_Rust -> "rust";
+            default -> "unknown";
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package io.jrrtui.repl;
+
+import io.jrrtui.util.JrrException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * gdb commands jrrtui does not have, each answering with why instead of "Undefined command", so
+ * that a gdb user or script learns what to do instead.
+ */
+final class NotSupportedCommands {
+    private NotSupportedCommands() {}
+
+    private static final String[][] REASONS = {
+        {"python", "Python scripting is not supported in jrrtui (it has no embedded interpreter); use a command file with \"source\"."},
+        {"define", "User-defined commands are not supported in jrrtui; put the commands in a file and use \"source\"."},
+        {"commands", "Breakpoint command lists are not supported in jrrtui; use \"display\" for values shown at every stop."},
+        {"jump", "jump cannot run in a replay: execution must follow the recording, and continuing elsewhere would diverge "
+            + "from it. Use \"goto\", \"until\" or \"advance\" to move to a place the program reached."},
+        {"call", "Calling functions is not supported yet: the call would have to run in a copy of the replayed process."},
+        {"return", "return cannot change a replay: the recording decides what each function returns. Use \"finish\"."},
+        {"signal", "signal cannot deliver a signal in a replay: the recording decides which signals arrive."},
+        {"kill", "There is no live process to kill: the replay stays. Use \"quit\" to leave."},
+        {"attach", "jrrtui debugs recordings: record the program with \"jrrtui record\" and replay the trace."},
+        {"catch", "catch is not supported yet; use \"break\" on the function (for example break __cxa_throw, or the syscall's libc wrapper)."},
+        {"directory", "directory is not supported yet: jrrtui reads sources from the paths recorded in the debug information."},
+    };
+
+    static List<ReplCommand> all() {
+        List<ReplCommand> out = new ArrayList<>();
+        for (String[] r : REASONS) {
+            String reason = r[1];
+            out.add(Cmd.of(r[0], "(gdb's " + r[0] + ": not in jrrtui; the command says why)").does((a, o) -> {
+                throw new JrrException(reason);
+            }));
+        }
+        return out;
+    }
+
+}

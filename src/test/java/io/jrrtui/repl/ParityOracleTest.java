@@ -1,0 +1,189 @@
+package io.jrrtui.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jrrtui.debugger.Debugger;
+import io.jrrtui.replay.OutputSink;
+import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.trace.TraceReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * gdb parity (issue 15): the same command sequences, forward and backward, on a replay and under
+ * gdb's own reverse execution ({@code record full}) of the same binary; every command's output
+ * (stops, backtraces, printed values) is compared block by block and the agreement rate printed.
+ * glibc's AVX paths are turned off for gdb, whose record full cannot follow them, and gdb uses
+ * software watchpoints (hardware ones never fire on these VMs).
+ */
+class ParityOracleTest {
+    @TempDir
+    static Path tmp;
+    private static Path trace;
+
+    private static final String GLIBC_TUNABLES = "glibc.cpu.hwcaps=-AVX2_Usable,-AVX_Usable,-AVX512F_Usable,-AVX_Fast_Unaligned_Load,-ERMS";
+
+    @BeforeAll
+    static void record() {
+        trace = tmp.resolve("par_rev");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
+                Jrr.binary("par_rev").toString());
+        assertEquals(0, r.status(), r.errText());
+    }
+
+    /** Scenario name → commands after "break main", "run" (gdb then starts recording). */
+    static final Map<String, List<String>> SCENARIOS = new LinkedHashMap<>();
+
+    static {
+        SCENARIOS.put("reverse-step out of a first line", List.of("next", "next", "next", "next", "step", "bt",
+                "reverse-step", "bt", "reverse-step", "bt", "reverse-next", "bt", "step", "bt"));
+        SCENARIOS.put("reverse-next over a line of two calls", List.of("next", "next", "next", "reverse-next", "bt",
+                "reverse-next", "bt", "next", "bt", "next", "bt"));
+        SCENARIOS.put("reverse-step into the last call of a line", List.of("next", "next", "next", "reverse-step", "bt",
+                "reverse-step", "bt", "reverse-step", "bt", "reverse-step", "bt", "step", "bt", "step", "bt"));
+        SCENARIOS.put("reverse-step never lands in an earlier call", List.of("break f1", "continue", "continue", "finish",
+                "reverse-step", "bt", "print x", "print y", "step", "bt", "print y", "reverse-finish", "bt"));
+        SCENARIOS.put("stepi runs then reverse-step", List.of("next", "stepi", "stepi", "stepi", "stepi", "bt",
+                "reverse-step", "bt", "stepi", "stepi", "stepi", "reverse-next", "bt", "reverse-stepi", "reverse-stepi", "bt",
+                "reverse-next", "bt"));
+        SCENARIOS.put("until a location in a recursion", List.of("break depth", "continue", "continue", "delete", "bt", "until 44",
+                "bt", "print here", "until 44", "bt", "print here", "reverse-step", "bt"));
+        SCENARIOS.put("finish with float and double", List.of("break half", "break third", "continue", "finish", "continue",
+                "finish", "reverse-finish", "bt", "reverse-continue", "bt"));
+        SCENARIOS.put("watch in reverse: old and new as you move", List.of("until 66", "watch cur->val", "reverse-continue",
+                "bt", "reverse-continue", "bt", "continue", "continue", "print cur->val"));
+        SCENARIOS.put("watch -l keeps the address", List.of("until 62", "watch -l cur->val", "continue", "until 66",
+                "print cur->val", "print nodes[0].val", "reverse-continue", "bt"));
+        SCENARIOS.put("watch re-evaluates its expression", List.of("until 62", "watch cur->val", "continue", "continue",
+                "continue", "continue", "bt", "reverse-continue", "reverse-continue", "reverse-continue", "bt"));
+        SCENARIOS.put("watch a local to its scope end", List.of("break counted", "continue", "watch acc", "continue", "continue",
+                "continue", "continue", "continue", "bt"));
+        SCENARIOS.put("reverse watch of the write just before", List.of("until 63", "watch nodes[0].val", "reverse-continue",
+                "bt", "print nodes[0].val"));
+        SCENARIOS.put("small answers", List.of("break *f1", "break *f1+10", "info line f2", "info line 58", "break par_rev.c:9999",
+                "info watchpoints", "watch total", "info watchpoints", "delete", "break f1", "continue", "continue 2", "bt",
+                "info breakpoints", "break depth", "break counted", "continue", "delete 6", "continue 2", "bt", "info breakpoints"));
+        SCENARIOS.put("data commands", List.of("until 66", "whatis a", "whatis nodes", "whatis nodes[0]", "whatis &nodes[1]",
+                "whatis half", "whatis struct node", "ptype struct node", "ptype struct nosuch", "ptype union nosuch",
+                "print sizeof(struct node)", "print arr[2]@3", "print *arr@2", "print/x arr", "print/x nodes[1]", "print/x *cur",
+                "x/2dw arr", "x/2f &t", "output t", "set pagination off", "set width 0", "set confirm off", "show pagination",
+                "set print pretty on", "print nodes[1]", "print nodes", "set print pretty off", "print nodes[1]",
+                "info symbol nodes", "info address total", "info address main", "info functions ^f[12]$",
+                "info variables ^total$", "list 20,23", "list -", "list 40,41", "list", "info source"));
+        SCENARIOS.put("breakpoint commands", List.of("break depth", "condition 2 n == 1", "continue", "bt", "condition 2",
+                "ignore 2 1", "info breakpoints", "tbreak counted", "continue", "print n", "rbreak ^f[12]$", "info breakpoints",
+                "delete", "info breakpoints"));
+    }
+
+    /**
+     * Differences not closed yet ("scenario #command-number"), each listed in the output: a step
+     * that ends in another instance of the same function prints only the source line (the printer
+     * compares function names; gdb compares frames).
+     */
+    static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of("until a location in a recursion #12");
+
+    @Test
+    void commandOutputAgreesWithGdbRecordFull() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gdb")), "gdb is not installed");
+        int agree = 0, total = 0;
+        List<String> differences = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        String only = System.getProperty("parity.only", "");
+        for (var e : SCENARIOS.entrySet()) {
+            if (!e.getKey().contains(only)) continue;
+            List<String> gdb = gdbBlocks(e.getValue());
+            List<String> ours = ourBlocks(e.getValue());
+            for (int i = 0; i < e.getValue().size(); i++) {
+                String g = i < gdb.size() ? gdb.get(i) : "<missing>";
+                String o = ours.get(i);
+                total++;
+                if (g.equals(o)) agree++;
+                else {
+                    String key = e.getKey() + " #" + (i + 1);
+                    String text = key + " " + e.getValue().get(i) + "\n  gdb:  " + g.replace("\n", "\n        ")
+                            + "\n  ours: " + o.replace("\n", "\n        ");
+                    (KNOWN_GAPS.contains(key) ? known : differences).add(text);
+                }
+            }
+        }
+        System.out.printf("gdb parity: %d/%d command outputs agree (%.1f%%)%n", agree, total, 100.0 * agree / total);
+        differences.forEach(System.out::println);
+        System.out.println("known gaps:");
+        known.forEach(System.out::println);
+        assertEquals(List.of(), differences, "outputs that differ from gdb's (other than the known gaps)");
+    }
+
+    private static final List<String> PROLOGUE = List.of("break main", "run");
+    /** The printf line of par_rev.c: gdb's record full cannot follow printf's vector code, and no scenario goes there. */
+    private static final int LAST_LINE = 69;
+
+    private List<String> gdbBlocks(List<String> commands) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/gdb", "-nx", "-batch", "-ex", "set pagination off",
+                "-ex", "set can-use-hw-watchpoints 0", "-ex", "set startup-with-shell off"));
+        for (String c : PROLOGUE) cmd.addAll(List.of("-ex", c));
+        // record the whole span once, then replay it from main: forward moves never meet the log's end
+        cmd.addAll(List.of("-ex", "record full", "-ex", "advance " + LAST_LINE, "-ex", "record goto begin"));
+        for (String c : commands) cmd.addAll(List.of("-ex", "echo @@@\\n", "-ex", c));
+        cmd.add(Jrr.binary("par_rev").toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("GLIBC_TUNABLES", GLIBC_TUNABLES);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        String[] parts = out.split("@@@\n", -1);
+        List<String> blocks = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) blocks.add(normalize(parts[i]));
+        return blocks;
+    }
+
+    private List<String> ourBlocks(List<String> commands) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        List<String> blocks = new ArrayList<>();
+        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+            CommandInterpreter interp = new CommandInterpreter(d);
+            for (String c : PROLOGUE) interp.execute(c, out, out);
+            for (String c : commands) {
+                bytes.reset();
+                try {
+                    interp.execute(c, out, out);
+                } catch (RuntimeException ex) {
+                    out.println("EXCEPTION " + ex);
+                }
+                blocks.add(normalize(bytes.toString(StandardCharsets.UTF_8)));
+            }
+        }
+        return blocks;
+    }
+
+    /** Addresses and pids differ between runs; gdb's chatter and the program's output are not compared. */
+    static String normalize(String block) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : block.split("\n")) {
+            if (line.isBlank() || line.startsWith("warning: ") || line.contains("libthread_db") || line.contains("[answered N; input not from terminal]") || line.matches(TYPED_ONLY)
+                    || line.matches("\\d+ \\d+ [\\d.]+ [\\d.]+")) {
+                continue;
+            }
+            // gdb is told to use software watchpoints (hardware ones never fire on these VMs)
+            line = line.replace("Hardware watchpoint", "Watchpoint").replace("hw watchpoint  ", "watchpoint     ");
+            sb.append(line.replaceAll("0x[0-9a-f]+", "ADDR").replaceAll("process \\d+", "process N").stripTrailing()).append('\n');
+        }
+        return sb.toString().strip();
+    }
+
+    /** Lines gdb prints only for a command typed at a terminal. */
+    private static final String TYPED_ONLY =
+            "Continuing\\.|Run till exit from .*|Will ignore next .*|\\(More stack frames follow\\.\\.\\.\\)|Not stopped at any breakpoint; argument ignored\\.|Breakpoint \\d+ now unconditional\\.";
+}
