@@ -6,6 +6,7 @@ import io.jrrtui.sys.TraceeLauncher;
 import io.jrrtui.trace.TraceFormat;
 import io.jrrtui.trace.TraceInfo;
 import io.jrrtui.trace.TraceStore;
+import io.jrrtui.trace.FileStore;
 import io.jrrtui.trace.TraceWriter;
 import io.jrrtui.util.JrrException;
 import java.io.IOException;
@@ -109,7 +110,8 @@ final class RecordCommand implements Command {
         TraceInfo info = new TraceInfo(TraceFormat.VERSION, exe.toString(), List.copyOf(argv), List.copyOf(env), cwd,
                 System.currentTimeMillis(), 0, false, 0, -1, "");
         boolean quiet = a.flag("-q", "--quiet");
-        try (TraceWriter writer = new TraceWriter(dir, info)) {
+        // a recording of the store shares file contents with its other recordings; -o DIR keeps its own
+        try (TraceWriter writer = new TraceWriter(dir, info, out == null ? FileStore.sharedIn(store.root()) : null)) {
             TraceeLauncher.Stdio stdio = new TraceeLauncher.Stdio(absolute(a.value("--stdin")), absolute(a.value("--stdout")),
                     absolute(a.value("--stderr")));
             Recorder recorder = new Recorder(writer, exe.toString(), argv, env, cwd, stdio)

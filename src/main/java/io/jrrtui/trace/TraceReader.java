@@ -110,7 +110,7 @@ public final class TraceReader {
         }
         BlockStreamReader ev = new BlockStreamReader(dir.resolve(TraceFormat.EVENTS), TraceFormat.EVENTS, incomplete, eventsAt);
         BlockStreamReader data = new BlockStreamReader(dir.resolve(TraceFormat.DATA), TraceFormat.DATA, incomplete, dataAt);
-        EventCursor c = new EventCursor(ev, data, start, incomplete ? -1 : info.eventCount());
+        EventCursor c = new EventCursor(ev, data, start, incomplete ? -1 : info.eventCount(), this::loadStored);
         while (c.next <= n) {
             if (c.next() == null) {
                 c.close();
@@ -118,6 +118,23 @@ public final class TraceReader {
             }
         }
         return c;
+    }
+
+    /** The file stores this trace's contents may be in: its own first, then its trace store's shared one. */
+    public List<FileStore> contentStores() {
+        return List.of(FileStore.ownOf(dir), FileStore.sharedIn(dir.getParent()));
+    }
+
+    private byte[] loadStored(byte[] hash, int length, long event) throws IOException {
+        String hex = FileStore.hex(hash);
+        List<FileStore> stores = contentStores();
+        for (FileStore s : stores) {
+            byte[] b = s.get(hex, length);
+            if (b != null) return b;
+        }
+        throw new CorruptTraceException("event " + event + " refers to stored file contents " + hex.substring(0, 16)
+                + "... that are in neither " + stores.get(0).dir() + " nor " + stores.get(1).dir()
+                + " (a recording moved out of its trace store needs 'jrrtui pack' or 'export' first)");
     }
 
     private synchronized EventIndex index() {
@@ -162,12 +179,14 @@ public final class TraceReader {
         private final BlockStreamReader dataBlocks;
         private final DataInputStream events;
         private final DataInputStream data;
+        private final EventCodec.ContentSource stored;
         /** The event count a finished trace's header promises, or -1 for an interrupted one. */
         private final long promised;
         private long next;
         private String stopNote;
 
-        EventCursor(BlockStreamReader events, BlockStreamReader data, long first, long promised) {
+        EventCursor(BlockStreamReader events, BlockStreamReader data, long first, long promised, EventCodec.ContentSource stored) {
+            this.stored = stored;
             this.eventBlocks = events;
             this.dataBlocks = data;
             this.events = new DataInputStream(new BufferedInputStream(events, 1 << 16));
@@ -180,7 +199,7 @@ public final class TraceReader {
         public Event next() {
             if (stopNote != null) return null;
             try {
-                Event e = EventCodec.read(events, data, next);
+                Event e = EventCodec.read(events, data, next, stored);
                 if (e != null) {
                     next++;
                     return e;
