@@ -21,6 +21,8 @@ public final class TraceFormat {
     public static final String INCOMPLETE = "incomplete";
     public static final String EXE_COPY = "exe";
     public static final String INDEX = "index";
+    /** Copies of files read by absolute path (libraries, debug files, sources) in a packed trace. */
+    public static final String SYSROOT = "sysroot";
 
     private TraceFormat() {}
 

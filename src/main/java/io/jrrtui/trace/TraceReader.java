@@ -80,6 +80,20 @@ public final class TraceReader {
         return n;
     }
 
+    /**
+     * Where to read a file the recording used by absolute path (a shared library, its debug file, a
+     * source file): the trace's own copy ({@code sysroot/PATH}, from pack or import) when it has
+     * one, else the path on this machine.
+     */
+    public Path localCopy(String absolutePath) {
+        Path sysroot = dir.resolve(TraceFormat.SYSROOT);
+        if (absolutePath.startsWith("/") && absolutePath.indexOf('\0') < 0) {
+            Path copy = sysroot.resolve(absolutePath.substring(1)).normalize();
+            if (copy.startsWith(sysroot) && Files.exists(copy)) return copy;
+        }
+        return Path.of(absolutePath);
+    }
+
     /** The copy of the recorded executable kept in the trace. */
     public Path executable() {
         return dir.resolve(TraceFormat.EXE_COPY);
