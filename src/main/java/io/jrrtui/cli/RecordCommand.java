@@ -78,12 +78,14 @@ final class RecordCommand implements Command {
         for (int i = 1; i <= n; i++) {
             Outcome o = recordOnce(a, console);
             if (o.status() != 0) {
+                store.collectUnusedContents(); // what only the deleted passing runs used
                 console.err().println("jrrtui: run " + i + " of " + n + " failed with status " + o.status()
                         + "; its recording is " + o.dir() + " (replay it with: jrrtui replay " + o.dir().getFileName() + ")");
                 return o.status();
             }
             store.remove(o.dir());
         }
+        store.collectUnusedContents();
         console.err().println("jrrtui: no failure in " + n + " runs (all recordings deleted)");
         return 0;
     }
