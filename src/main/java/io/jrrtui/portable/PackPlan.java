@@ -153,7 +153,12 @@ public final class PackPlan {
         Map<Kind, Integer> n = new LinkedHashMap<>();
         for (Kind k : Kind.values()) n.put(k, 0);
         for (Entry e : entries) n.merge(e.kind(), 1, Integer::sum);
-        return n.get(Kind.CONTENTS) + " stored contents, " + n.get(Kind.LIBRARY) + " libraries, "
-                + n.get(Kind.DEBUG_FILE) + " debug files, " + n.get(Kind.SOURCE) + " source files";
+        return count(n.get(Kind.CONTENTS), "stored content") + ", " + count(n.get(Kind.LIBRARY), "library") + ", "
+                + count(n.get(Kind.DEBUG_FILE), "debug file") + ", " + count(n.get(Kind.SOURCE), "source file");
+    }
+
+    private static String count(int n, String what) {
+        if (n == 1) return "1 " + what;
+        return n + " " + (what.endsWith("y") ? what.substring(0, what.length() - 1) + "ies" : what + "s");
     }
 }

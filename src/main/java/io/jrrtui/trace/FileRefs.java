@@ -3,6 +3,7 @@ package io.jrrtui.trace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -17,6 +18,26 @@ public final class FileRefs {
     public static final String FILE = "file-refs";
 
     private FileRefs() {}
+
+    /**
+     * The hashes a trace needs from its trace store's shared store: those it refers to less those it
+     * has its own independent copy of (an imported trace). A packed trace's own copies are hard links
+     * to the shared files, so it still counts as using them (removing it frees them).
+     */
+    public static Set<String> sharedOf(Path traceDir) {
+        Set<String> out = of(traceDir);
+        FileStore own = FileStore.ownOf(traceDir);
+        if (Files.isDirectory(own.dir())) out.removeIf(h -> ownCopy(own.path(h)));
+        return out;
+    }
+
+    private static boolean ownCopy(Path p) {
+        try {
+            return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && (Integer) Files.getAttribute(p, "unix:nlink", LinkOption.NOFOLLOW_LINKS) == 1;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false; // when unsure, keep the shared copy
+        }
+    }
 
     /** The hashes a trace refers to (empty for traces older than version 4). Malformed lines are skipped. */
     public static Set<String> of(Path traceDir) {

@@ -27,7 +27,7 @@ public final class StoreUsage {
         Map<Path, Set<String>> refs = new LinkedHashMap<>();
         Map<String, Integer> users = new HashMap<>();
         for (Path t : traces) {
-            Set<String> r = FileRefs.of(t);
+            Set<String> r = FileRefs.sharedOf(t);
             refs.put(t, r);
             for (String h : r) users.merge(h, 1, Integer::sum);
         }

@@ -178,7 +178,7 @@ public final class TraceStore {
             lock = shared.tryExclusive();
             if (lock == null) return -1;
             Set<String> used = new HashSet<>();
-            for (Path t : list()) used.addAll(FileRefs.of(t));
+            for (Path t : list()) used.addAll(FileRefs.sharedOf(t));
             long freed = 0;
             try (DirectoryStream<Path> fans = Files.newDirectoryStream(shared.dir())) {
                 for (Path fan : fans) {
