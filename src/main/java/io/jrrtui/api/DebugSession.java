@@ -102,6 +102,22 @@ public interface DebugSession extends AutoCloseable {
     /** {@code info frame} lines. */
     List<String> frameDescription();
 
+    /**
+     * Things the session could not provide, said once at its start (e.g. "no symbols for
+     * libfoo.so: file missing (PATH)"), so a front-end shows them instead of silently omitting.
+     */
+    default List<String> notices() {
+        return List.of();
+    }
+
+    /**
+     * Where to read a source file the debug information names: the recording's own copy when it
+     * has one (packed or imported), else the path itself.
+     */
+    default String sourcePath(String file) {
+        return file;
+    }
+
     /** {@code info sharedlibrary}: (library, address range) rows. */
     List<Variable> sharedLibraries();
 

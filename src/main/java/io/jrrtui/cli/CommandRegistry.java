@@ -15,6 +15,9 @@ final class CommandRegistry {
                 new LsCommand(),
                 new PsCommand(),
                 new RmCommand(),
+                new PackCommand(),
+                new ExportCommand(),
+                new ImportCommand(),
                 new SymbolsCommand(),
                 new DemoCommand());
     }

@@ -1,6 +1,7 @@
 package io.jrrtui.cli;
 
 import io.jrrtui.trace.TraceReader;
+import io.jrrtui.trace.StoreUsage;
 import io.jrrtui.trace.TraceStore;
 import io.jrrtui.util.JrrException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /** {@code jrrtui ls}: the recordings in the trace store. */
 final class LsCommand implements Command {
@@ -26,7 +28,7 @@ final class LsCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: jrrtui ls\nLists the traces in $JRR_TRACE_DIR (else $XDG_DATA_HOME/jrr, else ~/.local/share/jrr).";
+        return "usage: jrrtui ls\nLists the traces in $JRR_TRACE_DIR (else $XDG_DATA_HOME/jrr, else ~/.local/share/jrr).\nOWN: the disk space only that recording uses (removing it frees it); SHARED: stored file contents\nit shares with other recordings.";
     }
 
     @Override
@@ -46,15 +48,17 @@ final class LsCommand implements Command {
         }
         // Made here, not in a static field: every command's start would load java.time for it.
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-        console.out().printf("%-24s %-19s %8s %6s %9s  %s%n", "NAME", "RECORDED", "EVENTS", "EXIT", "SIZE", "COMMAND");
+        Map<Path, StoreUsage.Usage> usage = StoreUsage.of(store);
+        console.out().printf("%-24s %-19s %8s %6s %9s %9s  %s%n", "NAME", "RECORDED", "EVENTS", "EXIT", "OWN", "SHARED", "COMMAND");
         for (Path p : traces) {
             try {
                 TraceReader t = TraceReader.open(p);
                 String name = p.getFileName() + (sameFile(p, latest) ? "*" : "");
                 long events = t.recoverableEvents();
                 String exit = t.incomplete() ? "incomp" : Integer.toString(t.info().exitStatus());
-                console.out().printf("%-24s %-19s %8d %6s %9s  %s%s%n", name, when.format(Instant.ofEpochMilli(t.info().recordedAtMillis())),
-                        events, exit, human(size(p)), String.join(" ", t.info().argv()),
+                StoreUsage.Usage u = usage.get(p);
+                console.out().printf("%-24s %-19s %8d %6s %9s %9s  %s%s%n", name, when.format(Instant.ofEpochMilli(t.info().recordedAtMillis())),
+                        events, exit, human(u.own()), human(u.shared()), String.join(" ", t.info().argv()),
                         t.incomplete() ? "  [incomplete (" + events + " events)]" : "");
             } catch (JrrException e) {
                 console.out().printf("%-24s (unreadable: %s)%n", p.getFileName(), e.getMessage());
@@ -68,20 +72,6 @@ final class LsCommand implements Command {
             return latest != null && p.toRealPath().equals(latest);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static long size(Path dir) {
-        try (var s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException e) {
-            return 0;
         }
     }
 

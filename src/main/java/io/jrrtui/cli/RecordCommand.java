@@ -6,6 +6,7 @@ import io.jrrtui.sys.TraceeLauncher;
 import io.jrrtui.trace.TraceFormat;
 import io.jrrtui.trace.TraceInfo;
 import io.jrrtui.trace.TraceStore;
+import io.jrrtui.trace.FileStore;
 import io.jrrtui.trace.TraceWriter;
 import io.jrrtui.util.JrrException;
 import java.io.IOException;
@@ -77,12 +78,14 @@ final class RecordCommand implements Command {
         for (int i = 1; i <= n; i++) {
             Outcome o = recordOnce(a, console);
             if (o.status() != 0) {
+                store.collectUnusedContents(); // what only the deleted passing runs used
                 console.err().println("jrrtui: run " + i + " of " + n + " failed with status " + o.status()
                         + "; its recording is " + o.dir() + " (replay it with: jrrtui replay " + o.dir().getFileName() + ")");
                 return o.status();
             }
             store.remove(o.dir());
         }
+        store.collectUnusedContents();
         console.err().println("jrrtui: no failure in " + n + " runs (all recordings deleted)");
         return 0;
     }
@@ -109,7 +112,8 @@ final class RecordCommand implements Command {
         TraceInfo info = new TraceInfo(TraceFormat.VERSION, exe.toString(), List.copyOf(argv), List.copyOf(env), cwd,
                 System.currentTimeMillis(), 0, false, 0, -1, "");
         boolean quiet = a.flag("-q", "--quiet");
-        try (TraceWriter writer = new TraceWriter(dir, info)) {
+        // a recording of the store shares file contents with its other recordings; -o DIR keeps its own
+        try (TraceWriter writer = new TraceWriter(dir, info, out == null ? FileStore.sharedIn(store.root()) : null)) {
             TraceeLauncher.Stdio stdio = new TraceeLauncher.Stdio(absolute(a.value("--stdin")), absolute(a.value("--stdout")),
                     absolute(a.value("--stderr")));
             Recorder recorder = new Recorder(writer, exe.toString(), argv, env, cwd, stdio)

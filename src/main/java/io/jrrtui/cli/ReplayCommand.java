@@ -78,6 +78,7 @@ final class ReplayCommand implements Command {
         OutputSink programOutput = tui ? OutputSink.DISCARD : new FirstPassOutput(new MarkedOutput(console.out(), console.err(), false));
         Debugger.Focus focus = ProcessChoice.resolve(trace, a.value("-f"), a.value("-p"));
         try (Debugger session = Debugger.open(trace, start, programOutput, focus)) {
+            for (String notice : session.notices()) console.err().println("jrrtui: " + notice);
             if (batch) return BatchRunner.run(session, Path.of(script), console.out(), console.err());
             if (tui) {
                 Tui.run(session, tuiOptions);

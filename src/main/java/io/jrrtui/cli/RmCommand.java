@@ -19,7 +19,7 @@ final class RmCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: jrrtui rm NAME...\nDeletes the named recordings of the trace store (names from 'jrrtui ls'); nothing outside the store.";
+        return "usage: jrrtui rm NAME...\nDeletes the named recordings of the trace store (names from 'jrrtui ls') and the shared file contents\nno remaining recording refers to; nothing outside the store.";
     }
 
     @Override
@@ -32,6 +32,12 @@ final class RmCommand implements Command {
         for (Path dir : dirs) {
             store.remove(dir);
             console.out().println("removed " + dir);
+        }
+        long freed = store.collectUnusedContents();
+        if (freed < 0) {
+            console.out().println("kept the shared file contents: a recording is in progress (a later rm collects what is unused)");
+        } else if (freed > 0) {
+            console.out().println("freed " + LsCommand.human(freed) + " of file contents no other recording uses");
         }
         return 0;
     }

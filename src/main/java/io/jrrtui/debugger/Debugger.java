@@ -915,7 +915,20 @@ public final class Debugger implements DebugSession {
             out.add(new Variable(m.path(), String.format("0x%016x 0x%016x %s", m.start(), m.end(),
                     m.symbols().hasDwarf() ? "Yes" : "Yes (*)")));
         }
+        for (ProgramImage.MissingModule m : image.missing()) {
+            out.add(new Variable(m.path(), String.format("0x%016x %-18s No (%s)", m.start(), "-", m.why())));
+        }
         return out;
+    }
+
+    @Override
+    public String sourcePath(String file) {
+        return file != null && file.startsWith("/") ? image.localCopy(file).toString() : file;
+    }
+
+    @Override
+    public List<String> notices() {
+        return image.missing().stream().map(ProgramImage.MissingModule::describe).toList();
     }
 
     @Override

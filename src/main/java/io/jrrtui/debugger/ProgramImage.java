@@ -12,7 +12,10 @@ import io.jrrtui.unwind.ModuleMap;
 import io.jrrtui.util.JrrException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.jrrtui.trace.TraceReader;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +24,32 @@ import java.util.Map;
  * The recorded program's code as the debugger sees it: the executable (the trace's own copy), the
  * dynamic loader, and the shared libraries the recording mapped, each with symbols and CFI at its
  * load address. Shared libraries are found through the trace's mappings stream because replay maps
- * their bytes anonymously.
+ * their bytes anonymously; the trace's own copies (a packed or imported trace) come first. A library
+ * whose file is gone or changed since the recording gets no symbols and a line saying so, never
+ * another file's symbols.
  */
 final class ProgramImage {
     private final List<LoadedModule> modules = new ArrayList<>();
     private final SymbolIndex index = new SymbolIndex();
     private final ModuleMap unwindModules = new ModuleMap();
     private final LoadedModule main;
+    private final TraceReader trace;
+    private final DebugFileLocator debugFiles;
+    /** Code the recording mapped that has no symbols here, and why. */
+    private final List<MissingModule> missing = new ArrayList<>();
+
+    /** A library without symbols: its path, where it was mapped, and why (file missing, changed). */
+    record MissingModule(String path, long start, String why) {
+        String describe() {
+            return "no symbols for " + Path.of(path).getFileName() + ": " + why + " (" + path + ")";
+        }
+    }
 
     ProgramImage(ReplaySession session) {
+        trace = session.trace();
+        Path sysrootDebug = trace.localCopy(SYSTEM_DEBUG);
+        debugFiles = new DebugFileLocator(sysrootDebug.equals(Path.of(SYSTEM_DEBUG)) ? List.of(sysrootDebug)
+                : List.of(sysrootDebug, Path.of(SYSTEM_DEBUG)));
         Path exe = session.currentExecutable();
         long exeBase = session.executableBase();
         main = add(exe.toAbsolutePath().toString(), ElfFile.open(exe), exeBase);
@@ -37,12 +57,20 @@ final class ProgramImage {
         for (ProcMaps.Region r : session.memoryMap()) {
             if (r.offset() == 0 && r.path().startsWith("/") && !r.path().equals(main.path())) others.putIfAbsent(r.path(), r.start());
         }
-        for (Mapping m : session.trace().mappings()) {
-            if (m.offset() == 0 && m.path().startsWith("/")) others.putIfAbsent(m.path(), m.addr());
+        Map<String, Mapping> recorded = new LinkedHashMap<>();
+        Set<String> code = new HashSet<>();
+        for (Mapping m : trace.mappings()) {
+            if (m.offset() == 0 && m.path().startsWith("/")) {
+                others.putIfAbsent(m.path(), m.addr());
+                recorded.putIfAbsent(m.path(), m);
+            }
+            if ((m.prot() & PROT_EXEC) != 0) code.add(m.path());
         }
         for (Map.Entry<String, Long> e : others.entrySet()) {
-            Path p = Path.of(e.getKey());
-            if (!Files.isRegularFile(p) || !ElfFile.looksLikeElf(p)) continue;
+            Path p = trace.localCopy(e.getKey());
+            String changed = recorded.containsKey(e.getKey()) ? changedSince(p, recorded.get(e.getKey())) : null;
+            if (changed != null && code.contains(e.getKey())) missing.add(new MissingModule(e.getKey(), e.getValue(), changed));
+            if (changed != null || !Files.isRegularFile(p) || !ElfFile.looksLikeElf(p)) continue;
             try {
                 add(e.getKey(), ElfFile.open(p), e.getValue());
             } catch (JrrException ex) {
@@ -55,13 +83,42 @@ final class ProgramImage {
         long firstVaddr = elf.programHeaders().stream().filter(p -> p.type() == ProgramHeader.PT_LOAD)
                 .mapToLong(p -> p.vaddr() & ~0xfffL).min().orElse(0);
         long bias = elf.isDynamic() ? firstSegmentStart - firstVaddr : 0;
-        ModuleSymbols symbols = new ModuleSymbols(elf, DebugFileLocator.system().find(elf), bias,
+        ModuleSymbols symbols = new ModuleSymbols(elf, debugFiles.find(elf), bias,
                 name -> io.jrrtui.demangle.Demangler.demangle(name));
         LoadedModule m = LoadedModule.of(path, symbols, firstSegmentStart);
         modules.add(m);
         index.add(symbols);
         unwindModules.add(m.start(), m.end(), m.unwind());
         return m;
+    }
+
+    private static final String SYSTEM_DEBUG = "/usr/lib/debug";
+    private static final int PROT_EXEC = 4;
+
+    /**
+     * Why file p is not the one the recording mapped (gone, another size or modification time), or
+     * null when it is. Times compare to the second: copies through a tar archive keep no more.
+     */
+    private static String changedSince(Path p, Mapping m) {
+        if (!Files.isRegularFile(p)) return "file missing";
+        try {
+            if (Files.size(p) != m.fileSize()) return "the file changed since the recording (size " + Files.size(p) + ", was " + m.fileSize() + ")";
+            long mtime = Files.getLastModifiedTime(p).to(java.util.concurrent.TimeUnit.SECONDS);
+            if (m.mtimeNanos() != 0 && mtime != m.mtimeNanos() / 1_000_000_000L) return "the file changed since the recording (modified later)";
+            return null;
+        } catch (java.io.IOException e) {
+            return "cannot read it: " + e.getMessage();
+        }
+    }
+
+    /** Code the recording mapped that has no symbols here, and why. */
+    List<MissingModule> missing() {
+        return List.copyOf(missing);
+    }
+
+    /** Where to read a file by its recorded absolute path (the trace's own copy first). */
+    Path localCopy(String absolutePath) {
+        return trace.localCopy(absolutePath);
     }
 
     SymbolIndex symbols() {

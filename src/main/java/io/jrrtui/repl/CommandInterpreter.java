@@ -34,7 +34,7 @@ public final class CommandInterpreter {
     private PrintStream err = System.err;
 
     public CommandInterpreter(DebugSession session) {
-        this(session, new StopPrinter(new SourceCache(), new ValueHistory()));
+        this(session, new StopPrinter(new SourceCache(session::sourcePath), new ValueHistory()));
     }
 
     /** With a printer shared with another view (the TUI), so both number values and stops alike. */

@@ -9,27 +9,38 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Source files' lines, read once per file (stop reports show one line per stop, so re-reading would
- * cost a file read per step). A file that cannot be read is remembered as missing.
+ * cost a file read per step). A file that cannot be read is remembered as missing. Files are read
+ * where the session says ({@link io.jrrtui.api.DebugSession#sourcePath}: a recording's own copy).
  */
 public final class SourceCache {
     /** Larger files are not sources worth showing (and would fill the heap). */
     private static final long MAX_BYTES = 64L << 20;
 
     private final Map<String, List<String>> files = new HashMap<>();
+    private final UnaryOperator<String> locate;
+
+    public SourceCache() {
+        this(UnaryOperator.identity());
+    }
+
+    public SourceCache(UnaryOperator<String> locate) {
+        this.locate = locate;
+    }
 
     /** The line (1-based) without its newline, or null when the file or line is not there. */
     public synchronized String line(String file, int line) {
         if (file == null || line <= 0) return null;
-        List<String> lines = files.computeIfAbsent(file, SourceCache::read);
+        List<String> lines = files.computeIfAbsent(file, f -> read(locate.apply(f)));
         return line <= lines.size() ? lines.get(line - 1) : null;
     }
 
     /** Whether the file could be read. */
     public synchronized boolean exists(String file) {
-        return file != null && !files.computeIfAbsent(file, SourceCache::read).isEmpty();
+        return file != null && !files.computeIfAbsent(file, f -> read(locate.apply(f))).isEmpty();
     }
 
     private static List<String> read(String file) {

@@ -67,12 +67,12 @@ record BlockLabel(long fileOffset, long firstEvent, int eventCount, long dataOff
         }
     }
 
-    /** The length of a version-3 stream header, or -1 when it is not one. */
+    /** The length of a version-3 (or later) stream header, or -1 when it is not one. */
     private static long streamHeaderLength(RandomAccessFile f) throws IOException {
         if (f.length() < TraceFormat.STREAM_MAGIC.length + 8) return -1;
         byte[] magic = new byte[TraceFormat.STREAM_MAGIC.length];
         f.readFully(magic);
-        if (!java.util.Arrays.equals(magic, TraceFormat.STREAM_MAGIC) || f.readInt() != TraceFormat.VERSION) return -1;
+        if (!java.util.Arrays.equals(magic, TraceFormat.STREAM_MAGIC) || !TraceFormat.hasLabels(f.readInt())) return -1;
         int n = f.readInt();
         if (n < 0 || n > 256) return -1;
         return magic.length + 8L + n;

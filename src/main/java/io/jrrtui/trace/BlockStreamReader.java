@@ -18,7 +18,7 @@ import java.util.zip.CRC32;
  * boundary found in the {@link EventIndex}. A truncated or damaged block is the normal end of an
  * incomplete trace ({@code tolerateDamage}: the stream just ends there and {@link #endNote()} says
  * why); otherwise it, a bad CRC or a bad magic is reported as a corrupt trace with the stream name
- * and file offset. Reads version 2 (shorter block headers) and 3.
+ * and file offset. Reads version 2 (shorter block headers) to 4.
  */
 final class BlockStreamReader extends InputStream {
     private final String name;
@@ -43,7 +43,7 @@ final class BlockStreamReader extends InputStream {
             file.readFully(magic);
             if (!Arrays.equals(magic, TraceFormat.STREAM_MAGIC)) throw corrupt("not a jrrtui stream");
             version = file.readInt();
-            if (version != TraceFormat.VERSION && version != TraceFormat.OLDEST_READABLE) {
+            if (version < TraceFormat.OLDEST_READABLE || version > TraceFormat.VERSION) {
                 throw new JrrException("trace stream '" + name + "' has format version " + version
                         + ", this jrrtui reads versions " + TraceFormat.OLDEST_READABLE + " to " + TraceFormat.VERSION);
             }

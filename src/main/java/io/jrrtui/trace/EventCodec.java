@@ -17,10 +17,23 @@ import java.util.List;
 final class EventCodec {
     static final int SYSCALL = 1, SIGNAL = 2, RDTSC = 3, CPUID = 4, EXEC = 5, EXIT = 6, SYSCALL_ENTRY = 7, PREEMPT = 8;
     private static final int MAX_WRITES = 1 << 20;
+    /** In place of a memory write's length (version 4): its bytes are in a file store, by hash. */
+    static final int STORED = -1;
+
+    /** Where a writer keeps large memory writes (mapped and read file contents) once, by content. */
+    interface ContentSink {
+        /** The SHA-256 of these bytes after keeping them, or null to write them into the data stream. */
+        byte[] keep(byte[] content) throws IOException;
+    }
+
+    /** Where a reader finds the contents a trace refers to by hash. */
+    interface ContentSource {
+        byte[] load(byte[] hash, int length, long event) throws IOException;
+    }
 
     private EventCodec() {}
 
-    static void write(Event e, DataOutputStream ev, DataOutputStream data) throws IOException {
+    static void write(Event e, DataOutputStream ev, DataOutputStream data, ContentSink sink) throws IOException {
         if (e instanceof SyscallEvent s) {
             header(ev, SYSCALL, e);
             regs(ev, s.regs());
@@ -28,6 +41,13 @@ final class EventCodec {
             ev.writeInt(s.writes().size());
             for (MemoryWrite w : s.writes()) {
                 ev.writeLong(w.addr());
+                byte[] hash = sink.keep(w.data());
+                if (hash != null) {
+                    ev.writeInt(STORED);
+                    ev.writeInt(w.length());
+                    ev.write(hash);
+                    continue;
+                }
                 ev.writeInt(w.length());
                 data.write(w.data());
             }
@@ -95,7 +115,7 @@ final class EventCodec {
     }
 
     /** Reads the next event, or null at the end of the stream. */
-    static Event read(DataInputStream ev, DataInputStream data, long expectedNumber) throws IOException {
+    static Event read(DataInputStream ev, DataInputStream data, long expectedNumber, ContentSource stored) throws IOException {
         int kind = ev.read();
         if (kind < 0) return null;
         try {
@@ -113,7 +133,8 @@ final class EventCodec {
                     List<MemoryWrite> writes = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
                         long addr = ev.readLong();
-                        writes.add(new MemoryWrite(addr, bytes(data, ev.readInt(), number)));
+                        int len = ev.readInt();
+                        writes.add(new MemoryWrite(addr, len == STORED ? storedBytes(ev, stored, number) : bytes(data, len, number)));
                     }
                     int stream = ev.readByte();
                     byte[] out = bytes(data, ev.readInt(), number);
@@ -160,6 +181,14 @@ final class EventCodec {
         long[] v = new long[Registers.COUNT];
         for (int i = 0; i < v.length; i++) v[i] = ev.readLong();
         return new Registers(v);
+    }
+
+    private static byte[] storedBytes(DataInputStream ev, ContentSource stored, long event) throws IOException {
+        int len = ev.readInt();
+        if (len < 0 || len > (1 << 30)) throw new CorruptTraceException("event " + event + " has a stored length of " + len);
+        byte[] hash = new byte[32];
+        ev.readFully(hash);
+        return stored.load(hash, len, event);
     }
 
     private static byte[] bytes(DataInputStream data, int len, long event) throws IOException {

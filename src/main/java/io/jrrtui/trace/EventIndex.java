@@ -97,7 +97,7 @@ final class EventIndex {
         try (InputStream raw = Files.newInputStream(file);
                 DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
             byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC) || in.readInt() != TraceFormat.VERSION) return null;
+            if (!Arrays.equals(magic, MAGIC) || !TraceFormat.hasLabels(in.readInt())) return null;
             List<long[]> out = new ArrayList<>();
             long entries = (Files.size(file) - MAGIC.length - 4) / 24;
             for (long i = 0; i < entries; i++) out.add(new long[] {in.readLong(), in.readLong(), in.readLong()});

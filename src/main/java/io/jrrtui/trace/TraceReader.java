@@ -80,6 +80,20 @@ public final class TraceReader {
         return n;
     }
 
+    /**
+     * Where to read a file the recording used by absolute path (a shared library, its debug file, a
+     * source file): the trace's own copy ({@code sysroot/PATH}, from pack or import) when it has
+     * one, else the path on this machine.
+     */
+    public Path localCopy(String absolutePath) {
+        Path sysroot = dir.resolve(TraceFormat.SYSROOT);
+        if (absolutePath.startsWith("/") && absolutePath.indexOf('\0') < 0) {
+            Path copy = sysroot.resolve(absolutePath.substring(1)).normalize();
+            if (copy.startsWith(sysroot) && Files.exists(copy)) return copy;
+        }
+        return Path.of(absolutePath);
+    }
+
     /** The copy of the recorded executable kept in the trace. */
     public Path executable() {
         return dir.resolve(TraceFormat.EXE_COPY);
@@ -110,7 +124,7 @@ public final class TraceReader {
         }
         BlockStreamReader ev = new BlockStreamReader(dir.resolve(TraceFormat.EVENTS), TraceFormat.EVENTS, incomplete, eventsAt);
         BlockStreamReader data = new BlockStreamReader(dir.resolve(TraceFormat.DATA), TraceFormat.DATA, incomplete, dataAt);
-        EventCursor c = new EventCursor(ev, data, start, incomplete ? -1 : info.eventCount());
+        EventCursor c = new EventCursor(ev, data, start, incomplete ? -1 : info.eventCount(), this::loadStored);
         while (c.next <= n) {
             if (c.next() == null) {
                 c.close();
@@ -118,6 +132,23 @@ public final class TraceReader {
             }
         }
         return c;
+    }
+
+    /** The file stores this trace's contents may be in: its own first, then its trace store's shared one. */
+    public List<FileStore> contentStores() {
+        return List.of(FileStore.ownOf(dir), FileStore.sharedIn(dir.getParent()));
+    }
+
+    private byte[] loadStored(byte[] hash, int length, long event) throws IOException {
+        String hex = FileStore.hex(hash);
+        List<FileStore> stores = contentStores();
+        for (FileStore s : stores) {
+            byte[] b = s.get(hex, length);
+            if (b != null) return b;
+        }
+        throw new CorruptTraceException("event " + event + " refers to stored file contents " + hex.substring(0, 16)
+                + "... that are in neither " + stores.get(0).dir() + " nor " + stores.get(1).dir()
+                + " (a recording moved out of its trace store needs 'jrrtui pack' or 'export' first)");
     }
 
     private synchronized EventIndex index() {
@@ -162,12 +193,14 @@ public final class TraceReader {
         private final BlockStreamReader dataBlocks;
         private final DataInputStream events;
         private final DataInputStream data;
+        private final EventCodec.ContentSource stored;
         /** The event count a finished trace's header promises, or -1 for an interrupted one. */
         private final long promised;
         private long next;
         private String stopNote;
 
-        EventCursor(BlockStreamReader events, BlockStreamReader data, long first, long promised) {
+        EventCursor(BlockStreamReader events, BlockStreamReader data, long first, long promised, EventCodec.ContentSource stored) {
+            this.stored = stored;
             this.eventBlocks = events;
             this.dataBlocks = data;
             this.events = new DataInputStream(new BufferedInputStream(events, 1 << 16));
@@ -180,7 +213,7 @@ public final class TraceReader {
         public Event next() {
             if (stopNote != null) return null;
             try {
-                Event e = EventCodec.read(events, data, next);
+                Event e = EventCodec.read(events, data, next, stored);
                 if (e != null) {
                     next++;
                     return e;

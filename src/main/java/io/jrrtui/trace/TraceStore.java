@@ -7,8 +7,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -157,6 +161,46 @@ public final class TraceStore {
             return Files.getLastModifiedTime(p.resolve(TraceFormat.HEADER)).toMillis();
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /**
+     * Deletes the shared stored contents no recording of the store refers to any more (and
+     * temporary files a killed recorder left), only inside the store's {@code .files}. Returns the
+     * bytes freed, or -1 when a recording in progress holds the store (they are collected by a later
+     * {@code rm}).
+     */
+    public long collectUnusedContents() {
+        FileStore shared = FileStore.sharedIn(root);
+        if (!Files.isDirectory(shared.dir(), LinkOption.NOFOLLOW_LINKS)) return 0;
+        FileLock lock = null;
+        try {
+            lock = shared.tryExclusive();
+            if (lock == null) return -1;
+            Set<String> used = new HashSet<>();
+            for (Path t : list()) used.addAll(FileRefs.sharedOf(t));
+            long freed = 0;
+            try (DirectoryStream<Path> fans = Files.newDirectoryStream(shared.dir())) {
+                for (Path fan : fans) {
+                    if (!Files.isDirectory(fan, LinkOption.NOFOLLOW_LINKS) || fan.getFileName().toString().length() != 2) continue;
+                    try (DirectoryStream<Path> files = Files.newDirectoryStream(fan)) {
+                        for (Path f : files) {
+                            String name = f.getFileName().toString();
+                            String hash = fan.getFileName() + name;
+                            boolean unused = FileStore.isHash(hash) ? !used.contains(hash) : name.startsWith(".tmp-");
+                            if (unused && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                                freed += Files.size(f);
+                                Files.delete(f);
+                            }
+                        }
+                    }
+                }
+            }
+            return freed;
+        } catch (IOException e) {
+            throw new JrrException("cannot clean the shared file store " + shared.dir() + ": " + e.getMessage(), e);
+        } finally {
+            FileStore.release(lock);
         }
     }
 

@@ -4,6 +4,11 @@ import io.jrrtui.util.JrrException;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,11 +22,23 @@ import java.nio.file.Path;
  * refers to bytes already on disk: a recorder killed by any signal leaves a trace that replays to
  * its last complete events block. After the first failed write (a full disk) nothing more is
  * written: the trace stays a clean prefix and {@link #failure()} says why.
+ *
+ * <p>Memory writes of at least {@link #MIN_STORED} bytes (mapped files, large reads) go to a
+ * content-addressed {@link FileStore} instead of the data stream, referred to by hash and listed in
+ * the trace's {@code file-refs}: the store's shared one, so a second recording of the same program
+ * adds only what differs, or the trace's own when it is recorded outside a store.
  */
 public final class TraceWriter implements AutoCloseable {
     static final long FLUSH_NANOS = 500_000_000L;
     static final int FLUSH_BYTES = 1 << 20;
+    /** Smaller writes stay inline: one stored file per small read would cost more than it saves. */
+    static final int MIN_STORED = 16 << 10;
     private final Path dir;
+    private final FileStore contents;
+    /** Held shared while recording, so that {@code rm} never collects contents this trace may use. */
+    private final FileLock contentsLock;
+    private final Writer refs;
+    private final Set<String> referenced = new HashSet<>();
     private TraceInfo info;
     private final BlockStreamWriter events;
     private final BlockStreamWriter data;
@@ -35,9 +52,16 @@ public final class TraceWriter implements AutoCloseable {
     private boolean closed;
     private IOException failure;
 
+    /** A self-contained trace: large contents go to the trace's own file store. */
     public TraceWriter(Path dir, TraceInfo info) {
+        this(dir, info, null);
+    }
+
+    /** A recording of a trace store, sharing contents with the store's other recordings ({@code shared} non-null). */
+    public TraceWriter(Path dir, TraceInfo info, FileStore shared) {
         this.dir = dir;
         this.info = info;
+        this.contents = shared != null ? shared : FileStore.ownOf(dir);
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(TraceFormat.INCOMPLETE), "recording in progress, or the recorder was killed before it could finish\n");
@@ -48,6 +72,8 @@ public final class TraceWriter implements AutoCloseable {
             OutputStream ix = Files.newOutputStream(dir.resolve(TraceFormat.INDEX));
             index = new DataOutputStream(ix);
             EventIndex.writeHeader(index);
+            refs = Files.newBufferedWriter(dir.resolve(FileRefs.FILE), StandardCharsets.US_ASCII);
+            contentsLock = shared != null ? shared.lockShared() : null;
         } catch (IOException e) {
             throw new JrrException("cannot create trace in " + dir + ": " + e.getMessage(), e);
         }
@@ -77,7 +103,7 @@ public final class TraceWriter implements AutoCloseable {
         try {
             if (lastEvent + 1 == firstPending) pendingSince = System.nanoTime();
             data.labelSplitsWith(e.number());
-            EventCodec.write(e, events.out(), data.out());
+            EventCodec.write(e, events.out(), data.out(), this::keep);
             lastEvent = e.number();
             if (events.pendingBytes() + data.pendingBytes() >= FLUSH_BYTES || System.nanoTime() - pendingSince >= FLUSH_NANOS) {
                 flush();
@@ -85,6 +111,20 @@ public final class TraceWriter implements AutoCloseable {
         } catch (IOException ex) {
             throw fail(ex);
         }
+    }
+
+    /** Keeps large contents in the file store (listed in file-refs before any event refers to them). */
+    private byte[] keep(byte[] content) throws IOException {
+        if (content.length < MIN_STORED) return null;
+        byte[] hash = FileStore.sha256(content);
+        String hex = FileStore.hex(hash);
+        if (referenced.add(hex)) {
+            refs.write(hex);
+            refs.write('\n');
+            refs.flush();
+        }
+        contents.put(hex, content);
+        return hash;
     }
 
     public synchronized void writeMapping(Mapping m) {
@@ -187,7 +227,8 @@ public final class TraceWriter implements AutoCloseable {
         } catch (IOException e) {
             failure = e;
         } finally {
-            closeQuietly(events, data, mappings, index);
+            closeQuietly(events, data, mappings, index, refs);
+            FileStore.release(contentsLock);
         }
     }
 

@@ -37,7 +37,7 @@ final class Driver {
     private final TuiState state;
     private final Panes panes;
     private final SnapshotLoader loader;
-    final StopPrinter printer = new StopPrinter(new SourceCache(), new ValueHistory());
+    final StopPrinter printer;
     private final CommandInterpreter interpreter;
     private final TimeHistory history = new TimeHistory();
     private final Map<Character, CheckpointInfo> bookmarks = new HashMap<>();
@@ -55,6 +55,9 @@ final class Driver {
         this.state = state;
         this.panes = panes;
         this.loader = new SnapshotLoader(session);
+        // sources are read from the trace's own copies first (a packed or imported recording)
+        this.printer = new StopPrinter(new SourceCache(session::sourcePath), new ValueHistory());
+        state.sources.locateWith(session::sourcePath);
         this.interpreter = new CommandInterpreter(session, printer);
         panes.timeline.fetchWith(this::fetchEvents);
     }

@@ -7,16 +7,24 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Source file lines by path, read once; a file that cannot be read is remembered as absent. */
 final class SourceFiles {
     private static final long MAX_BYTES = 16 << 20;
     private final Map<String, List<String>> files = new HashMap<>();
+    private UnaryOperator<String> locate = UnaryOperator.identity();
+
+    /** Where to read a file the debug information names (the recording's own copy first). */
+    void locateWith(UnaryOperator<String> locate) {
+        this.locate = locate;
+        files.clear();
+    }
 
     /** The file's lines, or null when it cannot be read (the pane then shows disassembly). */
     List<String> lines(String file) {
         if (file == null) return null;
-        return files.computeIfAbsent(file, SourceFiles::read);
+        return files.computeIfAbsent(file, f -> read(locate.apply(f)));
     }
 
     private static List<String> read(String file) {

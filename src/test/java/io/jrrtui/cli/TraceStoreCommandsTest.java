@@ -93,4 +93,62 @@ class TraceStoreCommandsTest {
             System.clearProperty("jrrtui.traceDir");
         }
     }
+
+    /** Stored contents (hash-named files under .files/xx/) of a store. */
+    private static List<Path> storedContents(Path store) throws Exception {
+        Path files = store.resolve(".files");
+        if (!Files.isDirectory(files)) return List.of();
+        try (var w = Files.walk(files)) {
+            return w.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().length() == 62).toList();
+        }
+    }
+
+    @Test
+    void recordingsShareStoredContentsAndRmKeepsWhatTheOtherUses() throws Exception {
+        Path store = root.resolve("store");
+        System.setProperty("jrrtui.traceDir", store.toString());
+        try {
+            for (int i = 0; i < 2; i++) {
+                Jrr.Run r = Jrr.run("record", "-q", "--stdout", root.resolve("out" + i).toString(), "--", Jrr.binary("hello").toString());
+                assertEquals(0, r.status(), r.errText());
+            }
+            List<Path> stored = storedContents(store);
+            // libc's mapped segments at least: kept once although both recordings mapped them
+            assertFalse(stored.isEmpty());
+            assertEquals(Files.readAllLines(store.resolve("hello-0/file-refs")), Files.readAllLines(store.resolve("hello-1/file-refs")));
+            assertEquals(stored.size(), Files.readAllLines(store.resolve("hello-0/file-refs")).size());
+            String ls = Jrr.run("ls").outText();
+            assertTrue(ls.contains("OWN") && ls.contains("SHARED"), ls);
+
+            Jrr.Run rm = Jrr.run("rm", "hello-0");
+            assertEquals(0, rm.status(), rm.errText());
+            assertEquals(stored, storedContents(store), "contents hello-1 uses must stay");
+            Jrr.Run replay = Jrr.run("replay", "-a", "hello-1");
+            assertEquals(0, replay.status(), replay.errText());
+            assertEquals(Files.readString(root.resolve("out1")), replay.outText());
+
+            Jrr.Run last = Jrr.run("rm", "hello-1");
+            assertEquals(0, last.status(), last.errText());
+            assertTrue(last.outText().contains("freed "), last.outText());
+            assertEquals(List.of(), storedContents(store));
+        } finally {
+            System.clearProperty("jrrtui.traceDir");
+        }
+    }
+
+    @Test
+    void aRecordingMissingItsStoredContentsIsOneLineExit2() throws Exception {
+        Path store = root.resolve("store");
+        System.setProperty("jrrtui.traceDir", store.toString());
+        try {
+            assertEquals(0, Jrr.run("record", "-q", "--stdout", root.resolve("o").toString(), "--", Jrr.binary("hello").toString()).status());
+            for (Path p : storedContents(store)) Files.delete(p);
+            Jrr.Run replay = Jrr.run("replay", "-a", "hello-0");
+            assertEquals(2, replay.status(), replay.errText());
+            assertEquals(1, replay.errText().lines().count(), replay.errText());
+            assertTrue(replay.errText().contains("stored file contents"), replay.errText());
+        } finally {
+            System.clearProperty("jrrtui.traceDir");
+        }
+    }
 }

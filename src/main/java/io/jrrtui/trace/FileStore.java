@@ -1,0 +1,188 @@
+package io.jrrtui.trace;
+
+import io.jrrtui.util.JrrException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+
+/**
+ * Content-addressed file contents: each distinct byte string (a mapped library segment, a file read
+ * in one call) is kept once, zstd-compressed with a frame checksum, under its SHA-256 as
+ * {@code xx/rest-of-hex}. A trace store has one shared store ({@code .files} in its root) that all
+ * its recordings refer to; a self-contained trace (packed, imported, or recorded with {@code -o})
+ * has its own ({@code files} in the trace directory). Files are written under a temporary name and
+ * renamed, so a reader never sees half a file and two recorders writing the same contents agree.
+ */
+public final class FileStore {
+    /** The shared store's folder in a trace store's root. */
+    public static final String SHARED = ".files";
+    /** A trace's own store folder. */
+    public static final String OWN = "files";
+    private static final String LOCK = "lock";
+    private final Path dir;
+
+    public FileStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public static FileStore sharedIn(Path storeRoot) {
+        return new FileStore(storeRoot.resolve(SHARED));
+    }
+
+    public static FileStore ownOf(Path traceDir) {
+        return new FileStore(traceDir.resolve(OWN));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Where the contents with this hash are (or would be) kept. */
+    public Path path(String hex) {
+        return dir.resolve(hex.substring(0, 2)).resolve(hex.substring(2));
+    }
+
+    public boolean has(String hex) {
+        return Files.isRegularFile(path(hex));
+    }
+
+    public static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String hex(byte[] hash) {
+        return HexFormat.of().formatHex(hash);
+    }
+
+    /** True for a name that is a SHA-256 in hex (a file of a store, not anything else). */
+    public static boolean isHash(String s) {
+        return s.length() == 64 && s.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+    }
+
+    /** Keeps content under its hash unless it is already there. */
+    public void put(String hex, byte[] content) throws IOException {
+        Path target = path(hex);
+        if (Files.isRegularFile(target)) return;
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
+        try {
+            ByteArrayOutputStream z = new ByteArrayOutputStream(content.length / 3 + 64);
+            try (ZstdCompressorOutputStream out = new ZstdCompressorOutputStream(z, 1, false, true)) {
+                out.write(content);
+            }
+            Files.write(tmp, z.toByteArray());
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Adds an existing stored file (from another store) by hard link, else by copy: packing a trace
+     * costs no space on the store's file system.
+     */
+    public void adopt(String hex, Path storedFile) throws IOException {
+        Path target = path(hex);
+        if (Files.isRegularFile(target)) return;
+        Files.createDirectories(target.getParent());
+        try {
+            Files.createLink(target, storedFile);
+            return;
+        } catch (FileAlreadyExistsException e) {
+            return;
+        } catch (IOException | UnsupportedOperationException e) {
+            // another file system, or links not allowed: copy
+        }
+        Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
+        try {
+            Files.copy(storedFile, tmp, StandardCopyOption.REPLACE_EXISTING);
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The contents with this hash, checked to have the expected length; null when not kept here. */
+    public byte[] get(String hex, int length) throws IOException {
+        Path p = path(hex);
+        if (!Files.isRegularFile(p)) return null;
+        byte[] b;
+        boolean longer;
+        try (InputStream in = new ZstdCompressorInputStream(Files.newInputStream(p))) {
+            b = in.readNBytes(length);
+            longer = in.read() >= 0;
+        } catch (IOException e) {
+            throw new CorruptTraceException("stored file contents " + p + " are damaged: " + e.getMessage());
+        }
+        if (b.length != length || longer) {
+            throw new CorruptTraceException("stored file contents " + p + " do not have the " + length + " bytes the trace expects");
+        }
+        return b;
+    }
+
+    /**
+     * A lock over the store's files: recorders hold it shared while they may refer to them, the
+     * collector of unused files needs it exclusively. Null from {@link #tryExclusive} means busy.
+     */
+    public FileLock lockShared() {
+        try {
+            Files.createDirectories(dir);
+            FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            return ch.lock(0, Long.MAX_VALUE, true);
+        } catch (IOException | OverlappingFileLockException e) {
+            throw new JrrException("cannot use the shared file store " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public FileLock tryExclusive() throws IOException {
+        Files.createDirectories(dir);
+        FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            FileLock l = ch.tryLock();
+            if (l == null) ch.close();
+            return l;
+        } catch (OverlappingFileLockException e) {
+            ch.close();
+            return null;
+        }
+    }
+
+    /** Releases a lock and closes its file. */
+    public static void release(FileLock lock) {
+        if (lock == null) return;
+        try {
+            lock.release();
+            lock.channel().close();
+        } catch (IOException e) {
+            // closing the channel drops the lock anyway
+        }
+    }
+}
