@@ -44,6 +44,13 @@ final class LiveTask {
     /** Buffered calls put into its syscall buffer, checked at its next stop (else null). */
     io.jrrtui.trace.BufferedCallsEvent bufferedCalls;
 
+    /** Its last stop is a pause of a long stretch ({@link StretchPause}), not an event. */
+    boolean paused;
+    /** Where the kernel clears the tid at the thread's exit (its clone's CLONE_CHILD_CLEARTID), else 0. */
+    long clearChildTid;
+    /** The thread set an alternate signal stack (kernel state a checkpoint cannot re-create for a thread). */
+    boolean ownSignalStack;
+
     /** Numbers of this task's events whose work was done at an earlier event (EventReplayer.executeAhead). */
     final java.util.Set<Long> doneAhead = new java.util.HashSet<>();
 
