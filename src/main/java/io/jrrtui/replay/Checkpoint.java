@@ -1,7 +1,18 @@
 package io.jrrtui.replay;
 
+import java.util.List;
+
 /**
  * A stopped copy of the replaying process (forked into it, copy-on-write, so cheap) at event
  * {@code event}; restoring forks it again, so a checkpoint can be restored any number of times.
+ * The copy holds the memory and the main thread; {@code tasks} holds every thread's own state
+ * (see {@link ThreadRebuild}). {@code selectedTid}/{@code positionTid}: the recorded threads the
+ * debugger showed and the one whose execution made the position.
  */
-public record Checkpoint(int pid, long event, int deliver, int recordedTid, io.jrrtui.record.TimestampPatches timestamps) {}
+public record Checkpoint(int pid, long event, List<TaskImage> tasks, int selectedTid, int positionTid,
+        io.jrrtui.record.TimestampPatches timestamps) {
+    /** How many threads the program had there. */
+    public int threads() {
+        return tasks.size();
+    }
+}

@@ -43,7 +43,8 @@ final class EventReplayer {
     private static final int SYS_ARCH_PRCTL = 158, SYS_EXIT = 60, SYS_EXIT_GROUP = 231, SYS_VFORK = 58,
             SYS_SET_ROBUST_LIST = 273,
             SYS_CLONE = 56, SYS_EXECVEAT = 322;
-    private static final long CLONE_VFORK = 0x4000, CLONE_THREAD = 0x10000, CLONE_CHILD_SETTID = 0x01000000L;
+    private static final long CLONE_VFORK = 0x4000, CLONE_THREAD = 0x10000, CLONE_CHILD_SETTID = 0x01000000L,
+            CLONE_CHILD_CLEARTID = 0x00200000L;
 
     private final TraceeState s;
 
@@ -226,7 +227,7 @@ final class EventReplayer {
         }
         Ptrace.resume(request, t.tid, t.deliver);
         t.deliver = 0;
-        return Ptrace.waitFor(t.tid);
+        return request == Ptrace.PTRACE_SYSEMU && s.pause.enabled() ? s.pause.waitFor(t) : Ptrace.waitFor(t.tid);
     }
 
     private static final boolean VERBOSE = System.getenv("JRR_VERBOSE_REPLAY") != null;
@@ -484,6 +485,7 @@ final class EventReplayer {
     private void executeForReal(LiveTask t, SyscallEvent sc, Registers entry, Registers args) {
         String name = sc.name();
         if (MAPPING_CALLS.contains(name)) s.mappingsChanged = true;
+        if (name.equals("sigaltstack") && entry.arg(0) != 0) t.ownSignalStack = true; // per thread: see TaskImage
         if (name.equals("mremap") && sc.result() >= 0 && sc.result() != entry.arg(0)) {
             args = args.withArg(3, entry.arg(3) | MREMAP_MAYMOVE | MREMAP_FIXED).withArg(4, sc.result());
         }
@@ -541,6 +543,9 @@ final class EventReplayer {
             Registers c = Ptrace.getRegs(childTid); // the child, too, must see the arguments its parent passed
             for (int i = 0; i < 6; i++) c = c.withArg(i, entry.arg(i));
             Ptrace.setRegs(childTid, c.with(Registers.ORIG_RAX, entry.origRax()));
+        }
+        if ((flags & CLONE_CHILD_CLEARTID) != 0) {
+            child.clearChildTid = clone3 ? t.proc.mem.readLong(entry.arg(0) + 16) : entry.arg(3); // a checkpoint re-creates it
         }
         if ((flags & CLONE_CHILD_SETTID) != 0) {
             long ctid = clone3 ? t.proc.mem.readLong(entry.arg(0) + 16) : entry.arg(3);

@@ -46,6 +46,12 @@ final class LiveTask {
 
     /** The robust-futex list head it registered (set_robust_list), else 0. */
     long robustHead;
+    /** Its last stop is a pause of a long stretch ({@link StretchPause}), not an event. */
+    boolean paused;
+    /** Where the kernel clears the tid at the thread's exit (its clone's CLONE_CHILD_CLEARTID), else 0. */
+    long clearChildTid;
+    /** The thread set an alternate signal stack (kernel state a checkpoint cannot re-create for a thread). */
+    boolean ownSignalStack;
 
     /** Numbers of this task's events whose work was done at an earlier event (EventReplayer.executeAhead). */
     final java.util.Set<Long> doneAhead = new java.util.HashSet<>();

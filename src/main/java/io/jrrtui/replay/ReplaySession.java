@@ -202,6 +202,7 @@ public final class ReplaySession implements Target {
                     continue;
                 }
                 if (r == null || r.kind() == StopReason.Kind.STEP) continue;
+                if (r.kind() == StopReason.Kind.PAUSE) return r;
                 if (honourStops || r.kind() == StopReason.Kind.EXITED) {
                     stoppedIn(t);
                     return r;
@@ -518,6 +519,11 @@ public final class ReplaySession implements Target {
 
     /** Turns a wait status of t into a stop for the caller, or null when the stop was an event handled here. */
     private StopReason classify(LiveTask t, WaitStatus ws, boolean stepping) {
+        if (t.paused) {
+            t.paused = false; // the SIGSTOP is never delivered: t resumes with nothing
+            s.positionTask = t;
+            return StopReason.pause(s.current);
+        }
         if (ws.exited() || ws.signaled()) {
             replayer.handleStop(t, ws);
             return s.exited ? StopReason.exited(s.current, s.exitDescription) : null;
@@ -698,6 +704,15 @@ public final class ReplaySession implements Target {
         });
     }
 
+    /**
+     * Pauses any native run of a task that lasts longer than nanos (0: never) with a
+     * {@link StopReason.Kind#PAUSE} stop of {@link #cont}, so a checkpoint can be made in the middle
+     * of a long syscall-free stretch.
+     */
+    public void pauseLongRuns(long nanos) {
+        s.pause.setThreshold(nanos);
+    }
+
     /** While true, no int3 is in the program and no watched page is protected (see {@link #armStops}). */
     private boolean stopsDisarmed;
 
@@ -725,32 +740,42 @@ public final class ReplaySession implements Target {
 
     // ---- checkpoints ------------------------------------------------------------------------
 
-    /** Forks a checkpoint of the live process at its current state. */
+    /**
+     * Forks a checkpoint of the live process at its current state: a fork of its main thread plus
+     * an image of every thread (see {@link ThreadRebuild}). Refused, saying why, where the state is
+     * not one a checkpoint can hold (several processes, a thread exiting, a writable shared mapping).
+     */
     public Checkpoint checkpoint() {
         return TracerThread.call(() -> {
             if (s.exited) throw new JrrException("the program has ended; there is nothing to checkpoint");
-            long alive = s.tasks.values().stream().filter(x -> !x.dead).count();
-            if (alive > 1 || s.primary.pending != null) {
-                throw new JrrException("checkpoints of a program with more than one task are not supported yet");
-            }
+            List<LiveTask> alive = ThreadRebuild.alive(s);
+            String why = ThreadRebuild.whyNot(s, alive);
+            if (why != null) throw new JrrException("no checkpoint here: " + why);
+            List<TaskImage> images = new ArrayList<>();
+            for (LiveTask t : alive) images.add(TaskImage.of(t));
+            LiveTask leader = ThreadRebuild.leader(alive);
             breakpoints.lift(s.mem);
             pageWatch.lift(s.pid, s.mem);
             int child;
             try {
-                child = SyscallInjector.fork(s.pid, s.mem);
+                child = SyscallInjector.fork(leader.tid, leader.proc.mem);
             } finally {
+                // the injected fork ran in the main thread: back into the call it was stopped at
+                if (leader.pending != null) leader.pending = ThreadRebuild.reenterSyscall(leader.tid, images.get(alive.indexOf(leader)).regs());
                 if (!stopsDisarmed) {
                     breakpoints.insert(s.mem);
                     applyPageWatch();
                 }
             }
-            Checkpoint cp = new Checkpoint(child, s.current, s.primary.deliver, s.primary.recordedTid, s.primary.proc.timestamps.copy());
+            LiveTask position = s.positionTask == null || s.positionTask.dead ? s.primary : s.positionTask;
+            Checkpoint cp = new Checkpoint(child, s.current, List.copyOf(images), s.primary.recordedTid, position.recordedTid,
+                    leader.proc.timestamps.copy());
             checkpoints.add(cp);
             return cp;
         });
     }
 
-    /** Makes a fresh fork of cp the live process; the old live process is killed. */
+    /** Makes a fresh fork of cp the live process, its threads re-created; the old live process is killed. */
     public void restore(Checkpoint cp) {
         TracerThread.call(() -> {
             if (!checkpoints.contains(cp)) throw new JrrException("checkpoint of event " + cp.event() + " was discarded");
@@ -761,18 +786,23 @@ public final class ReplaySession implements Target {
             killAll();
             for (LiveTask t : s.tasks.values()) t.proc.mem.close();
             s.tasks.clear();
-            LiveTask primary = new LiveTask(cp.recordedTid(), child, new LiveTask.Proc(child));
-            primary.proc.timestamps = cp.timestamps().copy();
-            s.tasks.put(cp.recordedTid(), primary);
-            s.setPrimary(primary);
+            List<LiveTask> rebuilt;
+            try {
+                rebuilt = ThreadRebuild.rebuild(child, cp.tasks(), cp.timestamps());
+            } catch (RuntimeException e) {
+                Ptrace.killAndReap(child);
+                throw e;
+            }
+            for (LiveTask t : rebuilt) s.tasks.put(t.recordedTid, t);
+            s.setPrimary(s.tasks.get(cp.selectedTid()));
             s.current = cp.event();
-            primary.deliver = cp.deliver();
             s.exited = false;
             s.atTraceEnd = false;
-            s.positionTask = primary;
+            s.positionTask = s.tasks.get(cp.positionTid());
             s.signalStop = 0;
             s.signalTask = null;
             s.exitDescription = "";
+            s.mappingsChanged = false;
             s.seekEvents(cp.event());
             breakpoints.markLifted();
             applyDebugRegs();
@@ -781,7 +811,9 @@ public final class ReplaySession implements Target {
                 breakpoints.insert(s.mem);
                 applyPageWatch();
             }
-            if (primary.deliver == 0) replayer.raiseBoundarySignal(); // pending signals are not inherited by fork
+            // pending signals are not inherited by fork: the next boundary signal is raised again
+            LiveTask signalled = s.events.peek() instanceof SignalEvent se ? s.tasks.get(se.tid()) : null;
+            if (signalled != null && signalled.deliver == 0) replayer.raiseBoundarySignal();
             return null;
         });
     }

@@ -30,6 +30,8 @@ final class TraceeState {
     /** A replayed call changed the mappings (watched pages must be protected again). */
     boolean mappingsChanged;
     String exitDescription = "";
+    /** Pauses long native runs so checkpoints can be made inside them. */
+    final StretchPause pause = new StretchPause();
 
     TraceeState(TraceReader trace, OutputSink output) {
         this.trace = trace;

@@ -80,7 +80,22 @@ public final class Ptrace {
 
     /** Resumes with one of PTRACE_CONT / SYSCALL / SYSEMU / SINGLESTEP, delivering sig (0 = none). */
     public static void resume(int request, int pid, int sig) {
+        if (!STRAY_SIGSTOPS.isEmpty() && STRAY_SIGSTOPS.contains(pid)) LAST_RESUME.put(pid, request);
         call(request, pid, 0, sig, "resume");
+    }
+
+    /** Threads with a SIGSTOP of ours still pending (see {@link #ignoreNextSigstop}), and how each was last resumed. */
+    private static final java.util.Set<Integer> STRAY_SIGSTOPS = new java.util.HashSet<>();
+    private static final java.util.Map<Integer, Integer> LAST_RESUME = new java.util.HashMap<>();
+    private static final int SIGSTOP = 19;
+
+    /**
+     * A SIGSTOP sent to pid to pause it arrived after it had stopped by itself: it is still
+     * pending, and would show as a stop at its next resume. Waits pass over that stop (resuming
+     * the thread as it was resumed last), so no caller ever sees it.
+     */
+    public static void ignoreNextSigstop(int pid) {
+        STRAY_SIGSTOPS.add(pid);
     }
 
     public static Registers getRegs(int pid) {
@@ -122,6 +137,39 @@ public final class Ptrace {
         return EVENTMSG.getLong(0);
     }
 
+    private static final int PTRACE_GETREGSET = 0x4204, PTRACE_SETREGSET = 0x4205, NT_X86_XSTATE = 0x202;
+    private static final int PTRACE_GETSIGMASK = 0x420a, PTRACE_SETSIGMASK = 0x420b;
+    /** Large enough for any XSAVE layout the kernel reports (AVX-512 needs about 2.7 KB). */
+    private static final Memory XSTATE = new Memory(16384);
+    private static final Memory IOVEC = new Memory(16);
+    private static final Memory SIGMASK = new Memory(8);
+
+    /** The thread's whole floating-point and vector state (the kernel's XSAVE area). */
+    public static byte[] getXState(int pid) {
+        IOVEC.setLong(0, Pointer.nativeValue(XSTATE));
+        IOVEC.setLong(8, XSTATE.size());
+        call(PTRACE_GETREGSET, pid, NT_X86_XSTATE, Pointer.nativeValue(IOVEC), "PTRACE_GETREGSET");
+        return XSTATE.getByteArray(0, (int) IOVEC.getLong(8));
+    }
+
+    public static void setXState(int pid, byte[] xstate) {
+        XSTATE.write(0, xstate, 0, xstate.length);
+        IOVEC.setLong(0, Pointer.nativeValue(XSTATE));
+        IOVEC.setLong(8, xstate.length);
+        call(PTRACE_SETREGSET, pid, NT_X86_XSTATE, Pointer.nativeValue(IOVEC), "PTRACE_SETREGSET");
+    }
+
+    /** The thread's blocked-signal mask (bit signo-1). */
+    public static long getSigMask(int pid) {
+        call(PTRACE_GETSIGMASK, pid, 8, Pointer.nativeValue(SIGMASK), "PTRACE_GETSIGMASK");
+        return SIGMASK.getLong(0);
+    }
+
+    public static void setSigMask(int pid, long mask) {
+        SIGMASK.setLong(0, mask);
+        call(PTRACE_SETSIGMASK, pid, 8, Pointer.nativeValue(SIGMASK), "PTRACE_SETSIGMASK");
+    }
+
     /** Reads debug register i (0..7). */
     public static long getDebugReg(int pid, int i) {
         return call(PTRACE_PEEKUSER, pid, DEBUGREG_OFFSET + 8L * i, 0, "PTRACE_PEEKUSER");
@@ -155,7 +203,17 @@ public final class Ptrace {
         while (true) {
             try {
                 int got = LibC.waitpid(pid, status, options);
-                return new WaitStatus(got, status[0]);
+                WaitStatus ws = new WaitStatus(got, status[0]);
+                if (!STRAY_SIGSTOPS.isEmpty() && STRAY_SIGSTOPS.contains(got)) {
+                    if (ws.stopped() && ws.event() == 0 && ws.stopSig() == SIGSTOP) {
+                        STRAY_SIGSTOPS.remove(got);
+                        resume(LAST_RESUME.getOrDefault(got, PTRACE_CONT), got, 0);
+                        LAST_RESUME.remove(got);
+                        continue;
+                    }
+                    if (ws.exited() || ws.signaled()) STRAY_SIGSTOPS.remove(got);
+                }
+                return ws;
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == 4) continue; // EINTR
                 throw new PtraceException("waitpid(" + pid + "): " + LibC.strerror(e.getErrorCode()), e.getErrorCode());
@@ -212,6 +270,8 @@ public final class Ptrace {
     /** Kills a tracee and reaps it, whatever state it is in. */
     public static void killAndReap(int pid) {
         if (pid <= 0) return;
+        STRAY_SIGSTOPS.remove(pid);
+        LAST_RESUME.remove(pid);
         kill(pid, 9);
         int[] status = new int[1];
         for (int i = 0; i < 1000; i++) {

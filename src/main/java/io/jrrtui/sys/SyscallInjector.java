@@ -41,6 +41,27 @@ public final class SyscallInjector {
         return child;
     }
 
+    private static final int SYS_CLONE = 56;
+    /** CLONE_VM|FS|FILES|SIGHAND|THREAD|SYSVSEM: a thread exactly like pthread_create's, minus TLS and tid writes. */
+    private static final long THREAD_FLAGS = 0x100 | 0x200 | 0x400 | 0x800 | 0x10000 | 0x40000;
+    private static final long CLONE_CHILD_CLEARTID = 0x200000;
+
+    /**
+     * Creates a new thread in the tracee (pid must be a stopped thread of it, traced with
+     * PTRACE_O_TRACECLONE) and returns its tid, stopped before its first instruction. Its
+     * registers are the creator's until the caller sets them; nothing is written to memory.
+     * clearChildTid, when not 0, is where the kernel clears the tid and wakes a futex at its exit
+     * (pthread_join waits on it).
+     */
+    public static int cloneThread(int pid, TraceeMemory mem, long clearChildTid) {
+        long flags = THREAD_FLAGS | (clearChildTid != 0 ? CLONE_CHILD_CLEARTID : 0);
+        Result r = run(pid, mem, SYS_CLONE, flags, 0, 0, clearChildTid, 0);
+        if (r.value() < 0 || r.childPid() <= 0) throw new JrrException("cannot create a thread in pid " + pid + ": " + r.value());
+        WaitStatus ws = Ptrace.waitFor(r.childPid());
+        if (!ws.stopped()) throw new JrrException("new thread " + r.childPid() + " did not stop: " + ws);
+        return r.childPid();
+    }
+
     private static Result run(int pid, TraceeMemory mem, long nr, long... args) {
         Registers saved = Ptrace.getRegs(pid);
         long insn = saved.rip();

@@ -5,7 +5,7 @@ package io.jrrtui.target;
  * hardware watchpoint, finished a single step, or the program ended.
  */
 public record StopReason(Kind kind, long event, long address, int slot, String detail) {
-    public enum Kind { EVENT, BREAKPOINT, WATCHPOINT, STEP, EXITED, SIGNAL, END_OF_TRACE }
+    public enum Kind { EVENT, BREAKPOINT, WATCHPOINT, STEP, EXITED, SIGNAL, END_OF_TRACE, PAUSE }
 
     public static StopReason atEvent(long event) {
         return new StopReason(Kind.EVENT, event, 0, -1, "");
@@ -31,6 +31,11 @@ public record StopReason(Kind kind, long event, long address, int slot, String d
     /** The program is about to receive signal signo (gdb stops there for most signals). */
     public static StopReason signal(long event, int signo) {
         return new StopReason(Kind.SIGNAL, event, 0, signo, "");
+    }
+
+    /** A long syscall-free stretch was paused in its middle (only when asked for: a checkpoint goes there). */
+    public static StopReason pause(long event) {
+        return new StopReason(Kind.PAUSE, event, 0, -1, "");
     }
 
     public static StopReason step(long event) {

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jrrtui.arch.Registers;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.replay.ReplaySession;
-import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.target.StopReason;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.testsupport.Nm;
 import io.jrrtui.trace.TraceReader;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,28 +46,9 @@ class CheckpointedTimeTravelTest {
     private static State state(ReplaySession s) {
         if (s.exited()) throw new AssertionError("the program has ended (event " + s.currentEvent() + ")");
         try {
-            return new State(s.currentEvent(), s.registers(), memoryDigest(s));
+            return new State(s.currentEvent(), s.registers(), MemoryDigest.of(s));
         } catch (RuntimeException e) {
             throw new AssertionError("no state at event " + s.currentEvent() + " pid " + s.pid(), e);
-        }
-    }
-
-    /** A digest of every writable mapping of the live process (as the debugger reads it: no int3 shown). */
-    private static String memoryDigest(ReplaySession s) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (ProcMaps.Region r : s.memoryMap()) {
-                if (r.perms().charAt(1) != 'w' || r.path().startsWith("[v")) continue;
-                md.update((r.start() + "-" + r.end() + " ").getBytes());
-                for (long a = r.start(); a < r.end(); a += 1 << 16) {
-                    md.update(s.readMemory(a, (int) Math.min(1 << 16, r.end() - a)));
-                }
-            }
-            StringBuilder sb = new StringBuilder();
-            for (byte b : md.digest()) sb.append(String.format("%02x", b));
-            return sb.toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

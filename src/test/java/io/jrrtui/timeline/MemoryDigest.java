@@ -1,0 +1,24 @@
+package io.jrrtui.timeline;
+
+import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.sys.ProcMaps;
+import java.security.MessageDigest;
+
+/** A digest of every writable mapping of a replay's live process, as the debugger reads it (no int3 shown). */
+final class MemoryDigest {
+    private MemoryDigest() {}
+
+    static String of(ReplaySession s) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (ProcMaps.Region r : s.memoryMap()) {
+                if (r.perms().charAt(1) != 'w' || r.path().startsWith("[v")) continue;
+                md.update((r.start() + "-" + r.end() + " ").getBytes());
+                for (long a = r.start(); a < r.end(); a += 1 << 16) md.update(s.readMemory(a, (int) Math.min(1 << 16, r.end() - a)));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.jrrtui.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jrrtui.replay.Checkpoint;
+import io.jrrtui.replay.OutputSink;
+import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.target.StopReason;
+import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.trace.TraceReader;
+import io.jrrtui.util.JrrException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Checkpoints of multi-threaded programs (the other threads re-created in every restored copy)
+ * land in exactly the state forward replay reaches: same event, every thread's registers, same
+ * writable memory; and replay goes on from them to the program's recorded end. The reference is
+ * a session that only runs forward from the start.
+ */
+class ThreadedCheckpointTest {
+    private static final int SAMPLES = 6;
+
+    @TempDir
+    static Path tmp;
+
+    /** The exact state of the whole process: every thread's registers by recorded tid, and its writable memory. */
+    private record State(long event, Map<Integer, List<Long>> threads, String memory) {}
+
+    private static State state(ReplaySession s) {
+        if (s.exited()) throw new AssertionError("the program has ended (event " + s.currentEvent() + ")");
+        Map<Integer, List<Long>> regs = new TreeMap<>();
+        for (ReplaySession.ThreadState t : s.threads()) {
+            List<Long> raw = new ArrayList<>();
+            for (long v : s.registersOf(t.recordedTid()).raw()) raw.add(v);
+            regs.put(t.recordedTid(), raw);
+        }
+        return new State(s.currentEvent(), regs, MemoryDigest.of(s));
+    }
+
+    private static Path record(String program) {
+        Path trace = tmp.resolve(program);
+        if (!java.nio.file.Files.isDirectory(trace)) {
+            Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", "/dev/null", "--", Jrr.binary(program).toString());
+            assertTrue(r.status() <= 1, r.errText());
+        }
+        return trace;
+    }
+
+    private static ReplaySession open(Path trace) {
+        return ReplaySession.start(TraceReader.open(trace), OutputSink.DISCARD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mt_condvar", "mt_racy_counter", "fc_thread_tls"})
+    void restoredThreadsMatchForwardReplayAndRunToTheEnd(String program) {
+        Path trace = record(program);
+        List<Long> threaded = new ArrayList<>();
+        try (ReplaySession ref = open(trace)) {
+            for (long e = 2; e < ref.eventCount(); e++) {
+                ref.runToEvent(e);
+                if (ref.exited()) break;
+                if (ref.threadCount() > 1) threaded.add(e);
+            }
+        }
+        // a handful of positions spread over the threaded part (each state reads every thread's stack)
+        java.util.TreeSet<Long> targets = new java.util.TreeSet<>();
+        for (int i = 0; i < SAMPLES; i++) targets.add(threaded.get(i * (threaded.size() - 1) / (SAMPLES - 1)));
+        Map<Long, State> expected = new TreeMap<>();
+        try (ReplaySession ref = open(trace)) {
+            for (long e : targets) {
+                ref.runToEvent(e);
+                expected.put(e, state(ref));
+            }
+        }
+        List<Checkpoint> made = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        try (ReplaySession s = open(trace)) {
+            for (long e : expected.keySet()) {
+                s.runToEvent(e);
+                try {
+                    made.add(s.checkpoint());
+                } catch (JrrException x) {
+                    refused.add(e + ": " + x.getMessage());
+                }
+            }
+            StopReason end = s.runToEnd();
+            assertEquals(StopReason.Kind.EXITED, end.kind(), "the run that made the checkpoints goes on to the end");
+            assertTrue(made.size() >= expected.size() / 2, "checkpoints of threaded states: " + made.size() + " made, refused " + refused);
+            assertTrue(made.stream().anyMatch(c -> c.threads() > 1), "some checkpoints have several threads");
+            List<Checkpoint> order = new ArrayList<>(made);
+            Collections.shuffle(order, new Random(7));
+            for (Checkpoint cp : order) {
+                s.restore(cp);
+                assertEquals(expected.get(cp.event()), state(s), "restored checkpoint of event " + cp.event());
+                // and the re-created threads replay on as recorded
+                Long later = targets.higher(cp.event());
+                if (later != null) {
+                    s.runToEvent(later);
+                    assertEquals(expected.get(later), state(s), "event " + later + " reached from the checkpoint of event " + cp.event());
+                }
+            }
+            s.restore(made.get(made.size() / 2));
+            assertEquals(StopReason.Kind.EXITED, s.runToEnd().kind(), "from a restored checkpoint to the recorded end");
+        }
+    }
+}
