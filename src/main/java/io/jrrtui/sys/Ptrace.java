@@ -17,6 +17,7 @@ public final class Ptrace {
     public static final int PTRACE_SINGLESTEP = 9;
     public static final int PTRACE_GETREGS = 12;
     public static final int PTRACE_SETREGS = 13;
+    public static final int PTRACE_GETFPREGS = 14;
     public static final int PTRACE_PEEKUSER = 3;
     public static final int PTRACE_POKEUSER = 6;
     public static final int PTRACE_SYSCALL = 24;
@@ -52,6 +53,8 @@ public final class Ptrace {
     private static final long SYS_TGKILL = 234;
 
     private static final Memory REGS = new Memory(Registers.COUNT * 8L);
+    private static final int FPREGS_SIZE = 512;
+    private static final Memory FPREGS = new Memory(FPREGS_SIZE);
     private static final Memory SIGINFO = new Memory(SIGINFO_SIZE);
     private static final Memory EVENTMSG = new Memory(8);
 
@@ -84,6 +87,12 @@ public final class Ptrace {
         long[] values = new long[Registers.COUNT];
         REGS.read(0, values, 0, values.length);
         return new Registers(values);
+    }
+
+    /** PTRACE_GETFPREGS: user_fpregs_struct, the FXSAVE image (x87, MXCSR, xmm0-15). */
+    public static byte[] getFpRegs(int pid) {
+        call(PTRACE_GETFPREGS, pid, 0, Pointer.nativeValue(FPREGS), "PTRACE_GETFPREGS");
+        return FPREGS.getByteArray(0, FPREGS_SIZE);
     }
 
     public static void setRegs(int pid, Registers regs) {
