@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jrrtui.testsupport.GdbOracle;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,17 +46,10 @@ class EditorDoorsIT {
         return trace;
     }
 
-    private static boolean gdbPresent() {
-        try {
-            return new ProcessBuilder("gdb", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 
     @Test
     void gdbServerPrintsAWorkingCommandAndStopsCleanly() throws Exception {
-        assumeTrue(gdbPresent(), "gdb is not installed: the gdb server cannot be driven");
+        assumeTrue(GdbOracle.present(), "gdb is not installed: the gdb server cannot be driven");
         Path trace = record();
         Process server = new ProcessBuilder(launcher(), "replay", "-s", "0", trace.toString()).redirectErrorStream(true).start();
         try {

@@ -9,10 +9,10 @@ import io.jrrtui.api.DebugSession;
 import io.jrrtui.api.StopEvent;
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.testsupport.GdbOracle;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +32,6 @@ class GdbServerTest {
     @TempDir
     Path tmp;
 
-    static boolean gdbPresent() {
-        try {
-            return new ProcessBuilder("gdb", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 
     /** Serves the recording while gdb runs the commands; returns what gdb printed. */
     private String gdb(DebugSession session, Path program, ByteArrayOutputStream serverLog, String... commands) throws Exception {
@@ -72,7 +65,7 @@ class GdbServerTest {
 
     @Test
     void corruptionHuntStopsAtTheCulpritWithTheReplsValues() throws Exception {
-        assumeTrue(gdbPresent(), "gdb is not installed: the gdb server cannot be driven");
+        assumeTrue(GdbOracle.present(), "gdb is not installed: the gdb server cannot be driven");
         Path trace = record("dbg_corrupt");
         // what jrrtui's own debugger says at the culprit
         StopEvent ours;
@@ -115,7 +108,7 @@ class GdbServerTest {
 
     @Test
     void clientsOneAfterAnotherAndThreadsOfAMultithreadedProgram() throws Exception {
-        assumeTrue(gdbPresent(), "gdb is not installed: the gdb server cannot be driven");
+        assumeTrue(GdbOracle.present(), "gdb is not installed: the gdb server cannot be driven");
         Path trace = record("mt_shared_turns");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD);
