@@ -8,11 +8,11 @@ import java.util.List;
 
 /**
  * gdb's {@code monitor CMD} (qRcmd), as rr's server offers: {@code when}, {@code goto N},
- * {@code checkpoint}, {@code restart N}, {@code help}. gdb keeps the registers it read before a
- * move made here: {@code goto} and {@code restart} say to flush them (or use {@code run N}).
+ * {@code checkpoint}, {@code restart N}, {@code help}. gdb keeps the registers and memory it read before a
+ * move made here: {@code goto} and {@code restart} say to flush them (or use {@code starti N}).
  */
 final class MonitorCommands {
-    private static final String FLUSH = "gdb still shows the old position: run 'maint flush register-cache' (or use 'run N' to start at event N)";
+    private static final String FLUSH = "gdb still shows the old position: run 'maint flush register-cache' and 'maint flush dcache' (or 'starti N' to start over at event N)";
     private final DebugSession session;
 
     MonitorCommands(DebugSession session) {

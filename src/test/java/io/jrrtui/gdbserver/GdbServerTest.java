@@ -142,6 +142,41 @@ class GdbServerTest {
         assertFalse(log.toString().contains("internal error"), log.toString());
     }
 
+    @Test
+    void interruptByteStopsALongContinue() throws Exception {
+        // 20000 recorded system calls: continuing through them takes seconds, the interrupt comes before
+        Path trace = Jrr.recordQuietly(tmp.resolve("loop"), tmp.resolve("loop.out"), "bench_loop", "1", "20000");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD);
+                GdbServer server = GdbServer.listen(d, "0", new PrintStream(log, true))) {
+            Thread t = new Thread(server::serve, "gdb-server-test");
+            t.setDaemon(true);
+            t.start();
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+                PacketChannel gdb = new PacketChannel(s.getInputStream(), s.getOutputStream());
+                gdb.send("QStartNoAckMode");
+                assertEquals("OK", gdb.read());
+                gdb.stopAcknowledging();
+                gdb.send("c");
+                Thread.sleep(500);
+                s.getOutputStream().write(3);
+                s.getOutputStream().flush();
+                String stop = gdb.read();
+                assertTrue(stop.startsWith("T02thread:"), stop);
+                gdb.send("qRcmd," + Hex.text("when"));
+                String when = Hex.decodeText(gdb.read().substring(1));
+                assertEquals("OK", gdb.read());
+                Matcher m = Pattern.compile("Current event: (\\d+) of (\\d+)").matcher(when);
+                assertTrue(m.find(), when);
+                assertTrue(Long.parseLong(m.group(1)) < Long.parseLong(m.group(2)) - 1000, "stopped well before the end: " + when);
+                gdb.send("D");
+                assertEquals("OK", gdb.read());
+            }
+            server.close();
+            t.join(10_000);
+        }
+    }
+
     private static int count(String s, String regex) {
         Matcher m = Pattern.compile(regex).matcher(s);
         int n = 0;
