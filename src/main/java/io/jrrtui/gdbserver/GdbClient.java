@@ -117,7 +117,7 @@ final class GdbClient {
 
     private String query(String p) throws IOException {
         if (p.startsWith("qSupported")) {
-            return "PacketSize=20000;QStartNoAckMode+;qXfer:features:read+;qXfer:exec-file:read+;qXfer:auxv:read+;"
+            return "PacketSize=20000;QStartNoAckMode+;qXfer:features:read+;qXfer:exec-file:read+;qXfer:auxv:read+;qXfer:libraries-svr4:read+;"
                     + "qXfer:threads:read+;ReverseContinue+;ReverseStep+;swbreak+;hwbreak+;vContSupported+";
         }
         if (p.startsWith("qXfer:")) return transfer(p);
@@ -151,6 +151,7 @@ final class GdbClient {
             case "exec-file" -> session.executablePath() == null ? null : utf8(session.executablePath());
             case "auxv" -> session.auxiliaryVector();
             case "threads" -> utf8(threadsXml());
+            case "libraries-svr4" -> utf8(new LinkMapList(session).xml());
             default -> null;
         };
         if (data == null) return parts[1].equals("features") || parts[1].equals("exec-file") ? "E00" : "";
@@ -173,7 +174,7 @@ final class GdbClient {
     }
 
     private static String xml(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null ? "" : LinkMapList.xml(s);
     }
 
     // ---- threads --------------------------------------------------------------------------------
