@@ -68,9 +68,14 @@ final class DapCommand implements Command {
             throw new UsageException("--port needs a port number, not '" + hostPort + "'");
         }
         ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getByName(host), port), 1);
-        return s;
+        try {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getByName(host), port), 1);
+            return s;
+        } catch (IOException | IllegalArgumentException e) {
+            s.close();
+            throw new JrrException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
     }
 
     /** Opens a recording for a launch request (null: the latest); problems are one line for the client. */
