@@ -213,6 +213,33 @@ public interface DebugSession extends AutoCloseable {
         throw new io.jrrtui.util.JrrException("No current source file.");
     }
 
+
+    // ---- raw machine state, for protocol servers (gdb remote, DAP) that show it themselves
+    /** The selected thread's general registers in Linux {@code user_regs_struct} order ({@code arch.Registers.NAMES}). */
+    default long[] generalRegisters() {
+        throw new io.jrrtui.util.JrrException("Registers are not available in this session.");
+    }
+
+    /** The selected thread's x87/SSE state in FXSAVE layout (512 bytes), or null when it cannot be read. */
+    default byte[] floatingPointRegisters() {
+        return null;
+    }
+
+    /** length bytes of the program's memory at address as the program sees them (no breakpoint bytes). */
+    default byte[] readMemory(long address, int length) {
+        throw new io.jrrtui.util.JrrException("Cannot access memory at address 0x" + Long.toHexString(address));
+    }
+
+    /** The program's executable file at the current position, or null when unknown. */
+    default String executablePath() {
+        return null;
+    }
+
+    /** The program's ELF auxiliary vector (pairs of 8-byte words), or null when unknown. */
+    default byte[] auxiliaryVector() {
+        return null;
+    }
+
     /** Completion candidates for symbols and breakpoint locations starting with prefix. */
     List<String> completeSymbol(String prefix);
 

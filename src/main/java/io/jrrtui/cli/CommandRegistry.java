@@ -10,6 +10,7 @@ final class CommandRegistry {
         return List.of(
                 new RecordCommand(),
                 new ReplayCommand(),
+                new DapCommand(),
                 new TraceCommand(),
                 new DumpCommand(),
                 new LsCommand(),

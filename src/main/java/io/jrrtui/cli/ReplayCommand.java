@@ -1,6 +1,7 @@
 package io.jrrtui.cli;
 
 import io.jrrtui.debugger.Debugger;
+import io.jrrtui.gdbserver.GdbServer;
 import io.jrrtui.record.CpuFeatures;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.replay.ReplaySession;
@@ -31,7 +32,7 @@ final class ReplayCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: jrrtui replay [-a [-M]] [--tui | --repl | --batch -x FILE] [-g N] [--theme NAME] [--keys fkeys] [TRACE]
+                usage: jrrtui replay [-a [-M]] [--tui | --repl | --batch -x FILE | -s PORT] [-g N] [--theme NAME] [--keys fkeys] [TRACE]
                   -a, --autopilot   replay to the end without stopping, writing the program's output again
                   -M, --mark-stdio  with -a: prefix each output line with [jrr PID EVENT]
                   --tui             the full-screen debugger (the default when stdin and stdout are a terminal)
@@ -40,6 +41,7 @@ final class ReplayCommand implements Command {
                   -g, --goto N      start at event N instead of the program's first instruction
                   -p PID|NAME       debug that process, from when it exec'd (NAME: the first to run NAME)
                   -f PID            debug that process from when it was forked
+                  -s, --gdbserver [HOST:]PORT  serve gdb's remote protocol (loopback unless HOST is given)
                   --theme NAME      TUI colours: dark, light, high-contrast, or a theme file
                   --keys fkeys      TUI key map with F-keys (F5 continue, F10 next, ...; Ctrl/Alt reverses)
                 TRACE is a trace directory or a name from 'jrrtui ls' (default: latest-trace).""";
@@ -48,7 +50,7 @@ final class ReplayCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws Exception {
         Args a = Args.parse(args, List.of("-a", "--autopilot", "-M", "--mark-stdio", "--repl", "--batch", "--tui"),
-                List.of("-x", "-g", "--goto", "--theme", "--keys", "-p", "-f"), false);
+                List.of("-x", "-g", "--goto", "--theme", "--keys", "-p", "-f", "-s", "--gdbserver"), false);
         if (a.positional().size() > 1) throw new UsageException("more than one trace given");
         TraceStore store = TraceStore.fromEnvironment();
         TraceReader trace = TraceReader.open(store.resolve(a.positional().isEmpty() ? null : a.positional().get(0)));
@@ -71,7 +73,9 @@ final class ReplayCommand implements Command {
         boolean batch = a.flag("--batch") || script != null;
         if (batch && script == null) throw new UsageException("--batch needs -x FILE");
         if (batch && !Files.isRegularFile(Path.of(script))) throw new JrrException("cannot read command file " + script);
-        boolean tui = !batch && !a.flag("--repl") && (a.flag("--tui") || Tui.onTerminal());
+        String gdbServer = a.value("-s", "--gdbserver");
+        if (gdbServer != null && (batch || a.flag("--tui") || a.flag("--repl"))) throw new UsageException("-s serves gdb: it goes without --tui, --repl and --batch");
+        boolean tui = gdbServer == null && !batch && !a.flag("--repl") && (a.flag("--tui") || Tui.onTerminal());
         TuiOptions tuiOptions = tui ? TuiOptions.fromCommandLine(a.value("--theme"), a.value("--keys")) : null;
         // In the TUI the Output pane shows the program's output (from the trace); elsewhere it is
         // printed the first time execution passes it.
@@ -80,12 +84,24 @@ final class ReplayCommand implements Command {
         try (Debugger session = Debugger.open(trace, start, programOutput, focus)) {
             for (String notice : session.notices()) console.err().println("jrrtui: " + notice);
             if (batch) return BatchRunner.run(session, Path.of(script), console.out(), console.err());
+            if (gdbServer != null) return serveGdb(session, gdbServer, trace, console);
             if (tui) {
                 Tui.run(session, tuiOptions);
                 return 0;
             }
             return Repl.run(session);
         }
+    }
+
+    /** Serves gdb until the process is stopped (Ctrl-C); prints how to connect first. */
+    private static int serveGdb(Debugger session, String hostPort, TraceReader trace, Console console) {
+        try (GdbServer server = GdbServer.listen(session, hostPort, console.err())) {
+            console.out().println("jrrtui: gdb server for " + trace.dir() + " listening on " + server.address() + "; connect with:");
+            console.out().println("  gdb -ex 'target extended-remote " + server.address() + "' " + session.executablePath());
+            console.out().flush();
+            server.serve();
+        }
+        return 0;
     }
 
     private static int autopilot(TraceReader trace, Console console, boolean mark) {

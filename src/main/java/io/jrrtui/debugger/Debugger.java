@@ -1012,6 +1012,39 @@ public final class Debugger implements DebugSession {
     }
 
     @Override
+    public long[] generalRegisters() {
+        requireRunning();
+        return session.registers().raw();
+    }
+
+    @Override
+    public byte[] floatingPointRegisters() {
+        requireRunning();
+        return session.floatingPointRegisters();
+    }
+
+    @Override
+    public byte[] readMemory(long address, int length) {
+        requireRunning();
+        return session.readMemory(address, length);
+    }
+
+    @Override
+    public String executablePath() {
+        return session.exited() ? session.trace().executable().toAbsolutePath().toString() : session.currentExecutable().toString();
+    }
+
+    @Override
+    public byte[] auxiliaryVector() {
+        if (session.exited()) return null;
+        try {
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + session.pid() + "/auxv"));
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    @Override
     public List<String> completeSymbol(String prefix) {
         Set<String> out = new java.util.TreeSet<>();
         for (var f : image.symbols().functions()) if (f.name().startsWith(prefix)) out.add(f.name());

@@ -49,9 +49,10 @@ final class Breakpoints {
         for (long a : new java.util.ArrayList<>(pending)) arm(a, mem);
     }
 
+    /** Forgets addr, putting its original byte back into mem (null: the process is gone). */
     void remove(long addr, TraceeMemory mem) {
         Byte b = original.remove(addr);
-        if (b != null && inserted && !pending.remove(addr)) mem.write(addr, new byte[] {b});
+        if (b != null && inserted && !pending.remove(addr) && mem != null) mem.write(addr, new byte[] {b});
     }
 
     /** Writes int3 at every address (reading the original bytes first). */

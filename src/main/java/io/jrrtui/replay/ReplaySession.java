@@ -94,6 +94,11 @@ public final class ReplaySession implements Target {
         });
     }
 
+    /** The x87/SSE registers of the live process (FXSAVE layout, 512 bytes). */
+    public byte[] floatingPointRegisters() {
+        return TracerThread.call(() -> Ptrace.getFpRegs(s.pid));
+    }
+
     @Override
     public byte[] readMemory(long addr, int len) {
         return TracerThread.call(() -> {
@@ -660,7 +665,7 @@ public final class ReplaySession implements Target {
 
     public void removeBreakpoint(long addr) {
         TracerThread.call(() -> {
-            breakpoints.remove(addr, s.mem);
+            breakpoints.remove(addr, s.exited ? null : s.mem); // after the exit there is no memory to restore
             return null;
         });
     }

@@ -1,0 +1,168 @@
+package io.jrrtui.dap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jrrtui.debugger.Debugger;
+import io.jrrtui.replay.OutputSink;
+import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.trace.TraceReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A scripted DAP client through a whole session on the dbg_corrupt recording: initialize, launch,
+ * breakpoints by file name, configurationDone, threads, stackTrace, scopes, variables, evaluate, a
+ * data breakpoint hit backwards, stepBack, goto an event, disassemble, readMemory, program output
+ * with event numbers, malformed messages, the end.
+ */
+class DapServerTest {
+    @TempDir
+    Path tmp;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Map<String, Object> m) {
+        return (Map<String, Object>) m.get("body");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
+        return (List<Map<String, Object>>) m.get(key);
+    }
+
+    private static Map<String, Object> ok(Map<String, Object> response) {
+        assertEquals(Boolean.TRUE, response.get("success"), response.toString());
+        return body(response);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void wholeSessionOnTheCorruptionHunt() throws Exception {
+        Path trace = Jrr.recordQuietly(tmp.resolve("trace"), tmp.resolve("out"), "dbg_corrupt");
+        PipedOutputStream toServer = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
+        PipedOutputStream fromServer = new PipedOutputStream();
+        PipedInputStream clientIn = new PipedInputStream(fromServer, 1 << 16);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        DapServer server = new DapServer(serverIn, fromServer,
+                name -> Debugger.open(TraceReader.open(Path.of(name)), 1, OutputSink.DISCARD), new PrintStream(log, true));
+        Thread serving = new Thread(() -> {
+            try {
+                server.serve();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        }, "dap-test-server");
+        serving.setDaemon(true);
+        serving.start();
+        DapClient c = new DapClient(clientIn, toServer);
+
+        Map<String, Object> caps = ok(c.request("initialize", Json.obj("adapterID", "jrrtui")));
+        for (String cap : List.of("supportsStepBack", "supportsDataBreakpoints", "supportsGotoTargetsRequest", "supportsConditionalBreakpoints",
+                "supportsDisassembleRequest", "supportsReadMemoryRequest")) {
+            assertEquals(Boolean.TRUE, caps.get(cap), cap);
+        }
+        // requests before launch and malformed messages get error responses; the server carries on
+        assertEquals(Boolean.FALSE, c.request("threads", Json.obj()).get("success"));
+        c.raw("{\"seq\": 99, \"type\": \"request\", \"command\": ");
+        Map<String, Object> malformed = c.response(0);
+        assertEquals(Boolean.FALSE, malformed.get("success"));
+        assertTrue(((String) malformed.get("message")).startsWith("malformed message"), malformed.toString());
+        assertEquals(Boolean.FALSE, c.request("launch", Json.obj("trace", tmp.resolve("no-such-trace").toString())).get("success"));
+
+        ok(c.request("launch", Json.obj("trace", trace.toString())));
+        c.event("initialized");
+        // a source given by file name alone, as 'break dbg_corrupt.c:29'
+        Map<String, Object> bps = ok(c.request("setBreakpoints", Json.obj("source", Json.obj("path", "/elsewhere/dbg_corrupt.c"),
+                "breakpoints", List.of(Json.obj("line", 29L), Json.obj("line", 4000L)))));
+        List<Map<String, Object>> set = list(bps, "breakpoints");
+        assertEquals(Boolean.TRUE, set.get(0).get("verified"));
+        assertEquals(29L, set.get(0).get("line"));
+        assertEquals(Boolean.FALSE, set.get(1).get("verified"));
+        ok(c.request("setFunctionBreakpoints", Json.obj("breakpoints", List.of())));
+        ok(c.request("configurationDone", Json.obj()));
+        Map<String, Object> stopped = body(c.event("stopped"));
+        assertEquals("breakpoint", stopped.get("reason"));
+        assertEquals(List.of(set.get(0).get("id")), stopped.get("hitBreakpointIds"));
+
+        List<Map<String, Object>> threads = list(ok(c.request("threads", Json.obj())), "threads");
+        assertEquals(1, threads.size());
+        long thread = (Long) threads.get(0).get("id");
+        Map<String, Object> top = list(ok(c.request("stackTrace", Json.obj("threadId", thread))), "stackFrames").get(0);
+        assertEquals("report", top.get("name"));
+        assertEquals(29L, top.get("line"));
+        assertEquals("dbg_corrupt.c", ((Map<String, Object>) top.get("source")).get("name"));
+        List<Map<String, Object>> scopes = list(ok(c.request("scopes", Json.obj("frameId", top.get("id")))), "scopes");
+        assertEquals(List.of("Locals", "Arguments", "Registers"), scopes.stream().map(s -> s.get("name")).toList());
+        List<Map<String, Object>> args = list(ok(c.request("variables", Json.obj("variablesReference", scopes.get(1).get("variablesReference")))), "variables");
+        assertEquals("work", args.get(0).get("name"));
+        assertEquals("421330", args.get(0).get("value"));
+        List<Map<String, Object>> regs = list(ok(c.request("variables", Json.obj("variablesReference", scopes.get(2).get("variablesReference")))), "variables");
+        assertTrue(regs.stream().anyMatch(r -> r.get("name").equals("rip")), regs.toString());
+        assertEquals("-1000", ok(c.request("evaluate", Json.obj("expression", "counter", "frameId", top.get("id")))).get("result"));
+
+        // the data breakpoint (watch -l counter), hit going backwards: the culprit
+        Map<String, Object> info = ok(c.request("dataBreakpointInfo", Json.obj("name", "counter")));
+        assertEquals("counter", info.get("dataId"));
+        Map<String, Object> watch = list(ok(c.request("setDataBreakpoints", Json.obj("breakpoints", List.of(Json.obj("dataId", "counter"))))), "breakpoints").get(0);
+        assertEquals(Boolean.TRUE, watch.get("verified"), watch.toString());
+        ok(c.request("reverseContinue", Json.obj("threadId", thread)));
+        stopped = body(c.event("stopped"));
+        assertEquals("data breakpoint", stopped.get("reason"));
+        assertEquals("-location counter: old value = 435, new value = -1000", stopped.get("text"));
+        top = list(ok(c.request("stackTrace", Json.obj("threadId", thread))), "stackFrames").get(0);
+        assertEquals("scribble", top.get("name"));
+        assertEquals(18L, top.get("line"));
+        assertEquals("435", ok(c.request("evaluate", Json.obj("expression", "counter", "frameId", top.get("id")))).get("result"));
+
+        // stepBack: to the condition line before the culprit
+        ok(c.request("stepBack", Json.obj("threadId", thread)));
+        assertEquals("step", body(c.event("stopped")).get("reason"));
+        top = list(ok(c.request("stackTrace", Json.obj("threadId", thread))), "stackFrames").get(0);
+        assertEquals(17L, top.get("line"));
+
+        // disassemble at the pc and read the counter's memory
+        List<Map<String, Object>> ins = list(ok(c.request("disassemble", Json.obj("memoryReference", top.get("instructionPointerReference"),
+                "instructionCount", 3L))), "instructions");
+        assertEquals(3, ins.size());
+        assertEquals(top.get("instructionPointerReference"), ins.get(0).get("address"));
+        String address = ((String) ok(c.request("evaluate", Json.obj("expression", "&counter"))).get("result")).replaceAll(".* (0x[0-9a-f]+).*", "$1");
+        Map<String, Object> mem = ok(c.request("readMemory", Json.obj("memoryReference", address, "count", 4L)));
+        int value = ByteBuffer.wrap(Base64.getDecoder().decode((String) mem.get("data"))).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        assertEquals(435, value);
+
+        // goto an event, then the end
+        List<Map<String, Object>> targets = list(ok(c.request("gotoTargets", Json.obj("source", Json.obj("path", "dbg_corrupt.c"), "line", 10L))), "targets");
+        assertFalse(targets.isEmpty());
+        ok(c.request("goto", Json.obj("threadId", thread, "targetId", 3L)));
+        assertEquals("goto", body(c.event("stopped")).get("reason"));
+        assertEquals(Boolean.FALSE, c.request("variables", Json.obj("variablesReference", 1L)).get("success"), "references end when the program moves");
+        assertEquals(Boolean.FALSE, c.request("noSuchRequest", Json.obj()).get("success"));
+        ok(c.request("setDataBreakpoints", Json.obj("breakpoints", List.of())));
+        ok(c.request("setBreakpoints", Json.obj("source", Json.obj("path", "/elsewhere/dbg_corrupt.c"), "breakpoints", List.of())));
+        ok(c.request("continue", Json.obj("threadId", thread)));
+        // the program's output (stdout to a file is flushed once, at exit) as an output event with its event number
+        Map<String, Object> out = body(c.event("output"));
+        assertEquals("stdout", out.get("category"));
+        assertTrue(((String) out.get("output")).startsWith("i=9 counter=45\n"), out.toString());
+        assertTrue(((String) out.get("output")).contains("damage: counter=-1000, expected 435"), out.toString());
+        assertTrue((Long) ((Map<String, Object>) out.get("data")).get("event") > 3, out.toString());
+        assertEquals(0L, body(c.event("exited")).get("exitCode"));
+        c.event("terminated");
+        ok(c.request("disconnect", Json.obj()));
+        serving.join(30_000);
+        assertFalse(serving.isAlive());
+        assertFalse(log.toString().contains("internal error"), log.toString());
+    }
+}
