@@ -46,6 +46,8 @@ final class Driver {
     private final Deque<Runnable> typeAhead = new ArrayDeque<>();
     private boolean quit;
     private boolean quitWhenIdle;
+    /** Set by a jump on the worker when it selected a caller: which frames had no source. */
+    private volatile String jumpNote;
     /** The first event of the summaries being fetched (or that failed), so a redraw does not ask twice. */
     private long fetchingFirst = -1;
 
@@ -140,18 +142,55 @@ final class Driver {
         motion(reverse ? "reverse-finish" : "finish", header, reverse ? DebugSession::reverseFinish : DebugSession::finish);
     }
 
+    private static String frameName(FrameInfo f) {
+        return f.where().function() == null ? "??" : f.where().function();
+    }
+
     private void move(String label, Function<DebugSession, StopEvent> op) {
         List<String> watches = List.copyOf(state.watches);
+        jumpNote = null;
         worker.submit(label, () -> loader.load(op.apply(session), watches), s -> {
             arrive(s, true);
             reportStop(s);
+            String note = jumpNote;
+            if (note != null) {
+                panes.console.append(note, Role.DIM);
+                state.message = note;
+            }
             next();
         }, this::failed);
     }
 
+    /** A jump (g, the scrubber, Enter in Output or Timeline): lands on the innermost frame that has source. */
     void gotoEvent(long n) {
         long target = Math.max(1, Math.min(n, Math.max(1, state.eventCount())));
-        motion("go to event " + target, s -> s.gotoEvent(target));
+        motion("go to event " + target, s -> landOnSource(s, s.gotoEvent(target)));
+    }
+
+    /**
+     * A jump usually stops inside libc (a write, a read): select the innermost frame with a source
+     * file this TUI can show, as most front-ends do; the frames above it stay in the Backtrace pane,
+     * and one quiet line names the ones without source. Worker thread.
+     */
+    private StopEvent landOnSource(DebugSession s, StopEvent stop) {
+        List<FrameInfo> frames;
+        try {
+            frames = s.backtrace(SnapshotLoader.BACKTRACE_LIMIT);
+        } catch (RuntimeException noStack) {
+            return stop; // the program has ended: nothing to select
+        }
+        for (FrameInfo f : frames) {
+            if (!SourceFiles.readable(f.where())) continue;
+            if (f.level() > 0) {
+                s.selectFrame(f.level());
+                String first = frameName(frames.get(0)), last = frameName(frames.get(f.level() - 1));
+                jumpNote = (f.level() == 1 ? "#0 " + first + " has" : "#0-#" + (f.level() - 1) + " (" + first + " .. " + last + ") have")
+                        + " no source; showing #" + f.level() + " " + frameName(f);
+            }
+            return stop;
+        }
+        if (!frames.isEmpty()) jumpNote = "no frame here has source on this machine";
+        return stop;
     }
 
     void undo(boolean back) {

@@ -19,6 +19,16 @@ final class SourceFiles {
         return files.computeIfAbsent(file, SourceFiles::read);
     }
 
+    /** Whether loc has a line in a file that exists (any thread: it only asks the file system). */
+    static boolean readable(io.jrrtui.api.SourceLocation loc) {
+        if (loc == null || !loc.hasLine()) return false;
+        try {
+            return Files.isRegularFile(Path.of(loc.file()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static List<String> read(String file) {
         try {
             Path p = Path.of(file);
