@@ -158,6 +158,19 @@ final class Driver {
                 state.message = note;
             }
             next();
+        }, error -> {
+            failed(error);
+            if (error.startsWith("Interrupted")) showWhereInterrupted(error);
+        });
+    }
+
+    /** Ctrl-C stopped a move part-way: the panes show at once where it got to, the message stays. */
+    private void showWhereInterrupted(String message) {
+        List<String> watches = List.copyOf(state.watches);
+        worker.submit("where", () -> loader.load(session.status(), watches), s -> {
+            arrive(s, true);
+            state.message = message;
+            next();
         }, this::failed);
     }
 
@@ -374,7 +387,7 @@ final class Driver {
         BreakpointInfo hit = null;
         for (BreakpointInfo b : s.breakpoints()) if (b.number() == stop.breakpoint()) hit = b;
         FrameInfo frame = s.frames().isEmpty() ? null : s.frames().get(0);
-        String text = printer.stop(stop, frame, hit).strip();
+        String text = s.exited() && stop.reason() != StopEvent.Reason.EXITED ? EndOfRecording.line(s) : printer.stop(stop, frame, hit).strip();
         panes.console.append(text, Role.TEXT);
         state.message = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
     }

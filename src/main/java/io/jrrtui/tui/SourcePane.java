@@ -53,7 +53,7 @@ final class SourcePane extends Pane {
 
     private List<Row> noSource() {
         SourceLocation w = state.where();
-        if (state.snapshot != null && state.snapshot.exited()) return List.of(Row.of("(the program has exited)", Role.DIM));
+        if (state.snapshot != null && state.snapshot.exited()) return EndOfRecording.rows(state.snapshot);
         String fn = w == null || w.function() == null ? "this code" : w.function();
         String why = w == null || w.file() == null ? "has no line information" : TuiState.baseName(w.file()) + " is not on this machine";
         return List.of(Row.of("No source: " + fn + " " + why + ".", Role.DIM),
