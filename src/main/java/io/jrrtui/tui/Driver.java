@@ -380,6 +380,57 @@ final class Driver {
         state.reverse = stop.reverse();
         if (stop.reason() == StopEvent.Reason.BREAKPOINT || stop.reason() == StopEvent.Reason.WATCHPOINT) state.hitEvents.add(s.event());
         panes.follow(moved);
+        for (BreakpointInfo b : panes.watch.watchpoints()) {
+            String e = WatchPane.watched(b);
+            if (state.historyAsked.add(e)) history(e);
+        }
+    }
+
+    /** A watched expression's value over the recording, by replaying it with the watchpoint armed (queued). */
+    private void history(String expression) {
+        if (worker.busy()) {
+            typeAhead.addLast(() -> history(expression));
+            return;
+        }
+        worker.submit("value history of " + expression, () -> session.history(expression), rows -> {
+            state.histories.put(expression, new ValueOverTime(expression, rows));
+            idle();
+            next();
+        }, error -> {
+            state.histories.put(expression, new ValueOverTime(expression, List.of()));
+            failed("history " + expression + ": " + error);
+        });
+    }
+
+    /**
+     * Enter on a point of a value's history: to that write itself. The history knows its event and
+     * how many writes of the same event came before it, so go to the event before and continue to
+     * the (k+1)-th write inside that event with a watchpoint (other breakpoints disabled meanwhile).
+     */
+    void jumpToWrite(ValueOverTime h, int index) {
+        io.jrrtui.api.ValuePoint p = h.points.get(index);
+        if (index == 0) {
+            gotoEvent(p.event());
+            return;
+        }
+        int skip = h.ordinalInEvent(index);
+        motion("to write " + index + " of " + h.expression, s -> {
+            List<Integer> enabled = new ArrayList<>();
+            for (BreakpointInfo b : s.breakpoints()) if (b.enabled()) enabled.add(b.number());
+            if (!enabled.isEmpty()) s.setEnabled(enabled, false);
+            BreakpointInfo w = null;
+            try {
+                s.gotoEvent(Math.max(1, p.event() - 1));
+                w = s.addWatchpoint(h.expression, DebugSession.WatchKind.WRITE, true);
+                StopEvent stop = s.cont();
+                while (stop.reason() == StopEvent.Reason.WATCHPOINT && stop.event() < p.event()) stop = s.cont();
+                for (int k = 0; k < skip && stop.reason() == StopEvent.Reason.WATCHPOINT; k++) stop = s.cont();
+                return stop;
+            } finally {
+                if (w != null) s.deleteBreakpoints(List.of(w.number()));
+                if (!enabled.isEmpty()) s.setEnabled(enabled, true);
+            }
+        });
     }
 
     private void reportStop(Snapshot s) {

@@ -172,7 +172,9 @@ final class Workbench {
             io.jrrtui.api.ThreadInfo t = panes.threads.selected();
             if (t != null) driver.selectThread(t.number());
         } else if (focus == panes.watch) {
-            perform(Action.ADD_WATCH);
+            ValueOverTime h = panes.watch.selectedHistory();
+            if (h != null && !h.points.isEmpty()) driver.jumpToWrite(h, panes.watch.chosenIndex(h));
+            else perform(Action.ADD_WATCH);
         } else if (focus == panes.console) {
             perform(Action.COMMAND);
         } else if (focus == panes.source || focus == panes.disassembly) {
