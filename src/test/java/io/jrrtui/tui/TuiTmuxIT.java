@@ -150,6 +150,36 @@ class TuiTmuxIT {
         keys("q");
     }
 
+    /**
+     * Issue 18: a watchpoint set from the console shows in the Watch pane with its value over the
+     * whole recording (a sparkline), and Enter on a chosen point goes to that very write.
+     */
+    @Test
+    void watchpointValueOverTimeInTheWatchPane() throws Exception {
+        Path project = Path.of(System.getProperty("jrrtui.projectDir", "."));
+        assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
+        assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
+        Path trace = tmp.resolve("levels");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
+                Jrr.binary("tui_levels").toString());
+        assertTrue(r.status() == 0, r.errText());
+        startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
+        keys(":watch -l level", "Enter");
+        String s = waitFor("13 values, 0 .. 21");
+        assertTrue(s.contains("write 12/12 at event"), s);
+        assertTrue(s.contains("level = 3"), "the last value: " + s);
+        assertTrue(s.matches("(?s).*_+\\.,-\\+#\\*\\+=-,\\.+.*"), "the sparkline rises to 21 and falls to 3: " + s);
+        Files.writeString(tmp.resolve("watch-screen.txt"), s);
+        keys("5");
+        tmux("send-keys", "-t", "hunt", "Down", "Left", "Left", "Left", "Left", "Left", "Left", "Left");
+        waitFor("write 5/12 at event");
+        keys("Enter");
+        s = waitFor("New value = 15");
+        assertTrue(s.contains("Old value = 10"), s);
+        assertTrue(s.contains("Source: tui_levels.c:16"), "stopped right after the write in main: " + s);
+        keys("q");
+    }
+
     /** Runs command in a 160x50 tmux session with its own config home and waits for the first screen. */
     private void startTui(String command) throws Exception {
         tmux("new-session", "-d", "-s", "hunt", "-x", "160", "-y", "50", "env XDG_CONFIG_HOME=" + quote(tmp.toString()) + " " + command);
