@@ -213,7 +213,6 @@ public interface DebugSession extends AutoCloseable {
         throw new io.jrrtui.util.JrrException("No current source file.");
     }
 
-
     // ---- raw machine state, for protocol servers (gdb remote, DAP) that show it themselves
     /** The selected thread's general registers in Linux {@code user_regs_struct} order ({@code arch.Registers.NAMES}). */
     default long[] generalRegisters() {
@@ -238,6 +237,39 @@ public interface DebugSession extends AutoCloseable {
     /** The program's ELF auxiliary vector (pairs of 8-byte words), or null when unknown. */
     default byte[] auxiliaryVector() {
         return null;
+    }
+
+    /** At most this many writes are collected by {@link #history}. */
+    int HISTORY_LIMIT = 2000;
+
+    /**
+     * A value over time ({@code history EXPR}): replays the whole recording from event 1 with a
+     * location watchpoint on expression armed (the other breakpoints disabled meanwhile) and returns
+     * its value at the start and after every write that changed it, at most {@link #HISTORY_LIMIT}
+     * rows. The session comes back to where it was through a checkpoint, which stays listed.
+     */
+    default java.util.List<ValuePoint> history(String expression) {
+        CheckpointInfo here = checkpoint();
+        java.util.List<Integer> enabled = new java.util.ArrayList<>();
+        for (BreakpointInfo b : breakpoints()) if (b.enabled()) enabled.add(b.number());
+        BreakpointInfo watch = null;
+        java.util.List<ValuePoint> rows = new java.util.ArrayList<>();
+        try {
+            if (!enabled.isEmpty()) setEnabled(enabled, false);
+            gotoEvent(1);
+            watch = addWatchpoint(expression, WatchKind.WRITE, true);
+            rows.add(new ValuePoint(currentEvent(), print(expression, null)));
+            while (rows.size() < HISTORY_LIMIT) {
+                StopEvent s = cont();
+                if (s.reason() != StopEvent.Reason.WATCHPOINT || s.watch() == null) break;
+                rows.add(new ValuePoint(s.event(), s.watch().newValue()));
+            }
+        } finally {
+            if (watch != null) deleteBreakpoints(java.util.List.of(watch.number()));
+            if (!enabled.isEmpty()) setEnabled(enabled, true);
+            restart(here.number());
+        }
+        return rows;
     }
 
     /** Completion candidates for symbols and breakpoint locations starting with prefix. */

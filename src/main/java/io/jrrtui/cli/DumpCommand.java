@@ -14,6 +14,7 @@ import io.jrrtui.trace.SyscallEvent;
 import io.jrrtui.trace.TraceInfo;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.trace.TraceStore;
+import io.jrrtui.sysdecode.TraceDecoder;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -58,12 +59,14 @@ final class DumpCommand implements Command {
                     ? "events  " + trace.recoverableEvents() + "  INCOMPLETE: " + trace.incompleteReason()
                     : "events  " + info.eventCount() + "  " + info.endReason());
         }
+        TraceDecoder decoder = TraceDecoder.forTrace(trace);
         try (TraceReader.EventCursor cursor = trace.events()) {
             Event e;
             while ((e = cursor.next()) != null) {
-                out.println(json ? toJson(e) : String.format("%6d  tid %-7d %s", e.number(), e.tid(), e.describe()));
-                if (!json && e instanceof BufferedCallsEvent bc) {
-                    for (BufferedCallsEvent.Call c : bc.calls()) out.println("                      | " + c.describe());
+                String text = decoder.describe(e);
+                out.println(json ? toJson(e, text) : String.format("%6d  tid %-7d %s", e.number(), e.tid(), text));
+                if (!json) {
+                    for (String c : decoder.bufferedCalls()) out.println("                      | " + c);
                 }
             }
             if (trace.incomplete() && !json) out.println("end     " + cursor.endDescription() + " (the recording was interrupted)");
@@ -82,10 +85,12 @@ final class DumpCommand implements Command {
                 + ",\"prot\":" + m.prot() + ",\"flags\":" + m.flags() + ",\"path\":" + Json.str(m.path()) + "}";
     }
 
-    static String toJson(Event e) {
+    /** One event as JSON: raw values, and for a syscall also {@code decoded}, its strace-style text. */
+    static String toJson(Event e, String decoded) {
         StringBuilder sb = new StringBuilder("{\"event\":").append(e.number()).append(",\"tid\":").append(e.tid());
         if (e instanceof SyscallEvent s) {
             sb.append(",\"kind\":\"syscall\",\"name\":").append(Json.str(s.name())).append(",\"nr\":").append(s.syscall());
+            if (decoded != null) sb.append(",\"decoded\":").append(Json.str(decoded));
             sb.append(",\"args\":[");
             for (int i = 0; i < 6; i++) sb.append(i > 0 ? "," : "").append(s.regs().arg(i));
             sb.append("],\"result\":").append(s.result());

@@ -2,6 +2,7 @@ package io.jrrtui.debugger;
 
 import io.jrrtui.api.EventSummary;
 import io.jrrtui.api.OutputChunk;
+import io.jrrtui.sysdecode.TraceDecoder;
 import io.jrrtui.trace.Event;
 import io.jrrtui.trace.SyscallEvent;
 import io.jrrtui.trace.TraceReader;
@@ -18,6 +19,7 @@ final class TraceEvents {
     private final List<OutputChunk> output = new ArrayList<>();
 
     TraceEvents(TraceReader trace) {
+        TraceDecoder decoder = TraceDecoder.forTrace(trace);
         try (TraceReader.EventCursor c = trace.events()) {
             Event e;
             while ((e = c.next()) != null) {
@@ -26,7 +28,7 @@ final class TraceEvents {
                     stream = s.outputStream();
                     output.add(new OutputChunk(s.number(), stream, new String(s.output(), StandardCharsets.UTF_8)));
                 }
-                events.add(new EventSummary(e.number(), e.tid(), kind(e), e.describe(), stream));
+                events.add(new EventSummary(e.number(), e.tid(), kind(e), decoder.describe(e), stream));
             }
         }
     }

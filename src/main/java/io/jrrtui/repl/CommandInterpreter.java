@@ -45,6 +45,7 @@ public final class CommandInterpreter {
         commands.addAll(BreakpointCommands.all(context));
         commands.addAll(MotionCommands.all(context));
         commands.addAll(TimeCommands.all(context));
+        commands.add(HistoryCommand.command(context));
         commands.addAll(DataCommands.all(context));
         commands.addAll(StackCommands.all(context, (line, out) -> execute(line, out, err)));
         commands.add(InfoCommands.command(infos));

@@ -46,6 +46,8 @@ final class Driver {
     private final Deque<Runnable> typeAhead = new ArrayDeque<>();
     private boolean quit;
     private boolean quitWhenIdle;
+    /** Set by a jump on the worker when it selected a caller: which frames had no source. */
+    private volatile String jumpNote;
     /** The first event of the summaries being fetched (or that failed), so a redraw does not ask twice. */
     private long fetchingFirst = -1;
 
@@ -143,18 +145,68 @@ final class Driver {
         motion(reverse ? "reverse-finish" : "finish", header, reverse ? DebugSession::reverseFinish : DebugSession::finish);
     }
 
+    private static String frameName(FrameInfo f) {
+        return f.where().function() == null ? "??" : f.where().function();
+    }
+
     private void move(String label, Function<DebugSession, StopEvent> op) {
         List<String> watches = List.copyOf(state.watches);
+        jumpNote = null;
         worker.submit(label, () -> loader.load(op.apply(session), watches), s -> {
             arrive(s, true);
             reportStop(s);
+            String note = jumpNote;
+            if (note != null) {
+                panes.console.append(note, Role.DIM);
+                state.message = note;
+            }
+            next();
+        }, error -> {
+            failed(error);
+            if (error.startsWith("Interrupted")) showWhereInterrupted(error);
+        });
+    }
+
+    /** Ctrl-C stopped a move part-way: the panes show at once where it got to, the message stays. */
+    private void showWhereInterrupted(String message) {
+        List<String> watches = List.copyOf(state.watches);
+        worker.submit("where", () -> loader.load(session.status(), watches), s -> {
+            arrive(s, true);
+            state.message = message;
             next();
         }, this::failed);
     }
 
+    /** A jump (g, the scrubber, Enter in Output or Timeline): lands on the innermost frame that has source. */
     void gotoEvent(long n) {
         long target = Math.max(1, Math.min(n, Math.max(1, state.eventCount())));
-        motion("go to event " + target, s -> s.gotoEvent(target));
+        motion("go to event " + target, s -> landOnSource(s, s.gotoEvent(target)));
+    }
+
+    /**
+     * A jump usually stops inside libc (a write, a read): select the innermost frame with a source
+     * file this TUI can show, as most front-ends do; the frames above it stay in the Backtrace pane,
+     * and one quiet line names the ones without source. Worker thread.
+     */
+    private StopEvent landOnSource(DebugSession s, StopEvent stop) {
+        List<FrameInfo> frames;
+        try {
+            frames = s.backtrace(SnapshotLoader.BACKTRACE_LIMIT);
+        } catch (RuntimeException noStack) {
+            return stop; // the program has ended: nothing to select
+        }
+        for (FrameInfo f : frames) {
+            if (!SourceFiles.readable(f.where())) continue;
+            if (f.level() > 0) {
+                s.selectFrame(f.level());
+                String first = frameName(frames.get(0)), last = frameName(frames.get(f.level() - 1));
+                jumpNote = (f.level() == 1 ? "#0 " + first + " has" : "#0-#" + (f.level() - 1) + " (" + first + " .. " + last + ") have")
+                        + " no source; showing #" + f.level() + " " + frameName(f);
+            }
+            return stop;
+        }
+        if (!frames.isEmpty()) jumpNote = "no frame here has source on this machine";
+        return stop;
     }
 
     void undo(boolean back) {
@@ -331,6 +383,57 @@ final class Driver {
         state.reverse = stop.reverse();
         if (stop.reason() == StopEvent.Reason.BREAKPOINT || stop.reason() == StopEvent.Reason.WATCHPOINT) state.hitEvents.add(s.event());
         panes.follow(moved);
+        for (BreakpointInfo b : panes.watch.watchpoints()) {
+            String e = WatchPane.watched(b);
+            if (state.historyAsked.add(e)) history(e);
+        }
+    }
+
+    /** A watched expression's value over the recording, by replaying it with the watchpoint armed (queued). */
+    private void history(String expression) {
+        if (worker.busy()) {
+            typeAhead.addLast(() -> history(expression));
+            return;
+        }
+        worker.submit("value history of " + expression, () -> session.history(expression), rows -> {
+            state.histories.put(expression, new ValueOverTime(expression, rows));
+            idle();
+            next();
+        }, error -> {
+            state.histories.put(expression, new ValueOverTime(expression, List.of()));
+            failed("history " + expression + ": " + error);
+        });
+    }
+
+    /**
+     * Enter on a point of a value's history: to that write itself. The history knows its event and
+     * how many writes of the same event came before it, so go to the event before and continue to
+     * the (k+1)-th write inside that event with a watchpoint (other breakpoints disabled meanwhile).
+     */
+    void jumpToWrite(ValueOverTime h, int index) {
+        io.jrrtui.api.ValuePoint p = h.points.get(index);
+        if (index == 0) {
+            gotoEvent(p.event());
+            return;
+        }
+        int skip = h.ordinalInEvent(index);
+        motion("to write " + index + " of " + h.expression, s -> {
+            List<Integer> enabled = new ArrayList<>();
+            for (BreakpointInfo b : s.breakpoints()) if (b.enabled()) enabled.add(b.number());
+            if (!enabled.isEmpty()) s.setEnabled(enabled, false);
+            BreakpointInfo w = null;
+            try {
+                s.gotoEvent(Math.max(1, p.event() - 1));
+                w = s.addWatchpoint(h.expression, DebugSession.WatchKind.WRITE, true);
+                StopEvent stop = s.cont();
+                while (stop.reason() == StopEvent.Reason.WATCHPOINT && stop.event() < p.event()) stop = s.cont();
+                for (int k = 0; k < skip && stop.reason() == StopEvent.Reason.WATCHPOINT; k++) stop = s.cont();
+                return stop;
+            } finally {
+                if (w != null) s.deleteBreakpoints(List.of(w.number()));
+                if (!enabled.isEmpty()) s.setEnabled(enabled, true);
+            }
+        });
     }
 
     private void reportStop(Snapshot s) {
@@ -338,7 +441,7 @@ final class Driver {
         BreakpointInfo hit = null;
         for (BreakpointInfo b : s.breakpoints()) if (b.number() == stop.breakpoint()) hit = b;
         FrameInfo frame = s.frames().isEmpty() ? null : s.frames().get(0);
-        String text = printer.stop(stop, frame, hit).strip();
+        String text = s.exited() && stop.reason() != StopEvent.Reason.EXITED ? EndOfRecording.line(s) : printer.stop(stop, frame, hit).strip();
         panes.console.append(text, Role.TEXT);
         state.message = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
     }

@@ -63,6 +63,7 @@ final class Painter {
             height--;
         }
         if (height <= 0) return;
+        if (p instanceof WatchPane wp) wp.width = r.width();
         List<Row> rows = p.visibleRows(height);
         int markWidth = 0;
         for (Row row : rows) markWidth = Math.max(markWidth, row.mark().length());

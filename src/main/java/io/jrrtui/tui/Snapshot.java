@@ -16,11 +16,12 @@ import java.util.List;
  * @param watchValues the value text (or error line) of each watch expression, in order
  * @param problems    parts the session could not give ("backtrace: ..."), for the console
  * @param threads     the threads of the debugged process, the selected one marked
+ * @param ending      after the program's end: how it ended ("exited with status 0"), else null
  */
 record Snapshot(StopEvent stop, long event, long eventCount, long pc, List<FrameInfo> frames, FrameInfo selected,
         List<Variable> registers, List<DisassemblyLine> disassembly, List<BreakpointInfo> breakpoints,
         List<String> watches, List<String> watchValues, List<OutputChunk> output, List<String> problems,
-        List<ThreadInfo> threads) {
+        List<ThreadInfo> threads, String ending) {
 
     /** The thread commands look at now, or null (no process, or the session has no threads). */
     ThreadInfo selectedThread() {

@@ -38,7 +38,18 @@ final class SnapshotLoader {
                 orElse("registers", session::registers, List.of()), disassembly(pc),
                 orElse("breakpoints", session::breakpoints, List.of()), List.copyOf(watches), values,
                 orElse("output", () -> session.output(session.currentEvent()), List.of()), List.copyOf(problems),
-                threads);
+                threads, pc == 0 ? orElse("ending", this::ending, null) : null);
+    }
+
+    /** How the program ended, from the recording's last event ("exit 3", "killed by SIGSEGV"). */
+    private String ending() {
+        long last = session.eventCount();
+        for (io.jrrtui.api.EventSummary e : session.events(last, last)) {
+            if (!e.kind().equals("exit")) continue;
+            String s = e.summary();
+            return s.startsWith("exit ") ? "exited with status " + s.substring(5) : "was " + s;
+        }
+        return null;
     }
 
     private String printOrError(String expression) {

@@ -27,6 +27,16 @@ final class SourceFiles {
         return files.computeIfAbsent(file, f -> read(locate.apply(f)));
     }
 
+    /** Whether loc has a line in a file that exists (any thread: it only asks the file system). */
+    static boolean readable(io.jrrtui.api.SourceLocation loc) {
+        if (loc == null || !loc.hasLine()) return false;
+        try {
+            return Files.isRegularFile(Path.of(loc.file()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static List<String> read(String file) {
         try {
             Path p = Path.of(file);

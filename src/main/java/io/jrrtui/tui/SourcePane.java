@@ -4,7 +4,11 @@ import io.jrrtui.api.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The source file of the selected frame with the current line and breakpoints marked; disassembly where there is no source. */
+/**
+ * The source file of the selected frame with the current line and breakpoints marked. Where there
+ * is no source it says so in one line while the Disassembly pane is shown (the same instructions
+ * twice help nobody), and shows the disassembly itself when that pane is hidden.
+ */
 final class SourcePane extends Pane {
     private final TuiState state;
     private final DisassemblyPane fallback;
@@ -33,7 +37,8 @@ final class SourcePane extends Pane {
     @Override
     String subtitle() {
         SourceLocation w = state.where();
-        if (lines() == null) return w == null || w.file() == null ? "no source: disassembly" : TuiState.baseName(w.file()) + " not found: disassembly";
+        String shows = fallback.hidden ? ": disassembly" : "";
+        if (lines() == null) return (w == null || w.file() == null ? "no source" : TuiState.baseName(w.file()) + " not found") + shows;
         return TuiState.baseName(file) + (w != null && w.hasLine() ? ":" + w.line() : "");
     }
 
@@ -42,13 +47,24 @@ final class SourcePane extends Pane {
         SourceLocation w = state.where();
         file = w == null ? null : w.file();
         if (w != null && w.hasLine() && lines() != null) focusRow(w.line() - 1, height);
-        else if (lines() == null) fallback.follow(this, height);
+        else if (lines() == null && fallback.hidden) fallback.follow(this, height);
+        else if (lines() == null) focusRow(0, height);
+    }
+
+    private List<Row> noSource() {
+        SourceLocation w = state.where();
+        if (state.snapshot != null && state.snapshot.exited()) return EndOfRecording.rows(state.snapshot);
+        String fn = w == null || w.function() == null ? "this code" : w.function();
+        String why = w == null || w.file() == null ? "has no line information" : TuiState.baseName(w.file()) + " is not on this machine";
+        return List.of(Row.of("No source: " + fn + " " + why + ".", Role.DIM),
+                Row.of("Its instructions are in the Disassembly pane (2); a jump or 'up' selects a frame with source.", Role.DIM));
     }
 
     @Override
     List<Row> rows() {
         List<String> lines = lines();
-        if (lines == null) return fallback.rows();
+        if (lines == null && fallback.hidden) return fallback.rows();
+        if (lines == null) return noSource();
         SourceLocation w = state.where();
         int current = w != null && w.hasLine() && TuiState.sameFile(w.file(), file) ? w.line() : 0;
         List<Row> rows = new ArrayList<>(lines.size());

@@ -16,6 +16,9 @@ final class TuiState {
     final List<String> watches = new ArrayList<>();
     /** Events at which a breakpoint or watchpoint stopped us in this session, for the scrubber. */
     final Set<Long> hitEvents = new TreeSet<>();
+    /** Value histories of watched expressions (watchpoints), by expression; asked once each. */
+    final java.util.Map<String, ValueOverTime> histories = new java.util.HashMap<>();
+    final Set<String> historyAsked = new java.util.HashSet<>();
     /** The status line's message, and the direction of the last move. */
     String message = "";
     boolean reverse;

@@ -72,6 +72,7 @@ final class Workbench {
         } else if (k.getKeyType() == KeyType.Character && !k.isCtrlDown() && !k.isAltDown()
                 && k.getCharacter() >= '1' && k.getCharacter() <= '9') {
             panes.focus(k.getCharacter() - '0');
+            if (state.message.startsWith(panes.focus.name + " hidden (")) state.message = "";
         } else if (k.getKeyType() == KeyType.Enter) {
             activate();
         } else if (k.getKeyType() == KeyType.Delete && panes.focus == panes.watch) {
@@ -119,7 +120,10 @@ final class Workbench {
             case FOCUS_NEXT -> panes.cycleFocus(1);
             case FOCUS_PREV -> panes.cycleFocus(-1);
             case HIDE_PANE -> state.message = panes.hideFocused();
-            case SHOW_ALL -> panes.all.forEach(p -> p.hidden = false);
+            case SHOW_ALL -> {
+                panes.all.forEach(p -> p.hidden = false);
+                if (state.message.contains(" hidden (")) state.message = "all panes shown";
+            }
             case GROW -> panes.focus.weight++;
             case SHRINK -> panes.focus.weight = Math.max(1, panes.focus.weight - 1);
             case WIDEN_LEFT -> panes.layout.leftPercent = Math.min(85, panes.layout.leftPercent + 4);
@@ -168,7 +172,9 @@ final class Workbench {
             io.jrrtui.api.ThreadInfo t = panes.threads.selected();
             if (t != null) driver.selectThread(t.number());
         } else if (focus == panes.watch) {
-            perform(Action.ADD_WATCH);
+            ValueOverTime h = panes.watch.selectedHistory();
+            if (h != null && !h.points.isEmpty()) driver.jumpToWrite(h, panes.watch.chosenIndex(h));
+            else perform(Action.ADD_WATCH);
         } else if (focus == panes.console) {
             perform(Action.COMMAND);
         } else if (focus == panes.source || focus == panes.disassembly) {

@@ -61,10 +61,10 @@ class SyscallBufferTest {
         // without buffering every call is an event (>12000, plus an lseek per rewind); with it a
         // flush comes only when the buffer fills, and the start-up's own calls remain
         assertTrue(Integer.parseInt(events.group(1)) < 300, "events " + events.group(1));
-        assertTrue(dump.contains("| lseek(3, 0x0, 0x0) = 0"), "dump does not list the buffered rewinds");
+        assertTrue(Pattern.compile("\\| lseek\\(3(<[^>]*>)?, 0, SEEK_SET\\) = 0").matcher(dump).find(), "dump does not list the buffered rewinds");
         assertTrue(dump.contains(" buffered "), "no buffered-calls event in the dump");
-        assertTrue(dump.contains("| read(3, "), "dump does not list the buffered reads");
-        assertTrue(dump.contains("| clock_gettime(1, "), "dump does not list the buffered clock reads");
+        assertTrue(Pattern.compile("\\| read\\(3(<[^>]*>)?, ").matcher(dump).find(), "dump does not list the buffered reads");
+        assertTrue(dump.contains("| clock_gettime(CLOCK_MONOTONIC, "), "dump does not list the buffered clock reads");
         String json = Jrr.run("dump", "--json", r.trace().toString()).outText();
         assertTrue(json.contains("\"kind\":\"buffered\",\"calls\":[{\"name\":"), "json dump lacks the buffered calls");
         assertReplays(r, "bench_sysloop");

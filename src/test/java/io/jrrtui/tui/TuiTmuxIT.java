@@ -116,6 +116,70 @@ class TuiTmuxIT {
         keys("q");
     }
 
+    /**
+     * Issue 18: the timeline shows syscalls decoded as strace does; at event 1 the Source pane says
+     * there is no source instead of repeating the disassembly; the end of the recording says how the
+     * program ended; Enter on an output line lands on the program's source line that wrote it (not
+     * in libc's write.c), with the libc frames still in the Backtrace pane.
+     */
+    @Test
+    void decodedTimelineJumpToSourceAndTheEnd() throws Exception {
+        Path project = Path.of(System.getProperty("jrrtui.projectDir", "."));
+        assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
+        assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
+        Path trace = tmp.resolve("levels");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
+                Jrr.binary("tui_levels").toString());
+        assertTrue(r.status() == 0, r.errText());
+        startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
+        String s = waitFor("openat(AT_FDCWD, \"/etc/ld.so.cache\", O_RDONLY|O_CLOEXEC) = 3");
+        assertTrue(s.contains("close(3</etc/ld.so.cache>) = 0"), "fds carry their file: " + s);
+        assertTrue(s.contains("No source: _start has no line information."), "event 1: no second disassembly: " + s);
+        Files.writeString(tmp.resolve("timeline-screen.txt"), s);
+        keys("g", "99999", "Enter");
+        s = waitFor("The program exited with status 0 at event");
+        assertTrue(!s.contains("0x0000000000000000 in ?? ()"), s);
+        keys("8");
+        tmux("send-keys", "-t", "hunt", "Home", "Down", "Down", "Enter");
+        s = waitFor("Source: tui_levels.c:10");
+        assertTrue(s.contains("no source; showing #"), "one quiet line names the frames without source: " + s);
+        assertTrue(s.matches("(?s).*> #\\d+ +report \\(step=3\\) at tui_levels.c:10.*"), "the program's frame is selected: " + s);
+        assertTrue(s.contains("#0  __libc_write"), "libc frames stay in the Backtrace pane: " + s);
+        assertTrue(s.contains("write(1, \"step 3 level 6\\n\", 15) = 15"), "the write decoded with its bytes: " + s);
+        Files.writeString(tmp.resolve("jump-screen.txt"), s);
+        keys("q");
+    }
+
+    /**
+     * Issue 18: a watchpoint set from the console shows in the Watch pane with its value over the
+     * whole recording (a sparkline), and Enter on a chosen point goes to that very write.
+     */
+    @Test
+    void watchpointValueOverTimeInTheWatchPane() throws Exception {
+        Path project = Path.of(System.getProperty("jrrtui.projectDir", "."));
+        assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
+        assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
+        Path trace = tmp.resolve("levels");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
+                Jrr.binary("tui_levels").toString());
+        assertTrue(r.status() == 0, r.errText());
+        startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
+        keys(":watch -l level", "Enter");
+        String s = waitFor("13 values, 0 .. 21");
+        assertTrue(s.contains("write 12/12 at event"), s);
+        assertTrue(s.contains("level = 3"), "the last value: " + s);
+        assertTrue(s.matches("(?s).*_+\\.,-\\+#\\*\\+=-,\\.+.*"), "the sparkline rises to 21 and falls to 3: " + s);
+        Files.writeString(tmp.resolve("watch-screen.txt"), s);
+        keys("5");
+        tmux("send-keys", "-t", "hunt", "Down", "Left", "Left", "Left", "Left", "Left", "Left", "Left");
+        waitFor("write 5/12 at event");
+        keys("Enter");
+        s = waitFor("New value = 15");
+        assertTrue(s.contains("Old value = 10"), s);
+        assertTrue(s.contains("Source: tui_levels.c:16"), "stopped right after the write in main: " + s);
+        keys("q");
+    }
+
     /** Runs command in a 160x50 tmux session with its own config home and waits for the first screen. */
     private void startTui(String command) throws Exception {
         tmux("new-session", "-d", "-s", "hunt", "-x", "160", "-y", "50", "env XDG_CONFIG_HOME=" + quote(tmp.toString()) + " " + command);
