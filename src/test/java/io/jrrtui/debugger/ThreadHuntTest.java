@@ -68,8 +68,9 @@ class ThreadHuntTest {
         String out = batch(trace, "break mt_shared_turns.c:41", "continue", "print turn_value", "watch -l turn_value",
                 "reverse-continue", "reverse-continue", "reverse-continue", "reverse-continue");
         assertTrue(out.contains("$1 = 33"), out);
+        // gdb's reverse watchpoint report: the value as it was, then as it is after moving back over the write
         List<String> hits = hits(out);
-        assertEquals(List.of("third 22 33", "second 11 22", "first 0 11"), hits, out);
+        assertEquals(List.of("third 33 22", "second 22 11", "first 11 0"), hits, out);
         assertTrue(out.contains("No more reverse-execution history."), out);
     }
 
@@ -104,11 +105,13 @@ class ThreadHuntTest {
         assertTrue(total.find(), out);
         long last = Long.parseLong(total.group(1));
         Matcher m = Pattern.compile("Thread \\d+ \"mt_race_small\" hit Hardware watchpoint 2: -location counter\\s+Old value = (\\d+)\\s+New value = (\\d+)").matcher(out);
+        // reverse, as gdb reports it: Old value is the value after the write, New value the one before it
         assertTrue(m.find(), out);
-        assertEquals(last, Long.parseLong(m.group(2)), "the last write made the final value: " + out);
-        long before = Long.parseLong(m.group(1));
+        assertEquals(last, Long.parseLong(m.group(1)), "the last write made the final value: " + out);
+        long before = Long.parseLong(m.group(2));
+        assertTrue(out.substring(m.end()).contains("$2 = " + before), "stopped before the write: " + out);
         assertTrue(m.find(), out);
-        assertEquals(before, Long.parseLong(m.group(2)), "the write before it made the value it overwrote: " + out);
+        assertEquals(before, Long.parseLong(m.group(1)), "the write before it made the value it overwrote: " + out);
     }
 
     @Test
@@ -135,12 +138,13 @@ class ThreadHuntTest {
         String atEnd = out.substring(0, out.indexOf("Hardware watchpoint 1: -location"));
         assertEquals(2, count(atEnd, "take_second \\(m="), "both threads wait in their second lock: " + out);
         assertTrue(out.contains("in left (arg=") && out.contains("in right (arg="), out);
-        // the last write to m1's lock word: right() found it taken and marked it contended (1 -> 2)
-        Matcher contended = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 1\\s+New value = 2").matcher(out);
+        // the last write to m1's lock word: right() found it taken and marked it contended (1 -> 2;
+        // reported in reverse as gdb does: Old value 2, New value 1)
+        Matcher contended = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 2\\s+New value = 1").matcher(out);
         assertTrue(contended.find(), out);
         assertTrue(out.substring(contended.end()).contains("right (arg="), "bt of the waiting thread shows right(): " + out);
         // who took m1: one more step back is the write that locked it, in the thread running left()
-        Matcher m = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 0\\s+New value = 1").matcher(out);
+        Matcher m = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 1\\s+New value = 0").matcher(out);
         assertTrue(m.find(), out);
         assertTrue(out.substring(m.end()).contains("left (arg="), "bt of the locking thread shows left(): " + out);
     }
