@@ -29,7 +29,12 @@ import java.util.Set;
 public final class ReplaySession implements Target {
     private static final long ARCH_SET_CPUID = 0x1012;
     private static final int SYS_ARCH_PRCTL = 158;
-    private static final int SI_KERNEL = 0x80, TRAP_TRACE = 2, TRAP_HWBKPT = 4;
+    private static final int SI_KERNEL = 0x80, TRAP_BRKPT = 1, TRAP_TRACE = 2, TRAP_HWBKPT = 4;
+    /**
+     * si_code of the SIGTRAP a single-step reports when it delivered a signal: the kernel set up the
+     * handler's frame and stops at the handler's first instruction (ptrace_notify(SIGTRAP)).
+     */
+    private static final int STEPPED_INTO_HANDLER = 5;
 
     private final TraceeState s;
     private final EventReplayer replayer;
@@ -542,7 +547,10 @@ public final class ReplaySession implements Target {
                 Ptrace.setRegs(t.tid, regs.with(Registers.RIP, rip - 1));
                 return StopReason.breakpoint(s.current, rip - 1);
             }
-            if (code == TRAP_HWBKPT || (code == TRAP_TRACE && stepping)) {
+            // a step's trap: TRAP_TRACE, TRAP_BRKPT where the hypervisor leaves DR6's step bit clear,
+            // or the stop at a signal handler's entry when the step delivered a signal
+            boolean stepTrap = code == TRAP_TRACE || code == TRAP_BRKPT || code == STEPPED_INTO_HANDLER;
+            if (code == TRAP_HWBKPT || (stepTrap && stepping)) {
                 int slot = watchpoints.triggered(t.tid);
                 if (slot >= 0) return StopReason.watchpoint(s.current, slot, watchpoints.address(slot));
                 return stepping ? StopReason.step(s.current) : null;

@@ -159,6 +159,20 @@ class ThreadHuntTest {
         assertEquals(2, count(out, "Program received signal SIGUSR1"), "forward again reaches the same signal: " + out);
     }
 
+    @Test
+    void stepiFromASignalStopEntersTheHandlerAndReverseStepiComesBack() throws Exception {
+        // gdb: stepping from a signal stop delivers the signal and stops at the handler's first
+        // instruction; the step's trap there is the kernel's handler-entry notification, not a
+        // signal of the program's (it used to be reported as a divergence)
+        Path trace = record("rr_raise");
+        String out = batch(trace, "continue", "stepi", "bt 1", "stepi 3", "print sig", "reverse-stepi 4", "x/i $pc");
+        assertTrue(out.contains("Program received signal SIGUSR1"), out);
+        assertTrue(out.matches("(?s).*#0  handler \\(sig=\\d+\\) at rr_raise\\.c:14.*"), out);
+        assertTrue(out.contains("$1 = 10"), "the handler's argument after its prologue: " + out);
+        assertFalse(out.contains("diverged"), out);
+        assertTrue(out.matches("(?s).*=> 0x[0-9a-f]+ <__pthread_kill_implementation\\+\\d+>:.*"), "back at the signal stop: " + out);
+    }
+
     private static int count(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         int n = 0;
