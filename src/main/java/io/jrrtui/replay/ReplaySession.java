@@ -722,6 +722,10 @@ public final class ReplaySession implements Target {
             if (alive > 1 || s.primary.pending != null) {
                 throw new JrrException("checkpoints of a program with more than one task are not supported yet");
             }
+            if (s.primary.proc.sharedMemory) {
+                // a fork would share those pages with the live process, which goes on writing them
+                throw new JrrException("checkpoints of a program with shared memory mappings are not supported yet");
+            }
             breakpoints.lift(s.mem);
             pageWatch.lift(s.pid, s.mem);
             int child;
