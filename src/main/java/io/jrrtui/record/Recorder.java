@@ -5,6 +5,7 @@ import io.jrrtui.arch.Signals;
 import io.jrrtui.arch.Syscalls;
 import io.jrrtui.arch.TrappedInstruction;
 import io.jrrtui.sys.Ptrace;
+import io.jrrtui.sys.PtraceException;
 import io.jrrtui.sys.Shim;
 import io.jrrtui.sys.SyscallInjector;
 import io.jrrtui.sys.TraceeLauncher;
@@ -323,7 +324,13 @@ public final class Recorder {
     private void resume(RecordedTask t) {
         // Under the buffering filter user code runs to the next traced syscall (a seccomp stop).
         boolean filtered = !t.inSyscall && t.proc.syscallBuffer != null && t.proc.syscallBuffer.filtered();
-        Ptrace.resume(filtered ? Ptrace.PTRACE_CONT : Ptrace.PTRACE_SYSCALL, t.tid, t.deliver);
+        try {
+            Ptrace.resume(filtered ? Ptrace.PTRACE_CONT : Ptrace.PTRACE_SYSCALL, t.tid, t.deliver);
+        } catch (PtraceException e) {
+            // another thread's exit_group (or a kill) ended it in its stop: its death is the next
+            // thing waitpid reports for it
+            if (!e.noSuchProcess()) throw e;
+        }
         t.deliver = 0;
         t.stopped = false;
         scheduler.resumed(t.tid);

@@ -37,7 +37,7 @@ import java.nio.file.Path;
  * Any difference is a {@link DivergenceException}.
  */
 final class EventReplayer {
-    private static final int MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_PRIVATE = 0x02, MAP_TYPE = 0x03;
+    private static final int MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_PRIVATE = 0x02, MAP_SHARED = 0x01, MAP_TYPE = 0x03;
     private static final int MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2;
     private static final long ARCH_SET_CPUID = 0x1012;
     private static final int SYS_ARCH_PRCTL = 158, SYS_EXIT = 60, SYS_EXIT_GROUP = 231, SYS_VFORK = 58,
@@ -89,6 +89,16 @@ final class EventReplayer {
         Event e = s.events.peek();
         if (e != null && e.tid() == t.recordedTid && t.doneAhead.remove(e.number())) {
             s.events.next(); // its call ran at its entry event (executeAhead)
+            finishEvent(e.number());
+            return true;
+        }
+        if (t.proc.groupExiting && e != null && e.tid() == t.recordedTid
+                && (e instanceof SyscallEvent || e instanceof io.jrrtui.trace.SyscallEntryEvent)) {
+            // Another thread's exit_group has started, and in the recording this thread's call
+            // completed (or began) before the kill reached it. Replay cannot run it any more (the
+            // kill is on its way): the call's output, if any, is what still shows.
+            s.events.next();
+            if (e instanceof SyscallEvent sc && sc.outputStream() != 0) s.output.write(sc.number(), sc.tid(), sc.outputStream(), sc.output());
             finishEvent(e.number());
             return true;
         }
@@ -372,9 +382,13 @@ final class EventReplayer {
                     emulate(t, sc, regs);
                 } else {
                     int flags = (int) regs.arg(3);
-                    // Always private: one process sees no difference, and forked checkpoints must
-                    // not share pages with the live process.
-                    long f = (flags & ~MAP_TYPE) | MAP_PRIVATE | MAP_FIXED | ((flags & MAP_ANONYMOUS) != 0 ? 0 : MAP_ANONYMOUS);
+                    // Shared anonymous memory stays shared: a forked child's writes must show in the
+                    // parent (checkpoints are refused while the process has such memory). Everything
+                    // else is private: one process sees no difference.
+                    boolean sharedAnonymous = (flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_ANONYMOUS) != 0;
+                    if (sharedAnonymous) t.proc.sharedMemory = true;
+                    long type = sharedAnonymous ? MAP_SHARED : MAP_PRIVATE;
+                    long f = (flags & ~MAP_TYPE) | type | MAP_FIXED | ((flags & MAP_ANONYMOUS) != 0 ? 0 : MAP_ANONYMOUS);
                     Registers real = regs.withArg(0, result).withArg(3, f);
                     if ((flags & MAP_ANONYMOUS) == 0) real = real.withArg(4, -1).withArg(5, 0);
                     executeForReal(t, sc, regs, real);
@@ -534,7 +548,10 @@ final class EventReplayer {
         int childTid = (int) Ptrace.getEventMsg(t.tid);
         boolean thread = (flags & CLONE_THREAD) != 0;
         LiveTask.Proc proc = thread ? t.proc : new LiveTask.Proc(childTid);
-        if (!thread) proc.timestamps = t.proc.timestamps.copy();
+        if (!thread) {
+            proc.timestamps = t.proc.timestamps.copy();
+            proc.sharedMemory = t.proc.sharedMemory;
+        }
         LiveTask child = new LiveTask((int) sc.result(), childTid, proc);
         s.tasks.put(child.recordedTid, child);
         WaitStatus first = Ptrace.waitFor(childTid);

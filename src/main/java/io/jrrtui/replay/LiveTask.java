@@ -14,6 +14,8 @@ final class LiveTask {
         io.jrrtui.record.TimestampPatches timestamps = new io.jrrtui.record.TimestampPatches();
         /** A thread ran exit_group: the others die by it, never resumed again. */
         boolean groupExiting;
+        /** It has mapped shared anonymous memory, which a forked checkpoint would share with it. */
+        boolean sharedMemory;
 
         Proc(int tgid) {
             this.tgid = tgid;

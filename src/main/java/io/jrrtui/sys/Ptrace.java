@@ -226,7 +226,13 @@ public final class Ptrace {
         while (true) {
             WaitStatus ws = waitFor(pid);
             if (ws.exited() || ws.signaled()) return ws;
-            if (ws.stopped()) resume(PTRACE_CONT, pid, 0);
+            if (ws.stopped()) {
+                try {
+                    resume(PTRACE_CONT, pid, 0);
+                } catch (PtraceException e) {
+                    if (!e.noSuchProcess()) throw e; // killed in its stop: the death comes next
+                }
+            }
         }
     }
 
