@@ -77,7 +77,7 @@ class DapServerTest {
         DapClient c = client;
         ok(c.request("initialize", Json.obj()));
         ok(c.request("launch", Json.obj("trace", trace.toString())));
-        ok(c.request("setFunctionBreakpoints", Json.obj("breakpoints", List.of(Json.obj("name", "area")))));
+        ok(c.request("setFunctionBreakpoints", Json.obj("breakpoints", List.of(Json.obj("name", "area"), Json.obj("name", "scale")))));
         ok(c.request("configurationDone", Json.obj()));
         assertEquals("breakpoint", body(c.event("stopped")).get("reason"));
         Map<String, Object> top = list(ok(c.request("stackTrace", Json.obj("threadId", 1L))), "stackFrames").get(0);
@@ -101,6 +101,21 @@ class DapServerTest {
         assertEquals(expression, info.get("dataId"));
         Map<String, Object> watch = list(ok(c.request("setDataBreakpoints", Json.obj("breakpoints", List.of(Json.obj("dataId", expression))))), "breakpoints").get(0);
         assertEquals(Boolean.TRUE, watch.get("verified"), watch.toString());
+        ok(c.request("setDataBreakpoints", Json.obj("breakpoints", List.of())));
+        // a pointer expands to what it points to, which expands in turn
+        ok(c.request("continue", Json.obj("threadId", 1L)));
+        assertEquals("breakpoint", body(c.event("stopped")).get("reason"));
+        top = list(ok(c.request("stackTrace", Json.obj("threadId", 1L))), "stackFrames").get(0);
+        assertEquals("scale", top.get("name"));
+        scopes = list(ok(c.request("scopes", Json.obj("frameId", top.get("id")))), "scopes");
+        Map<String, Object> p = list(ok(c.request("variables", Json.obj("variablesReference", scopes.get(1).get("variablesReference")))), "variables").get(0);
+        assertEquals("p", p.get("name"));
+        assertTrue((Long) p.get("variablesReference") > 0, p.toString());
+        Map<String, Object> pointee = list(ok(c.request("variables", Json.obj("variablesReference", p.get("variablesReference")))), "variables").get(0);
+        assertEquals("*p", pointee.get("name"));
+        assertTrue(((String) pointee.get("value")).matches("\\{x = -?\\d+, y = -?\\d+}"), pointee.toString());
+        List<Map<String, Object>> fields = list(ok(c.request("variables", Json.obj("variablesReference", pointee.get("variablesReference")))), "variables");
+        assertEquals(List.of("x", "y"), fields.stream().map(m -> m.get("name")).toList());
         ok(c.request("disconnect", Json.obj()));
         serving.join(30_000);
         assertFalse(serving.isAlive());
