@@ -219,7 +219,10 @@ public interface DebugSession extends AutoCloseable {
         throw new io.jrrtui.util.JrrException("Registers are not available in this session.");
     }
 
-    /** The selected thread's x87/SSE state in FXSAVE layout (512 bytes), or null when it cannot be read. */
+    /**
+     * The selected thread's x87/SSE state in FXSAVE layout (512 bytes), followed by the XSAVE header
+     * and extended state (AVX) when the machine has them; null when it cannot be read.
+     */
     default byte[] floatingPointRegisters() {
         return null;
     }

@@ -28,7 +28,7 @@ final class Requests {
     private static final int FRAMES_PER_THREAD = 10000;
     private final DebugSession session;
     private final boolean stopOnEntry;
-    private final VariableStore variables = new VariableStore();
+    private final VariableStore variables;
     /** Breakpoint numbers set by setBreakpoints per source path, by setFunctionBreakpoints (key ""), by setDataBreakpoints. */
     private final Map<String, List<Integer>> sourceBreakpoints = new HashMap<>();
     private final List<Integer> functionBreakpoints = new ArrayList<>();
@@ -39,6 +39,7 @@ final class Requests {
     Requests(DebugSession session, boolean stopOnEntry) {
         this.session = session;
         this.stopOnEntry = stopOnEntry;
+        this.variables = new VariableStore(e -> session.print(e, null));
     }
 
     static Map<String, Object> capabilities() {

@@ -18,6 +18,14 @@ final class ValueText {
         return value != null && value.length() >= 2 && value.startsWith("{") && value.endsWith("}");
     }
 
+    /**
+     * Whether print's text is a non-null data pointer ("0x7ffe...", "(struct p *) 0x7ffe..."); a
+     * pointer shown with a symbol or string after it (code, char *) is a leaf.
+     */
+    static boolean pointer(String value) {
+        return value != null && value.matches("(\\([^()]*\\*\\) )?0x[0-9a-f]+") && !value.matches(".*0x0+");
+    }
+
     static List<Member> members(String value) {
         if (!structured(value)) return List.of();
         List<Member> out = new ArrayList<>();

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * variablesReference numbers for the current stop: each names a scope or a structured value and
+ * variablesReference numbers for the current stop: each names a scope, a structured value or a pointer and
  * how to list its members. DAP says references die when the program moves; {@link #clear()} then.
  */
 final class VariableStore {
@@ -15,9 +15,15 @@ final class VariableStore {
     record Entry(String name, String value, String expression) {}
 
     private final Map<Integer, Supplier<List<Entry>>> containers = new HashMap<>();
+    /** Prints an expression as {@code print} does (for what a pointer points to). */
+    private final java.util.function.UnaryOperator<String> printer;
     /** The expression of each container's members by name, for dataBreakpointInfo. */
     private final Map<Integer, Map<String, String>> expressions = new HashMap<>();
     private int next = 1;
+
+    VariableStore(java.util.function.UnaryOperator<String> printer) {
+        this.printer = printer;
+    }
 
     void clear() {
         containers.clear();
@@ -30,8 +36,23 @@ final class VariableStore {
         return ref;
     }
 
-    /** A reference for a structured value's members (0 when it has none). */
+    /**
+     * A reference for a value's members (0 when it has none): a structured value's fields or
+     * elements, or for a data pointer the value it points to (as {@code print *EXPR} shows it).
+     */
     int forValue(String value, String expression) {
+        if (ValueText.pointer(value) && expression != null) {
+            String target = "*" + expression;
+            return add(() -> {
+                String pointee;
+                try {
+                    pointee = printer.apply(target);
+                } catch (io.jrrtui.util.JrrException e) {
+                    pointee = "<" + e.getMessage() + ">";
+                }
+                return List.of(new Entry(target, pointee, target));
+            });
+        }
         if (!ValueText.structured(value)) return 0;
         return add(() -> {
             List<Entry> out = new ArrayList<>();

@@ -27,6 +27,7 @@ final class GdbClient {
     /** The threads at the current stop (null: not listed since the program last moved). */
     private List<ThreadInfo> threads;
     private boolean done;
+    private Boolean avx;
 
     GdbClient(DebugSession session, PacketChannel channel, PrintStream log) {
         this.session = session;
@@ -108,8 +109,9 @@ final class GdbClient {
     private String writeRegister(String args) {
         String[] nv = args.split("=");
         int n = Integer.parseInt(nv[0], 16);
-        if (n >= RegisterFile.count()) return "E01";
-        if (registers().one(n).equalsIgnoreCase(nv[1]) || RegisterFile.isOrigRax(n)) return "OK";
+        RegisterFile regs = registers();
+        if (n >= regs.count()) return "E01";
+        if (regs.one(n).equalsIgnoreCase(nv[1]) || regs.isOrigRax(n)) return "OK";
         return readOnly(args.isEmpty() ? "P" : "P" + args);
     }
 
@@ -147,7 +149,7 @@ final class GdbClient {
         String[] window = parts[4].split(",");
         int offset = (int) Hex.number(window[0]), length = (int) Hex.number(window[1]);
         byte[] data = switch (parts[1]) {
-            case "features" -> parts[3].equals("target.xml") ? utf8(RegisterFile.targetXml()) : null;
+            case "features" -> parts[3].equals("target.xml") ? utf8(RegisterFile.targetXml(avx())) : null;
             case "exec-file" -> session.executablePath() == null ? null : utf8(session.executablePath());
             case "auxv" -> session.auxiliaryVector();
             case "threads" -> utf8(threadsXml());
@@ -219,7 +221,21 @@ final class GdbClient {
     // ---- registers and memory ------------------------------------------------------------------
 
     private RegisterFile registers() {
-        return new RegisterFile(session.generalRegisters(), session.floatingPointRegisters());
+        return new RegisterFile(session.generalRegisters(), session.floatingPointRegisters(), avx());
+    }
+
+    /** Whether this connection's register set has AVX: decided once, as gdb reads the description once. */
+    private boolean avx() {
+        if (avx == null) {
+            byte[] xsave = null;
+            try {
+                xsave = session.floatingPointRegisters();
+            } catch (JrrException e) {
+                // the program has ended: no AVX state to show
+            }
+            avx = RegisterFile.hasAvx(xsave);
+        }
+        return avx;
     }
 
     /** m ADDR,LENGTH: as many bytes as are readable from ADDR (gdb asks again for the rest). */

@@ -8,13 +8,14 @@ import java.util.List;
 
 /**
  * The registers gdb is told about (target.xml) and their values in that order: the x86-64 core
- * (general, segment and x87 registers), SSE (xmm0-15, mxcsr), orig_rax and fs_base/gs_base.
+ * (general, segment and x87 registers), SSE (xmm0-15, mxcsr), orig_rax, fs_base/gs_base and, where
+ * the machine has it, AVX (the upper halves ymm0h-ymm15h; gdb composes $ymm0.. itself).
  * Values come from the general register file ({@code user_regs_struct}) and the FXSAVE image;
  * without the latter the x87/SSE registers are sent as unavailable ("xx").
  */
 final class RegisterFile {
     /** Where a register's value comes from. */
-    private enum Source { GENERAL, FXSAVE, FTAG }
+    private enum Source { GENERAL, FXSAVE, FTAG, YMM_HIGH }
 
     /** One register: its target.xml line and how to read its bytes. */
     private record Reg(String name, int bits, String type, String group, Source source, int offset) {}
@@ -23,7 +24,12 @@ final class RegisterFile {
     private static final List<Reg> SSE = new ArrayList<>();
     private static final List<Reg> LINUX = new ArrayList<>();
     private static final List<Reg> SEGMENTS = new ArrayList<>();
-    static final List<Reg> ALL = new ArrayList<>();
+    private static final List<Reg> AVX = new ArrayList<>();
+    /** Without AVX, and with it (its upper halves last). */
+    private static final List<Reg> BASE = new ArrayList<>();
+    private static final List<Reg> WITH_AVX = new ArrayList<>();
+    /** XSAVE: xstate_bv in the header, the YMM_Hi128 component; ptrace puts XCR0 in FXSAVE's software bytes. */
+    private static final int XSTATE_BV = 512, YMM_HIGH = 576, XCR0 = 464;
 
     static {
         String[] gp = {"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
@@ -51,41 +57,61 @@ final class RegisterFile {
         LINUX.add(new Reg("orig_rax", 64, "int", "system", Source.GENERAL, Registers.ORIG_RAX));
         SEGMENTS.add(new Reg("fs_base", 64, "int", "system", Source.GENERAL, Registers.FS_BASE));
         SEGMENTS.add(new Reg("gs_base", 64, "int", "system", Source.GENERAL, Registers.GS_BASE));
-        ALL.addAll(CORE);
-        ALL.addAll(SSE);
-        ALL.addAll(LINUX);
-        ALL.addAll(SEGMENTS);
+        for (int i = 0; i < 16; i++) AVX.add(new Reg("ymm" + i + "h", 128, "uint128", "raw", Source.YMM_HIGH, YMM_HIGH + 16 * i));
+        BASE.addAll(CORE);
+        BASE.addAll(SSE);
+        BASE.addAll(LINUX);
+        BASE.addAll(SEGMENTS);
+        WITH_AVX.addAll(BASE);
+        WITH_AVX.addAll(AVX);
     }
 
+    private final List<Reg> all;
     private final long[] general;
     private final ByteBuffer fxsave;
 
-    /** general in user_regs_struct order; fxsave the 512-byte FXSAVE image or null. */
-    RegisterFile(long[] general, byte[] fxsave) {
+    /**
+     * general in user_regs_struct order; xsave the FXSAVE/XSAVE image or null; avx whether the
+     * description given to gdb has the AVX feature.
+     */
+    RegisterFile(long[] general, byte[] xsave, boolean avx) {
+        this.all = avx ? WITH_AVX : BASE;
         this.general = general;
-        this.fxsave = fxsave == null || fxsave.length < 512 ? null : ByteBuffer.wrap(fxsave).order(ByteOrder.LITTLE_ENDIAN);
+        this.fxsave = xsave == null || xsave.length < 512 ? null : ByteBuffer.wrap(xsave).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    static boolean isOrigRax(int n) {
-        return ALL.get(n).name().equals("orig_rax");
+    /** Whether the XSAVE image (as PTRACE_GETREGSET gives it) says XCR0 enables AVX state. */
+    static boolean hasAvx(byte[] xsave) {
+        if (xsave == null || xsave.length < YMM_HIGH + 256) return false;
+        return (ByteBuffer.wrap(xsave).order(ByteOrder.LITTLE_ENDIAN).getLong(XCR0) & 4) != 0;
     }
 
-    static int count() {
-        return ALL.size();
+    boolean isOrigRax(int n) {
+        return all.get(n).name().equals("orig_rax");
+    }
+
+    int count() {
+        return all.size();
     }
 
     /** The 'g' packet: every register in target.xml order. */
     String all() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < ALL.size(); i++) sb.append(one(i));
+        for (int i = 0; i < all.size(); i++) sb.append(one(i));
         return sb.toString();
     }
 
     /** Register n as hex bytes, or "xx.." when its value is unknown. */
     String one(int n) {
-        Reg r = ALL.get(n);
+        Reg r = all.get(n);
         int size = r.bits() / 8;
         switch (r.source()) {
+            case YMM_HIGH -> {
+                if (fxsave == null || fxsave.capacity() < r.offset() + size) return "xx".repeat(size);
+                // a component whose xstate_bv bit is clear is in its initial state: zeros
+                if ((fxsave.getLong(XSTATE_BV) & 4) == 0) return "00".repeat(size);
+                return Hex.bytes(fxsave.array(), r.offset(), size);
+            }
             case GENERAL -> {
                 return Hex.littleEndian(general[r.offset()], size);
             }
@@ -129,7 +155,7 @@ final class RegisterFile {
     }
 
     /** target.xml: gdb builds its x86-64 register set from these feature names. */
-    static String targetXml() {
+    static String targetXml(boolean avx) {
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\"?>\n<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n<target version=\"1.0\">\n");
         sb.append("<architecture>i386:x86-64</architecture>\n<osabi>GNU/Linux</osabi>\n");
@@ -142,8 +168,14 @@ final class RegisterFile {
         sb.append("</feature>\n<feature name=\"org.gnu.gdb.i386.linux\">\n");
         regnum = regs(sb, LINUX, regnum);
         sb.append("</feature>\n<feature name=\"org.gnu.gdb.i386.segments\">\n");
-        regs(sb, SEGMENTS, regnum);
-        sb.append("</feature>\n</target>\n");
+        regnum = regs(sb, SEGMENTS, regnum);
+        sb.append("</feature>\n");
+        if (avx) {
+            sb.append("<feature name=\"org.gnu.gdb.i386.avx\">\n");
+            regs(sb, AVX, regnum);
+            sb.append("</feature>\n");
+        }
+        sb.append("</target>\n");
         return sb.toString();
     }
 

@@ -99,9 +99,12 @@ public final class ReplaySession implements Target {
         });
     }
 
-    /** The x87/SSE registers of the live process (FXSAVE layout, 512 bytes). */
+    /** The x87/SSE/AVX registers of the live process: the XSAVE image, or FXSAVE's 512 bytes without XSAVE. */
     public byte[] floatingPointRegisters() {
-        return TracerThread.call(() -> Ptrace.getFpRegs(s.pid));
+        return TracerThread.call(() -> {
+            byte[] x = Ptrace.getXstate(s.pid);
+            return x != null && x.length >= 512 ? x : Ptrace.getFpRegs(s.pid);
+        });
     }
 
     @Override

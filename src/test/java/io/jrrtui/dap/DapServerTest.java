@@ -46,15 +46,14 @@ class DapServerTest {
         return body(response);
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void wholeSessionOnTheCorruptionHunt() throws Exception {
-        Path trace = Jrr.recordQuietly(tmp.resolve("trace"), tmp.resolve("out"), "dbg_corrupt");
+    private DapClient client;
+
+    /** Starts a DAP server on pipes (launch opens a trace directory) and a client on the other ends. */
+    private Thread serve(ByteArrayOutputStream log) throws Exception {
         PipedOutputStream toServer = new PipedOutputStream();
         PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
         PipedOutputStream fromServer = new PipedOutputStream();
         PipedInputStream clientIn = new PipedInputStream(fromServer, 1 << 16);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
         DapServer server = new DapServer(serverIn, fromServer,
                 name -> Debugger.open(TraceReader.open(Path.of(name)), 1, OutputSink.DISCARD), new PrintStream(log, true));
         Thread serving = new Thread(() -> {
@@ -66,7 +65,70 @@ class DapServerTest {
         }, "dap-test-server");
         serving.setDaemon(true);
         serving.start();
-        DapClient c = new DapClient(clientIn, toServer);
+        client = new DapClient(clientIn, toServer);
+        return serving;
+    }
+
+    @Test
+    void structuredValuesExpandMemberByMemberAndMembersCanBeWatched() throws Exception {
+        Path trace = Jrr.recordQuietly(tmp.resolve("trace"), tmp.resolve("out"), "ct_struct");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Thread serving = serve(log);
+        DapClient c = client;
+        ok(c.request("initialize", Json.obj()));
+        ok(c.request("launch", Json.obj("trace", trace.toString())));
+        ok(c.request("setFunctionBreakpoints", Json.obj("breakpoints", List.of(Json.obj("name", "area"), Json.obj("name", "scale")))));
+        ok(c.request("configurationDone", Json.obj()));
+        assertEquals("breakpoint", body(c.event("stopped")).get("reason"));
+        Map<String, Object> top = list(ok(c.request("stackTrace", Json.obj("threadId", 1L))), "stackFrames").get(0);
+        assertEquals("area", top.get("name"));
+        List<Map<String, Object>> scopes = list(ok(c.request("scopes", Json.obj("frameId", top.get("id")))), "scopes");
+        Map<String, Object> r = list(ok(c.request("variables", Json.obj("variablesReference", scopes.get(1).get("variablesReference")))), "variables").get(0);
+        assertEquals("r", r.get("name"));
+        assertEquals("{origin = {x = 1, y = 2}, w = 3, h = 4}", r.get("value"));
+        List<Map<String, Object>> members = list(ok(c.request("variables", Json.obj("variablesReference", r.get("variablesReference")))), "variables");
+        assertEquals(List.of("origin", "w", "h"), members.stream().map(m -> m.get("name")).toList());
+        assertEquals("3", members.get(1).get("value"));
+        assertEquals(0L, members.get(1).get("variablesReference"));
+        long originRef = (Long) members.get(0).get("variablesReference");
+        List<Map<String, Object>> origin = list(ok(c.request("variables", Json.obj("variablesReference", originRef))), "variables");
+        assertEquals("x", origin.get(0).get("name"));
+        assertEquals("1", origin.get(0).get("value"));
+        // a member's evaluateName prints it again, and is what a data breakpoint on it watches
+        String expression = (String) origin.get(1).get("evaluateName");
+        assertEquals("2", ok(c.request("evaluate", Json.obj("expression", expression, "frameId", top.get("id")))).get("result"));
+        Map<String, Object> info = ok(c.request("dataBreakpointInfo", Json.obj("variablesReference", originRef, "name", "y")));
+        assertEquals(expression, info.get("dataId"));
+        Map<String, Object> watch = list(ok(c.request("setDataBreakpoints", Json.obj("breakpoints", List.of(Json.obj("dataId", expression))))), "breakpoints").get(0);
+        assertEquals(Boolean.TRUE, watch.get("verified"), watch.toString());
+        ok(c.request("setDataBreakpoints", Json.obj("breakpoints", List.of())));
+        // a pointer expands to what it points to, which expands in turn
+        ok(c.request("continue", Json.obj("threadId", 1L)));
+        assertEquals("breakpoint", body(c.event("stopped")).get("reason"));
+        top = list(ok(c.request("stackTrace", Json.obj("threadId", 1L))), "stackFrames").get(0);
+        assertEquals("scale", top.get("name"));
+        scopes = list(ok(c.request("scopes", Json.obj("frameId", top.get("id")))), "scopes");
+        Map<String, Object> p = list(ok(c.request("variables", Json.obj("variablesReference", scopes.get(1).get("variablesReference")))), "variables").get(0);
+        assertEquals("p", p.get("name"));
+        assertTrue((Long) p.get("variablesReference") > 0, p.toString());
+        Map<String, Object> pointee = list(ok(c.request("variables", Json.obj("variablesReference", p.get("variablesReference")))), "variables").get(0);
+        assertEquals("*p", pointee.get("name"));
+        assertTrue(((String) pointee.get("value")).matches("\\{x = -?\\d+, y = -?\\d+}"), pointee.toString());
+        List<Map<String, Object>> fields = list(ok(c.request("variables", Json.obj("variablesReference", pointee.get("variablesReference")))), "variables");
+        assertEquals(List.of("x", "y"), fields.stream().map(m -> m.get("name")).toList());
+        ok(c.request("disconnect", Json.obj()));
+        serving.join(30_000);
+        assertFalse(serving.isAlive());
+        assertFalse(log.toString().contains("internal error"), log.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void wholeSessionOnTheCorruptionHunt() throws Exception {
+        Path trace = Jrr.recordQuietly(tmp.resolve("trace"), tmp.resolve("out"), "dbg_corrupt");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Thread serving = serve(log);
+        DapClient c = client;
 
         Map<String, Object> caps = ok(c.request("initialize", Json.obj("adapterID", "jrrtui")));
         for (String cap : List.of("supportsStepBack", "supportsDataBreakpoints", "supportsGotoTargetsRequest", "supportsConditionalBreakpoints",

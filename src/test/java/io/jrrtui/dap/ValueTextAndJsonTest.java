@@ -1,6 +1,7 @@
 package io.jrrtui.dap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,16 @@ class ValueTextAndJsonTest {
         assertEquals("(p.arr)[1]", ValueText.memberExpression("p.arr", "[1]"));
         assertEquals(List.of(), ValueText.members("42"));
         assertEquals(List.of(new ValueText.Member("[0]", "0 <repeats 16 times>")), ValueText.members("{0 <repeats 16 times>}"));
+    }
+
+    @Test
+    void dataPointersButNotNullCodeOrStrings() {
+        assertTrue(ValueText.pointer("0x7ffe1234"));
+        assertTrue(ValueText.pointer("(struct point *) 0x7ffe1234"));
+        assertFalse(ValueText.pointer("0x0"));
+        assertFalse(ValueText.pointer("0x4011a6 <main>"));
+        assertFalse(ValueText.pointer("0x402004 \"world\""));
+        assertFalse(ValueText.pointer("42"));
     }
 
     @Test
