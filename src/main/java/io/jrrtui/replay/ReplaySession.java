@@ -301,7 +301,7 @@ public final class ReplaySession implements Target {
         try {
             Ptrace.resume(Ptrace.PTRACE_SYSEMU, t.tid, t.deliver);
             t.deliver = 0;
-            ws = Ptrace.waitFor(t.tid);
+            ws = s.pause.enabled() ? s.pause.waitFor(t) : Ptrace.waitFor(t.tid);
         } finally {
             if (saved != null && !t.dead) t.proc.mem.write(target, saved);
         }

@@ -12,11 +12,11 @@ import java.util.Set;
  * recorded syscall (registers as at that stop), which a restore re-enters.
  */
 record TaskImage(int recordedTid, boolean leader, Registers regs, byte[] xstate, long sigMask, long clearChildTid,
-        boolean inSyscall, int deliver, String name, Set<Long> doneAhead) {
+        boolean inSyscall, int deliver, String name, Set<Long> doneAhead, int preemptPasses) {
 
     /** Takes t's image; t must be stopped. */
     static TaskImage of(LiveTask t) {
         return new TaskImage(t.recordedTid, t.tid == t.proc.tgid, Ptrace.getRegs(t.tid), Ptrace.getXState(t.tid), Ptrace.getSigMask(t.tid),
-                t.clearChildTid, t.pending != null, t.deliver, t.name, Set.copyOf(t.doneAhead));
+                t.clearChildTid, t.pending != null, t.deliver, t.name, Set.copyOf(t.doneAhead), t.preemptPasses);
     }
 }

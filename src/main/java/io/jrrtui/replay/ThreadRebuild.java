@@ -103,6 +103,7 @@ final class ThreadRebuild {
             t.deliver = im.deliver();
             t.name = im.name();
             t.doneAhead.addAll(im.doneAhead());
+            t.preemptPasses = im.preemptPasses();
             tasks.add(t);
         }
         for (int i = 0; i < images.size(); i++) {

@@ -9,11 +9,19 @@ import io.jrrtui.arch.Registers;
  * (DESIGN §2); the {@code occurrence} disambiguates the rare loops whose registers repeat exactly.
  * {@code tid} is the recorded thread whose registers these are (0: the selected thread): only one
  * thread runs between two events, so its registers identify the point in that interval.
+ * {@code base}: the position of a checkpoint inside the same event interval that this position
+ * was reached from by forward execution (a pause in a long stretch), so finding it again starts
+ * there; -1 when it is found from the event's start.
  */
-public record Mark(long event, Registers regs, int occurrence, int tid) implements Comparable<Mark> {
+public record Mark(long event, Registers regs, int occurrence, int tid, long base) implements Comparable<Mark> {
     /** A mark of the program's only (or first) thread. */
     public Mark(long event, Registers regs, int occurrence) {
-        this(event, regs, occurrence, 0);
+        this(event, regs, occurrence, 0, -1);
+    }
+
+    /** A mark found again from its event's start ({@code base}: see {@link Timeline}, -1 here). */
+    public Mark(long event, Registers regs, int occurrence, int tid) {
+        this(event, regs, occurrence, tid, -1);
     }
 
     private static final long FLAGS_IGNORED = (1L << 16) | (1L << 8); // RF, TF: set by the debugger, not the program

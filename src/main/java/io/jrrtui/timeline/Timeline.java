@@ -24,7 +24,28 @@ public final class Timeline implements AutoCloseable {
     private static final int MAX_REVERSE_STEPS = 300_000;
 
     private final ReplaySession session;
+    /** Checkpoints by position: see {@link #key}. */
     private final NavigableMap<Long, Checkpoint> checkpoints = new TreeMap<>();
+    /**
+     * A checkpoint's position: event * SUB + n, n = 0 at the end of the event, n > 0 for the n-th
+     * pause of the long syscall-free stretch that follows it. Positions inside one stretch are
+     * ordered only among checkpoints one forward run made (nothing counts instructions), so a
+     * pause checkpoint is added only after every other one of its stretch.
+     */
+    private static final long SUB = 1 << 12;
+    /** A native run longer than this, without an event, is paused for a checkpoint inside it (ms: jrrtui.timeline.pauseMs). */
+    private final long pauseNanos = Long.getLong("jrrtui.timeline.pauseMs", 50) * 1_000_000L;
+    /** The checkpoint the live process was restored from or forked last, with only forward execution since; -1: none known. */
+    private long liveBase = -1;
+
+    static long key(long event, long n) {
+        return event * SUB + n;
+    }
+
+    static long eventOf(long key) {
+        return key / SUB;
+    }
+
     private final Set<Long> userBreakpoints = new HashSet<>();
     private final Set<Integer> userWatchSlots = new HashSet<>();
 
@@ -43,7 +64,8 @@ public final class Timeline implements AutoCloseable {
         this.session = session;
         this.startRegs = session.registers();
         try {
-            checkpoints.put(session.currentEvent(), session.checkpoint());
+            checkpoints.put(key(session.currentEvent(), 0), session.checkpoint());
+            liveBase = key(session.currentEvent(), 0);
         } catch (JrrException e) {
             // several tasks live: no checkpoint here; going back re-executes from an earlier one
         }
@@ -56,7 +78,9 @@ public final class Timeline implements AutoCloseable {
     /** The current position. */
     public Mark now() {
         int tid = session.positionThread();
-        return new Mark(session.currentEvent(), session.registersOf(tid), 0, tid);
+        long e = session.currentEvent();
+        long base = liveBase > key(e, 0) && liveBase < key(e + 1, 0) && checkpoints.containsKey(liveBase) ? liveBase : -1;
+        return new Mark(e, session.registersOf(tid), 0, tid, base);
     }
 
     /** Registers of the thread a mark belongs to, at the live position. */
@@ -121,13 +145,19 @@ public final class Timeline implements AutoCloseable {
         if (last > 0 && n > last) throw new JrrException("the recording has " + last + " events");
         // Forward from anywhere in an earlier interval reaches n, unless a checkpoint is nearer;
         // anything else restarts from a checkpoint.
-        Map.Entry<Long, Checkpoint> cp = checkpoints.floorEntry(n);
-        if (session.exited() || n <= session.currentEvent() || cp.getKey() > session.currentEvent()) restoreCheckpoint(cp.getValue());
+        Map.Entry<Long, Checkpoint> cp = checkpoints.floorEntry(key(n, 0));
+        if (session.exited() || n <= session.currentEvent() || cp.getKey() > liveKey()) restoreCheckpoint(cp);
         runUnarmed(n);
     }
 
-    private void restoreCheckpoint(Checkpoint cp) {
-        session.restore(cp);
+    /** The latest checkpoint position the live process is known to be at or after. */
+    private long liveKey() {
+        return Math.max(key(session.currentEvent(), 0), liveBase);
+    }
+
+    private void restoreCheckpoint(Map.Entry<Long, Checkpoint> cp) {
+        session.restore(cp.getValue());
+        liveBase = cp.getKey();
         sinceCheckpointNanos = 0;
         resetTrail();
     }
@@ -148,28 +178,57 @@ public final class Timeline implements AutoCloseable {
      * forking a checkpoint at an event boundary whenever one is due.
      */
     private StopReason forward(long until, boolean honourStops) {
-        while (true) {
-            long at = session.currentEvent();
-            long chunkEnd = until - at > CheckpointPolicy.CHUNK_EVENTS ? at + CheckpointPolicy.CHUNK_EVENTS : until;
-            long t0 = System.nanoTime();
-            StopReason r = session.cont(chunkEnd, honourStops);
-            sinceCheckpointNanos += System.nanoTime() - t0;
-            if (r.kind() != StopReason.Kind.EVENT) return r;
-            Long floor = checkpoints.floorKey(session.currentEvent());
-            if (CheckpointPolicy.due(sinceCheckpointNanos, session.currentEvent() - (floor == null ? 0 : floor))) addCheckpointHere();
-            if (session.currentEvent() >= until) return r;
+        session.pauseLongRuns(pauseNanos);
+        try {
+            while (true) {
+                long at = session.currentEvent();
+                long chunkEnd = until - at > CheckpointPolicy.CHUNK_EVENTS ? at + CheckpointPolicy.CHUNK_EVENTS : until;
+                long t0 = System.nanoTime();
+                StopReason r = session.cont(chunkEnd, honourStops);
+                sinceCheckpointNanos += System.nanoTime() - t0;
+                if (r.kind() == StopReason.Kind.PAUSE) {
+                    addPauseCheckpoint();
+                    continue;
+                }
+                if (r.kind() != StopReason.Kind.EVENT) return r;
+                Long floor = checkpoints.floorKey(key(session.currentEvent(), 0));
+                if (CheckpointPolicy.due(sinceCheckpointNanos, session.currentEvent() - (floor == null ? 0 : eventOf(floor)))) addCheckpointHere();
+                if (session.currentEvent() >= until) return r;
+            }
+        } finally {
+            session.pauseLongRuns(0);
         }
     }
 
+    /**
+     * A checkpoint where a long stretch was paused, after the live base. Only when no checkpoint
+     * of this stretch lies beyond the live base: another run's pauses cannot be ordered against
+     * this one.
+     */
+    private void addPauseCheckpoint() {
+        long e = session.currentEvent();
+        long base = liveKey();
+        Long last = checkpoints.lowerKey(key(e + 1, 0));
+        if (last != null && last > base) return;
+        long here = base + 1;
+        if (here >= key(e + 1, 0)) return;
+        addCheckpoint(here);
+    }
+
     private void addCheckpointHere() {
-        long here = session.currentEvent();
+        long here = key(session.currentEvent(), 0);
         if (checkpoints.containsKey(here) || session.exited()) return;
+        addCheckpoint(here);
+    }
+
+    private void addCheckpoint(long here) {
         try {
             checkpoints.put(here, session.checkpoint());
         } catch (JrrException e) {
-            // several tasks live: no checkpoint here; going back re-executes from an earlier one
+            // not a point a checkpoint can hold (several processes, a thread exiting...): a later one
             return;
         }
+        liveBase = here;
         sinceCheckpointNanos = 0;
         discard(CheckpointPolicy.thin(checkpoints.keySet(), here));
         // Reading every checkpoint's memory costs a /proc walk each: the budget is checked now and then.
@@ -210,7 +269,8 @@ public final class Timeline implements AutoCloseable {
 
     /** Goes to a position seen before (re-executing from the nearest checkpoint). */
     public void goTo(Mark m) {
-        restoreCheckpoint(checkpoints.floorEntry(m.event()).getValue());
+        Checkpoint base = m.base() >= 0 ? checkpoints.get(m.base()) : null;
+        restoreCheckpoint(base != null ? Map.entry(m.base(), base) : checkpoints.floorEntry(key(m.event(), 0)));
         runUnarmed(m.event());
         if (at(m)) {
             selectThreadOf(m);
@@ -270,18 +330,37 @@ public final class Timeline implements AutoCloseable {
         try {
             long first = checkpoints.firstKey();
             long step = FIRST_STEP_EVENTS;
+            long pauseStep = 1;
+            // the first interval starts at the nearest checkpoint before now in the current stretch
+            long startKey = key(from, 0);
+            if (end != null && end.base() > startKey) startKey = end.base();
+            if (end == null) {
+                Long last = checkpoints.lowerKey(key(from + 1, 0));
+                if (last != null && last > startKey) startKey = last;
+            }
             while (true) {
-                long start = Math.max(first, from);
+                startKey = Math.max(first, startKey);
                 long t0 = System.nanoTime();
-                Mark startMark = positionUnarmed(start);
-                long next = start - step;
-                step *= STEP_GROWTH;
-                Long cp = checkpoints.lowerKey(start);
-                if (cp != null && cp > next) next = cp;
-                from = next;
+                Mark startMark = positionUnarmedAt(startKey);
+                long start = startKey;
+                // from a pause the next start is a pause further back in its stretch (by a growing
+                // number of pauses) or the stretch's start; from an event's end, events further back
+                long e = eventOf(startKey);
+                long nextKey;
+                if (startKey % SUB != 0) {
+                    Long k = checkpoints.floorKey(startKey - pauseStep);
+                    pauseStep *= STEP_GROWTH;
+                    nextKey = k != null && k >= key(e, 0) ? k : key(e, 0);
+                } else {
+                    nextKey = key(Math.max(0, e - step), 0);
+                    step *= STEP_GROWTH;
+                    Long cp = checkpoints.lowerKey(startKey);
+                    if (cp != null && cp > nextKey) nextKey = cp;
+                }
+                startKey = nextKey;
                 if (startMark == null) continue; // the program ends before `start`: begin further back
-                if (TRACE) System.err.printf("[timeline] interval from %d (floor checkpoint %d) reached in %.1f ms%n", start,
-                        checkpoints.floorKey(start), (System.nanoTime() - t0) / 1e6);
+                if (TRACE) System.err.printf("[timeline] interval from %d.%d (floor checkpoint %s) reached in %.1f ms%n", eventOf(start),
+                        start % SUB, checkpoints.floorKey(start), (System.nanoTime() - t0) / 1e6);
                 List<Hit> hits = scanTo(end, extraStops, accept);
                 if (TRACE) System.err.printf("[timeline]   scanned: %d hits, %.1f ms%n", hits.size(), (System.nanoTime() - t0) / 1e6);
                 if (!hits.isEmpty()) {
@@ -293,7 +372,10 @@ public final class Timeline implements AutoCloseable {
                     goTo(startMark);
                     return ReverseResult.start();
                 }
-                end = startMark;
+                // The next interval ends where this one started: at an event's end that is cheap to
+                // meet; a pause position would need a trap at its rip on every pass of a loop, so
+                // then the next interval runs on to this one's end instead (no hit lies between).
+                if (start % SUB == 0) end = startMark;
             }
         } finally {
             for (long a : temps) session.removeBreakpoint(a);
@@ -302,11 +384,18 @@ public final class Timeline implements AutoCloseable {
 
     private static final boolean TRACE = Boolean.getBoolean("jrrtui.timeline.trace");
 
-    /** Goes to just after event n with nothing armed; the position there, or null when the program ended first. */
-    private Mark positionUnarmed(long n) {
-        Map.Entry<Long, Checkpoint> cp = checkpoints.floorEntry(n);
-        restoreCheckpoint(cp.getValue());
-        runUnarmed(n);
+    /**
+     * Goes to checkpoint position k (restoring it when it is a checkpoint, else running to the
+     * end of its event with nothing armed); the position there, or null when the program ended first.
+     */
+    private Mark positionUnarmedAt(long k) {
+        Checkpoint exact = checkpoints.get(k);
+        if (exact != null) {
+            restoreCheckpoint(Map.entry(k, exact));
+        } else {
+            restoreCheckpoint(checkpoints.floorEntry(k));
+            runUnarmed(eventOf(k));
+        }
         return session.exited() ? null : now();
     }
 
@@ -425,16 +514,19 @@ public final class Timeline implements AutoCloseable {
     }
 
     private boolean isProgramStart(Mark m) {
-        return m.event() == checkpoints.firstKey() && m.sameState(startRegs);
+        return m.event() == eventOf(checkpoints.firstKey()) && m.sameState(startRegs);
     }
 
     /** The position where the replay starts (the program's first instruction). */
     public Mark start() {
-        return new Mark(checkpoints.firstKey(), startRegs, 0);
+        return new Mark(eventOf(checkpoints.firstKey()), startRegs, 0);
     }
 
+    /** The events of the checkpoints (an event appears once per pause inside the stretch after it, too). */
     public List<Long> checkpointEvents() {
-        return List.copyOf(checkpoints.keySet());
+        List<Long> out = new ArrayList<>();
+        for (long k : checkpoints.keySet()) out.add(eventOf(k));
+        return out;
     }
 
     /** A checkpoint exactly here (gdb's {@code checkpoint}), restored with {@link #restore}. */
@@ -445,6 +537,7 @@ public final class Timeline implements AutoCloseable {
     /** Returns to a user checkpoint. */
     public void restore(Checkpoint cp) {
         session.restore(cp);
+        liveBase = -1;
         resetTrail();
     }
 

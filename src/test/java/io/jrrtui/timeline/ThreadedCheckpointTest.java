@@ -8,6 +8,7 @@ import io.jrrtui.replay.OutputSink;
 import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.target.StopReason;
 import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.testsupport.Nm;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.util.JrrException;
 import java.nio.file.Path;
@@ -111,6 +112,53 @@ class ThreadedCheckpointTest {
             }
             s.restore(made.get(made.size() / 2));
             assertEquals(StopReason.Kind.EXITED, s.runToEnd().kind(), "from a restored checkpoint to the recorded end");
+        }
+    }
+
+    /**
+     * mt_racy_counter's threads count for a long stretch without a syscall: the timeline pauses
+     * that stretch and checkpoints inside it. goto and a reverse search from the end (scanning
+     * back from those mid-stretch checkpoints) reach exactly the forward replay's states.
+     */
+    @org.junit.jupiter.api.Test
+    void midStretchCheckpointsOfThreadsMatchForwardReplay() {
+        Path trace = record("mt_racy_counter");
+        long worker = Nm.address(Jrr.binary("mt_racy_counter"), "worker");
+        List<State> hits = new ArrayList<>();
+        Map<Long, State> atEvent = new TreeMap<>();
+        long events;
+        try (ReplaySession ref = open(trace)) {
+            events = ref.eventCount();
+            ref.addBreakpoint(ref.executableBase() + worker);
+            while (ref.cont(Long.MAX_VALUE, true).kind() == StopReason.Kind.BREAKPOINT) hits.add(state(ref));
+        }
+        try (ReplaySession ref = open(trace)) {
+            for (long e = events - 12; e < events - 1; e += 5) {
+                ref.runToEvent(e);
+                atEvent.put(e, state(ref));
+            }
+        }
+        assertEquals(4, hits.size(), "one worker entry per thread");
+        // short pauses: the stretches of a recording with preemptions are short, and cut by them
+        System.setProperty("jrrtui.timeline.pauseMs", "3");
+        try (Timeline tl = new Timeline(open(trace))) {
+            long workerAt = tl.session().executableBase() + worker;
+            tl.continueForward();
+            assertTrue(tl.atEnd());
+            List<Long> cps = tl.checkpointEvents();
+            assertTrue(cps.size() > new java.util.TreeSet<>(cps).size(), "pauses made checkpoints inside a stretch: " + cps);
+            for (long e : atEvent.keySet()) {
+                tl.goToEvent(e);
+                assertEquals(atEvent.get(e), state(tl.session()), "goto " + e);
+            }
+            tl.continueForward();
+            tl.addBreakpoint(workerAt);
+            for (int back = 1; back <= 2; back++) {
+                assertTrue(tl.reverseContinue().hit() != null, "hit " + back + " from the end");
+                assertEquals(hits.get(hits.size() - back), state(tl.session()), "reverse-continue #" + back);
+            }
+        } finally {
+            System.clearProperty("jrrtui.timeline.pauseMs");
         }
     }
 }
