@@ -147,6 +147,11 @@ class TuiTmuxIT {
         assertTrue(s.contains("#0  __libc_write"), "libc frames stay in the Backtrace pane: " + s);
         assertTrue(s.contains("write(1, \"step 3 level 6\\n\", 15) = 15"), "the write decoded with its bytes: " + s);
         Files.writeString(tmp.resolve("jump-screen.txt"), s);
+        // an SGR (1006) mouse click on the scrubber bar, as modern terminals send it, goes there in time
+        int bar = 2 + (int) s.lines().takeWhile(l -> !l.startsWith("-4 Timeline")).count(); // 1-based row
+        keys("\033[<0;80;" + bar + "M", "\033[<0;80;" + bar + "m");
+        s = waitFor(" event 45/");
+        assertTrue(s.contains("Source: tui_levels.c:10"), "the click is a jump: it lands on source too: " + s);
         keys("q");
     }
 
