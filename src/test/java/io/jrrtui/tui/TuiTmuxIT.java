@@ -136,6 +136,12 @@ class TuiTmuxIT {
         assertTrue(s.contains("close(3</etc/ld.so.cache>) = 0"), "fds carry their file: " + s);
         assertTrue(s.contains("No source: _start has no line information."), "event 1: no second disassembly: " + s);
         Files.writeString(tmp.resolve("timeline-screen.txt"), s);
+        keys("/", "openat", "Enter"); // the timeline filter: only the matching events
+        s = waitFor("filter \"openat\":");
+        assertTrue(s.contains("openat(AT_FDCWD, \"/etc/ld.so.cache\""), s);
+        assertTrue(!s.contains("brk(NULL)"), "other events are filtered out: " + s);
+        keys("/", "Enter");
+        waitFor("cursor at event");
         keys("g", "99999", "Enter");
         s = waitFor("The program exited with status 0 at event");
         assertTrue(!s.contains("0x0000000000000000 in ?? ()"), s);
