@@ -41,9 +41,13 @@ final class TimelinePane extends Pane {
         }
     }
 
-    /** Whether e matches a filter: "t123" is a thread; else its kind, syscall or text contains q (any case). */
+    /**
+     * Whether e matches a filter: "t123" is a thread; a syscall's name matches that syscall only (not
+     * "write" inside PROT_WRITE); else its kind or text contains q (any case).
+     */
     static boolean matches(EventSummary e, String q) {
         if (q.matches("t\\d+")) return Long.toString(e.tid()).equals(q.substring(1));
+        if (io.jrrtui.arch.Syscalls.number(q) >= 0) return e.summary().startsWith(q + "(");
         String l = q.toLowerCase(java.util.Locale.ROOT);
         return e.kind().equalsIgnoreCase(q) || e.summary().toLowerCase(java.util.Locale.ROOT).contains(l);
     }

@@ -19,5 +19,8 @@ class TimelineFilterTest {
         assertFalse(TimelinePane.matches(open, "t42"), "a thread is its whole number");
         assertTrue(TimelinePane.matches(signal, "signal"));
         assertFalse(TimelinePane.matches(signal, "openat"));
+        EventSummary mmap = new EventSummary(15, 1, "syscall", "mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE, -1, 0) = 0x7f0000", 0);
+        assertFalse(TimelinePane.matches(mmap, "write"), "a syscall name is that syscall, not text inside flags");
+        assertTrue(TimelinePane.matches(mmap, "PROT_WRITE"));
     }
 }
