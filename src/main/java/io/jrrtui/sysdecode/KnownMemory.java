@@ -15,7 +15,7 @@ interface KnownMemory {
 
     /** Exactly len bytes at addr, or null when any of them is unknown. */
     default ByteBuffer exactly(long addr, int len) {
-        if (addr == 0) return null;
+        if (addr == 0 || len < 0) return null;
         byte[] b = known(addr, len);
         return b.length == len ? ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN) : null;
     }
@@ -35,6 +35,7 @@ interface KnownMemory {
     /** What the kernel wrote during one call (its output arguments). */
     static KnownMemory of(List<MemoryWrite> writes) {
         return (addr, max) -> {
+            if (max <= 0) return new byte[0];
             for (MemoryWrite w : writes) {
                 long off = addr - w.addr();
                 if (off >= 0 && off < w.length()) {

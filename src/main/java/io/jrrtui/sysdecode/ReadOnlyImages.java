@@ -37,7 +37,7 @@ final class ReadOnlyImages implements KnownMemory {
 
     @Override
     public byte[] known(long addr, int max) {
-        Map.Entry<Long, byte[]> e = regions.floorEntry(addr);
+        Map.Entry<Long, byte[]> e = max <= 0 ? null : regions.floorEntry(addr);
         if (e == null) return new byte[0];
         long off = addr - e.getKey();
         byte[] data = e.getValue();

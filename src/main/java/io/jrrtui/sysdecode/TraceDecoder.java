@@ -64,14 +64,26 @@ public final class TraceDecoder {
         TraceDecoder ahead = new TraceDecoder(null, mapped, learned);
         try (TraceReader.EventCursor c = trace.events()) {
             Event e;
-            while ((e = c.next()) != null) ahead.advance(e, false);
+            while ((e = c.next()) != null) {
+                try {
+                    ahead.advance(e, false);
+                } catch (RuntimeException unexpected) {
+                    // learning is best effort: a damaged event teaches nothing
+                }
+            }
         }
         return new TraceDecoder(trace.dir(), mapped, learned);
     }
 
     /** The event's one-line description (syscalls in strace notation); updates the state. */
     public String describe(Event e) {
-        return advance(e, true);
+        try {
+            return advance(e, true);
+        } catch (RuntimeException unexpected) {
+            // a damaged or unforeseen event: its raw description, never a failure of the whole dump
+            lastCalls = List.of();
+            return e.describe();
+        }
     }
 
     /** The decoded calls of the last {@link BufferedCallsEvent} described (empty after other events). */

@@ -9,7 +9,7 @@ enum Action {
     FINISH("finish the function"), REVERSE_FINISH("reverse-finish (back to the call)"),
     TOGGLE_BREAKPOINT("toggle breakpoint on the selected source line"),
     ADD_WATCH("add a watch expression"), REMOVE_WATCH("remove the selected watch (Watch pane)"),
-    GOTO_EVENT("go to event N"), PREV_EVENT("go to the previous event"), NEXT_EVENT("go to the next event"),
+    GOTO_EVENT("go to event N"), FILTER_TIMELINE("timeline: only events whose text, syscall or thread (t123) matches; empty clears"), PREV_EVENT("go to the previous event"), NEXT_EVENT("go to the next event"),
     UNDO("undo a jump in time"), REDO("redo a jump in time"),
     SET_BOOKMARK("m + letter: bookmark this moment"), GO_BOOKMARK("' + letter: go to a bookmark"),
     COMMAND("command line (every REPL command)"), HELP("this help"), QUIT("quit"),

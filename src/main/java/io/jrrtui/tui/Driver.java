@@ -78,6 +78,22 @@ final class Driver {
         });
     }
 
+    /** '/': the Timeline pane lists only the events matching text (read on the worker); blank clears. */
+    void filterTimeline(String text) {
+        String q = text.strip();
+        panes.focus = panes.timeline;
+        if (q.isEmpty()) {
+            panes.timeline.setFilter(null, null);
+            state.message = "timeline filter cleared";
+            return;
+        }
+        long count = state.eventCount();
+        worker.quietly(() -> session.events(1, count).stream().filter(e -> TimelinePane.matches(e, q)).toList(), found -> {
+            panes.timeline.setFilter(q, found);
+            state.message = found.size() + " of " + count + " events match \"" + q + "\" (/ then Enter clears)";
+        }, error -> state.message = "filter: " + error);
+    }
+
     boolean quit() {
         return quit;
     }

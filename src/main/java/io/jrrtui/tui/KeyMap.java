@@ -77,6 +77,7 @@ final class KeyMap {
         ch('w', Action.ADD_WATCH);
         ch('d', Action.REMOVE_WATCH);
         ch('g', Action.GOTO_EVENT);
+        ch('/', Action.FILTER_TIMELINE);
         ch('[', Action.PREV_EVENT);
         ch(']', Action.NEXT_EVENT);
         ch('u', Action.UNDO);

@@ -23,12 +23,38 @@ final class TimelinePane extends Pane {
         this.state = state;
     }
 
+    /** The filter's text and the events it matched, or null (all events). */
+    private String filter;
+    private List<EventSummary> matched;
+
     void fetchWith(BiConsumer<Long, Long> f) {
         fetcher = f;
     }
 
+    void setFilter(String text, List<EventSummary> events) {
+        filter = text;
+        matched = events;
+        if (matched != null && !matched.isEmpty()) {
+            int i = 0;
+            while (i < matched.size() - 1 && matched.get(i).number() < cursorEvent) i++;
+            cursorEvent = matched.get(i).number();
+        }
+    }
+
+    /**
+     * Whether e matches a filter: "t123" is a thread; a syscall's name matches that syscall only (not
+     * "write" inside PROT_WRITE); else its kind or text contains q (any case).
+     */
+    static boolean matches(EventSummary e, String q) {
+        if (q.matches("t\\d+")) return Long.toString(e.tid()).equals(q.substring(1));
+        if (io.jrrtui.arch.Syscalls.number(q) >= 0) return e.summary().startsWith(q + "(");
+        String l = q.toLowerCase(java.util.Locale.ROOT);
+        return e.kind().equalsIgnoreCase(q) || e.summary().toLowerCase(java.util.Locale.ROOT).contains(l);
+    }
+
     @Override
     String subtitle() {
+        if (matched != null) return "filter \"" + filter + "\": " + matched.size() + " events  (/ Enter clears)";
         return "cursor at event " + cursorEvent + "  [" + Scrubber.CURRENT + " now  " + Scrubber.CURSOR + " cursor  "
                 + Scrubber.OUTPUT + " output  " + Scrubber.HIT + " stop]";
     }
@@ -50,6 +76,7 @@ final class TimelinePane extends Pane {
     @Override
     List<Row> visibleRows(int height) {
         lastHeight = Math.max(1, height);
+        if (matched != null) return filteredRows(height);
         long count = state.eventCount();
         long first = Math.max(1, Math.min(cursorEvent - height / 2, count - height + 1));
         List<Row> rows = new ArrayList<>();
@@ -69,8 +96,58 @@ final class TimelinePane extends Pane {
         return rows;
     }
 
+    private int matchIndex() {
+        int i = 0;
+        while (i < matched.size() - 1 && matched.get(i).number() < cursorEvent) i++;
+        return i;
+    }
+
+    private List<Row> filteredRows(int height) {
+        List<Row> rows = new ArrayList<>();
+        if (matched.isEmpty()) {
+            rows.add(Row.of("(no event matches \"" + filter + "\")", Role.DIM));
+            return padded(rows, height);
+        }
+        int at = matchIndex();
+        int first = Math.max(0, Math.min(at - height / 2, matched.size() - height));
+        long now = state.event();
+        for (int i = first; i < matched.size() && rows.size() < height; i++) {
+            EventSummary e = matched.get(i);
+            boolean hit = state.hitEvents.contains(e.number());
+            String mark = (hit ? "B" : e.outputStream() != 0 ? "o" : " ") + (e.number() == now ? ">" : " ");
+            rows.add(new Row(mark, hit ? Role.BREAKPOINT : e.number() == now ? Role.CURRENT : Role.DIM,
+                    String.format("%7d  %-8s t%-6d %s", e.number(), e.kind(), e.tid(), e.summary()),
+                    e.number() == now ? Role.CURRENT : Role.TEXT));
+        }
+        top = first;
+        cursor = at;
+        return padded(rows, height);
+    }
+
+    /** Blank rows to the pane's height: the painter draws rows only, and a short list must hide the old ones. */
+    private static List<Row> padded(List<Row> rows, int height) {
+        while (rows.size() < height) rows.add(Row.of("", Role.TEXT));
+        return rows;
+    }
+
     @Override
     boolean navigate(KeyStroke k, int height) {
+        if (matched != null && !matched.isEmpty()) {
+            int i = matchIndex();
+            switch (k.getKeyType()) {
+                case ArrowUp -> i--;
+                case ArrowDown -> i++;
+                case PageUp -> i -= Math.max(1, height - 2);
+                case PageDown -> i += Math.max(1, height - 2);
+                case Home -> i = 0;
+                case End -> i = matched.size() - 1;
+                default -> {
+                    return false;
+                }
+            }
+            cursorEvent = matched.get(Math.max(0, Math.min(matched.size() - 1, i))).number();
+            return true;
+        }
         long count = Math.max(1, state.eventCount());
         long page = Math.max(1, height - 2);
         long step = Math.max(1, count / 50);

@@ -102,6 +102,14 @@ public final class Tui {
         if (!(t instanceof ExtendedTerminal e)) return;
         try {
             e.setMouseCaptureMode(mode);
+            if (t instanceof com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal s && mode != null) {
+                s.getInputDecoder().addProfile(() -> List.of(new SgrMousePattern()));
+            }
+            if (t instanceof com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal) {
+                // Lanterna has no call for mode 1006; the request is a plain escape sequence on the tty
+                System.out.print(mode != null ? SgrMousePattern.ENABLE : SgrMousePattern.DISABLE);
+                System.out.flush();
+            }
         } catch (IOException | RuntimeException ignored) {
             // mouse support is optional: a terminal that cannot report clicks still works by keys
         }

@@ -23,6 +23,7 @@ final class Workbench {
     private final List<String> commandHistory = new ArrayList<>();
     private final List<String> eventHistory = new ArrayList<>();
     private final List<String> watchHistory = new ArrayList<>();
+    private final List<String> filterHistory = new ArrayList<>();
 
     Prompt prompt;
     boolean helpShown;
@@ -108,6 +109,8 @@ final class Workbench {
             case ADD_WATCH -> prompt = new Prompt("watch: ", watchHistory, driver::addWatch);
             case REMOVE_WATCH -> removeWatch();
             case GOTO_EVENT -> prompt = new Prompt("go to event: ", eventHistory, this::gotoTyped);
+            case FILTER_TIMELINE -> prompt = new Prompt("timeline filter (text, syscall, t<tid>; empty clears): ", filterHistory,
+                    driver::filterTimeline);
             case PREV_EVENT -> driver.gotoEvent(state.event() - 1);
             case NEXT_EVENT -> driver.gotoEvent(state.event() + 1);
             case UNDO -> driver.undo(true);

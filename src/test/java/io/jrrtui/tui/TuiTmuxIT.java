@@ -136,6 +136,12 @@ class TuiTmuxIT {
         assertTrue(s.contains("close(3</etc/ld.so.cache>) = 0"), "fds carry their file: " + s);
         assertTrue(s.contains("No source: _start has no line information."), "event 1: no second disassembly: " + s);
         Files.writeString(tmp.resolve("timeline-screen.txt"), s);
+        keys("/", "openat", "Enter"); // the timeline filter: only the matching events
+        s = waitFor("filter \"openat\":");
+        assertTrue(s.contains("openat(AT_FDCWD, \"/etc/ld.so.cache\""), s);
+        assertTrue(!s.contains("brk(NULL)"), "other events are filtered out: " + s);
+        keys("/", "Enter");
+        waitFor("cursor at event");
         keys("g", "99999", "Enter");
         s = waitFor("The program exited with status 0 at event");
         assertTrue(!s.contains("0x0000000000000000 in ?? ()"), s);
@@ -147,6 +153,11 @@ class TuiTmuxIT {
         assertTrue(s.contains("#0  __libc_write"), "libc frames stay in the Backtrace pane: " + s);
         assertTrue(s.contains("write(1, \"step 3 level 6\\n\", 15) = 15"), "the write decoded with its bytes: " + s);
         Files.writeString(tmp.resolve("jump-screen.txt"), s);
+        // an SGR (1006) mouse click on the scrubber bar, as modern terminals send it, goes there in time
+        int bar = 2 + (int) s.lines().takeWhile(l -> !l.startsWith("-4 Timeline")).count(); // 1-based row
+        keys("\033[<0;80;" + bar + "M", "\033[<0;80;" + bar + "m");
+        s = waitFor(" event 45/");
+        assertTrue(s.contains("Source: tui_levels.c:10"), "the click is a jump: it lands on source too: " + s);
         keys("q");
     }
 
