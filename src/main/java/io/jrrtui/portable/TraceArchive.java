@@ -82,6 +82,8 @@ public final class TraceArchive {
                 }
                 tar.finish();
             }
+            // a temporary file is private (0600); an archive is meant to be shared like any output file
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
             return files.size();
         } catch (IOException e) {
