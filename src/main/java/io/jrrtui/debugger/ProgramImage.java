@@ -8,17 +8,17 @@ import io.jrrtui.symbols.ModuleSymbols;
 import io.jrrtui.symbols.SymbolIndex;
 import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.trace.Mapping;
+import io.jrrtui.trace.TraceReader;
 import io.jrrtui.unwind.ModuleMap;
 import io.jrrtui.util.JrrException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.jrrtui.trace.TraceReader;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The recorded program's code as the debugger sees it: the executable (the trace's own copy), the

@@ -1,5 +1,7 @@
 package io.jrrtui.portable;
 
+import io.jrrtui.trace.FileRefs;
+import io.jrrtui.trace.FileStore;
 import io.jrrtui.trace.TraceFormat;
 import io.jrrtui.trace.TraceInfo;
 import io.jrrtui.trace.TraceReader;
@@ -10,6 +12,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -32,7 +35,8 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStr
  * everything its {@link PackPlan} lists (so the archive is self-contained without packing the
  * trace in place). Import unpacks into a fresh recording of a trace store, accepting only plain
  * files and folders below that one folder (no links, devices, absolute names or {@code ..}),
- * checks the result is a readable recording, and leaves nothing behind when it is not.
+ * checks the result is a readable recording, and leaves nothing behind when it is not; its stored
+ * contents then join the store's shared ones.
  */
 public final class TraceArchive {
     /** zstd frames start with these bytes (little-endian 0xFD2FB528). */
@@ -78,6 +82,8 @@ public final class TraceArchive {
                 }
                 tar.finish();
             }
+            // a temporary file is private (0600); an archive is meant to be shared like any output file
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
             return files.size();
         } catch (IOException e) {
@@ -109,11 +115,46 @@ public final class TraceArchive {
             try (Stream<Path> children = Files.list(unpacked)) {
                 for (Path c : children.toList()) Files.move(c, dir.resolve(c.getFileName()));
             }
+            shareContents(dir, FileStore.sharedIn(store.root()));
             return dir;
         } catch (IOException e) {
             throw new JrrException(bad + e.getMessage(), e);
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /**
+     * Moves an imported recording's own stored contents into the store's shared store (dropping
+     * those already there), so that importing several recordings of one program costs what recording
+     * them here would. Its file-refs already name them, so {@code rm} keeps them; the shared lock
+     * keeps a concurrent {@code rm} from collecting meanwhile. Interrupted half-way, the recording
+     * still reads: readers look in its own store, then the shared one.
+     */
+    private static void shareContents(Path dir, FileStore shared) throws IOException {
+        FileStore own = FileStore.ownOf(dir);
+        if (!Files.isDirectory(own.dir(), LinkOption.NOFOLLOW_LINKS)) return;
+        FileLock lock = shared.lockShared();
+        try {
+            for (String hex : FileRefs.of(dir)) {
+                Path mine = own.path(hex);
+                if (!Files.isRegularFile(mine, LinkOption.NOFOLLOW_LINKS)) continue;
+                if (shared.has(hex)) Files.delete(mine);
+                else shared.adopt(hex, mine);
+                Files.deleteIfExists(mine);
+            }
+        } finally {
+            FileStore.release(lock);
+        }
+        // the emptied folders go; anything file-refs did not name stays where readers look first
+        try (Stream<Path> walk = Files.walk(own.dir())) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                try (Stream<Path> inside = Files.list(p)) {
+                    if (inside.findAny().isEmpty()) Files.delete(p);
+                } catch (java.nio.file.NotDirectoryException e) {
+                    // a file: kept
+                }
+            }
         }
     }
 

@@ -39,6 +39,11 @@ public final class TraceWriter implements AutoCloseable {
     private final FileLock contentsLock;
     private final Writer refs;
     private final Set<String> referenced = new HashSet<>();
+    /**
+     * Bytes of stored contents the pending events refer to: they count towards {@link #FLUSH_BYTES}
+     * like inline data, so a full disk still leaves blocks of events behind (not only contents).
+     */
+    private long pendingStored;
     private TraceInfo info;
     private final BlockStreamWriter events;
     private final BlockStreamWriter data;
@@ -105,7 +110,8 @@ public final class TraceWriter implements AutoCloseable {
             data.labelSplitsWith(e.number());
             EventCodec.write(e, events.out(), data.out(), this::keep);
             lastEvent = e.number();
-            if (events.pendingBytes() + data.pendingBytes() >= FLUSH_BYTES || System.nanoTime() - pendingSince >= FLUSH_NANOS) {
+            if (events.pendingBytes() + data.pendingBytes() + pendingStored >= FLUSH_BYTES
+                    || System.nanoTime() - pendingSince >= FLUSH_NANOS) {
                 flush();
             }
         } catch (IOException ex) {
@@ -113,17 +119,22 @@ public final class TraceWriter implements AutoCloseable {
         }
     }
 
-    /** Keeps large contents in the file store (listed in file-refs before any event refers to them). */
+    /**
+     * Keeps large contents in the file store, then lists them in file-refs, both before any event
+     * block refers to them (a failed write leaves no listed-but-missing content; the store lock keeps
+     * {@code rm} from collecting a content between the two).
+     */
     private byte[] keep(byte[] content) throws IOException {
         if (content.length < MIN_STORED) return null;
         byte[] hash = FileStore.sha256(content);
         String hex = FileStore.hex(hash);
+        contents.put(hex, content);
         if (referenced.add(hex)) {
             refs.write(hex);
             refs.write('\n');
             refs.flush();
         }
-        contents.put(hex, content);
+        pendingStored += content.length;
         return hash;
     }
 
@@ -156,6 +167,7 @@ public final class TraceWriter implements AutoCloseable {
         EventIndex.writeEntry(index, firstPending, eventsStart, dataStart);
         index.flush();
         firstPending = lastEvent + 1;
+        pendingStored = 0;
     }
 
     private void flushWhileOpen() {

@@ -90,6 +90,12 @@ class PortableTraceTest {
         assertEquals(0, p.waitFor(), "gcc " + String.join(" ", args) + ": " + out);
     }
 
+    private static List<Path> storedContents(Path store) throws IOException {
+        try (Stream<Path> w = Files.walk(store.resolve(".files"))) {
+            return w.filter(p -> p.getFileName().toString().length() == 62).sorted().toList();
+        }
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> w = Files.walk(dir)) {
             for (Path p : w.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
@@ -143,6 +149,13 @@ class PortableTraceTest {
         assertEquals(0, replay.status(), replay.errText());
         assertEquals(Files.readString(out), replay.outText());
         assertEquals("", replay.errText());
+        // its contents joined the store's shared ones: a second import adds none
+        assertFalse(Files.exists(storeB.resolve("ptmain-0/files")));
+        List<Path> shared = storedContents(storeB);
+        assertFalse(shared.isEmpty());
+        assertEquals(0, Jrr.run("import", archive.toString()).status());
+        assertEquals(shared, storedContents(storeB));
+        assertReplaysExactly("ptmain-1", out);
 
         Jrr.Run dbg = batch("ptmain-0", "break main", "continue", "break pt_scale", "continue", "bt", "list", "info sharedlibrary");
         assertEquals(0, dbg.status(), dbg.errText() + dbg.outText());
