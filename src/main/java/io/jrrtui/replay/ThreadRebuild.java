@@ -38,6 +38,9 @@ final class ThreadRebuild {
             if (t.proc != proc) return "the program has more than one process (checkpoints are of one process only)";
             if (t.exiting || proc.groupExiting) return "a thread is exiting";
             if (t.bufferedCalls != null || t.raisedSignal != 0 || t.restoreClone3Flags != 0) return "a thread is between two halves of an event";
+            // the injected fork resumes the thread from its signal-delivery stop without the signal,
+            // which the kernel then forgets: the handler would never run, in the program or its copy
+            if (t.deliver != 0) return "a thread is about to receive a signal";
             if (t.tid == proc.tgid) leaderAlive = true;
             else if (t.ownSignalStack) return "a thread other than the main one has its own signal stack";
             if (t.pending != null && !t.pending.syscallStop()) return "a thread waits in an unexpected stop";
