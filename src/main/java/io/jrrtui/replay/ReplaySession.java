@@ -102,7 +102,7 @@ public final class ReplaySession implements Target {
     /** The x87/SSE/AVX registers of the live process: the XSAVE image, or FXSAVE's 512 bytes without XSAVE. */
     public byte[] floatingPointRegisters() {
         return TracerThread.call(() -> {
-            byte[] x = Ptrace.getXstate(s.pid);
+            byte[] x = Ptrace.getXStateOrNull(s.pid);
             return x != null && x.length >= 512 ? x : Ptrace.getFpRegs(s.pid);
         });
     }

@@ -20,8 +20,6 @@ public final class Ptrace {
     public static final int PTRACE_GETFPREGS = 14;
     /** sizeof(struct user_fpregs_struct): the FXSAVE area (x87, MXCSR, xmm0-15). */
     public static final int FPREGS_SIZE = 512;
-    public static final int PTRACE_GETREGSET = 0x4204;
-    private static final int NT_X86_XSTATE = 0x202;
     public static final int PTRACE_PEEKUSER = 3;
     public static final int PTRACE_POKEUSER = 6;
     public static final int PTRACE_SYSCALL = 24;
@@ -57,9 +55,6 @@ public final class Ptrace {
     private static final long SYS_TGKILL = 234;
 
     private static final Memory REGS = new Memory(Registers.COUNT * 8L);
-    private static final int XSTATE_MAX = 16384;
-    private static final Memory XSTATE = new Memory(XSTATE_MAX);
-    private static final Memory IOVEC = new Memory(16);
     private static final Memory SIGINFO = new Memory(SIGINFO_SIZE);
     private static final Memory EVENTMSG = new Memory(8);
     private static final Memory FPREGS = new Memory(FPREGS_SIZE);
@@ -120,15 +115,12 @@ public final class Ptrace {
      * PTRACE_GETREGSET NT_X86_XSTATE: the XSAVE image (FXSAVE's 512 bytes, the XSAVE header, then
      * AVX and later state), as long as the kernel filled it; null where the kernel has no XSAVE.
      */
-    public static byte[] getXstate(int pid) {
-        IOVEC.setLong(0, Pointer.nativeValue(XSTATE));
-        IOVEC.setLong(8, XSTATE_MAX);
+    public static byte[] getXStateOrNull(int pid) {
         try {
-            call(PTRACE_GETREGSET, pid, NT_X86_XSTATE, Pointer.nativeValue(IOVEC), "PTRACE_GETREGSET");
+            return getXState(pid);
         } catch (PtraceException e) {
             return null;
         }
-        return XSTATE.getByteArray(0, (int) IOVEC.getLong(8));
     }
 
     public static void setRegs(int pid, Registers regs) {
