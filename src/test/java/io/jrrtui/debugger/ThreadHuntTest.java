@@ -69,7 +69,8 @@ class ThreadHuntTest {
                 "reverse-continue", "reverse-continue", "reverse-continue", "reverse-continue");
         assertTrue(out.contains("$1 = 33"), out);
         List<String> hits = hits(out);
-        assertEquals(List.of("third 22 33", "second 11 22", "first 0 11"), hits, out);
+        // going back gdb calls the value being left Old: the third thread's write is "Old 33, New 22"
+        assertEquals(List.of("third 33 22", "second 22 11", "first 11 0"), hits, out);
         assertTrue(out.contains("No more reverse-execution history."), out);
     }
 
@@ -105,10 +106,11 @@ class ThreadHuntTest {
         long last = Long.parseLong(total.group(1));
         Matcher m = Pattern.compile("Thread \\d+ \"mt_race_small\" hit Hardware watchpoint 2: -location counter\\s+Old value = (\\d+)\\s+New value = (\\d+)").matcher(out);
         assertTrue(m.find(), out);
-        assertEquals(last, Long.parseLong(m.group(2)), "the last write made the final value: " + out);
-        long before = Long.parseLong(m.group(1));
+        // going back gdb names the values as you move: Old is the value after the write, New the one before
+        assertEquals(last, Long.parseLong(m.group(1)), "the last write made the final value: " + out);
+        long before = Long.parseLong(m.group(2));
         assertTrue(m.find(), out);
-        assertEquals(before, Long.parseLong(m.group(2)), "the write before it made the value it overwrote: " + out);
+        assertEquals(before, Long.parseLong(m.group(1)), "the write before it made the value it overwrote: " + out);
     }
 
     @Test
@@ -136,11 +138,11 @@ class ThreadHuntTest {
         assertEquals(2, count(atEnd, "take_second \\(m="), "both threads wait in their second lock: " + out);
         assertTrue(out.contains("in left (arg=") && out.contains("in right (arg="), out);
         // the last write to m1's lock word: right() found it taken and marked it contended (1 -> 2)
-        Matcher contended = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 1\\s+New value = 2").matcher(out);
+        Matcher contended = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 2\\s+New value = 1").matcher(out);
         assertTrue(contended.find(), out);
         assertTrue(out.substring(contended.end()).contains("right (arg="), "bt of the waiting thread shows right(): " + out);
         // who took m1: one more step back is the write that locked it, in the thread running left()
-        Matcher m = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 0\\s+New value = 1").matcher(out);
+        Matcher m = Pattern.compile("Thread \\d+ \"mt_deadlock\" hit Hardware watchpoint 1: -location m1.__data.__lock\\s+Old value = 1\\s+New value = 0").matcher(out);
         assertTrue(m.find(), out);
         assertTrue(out.substring(m.end()).contains("left (arg="), "bt of the locking thread shows left(): " + out);
     }
