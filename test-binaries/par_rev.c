@@ -3,10 +3,10 @@
  * f1/f2 share one line in main (MULTI); depth recurses 3 deep (DEPTH_RET returns 3+2+1+0);
  * cur->val is written through two different nodes (WATCH_PTR); counted's local acc changes
  * each loop turn (LOCAL_WRITE); half/third return float/double (9.5 and 6.333 for a = 19;
- * a ends at 31). Prints "31 43 9.5 6.33333".
- * NONDETERMINISTIC: no
- * expected exit status: 0 */
+ * a ends at 31); total = 43 + atoi("5") (LIBC_CALL: libc, with line information where its debug
+ * information is installed). Prints "31 48 9.5 6.33333". NONDETERMINISTIC: no. Exit status: 0 */
 #include <stdio.h>
+#include <stdlib.h>
 
 struct node {
     int val;
@@ -66,6 +66,7 @@ int main(void) {
     a += depth(3);
     a += counted(4);
     total = a + 12;
+    total += atoi("5"); /* LIBC_CALL */
     printf("%d %d %g %g\n", a, total, h, t);
     return 0;
 }

@@ -732,7 +732,7 @@ public final class Debugger implements DebugSession {
         return timeline.reverseTo(stops, h -> {
             moved();
             return acceptHit(h, extra, stops);
-        });
+        }, true);
     }
 
     // ---- time ---------------------------------------------------------------------------------

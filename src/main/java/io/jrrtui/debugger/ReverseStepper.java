@@ -93,9 +93,12 @@ final class ReverseStepper {
     /** Back to the call instruction that entered the current function; null when there, else the stop met first. */
     private StopEvent toCallSite() {
         long pc = d.session().registers().rip();
+        long cfa = d.ctx().cfa0();
+        StopContext c = d.ctx();
+        long call = c.frames().size() > 1 ? callBefore(c.frame(1).pc()) : 0;
+        if (call != 0) return toCall(call, cfa);
         FunctionInfo fn = functionAt(pc).orElseThrow(() -> new JrrException("Cannot find bounds of current function"));
         long entry = fn.entryPc();
-        long cfa = d.ctx().cfa0();
         if (pc != entry) {
             ReverseResult rr = d.reverseTo(Set.of(entry), h -> h.address() == entry && h.mark().regs().rsp() + 8 == cfa);
             if (rr.reachedStart()) return startOfHistory();
@@ -118,6 +121,10 @@ final class ReverseStepper {
             return s != null ? s : toRowStart();
         }
         long cfa = d.ctx().cfa0();
+        if (into) {
+            StopEvent callee = intoReturnedCallee(pc, cfa);
+            if (callee != null) return callee;
+        }
         long entry = fn.get().entryPc();
         Set<Long> stops = statementStarts(into ? null : fn.get());
         stops.add(entry);
@@ -130,15 +137,76 @@ final class ReverseStepper {
         Hit h = rr.hit();
         d.moved();
         if (h.kind() == Hit.Kind.BREAKPOINT && h.address() == entry && d.ctx().cfa0() == cfa) {
-            // back at this function's entry: the previous line is the caller's call
-            if (!timeline().reverseStepi()) return startOfHistory();
-            d.moved();
+            // back at this function's entry: the previous line is the caller's call (past any PLT stub)
+            long call = d.ctx().frames().size() > 1 ? callBefore(d.ctx().frame(1).pc()) : 0;
+            if (call != 0) {
+                StopEvent s = toCall(call, cfa);
+                if (s != null) return s;
+            } else {
+                if (!timeline().reverseStepi()) return startOfHistory();
+                d.moved();
+            }
             return toRowStart();
         }
         if (!stops.contains(h.address()) || h.kind() == Hit.Kind.WATCHPOINT) return report(h);
         UserBreakpoint b = d.breakpointHitHere(h.address());
         return b == null ? stepped() : d.stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, true);
     }
+
+    /**
+     * reverse-step standing just after a call: the callee ran last, so a callee with line
+     * information in any module (a shared library's too, whose lines are not armed as stops) is
+     * entered at the start of the row holding its return; null when there is none (the step then
+     * goes on in this function, as over a callee without lines).
+     */
+    private StopEvent intoReturnedCallee(long pc, long cfa) {
+        if (!afterCall(pc)) return null;
+        io.jrrtui.timeline.Mark here = timeline().now();
+        if (!timeline().reverseStepi()) return null;
+        d.moved();
+        long now = d.session().registers().rip();
+        if (d.ctx().cfa0() < cfa && d.image().symbols().lineAt(now).isPresent()) return toRowStart();
+        timeline().goTo(here);
+        d.moved();
+        return null;
+    }
+
+    /** Whether the instruction before pc is a call (pc is a return address). */
+    private boolean afterCall(long pc) {
+        return callBefore(pc) != 0;
+    }
+
+    /** The address of the call instruction that returns to ret, or 0 when the bytes before ret are no call. */
+    private long callBefore(long ret) {
+        for (int len : new int[] {5, 2, 3, 6, 7}) { // call rel32; call *reg; call *disp8(reg); call *rip-rel / disp32 forms
+            try {
+                byte[] b = d.session().readMemory(ret - len, len);
+                var insn = DECODER.decode(b, 0, ret - len);
+                if (insn.length() == len && insn.kind().isCall()) return ret - len;
+            } catch (RuntimeException e) {
+                // unreadable or not an instruction: try the next length
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Back to the call instruction (at call) that made the frame whose CFA is cfa: before it ran,
+     * rsp is that CFA. Going straight there (rather than to the callee's entry and one instruction
+     * back) passes over a PLT stub and the lazy binder, as gdb's reverse-finish does. Null when
+     * there, else the stop met first.
+     */
+    private StopEvent toCall(long call, long cfa) {
+        ReverseResult rr = d.reverseTo(Set.of(call), h -> h.address() == call && h.mark().regs().rsp() == cfa);
+        if (rr.reachedStart()) return startOfHistory();
+        d.moved();
+        if (!(rr.hit().kind() == Hit.Kind.BREAKPOINT && rr.hit().address() == call && rr.hit().mark().regs().rsp() == cfa)) {
+            return report(rr.hit());
+        }
+        return null;
+    }
+
+    private static final io.jrrtui.arch.x86.X86Decoder DECODER = new io.jrrtui.arch.x86.X86Decoder();
 
     /**
      * From a call instruction reached backwards to the start of the line-table row holding it, in

@@ -23,6 +23,8 @@ final class NotSupportedCommands {
         {"kill", "There is no live process to kill: the replay stays. Use \"quit\" to leave."},
         {"attach", "jrrtui debugs recordings: record the program with \"jrrtui record\" and replay the trace."},
         {"catch", "catch is not supported yet; use \"break\" on the function (for example break __cxa_throw, or the syscall's libc wrapper)."},
+        {"handle", "handle is not supported yet: a replay stops at every signal the program received, as recorded "
+            + "(\"info signals\" lists them); continue goes on past one."},
         {"directory", "directory is not supported yet: jrrtui reads sources from the paths recorded in the debug information."},
     };
 

@@ -322,6 +322,16 @@ public final class Timeline implements AutoCloseable {
      * the distance to the answer, not the length of the recording.
      */
     public ReverseResult reverseTo(Set<Long> extraStops, java.util.function.Predicate<Hit> accept) {
+        return reverseTo(extraStops, accept, false);
+    }
+
+    /**
+     * As {@link #reverseTo(Set, java.util.function.Predicate)}; with writeEndingHere, a watch trap
+     * of the instruction just before now is a hit too. The debugger wants that: its watch stops
+     * going backwards are before the write, so a write that ends exactly here has not been reported
+     * (a position reached as a hit of this class, which is after the write, would find it again).
+     */
+    public ReverseResult reverseTo(Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingHere) {
         Mark end = session.exited() ? null : now();
         long from = end == null ? session.currentEvent() - 1 : end.event();
         Set<Long> temps = new HashSet<>();
@@ -361,7 +371,7 @@ public final class Timeline implements AutoCloseable {
                 if (startMark == null) continue; // the program ends before `start`: begin further back
                 if (TRACE) System.err.printf("[timeline] interval from %d.%d (floor checkpoint %s) reached in %.1f ms%n", eventOf(start),
                         start % SUB, checkpoints.floorKey(start), (System.nanoTime() - t0) / 1e6);
-                List<Hit> hits = scanTo(end, extraStops, accept);
+                List<Hit> hits = scanTo(end, extraStops, accept, writeEndingHere);
                 if (TRACE) System.err.printf("[timeline]   scanned: %d hits, %.1f ms%n", hits.size(), (System.nanoTime() - t0) / 1e6);
                 if (!hits.isEmpty()) {
                     Hit last = hits.get(hits.size() - 1);
@@ -400,7 +410,7 @@ public final class Timeline implements AutoCloseable {
     }
 
     /** Runs from the live position to target (null = the end), collecting the hits on the way. */
-    private List<Hit> scanTo(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept) {
+    private List<Hit> scanTo(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingAtTarget) {
         List<Hit> hits = new ArrayList<>();
         if (target != null && at(target)) return hits;
         // Up to the target's event first: its pc may be in code that is not mapped yet.
@@ -426,9 +436,10 @@ public final class Timeline implements AutoCloseable {
                         collect(r, extraStops, accept, hits);
                     }
                     case WATCHPOINT -> {
-                        // a write by the instruction just before the target ends there: it is the last hit
-                        collect(r, extraStops, accept, hits);
-                        if (target != null && at(target)) return hits;
+                        // a write by the instruction just before the target ends there: the last hit, when wanted
+                        boolean atTarget = target != null && at(target);
+                        if (!atTarget || writeEndingAtTarget) collect(r, extraStops, accept, hits);
+                        if (atTarget) return hits;
                     }
                     case STEP, SIGNAL -> { }
                 }

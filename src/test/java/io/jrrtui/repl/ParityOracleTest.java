@@ -75,6 +75,8 @@ class ParityOracleTest {
         SCENARIOS.put("small answers", List.of("break *f1", "break *f1+10", "info line f2", "info line 58", "break par_rev.c:9999",
                 "info watchpoints", "watch total", "info watchpoints", "delete", "break f1", "continue", "continue 2", "bt",
                 "info breakpoints", "break depth", "break counted", "continue", "delete 6", "continue 2", "bt", "info breakpoints"));
+        SCENARIOS.put("reverse-step into a shared library", List.of("until 70", "reverse-step", "bt", "reverse-step", "bt",
+                "reverse-finish", "bt", "next", "bt"));
         SCENARIOS.put("data commands", List.of("until 66", "whatis a", "whatis nodes", "whatis nodes[0]", "whatis &nodes[1]",
                 "whatis half", "whatis struct node", "ptype struct node", "ptype struct nosuch", "ptype union nosuch",
                 "print sizeof(struct node)", "print arr[2]@3", "print *arr@2", "print/x arr", "print/x nodes[1]", "print/x *cur",
@@ -90,9 +92,13 @@ class ParityOracleTest {
     /**
      * Differences not closed yet ("scenario #command-number"), each listed in the output: a step
      * that ends in another instance of the same function prints only the source line (the printer
-     * compares function names; gdb compares frames).
+     * compares function names; gdb compares frames); in libc, gdb names atoi by its internal alias
+     * (__GI_atoi), shows the DW_AT_name path (./stdlib/atoi.c) and says the missing source file is
+     * missing in its own words; after a reverse-finish to a call through the PLT, gdb's next prints
+     * the frame line.
      */
-    static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of("until a location in a recursion #12");
+    static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of("until a location in a recursion #12",
+            "reverse-step into a shared library #4", "reverse-step into a shared library #5", "reverse-step into a shared library #8");
 
     @Test
     void commandOutputAgreesWithGdbRecordFull() throws Exception {
@@ -127,7 +133,7 @@ class ParityOracleTest {
 
     private static final List<String> PROLOGUE = List.of("break main", "run");
     /** The printf line of par_rev.c: gdb's record full cannot follow printf's vector code, and no scenario goes there. */
-    private static final int LAST_LINE = 69;
+    private static final int LAST_LINE = 70;
 
     private List<String> gdbBlocks(List<String> commands) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/gdb", "-nx", "-batch", "-ex", "set pagination off",
@@ -144,7 +150,14 @@ class ParityOracleTest {
         p.waitFor();
         String[] parts = out.split("@@@\n", -1);
         List<String> blocks = new ArrayList<>();
-        for (int i = 1; i < parts.length; i++) blocks.add(normalize(parts[i]));
+        for (int i = 1; i < parts.length; i++) {
+            String block = parts[i];
+            // a forward move that reaches the end of gdb's log (LAST_LINE, by construction) is told so
+            if (!commands.get(i - 1).startsWith("reverse") && block.contains(":" + LAST_LINE + "\n")) {
+                block = block.replace("No more reverse-execution history.\n", "");
+            }
+            blocks.add(normalize(block));
+        }
         return blocks;
     }
 
@@ -185,5 +198,5 @@ class ParityOracleTest {
 
     /** Lines gdb prints only for a command typed at a terminal. */
     private static final String TYPED_ONLY =
-            "Continuing\\.|Run till exit from .*|Will ignore next .*|\\(More stack frames follow\\.\\.\\.\\)|Not stopped at any breakpoint; argument ignored\\.|Breakpoint \\d+ now unconditional\\.";
+            "Continuing\\.|Run till exit from .*|Run back to call of .*|Will ignore next .*|\\(More stack frames follow\\.\\.\\.\\)|Not stopped at any breakpoint; argument ignored\\.|Breakpoint \\d+ now unconditional\\.";
 }

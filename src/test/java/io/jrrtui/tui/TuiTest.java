@@ -101,8 +101,9 @@ class TuiTest {
             assertTrue(s.contains(" >   18          counter = -1000;     /* CULPRIT"), s);
             assertTrue(s.contains("counter = 435   (was -1000)"), "the watch shows the value before the write:\n" + s);
             assertTrue(s.contains("#0  scribble (i=37) at dbg_corrupt.c:18"), s);
-            assertTrue(s.contains("Old value = 435"), s);
-            assertTrue(s.contains("New value = -1000"), s);
+            // the console is gdb's command line: going back, Old is the value being left
+            assertTrue(s.contains("Old value = -1000"), s);
+            assertTrue(s.contains("New value = 435"), s);
             assertTrue(t.statusLine().contains("watchpoint 2  reverse"), t.statusLine());
             // select main's frame in the Backtrace pane: Source follows it, the watch is read there
             s = t.type("6").key(KeyType.ArrowDown).key(KeyType.Enter).waitFor("Source: dbg_corrupt.c:42");
