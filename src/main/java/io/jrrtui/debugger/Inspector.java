@@ -54,6 +54,10 @@ final class Inspector {
 
     FrameInfo frameInfo(StopContext ctx, int level) {
         Frame f = ctx.frame(level);
+        if (f.signalTrampoline()) {
+            // the kernel's frame for a signal: gdb's "<signal handler called>", no function or arguments
+            return new FrameInfo(level, new SourceLocation(f.pc(), SourceLocation.SIGNAL_HANDLER_CALLED, null, 0), List.of(), true);
+        }
         return new FrameInfo(level, location(f.pc(), f.pcIsExact()), args(ctx, level), f.pcIsExact());
     }
 

@@ -220,6 +220,7 @@ public final class StopPrinter {
     /** "tally (i=3) at dbg_corrupt.c:13", with "0x... in " first when the pc is not a statement start. */
     public String frameLocation(FrameInfo frame) {
         SourceLocation w = frame.where();
+        if (w.isSignalTrampoline()) return w.function();
         StringBuilder sb = new StringBuilder();
         if (!frame.pcIsExact() || !w.hasLine()) sb.append(address(w.pc())).append(" in ");
         sb.append(w.function() != null ? w.function() : "??").append(" (").append(joinArgs(frame.args())).append(')');

@@ -165,9 +165,11 @@ class ThreadHuntTest {
         // instruction; the step's trap there is the kernel's handler-entry notification, not a
         // signal of the program's (it used to be reported as a divergence)
         Path trace = record("rr_raise");
-        String out = batch(trace, "continue", "stepi", "bt 1", "stepi 3", "print sig", "reverse-stepi 4", "x/i $pc");
+        String out = batch(trace, "continue", "stepi", "bt 3", "stepi 3", "print sig", "reverse-stepi 4", "x/i $pc");
         assertTrue(out.contains("Program received signal SIGUSR1"), out);
         assertTrue(out.matches("(?s).*#0  handler \\(sig=\\d+\\) at rr_raise\\.c:14.*"), out);
+        // gdb's frame for the kernel's signal trampoline, then the interrupted code
+        assertTrue(out.matches("(?s).*#1  <signal handler called>\\n#2  [^\\n]*__pthread_kill_implementation.*"), out);
         assertTrue(out.contains("$1 = 10"), "the handler's argument after its prologue: " + out);
         assertFalse(out.contains("diverged"), out);
         assertTrue(out.matches("(?s).*=> 0x[0-9a-f]+ <__pthread_kill_implementation\\+\\d+>:.*"), "back at the signal stop: " + out);
