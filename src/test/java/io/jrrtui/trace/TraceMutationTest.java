@@ -87,9 +87,14 @@ class TraceMutationTest {
         assertTrue(failures.isEmpty(), failures.size() + " bad outcomes:\n" + String.join("\n", failures));
     }
 
-    /** dump's event lines: the header lines legitimately show a mutated header's harmless fields. */
+    /**
+     * dump's event lines (the header lines legitimately show a mutated header's harmless fields). A
+     * descriptor's path ("3</etc/passwd>") is learnt from later events
+     * (the mmap of that descriptor), which a cut trace may have lost: the paths are left out.
+     */
     private static final Function<String, String> DUMP_EVENTS =
-            out -> out.lines().filter(l -> l.matches("\\s*\\d+\\s+tid.*")).collect(Collectors.joining("\n"));
+            out -> out.lines().filter(l -> l.matches("\\s*\\d+\\s+tid.*")).map(l -> l.replaceAll("(\\d+)<[^<>]*>", "$1"))
+                    .collect(Collectors.joining("\n"));
 
     private static void check(List<String> failures, String what, Outcome ok, java.util.function.Supplier<Jrr.Run> command,
             Function<String, String> compared, boolean interrupted) {
