@@ -41,7 +41,7 @@ class SharedMemoryReplayTest {
             }
             assertNotNull(refusal, "a checkpoint must be refused somewhere");
             // the mapping comes before the first fork: it is what stops checkpoints first
-            assertTrue(refusal.contains("shared memory"), refusal);
+            assertTrue(refusal.contains("writable shared mapping"), refusal);
             s.runToEvent(Long.MAX_VALUE);
         }
         assertArrayEquals(Files.readAllBytes(out), replayed.toByteArray());

@@ -46,9 +46,13 @@ final class TuiHarness implements AutoCloseable {
     }
 
     /** Records dbg_corrupt into dir (once per test class). */
+    /**
+     * Records dbg_corrupt without syscall buffering (-n): the TUI tests name events by number (one
+     * event per syscall); the TUI over buffered recordings is covered by SyscallBufferTest.
+     */
     static Path record(Path tmp) {
         Path dir = tmp.resolve("trace");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve("out").toString(), "--",
+        Jrr.Run r = Jrr.run("record", "-q", "-n", "-o", dir.toString(), "--stdout", tmp.resolve("out").toString(), "--",
                 Jrr.binary("dbg_corrupt").toString());
         assertEquals(0, r.status(), r.errText());
         return dir;

@@ -285,7 +285,7 @@ class TuiTest {
     void timelineFetchesSummariesFarFromTheStart() {
         // bench_loop ITER EVENTS: 3000 getppid calls, far more than the first window of summaries
         Path dir = tmp.resolve("long");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve("long.out").toString(), "--",
+        Jrr.Run r = Jrr.run("record", "-q", "-n", "-o", dir.toString(), "--stdout", tmp.resolve("long.out").toString(), "--",
                 Jrr.binary("bench_loop").toString(), "1000", "3000");
         assertEquals(0, r.status(), r.errText());
         try (TuiHarness t = TuiHarness.open(dir)) {

@@ -94,7 +94,7 @@ class TuiTmuxIT {
         assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
         assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
         Path trace = tmp.resolve("turns");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
+        Jrr.Run r = Jrr.run("record", "-q", "-n", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
                 Jrr.binary("mt_shared_turns").toString());
         assertTrue(r.status() == 0, r.errText());
         startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
@@ -128,7 +128,7 @@ class TuiTmuxIT {
         assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
         assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
         Path trace = tmp.resolve("levels");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
+        Jrr.Run r = Jrr.run("record", "-q", "-n", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
                 Jrr.binary("tui_levels").toString());
         assertTrue(r.status() == 0, r.errText());
         startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
@@ -171,7 +171,7 @@ class TuiTmuxIT {
         assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
         assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
         Path trace = tmp.resolve("levels");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
+        Jrr.Run r = Jrr.run("record", "-q", "-n", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
                 Jrr.binary("tui_levels").toString());
         assertTrue(r.status() == 0, r.errText());
         startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
