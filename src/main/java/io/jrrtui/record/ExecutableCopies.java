@@ -24,6 +24,9 @@ final class ExecutableCopies {
             } catch (IOException | UnsupportedOperationException e) {
                 Files.copy(src, copy, StandardCopyOption.COPY_ATTRIBUTES);
             }
+            // a hard link follows the file if it is later rewritten in place (cp over it): the
+            // digest lets replay say so instead of running another program
+            io.jrrtui.trace.ProgramDigest.write(copy);
         } catch (IOException e) {
             throw new JrrException("cannot keep a copy of " + path + " in the trace: " + e.getMessage(), e);
         }

@@ -644,6 +644,7 @@ final class EventReplayer {
     private void execForReal(LiveTask t, SyscallEvent sc, Registers entry, long n, ExecEvent ex) {
         Path copy = s.trace.dir().resolve(TraceFormat.EXE_COPY + "-" + ex.number());
         if (!Files.isRegularFile(copy)) throw new JrrException("trace " + s.trace.dir() + " has lost its copy of " + ex.path());
+        io.jrrtui.trace.ProgramDigest.check(copy);
         Registers args = entry;
         if (!sameFile(Path.of(ex.path()), copy)) {
             // The program changed since recording: exec the trace's copy instead. Its path goes just

@@ -70,6 +70,7 @@ public final class ReplaySession implements Target {
         if (!Files.isRegularFile(s.trace.executable())) {
             throw new JrrException("trace " + s.trace.dir() + " has lost its copy of the program (" + s.trace.executable() + ")");
         }
+        io.jrrtui.trace.ProgramDigest.check(s.trace.executable());
         TraceeLauncher.Stdio quiet = new TraceeLauncher.Stdio("/dev/null", "/dev/null", "/dev/null");
         int pid = TraceeLauncher.launch(s.trace.executable().toString(), s.trace.info().argv(), s.trace.info().env(), null, quiet);
         LiveTask primary = new LiveTask(exec.tid(), pid, new LiveTask.Proc(pid));

@@ -54,6 +54,26 @@ class TraceStoreCommandsTest {
         assertTrue(store.list().isEmpty());
     }
 
+    @Test
+    void aProgramRewrittenInPlaceAfterRecordingIsNotReplayed() throws Exception {
+        // the trace keeps a hard link to the program: copying another file over it in place changes
+        // the trace's copy too, and replay must say so rather than run the other program
+        Path prog = root.resolve("prog");
+        Files.copy(Jrr.binary("hello"), prog);
+        prog.toFile().setExecutable(true);
+        Path t = root.resolve("prog-0");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", t.toString(), "--stdout", root.resolve("o").toString(), "--", prog.toString());
+        assertEquals(0, r.status(), r.errText());
+        assertEquals(0, Jrr.run("replay", "-a", t.toString()).status(), "unchanged, it replays");
+        try (var out = Files.newOutputStream(prog, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(Files.readAllBytes(Jrr.binary("dbg_corrupt"))); // same inode, other program
+        }
+        Jrr.Run replay = Jrr.run("replay", "-a", t.toString());
+        assertEquals(2, replay.status(), replay.errText());
+        assertTrue(replay.errText().contains("is not the file recorded"), replay.errText());
+        assertEquals(1, replay.errText().strip().lines().count(), replay.errText());
+    }
+
     /** A directory that looks like a recording (it has a header), with an unrelated file beside it. */
     private static Path fakeRecording(Path dir) throws Exception {
         Files.createDirectories(dir);
