@@ -265,6 +265,10 @@ public final class ValueFormatter {
 
     private String struct(Value v, Type.Struct s, int depth) {
         if (s.isDeclaration()) return "<incomplete type>";
+        if (s.isCplus()) {
+            Optional<String> pretty = CxxPrinters.format(this, v, s, depth);
+            if (pretty.isPresent()) return pretty.get();
+        }
         List<String> parts = new ArrayList<>();
         for (Type.Member m : s.members()) parts.add(member(v, m, depth));
         return "{" + String.join(", ", parts) + "}";

@@ -1,0 +1,59 @@
+// Standard containers for the libstdc++ pretty-printer comparison (CxxContainersTest):
+// each global is printed by gdb (with the system's libstdc++ printers) and by jrrtui.
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+#include <list>
+#include <deque>
+
+std::string g_str = "hello, world";
+std::string g_long_str(40, 'x');
+std::string g_empty_str;
+std::vector<std::string> g_words;
+std::vector<int> g_ints;
+std::vector<int> g_empty_vec;
+std::map<int, std::string> g_map;
+std::map<std::string, int> g_ages;
+std::set<int> g_set;
+std::unique_ptr<int> g_uptr;
+std::unique_ptr<int> g_null_uptr;
+std::shared_ptr<std::string> g_sptr;
+std::shared_ptr<std::string> g_sptr2;
+std::shared_ptr<int> g_null_sptr;
+std::optional<int> g_opt;
+std::optional<int> g_no_opt;
+std::list<int> g_list;
+std::list<int> g_empty_list;
+std::deque<int> g_deque;
+std::unordered_map<int, int> g_umap;
+
+extern "C" void cxx_stop(void) {}
+
+int main() {
+    g_words.reserve(4);
+    g_words.push_back("alpha");
+    g_words.push_back("beta");
+    g_words.push_back("gamma");
+    for (int i = 1; i <= 5; i++) g_ints.push_back(i * i);
+    g_map[3] = "three";
+    g_map[1] = "one";
+    g_map[2] = "two";
+    g_ages["bob"] = 42;
+    g_ages["alice"] = 37;
+    g_set.insert(7);
+    g_set.insert(-2);
+    g_set.insert(19);
+    g_uptr = std::make_unique<int>(99);
+    g_sptr = std::make_shared<std::string>("shared");
+    g_sptr2 = g_sptr;
+    g_opt = 5;
+    g_list = {4, 5, 6};
+    g_deque = {1, 2, 3};
+    g_umap[1] = 10;
+    cxx_stop();
+    return (int) g_words.size();
+}
