@@ -30,6 +30,17 @@ std::list<int> g_list;
 std::list<int> g_empty_list;
 std::deque<int> g_deque;
 std::unordered_map<int, int> g_umap;
+std::deque<int> g_big_deque;
+std::deque<std::string> g_deque_s;
+std::unordered_map<std::string, int> g_umap_s;
+std::vector<int> g_big_vec;
+std::vector<int> g_same(15, 7);
+std::map<int, int> g_big_map;
+std::map<std::string, std::vector<int>> g_nested;
+std::vector<std::vector<int>> g_vv;
+std::weak_ptr<int> g_weak;
+struct item { int id; std::string name; };
+std::vector<item> g_items;
 
 extern "C" void cxx_stop(void) {}
 
@@ -54,6 +65,18 @@ int main() {
     g_list = {4, 5, 6};
     g_deque = {1, 2, 3};
     g_umap[1] = 10;
+    g_umap[2] = 20;
+    for (int i = 0; i < 700; i++) g_big_deque.push_back(i);
+    g_deque_s.push_back("x");
+    g_deque_s.push_front("w");
+    g_umap_s["k1"] = 1;
+    g_umap_s["k2"] = 2;
+    for (int i = 0; i < 300; i++) { g_big_vec.push_back(i); g_big_map[i] = -i; }
+    g_nested["a"] = {1, 2};
+    g_nested["b"] = {};
+    g_vv = {{1}, {2, 3}};
+    { auto gone = std::make_shared<int>(3); g_weak = gone; }
+    g_items.push_back({1, "one"});
     cxx_stop();
     return (int) g_words.size();
 }

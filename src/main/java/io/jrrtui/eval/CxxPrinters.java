@@ -36,7 +36,10 @@ final class CxxPrinters {
             if (name.startsWith("std::map<")) return p.tree(v, "std::map", true);
             if (name.startsWith("std::set<")) return p.tree(v, "std::set", false);
             if (name.startsWith("std::unique_ptr<")) return p.uniquePtr(v, s);
-            if (name.startsWith("std::shared_ptr<")) return p.sharedPtr(v, s);
+            if (name.startsWith("std::shared_ptr<")) return p.sharedPtr(v, s, "std::shared_ptr<");
+            if (name.startsWith("std::weak_ptr<")) return p.sharedPtr(v, s, "std::weak_ptr<");
+            if (name.startsWith("std::deque<")) return p.deque(v, s);
+            if (name.startsWith("std::unordered_map<")) return p.unorderedMap(v);
             if (name.startsWith("std::optional<")) return p.optional(v, s);
             if (name.startsWith("std::__cxx11::list<")) return p.list(v, s);
             return Optional.empty();
@@ -114,6 +117,7 @@ final class CxxPrinters {
         if (tree.isEmpty() || header.isEmpty() || count.isEmpty() || header.get().address().isEmpty()) return Optional.empty();
         if (!(tree.get().type().strip() instanceof Type.Struct ts) || ts.templateArgs().size() < 2) return Optional.empty();
         Type valueType = ts.templateArgs().get(1);
+        if (alignment(valueType, 0) > 8) return Optional.empty(); // stored after the links at an offset we do not compute
         Type.Struct nodeBase = (Type.Struct) header.get().type().strip();
         long headerAddr = header.get().address().getAsLong();
         long n = count.get().asLong();
@@ -170,7 +174,7 @@ final class CxxPrinters {
         return Optional.of("std::unique_ptr<" + s.templateArgs().get(0).name() + "> = {get() = " + f.format(ptr.get(), false, depth + 1) + "}");
     }
 
-    private Optional<String> sharedPtr(Value v, Type.Struct s) {
+    private Optional<String> sharedPtr(Value v, Type.Struct s, String kind) {
         Optional<Value> ptr = find(v, "_M_ptr", 0);
         Optional<Value> counts = find(v, "_M_pi", 0);
         if (ptr.isEmpty() || counts.isEmpty() || s.templateArgs().isEmpty() || !(counts.get().type().strip() instanceof Type.Pointer cp)) return Optional.empty();
@@ -187,7 +191,7 @@ final class CxxPrinters {
             // the weak count includes one reference held by all the owners together
             state = u == 0 ? "expired, weak count " + w : "use count " + u + ", weak count " + (w - 1);
         }
-        return Optional.of("std::shared_ptr<" + s.templateArgs().get(0).name() + "> (" + state + ") = {get() = "
+        return Optional.of(kind + s.templateArgs().get(0).name() + "> (" + state + ") = {get() = "
                 + f.format(ptr.get(), false, depth + 1) + "}");
     }
 
@@ -228,6 +232,85 @@ final class CxxPrinters {
             if (m.baseClass() && m.type().strip() instanceof Type.Struct b && b.member("_M_next").isPresent()) return b;
         }
         return hs.member("_M_next").isPresent() ? hs : null;
+    }
+
+    /**
+     * std::deque: the elements from the start iterator to the finish iterator, moving to the next
+     * buffer of the map of buffers at each buffer's end (libstdc++'s buffer: 512 bytes, at least one element).
+     */
+    private Optional<String> deque(Value v, Type.Struct s) {
+        Optional<Value> start = find(v, "_M_start", 0);
+        Optional<Value> finish = find(v, "_M_finish", 0);
+        if (start.isEmpty() || finish.isEmpty() || s.templateArgs().isEmpty()) return Optional.empty();
+        Type elem = s.templateArgs().get(0);
+        long es = elem.size();
+        if (es <= 0) return Optional.empty();
+        long perBuffer = es < 512 ? 512 / es : 1;
+        long cur = link(start.get(), "_M_cur");
+        long last = link(start.get(), "_M_last");
+        long node = link(start.get(), "_M_node");
+        long endCur = link(finish.get(), "_M_cur");
+        long endFirst = link(finish.get(), "_M_first");
+        long endNode = link(finish.get(), "_M_node");
+        if (endNode < node || (endNode - node) % 8 != 0 || (last - cur) % es != 0 || (endCur - endFirst) % es != 0) return Optional.empty();
+        long n = endNode == node ? (endCur - cur) / es : perBuffer * ((endNode - node) / 8 - 1) + (last - cur) / es + (endCur - endFirst) / es;
+        if (n < 0) return Optional.empty();
+        String head = "std::deque with " + n + (n == 1 ? " element" : " elements");
+        if (n == 0) return Optional.of(head);
+        List<String> items = new ArrayList<>();
+        for (long i = 0; i < n && i < ValueFormatter.PRINT_MAX; i++) {
+            if (cur == last) {
+                node += 8;
+                cur = readPointer(v, node);
+                last = cur + perBuffer * es;
+            }
+            items.add(f.format(Value.inMemory(elem, cur, v.target()), false, depth + 1));
+            cur += es;
+        }
+        return Optional.of(head + " = " + braces(items, n > ValueFormatter.PRINT_MAX));
+    }
+
+    /** std::unordered_map: the singly linked node list that starts after _M_before_begin. */
+    private Optional<String> unorderedMap(Value v) {
+        Optional<Value> table = find(v, "_M_h", 0);
+        Optional<Value> before = find(v, "_M_before_begin", 0);
+        Optional<Value> count = find(v, "_M_element_count", 0);
+        if (table.isEmpty() || before.isEmpty() || count.isEmpty() || !(table.get().type().strip() instanceof Type.Struct ts)
+                || ts.templateArgs().size() < 2) return Optional.empty();
+        Type valueType = ts.templateArgs().get(1);
+        if (alignment(valueType, 0) > 8) return Optional.empty();
+        long n = count.get().asLong();
+        if (n < 0 || n > MAX_NODES) return Optional.empty();
+        String head = "std::unordered_map with " + n + (n == 1 ? " element" : " elements");
+        if (n == 0) return Optional.of(head);
+        List<String> items = new ArrayList<>();
+        long node = link(before.get(), "_M_nxt");
+        int limit = ValueFormatter.PRINT_MAX / 2;
+        for (long i = 0; i < n && i < limit; i++) {
+            if (node == 0) return Optional.empty(); // fewer nodes than counted
+            // a node: its next link (8 bytes), then the value
+            items.add(pair(Value.inMemory(valueType, node + 8, v.target())));
+            node = readPointer(v, node);
+        }
+        return Optional.of(head + " = " + braces(items, n > limit));
+    }
+
+    private static long readPointer(Value v, long address) {
+        byte[] b = v.target().readMemory(address, 8);
+        return java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    /** The alignment a type needs (its widest scalar), enough to tell when 8 bytes are not enough. */
+    private static long alignment(Type t, int level) {
+        Type s = t.strip();
+        if (level > 8) return Long.MAX_VALUE;
+        if (s instanceof Type.Array a) return alignment(a.element(), level + 1);
+        if (s instanceof Type.Struct st) {
+            long max = 1;
+            for (Type.Member m : st.members()) max = Math.max(max, alignment(m.type(), level + 1));
+            return max;
+        }
+        return Math.max(1, s.size());
     }
 
     private static String braces(List<String> items, boolean more) {

@@ -19,7 +19,9 @@ public class CxxContainersTest {
     static final List<String> EXPRESSIONS = List.of(
             "g_str", "g_long_str", "g_empty_str", "g_words", "g_ints", "g_empty_vec", "g_map", "g_ages", "g_set",
             "g_uptr", "g_null_uptr", "g_sptr", "g_sptr2", "g_null_sptr", "g_opt", "g_no_opt", "g_list",
-            "g_empty_list", "g_words[1]", "g_ints[2]", "*g_uptr", "*g_sptr", "g_ints[1] + g_ints[4]");
+            "g_empty_list", "g_words[1]", "g_ints[2]", "*g_uptr", "*g_sptr", "g_ints[1] + g_ints[4]",
+            "g_deque", "g_big_deque", "g_deque_s", "g_umap", "g_umap_s", "g_big_vec", "g_same", "g_big_map", "g_nested",
+            "g_vv", "g_weak", "g_items", "g_vv[1]", "g_items[0]", "g_items[0].name");
 
     @Test
     void containersPrintAsGdbsPrettyPrintersDo() throws java.io.IOException {
