@@ -9,6 +9,11 @@
 #include <vector>
 #include <list>
 #include <deque>
+#include <forward_list>
+#include <queue>
+#include <stack>
+#include <string_view>
+#include <unordered_set>
 
 std::string g_str = "hello, world";
 std::string g_long_str(40, 'x');
@@ -39,6 +44,15 @@ std::map<int, int> g_big_map;
 std::map<std::string, std::vector<int>> g_nested;
 std::vector<std::vector<int>> g_vv;
 std::weak_ptr<int> g_weak;
+std::unordered_set<int> g_uset;
+std::multimap<int, int> g_multimap;
+std::multiset<int> g_multiset;
+std::unique_ptr<int[]> g_uarr;
+std::string_view g_view;
+std::stack<int> g_stack;
+std::queue<int> g_queue;
+std::forward_list<int> g_flist;
+std::forward_list<int> g_empty_flist;
 struct item { int id; std::string name; };
 std::vector<item> g_items;
 
@@ -77,6 +91,19 @@ int main() {
     g_vv = {{1}, {2, 3}};
     { auto gone = std::make_shared<int>(3); g_weak = gone; }
     g_items.push_back({1, "one"});
+    g_uset.insert(3);
+    g_multimap.insert({1, 2});
+    g_multimap.insert({1, 3});
+    g_multiset.insert(4);
+    g_multiset.insert(4);
+    g_uarr.reset(new int[2]);
+    g_view = "a view";
+    g_stack.push(1);
+    g_stack.push(2);
+    g_queue.push(5);
+    g_flist.push_front(9);
+    g_flist.push_front(8);
+    const std::vector<std::string> &words = g_words;
     cxx_stop();
-    return (int) g_words.size();
+    return (int) words.size();
 }

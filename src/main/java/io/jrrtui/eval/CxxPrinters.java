@@ -33,13 +33,20 @@ final class CxxPrinters {
         try {
             if (name.startsWith("std::__cxx11::basic_string<char,")) return p.string(v);
             if (name.startsWith("std::vector<")) return p.vector(v);
+            if (name.startsWith("std::basic_string_view<char,")) return p.stringView(v);
             if (name.startsWith("std::map<")) return p.tree(v, "std::map", true);
+            if (name.startsWith("std::multimap<")) return p.tree(v, "std::multimap", true);
             if (name.startsWith("std::set<")) return p.tree(v, "std::set", false);
+            if (name.startsWith("std::multiset<")) return p.tree(v, "std::multiset", false);
+            if (name.startsWith("std::stack<")) return p.adapter(v, "std::stack");
+            if (name.startsWith("std::queue<")) return p.adapter(v, "std::queue");
+            if (name.startsWith("std::forward_list<")) return p.forwardList(v, s);
+            if (name.startsWith("std::unordered_set<")) return p.hashtable(v, "std::unordered_set", false);
             if (name.startsWith("std::unique_ptr<")) return p.uniquePtr(v, s);
             if (name.startsWith("std::shared_ptr<")) return p.sharedPtr(v, s, "std::shared_ptr<");
             if (name.startsWith("std::weak_ptr<")) return p.sharedPtr(v, s, "std::weak_ptr<");
             if (name.startsWith("std::deque<")) return p.deque(v, s);
-            if (name.startsWith("std::unordered_map<")) return p.unorderedMap(v);
+            if (name.startsWith("std::unordered_map<")) return p.hashtable(v, "std::unordered_map", true);
             if (name.startsWith("std::optional<")) return p.optional(v, s);
             if (name.startsWith("std::__cxx11::list<")) return p.list(v, s);
             return Optional.empty();
@@ -80,12 +87,47 @@ final class CxxPrinters {
         Optional<Value> ptr = find(v, "_M_p", 0);
         Optional<Value> len = find(v, "_M_string_length", 0);
         if (ptr.isEmpty() || len.isEmpty()) return Optional.empty();
-        long n = len.get().asLong();
+        return chars(v, ptr.get().asLong(), len.get().asLong());
+    }
+
+    private Optional<String> stringView(Value v) {
+        Optional<Value> ptr = find(v, "_M_str", 0);
+        Optional<Value> len = find(v, "_M_len", 0);
+        if (ptr.isEmpty() || len.isEmpty()) return Optional.empty();
+        return chars(v, ptr.get().asLong(), len.get().asLong());
+    }
+
+    /** n characters at address as gdb quotes a string (200-character limit), empty when n is not sane. */
+    private static Optional<String> chars(Value v, long address, long n) {
         if (n < 0 || n > ValueFormatter.MAX_VALUE_SIZE) return Optional.empty();
-        byte[] raw = v.target().readMemory(ptr.get().asLong(), (int) n);
+        byte[] raw = v.target().readMemory(address, (int) n);
         List<Integer> chars = new ArrayList<>(raw.length);
         for (byte b : raw) chars.add(b & 0xff);
         return Optional.of(ValueFormatter.quoteChars(chars, ValueFormatter.PRINT_MAX));
+    }
+
+    /** std::stack / std::queue: the container they wrap, member c. */
+    private Optional<String> adapter(Value v, String kind) {
+        Optional<Value> inner = find(v, "c", 0);
+        if (inner.isEmpty() || !(inner.get().type().strip() instanceof Type.Struct is)) return Optional.empty();
+        return format(f, inner.get(), is, depth).map(x -> kind + " wrapping: " + x);
+    }
+
+    /** std::forward_list: nodes from _M_head, each holding its value after its one link. */
+    private Optional<String> forwardList(Value v, Type.Struct s) {
+        Optional<Value> head = find(v, "_M_head", 0);
+        if (head.isEmpty() || s.templateArgs().isEmpty()) return Optional.empty();
+        Type elem = s.templateArgs().get(0);
+        if (alignment(elem, 0) > 8) return Optional.empty();
+        List<String> items = new ArrayList<>();
+        long node = link(head.get(), "_M_next");
+        int i = 0;
+        for (; node != 0 && i < ValueFormatter.PRINT_MAX; i++) {
+            items.add("[" + i + "] = " + f.format(Value.inMemory(elem, node + 8, v.target()), false, depth + 1));
+            node = readPointer(v, node);
+        }
+        if (items.isEmpty()) return Optional.of("empty std::forward_list");
+        return Optional.of("std::forward_list = " + braces(items, node != 0));
     }
 
     private Optional<String> vector(Value v) {
@@ -270,8 +312,8 @@ final class CxxPrinters {
         return Optional.of(head + " = " + braces(items, n > ValueFormatter.PRINT_MAX));
     }
 
-    /** std::unordered_map: the singly linked node list that starts after _M_before_begin. */
-    private Optional<String> unorderedMap(Value v) {
+    /** std::unordered_map / set: the singly linked node list that starts after _M_before_begin. */
+    private Optional<String> hashtable(Value v, String kind, boolean pairs) {
         Optional<Value> table = find(v, "_M_h", 0);
         Optional<Value> before = find(v, "_M_before_begin", 0);
         Optional<Value> count = find(v, "_M_element_count", 0);
@@ -281,15 +323,16 @@ final class CxxPrinters {
         if (alignment(valueType, 0) > 8) return Optional.empty();
         long n = count.get().asLong();
         if (n < 0 || n > MAX_NODES) return Optional.empty();
-        String head = "std::unordered_map with " + n + (n == 1 ? " element" : " elements");
+        String head = kind + " with " + n + (n == 1 ? " element" : " elements");
         if (n == 0) return Optional.of(head);
         List<String> items = new ArrayList<>();
         long node = link(before.get(), "_M_nxt");
-        int limit = ValueFormatter.PRINT_MAX / 2;
+        int limit = pairs ? ValueFormatter.PRINT_MAX / 2 : ValueFormatter.PRINT_MAX;
         for (long i = 0; i < n && i < limit; i++) {
             if (node == 0) return Optional.empty(); // fewer nodes than counted
             // a node: its next link (8 bytes), then the value
-            items.add(pair(Value.inMemory(valueType, node + 8, v.target())));
+            Value val = Value.inMemory(valueType, node + 8, v.target());
+            items.add(pairs ? pair(val) : "[" + i + "] = " + f.format(val, false, depth + 1));
             node = readPointer(v, node);
         }
         return Optional.of(head + " = " + braces(items, n > limit));
