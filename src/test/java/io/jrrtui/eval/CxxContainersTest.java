@@ -39,11 +39,14 @@ public class CxxContainersTest {
             cmds.add("print " + x);
             ours.put(x, GdbValuesTest.orError(() -> "$ = " + fmt.format(ev.evaluate(x))));
         }
+        cmds.add("echo @@info locals\\n");
+        cmds.add("info locals");
+        ours.put("info locals", String.join("\n", caller.scope().describe(caller.scope().locals(), fmt)));
         Map<String, String> gdb = GdbValuesTest.splitByMarker(TestBinaries.gdb(bin, cmds));
         StringBuilder bad = new StringBuilder();
         for (Map.Entry<String, String> e : ours.entrySet()) {
             String expect = gdb.getOrDefault(e.getKey(), "<missing>").replaceAll("(?m)^\\$\\d+ = ", "\\$ = ");
-            if (!expect.equals(e.getValue())) bad.append("\n  print ").append(e.getKey()).append("\n    gdb:  ").append(expect).append("\n    ours: ").append(e.getValue());
+            if (!expect.equals(e.getValue())) bad.append("\n  ").append(e.getKey()).append("\n    gdb:  ").append(expect).append("\n    ours: ").append(e.getValue());
         }
         assertEquals("", bad.toString(), "answers that differ from gdb's");
     }
