@@ -14,6 +14,7 @@
 #include <stack>
 #include <string_view>
 #include <unordered_set>
+#include <tuple>
 
 std::string g_str = "hello, world";
 std::string g_long_str(40, 'x');
@@ -53,6 +54,8 @@ std::stack<int> g_stack;
 std::queue<int> g_queue;
 std::forward_list<int> g_flist;
 std::forward_list<int> g_empty_flist;
+std::tuple<int, std::string, char> g_tuple{1, "t", 'c'};
+std::tuple<> g_empty_tuple;
 struct item { int id; std::string name; };
 std::vector<item> g_items;
 

@@ -46,6 +46,7 @@ final class CxxPrinters {
             if (name.startsWith("std::shared_ptr<")) return p.sharedPtr(v, s, "std::shared_ptr<");
             if (name.startsWith("std::weak_ptr<")) return p.sharedPtr(v, s, "std::weak_ptr<");
             if (name.startsWith("std::deque<")) return p.deque(v, s);
+            if (name.startsWith("std::tuple<")) return p.tuple(v);
             if (name.startsWith("std::unordered_map<")) return p.hashtable(v, "std::unordered_map", true);
             if (name.startsWith("std::optional<")) return p.optional(v, s);
             if (name.startsWith("std::__cxx11::list<")) return p.list(v, s);
@@ -104,6 +105,30 @@ final class CxxPrinters {
         List<Integer> chars = new ArrayList<>(raw.length);
         for (byte b : raw) chars.add(b & 0xff);
         return Optional.of(ValueFormatter.quoteChars(chars, ValueFormatter.PRINT_MAX));
+    }
+
+    /** std::tuple: element k is _M_head_impl of the _Head_base of the k-th _Tuple_impl in the base chain. */
+    private Optional<String> tuple(Value v) {
+        List<String> items = new ArrayList<>();
+        Value level = tupleBase(v, "std::_Tuple_impl<"); // std::tuple's one base is _Tuple_impl<0, ...>
+        for (int k = 0; level != null && k < 256; k++) {
+            Value head = tupleBase(level, "std::_Head_base<");
+            if (head == null) break;
+            Optional<Value> element = find(head, "_M_head_impl", 0);
+            if (element.isEmpty()) return Optional.empty();
+            items.add("[" + (k + 1) + "] = " + f.format(element.get(), false, depth + 1));
+            level = tupleBase(level, "std::_Tuple_impl<");
+        }
+        if (items.isEmpty()) return Optional.of("empty std::tuple");
+        return Optional.of("std::tuple containing = " + braces(items, false));
+    }
+
+    /** The base class of v whose name starts with prefix, or null. */
+    private static Value tupleBase(Value v, String prefix) {
+        for (Type.Member m : ((Type.Struct) v.type().strip()).members()) {
+            if (m.baseClass() && m.name() != null && m.name().startsWith(prefix)) return v.sub(m.type(), m.offset());
+        }
+        return null;
     }
 
     /** std::stack / std::queue: the container they wrap, member c. */

@@ -23,7 +23,7 @@ public class CxxContainersTest {
             "g_deque", "g_big_deque", "g_deque_s", "g_umap", "g_umap_s", "g_big_vec", "g_same", "g_big_map", "g_nested",
             "g_vv", "g_weak", "g_items", "g_vv[1]", "g_items[0]", "g_items[0].name",
             "g_uset", "g_multimap", "g_multiset", "g_uarr", "g_view", "g_stack", "g_queue", "g_flist", "g_empty_flist",
-            "words", "words[1]");
+            "words", "words[1]", "g_tuple", "g_empty_tuple");
 
     @Test
     void containersPrintAsGdbsPrettyPrintersDo() throws java.io.IOException {
