@@ -11,7 +11,7 @@ public final class Dw {
             TAG_structure_type = 0x13, TAG_subroutine_type = 0x15, TAG_typedef = 0x16, TAG_union_type = 0x17,
             TAG_unspecified_parameters = 0x18, TAG_variant = 0x19, TAG_inheritance = 0x1c,
             TAG_inlined_subroutine = 0x1d, TAG_subrange_type = 0x21, TAG_base_type = 0x24,
-            TAG_const_type = 0x26, TAG_enumerator = 0x28, TAG_subprogram = 0x2e, TAG_template_type_param = 0x2f,
+            TAG_const_type = 0x26, TAG_enumerator = 0x28, TAG_subprogram = 0x2e, TAG_template_type_param = 0x2f, TAG_GNU_template_parameter_pack = 0x4107,
             TAG_variable = 0x34, TAG_volatile_type = 0x35, TAG_restrict_type = 0x37, TAG_namespace = 0x39,
             TAG_unspecified_type = 0x3b, TAG_partial_unit = 0x3c, TAG_rvalue_reference_type = 0x42,
             TAG_skeleton_unit = 0x4a, TAG_variant_part = 0x33, TAG_atomic_type = 0x47,

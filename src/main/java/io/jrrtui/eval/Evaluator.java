@@ -165,7 +165,11 @@ public final class Evaluator {
         if (s instanceof Type.Reference r) return Value.inMemory(r.target(), v.asLong(), ctx.target());
         if (s instanceof Type.Array a) return v.sub(a.element(), 0);
         if (s.kind() == Type.Kind.FUNCTION) return v;
-        if (s instanceof Type.Struct) throw new JrrException("Structure has no component named operator*.");
+        if (s instanceof Type.Struct) {
+            Optional<Value> held = CxxPrinters.heldPointer(v);
+            if (held.isPresent()) return deref(held.get());
+            throw new JrrException("Structure has no component named operator*.");
+        }
         throw new JrrException("Attempt to take contents of a non-pointer value.");
     }
 
@@ -218,6 +222,8 @@ public final class Evaluator {
             Type el = p.target();
             return Value.inMemory(el, base.asLong() + i * Math.max(1, el.size()), ctx.target());
         }
+        Optional<Value> contained = CxxPrinters.element(base, i);
+        if (contained.isPresent()) return contained.get();
         throw new JrrException("cannot subscript something of type `" + base.type().name() + "'");
     }
 

@@ -168,6 +168,10 @@ public abstract class Type {
         public boolean isCplus() { return cplus; }
         void setMembers(List<Member> m) { members = List.copyOf(m); }
         void setVariantPart(VariantPart v) { variantPart = v; }
+        private List<Type> templateArgs = List.of();
+        void setTemplateArgs(List<Type> a) { templateArgs = List.copyOf(a); }
+        /** A C++ template's type arguments in order (DW_TAG_template_type_param), empty otherwise. */
+        public List<Type> templateArgs() { return templateArgs; }
         public List<Member> members() { return members; }
         public VariantPart variantPart() { return variantPart; }
         public String tagName() { return tagName; }

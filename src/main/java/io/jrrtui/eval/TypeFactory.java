@@ -143,8 +143,13 @@ public final class TypeFactory {
         s.setCplus(cplus);
         cache.put(key(d), s);
         List<Type.Member> members = new ArrayList<>();
+        List<Type> templateArgs = new ArrayList<>();
         for (Die c : d.children()) {
-            if (c.tag() == Dw.TAG_member || c.tag() == Dw.TAG_inheritance) {
+            if (c.tag() == Dw.TAG_template_type_param && c.type().isPresent()) {
+                templateArgs.add(of(c.type()));
+            } else if (c.tag() == Dw.TAG_GNU_template_parameter_pack) { // variadic: the pack's types in order
+                for (Die t : c.children()) if (t.tag() == Dw.TAG_template_type_param && t.type().isPresent()) templateArgs.add(of(t.type()));
+            } else if (c.tag() == Dw.TAG_member || c.tag() == Dw.TAG_inheritance) {
                 if (c.flag(Dw.AT_declaration)) continue; // static members live elsewhere
                 members.add(member(c, s));
             } else if (c.tag() == Dw.TAG_variant_part) {
@@ -152,6 +157,7 @@ public final class TypeFactory {
             }
         }
         s.setMembers(members);
+        s.setTemplateArgs(templateArgs);
         return s;
     }
 

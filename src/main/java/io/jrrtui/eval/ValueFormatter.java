@@ -72,7 +72,13 @@ public final class ValueFormatter {
                 case REFERENCE: {
                     Type.Reference r = (Type.Reference) s;
                     long addr = v.asLong();
-                    String inner = format(Value.inMemory(r.target(), addr, v.target()), false, depth + 1);
+                    Value referred = Value.inMemory(r.target(), addr, v.target());
+                    // gdb shows a reference to a value its printers know as the printed value alone
+                    if (r.target().strip() instanceof Type.Struct rs && rs.isCplus()) {
+                        Optional<String> pretty = CxxPrinters.format(this, referred, rs, depth + 1);
+                        if (pretty.isPresent()) return pretty.get();
+                    }
+                    String inner = format(referred, false, depth + 1);
                     return (top ? "(" + t.name() + ") " : "") + "@" + hex(addr) + ": " + inner;
                 }
                 case ARRAY: return array(v, (Type.Array) s, depth);
@@ -265,6 +271,10 @@ public final class ValueFormatter {
 
     private String struct(Value v, Type.Struct s, int depth) {
         if (s.isDeclaration()) return "<incomplete type>";
+        if (s.isCplus()) {
+            Optional<String> pretty = CxxPrinters.format(this, v, s, depth);
+            if (pretty.isPresent()) return pretty.get();
+        }
         List<String> parts = new ArrayList<>();
         for (Type.Member m : s.members()) parts.add(member(v, m, depth));
         return "{" + String.join(", ", parts) + "}";

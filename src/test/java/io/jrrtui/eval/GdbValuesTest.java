@@ -174,24 +174,15 @@ public class GdbValuesTest {
      */
     @org.junit.jupiter.api.Test
     void cplusplusValuesAgreeWithGdb() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(TestBinaries.hasTool("g++"), "g++ absent");
-        Path src = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", "sym_cpp.cpp");
-        Path bin = TestBinaries.dir().resolve("sym_cpp");
-        if (!java.nio.file.Files.isRegularFile(bin) || java.nio.file.Files.getLastModifiedTime(bin).compareTo(java.nio.file.Files.getLastModifiedTime(src)) < 0) {
-            TestBinaries.run(List.of("g++", "-g", "-O0", "-fno-omit-frame-pointer", "-o", bin.toString(), src.toString()));
-        }
+        Path bin = compiledCpp("sym_cpp");
         Path corePath = TestBinaries.coreAt(TestBinaries.binary("sym_cpp"), "cpp_stop", TestBinaries.sharedTmp());
-        CoreFile core = CoreFile.open(corePath);
-        ElfFile elf = ElfFile.open(bin);
-        ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), CoreTarget.bias(core, bin), Demangler.NONE);
-        GlobalVariables globals = new GlobalVariables(m.dwarf().orElseThrow());
-        ValueFormatter fmt = new ValueFormatter(m::symbolize);
-        CoreTarget f1 = CoreTarget.frame(core, 1, false);
-        FrameScope s1 = new FrameScope(m, new TypeFactory(), globals, f1, f1.pc() - 1);
+        Caller caller = callerScope(bin, corePath);
+        FrameScope s1 = caller.scope();
+        ValueFormatter fmt = caller.formatter();
         Evaluator ev = new Evaluator(new ScopeContext(s1));
         Map<String, String> ours = new LinkedHashMap<>();
         List<String> cmds = new ArrayList<>(List.of("core-file " + corePath));
-        add(cmds, ours, "frame 1", "frame 1", s1.frameLine(1, f1.pc(), fmt));
+        add(cmds, ours, "frame 1", "frame 1", s1.frameLine(1, caller.pc(), fmt));
         add(cmds, ours, "info args", "info args", String.join("\n", s1.describe(s1.args(), fmt)));
         add(cmds, ours, "info locals", "info locals", String.join("\n", s1.describe(s1.locals(), fmt)));
         for (String x : List.of("g_int", "g_pair", "g_plain", "g_circle", "g_ref", "g_mode", "geo::detail::counter", "*s",
@@ -249,6 +240,30 @@ public class GdbValuesTest {
         String base = name.substring(0, name.indexOf("-dwarf4"));
         String suffix = name.substring(base.length() + 1);
         return TestBinaries.variant(base, suffix, "-gdwarf-4", "-fdebug-types-section", suffix.endsWith("-O2") ? "-O2" : "-O0");
+    }
+
+    /** test-binaries/NAME.cpp built with g++ -g -O0 (the Makefile builds C and Rust only), rebuilt when stale. */
+    static Path compiledCpp(String name) throws java.io.IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestBinaries.hasTool("g++"), "g++ absent");
+        Path src = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", name + ".cpp");
+        Path bin = TestBinaries.dir().resolve(name);
+        if (!java.nio.file.Files.isRegularFile(bin) || java.nio.file.Files.getLastModifiedTime(bin).compareTo(java.nio.file.Files.getLastModifiedTime(src)) < 0) {
+            TestBinaries.run(List.of("g++", "-g", "-O0", "-fno-omit-frame-pointer", "-o", bin.toString(), src.toString()));
+        }
+        return bin;
+    }
+
+    /** Frame 1's scope, a formatter naming bin's symbols, and frame 1's pc (a return address). */
+    record Caller(FrameScope scope, ValueFormatter formatter, long pc) {}
+
+    /** Frame 1 (the caller of the function the core stopped in) of a core of bin. */
+    static Caller callerScope(Path bin, Path corePath) {
+        CoreFile core = CoreFile.open(corePath);
+        ElfFile elf = ElfFile.open(bin);
+        ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), CoreTarget.bias(core, bin), Demangler.NONE);
+        CoreTarget f1 = CoreTarget.frame(core, 1, false);
+        return new Caller(new FrameScope(m, new TypeFactory(), new GlobalVariables(m.dwarf().orElseThrow()), f1, f1.pc() - 1),
+                new ValueFormatter(m::symbolize), f1.pc());
     }
 
     /** The answer, or the one-line error message as gdb would print it instead. */
