@@ -397,7 +397,8 @@ final class Driver {
         drainConsole();
         StopEvent stop = s.stop();
         state.reverse = stop.reverse();
-        if (stop.reason() == StopEvent.Reason.BREAKPOINT || stop.reason() == StopEvent.Reason.WATCHPOINT) state.hitEvents.add(s.event());
+        if (stop.reason() == StopEvent.Reason.BREAKPOINT) state.stops.breakpoints().add(s.event());
+        if (stop.reason() == StopEvent.Reason.WATCHPOINT) state.stops.writes().add(s.event());
         panes.follow(moved);
         for (BreakpointInfo b : panes.watch.watchpoints()) {
             String e = WatchPane.watched(b);
@@ -413,6 +414,8 @@ final class Driver {
         }
         worker.submit("value history of " + expression, () -> session.history(expression), rows -> {
             state.histories.put(expression, new ValueOverTime(expression, rows));
+            // the first point is the value before any write, not a write
+            for (int i = 1; i < rows.size(); i++) state.stops.writes().add(rows.get(i).event());
             idle();
             next();
         }, error -> {
