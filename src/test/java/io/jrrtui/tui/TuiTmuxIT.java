@@ -196,14 +196,48 @@ class TuiTmuxIT {
         keys("q");
     }
 
-    /** Records test-binaries/binary into tmp/name and opens the recording in the TUI (skipped without tmux or a package). */
-    private void replayInTui(String binary, String name) throws Exception {
+    /**
+     * Issue 18: a move longer than half a second shows how far it got with an estimate in the status
+     * bar, and stays interruptible: Ctrl-C stops it and the panes show at once where it got to.
+     */
+    @Test
+    void longMoveShowsProgressAndCtrlCRedrawsWhereItStopped() throws Exception {
+        replayInTui("bench_million", "fifty", "50000", "100"); // 50,000 getppid events: a jump takes seconds
+        keys("g", "45000", "Enter");
+        String s = waitWhileBusyFor("(Ctrl-C stops)");
+        String status = s.lines().reduce((a, b) -> b).orElse("");
+        assertTrue(status.matches(".*go to event 45000 \\d+\\.\\ds +event \\d+/45000( \\d+% ~(<1|\\d+)s left)? +\\(Ctrl-C stops\\).*"),
+                "progress with an estimate: " + status);
+        tmux("send-keys", "-t", "hunt", "C-c");
+        s = waitFor("Interrupted at event");
+        String at = s.replaceAll("(?s).*Interrupted at event (\\d+)\\..*", "$1");
+        assertTrue(s.contains(" event " + at + "/50060"), "the status bar shows where the move stopped: " + s);
+        assertTrue(s.contains("cursor at event " + at + " "), "so does the timeline: " + s);
+        keys("q");
+    }
+
+    /** Polls the screen for text, also while the TUI is working (status-bar progress). */
+    private String waitWhileBusyFor(String text) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        String screen = "";
+        while (System.currentTimeMillis() < deadline) {
+            screen = tmux("capture-pane", "-p", "-t", "hunt");
+            if (screen.contains(text)) return screen;
+            Thread.sleep(20);
+        }
+        return fail("tmux screen never showed \"" + text + "\":\n" + screen);
+    }
+
+    /** Records test-binaries/binary (with args) into tmp/name and opens the recording in the TUI (skipped without tmux or a package). */
+    private void replayInTui(String binary, String name, String... args) throws Exception {
         Path project = Path.of(System.getProperty("jrrtui.projectDir", "."));
         assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
         assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
         Path trace = tmp.resolve(name);
-        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
-                Jrr.binary(binary).toString());
+        List<String> command = new ArrayList<>(List.of("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(),
+                "--", Jrr.binary(binary).toString()));
+        command.addAll(List.of(args));
+        Jrr.Run r = Jrr.run(command.toArray(String[]::new));
         assertTrue(r.status() == 0, r.errText());
         startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
     }
