@@ -218,14 +218,7 @@ class TuiTmuxIT {
 
     /** Polls the screen for text, also while the TUI is working (status-bar progress). */
     private String waitWhileBusyFor(String text) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        String screen = "";
-        while (System.currentTimeMillis() < deadline) {
-            screen = tmux("capture-pane", "-p", "-t", "hunt");
-            if (screen.contains(text)) return screen;
-            Thread.sleep(20);
-        }
-        return fail("tmux screen never showed \"" + text + "\":\n" + screen);
+        return waitFor(text, true);
     }
 
     /** Records test-binaries/binary (with args) into tmp/name and opens the recording in the TUI (skipped without tmux or a package). */
@@ -250,12 +243,17 @@ class TuiTmuxIT {
     }
 
     private String waitFor(String text) throws Exception {
+        return waitFor(text, false);
+    }
+
+    /** The screen once it shows text (and, unless whileBusy, the TUI is idle). */
+    private String waitFor(String text, boolean whileBusy) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         String screen = "";
         while (System.currentTimeMillis() < deadline) {
             screen = tmux("capture-pane", "-p", "-t", "hunt");
-            if (screen.contains(text) && !screen.contains("working:")) return screen;
-            Thread.sleep(50);
+            if (screen.contains(text) && (whileBusy || !screen.contains("working:"))) return screen;
+            Thread.sleep(20);
         }
         return fail("tmux screen never showed \"" + text + "\":\n" + screen);
     }
