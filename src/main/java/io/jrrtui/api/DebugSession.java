@@ -168,6 +168,14 @@ public interface DebugSession extends AutoCloseable {
     }
 
     /**
+     * The event a command running on another thread has reached, for progress displays: callable
+     * from any thread while the command runs (a read that may lag a little), -1 when unknown.
+     */
+    default long progressEvent() {
+        return -1;
+    }
+
+    /**
      * Asks the command running on another thread to stop at its next safe point (Ctrl-C); it then
      * fails with "Interrupted at event N." and the session stays where the program got to.
      */

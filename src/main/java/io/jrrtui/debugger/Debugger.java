@@ -1066,6 +1066,12 @@ public final class Debugger implements DebugSession {
         session.interrupt();
     }
 
+    /** The replay's event counter, read without the tracer thread: it may lag, which a progress display tolerates. */
+    @Override
+    public long progressEvent() {
+        return session.currentEvent();
+    }
+
     @Override
     public void close() {
         timeline.close();

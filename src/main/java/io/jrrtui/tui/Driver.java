@@ -102,12 +102,26 @@ final class Driver {
         return worker.busy();
     }
 
-    /** "next 1.2s +2 queued" while something runs, else null. */
+    /**
+     * "next 1.2s +2 queued" while something runs, else null; a move running longer than
+     * {@link #PROGRESS_AFTER_MILLIS} adds how far it got and an estimate ("event 3120/5000 62% ~2s left").
+     */
     String busyText() {
         if (!worker.busy()) return null;
         String queued = typeAhead.isEmpty() ? "" : " +" + typeAhead.size() + " queued";
-        return String.format("%s %.1fs%s", worker.label(), worker.elapsedMillis() / 1000.0, queued);
+        String far = "";
+        MoveProgress p = progress;
+        if (p != null && worker.elapsedMillis() >= PROGRESS_AFTER_MILLIS) {
+            p.sample(session.progressEvent(), System.nanoTime());
+            far = p.text().isEmpty() ? "" : "  " + p.text() + "  (Ctrl-C stops)";
+        }
+        return String.format("%s %.1fs%s%s", worker.label(), worker.elapsedMillis() / 1000.0, far, queued);
     }
+
+    /** Moves shorter than this show no progress: it would only flicker. */
+    static final long PROGRESS_AFTER_MILLIS = 500;
+    /** The running move's progress, or null while nothing moves. */
+    private MoveProgress progress;
 
     /** Reads the event index and the first snapshot. */
     void start() {
@@ -134,17 +148,29 @@ final class Driver {
 
     /** A move that prints a header first, as gdb does ("Continuing.", "Run till exit from ..."). */
     void motion(String label, String header, Function<DebugSession, StopEvent> op) {
+        motion(label, header, op, -1);
+    }
+
+    /** goal: the event a jump goes to, or -1 for a move whose end is unknown (progress then shows a bound). */
+    private void motion(String label, String header, Function<DebugSession, StopEvent> op, long goal) {
         if (worker.busy()) {
             if (typeAhead.size() >= TYPE_AHEAD) {
                 state.message = "busy with " + worker.label() + " (Ctrl-C interrupts it)";
                 return;
             }
-            typeAhead.addLast(() -> motion(label, header, op));
+            typeAhead.addLast(() -> motion(label, header, op, goal));
             return;
         }
         if (!header.isEmpty()) panes.console.append(header, Role.TEXT);
         history.moved(state.event());
-        move(label, op);
+        move(label, op, goal >= 1 ? MoveProgress.to(goal, state.event(), System.nanoTime()) : boundOf(label));
+    }
+
+    /** A reverse move searches the stretch up to where it starts; any other may run to the end. */
+    private MoveProgress boundOf(String label) {
+        long now = System.nanoTime();
+        return label.startsWith("reverse") ? MoveProgress.atMost(state.event(), -1, now)
+                : MoveProgress.atMost(state.eventCount(), state.event(), now);
     }
 
     void continueForward() {
@@ -165,10 +191,12 @@ final class Driver {
         return f.where().function() == null ? "??" : f.where().function();
     }
 
-    private void move(String label, Function<DebugSession, StopEvent> op) {
+    private void move(String label, Function<DebugSession, StopEvent> op, MoveProgress p) {
         List<String> watches = List.copyOf(state.watches);
         jumpNote = null;
+        progress = p;
         worker.submit(label, () -> loader.load(op.apply(session), watches), s -> {
+            progress = null;
             arrive(s, true);
             reportStop(s);
             String note = jumpNote;
@@ -178,6 +206,7 @@ final class Driver {
             }
             next();
         }, error -> {
+            progress = null;
             failed(error);
             if (error.startsWith("Interrupted")) showWhereInterrupted(error);
         });
@@ -196,7 +225,7 @@ final class Driver {
     /** A jump (g, the scrubber, Enter in Output or Timeline): lands on the innermost frame that has source. */
     void gotoEvent(long n) {
         long target = Math.max(1, Math.min(n, Math.max(1, state.eventCount())));
-        motion("go to event " + target, s -> landOnSource(s, s.gotoEvent(target)));
+        motion("go to event " + target, "", s -> landOnSource(s, s.gotoEvent(target)), target);
     }
 
     /**
@@ -232,7 +261,8 @@ final class Driver {
             state.message = back ? "nothing to undo" : "nothing to redo";
             return;
         }
-        move((back ? "undo: " : "redo: ") + "go to event " + target, s -> s.gotoEvent(target));
+        move((back ? "undo: " : "redo: ") + "go to event " + target, s -> s.gotoEvent(target),
+                MoveProgress.to(target, state.event(), System.nanoTime()));
     }
 
     /** m + letter: a checkpoint, so that ' + letter comes back to this exact instruction. */
@@ -397,7 +427,8 @@ final class Driver {
         drainConsole();
         StopEvent stop = s.stop();
         state.reverse = stop.reverse();
-        if (stop.reason() == StopEvent.Reason.BREAKPOINT || stop.reason() == StopEvent.Reason.WATCHPOINT) state.hitEvents.add(s.event());
+        if (stop.reason() == StopEvent.Reason.BREAKPOINT) state.stops.breakpoints().add(s.event());
+        if (stop.reason() == StopEvent.Reason.WATCHPOINT) state.stops.writes().add(s.event());
         panes.follow(moved);
         for (BreakpointInfo b : panes.watch.watchpoints()) {
             String e = WatchPane.watched(b);
@@ -413,6 +444,8 @@ final class Driver {
         }
         worker.submit("value history of " + expression, () -> session.history(expression), rows -> {
             state.histories.put(expression, new ValueOverTime(expression, rows));
+            // the first point is the value before any write, not a write
+            for (int i = 1; i < rows.size(); i++) state.stops.writes().add(rows.get(i).event());
             idle();
             next();
         }, error -> {

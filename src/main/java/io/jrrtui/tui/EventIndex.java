@@ -24,20 +24,23 @@ final class EventIndex {
     private final long count;
     private final int[] tids;
     private final byte[] streams;
+    /** Events that delivered a signal (kind "signal"). */
+    private final java.util.BitSet signals;
     private final Set<Integer> threads = new TreeSet<>();
     private List<EventSummary> window;
     private long windowFirst;
 
-    private EventIndex(long count, int[] tids, byte[] streams, List<EventSummary> window, long windowFirst) {
+    private EventIndex(long count, int[] tids, byte[] streams, java.util.BitSet signals, List<EventSummary> window, long windowFirst) {
         this.count = count;
         this.tids = tids;
         this.streams = streams;
+        this.signals = signals;
         for (int t : tids) threads.add(t);
         setWindow(windowFirst, window);
     }
 
     static EventIndex empty() {
-        return new EventIndex(0, new int[0], new byte[0], List.of(), 1);
+        return new EventIndex(0, new int[0], new byte[0], new java.util.BitSet(), List.of(), 1);
     }
 
     /** Reads every event's thread and output stream, and the summaries of the first window. */
@@ -46,6 +49,7 @@ final class EventIndex {
         int known = (int) Math.min(count, MAX_EVENTS);
         int[] tids = new int[known];
         byte[] streams = new byte[known];
+        java.util.BitSet signals = new java.util.BitSet();
         List<EventSummary> first = new ArrayList<>();
         for (long from = 1; from <= known; from += CHUNK) {
             List<EventSummary> part = session.events(from, Math.min(known, from + CHUNK - 1));
@@ -54,10 +58,11 @@ final class EventIndex {
                 if (e.number() < 1 || e.number() > known) continue;
                 tids[(int) (e.number() - 1)] = e.tid();
                 streams[(int) (e.number() - 1)] = (byte) e.outputStream();
+                if (e.kind().equals("signal")) signals.set((int) (e.number() - 1));
                 if (e.number() <= 2 * WINDOW_MARGIN) first.add(e);
             }
         }
-        return new EventIndex(count, tids, streams, first, 1);
+        return new EventIndex(count, tids, streams, signals, first, 1);
     }
 
     /** The summaries of first..last and a margin around them (worker thread). */
@@ -96,6 +101,11 @@ final class EventIndex {
     /** The output stream event n wrote to (1, 2), or 0. */
     int outputStream(long n) {
         return n >= 1 && n <= streams.length ? streams[(int) (n - 1)] : 0;
+    }
+
+    /** Whether event n delivered a signal. */
+    boolean signal(long n) {
+        return n >= 1 && n <= streams.length && signals.get((int) (n - 1));
     }
 
     /** How many events have their thread and output known (all, up to MAX_EVENTS). */

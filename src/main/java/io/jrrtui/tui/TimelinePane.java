@@ -55,12 +55,11 @@ final class TimelinePane extends Pane {
     @Override
     String subtitle() {
         if (matched != null) return "filter \"" + filter + "\": " + matched.size() + " events  (/ Enter clears)";
-        return "cursor at event " + cursorEvent + "  [" + Scrubber.CURRENT + " now  " + Scrubber.CURSOR + " cursor  "
-                + Scrubber.OUTPUT + " output  " + Scrubber.HIT + " stop]";
+        return "cursor at event " + cursorEvent + "  [" + Scrubber.LEGEND + "]";
     }
 
     Scrubber.Cell[] scrubberCells(int width) {
-        return scrubber.cells(width, state.events, state.hitEvents, state.event(), cursorEvent);
+        return scrubber.cells(width, state.events, state.stops, state.event(), cursorEvent);
     }
 
     void follow() {
@@ -80,16 +79,12 @@ final class TimelinePane extends Pane {
         long count = state.eventCount();
         long first = Math.max(1, Math.min(cursorEvent - height / 2, count - height + 1));
         List<Row> rows = new ArrayList<>();
-        long now = state.event();
         if (!state.events.covers(first, first + height - 1)) fetcher.accept(first, first + height - 1);
         for (long n = first; n <= count && rows.size() < height; n++) {
             EventSummary e = state.events.get(n);
             String text = e == null ? String.format("%7d  %-8s t%-6d", n, "...", state.events.tid(n))
                     : String.format("%7d  %-8s t%-6d %s", n, e.kind(), e.tid(), e.summary());
-            boolean hit = state.hitEvents.contains(n);
-            String mark = (hit ? "B" : state.events.outputStream(n) != 0 ? "o" : " ") + (n == now ? ">" : " ");
-            rows.add(new Row(mark, hit ? Role.BREAKPOINT : n == now ? Role.CURRENT : Role.DIM, text,
-                    n == now ? Role.CURRENT : Role.TEXT));
+            rows.add(row(n, text));
         }
         top = (int) (first - 1);
         cursor = (int) (cursorEvent - 1);
@@ -110,18 +105,22 @@ final class TimelinePane extends Pane {
         }
         int at = matchIndex();
         int first = Math.max(0, Math.min(at - height / 2, matched.size() - height));
-        long now = state.event();
         for (int i = first; i < matched.size() && rows.size() < height; i++) {
             EventSummary e = matched.get(i);
-            boolean hit = state.hitEvents.contains(e.number());
-            String mark = (hit ? "B" : e.outputStream() != 0 ? "o" : " ") + (e.number() == now ? ">" : " ");
-            rows.add(new Row(mark, hit ? Role.BREAKPOINT : e.number() == now ? Role.CURRENT : Role.DIM,
-                    String.format("%7d  %-8s t%-6d %s", e.number(), e.kind(), e.tid(), e.summary()),
-                    e.number() == now ? Role.CURRENT : Role.TEXT));
+            rows.add(row(e.number(), String.format("%7d  %-8s t%-6d %s", e.number(), e.kind(), e.tid(), e.summary())));
         }
         top = first;
         cursor = at;
         return padded(rows, height);
+    }
+
+    /** One event's row: its scrubber mark (blank for plain events) and '>' where we are. */
+    private Row row(long n, String text) {
+        boolean now = n == state.event();
+        char m = Scrubber.markOf(n, state.events, state.stops);
+        String mark = (m == Scrubber.PLAIN ? " " : String.valueOf(m)) + (now ? ">" : " ");
+        return new Row(mark, state.stops.contains(n) ? Role.BREAKPOINT : now ? Role.CURRENT : Role.DIM, text,
+                now ? Role.CURRENT : Role.TEXT);
     }
 
     /** Blank rows to the pane's height: the painter draws rows only, and a short list must hide the old ones. */

@@ -14,8 +14,8 @@ final class TuiState {
     EventIndex events = EventIndex.empty();
     final SourceFiles sources = new SourceFiles();
     final List<String> watches = new ArrayList<>();
-    /** Events at which a breakpoint or watchpoint stopped us in this session, for the scrubber. */
-    final Set<Long> hitEvents = new TreeSet<>();
+    /** Events at which a breakpoint or watchpoint stopped us in this session (and watched writes), for the scrubber. */
+    final Stops stops = new Stops();
     /** Value histories of watched expressions (watchpoints), by expression; asked once each. */
     final java.util.Map<String, ValueOverTime> histories = new java.util.HashMap<>();
     final Set<String> historyAsked = new java.util.HashSet<>();

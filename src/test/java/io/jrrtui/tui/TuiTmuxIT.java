@@ -90,14 +90,7 @@ class TuiTmuxIT {
      */
     @Test
     void switchThreadsInTheThreadsPane() throws Exception {
-        Path project = Path.of(System.getProperty("jrrtui.projectDir", "."));
-        assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
-        assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
-        Path trace = tmp.resolve("turns");
-        Jrr.Run r = Jrr.run("record", "-q", "-n", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
-                Jrr.binary("mt_shared_turns").toString());
-        assertTrue(r.status() == 0, r.errText());
-        startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
+        replayInTui("mt_shared_turns", "turns");
         keys(":break write_shared", "Enter");
         waitFor("Breakpoint 1 at");
         keys("c");
@@ -124,14 +117,7 @@ class TuiTmuxIT {
      */
     @Test
     void decodedTimelineJumpToSourceAndTheEnd() throws Exception {
-        Path project = Path.of(System.getProperty("jrrtui.projectDir", "."));
-        assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
-        assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
-        Path trace = tmp.resolve("levels");
-        Jrr.Run r = Jrr.run("record", "-q", "-n", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
-                Jrr.binary("tui_levels").toString());
-        assertTrue(r.status() == 0, r.errText());
-        startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
+        replayInTui("tui_levels", "levels");
         String s = waitFor("openat(AT_FDCWD, \"/etc/ld.so.cache\", O_RDONLY|O_CLOEXEC) = 3");
         assertTrue(s.contains("close(3</etc/ld.so.cache>) = 0"), "fds carry their file: " + s);
         assertTrue(s.contains("No source: _start has no line information."), "event 1: no second disassembly: " + s);
@@ -167,14 +153,7 @@ class TuiTmuxIT {
      */
     @Test
     void watchpointValueOverTimeInTheWatchPane() throws Exception {
-        Path project = Path.of(System.getProperty("jrrtui.projectDir", "."));
-        assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
-        assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
-        Path trace = tmp.resolve("levels");
-        Jrr.Run r = Jrr.run("record", "-q", "-n", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
-                Jrr.binary("tui_levels").toString());
-        assertTrue(r.status() == 0, r.errText());
-        startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
+        replayInTui("tui_levels", "levels");
         keys(":watch -l level", "Enter");
         String s = waitFor("13 values, 0 .. 21");
         assertTrue(s.contains("write 12/12 at event"), s);
@@ -191,6 +170,71 @@ class TuiTmuxIT {
         keys("q");
     }
 
+    /**
+     * Issue 18: the scrubber marks where things happen (signals, thread switches, output, and the
+     * breakpoint stops seen so far), with a one-line legend, and the timeline's rows carry the same marks.
+     */
+    @Test
+    void timelineMarksSignalsThreadSwitchesAndStops() throws Exception {
+        replayInTui("mt_thread_signal", "signal");
+        String s = waitFor("[@ now ^ cursor B break W watch S signal T thread switch o output]");
+        String bar = s.lines().dropWhile(l -> !l.startsWith("-4 Timeline")).skip(1).findFirst().orElse("");
+        assertTrue(bar.matches("@\\.+T[.T]*S.*o.*"), "threads switch, then the signal, output at the end: " + bar);
+        keys(":break on_usr2", "Enter");
+        waitFor("Breakpoint 1 at");
+        keys("c");
+        s = waitFor("received signal SIGUSR2");
+        assertTrue(s.matches("(?s).*S> +\\d+  signal +t\\d+ +signal SIGUSR2.*"), "the signal's row is marked: " + s);
+        keys("c");
+        s = waitFor("on_usr2 (sig=");
+        assertTrue(s.matches("(?s).*B> +\\d+  signal +t\\d+ +signal SIGUSR2.*"), "a breakpoint stop outranks the signal: " + s);
+        keys("g", "1", "Enter");
+        s = waitFor(" event 1/");
+        bar = s.lines().dropWhile(l -> !l.startsWith("-4 Timeline")).skip(1).findFirst().orElse("");
+        assertTrue(bar.matches("@\\.+T[.T]*B.*o.*"), "the stop stays marked on the scrubber: " + bar);
+        Files.writeString(tmp.resolve("marks-screen.txt"), s);
+        keys("q");
+    }
+
+    /**
+     * Issue 18: a move longer than half a second shows how far it got with an estimate in the status
+     * bar, and stays interruptible: Ctrl-C stops it and the panes show at once where it got to.
+     */
+    @Test
+    void longMoveShowsProgressAndCtrlCRedrawsWhereItStopped() throws Exception {
+        replayInTui("bench_million", "fifty", "50000", "100"); // 50,000 getppid events: a jump takes seconds
+        keys("g", "45000", "Enter");
+        String s = waitWhileBusyFor("(Ctrl-C stops)");
+        String status = s.lines().reduce((a, b) -> b).orElse("");
+        assertTrue(status.matches(".*go to event 45000 \\d+\\.\\ds +event \\d+/45000( \\d+% ~(<1|\\d+)s left)? +\\(Ctrl-C stops\\).*"),
+                "progress with an estimate: " + status);
+        tmux("send-keys", "-t", "hunt", "C-c");
+        s = waitFor("Interrupted at event");
+        String at = s.replaceAll("(?s).*Interrupted at event (\\d+)\\..*", "$1");
+        assertTrue(s.contains(" event " + at + "/50060"), "the status bar shows where the move stopped: " + s);
+        assertTrue(s.contains("cursor at event " + at + " "), "so does the timeline: " + s);
+        keys("q");
+    }
+
+    /** Polls the screen for text, also while the TUI is working (status-bar progress). */
+    private String waitWhileBusyFor(String text) throws Exception {
+        return waitFor(text, true);
+    }
+
+    /** Records test-binaries/binary (with args) into tmp/name and opens the recording in the TUI (skipped without tmux or a package). */
+    private void replayInTui(String binary, String name, String... args) throws Exception {
+        Path project = Path.of(System.getProperty("jrrtui.projectDir", "."));
+        assumeTrue(onPath("tmux"), "tmux is not installed: the end-to-end terminal test cannot run");
+        assumeTrue(Files.isRegularFile(project.resolve("target/jrrtui.jar")), "target/jrrtui.jar is missing: run mvn package first");
+        Path trace = tmp.resolve(name);
+        List<String> command = new ArrayList<>(List.of("record", "-q", "-n", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(),
+                "--", Jrr.binary(binary).toString()));
+        command.addAll(List.of(args));
+        Jrr.Run r = Jrr.run(command.toArray(String[]::new));
+        assertTrue(r.status() == 0, r.errText());
+        startTui(quote(project.resolve("target/jrrtui").toString()) + " replay --tui " + quote(trace.toString()));
+    }
+
     /** Runs command in a 160x50 tmux session with its own config home and waits for the first screen. */
     private void startTui(String command) throws Exception {
         tmux("new-session", "-d", "-s", "hunt", "-x", "160", "-y", "50", "env XDG_CONFIG_HOME=" + quote(tmp.toString()) + " " + command);
@@ -199,12 +243,17 @@ class TuiTmuxIT {
     }
 
     private String waitFor(String text) throws Exception {
+        return waitFor(text, false);
+    }
+
+    /** The screen once it shows text (and, unless whileBusy, the TUI is idle). */
+    private String waitFor(String text, boolean whileBusy) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         String screen = "";
         while (System.currentTimeMillis() < deadline) {
             screen = tmux("capture-pane", "-p", "-t", "hunt");
-            if (screen.contains(text) && !screen.contains("working:")) return screen;
-            Thread.sleep(50);
+            if (screen.contains(text) && (whileBusy || !screen.contains("working:"))) return screen;
+            Thread.sleep(20);
         }
         return fail("tmux screen never showed \"" + text + "\":\n" + screen);
     }
