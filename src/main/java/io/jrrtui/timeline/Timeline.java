@@ -339,6 +339,14 @@ public final class Timeline implements AutoCloseable {
         for (long a : temps) session.addBreakpoint(a);
         try {
             long first = checkpoints.firstKey();
+            if (extraStops.isEmpty() && userBreakpoints.isEmpty() && userWatchSlots.isEmpty()) {
+                // nothing armed can be hit: scanning the whole history back would find nothing
+                Mark startMark = positionUnarmedAt(first);
+                if (startMark != null) {
+                    goTo(startMark);
+                    return ReverseResult.start();
+                }
+            }
             long step = FIRST_STEP_EVENTS;
             long pauseStep = 1;
             // the first interval starts at the nearest checkpoint before now in the current stretch
@@ -359,11 +367,11 @@ public final class Timeline implements AutoCloseable {
                 long nextKey;
                 if (startKey % SUB != 0) {
                     Long k = checkpoints.floorKey(startKey - pauseStep);
-                    pauseStep *= STEP_GROWTH;
+                    pauseStep = grown(pauseStep);
                     nextKey = k != null && k >= key(e, 0) ? k : key(e, 0);
                 } else {
                     nextKey = key(Math.max(0, e - step), 0);
-                    step *= STEP_GROWTH;
+                    step = grown(step);
                     Long cp = checkpoints.lowerKey(startKey);
                     if (cp != null && cp > nextKey) nextKey = cp;
                 }
@@ -393,6 +401,15 @@ public final class Timeline implements AutoCloseable {
     }
 
     private static final boolean TRACE = Boolean.getBoolean("jrrtui.timeline.trace");
+
+    /**
+     * The next interval's length: STEP_GROWTH times longer, saturating. (It used to overflow to 0
+     * after 32 intervals, when a search walks back checkpoint by checkpoint on a long recording,
+     * and the search then repeated the same interval for ever, forking a process each time.)
+     */
+    static long grown(long step) {
+        return step > Long.MAX_VALUE / STEP_GROWTH ? step : step * STEP_GROWTH;
+    }
 
     /**
      * Goes to checkpoint position k (restoring it when it is a checkpoint, else running to the

@@ -125,6 +125,30 @@ class CheckpointedTimeTravelTest {
     }
 
     @Test
+    void reverseContinueWithNothingArmedGoesStraightToTheStart() {
+        State start;
+        try (ReplaySession ref = open()) {
+            start = state(ref);
+        }
+        try (Timeline tl = new Timeline(open())) {
+            tl.goToEvent(EVENTS - 10);
+            assertTrue(tl.reverseContinue().reachedStart());
+            assertSameState(start, state(tl.session()), "reverse-continue without breakpoints or watchpoints");
+        }
+    }
+
+    /** A search that walks back checkpoint by checkpoint grows its step past 4^32 (it overflowed to 0 and looped). */
+    @Test
+    void searchIntervalsKeepGrowingWithoutOverflow() {
+        long step = 1;
+        for (int i = 0; i < 100; i++) {
+            long next = Timeline.grown(step);
+            assertTrue(next >= step && next > 0, "step " + i + ": " + step + " -> " + next);
+            step = next;
+        }
+    }
+
+    @Test
     void reverseContinueToWatchpointFromTheEndMatchesForwardReplay() {
         State last;
         try (ReplaySession ref = open()) {
