@@ -527,7 +527,7 @@ public final class Debugger implements DebugSession {
     private StopEvent moving(java.util.function.Supplier<StopEvent> command) {
         try {
             return command.get();
-        } catch (io.jrrtui.replay.InterruptedOperation e) {
+        } catch (io.jrrtui.target.InterruptedOperation e) {
             moved();
             last = stop(StopEvent.Reason.EVENT, 0, null, null, e.getMessage(), false);
             throw e;

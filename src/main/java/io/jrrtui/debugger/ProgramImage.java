@@ -6,7 +6,7 @@ import io.jrrtui.elf.ProgramHeader;
 import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.symbols.ModuleSymbols;
 import io.jrrtui.symbols.SymbolIndex;
-import io.jrrtui.sys.ProcMaps;
+import io.jrrtui.target.MemoryRegion;
 import io.jrrtui.trace.Mapping;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.unwind.ModuleMap;
@@ -54,7 +54,7 @@ final class ProgramImage {
         long exeBase = session.executableBase();
         main = add(exe.toAbsolutePath().toString(), ElfFile.open(exe), exeBase);
         Map<String, Long> others = new LinkedHashMap<>();
-        for (ProcMaps.Region r : session.memoryMap()) {
+        for (MemoryRegion r : session.memoryMap()) {
             if (r.offset() == 0 && r.path().startsWith("/") && !r.path().equals(main.path())) others.putIfAbsent(r.path(), r.start());
         }
         Map<String, Mapping> recorded = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import io.jrrtui.cli.Console;
 import io.jrrtui.cli.Main;
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
-import io.jrrtui.replay.InterruptedOperation;
+import io.jrrtui.target.InterruptedOperation;
 import io.jrrtui.trace.TraceReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.jrrtui.debugger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jrrtui.replay.InterruptedOperation;
+import io.jrrtui.target.InterruptedOperation;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;

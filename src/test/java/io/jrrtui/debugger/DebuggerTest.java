@@ -106,7 +106,7 @@ class DebuggerTest {
     /** A CRC of every readable, writable mapping of the replayed program (stack, heap, data). */
     private long writableMemoryDigest() {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        for (io.jrrtui.sys.ProcMaps.Region r : dbg.session().memoryMap()) {
+        for (io.jrrtui.target.MemoryRegion r : dbg.session().memoryMap()) {
             if (!r.perms().startsWith("rw") || r.path().startsWith("[v")) continue;
             crc.update(dbg.session().readMemory(r.start(), (int) (r.end() - r.start())));
         }

@@ -40,7 +40,7 @@ class ThreadedCheckpointTest {
     private static State state(ReplaySession s) {
         if (s.exited()) throw new AssertionError("the program has ended (event " + s.currentEvent() + ")");
         Map<Integer, List<Long>> regs = new TreeMap<>();
-        for (ReplaySession.ThreadState t : s.threads()) {
+        for (io.jrrtui.target.ThreadState t : s.threads()) {
             List<Long> raw = new ArrayList<>();
             for (long v : s.registersOf(t.recordedTid()).raw()) raw.add(v);
             regs.put(t.recordedTid(), raw);

@@ -1,9 +1,9 @@
-package io.jrrtui.replay;
+package io.jrrtui.target;
 
 import io.jrrtui.util.JrrException;
 
 /**
- * The user interrupted a long run (Ctrl-C). The replay stopped at a safe point — between two stops of
+ * The user interrupted a long run (Ctrl-C). The target stopped at a safe point — between two stops of
  * the program — so the session stays usable from where it is.
  */
 public final class InterruptedOperation extends JrrException {
