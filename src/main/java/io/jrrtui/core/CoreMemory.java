@@ -50,6 +50,16 @@ public final class CoreMemory {
         return Map.copyOf(unusable);
     }
 
+    /**
+     * Reads the pages of recordedPath the core left out from replacement instead (a copy of the
+     * program given on the command line, already checked against the dumped first page).
+     */
+    void substitute(String recordedPath, Path replacement) {
+        String saved = unusable.remove(recordedPath);
+        String why = mapInto(recordedPath, replacement);
+        if (why != null) unusable.put(recordedPath, saved != null ? saved : why);
+    }
+
     /** Reads len bytes at addr, or fails with gdb's "Cannot access memory at address 0x...". */
     public byte[] read(long addr, int len) {
         return readOrEmpty(addr, len).orElseThrow(() ->
@@ -101,7 +111,11 @@ public final class CoreMemory {
 
     /** Maps path if it is still the file that was mapped; returns why not otherwise. */
     private String open(String path) {
-        Path p = Path.of(path);
+        return mapInto(path, Path.of(path));
+    }
+
+    /** Maps file p as the bytes of recorded path when its first page agrees with the dump; returns why not otherwise. */
+    private String mapInto(String path, Path p) {
         if (!Files.isRegularFile(p)) return "file missing";
         ByteBuffer map;
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
