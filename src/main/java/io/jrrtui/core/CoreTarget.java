@@ -94,7 +94,11 @@ public final class CoreTarget implements Target {
         return core.readMemory(addr, len);
     }
 
-    /** The dumped segments, with the file each maps (from NT_FILE) and its permissions (from the segment's flags). */
+    /**
+     * The dumped segments, with the file each maps (from NT_FILE) and its permissions (from the
+     * segment's flags). A file that is gone or changed since the dump is left unnamed, so that no
+     * symbols are read from it (see {@link CoreMemory#unusableFiles}).
+     */
     @Override
     public List<MemoryRegion> memoryMap() {
         List<MemoryRegion> out = new ArrayList<>();
@@ -104,7 +108,8 @@ public final class CoreTarget implements Target {
             String perms = ((ph.flags() & ProgramHeader.PF_R) != 0 ? "r" : "-") + ((ph.flags() & ProgramHeader.PF_W) != 0 ? "w" : "-")
                     + ((ph.flags() & ProgramHeader.PF_X) != 0 ? "x" : "-") + "p";
             long offset = file == null ? 0 : file.fileOffset() + (ph.vaddr() - file.start());
-            out.add(new MemoryRegion(ph.vaddr(), ph.vaddr() + ph.memsz(), perms, offset, file == null ? "" : file.path()));
+            boolean usable = file != null && !core.memory().unusableFiles().containsKey(file.path());
+            out.add(new MemoryRegion(ph.vaddr(), ph.vaddr() + ph.memsz(), perms, offset, usable ? file.path() : ""));
         }
         return out;
     }
