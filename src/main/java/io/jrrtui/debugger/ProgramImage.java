@@ -3,10 +3,10 @@ package io.jrrtui.debugger;
 import io.jrrtui.elf.ElfFile;
 import io.jrrtui.elf.DebugFileLocator;
 import io.jrrtui.elf.ProgramHeader;
-import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.symbols.ModuleSymbols;
 import io.jrrtui.symbols.SymbolIndex;
 import io.jrrtui.target.MemoryRegion;
+import io.jrrtui.target.Target;
 import io.jrrtui.trace.Mapping;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.unwind.ModuleMap;
@@ -45,16 +45,17 @@ final class ProgramImage {
         }
     }
 
-    ProgramImage(ReplaySession session) {
-        trace = session.trace();
+    /** The image of target, which replays trace. */
+    ProgramImage(Target target, TraceReader trace) {
+        this.trace = trace;
         Path sysrootDebug = trace.localCopy(SYSTEM_DEBUG);
         debugFiles = new DebugFileLocator(sysrootDebug.equals(Path.of(SYSTEM_DEBUG)) ? List.of(sysrootDebug)
                 : List.of(sysrootDebug, Path.of(SYSTEM_DEBUG)));
-        Path exe = session.currentExecutable();
-        long exeBase = session.executableBase();
+        Path exe = target.currentExecutable();
+        long exeBase = target.executableBase();
         main = add(exe.toAbsolutePath().toString(), ElfFile.open(exe), exeBase);
         Map<String, Long> others = new LinkedHashMap<>();
-        for (MemoryRegion r : session.memoryMap()) {
+        for (MemoryRegion r : target.memoryMap()) {
             if (r.offset() == 0 && r.path().startsWith("/") && !r.path().equals(main.path())) others.putIfAbsent(r.path(), r.start());
         }
         Map<String, Mapping> recorded = new LinkedHashMap<>();

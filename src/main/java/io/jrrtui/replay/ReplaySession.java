@@ -11,6 +11,7 @@ import io.jrrtui.sys.TracerThread;
 import io.jrrtui.sys.WaitStatus;
 import io.jrrtui.target.Checkpointing;
 import io.jrrtui.target.EventHistory;
+import io.jrrtui.target.InterruptRequest;
 import io.jrrtui.target.InterruptedOperation;
 import io.jrrtui.target.MemoryRegion;
 import io.jrrtui.target.StopReason;
@@ -233,8 +234,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
     public StopReason cont(long untilEvent, boolean honourStops) {
         return TracerThread.call(() -> {
             while (true) {
-                if (interruptRequested) {
-                    interruptRequested = false;
+                if (interrupts.take()) {
                     throw new InterruptedOperation(s.current);
                 }
                 refocus();
@@ -456,7 +456,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         debugRegsApplied = s.tasks.size();
     }
 
-    private volatile boolean interruptRequested;
+    private final InterruptRequest interrupts = new InterruptRequest();
     /** The recorded tid the debugger follows (-p/-f), 0 for the program's first task. */
     private int focusTid;
 
@@ -496,18 +496,12 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
     }
 
     /**
-     * Asks a running {@link #cont} (from any thread) to stop at its next safe point, between two
-     * stops of the program; it then throws {@link InterruptedOperation}.
+     * A running {@link #cont} (from any thread) stops at its next safe point, between two stops of
+     * the program, when asked here; it then throws {@link InterruptedOperation}.
      */
     @Override
-    public void interrupt() {
-        interruptRequested = true;
-    }
-
-    /** Forgets an interrupt that came when nothing was running. */
-    @Override
-    public void clearInterrupt() {
-        interruptRequested = false;
+    public InterruptRequest interrupts() {
+        return interrupts;
     }
 
     /**

@@ -10,6 +10,11 @@ public final class InterruptedOperation extends JrrException {
     private static final long serialVersionUID = 1L;
 
     public InterruptedOperation(long event) {
-        super("Interrupted at event " + event + ".");
+        this("Interrupted at event " + event + ".");
+    }
+
+    /** Where the target has no events: the message says where it stopped. */
+    public InterruptedOperation(String message) {
+        super(message);
     }
 }

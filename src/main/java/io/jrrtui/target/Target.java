@@ -106,14 +106,21 @@ public interface Target extends AutoCloseable {
     /** Executes one instruction of the selected thread. */
     StopReason stepInstruction();
 
+    /** Where {@link #interrupt()} leaves its request for the running move to take. */
+    InterruptRequest interrupts();
+
     /**
      * Asks a running {@link #resume()} (from any thread) to stop at its next safe point; it then
      * throws {@link InterruptedOperation}.
      */
-    void interrupt();
+    default void interrupt() {
+        interrupts().request();
+    }
 
     /** Forgets an interrupt that came when nothing was running. */
-    void clearInterrupt();
+    default void clearInterrupt() {
+        interrupts().clear();
+    }
 
     /**
      * Runs work where the program can be driven from (ptrace answers only the thread that attached):
