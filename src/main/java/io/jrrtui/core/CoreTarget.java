@@ -3,6 +3,7 @@ package io.jrrtui.core;
 import io.jrrtui.arch.Registers;
 import io.jrrtui.elf.ElfFile;
 import io.jrrtui.elf.ProgramHeader;
+import io.jrrtui.target.InterruptRequest;
 import io.jrrtui.target.MemoryRegion;
 import io.jrrtui.target.StopReason;
 import io.jrrtui.target.Target;
@@ -36,6 +37,7 @@ public final class CoreTarget implements Target {
     private final Map<Integer, long[]> watchpoints = new HashMap<>();
     private int nextWatchSlot;
     private int selected;
+    private final InterruptRequest interrupts = new InterruptRequest();
 
     private CoreTarget(CoreDump core, Path program, long executableBase) {
         this.core = core;
@@ -220,12 +222,10 @@ public final class CoreTarget implements Target {
         throw new JrrException(NOT_RUNNING);
     }
 
+    /** Nothing runs, so a request to stop is never taken (kept only to answer the interface). */
     @Override
-    public void interrupt() {
-    }
-
-    @Override
-    public void clearInterrupt() {
+    public InterruptRequest interrupts() {
+        return interrupts;
     }
 
     @Override

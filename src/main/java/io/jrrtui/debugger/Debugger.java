@@ -66,15 +66,16 @@ public final class Debugger implements DebugSession {
     private Debugger(Target target, Focus focus) {
         this.focus = focus;
         this.target = target;
-        this.timeline = new Timeline(target);
-        this.history = timeline.history();
+        // a target without a recorded history (a core file) is inspected where it is: nothing moves
+        this.timeline = target.history().isPresent() ? new Timeline(target) : null;
+        this.history = timeline == null ? null : timeline.history();
         if (focus != null) {
             // follow a child process: from the moment it exists (forked, or exec'd the named program)
             history.focus(focus.tid());
             timeline.goToEvent(focus.event());
             if (!history.focused()) throw new JrrException("process " + focus.tid() + " does not exist at event " + focus.event());
         }
-        this.image = new ProgramImage(target, history.trace());
+        this.image = new ProgramImage(target, history == null ? null : history.trace());
         this.inspector = new Inspector(image, convenience);
         this.lister = new SourceLister(image);
         this.stepper = new LineStepper(this);
@@ -141,7 +142,7 @@ public final class Debugger implements DebugSession {
         moved();
         SourceLocation where = target.exited() ? new SourceLocation(0, null, null, 0) : inspector.location(target.registers().rip(), true);
         refreshWatchValues();
-        if (!rev) timeline.noteForwardStop();
+        if (!rev && timeline != null) timeline.noteForwardStop();
         int thread = 0;
         String threadName = null;
         if (!target.exited() && target.threadCount() > 1) {
@@ -149,7 +150,7 @@ public final class Debugger implements DebugSession {
             thread = t.number();
             threadName = threadNames.getOrDefault(t.number(), t.name());
         }
-        last = new StopEvent(reason, where, history.currentEvent(), number, change, returnValue, detail, rev, thread, threadName);
+        last = new StopEvent(reason, where, currentEvent(), number, change, returnValue, detail, rev, thread, threadName);
         return last;
     }
 
@@ -174,7 +175,7 @@ public final class Debugger implements DebugSession {
         List<SourceLocation> locs = resolve(location);
         UserBreakpoint bp = UserBreakpoint.code(nextNumber++, location, locs, emptyToNull(condition), temporary);
         breakpoints.add(bp);
-        for (SourceLocation l : locs) timeline.addBreakpoint(l.pc());
+        for (SourceLocation l : locs) addCodeStop(l.pc());
         return bp.info();
     }
 
@@ -271,7 +272,7 @@ public final class Debugger implements DebugSession {
 
     /** Arms a watch's slots: the watched memory, the pointers a re-evaluated watch goes through, its scope's end. */
     private void arm(UserBreakpoint w) {
-        w.slot = timeline.addWatchpoint(w.watchAddr, w.watchLen, w.watchKind != WatchKind.WRITE);
+        w.slot = addDataStop(w.watchAddr, w.watchLen, w.watchKind != WatchKind.WRITE);
         w.dependencies.clear();
         if (w.reevaluated()) {
             for (String dep : WatchedExpression.dereferencedPrefixes(w.expression)) {
@@ -280,13 +281,13 @@ public final class Debugger implements DebugSession {
                     long dl = dv.type().size();
                     if (dv.address().isEmpty() || dl != 1 && dl != 2 && dl != 4 && dl != 8) continue;
                     long da = dv.address().getAsLong();
-                    w.dependencies.add(new UserBreakpoint.Dependency(dep, da, (int) dl, timeline.addWatchpoint(da, (int) dl, false)));
+                    w.dependencies.add(new UserBreakpoint.Dependency(dep, da, (int) dl, addDataStop(da, (int) dl, false)));
                 } catch (JrrException e) {
                     // not an lvalue in memory (a register variable, a constant): nothing to follow
                 }
             }
         }
-        if (w.scopeCfa != 0) timeline.addBreakpoint(w.scopeReturn);
+        if (w.scopeCfa != 0) addCodeStop(w.scopeReturn);
     }
 
     /**
@@ -368,16 +369,16 @@ public final class Debugger implements DebugSession {
         if (b.isWatch()) {
             disarmWatch(b);
         } else {
-            for (SourceLocation l : b.locations) if (!otherUses(b, l.pc())) timeline.removeBreakpoint(l.pc());
+            for (SourceLocation l : b.locations) if (!otherUses(b, l.pc())) removeCodeStop(l.pc());
         }
     }
 
     private void disarmWatch(UserBreakpoint w) {
-        timeline.removeWatchpoint(w.slot);
+        removeDataStop(w.slot);
         w.slot = -1;
-        for (UserBreakpoint.Dependency dep : w.dependencies) timeline.removeWatchpoint(dep.slot());
+        for (UserBreakpoint.Dependency dep : w.dependencies) removeDataStop(dep.slot());
         w.dependencies.clear();
-        if (w.scopeCfa != 0 && !otherUses(w, w.scopeReturn)) timeline.removeBreakpoint(w.scopeReturn);
+        if (w.scopeCfa != 0 && !otherUses(w, w.scopeReturn)) removeCodeStop(w.scopeReturn);
     }
 
     private boolean otherUses(UserBreakpoint except, long pc) {
@@ -401,7 +402,7 @@ public final class Debugger implements DebugSession {
             } else {
                 b.enabled = true;
                 if (b.isWatch()) arm(b);
-                else for (SourceLocation l : b.locations) timeline.addBreakpoint(l.pc());
+                else for (SourceLocation l : b.locations) addCodeStop(l.pc());
             }
         }
     }
@@ -527,6 +528,7 @@ public final class Debugger implements DebugSession {
      * the replay got to: everything derived from the old position is dropped before the error goes up.
      */
     private StopEvent moving(java.util.function.Supplier<StopEvent> command) {
+        travel();
         try {
             return command.get();
         } catch (InterruptedOperation e) {
@@ -534,6 +536,33 @@ public final class Debugger implements DebugSession {
             last = stop(StopEvent.Reason.EVENT, 0, null, null, e.getMessage(), false);
             throw e;
         }
+    }
+
+    // Breakpoints and watchpoints go to the timeline, which re-arms them in every process it restores;
+    // without one (a core file) to the target itself, which keeps them as gdb does on a core.
+    private void addCodeStop(long pc) {
+        if (timeline != null) timeline.addBreakpoint(pc);
+        else target.addBreakpoint(pc);
+    }
+
+    private void removeCodeStop(long pc) {
+        if (timeline != null) timeline.removeBreakpoint(pc);
+        else target.removeBreakpoint(pc);
+    }
+
+    private int addDataStop(long addr, int len, boolean reads) {
+        return timeline != null ? timeline.addWatchpoint(addr, len, reads) : target.addWatchpoint(addr, len, reads);
+    }
+
+    private void removeDataStop(int slot) {
+        if (timeline != null) timeline.removeWatchpoint(slot);
+        else target.removeWatchpoint(slot);
+    }
+
+    /** The timeline, for commands that move the program: a target without a history (a core file) cannot move. */
+    private Timeline travel() {
+        if (timeline == null) throw new JrrException("The program is not being run.");
+        return timeline;
     }
 
     private void requireRunning() {
@@ -741,12 +770,17 @@ public final class Debugger implements DebugSession {
 
     @Override
     public long currentEvent() {
-        return history.currentEvent();
+        return history == null ? 0 : history.currentEvent();
+    }
+
+    @Override
+    public boolean canMove() {
+        return timeline != null;
     }
 
     @Override
     public long eventCount() {
-        return history.eventCount();
+        return history == null ? 0 : history.eventCount();
     }
 
     @Override
@@ -760,7 +794,7 @@ public final class Debugger implements DebugSession {
     @Override
     public CheckpointInfo checkpoint() {
         requireRunning();
-        userCheckpoints.add(timeline.userCheckpoint());
+        userCheckpoints.add(travel().userCheckpoint());
         return checkpoints().get(userCheckpoints.size() - 1);
     }
 
@@ -780,7 +814,7 @@ public final class Debugger implements DebugSession {
     @Override
     public StopEvent restart(int checkpoint) {
         if (checkpoint < 1 || checkpoint > userCheckpoints.size()) throw new JrrException("Invalid checkpoint number " + checkpoint + ".");
-        timeline.restore(userCheckpoints.get(checkpoint - 1));
+        travel().restore(userCheckpoints.get(checkpoint - 1));
         return stop(StopEvent.Reason.EVENT, 0, null, null, "Switched to checkpoint " + checkpoint + ".", false);
     }
 
@@ -801,7 +835,7 @@ public final class Debugger implements DebugSession {
         LoadedModule m = image.main();
         if (!m.symbols().hasDwarf()) throw new JrrException("No debugging symbols in " + m.path() + ".");
         return new SymbolListing(image, types, globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow())),
-                history.trace().info().exePath());
+                history == null ? target.currentExecutable().toString() : history.trace().info().exePath());
     }
 
     @Override
@@ -983,7 +1017,7 @@ public final class Debugger implements DebugSession {
 
     @Override
     public List<String> signals() {
-        return new SignalSummary(history.trace()).rows();
+        return history == null ? List.of() : new SignalSummary(history.trace()).rows();
     }
 
     private TraceEvents traceEvents;
@@ -995,12 +1029,12 @@ public final class Debugger implements DebugSession {
 
     @Override
     public List<io.jrrtui.api.EventSummary> events(long first, long last) {
-        return traceEvents().range(first, last);
+        return history == null ? List.of() : traceEvents().range(first, last);
     }
 
     @Override
     public List<io.jrrtui.api.OutputChunk> output(long upTo) {
-        return traceEvents().upTo(upTo);
+        return history == null ? List.of() : traceEvents().upTo(upTo);
     }
 
     @Override
@@ -1033,7 +1067,7 @@ public final class Debugger implements DebugSession {
 
     @Override
     public String executablePath() {
-        return target.exited() ? history.trace().executable().toAbsolutePath().toString() : target.currentExecutable().toString();
+        return target.exited() && history != null ? history.trace().executable().toAbsolutePath().toString() : target.currentExecutable().toString();
     }
 
     @Override
@@ -1066,11 +1100,12 @@ public final class Debugger implements DebugSession {
     /** The replay's event counter, read without the tracer thread: it may lag, which a progress display tolerates. */
     @Override
     public long progressEvent() {
-        return history.currentEvent();
+        return history == null ? -1 : history.currentEvent();
     }
 
     @Override
     public void close() {
-        timeline.close();
+        if (timeline != null) timeline.close();
+        else target.close();
     }
 }

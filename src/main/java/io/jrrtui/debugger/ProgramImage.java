@@ -45,10 +45,10 @@ final class ProgramImage {
         }
     }
 
-    /** The image of target, which replays trace. */
+    /** The image of target, which replays trace (null: a target without a recording, e.g. a core file). */
     ProgramImage(Target target, TraceReader trace) {
         this.trace = trace;
-        Path sysrootDebug = trace.localCopy(SYSTEM_DEBUG);
+        Path sysrootDebug = localCopy(SYSTEM_DEBUG);
         debugFiles = new DebugFileLocator(sysrootDebug.equals(Path.of(SYSTEM_DEBUG)) ? List.of(sysrootDebug)
                 : List.of(sysrootDebug, Path.of(SYSTEM_DEBUG)));
         Path exe = target.currentExecutable();
@@ -60,7 +60,7 @@ final class ProgramImage {
         }
         Map<String, Mapping> recorded = new LinkedHashMap<>();
         Set<String> code = new HashSet<>();
-        for (Mapping m : trace.mappings()) {
+        for (Mapping m : trace == null ? List.<Mapping>of() : trace.mappings()) {
             if (m.offset() == 0 && m.path().startsWith("/")) {
                 others.putIfAbsent(m.path(), m.addr());
                 recorded.putIfAbsent(m.path(), m);
@@ -68,7 +68,7 @@ final class ProgramImage {
             if ((m.prot() & PROT_EXEC) != 0) code.add(m.path());
         }
         for (Map.Entry<String, Long> e : others.entrySet()) {
-            Path p = trace.localCopy(e.getKey());
+            Path p = localCopy(e.getKey());
             String changed = recorded.containsKey(e.getKey()) ? changedSince(p, recorded.get(e.getKey())) : null;
             if (changed != null && code.contains(e.getKey())) missing.add(new MissingModule(e.getKey(), e.getValue(), changed));
             if (changed != null || !Files.isRegularFile(p) || !ElfFile.looksLikeElf(p)) continue;
@@ -119,7 +119,7 @@ final class ProgramImage {
 
     /** Where to read a file by its recorded absolute path (the trace's own copy first). */
     Path localCopy(String absolutePath) {
-        return trace.localCopy(absolutePath);
+        return trace == null ? Path.of(absolutePath) : trace.localCopy(absolutePath);
     }
 
     SymbolIndex symbols() {
