@@ -17,6 +17,11 @@ public interface DebugSession extends AutoCloseable {
 
     long eventCount();
 
+    /** Whether the program can move at all (false for a core file: every motion fails with "The program is not being run."). */
+    default boolean canMove() {
+        return true;
+    }
+
     // ---- breakpoints and watchpoints
     /** {@code break LOCATION [if COND]}: FILE:LINE, LINE, FUNC or *ADDR. */
     BreakpointInfo addBreakpoint(String location, String condition, boolean temporary);

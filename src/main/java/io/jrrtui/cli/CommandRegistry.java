@@ -11,6 +11,7 @@ final class CommandRegistry {
                 new RecordCommand(),
                 new ReplayCommand(),
                 new DapCommand(),
+                new DebugCommand(),
                 new TraceCommand(),
                 new DumpCommand(),
                 new LsCommand(),

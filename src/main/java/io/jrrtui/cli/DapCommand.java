@@ -5,6 +5,7 @@ import io.jrrtui.dap.DapServer;
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.record.CpuFeatures;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.trace.TraceStore;
 import io.jrrtui.util.JrrException;
@@ -85,6 +86,6 @@ final class DapCommand implements Command {
             throw new JrrException("nothing to replay: the recording of " + trace.dir() + " was interrupted before its first events were written");
         }
         CpuFeatures.mismatchWarning(trace.dir()).ifPresent(w -> log.println("jrrtui: " + w));
-        return Debugger.open(trace, 1, OutputSink.DISCARD);
+        return ReplayDebugger.open(trace, 1, OutputSink.DISCARD);
     }
 }

@@ -7,6 +7,7 @@ import io.jrrtui.replay.OutputSink;
 import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.repl.BatchRunner;
 import io.jrrtui.repl.Repl;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.target.StopReason;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.trace.TraceStore;
@@ -81,7 +82,7 @@ final class ReplayCommand implements Command {
         // printed the first time execution passes it.
         OutputSink programOutput = tui ? OutputSink.DISCARD : new FirstPassOutput(new MarkedOutput(console.out(), console.err(), false));
         Debugger.Focus focus = ProcessChoice.resolve(trace, a.value("-f"), a.value("-p"));
-        try (Debugger session = Debugger.open(trace, start, programOutput, focus)) {
+        try (Debugger session = ReplayDebugger.open(trace, start, programOutput, focus)) {
             for (String notice : session.notices()) console.err().println("jrrtui: " + notice);
             if (batch) return BatchRunner.run(session, Path.of(script), console.out(), console.err());
             if (gdbServer != null) return serveGdb(session, gdbServer, trace, console);

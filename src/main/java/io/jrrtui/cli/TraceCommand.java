@@ -71,7 +71,7 @@ public final class TraceCommand implements Command {
         if (live) return traceLive(program, a, opts, out);
         TraceReader trace = TraceReader.open(realPath(TraceStore.fromEnvironment().resolve(words.size() == 2 ? words.get(0) : null)));
         try (ReplaySession session = ReplaySession.start(trace, OutputSink.DISCARD)) {
-            CallTracer.overReplay(session, opts, out).run();
+            CallTracer.over(session, opts, out).run();
         }
         console.out().flush();
         return 0;
@@ -85,7 +85,7 @@ public final class TraceCommand implements Command {
                 absolute(a.value("--stderr")));
         try (LiveSession session = LiveSession.start(exe, program, env, stdio);
              InterruptGuard guard = InterruptGuard.passToTracee()) {
-            CallTracer.overLive(session, opts, out).run();
+            CallTracer.over(session, opts, out).run();
             return session.exitStatus();
         }
     }

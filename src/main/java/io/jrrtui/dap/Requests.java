@@ -247,7 +247,7 @@ final class Requests {
         } catch (JrrException e) {
             threads = List.of(); // the program has ended
         }
-        for (ThreadInfo t : threads) out.add(Json.obj("id", t.number(), "name", t.name() + " (LWP " + t.tid() + ")"));
+        for (ThreadInfo t : threads) out.add(Json.obj("id", t.number(), "name", (t.name() == null ? "Thread " + t.number() : t.name()) + " (LWP " + t.tid() + ")"));
         if (out.isEmpty() && session.status().reason() != StopEvent.Reason.EXITED) out.add(Json.obj("id", 1, "name", "main"));
         return Json.obj("threads", out);
     }

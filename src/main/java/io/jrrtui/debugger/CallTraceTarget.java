@@ -1,13 +1,17 @@
 package io.jrrtui.debugger;
 
 import io.jrrtui.arch.Registers;
-import io.jrrtui.live.LiveSession;
-import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.target.EventHistory;
+import io.jrrtui.target.MemoryRegion;
 import io.jrrtui.target.StopReason;
+import io.jrrtui.target.Target;
 import io.jrrtui.trace.Event;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
@@ -31,33 +35,38 @@ record CallTraceTarget(Supplier<Registers> registersOf, FrameAccess.MemorySource
 
     static final long ENDED = -1;
 
-    static CallTraceTarget of(ReplaySession s) {
-        return new CallTraceTarget(s::registers, s::readMemory, s::addBreakpoint, s::removeBreakpoint, () -> resume(s),
-                s::currentEvent, () -> {
-                    // one thread runs at a time: the one whose event comes next
-                    Event next = s.nextEvent();
-                    return next != null ? next.tid() : s.trace().info().pid();
-                }, s.trace().executable(), List::of);
+    /**
+     * The call tracer's view of t. A replay's thread is the one whose event comes next (one runs at
+     * a time), its image the one the trace's mappings describe; elsewhere the stopped thread, and the
+     * modules mapped now.
+     */
+    static CallTraceTarget of(Target t) {
+        Optional<EventHistory> history = t.history();
+        LongSupplier event = history.isPresent() ? history.get()::currentEvent : () -> -1;
+        IntSupplier tid = history.isPresent() ? () -> {
+            Event next = history.get().nextEvent();
+            return next != null ? next.tid() : history.get().trace().info().pid();
+        } : t::positionThread;
+        return new CallTraceTarget(t::registers, t::readMemory, t::addBreakpoint, t::removeBreakpoint, () -> resume(t),
+                event, tid, t.currentExecutable(), () -> modulesOf(t));
     }
 
-    static CallTraceTarget of(LiveSession s) {
-        return new CallTraceTarget(s::registers, s::readMemory, s::addBreakpoint, s::removeBreakpoint,
-                () -> {
-                    long at = s.cont();
-                    return at == LiveSession.ENDED ? ENDED : at;
-                }, () -> -1, s::currentThread, s.executable(), () -> {
-                    List<ModuleLoad> out = new ArrayList<>();
-                    s.mappedFiles().forEach((path, start) -> out.add(new ModuleLoad(path, start)));
-                    return out;
-                });
-    }
-
-    private static long resume(ReplaySession s) {
+    /** Runs to the next breakpoint: its address, or {@link #ENDED} when the program or its recording ends. */
+    private static long resume(Target t) {
         while (true) {
-            StopReason r = s.cont(Long.MAX_VALUE, true);
+            StopReason r = t.resume();
             if (r.kind() == StopReason.Kind.BREAKPOINT) return r.address();
             if (r.kind() == StopReason.Kind.EXITED || r.kind() == StopReason.Kind.END_OF_TRACE) return ENDED;
         }
+    }
+
+    /** The first mapping (file offset 0) of each file mapped now. */
+    private static List<ModuleLoad> modulesOf(Target t) {
+        Map<String, ModuleLoad> first = new LinkedHashMap<>();
+        for (MemoryRegion r : t.memoryMap()) {
+            if (r.offset() == 0 && r.path().startsWith("/")) first.putIfAbsent(r.path(), new ModuleLoad(r.path(), r.start()));
+        }
+        return new ArrayList<>(first.values());
     }
 
     Registers registers() {

@@ -1,9 +1,8 @@
 package io.jrrtui.debugger;
 
-import io.jrrtui.live.LiveSession;
-import io.jrrtui.replay.ReplaySession;
-import io.jrrtui.sys.TracerThread;
 import io.jrrtui.symbols.AddressInfo;
+import io.jrrtui.target.Target;
+import io.jrrtui.trace.TraceReader;
 import io.jrrtui.unwind.Frame;
 import io.jrrtui.util.JrrException;
 import java.util.ArrayDeque;
@@ -40,6 +39,8 @@ public final class CallTracer {
 
     private static final String UNWOUND = "unwound without returning (longjmp or exception)";
     private final CallTraceTarget target;
+    /** The program itself: its thread runs the whole trace (one hand-over, not one per stop). */
+    private final Target program;
     private final Function<CallTraceTarget, CallTraceImage> loader;
     private final Options options;
     private final Consumer<CallTraceLine> out;
@@ -49,26 +50,33 @@ public final class CallTracer {
     private CallTraceImage image;
     private CallTraceValues values;
 
-    private CallTracer(CallTraceTarget target, Function<CallTraceTarget, CallTraceImage> loader, Options options, Consumer<CallTraceLine> out) {
+    private CallTracer(Target program, CallTraceTarget target, Function<CallTraceTarget, CallTraceImage> loader, Options options,
+            Consumer<CallTraceLine> out) {
+        this.program = program;
         this.target = target;
         this.loader = loader;
         this.options = options;
         this.out = out;
     }
 
-    /** Traces a replay from its start (the session stands at event 1) to the end of the recording. */
-    public static CallTracer overReplay(ReplaySession session, Options options, Consumer<CallTraceLine> out) {
-        // The trace's mapping stream names the libraries before they are mapped: one image serves.
-        CallTraceImage[] image = new CallTraceImage[1];
-        return new CallTracer(CallTraceTarget.of(session), t -> {
-            if (image[0] == null) image[0] = CallTraceImage.of(new ProgramImage(session));
-            return image[0];
-        }, options, out);
-    }
-
-    /** Traces a live program stopped at its exec; the modules are read from the process's map. */
-    public static CallTracer overLive(LiveSession live, Options options, Consumer<CallTraceLine> out) {
-        return new CallTracer(CallTraceTarget.of(live), t -> CallTraceImage.load(t.executable(), t.modules()), options, out);
+    /**
+     * Traces target from where it stands (a replay at event 1, a live program at its exec) to its
+     * end. A replay's image comes from its trace, whose mapping stream names the libraries before
+     * they are mapped, so one image serves; a live program's is read from its mappings when asked.
+     */
+    public static CallTracer over(Target target, Options options, Consumer<CallTraceLine> out) {
+        Optional<TraceReader> trace = target.history().map(h -> h.trace());
+        Function<CallTraceTarget, CallTraceImage> loader;
+        if (trace.isPresent()) {
+            CallTraceImage[] image = new CallTraceImage[1];
+            loader = t -> {
+                if (image[0] == null) image[0] = CallTraceImage.of(new ProgramImage(target, trace.get()));
+                return image[0];
+            };
+        } else {
+            loader = t -> CallTraceImage.load(t.executable(), t.modules());
+        }
+        return new CallTracer(target, CallTraceTarget.of(target), loader, options, out);
     }
 
     /**
@@ -76,7 +84,7 @@ public final class CallTracer {
      * Throws JrrException when nothing matches the pattern.
      */
     public void run() {
-        TracerThread.call(() -> {
+        program.exclusive(() -> {
             runHere();
             return null;
         });

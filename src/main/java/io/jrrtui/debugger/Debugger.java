@@ -11,16 +11,16 @@ import io.jrrtui.api.WatchChange;
 import io.jrrtui.eval.GlobalVariables;
 import io.jrrtui.eval.TypeFactory;
 import io.jrrtui.eval.Value;
-import io.jrrtui.replay.Checkpoint;
-import io.jrrtui.replay.OutputSink;
-import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.symbols.BreakpointLocation;
 import io.jrrtui.symbols.FunctionInfo;
+import io.jrrtui.target.Checkpoint;
+import io.jrrtui.target.EventHistory;
+import io.jrrtui.target.InterruptedOperation;
 import io.jrrtui.target.StopReason;
+import io.jrrtui.target.Target;
 import io.jrrtui.timeline.Hit;
 import io.jrrtui.timeline.ReverseResult;
 import io.jrrtui.timeline.Timeline;
-import io.jrrtui.trace.TraceReader;
 import io.jrrtui.util.JrrException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,12 +33,14 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The debugger over one recording. Open with {@link #open(TraceReader, long, OutputSink)}: it
- * replays the trace, stops at event {@code startEvent} (1 = the program's first instruction) and
- * serves the {@link DebugSession} commands, forward and backward.
+ * The debugger over one {@link Target} that replays a recording ({@link EventHistory}) and can go
+ * back in time ({@link io.jrrtui.target.Checkpointing}). Open with {@link #over}: it stops at event
+ * {@code startEvent} (1 = the program's first instruction) and serves the {@link DebugSession}
+ * commands, forward and backward.
  */
 public final class Debugger implements DebugSession {
-    private final ReplaySession session;
+    private final Target target;
+    private final EventHistory history;
     private final Timeline timeline;
     private final ProgramImage image;
     private final TypeFactory types = new TypeFactory();
@@ -61,52 +63,53 @@ public final class Debugger implements DebugSession {
         return focus;
     }
 
-    private Debugger(ReplaySession session, Focus focus) {
+    private Debugger(Target target, Focus focus) {
         this.focus = focus;
-        this.session = session;
-        this.timeline = new Timeline(session);
+        this.target = target;
+        // a target without a recorded history (a core file) is inspected where it is: nothing moves
+        this.timeline = target.history().isPresent() ? new Timeline(target) : null;
+        this.history = timeline == null ? null : timeline.history();
         if (focus != null) {
             // follow a child process: from the moment it exists (forked, or exec'd the named program)
-            session.focus(focus.tid());
+            history.focus(focus.tid());
             timeline.goToEvent(focus.event());
-            if (!session.focused()) throw new JrrException("process " + focus.tid() + " does not exist at event " + focus.event());
+            if (!history.focused()) throw new JrrException("process " + focus.tid() + " does not exist at event " + focus.event());
         }
-        this.image = new ProgramImage(session);
+        this.image = new ProgramImage(target, history == null ? null : history.trace());
         this.inspector = new Inspector(image, convenience);
         this.lister = new SourceLister(image);
         this.stepper = new LineStepper(this);
         this.reverse = new ReverseStepper(this);
     }
 
-    /**
-     * Replays trace and stops after event startEvent. Output the program wrote is passed to output
-     * as the replay goes by (use {@link OutputSink#DISCARD} to ignore it).
-     */
-    public static Debugger open(TraceReader trace, long startEvent, OutputSink output) {
-        return open(trace, startEvent, output, null);
-    }
-
     /** The process to follow ({@code replay -p/-f}): a recorded tid and the event from which it exists. */
     public record Focus(int tid, long event) {}
 
-    /** Like {@link #open(TraceReader, long, OutputSink)}, following another process of the recording. */
-    public static Debugger open(TraceReader trace, long startEvent, OutputSink output, Focus focus) {
-        ReplaySession session = ReplaySession.start(trace, output);
+    /**
+     * The debugger over target (standing just after event 1), stopped after event startEvent,
+     * following focus (null: the program's first process). Owns target: closes it when it cannot
+     * start, and when closed.
+     */
+    public static Debugger over(Target target, long startEvent, Focus focus) {
         try {
-            Debugger d = new Debugger(session, focus);
+            Debugger d = new Debugger(target, focus);
             if (startEvent > Math.max(1, focus == null ? 1 : focus.event())) d.timeline.goToEvent(startEvent);
             d.last = d.stop(StopEvent.Reason.START, 0, null, null, null, false);
             return d;
         } catch (RuntimeException e) {
-            session.close();
+            target.close();
             throw e;
         }
     }
 
     // ---- shared state for the steppers ---------------------------------------------------------
 
-    ReplaySession session() {
-        return session;
+    Target target() {
+        return target;
+    }
+
+    EventHistory history() {
+        return history;
     }
 
     Timeline timeline() {
@@ -126,7 +129,7 @@ public final class Debugger implements DebugSession {
     }
 
     StopContext ctx() {
-        if (ctx == null) ctx = new StopContext(session, image, types, globals);
+        if (ctx == null) ctx = new StopContext(target, image, types, globals);
         return ctx;
     }
 
@@ -137,28 +140,28 @@ public final class Debugger implements DebugSession {
 
     StopEvent stop(StopEvent.Reason reason, int number, WatchChange change, String returnValue, String detail, boolean rev) {
         moved();
-        SourceLocation where = session.exited() ? new SourceLocation(0, null, null, 0) : inspector.location(session.registers().rip(), true);
+        SourceLocation where = target.exited() ? new SourceLocation(0, null, null, 0) : inspector.location(target.registers().rip(), true);
         refreshWatchValues();
-        if (!rev) timeline.noteForwardStop();
+        if (!rev && timeline != null) timeline.noteForwardStop();
         int thread = 0;
         String threadName = null;
-        if (!session.exited() && session.threadCount() > 1) {
-            var t = session.selectedThread();
+        if (!target.exited() && target.threadCount() > 1) {
+            var t = target.selectedThread();
             thread = t.number();
             threadName = threadNames.getOrDefault(t.number(), t.name());
         }
-        last = new StopEvent(reason, where, session.currentEvent(), number, change, returnValue, detail, rev, thread, threadName);
+        last = new StopEvent(reason, where, currentEvent(), number, change, returnValue, detail, rev, thread, threadName);
         return last;
     }
 
     StopEvent exitedEvent(boolean rev) {
-        String how = session.exited() ? exitDescription() : "";
+        String how = target.exited() ? exitDescription() : "";
         return stop(StopEvent.Reason.EXITED, 0, null, null, how, rev);
     }
 
     /** gdb's words for the end, with the recorded pid: "process 42 exited normally". */
     private String exitDescription() {
-        var info = session.trace().info();
+        var info = history.trace().info();
         String reason = info.endReason();
         if (reason.startsWith("killed by ")) return "process " + info.pid() + " killed by signal " + reason.substring(10);
         int status = info.exitStatus();
@@ -172,7 +175,7 @@ public final class Debugger implements DebugSession {
         List<SourceLocation> locs = resolve(location);
         UserBreakpoint bp = UserBreakpoint.code(nextNumber++, location, locs, emptyToNull(condition), temporary);
         breakpoints.add(bp);
-        for (SourceLocation l : locs) timeline.addBreakpoint(l.pc());
+        for (SourceLocation l : locs) addCodeStop(l.pc());
         return bp.info();
     }
 
@@ -184,12 +187,12 @@ public final class Debugger implements DebugSession {
     List<SourceLocation> resolve(String location) {
         String loc = location == null ? "" : location.trim();
         if (loc.isEmpty()) {
-            if (session.exited()) throw new JrrException("The program is not being run.");
+            if (target.exited()) throw new JrrException("The program is not being run.");
             long pc = ctx().frame(ctx().selected()).pc();
             return List.of(inspector.location(pc, true));
         }
         if (loc.startsWith("*")) return List.of(inspector.location(codeAddress(loc.substring(1).strip()), true));
-        String defaultFile = session.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file();
+        String defaultFile = target.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file();
         List<BreakpointLocation> found = image.symbols().breakpointAddresses(loc, defaultFile);
         if (found.isEmpty()) {
             if (loc.matches("\\d+") || loc.contains(":")) throw new JrrException("No line " + loc.replaceAll(".*:", "") + " in "
@@ -220,7 +223,7 @@ public final class Debugger implements DebugSession {
     }
 
     private OptionalLong functionAddress(String expr) {
-        if (session.exited()) return OptionalLong.empty();
+        if (target.exited()) return OptionalLong.empty();
         Value v;
         try {
             v = inspector.evaluate(ctx(), expr);
@@ -269,7 +272,7 @@ public final class Debugger implements DebugSession {
 
     /** Arms a watch's slots: the watched memory, the pointers a re-evaluated watch goes through, its scope's end. */
     private void arm(UserBreakpoint w) {
-        w.slot = timeline.addWatchpoint(w.watchAddr, w.watchLen, w.watchKind != WatchKind.WRITE);
+        w.slot = addDataStop(w.watchAddr, w.watchLen, w.watchKind != WatchKind.WRITE);
         w.dependencies.clear();
         if (w.reevaluated()) {
             for (String dep : WatchedExpression.dereferencedPrefixes(w.expression)) {
@@ -278,13 +281,13 @@ public final class Debugger implements DebugSession {
                     long dl = dv.type().size();
                     if (dv.address().isEmpty() || dl != 1 && dl != 2 && dl != 4 && dl != 8) continue;
                     long da = dv.address().getAsLong();
-                    w.dependencies.add(new UserBreakpoint.Dependency(dep, da, (int) dl, timeline.addWatchpoint(da, (int) dl, false)));
+                    w.dependencies.add(new UserBreakpoint.Dependency(dep, da, (int) dl, addDataStop(da, (int) dl, false)));
                 } catch (JrrException e) {
                     // not an lvalue in memory (a register variable, a constant): nothing to follow
                 }
             }
         }
-        if (w.scopeCfa != 0) timeline.addBreakpoint(w.scopeReturn);
+        if (w.scopeCfa != 0) addCodeStop(w.scopeReturn);
     }
 
     /**
@@ -292,7 +295,7 @@ public final class Debugger implements DebugSession {
      * changed) moves its slots there, as gdb re-evaluates {@code watch ptr->val}.
      */
     private void follow(UserBreakpoint w) {
-        if (!w.enabled || !w.reevaluated() || session.exited()) return;
+        if (!w.enabled || !w.reevaluated() || target.exited()) return;
         long now;
         try {
             Value v = inspector.evaluate(ctx(), w.expression);
@@ -325,7 +328,7 @@ public final class Debugger implements DebugSession {
     }
 
     private void refreshWatchValues() {
-        if (session.exited()) return;
+        if (target.exited()) return;
         for (UserBreakpoint b : breakpoints) {
             if (!b.isWatch()) continue;
             follow(b);
@@ -337,7 +340,7 @@ public final class Debugger implements DebugSession {
     private StopEvent watchScopeLeft(long pc) {
         for (UserBreakpoint w : new ArrayList<>(breakpoints)) {
             if (!w.isWatch() || !w.enabled || w.scopeCfa == 0 || w.scopeReturn != pc) continue;
-            if (Long.compareUnsigned(session.registers().rsp(), w.scopeCfa) < 0) continue; // a deeper instance returning
+            if (Long.compareUnsigned(target.registers().rsp(), w.scopeCfa) < 0) continue; // a deeper instance returning
             deleteBreakpoints(List.of(w.number));
             return stop(StopEvent.Reason.WATCHPOINT, 0, null, null, "Watchpoint " + w.number
                     + " deleted because the program has left the block in\nwhich its expression is valid.", false);
@@ -366,16 +369,16 @@ public final class Debugger implements DebugSession {
         if (b.isWatch()) {
             disarmWatch(b);
         } else {
-            for (SourceLocation l : b.locations) if (!otherUses(b, l.pc())) timeline.removeBreakpoint(l.pc());
+            for (SourceLocation l : b.locations) if (!otherUses(b, l.pc())) removeCodeStop(l.pc());
         }
     }
 
     private void disarmWatch(UserBreakpoint w) {
-        timeline.removeWatchpoint(w.slot);
+        removeDataStop(w.slot);
         w.slot = -1;
-        for (UserBreakpoint.Dependency dep : w.dependencies) timeline.removeWatchpoint(dep.slot());
+        for (UserBreakpoint.Dependency dep : w.dependencies) removeDataStop(dep.slot());
         w.dependencies.clear();
-        if (w.scopeCfa != 0 && !otherUses(w, w.scopeReturn)) timeline.removeBreakpoint(w.scopeReturn);
+        if (w.scopeCfa != 0 && !otherUses(w, w.scopeReturn)) removeCodeStop(w.scopeReturn);
     }
 
     private boolean otherUses(UserBreakpoint except, long pc) {
@@ -399,7 +402,7 @@ public final class Debugger implements DebugSession {
             } else {
                 b.enabled = true;
                 if (b.isWatch()) arm(b);
-                else for (SourceLocation l : b.locations) timeline.addBreakpoint(l.pc());
+                else for (SourceLocation l : b.locations) addCodeStop(l.pc());
             }
         }
     }
@@ -446,7 +449,7 @@ public final class Debugger implements DebugSession {
         if (b.condition == null) return;
         if (b.isWatch()) return;
         try {
-            if (!session.exited()) inspector.evaluate(ctx(), b.condition); // a typo is said now, as gdb does
+            if (!target.exited()) inspector.evaluate(ctx(), b.condition); // a typo is said now, as gdb does
         } catch (JrrException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("A syntax error")) {
                 b.condition = null;
@@ -525,24 +528,52 @@ public final class Debugger implements DebugSession {
      * the replay got to: everything derived from the old position is dropped before the error goes up.
      */
     private StopEvent moving(java.util.function.Supplier<StopEvent> command) {
+        travel();
         try {
             return command.get();
-        } catch (io.jrrtui.replay.InterruptedOperation e) {
+        } catch (InterruptedOperation e) {
             moved();
             last = stop(StopEvent.Reason.EVENT, 0, null, null, e.getMessage(), false);
             throw e;
         }
     }
 
+    // Breakpoints and watchpoints go to the timeline, which re-arms them in every process it restores;
+    // without one (a core file) to the target itself, which keeps them as gdb does on a core.
+    private void addCodeStop(long pc) {
+        if (timeline != null) timeline.addBreakpoint(pc);
+        else target.addBreakpoint(pc);
+    }
+
+    private void removeCodeStop(long pc) {
+        if (timeline != null) timeline.removeBreakpoint(pc);
+        else target.removeBreakpoint(pc);
+    }
+
+    private int addDataStop(long addr, int len, boolean reads) {
+        return timeline != null ? timeline.addWatchpoint(addr, len, reads) : target.addWatchpoint(addr, len, reads);
+    }
+
+    private void removeDataStop(int slot) {
+        if (timeline != null) timeline.removeWatchpoint(slot);
+        else target.removeWatchpoint(slot);
+    }
+
+    /** The timeline, for commands that move the program: a target without a history (a core file) cannot move. */
+    private Timeline travel() {
+        if (timeline == null) throw new JrrException("The program is not being run.");
+        return timeline;
+    }
+
     private void requireRunning() {
-        session.clearInterrupt(); // a Ctrl-C from before this command is not for it
-        if (session.exited()) throw new JrrException("The program is not being run.");
+        target.clearInterrupt(); // a Ctrl-C from before this command is not for it
+        if (target.exited()) throw new JrrException("The program is not being run.");
     }
 
     /** Forward moves need recorded events ahead: at the end of a cut-short recording there are none. */
     private void requireFuture() {
         requireRunning();
-        if (session.atTraceEnd()) throw new JrrException(capitalised(session.cont(Long.MAX_VALUE, false).detail()) + ".");
+        if (history.atTraceEnd()) throw new JrrException(capitalised(history.cont(Long.MAX_VALUE, false).detail()) + ".");
     }
 
     private static String capitalised(String s) {
@@ -562,18 +593,18 @@ public final class Debugger implements DebugSession {
     @Override
     public List<io.jrrtui.api.ThreadInfo> threads() {
         requireRunning();
-        var selected = session.selectedThread();
+        var selected = target.selectedThread();
         StopContext selectedContext = ctx(); // kept, so listing threads leaves the selected frame alone
         List<io.jrrtui.api.ThreadInfo> out = new ArrayList<>();
         try {
-            for (var t : session.threads()) {
-                session.selectThread(t.number());
+            for (var t : target.threads()) {
+                target.selectThread(t.number());
                 FrameInfo frame = innermostFrameOfSelectedThread();
                 out.add(new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()),
                         t.number() == selected.number(), frame, t.inSyscall()));
             }
         } finally {
-            session.selectThread(selected.number());
+            target.selectThread(selected.number());
             ctx = selectedContext;
         }
         return out;
@@ -582,7 +613,7 @@ public final class Debugger implements DebugSession {
     @Override
     public io.jrrtui.api.ThreadInfo selectThread(int number) {
         requireRunning();
-        var t = session.selectThread(number);
+        var t = target.selectThread(number);
         FrameInfo frame = innermostFrameOfSelectedThread();
         last = new StopEvent(last.reason(), frame == null ? last.where() : frame.where(), last.event(), last.breakpoint(),
                 last.watch(), last.returnValue(), last.detail(), last.reverse(), t.number(), threadNames.getOrDefault(t.number(), t.name()));
@@ -602,7 +633,7 @@ public final class Debugger implements DebugSession {
     @Override
     public void nameThread(String name) {
         requireRunning();
-        int n = session.selectedThread().number();
+        int n = target.selectedThread().number();
         if (name == null || name.isBlank()) threadNames.remove(n);
         else threadNames.put(n, name.strip());
     }
@@ -739,12 +770,17 @@ public final class Debugger implements DebugSession {
 
     @Override
     public long currentEvent() {
-        return session.currentEvent();
+        return history == null ? 0 : history.currentEvent();
+    }
+
+    @Override
+    public boolean canMove() {
+        return timeline != null;
     }
 
     @Override
     public long eventCount() {
-        return session.eventCount();
+        return history == null ? 0 : history.eventCount();
     }
 
     @Override
@@ -758,7 +794,7 @@ public final class Debugger implements DebugSession {
     @Override
     public CheckpointInfo checkpoint() {
         requireRunning();
-        userCheckpoints.add(timeline.userCheckpoint());
+        userCheckpoints.add(travel().userCheckpoint());
         return checkpoints().get(userCheckpoints.size() - 1);
     }
 
@@ -778,7 +814,7 @@ public final class Debugger implements DebugSession {
     @Override
     public StopEvent restart(int checkpoint) {
         if (checkpoint < 1 || checkpoint > userCheckpoints.size()) throw new JrrException("Invalid checkpoint number " + checkpoint + ".");
-        timeline.restore(userCheckpoints.get(checkpoint - 1));
+        travel().restore(userCheckpoints.get(checkpoint - 1));
         return stop(StopEvent.Reason.EVENT, 0, null, null, "Switched to checkpoint " + checkpoint + ".", false);
     }
 
@@ -799,7 +835,7 @@ public final class Debugger implements DebugSession {
         LoadedModule m = image.main();
         if (!m.symbols().hasDwarf()) throw new JrrException("No debugging symbols in " + m.path() + ".");
         return new SymbolListing(image, types, globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow())),
-                session.trace().info().exePath());
+                history == null ? target.currentExecutable().toString() : history.trace().info().exePath());
     }
 
     @Override
@@ -839,7 +875,7 @@ public final class Debugger implements DebugSession {
 
     @Override
     public List<String> sourceInfo() {
-        if (session.exited()) throw new JrrException("No current source file.");
+        if (target.exited()) throw new JrrException("No current source file.");
         return symbolListing().source(ctx().frame(ctx().selected()).lookupPc(), lister);
     }
 
@@ -858,7 +894,7 @@ public final class Debugger implements DebugSession {
     @Override
     public List<String> examine(String format, String addressExpression) {
         requireRunning();
-        return new Examiner(image, session::readMemory).at(session.registers().rip())
+        return new Examiner(image, target::readMemory).at(target.registers().rip())
                 .examine(format, inspector.evaluate(ctx(), addressExpression));
     }
 
@@ -898,7 +934,7 @@ public final class Debugger implements DebugSession {
     @Override
     public List<Variable> registers() {
         requireRunning();
-        return inspector.registers(session.registers());
+        return inspector.registers(target.registers());
     }
 
     @Override
@@ -949,7 +985,7 @@ public final class Debugger implements DebugSession {
     @Override
     public List<String> list(String location) {
         if (location == null || location.isBlank()) {
-            SourceLocation here = session.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true);
+            SourceLocation here = target.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true);
             return lister.list(here);
         }
         String loc = location.strip();
@@ -971,7 +1007,7 @@ public final class Debugger implements DebugSession {
 
     /** A linespec's source line: a bare number is a line of the current file, not an address. */
     private SourceLocation resolveLine(String spec) {
-        List<BreakpointLocation> found = image.symbols().breakpointAddresses(spec, session.exited() ? null
+        List<BreakpointLocation> found = image.symbols().breakpointAddresses(spec, target.exited() ? null
                 : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file());
         BreakpointLocation b = found.get(0);
         // the line asked for, not the line after it that has code
@@ -981,67 +1017,62 @@ public final class Debugger implements DebugSession {
 
     @Override
     public List<String> signals() {
-        return new SignalSummary(session.trace()).rows();
+        return history == null ? List.of() : new SignalSummary(history.trace()).rows();
     }
 
     private TraceEvents traceEvents;
 
     private TraceEvents traceEvents() {
-        if (traceEvents == null) traceEvents = new TraceEvents(session.trace());
+        if (traceEvents == null) traceEvents = new TraceEvents(history.trace());
         return traceEvents;
     }
 
     @Override
     public List<io.jrrtui.api.EventSummary> events(long first, long last) {
-        return traceEvents().range(first, last);
+        return history == null ? List.of() : traceEvents().range(first, last);
     }
 
     @Override
     public List<io.jrrtui.api.OutputChunk> output(long upTo) {
-        return traceEvents().upTo(upTo);
+        return history == null ? List.of() : traceEvents().upTo(upTo);
     }
 
     @Override
     public List<io.jrrtui.api.DisassemblyLine> disassemble(long address, int count) {
-        return new Disassembler(image, session::readMemory).lines(address, count);
+        return new Disassembler(image, target::readMemory).lines(address, count);
     }
 
     @Override
     public long pc() {
-        return session.exited() ? 0 : ctx().frame(ctx().selected()).pc();
+        return target.exited() ? 0 : ctx().frame(ctx().selected()).pc();
     }
 
     @Override
     public long[] generalRegisters() {
         requireRunning();
-        return session.registers().raw();
+        return target.registers().raw();
     }
 
     @Override
     public byte[] floatingPointRegisters() {
         requireRunning();
-        return session.floatingPointRegisters();
+        return target.floatingPointRegisters();
     }
 
     @Override
     public byte[] readMemory(long address, int length) {
         requireRunning();
-        return session.readMemory(address, length);
+        return target.readMemory(address, length);
     }
 
     @Override
     public String executablePath() {
-        return session.exited() ? session.trace().executable().toAbsolutePath().toString() : session.currentExecutable().toString();
+        return target.exited() && history != null ? history.trace().executable().toAbsolutePath().toString() : target.currentExecutable().toString();
     }
 
     @Override
     public byte[] auxiliaryVector() {
-        if (session.exited()) return null;
-        try {
-            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + session.pid() + "/auxv"));
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        return target.auxiliaryVector();
     }
 
     @Override
@@ -1063,17 +1094,18 @@ public final class Debugger implements DebugSession {
 
     @Override
     public void interrupt() {
-        session.interrupt();
+        target.interrupt();
     }
 
     /** The replay's event counter, read without the tracer thread: it may lag, which a progress display tolerates. */
     @Override
     public long progressEvent() {
-        return session.currentEvent();
+        return history == null ? -1 : history.currentEvent();
     }
 
     @Override
     public void close() {
-        timeline.close();
+        if (timeline != null) timeline.close();
+        else target.close();
     }
 }

@@ -5,10 +5,10 @@ import io.jrrtui.api.StopEvent;
 import io.jrrtui.arch.Registers;
 import io.jrrtui.eval.Type;
 import io.jrrtui.eval.Value;
-import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.symbols.FunctionInfo;
 import io.jrrtui.symbols.SourceLine;
 import io.jrrtui.target.StopReason;
+import io.jrrtui.target.Target;
 import io.jrrtui.unwind.Frame;
 import io.jrrtui.util.JrrException;
 import java.nio.ByteBuffer;
@@ -32,12 +32,12 @@ final class LineStepper {
         this.d = d;
     }
 
-    private ReplaySession session() {
-        return d.session();
+    private Target target() {
+        return d.target();
     }
 
     long readU64(long addr) {
-        return ByteBuffer.wrap(session().readMemory(addr, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return ByteBuffer.wrap(target().readMemory(addr, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     /** Whether the step from before to now executed a call (return address pushed, rip moved). */
@@ -54,16 +54,16 @@ final class LineStepper {
 
     /** stepi / nexti. */
     StopEvent instruction(boolean overCalls) {
-        Registers before = session().registers();
-        StopReason r = session().stepInstruction();
+        Registers before = target().registers();
+        StopReason r = target().stepInstruction();
         d.moved();
         if (r.kind() == StopReason.Kind.EXITED) return d.exitedEvent(false);
         if (r.kind() == StopReason.Kind.END_OF_TRACE) return d.endOfTrace(r.detail());
         StopEvent user = r.kind() == StopReason.Kind.WATCHPOINT ? d.userStop(r) : null;
         if (user != null) return user;
-        Registers now = session().registers();
+        Registers now = target().registers();
         if (overCalls && enteredCall(before, now)) {
-            StopEvent s = runTo(readU64(now.rsp()), () -> session().registers().rsp() == now.rsp() + 8);
+            StopEvent s = runTo(readU64(now.rsp()), () -> target().registers().rsp() == now.rsp() + 8);
             if (s != null) return s;
         }
         return d.stop(StopEvent.Reason.STEP, 0, null, null, null, false);
@@ -71,7 +71,7 @@ final class LineStepper {
 
     /** next (into = false) and step (into = true). */
     StopEvent line(boolean into) {
-        Registers start = session().registers();
+        Registers start = target().registers();
         Optional<SourceLine> line = d.image().symbols().lineAt(start.rip());
         if (line.isEmpty()) {
             String fn = d.image().symbols().symbolize(start.rip()).orElse("??");
@@ -82,7 +82,7 @@ final class LineStepper {
         long startCfa = d.ctx().cfa0();
         Registers before = start;
         for (int i = 0; i < MAX_STEPS; i++) {
-            StopReason r = session().stepInstruction();
+            StopReason r = target().stepInstruction();
             d.moved();
             if (r.kind() == StopReason.Kind.EXITED) return d.exitedEvent(false);
             if (r.kind() == StopReason.Kind.END_OF_TRACE) return d.endOfTrace(r.detail());
@@ -91,14 +91,14 @@ final class LineStepper {
                 StopEvent s = d.userStop(r);
                 if (s != null) return s;
             }
-            Registers now = session().registers();
+            Registers now = target().registers();
             long pc = now.rip();
             if (enteredCall(before, now)) {
                 if (into && hasLines(pc)) return stepIntoFunction(pc, now.rsp());
                 Registers callee = now;
-                StopEvent s = runTo(readU64(now.rsp()), () -> session().registers().rsp() == callee.rsp() + 8);
+                StopEvent s = runTo(readU64(now.rsp()), () -> target().registers().rsp() == callee.rsp() + 8);
                 if (s != null) return s;
-                now = session().registers();
+                now = target().registers();
                 pc = now.rip();
             }
             if (pc >= lo && pc < hi) {
@@ -127,7 +127,7 @@ final class LineStepper {
     }
 
     private StopEvent breakpointAt(long pc) {
-        if (!session().breakpointAddresses().contains(pc)) return null;
+        if (!target().breakpointAddresses().contains(pc)) return null;
         UserBreakpoint b = d.breakpointHitHere(pc);
         return b == null ? null : d.stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, false);
     }
@@ -163,8 +163,8 @@ final class LineStepper {
      * there, or the stop that came first (a user breakpoint, a watchpoint, the end).
      */
     StopEvent runTo(long addr, BooleanSupplier arrived) {
-        boolean temporary = !session().breakpointAddresses().contains(addr);
-        if (temporary) session().addBreakpoint(addr);
+        boolean temporary = !target().breakpointAddresses().contains(addr);
+        if (temporary) target().addBreakpoint(addr);
         try {
             while (true) {
                 StopReason r = d.timeline().continueSelectedThread();
@@ -180,7 +180,7 @@ final class LineStepper {
                 if (s != null) return s;
             }
         } finally {
-            if (temporary) session().removeBreakpoint(addr);
+            if (temporary) target().removeBreakpoint(addr);
         }
     }
 
@@ -196,15 +196,15 @@ final class LineStepper {
         long cfa = f.cfa().orElseThrow(() -> new JrrException("cannot finish: the frame's address is unknown"));
         Optional<Type> returnType = c.scope(level).flatMap(s -> s.function())
                 .flatMap(fn -> fn.die()).flatMap(die -> die.type()).map(t -> d.types().of(t));
-        StopEvent s = runTo(ret, () -> session().registers().rsp() == cfa);
+        StopEvent s = runTo(ret, () -> target().registers().rsp() == cfa);
         if (s != null) return s;
         String value = null;
         if (returnType.isPresent() && returnType.get().strip() instanceof Type.Base b && b.isFloat() && b.size() <= 8) {
             // the SysV ABI returns float and double in xmm0
-            byte[] xmm0 = java.util.Arrays.copyOfRange(session().fpRegisters(), XMM0_OFFSET, XMM0_OFFSET + (int) b.size());
+            byte[] xmm0 = java.util.Arrays.copyOfRange(target().floatingPointRegisters(), XMM0_OFFSET, XMM0_OFFSET + (int) b.size());
             value = d.inspector().formatValue(Value.at(returnType.get(), new io.jrrtui.eval.Location.Implicit(xmm0), d.ctx().access(0)));
         } else if (returnType.isPresent() && returnType.get().strip().isScalar()) {
-            long rax = session().registers().rax();
+            long rax = target().registers().rax();
             value = d.inspector().formatValue(Value.ofLong(returnType.get(), rax));
         }
         return d.stop(StopEvent.Reason.FINISH, 0, null, value, detail, false);
@@ -212,7 +212,7 @@ final class LineStepper {
 
     /** until without argument: like next, but never stops at a line before the current one in this frame. */
     StopEvent until() {
-        SourceLocation here = d.inspector().location(session().registers().rip(), true);
+        SourceLocation here = d.inspector().location(target().registers().rip(), true);
         long cfa = d.ctx().cfa0();
         while (true) {
             StopEvent s = line(false);
@@ -231,14 +231,14 @@ final class LineStepper {
      */
     StopEvent runToLocation(List<SourceLocation> targets, boolean stopOnReturn, boolean thisFrameOnly) {
         StopContext c = d.ctx();
-        Optional<FunctionInfo> current = functionAt(session().registers().rip());
+        Optional<FunctionInfo> current = functionAt(target().registers().rip());
         long returnAddr = c.frames().size() > 1 ? c.frame(1).pc() : 0;
         long cfa = c.cfa0();
         List<Long> temps = new java.util.ArrayList<>();
-        for (SourceLocation t : targets) if (!session().breakpointAddresses().contains(t.pc())) temps.add(t.pc());
-        boolean retTemp = stopOnReturn && returnAddr != 0 && !session().breakpointAddresses().contains(returnAddr);
-        for (long a : temps) session().addBreakpoint(a);
-        if (retTemp) session().addBreakpoint(returnAddr);
+        for (SourceLocation t : targets) if (!target().breakpointAddresses().contains(t.pc())) temps.add(t.pc());
+        boolean retTemp = stopOnReturn && returnAddr != 0 && !target().breakpointAddresses().contains(returnAddr);
+        for (long a : temps) target().addBreakpoint(a);
+        if (retTemp) target().addBreakpoint(returnAddr);
         try {
             while (true) {
                 StopReason r = d.timeline().continueSelectedThread();
@@ -246,7 +246,7 @@ final class LineStepper {
                 if (r.kind() == StopReason.Kind.BREAKPOINT) {
                     boolean atTarget = targets.stream().anyMatch(t -> t.pc() == r.address())
                             && (!thisFrameOnly || current.isEmpty() || !current.get().contains(r.address()) || d.ctx().cfa0() == cfa);
-                    boolean returned = stopOnReturn && r.address() == returnAddr && session().registers().rsp() > cfa - 8;
+                    boolean returned = stopOnReturn && r.address() == returnAddr && target().registers().rsp() > cfa - 8;
                     if (atTarget || returned) {
                         StopEvent user = d.userStop(r);
                         return user != null ? user : d.stop(StopEvent.Reason.STEP, 0, null, null, null, false);
@@ -256,8 +256,8 @@ final class LineStepper {
                 if (s != null) return s;
             }
         } finally {
-            for (long a : temps) session().removeBreakpoint(a);
-            if (retTemp) session().removeBreakpoint(returnAddr);
+            for (long a : temps) target().removeBreakpoint(a);
+            if (retTemp) target().removeBreakpoint(returnAddr);
         }
     }
 }

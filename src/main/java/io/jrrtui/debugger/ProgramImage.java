@@ -3,10 +3,10 @@ package io.jrrtui.debugger;
 import io.jrrtui.elf.ElfFile;
 import io.jrrtui.elf.DebugFileLocator;
 import io.jrrtui.elf.ProgramHeader;
-import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.symbols.ModuleSymbols;
 import io.jrrtui.symbols.SymbolIndex;
-import io.jrrtui.sys.ProcMaps;
+import io.jrrtui.target.MemoryRegion;
+import io.jrrtui.target.Target;
 import io.jrrtui.trace.Mapping;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.unwind.ModuleMap;
@@ -45,21 +45,22 @@ final class ProgramImage {
         }
     }
 
-    ProgramImage(ReplaySession session) {
-        trace = session.trace();
-        Path sysrootDebug = trace.localCopy(SYSTEM_DEBUG);
+    /** The image of target, which replays trace (null: a target without a recording, e.g. a core file). */
+    ProgramImage(Target target, TraceReader trace) {
+        this.trace = trace;
+        Path sysrootDebug = localCopy(SYSTEM_DEBUG);
         debugFiles = new DebugFileLocator(sysrootDebug.equals(Path.of(SYSTEM_DEBUG)) ? List.of(sysrootDebug)
                 : List.of(sysrootDebug, Path.of(SYSTEM_DEBUG)));
-        Path exe = session.currentExecutable();
-        long exeBase = session.executableBase();
+        Path exe = target.currentExecutable();
+        long exeBase = target.executableBase();
         main = add(exe.toAbsolutePath().toString(), ElfFile.open(exe), exeBase);
         Map<String, Long> others = new LinkedHashMap<>();
-        for (ProcMaps.Region r : session.memoryMap()) {
+        for (MemoryRegion r : target.memoryMap()) {
             if (r.offset() == 0 && r.path().startsWith("/") && !r.path().equals(main.path())) others.putIfAbsent(r.path(), r.start());
         }
         Map<String, Mapping> recorded = new LinkedHashMap<>();
         Set<String> code = new HashSet<>();
-        for (Mapping m : trace.mappings()) {
+        for (Mapping m : trace == null ? List.<Mapping>of() : trace.mappings()) {
             if (m.offset() == 0 && m.path().startsWith("/")) {
                 others.putIfAbsent(m.path(), m.addr());
                 recorded.putIfAbsent(m.path(), m);
@@ -67,7 +68,7 @@ final class ProgramImage {
             if ((m.prot() & PROT_EXEC) != 0) code.add(m.path());
         }
         for (Map.Entry<String, Long> e : others.entrySet()) {
-            Path p = trace.localCopy(e.getKey());
+            Path p = localCopy(e.getKey());
             String changed = recorded.containsKey(e.getKey()) ? changedSince(p, recorded.get(e.getKey())) : null;
             if (changed != null && code.contains(e.getKey())) missing.add(new MissingModule(e.getKey(), e.getValue(), changed));
             if (changed != null || !Files.isRegularFile(p) || !ElfFile.looksLikeElf(p)) continue;
@@ -118,7 +119,7 @@ final class ProgramImage {
 
     /** Where to read a file by its recorded absolute path (the trace's own copy first). */
     Path localCopy(String absolutePath) {
-        return trace.localCopy(absolutePath);
+        return trace == null ? Path.of(absolutePath) : trace.localCopy(absolutePath);
     }
 
     SymbolIndex symbols() {

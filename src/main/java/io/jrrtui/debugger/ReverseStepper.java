@@ -31,7 +31,7 @@ final class ReverseStepper {
 
     private StopEvent startOfHistory() {
         // a followed child process's history begins where it appears, not at the program's start
-        if (d.focus() != null && d.session().currentEvent() < d.focus().event()) timeline().goToEvent(d.focus().event());
+        if (d.focus() != null && d.history().currentEvent() < d.focus().event()) timeline().goToEvent(d.focus().event());
         return d.stop(StopEvent.Reason.START_OF_HISTORY, 0, null, null, NO_HISTORY, true);
     }
 
@@ -68,7 +68,7 @@ final class ReverseStepper {
     }
 
     StopEvent instruction(boolean overCalls) {
-        if (d.session().exited()) throw new JrrException("reverse-stepi from the end: use reverse-continue or goto");
+        if (d.target().exited()) throw new JrrException("reverse-stepi from the end: use reverse-continue or goto");
         long startCfa = d.ctx().cfa0();
         if (!timeline().reverseStepi()) return startOfHistory();
         d.moved();
@@ -80,7 +80,7 @@ final class ReverseStepper {
     }
 
     StopEvent finish() {
-        if (d.session().exited()) throw new JrrException("The program is not being run.");
+        if (d.target().exited()) throw new JrrException("The program is not being run.");
         StopEvent s = toCallSite();
         return s != null ? s : stepped();
     }
@@ -92,7 +92,7 @@ final class ReverseStepper {
 
     /** Back to the call instruction that entered the current function; null when there, else the stop met first. */
     private StopEvent toCallSite() {
-        long pc = d.session().registers().rip();
+        long pc = d.target().registers().rip();
         long cfa = d.ctx().cfa0();
         StopContext c = d.ctx();
         long call = c.frames().size() > 1 ? callBefore(c.frame(1).pc()) : 0;
@@ -113,8 +113,8 @@ final class ReverseStepper {
 
     /** reverse-next (into = false) and reverse-step (into = true). */
     StopEvent line(boolean into) {
-        if (d.session().exited()) throw new JrrException("The program is not being run.");
-        long pc = d.session().registers().rip();
+        if (d.target().exited()) throw new JrrException("The program is not being run.");
+        long pc = d.target().registers().rip();
         Optional<FunctionInfo> fn = functionAt(pc);
         if (fn.isEmpty() || d.image().symbols().lineAt(pc).isEmpty()) {
             StopEvent s = toCallSite();
@@ -164,7 +164,7 @@ final class ReverseStepper {
         io.jrrtui.timeline.Mark here = timeline().now();
         if (!timeline().reverseStepi()) return null;
         d.moved();
-        long now = d.session().registers().rip();
+        long now = d.target().registers().rip();
         if (d.ctx().cfa0() < cfa && d.image().symbols().lineAt(now).isPresent()) return toRowStart();
         timeline().goTo(here);
         d.moved();
@@ -180,7 +180,7 @@ final class ReverseStepper {
     private long callBefore(long ret) {
         for (int len : new int[] {5, 2, 3, 6, 7}) { // call rel32; call *reg; call *disp8(reg); call *rip-rel / disp32 forms
             try {
-                byte[] b = d.session().readMemory(ret - len, len);
+                byte[] b = d.target().readMemory(ret - len, len);
                 var insn = DECODER.decode(b, 0, ret - len);
                 if (insn.length() == len && insn.kind().isCall()) return ret - len;
             } catch (RuntimeException e) {
@@ -213,7 +213,7 @@ final class ReverseStepper {
      * the same frame: gdb stops a reverse step at the start of the calling line, not mid-line.
      */
     private StopEvent toRowStart() {
-        long pc = d.session().registers().rip();
+        long pc = d.target().registers().rip();
         Optional<SourceLine> row = d.image().symbols().lineAt(pc);
         if (row.isEmpty() || row.get().startPc() == pc) return stepped();
         long rowStart = row.get().startPc();
@@ -244,7 +244,7 @@ final class ReverseStepper {
 
     /** last EXPR: back to the most recent write that changed EXPR's value. */
     StopEvent last(String expression) {
-        if (d.session().exited()) throw new JrrException("The program is not being run.");
+        if (d.target().exited()) throw new JrrException("The program is not being run.");
         Value v = d.inspector().evaluate(d.ctx(), expression);
         if (v.address().isEmpty()) throw new JrrException("Cannot watch constant value `" + expression + "'.");
         int len = (int) v.type().size();

@@ -5,8 +5,8 @@ import io.jrrtui.eval.FrameScope;
 import io.jrrtui.eval.GlobalVariables;
 import io.jrrtui.eval.TargetAccess;
 import io.jrrtui.eval.TypeFactory;
-import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.symbols.AddressInfo;
+import io.jrrtui.target.Target;
 import io.jrrtui.unwind.Frame;
 import io.jrrtui.unwind.Unwinder;
 import io.jrrtui.util.JrrException;
@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  * is selected, and per-frame evaluation scopes. A new stop makes a new context.
  */
 final class StopContext {
-    private final ReplaySession session;
+    private final Target target;
     private final ProgramImage image;
     private final Registers regs;
     private final TypeFactory types;
@@ -29,10 +29,10 @@ final class StopContext {
     private int selected;
 
     /** globalsCache: per-module global variable indexes, kept across stops by the caller. */
-    StopContext(ReplaySession session, ProgramImage image, TypeFactory types, Map<String, GlobalVariables> globalsCache) {
-        this.session = session;
+    StopContext(Target target, ProgramImage image, TypeFactory types, Map<String, GlobalVariables> globalsCache) {
+        this.target = target;
         this.image = image;
-        this.regs = session.registers();
+        this.regs = target.registers();
         this.types = types;
         this.globals = globalsCache;
     }
@@ -51,7 +51,7 @@ final class StopContext {
             for (int i = 0; i < 17; i++) dwarf[i] = regs.dwarf(i);
             Unwinder u = new Unwinder(addr -> {
                 try {
-                    return OptionalLong.of(java.nio.ByteBuffer.wrap(session.readMemory(addr, 8))
+                    return OptionalLong.of(java.nio.ByteBuffer.wrap(target.readMemory(addr, 8))
                             .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
                 } catch (JrrException e) {
                     return OptionalLong.empty();
@@ -83,7 +83,7 @@ final class StopContext {
     }
 
     TargetAccess access(int level) {
-        return new FrameAccess(frame(level), session::readMemory,
+        return new FrameAccess(frame(level), target::readMemory,
                 l -> l < frames().size() ? Optional.of(access(l)) : Optional.empty());
     }
 

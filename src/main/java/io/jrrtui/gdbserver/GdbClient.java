@@ -3,7 +3,7 @@ package io.jrrtui.gdbserver;
 import io.jrrtui.api.DebugSession;
 import io.jrrtui.api.StopEvent;
 import io.jrrtui.api.ThreadInfo;
-import io.jrrtui.replay.InterruptedOperation;
+import io.jrrtui.target.InterruptedOperation;
 import io.jrrtui.util.JrrException;
 import java.io.IOException;
 import java.io.PrintStream;

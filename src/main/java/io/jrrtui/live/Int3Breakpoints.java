@@ -13,6 +13,10 @@ final class Int3Breakpoints {
         return original.containsKey(addr);
     }
 
+    java.util.Set<Long> addresses() {
+        return java.util.Set.copyOf(original.keySet());
+    }
+
     void add(TraceeMemory mem, long addr) {
         if (original.containsKey(addr)) return;
         original.put(addr, mem.read(addr, 1)[0]);

@@ -9,6 +9,12 @@ import io.jrrtui.sys.TraceeLauncher;
 import io.jrrtui.sys.TraceeMemory;
 import io.jrrtui.sys.TracerThread;
 import io.jrrtui.sys.WaitStatus;
+import io.jrrtui.target.InterruptRequest;
+import io.jrrtui.target.InterruptedOperation;
+import io.jrrtui.target.MemoryRegion;
+import io.jrrtui.target.StopReason;
+import io.jrrtui.target.Target;
+import io.jrrtui.target.ThreadState;
 import io.jrrtui.util.JrrException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,11 +23,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A program run live under ptrace, stopped only at int3 breakpoints. All-stop: when one thread
@@ -29,8 +35,11 @@ import java.util.Set;
  * so stepping a thread over a lifted breakpoint cannot let another thread slip past it. The
  * launcher makes rdtsc fault (the recorder needs that); here such faults are emulated with the
  * host's clock. Children the program forks are cleaned of breakpoints and let go.
+ *
+ * <p>As a {@link Target} it offers the base only (no history, no checkpoints): breakpoints and
+ * resuming, threads, registers, memory. It does not single-step or watch memory; those say so.
  */
-public final class LiveSession implements AutoCloseable {
+public final class LiveSession implements Target {
     /** What {@link #cont()} returns when the program has ended. */
     public static final long ENDED = -1;
     private static final int SIGTRAP = 5, SIGSEGV = 11, SIGSTOP = 19, SI_KERNEL = 0x80, PTRACE_DETACH = 17;
@@ -50,6 +59,11 @@ public final class LiveSession implements AutoCloseable {
     private final Deque<Hit> queued = new ArrayDeque<>();
     private int pid;
     private int current;
+    /** The thread whose registers are shown ({@code thread N}); the thread of each new stop. */
+    private int selected;
+    /** Thread numbers in the order threads were first seen (gdb's numbering, stable while they live). */
+    private final Map<Integer, Integer> threadNumbers = new HashMap<>();
+    private final InterruptRequest interrupts = new InterruptRequest();
     private TraceeMemory mem;
     private boolean ended;
     private int exitStatus;
@@ -70,6 +84,7 @@ public final class LiveSession implements AutoCloseable {
         TracerThread.call(() -> {
             s.pid = TraceeLauncher.launch(real.toString(), argv, env, null, stdio);
             s.current = s.pid;
+            s.selected = s.pid;
             s.threads.add(s.pid);
             s.mem = new TraceeMemory(s.pid);
             return null;
@@ -95,12 +110,27 @@ public final class LiveSession implements AutoCloseable {
         return executable;
     }
 
-    /** The registers of the thread of the last stop. */
+    /** The registers of the selected thread (the thread of the last stop, unless another was selected). */
+    @Override
     public Registers registers() {
-        return TracerThread.call(() -> Ptrace.getRegs(current));
+        return TracerThread.call(() -> Ptrace.getRegs(selected));
+    }
+
+    @Override
+    public Registers registersOf(int tid) {
+        return TracerThread.call(() -> Ptrace.getRegs(threads.contains(tid) ? tid : selected));
+    }
+
+    @Override
+    public byte[] floatingPointRegisters() {
+        return TracerThread.call(() -> {
+            byte[] x = Ptrace.getXStateOrNull(selected);
+            return x != null && x.length >= 512 ? x : Ptrace.getFpRegs(selected);
+        });
     }
 
     /** Reads exactly len bytes (breakpoint bytes show as the original code) or throws JrrException. */
+    @Override
     public byte[] readMemory(long addr, int len) {
         return TracerThread.call(() -> {
             byte[] b = mem.read(addr, len);
@@ -109,6 +139,7 @@ public final class LiveSession implements AutoCloseable {
         });
     }
 
+    @Override
     public void addBreakpoint(long addr) {
         TracerThread.call(() -> {
             breakpoints.add(mem, addr);
@@ -116,6 +147,7 @@ public final class LiveSession implements AutoCloseable {
         });
     }
 
+    @Override
     public void removeBreakpoint(long addr) {
         TracerThread.call(() -> {
             breakpoints.remove(ended ? null : mem, addr);
@@ -285,13 +317,145 @@ public final class LiveSession implements AutoCloseable {
         if (!earlyStops.remove(task)) Ptrace.waitFor(task);
     }
 
-    /** The first mapping (file offset 0) of each file the program maps now, by path. */
-    public Map<String, Long> mappedFiles() {
-        Map<String, Long> first = new LinkedHashMap<>();
-        for (ProcMaps.Region r : ProcMaps.read(pid)) {
-            if (r.offset() == 0 && r.path().startsWith("/")) first.putIfAbsent(r.path(), r.start());
+    // ---- Target -----------------------------------------------------------------------------
+
+    @Override
+    public boolean exited() {
+        return ended;
+    }
+
+    @Override
+    public List<MemoryRegion> memoryMap() {
+        return TracerThread.call(() -> ProcMaps.read(pid)).stream()
+                .map(r -> new MemoryRegion(r.start(), r.end(), r.perms(), r.offset(), r.path())).toList();
+    }
+
+    @Override
+    public Path currentExecutable() {
+        return executable;
+    }
+
+    @Override
+    public long executableBase() {
+        for (MemoryRegion r : memoryMap()) if (r.offset() == 0 && r.path().equals(executable.toString())) return r.start();
+        throw new JrrException("the program's executable is not mapped");
+    }
+
+    @Override
+    public byte[] auxiliaryVector() {
+        if (ended) return null;
+        try {
+            return java.nio.file.Files.readAllBytes(Path.of("/proc/" + pid + "/auxv"));
+        } catch (IOException e) {
+            return null;
         }
-        return first;
+    }
+
+    @Override
+    public List<ThreadState> threads() {
+        return TracerThread.call(() -> {
+            List<ThreadState> out = new ArrayList<>();
+            for (int t : threads) out.add(threadState(t));
+            out.sort(java.util.Comparator.comparingInt(ThreadState::number));
+            return out;
+        });
+    }
+
+    private ThreadState threadState(int tid) {
+        int number = threadNumbers.computeIfAbsent(tid, k -> threadNumbers.size() + 1);
+        return new ThreadState(number, tid, threadName(tid), tid == selected, false);
+    }
+
+    /** The kernel's name of the thread (/proc comm), or the program's file name. */
+    private String threadName(int tid) {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/" + pid + "/task/" + tid + "/comm")).strip();
+        } catch (IOException e) {
+            return executable.getFileName().toString();
+        }
+    }
+
+    @Override
+    public ThreadState selectedThread() {
+        return threadState(selected);
+    }
+
+    @Override
+    public int threadCount() {
+        return threads.size();
+    }
+
+    @Override
+    public ThreadState selectThread(int number) {
+        for (int t : threads) {
+            if (threadNumbers.computeIfAbsent(t, k -> threadNumbers.size() + 1) == number) {
+                selected = t;
+                return selectedThread();
+            }
+        }
+        throw new JrrException("Invalid thread ID: " + number);
+    }
+
+    @Override
+    public boolean selectRecordedThread(int tid) {
+        if (!threads.contains(tid)) return false;
+        selected = tid;
+        return true;
+    }
+
+    @Override
+    public int positionThread() {
+        return current;
+    }
+
+    @Override
+    public Set<Long> breakpointAddresses() {
+        return breakpoints.addresses();
+    }
+
+    @Override
+    public int addWatchpoint(long addr, int len, boolean includeReads) {
+        throw new JrrException("a live run has no watchpoints: record the program and watch in the replay");
+    }
+
+    @Override
+    public void removeWatchpoint(int slot) {
+        throw new JrrException("a live run has no watchpoints");
+    }
+
+    /** A running {@link #resume()} asked to stop stops at its next breakpoint (a ptrace wait is not cut short). */
+    @Override
+    public InterruptRequest interrupts() {
+        return interrupts;
+    }
+
+    /** Runs to the next breakpoint, or the end; an interrupt asked for meanwhile is reported at that stop. */
+    @Override
+    public StopReason resume() {
+        long at = cont();
+        selected = current;
+        if (interrupts.take()) {
+            throw new InterruptedOperation("Interrupted.");
+        }
+        return at == ENDED ? StopReason.exited(-1, "exited with status " + exitStatus) : StopReason.breakpoint(-1, at);
+    }
+
+    @Override
+    public StopReason resumeThread(int tid) {
+        while (true) {
+            StopReason r = resume();
+            if (r.kind() != StopReason.Kind.BREAKPOINT || current == tid || !threads.contains(tid)) return r;
+        }
+    }
+
+    @Override
+    public StopReason stepInstruction() {
+        throw new JrrException("a live run does not single-step: record the program and step in the replay");
+    }
+
+    @Override
+    public <T> T exclusive(Supplier<T> work) {
+        return TracerThread.call(work::get);
     }
 
     @Override

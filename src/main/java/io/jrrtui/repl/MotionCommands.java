@@ -43,6 +43,7 @@ final class MotionCommands {
                         }),
                 Cmd.of("reverse-continue", "Continue program being debugged but run it in reverse.").alias("rc")
                         .repeat(Repeat.SAME).does((a, out) -> {
+                            requireMovable(c);
                             out.print(c.printer.continuing());
                             c.report(c.session.reverseContinue(), out);
                         }),
@@ -56,9 +57,15 @@ final class MotionCommands {
                         .repeat(Repeat.SAME).does((a, out) -> finish(c, out, true)));
     }
 
-    /** gdb refuses forward motion once the program has exited (reverse motion is fine). */
+    /** gdb refuses forward motion once the program has exited (reverse motion is fine), and any motion of a core file. */
     static void requireRunning(ReplContext c) {
+        requireMovable(c);
         if (c.session.status().reason() == StopEvent.Reason.EXITED) throw new JrrException("The program is not being run.");
+    }
+
+    /** A program that cannot move at all (a core file) says so before anything is printed. */
+    private static void requireMovable(ReplContext c) {
+        if (!c.session.canMove()) throw new JrrException("The program is not being run.");
     }
 
     private static void cont(ReplContext c, String args, PrintStream out) {
@@ -101,6 +108,7 @@ final class MotionCommands {
 
     private static void finish(ReplContext c, PrintStream out, boolean reverse) {
         if (!reverse) requireRunning(c);
+        requireMovable(c);
         FrameInfo frame = c.forDisplay(c.session.selectedFrame());
         if (c.outermostLevel(frame.level() + 1) <= frame.level()) {
             throw new JrrException("\"finish\" not meaningful in the outermost frame."); // gdb's words for both directions

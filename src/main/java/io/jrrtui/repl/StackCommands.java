@@ -57,9 +57,9 @@ final class StackCommands {
         return 0;
     }
 
-    /** gdb's target id of a thread: we know its recorded LWP and name (no pthread_t address). */
+    /** gdb's target id of a thread: we know its recorded LWP and name (no pthread_t address; no name in a core file). */
     static String targetId(ThreadInfo t) {
-        return "LWP " + t.tid() + " \"" + t.name() + "\"";
+        return t.name() == null ? "LWP " + t.tid() : "LWP " + t.tid() + " \"" + t.name() + "\"";
     }
 
     private static void backtrace(ReplContext c, String args, PrintStream out) {

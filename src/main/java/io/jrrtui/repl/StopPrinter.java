@@ -370,6 +370,11 @@ public final class StopPrinter {
         return "\nOld value = " + w.oldValue() + "\nNew value = " + w.newValue() + "\n";
     }
 
+    /** gdb's "SIGSEGV, Segmentation fault" for a signal name (a core file's "Program terminated with signal ..."). */
+    public static String signalDescription(String name) {
+        return signalText(name);
+    }
+
     private static String signalText(String detail) {
         if (detail == null || detail.isBlank()) return "SIGTRAP, Trace/breakpoint trap";
         Matcher m = SIGNAL.matcher(detail.strip());

@@ -10,9 +10,15 @@ import java.util.List;
  * debugger showed and the one whose execution made the position.
  */
 public record Checkpoint(int pid, long event, List<TaskImage> tasks, int selectedTid, int positionTid,
-        io.jrrtui.record.TimestampPatches timestamps) {
+        io.jrrtui.record.TimestampPatches timestamps) implements io.jrrtui.target.Checkpoint {
     /** How many threads the program had there. */
     public int threads() {
         return tasks.size();
+    }
+
+    /** The forked copy's private pages (/proc): what keeping it costs beyond the pages it shares. */
+    @Override
+    public long privateBytes() {
+        return io.jrrtui.sys.ProcMemory.privateBytes(pid);
     }
 }

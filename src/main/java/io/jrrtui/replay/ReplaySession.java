@@ -9,8 +9,14 @@ import io.jrrtui.sys.TraceeLauncher;
 import io.jrrtui.sys.TraceeMemory;
 import io.jrrtui.sys.TracerThread;
 import io.jrrtui.sys.WaitStatus;
+import io.jrrtui.target.Checkpointing;
+import io.jrrtui.target.EventHistory;
+import io.jrrtui.target.InterruptRequest;
+import io.jrrtui.target.InterruptedOperation;
+import io.jrrtui.target.MemoryRegion;
 import io.jrrtui.target.StopReason;
 import io.jrrtui.target.Target;
+import io.jrrtui.target.ThreadState;
 import io.jrrtui.trace.Event;
 import io.jrrtui.trace.ExecEvent;
 import io.jrrtui.trace.SignalEvent;
@@ -19,14 +25,16 @@ import io.jrrtui.util.JrrException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Replays a trace in a fresh process that runs natively between events. The session can run to an
  * event, continue to a breakpoint or watchpoint, single-step, and fork checkpoints of itself to
  * come back to later; every stop is checked against the recording ({@link EventReplayer}).
  */
-public final class ReplaySession implements Target {
+public final class ReplaySession implements Target, EventHistory, Checkpointing {
     private static final long ARCH_SET_CPUID = 0x1012;
     private static final int SYS_ARCH_PRCTL = 158;
     private static final int SI_KERNEL = 0x80, TRAP_BRKPT = 1, TRAP_TRACE = 2, TRAP_HWBKPT = 4;
@@ -101,6 +109,7 @@ public final class ReplaySession implements Target {
     }
 
     /** The x87/SSE/AVX registers of the live process: the XSAVE image, or FXSAVE's 512 bytes without XSAVE. */
+    @Override
     public byte[] floatingPointRegisters() {
         return TracerThread.call(() -> {
             byte[] x = Ptrace.getXStateOrNull(s.pid);
@@ -131,6 +140,7 @@ public final class ReplaySession implements Target {
         return s.trace.info().eventCount();
     }
 
+    @Override
     public TraceReader trace() {
         return s.trace;
     }
@@ -139,16 +149,30 @@ public final class ReplaySession implements Target {
         return s.pid;
     }
 
+    @Override
     public boolean exited() {
         return s.exited;
     }
 
     /** The live process's memory map (/proc/PID/maps). */
-    public List<ProcMaps.Region> memoryMap() {
-        return TracerThread.call(() -> ProcMaps.read(s.pid));
+    @Override
+    public List<MemoryRegion> memoryMap() {
+        return TracerThread.call(() -> ProcMaps.read(s.pid)).stream()
+                .map(r -> new MemoryRegion(r.start(), r.end(), r.perms(), r.offset(), r.path())).toList();
+    }
+
+    @Override
+    public byte[] auxiliaryVector() {
+        if (s.exited) return null;
+        try {
+            return Files.readAllBytes(java.nio.file.Path.of("/proc/" + s.pid + "/auxv"));
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** The program the followed task runs now (the trace's copy, or the original file when unchanged). */
+    @Override
     public java.nio.file.Path currentExecutable() {
         return TracerThread.call(() -> {
             try {
@@ -160,27 +184,44 @@ public final class ReplaySession implements Target {
     }
 
     /** Where the followed task's executable is loaded (its first mapping). */
+    @Override
     public long executableBase() {
         String exe = currentExecutable().toString();
-        for (ProcMaps.Region r : memoryMap()) {
+        for (MemoryRegion r : memoryMap()) {
             if (r.path().equals(exe) && r.offset() == 0) return r.start();
         }
         throw new JrrException("the program's executable is not mapped");
     }
 
     /** The next recorded event (what continuing will meet), or null at the end. */
+    @Override
     public Event nextEvent() {
         return s.events.peek();
     }
 
     @Override
-    public StopReason runToEnd() {
-        return runToEvent(Long.MAX_VALUE);
+    public Optional<EventHistory> history() {
+        return Optional.of(this);
     }
 
     @Override
-    public StopReason runToEvent(long n) {
-        return cont(n, false);
+    public Optional<Checkpointing> checkpointing() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public <T> T exclusive(Supplier<T> work) {
+        return TracerThread.call(work::get);
+    }
+
+    @Override
+    public StopReason resume() {
+        return cont(Long.MAX_VALUE, true);
+    }
+
+    @Override
+    public StopReason resumeThread(int tid) {
+        return contThread(Long.MAX_VALUE, tid);
     }
 
     // ---- execution control ------------------------------------------------------------------
@@ -189,11 +230,11 @@ public final class ReplaySession implements Target {
      * Runs until event {@code untilEvent} is complete, or (when honourStops) a breakpoint or
      * watchpoint triggers, or the program ends.
      */
+    @Override
     public StopReason cont(long untilEvent, boolean honourStops) {
         return TracerThread.call(() -> {
             while (true) {
-                if (interruptRequested) {
-                    interruptRequested = false;
+                if (interrupts.take()) {
                     throw new InterruptedOperation(s.current);
                 }
                 refocus();
@@ -339,6 +380,7 @@ public final class ReplaySession implements Target {
      * breakpoint hits and watchpoint triggers are passed over (stepping one thread, as gdb does
      * over rr with the other threads running as recorded). The stepping thread stays selected.
      */
+    @Override
     public StopReason contThread(long untilEvent, int recordedTid) {
         while (true) {
             StopReason r = cont(untilEvent, true);
@@ -374,6 +416,7 @@ public final class ReplaySession implements Target {
     }
 
     /** Whether the session stands at the last recorded event with the program still there. */
+    @Override
     public boolean atTraceEnd() {
         return s.atTraceEnd && !s.exited && (s.events.peek() == null || killsTheProgram(s.events.peek()));
     }
@@ -413,7 +456,7 @@ public final class ReplaySession implements Target {
         debugRegsApplied = s.tasks.size();
     }
 
-    private volatile boolean interruptRequested;
+    private final InterruptRequest interrupts = new InterruptRequest();
     /** The recorded tid the debugger follows (-p/-f), 0 for the program's first task. */
     private int focusTid;
 
@@ -422,6 +465,7 @@ public final class ReplaySession implements Target {
      * registers, memory and stepping are that task's from the moment it exists; after a checkpoint
      * is restored, the replay switches to it again as soon as it is created.
      */
+    @Override
     public void focus(int recordedTid) {
         TracerThread.call(() -> {
             focusTid = recordedTid;
@@ -431,6 +475,7 @@ public final class ReplaySession implements Target {
     }
 
     /** Whether the followed task exists now (it is created later in the recording otherwise). */
+    @Override
     public boolean focused() {
         return focusTid == 0 || s.primary.recordedTid == focusTid;
     }
@@ -451,22 +496,19 @@ public final class ReplaySession implements Target {
     }
 
     /**
-     * Asks a running {@link #cont} (from any thread) to stop at its next safe point, between two
-     * stops of the program; it then throws {@link InterruptedOperation}.
+     * A running {@link #cont} (from any thread) stops at its next safe point, between two stops of
+     * the program, when asked here; it then throws {@link InterruptedOperation}.
      */
-    public void interrupt() {
-        interruptRequested = true;
-    }
-
-    /** Forgets an interrupt that came when nothing was running. */
-    public void clearInterrupt() {
-        interruptRequested = false;
+    @Override
+    public InterruptRequest interrupts() {
+        return interrupts;
     }
 
     /**
      * Executes one instruction of the selected thread (a syscall or trapped instruction completes
      * its event); the other threads first run as recorded until it is the selected thread's turn.
      */
+    @Override
     public StopReason stepInstruction() {
         return TracerThread.call(() -> {
             if (s.exited) return StopReason.exited(s.current, s.exitDescription);
@@ -579,9 +621,6 @@ public final class ReplaySession implements Target {
 
     // ---- threads ------------------------------------------------------------------------------
 
-    /** A thread of the debugged process as the debugger lists it. */
-    public record ThreadState(int number, int recordedTid, String name, boolean selected, boolean inSyscall) {}
-
     /** gdb-style thread numbers: 1, 2, ... in the order threads were first seen; stable across restores. */
     private final java.util.Map<Integer, Integer> threadNumbers = new java.util.HashMap<>();
 
@@ -594,6 +633,7 @@ public final class ReplaySession implements Target {
     }
 
     /** The live threads of the debugged process, by thread number. */
+    @Override
     public List<ThreadState> threads() {
         return TracerThread.call(() -> {
             List<ThreadState> out = new ArrayList<>();
@@ -607,12 +647,14 @@ public final class ReplaySession implements Target {
     }
 
     /** The selected thread: the one whose registers, memory and stack the debugger shows. */
+    @Override
     public ThreadState selectedThread() {
         LiveTask t = s.primary;
         return new ThreadState(threadNumber(t.recordedTid), t.recordedTid, threadName(t), true, t.pending != null);
     }
 
     /** How many threads of the debugged process live now. */
+    @Override
     public int threadCount() {
         int n = 0;
         for (LiveTask t : s.tasks.values()) if (!t.dead && !t.exiting && inDebuggedProcess(t)) n++;
@@ -620,6 +662,7 @@ public final class ReplaySession implements Target {
     }
 
     /** {@code thread N}: shows thread N from now on (the position in time does not change). */
+    @Override
     public ThreadState selectThread(int number) {
         return TracerThread.call(() -> {
             for (LiveTask t : s.tasks.values()) {
@@ -632,6 +675,7 @@ public final class ReplaySession implements Target {
     }
 
     /** Selects the thread with this recorded tid when it lives in the debugged process; false otherwise. */
+    @Override
     public boolean selectRecordedThread(int recordedTid) {
         return TracerThread.call(() -> {
             LiveTask t = s.tasks.get(recordedTid);
@@ -646,12 +690,14 @@ public final class ReplaySession implements Target {
      * at an event boundary, the selected one. Its registers identify the position within the
      * current event interval: only one task runs between two events.
      */
+    @Override
     public int positionThread() {
         LiveTask t = s.positionTask;
         return t == null || t.dead || !inDebuggedProcess(t) ? s.primary.recordedTid : t.recordedTid;
     }
 
     /** Registers of a live thread by recorded tid (the selected thread's when it is gone). */
+    @Override
     public Registers registersOf(int recordedTid) {
         return TracerThread.call(() -> {
             LiveTask t = s.tasks.get(recordedTid);
@@ -667,6 +713,7 @@ public final class ReplaySession implements Target {
 
     // ---- breakpoints and watchpoints ---------------------------------------------------------
 
+    @Override
     public void addBreakpoint(long addr) {
         TracerThread.call(() -> {
             if (!stopsDisarmed) breakpoints.insert(s.mem);
@@ -675,6 +722,7 @@ public final class ReplaySession implements Target {
         });
     }
 
+    @Override
     public void removeBreakpoint(long addr) {
         TracerThread.call(() -> {
             breakpoints.remove(addr, s.exited ? null : s.mem); // after the exit there is no memory to restore
@@ -682,11 +730,13 @@ public final class ReplaySession implements Target {
         });
     }
 
+    @Override
     public Set<Long> breakpointAddresses() {
         return Set.copyOf(breakpoints.addresses());
     }
 
     /** Arms a hardware watchpoint; returns its slot (0..3). */
+    @Override
     public int addWatchpoint(long addr, int len, boolean includeReads) {
         return TracerThread.call(() -> {
             int slot = watchpoints.set(addr, len, includeReads ? Watchpoints.Kind.ACCESS : Watchpoints.Kind.WRITE);
@@ -711,6 +761,7 @@ public final class ReplaySession implements Target {
         });
     }
 
+    @Override
     public void removeWatchpoint(int slot) {
         TracerThread.call(() -> {
             watchpoints.clear(slot);
@@ -726,6 +777,7 @@ public final class ReplaySession implements Target {
      * {@link StopReason.Kind#PAUSE} stop of {@link #cont}, so a checkpoint can be made in the middle
      * of a long syscall-free stretch.
      */
+    @Override
     public void pauseLongRuns(long nanos) {
         s.pause.setThreshold(nanos);
     }
@@ -739,6 +791,7 @@ public final class ReplaySession implements Target {
      * search looks at) goes at native speed instead of trapping at every hit it passes over; the
      * breakpoints and watchpoints stay defined, and restored checkpoints follow the setting.
      */
+    @Override
     public void armStops(boolean armed) {
         TracerThread.call(() -> {
             if (armed == !stopsDisarmed) return null;
@@ -762,6 +815,7 @@ public final class ReplaySession implements Target {
      * an image of every thread (see {@link ThreadRebuild}). Refused, saying why, where the state is
      * not one a checkpoint can hold (several processes, a thread exiting, a writable shared mapping).
      */
+    @Override
     public Checkpoint checkpoint() {
         return TracerThread.call(() -> {
             if (s.exited) throw new JrrException("the program has ended; there is nothing to checkpoint");
@@ -793,7 +847,9 @@ public final class ReplaySession implements Target {
     }
 
     /** Makes a fresh fork of cp the live process, its threads re-created; the old live process is killed. */
-    public void restore(Checkpoint cp) {
+    @Override
+    public void restore(io.jrrtui.target.Checkpoint saved) {
+        Checkpoint cp = own(saved);
         TracerThread.call(() -> {
             if (!checkpoints.contains(cp)) throw new JrrException("checkpoint of event " + cp.event() + " was discarded");
             int child;
@@ -835,11 +891,19 @@ public final class ReplaySession implements Target {
         });
     }
 
-    public void discard(Checkpoint cp) {
+    @Override
+    public void discard(io.jrrtui.target.Checkpoint saved) {
+        Checkpoint cp = own(saved);
         TracerThread.call(() -> {
             if (checkpoints.remove(cp)) Ptrace.killAndReap(cp.pid());
             return null;
         });
+    }
+
+    /** The replay's own checkpoint behind a saved state; another target's is refused. */
+    private static Checkpoint own(io.jrrtui.target.Checkpoint saved) {
+        if (saved instanceof Checkpoint cp) return cp;
+        throw new JrrException("not a checkpoint of this replay");
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.jrrtui.timeline;
 
 import io.jrrtui.arch.Registers;
-import io.jrrtui.replay.Checkpoint;
-import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.target.Checkpoint;
+import io.jrrtui.target.Checkpointing;
+import io.jrrtui.target.EventHistory;
 import io.jrrtui.target.StopReason;
+import io.jrrtui.target.Target;
 import io.jrrtui.util.JrrException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Moves a replay session through time. Owns the checkpoints (one at the start, more forked as
+ * Moves a target that replays a recording ({@link EventHistory}) and keeps checkpoints
+ * ({@link Checkpointing}) through time. Owns the checkpoints (one at the start, more forked as
  * forward execution goes, thinned by {@link CheckpointPolicy}) and knows which breakpoints and
  * watchpoints are the user's. Going back means restoring the nearest earlier checkpoint and
  * re-executing forward at native speed; a reverse search looks at growing intervals back from now.
@@ -23,7 +26,9 @@ public final class Timeline implements AutoCloseable {
     /** Bound on single steps for reverse-stepi from the nearest known earlier position. */
     private static final int MAX_REVERSE_STEPS = 300_000;
 
-    private final ReplaySession session;
+    private final Target program;
+    private final EventHistory history;
+    private final Checkpointing travel;
     /** Checkpoints by position: see {@link #key}. */
     private final NavigableMap<Long, Checkpoint> checkpoints = new TreeMap<>();
     /**
@@ -60,53 +65,62 @@ public final class Timeline implements AutoCloseable {
     /** Forward replay time since the live process left its nearest earlier checkpoint. */
     private long sinceCheckpointNanos;
 
-    public Timeline(ReplaySession session) {
-        this.session = session;
-        this.startRegs = session.registers();
+    /** A timeline over program, which must replay a recording and keep checkpoints (JrrException otherwise). */
+    public Timeline(Target program) {
+        this.program = program;
+        this.history = program.history().orElseThrow(() -> new JrrException("this program has no recorded history to travel in"));
+        this.travel = program.checkpointing().orElseThrow(() -> new JrrException("this program cannot go back in time"));
+        this.startRegs = program.registers();
         try {
-            checkpoints.put(key(session.currentEvent(), 0), session.checkpoint());
-            liveBase = key(session.currentEvent(), 0);
+            checkpoints.put(key(history.currentEvent(), 0), travel.checkpoint());
+            liveBase = key(history.currentEvent(), 0);
         } catch (JrrException e) {
             // several tasks live: no checkpoint here; going back re-executes from an earlier one
         }
     }
 
-    public ReplaySession session() {
-        return session;
+    /** The program the timeline moves. */
+    public Target target() {
+        return program;
+    }
+
+    /** Its recorded history (the position in events). */
+    public EventHistory history() {
+        return history;
     }
 
     /** The current position. */
     public Mark now() {
-        int tid = session.positionThread();
-        long e = session.currentEvent();
+        int tid = program.positionThread();
+        long e = history.currentEvent();
         long base = liveBase > key(e, 0) && liveBase < key(e + 1, 0) && checkpoints.containsKey(liveBase) ? liveBase : -1;
-        return new Mark(e, session.registersOf(tid), 0, tid, base);
+        return new Mark(e, program.registersOf(tid), 0, tid, base);
     }
 
     /** Registers of the thread a mark belongs to, at the live position. */
     private Registers registersFor(Mark m) {
-        return m.tid() == 0 ? session.registers() : session.registersOf(m.tid());
+        return m.tid() == 0 ? program.registers() : program.registersOf(m.tid());
     }
 
     /** Whether the live position is m: its event, and its thread's registers. */
     private boolean at(Mark m) {
-        return session.currentEvent() == m.event() && m.sameState(registersFor(m));
+        return history.currentEvent() == m.event() && m.sameState(registersFor(m));
     }
 
     public boolean atEnd() {
-        return session.exited();
+        return program.exited();
     }
 
     // ---- user breakpoints and watchpoints (applied to whatever process is live) ------------
 
     public void addBreakpoint(long addr) {
         userBreakpoints.add(addr);
-        session.addBreakpoint(addr);
+        program.addBreakpoint(addr);
     }
 
     public void removeBreakpoint(long addr) {
         userBreakpoints.remove(addr);
-        session.removeBreakpoint(addr);
+        program.removeBreakpoint(addr);
     }
 
     public Set<Long> breakpoints() {
@@ -114,14 +128,14 @@ public final class Timeline implements AutoCloseable {
     }
 
     public int addWatchpoint(long addr, int len, boolean includeReads) {
-        int slot = session.addWatchpoint(addr, len, includeReads);
+        int slot = program.addWatchpoint(addr, len, includeReads);
         userWatchSlots.add(slot);
         return slot;
     }
 
     public void removeWatchpoint(int slot) {
         userWatchSlots.remove(slot);
-        session.removeWatchpoint(slot);
+        program.removeWatchpoint(slot);
     }
 
     // ---- forward -------------------------------------------------------------------------
@@ -133,7 +147,7 @@ public final class Timeline implements AutoCloseable {
 
     /** Continues forward to the next stop of the selected thread (other threads' stops are passed over). */
     public StopReason continueSelectedThread() {
-        return session.contThread(Long.MAX_VALUE, session.selectedThread().recordedTid());
+        return program.resumeThread(program.selectedThread().recordedTid());
     }
 
     // ---- absolute jumps ---------------------------------------------------------------------
@@ -141,22 +155,22 @@ public final class Timeline implements AutoCloseable {
     /** Goes to just after event n (1 = the program's first instruction). */
     public void goToEvent(long n) {
         if (n < 1) throw new JrrException("event numbers start at 1");
-        long last = session.eventCount();
+        long last = history.eventCount();
         if (last > 0 && n > last) throw new JrrException("the recording has " + last + " events");
         // Forward from anywhere in an earlier interval reaches n, unless a checkpoint is nearer;
         // anything else restarts from a checkpoint.
         Map.Entry<Long, Checkpoint> cp = checkpoints.floorEntry(key(n, 0));
-        if (session.exited() || n <= session.currentEvent() || cp.getKey() > liveKey()) restoreCheckpoint(cp);
+        if (program.exited() || n <= history.currentEvent() || cp.getKey() > liveKey()) restoreCheckpoint(cp);
         runUnarmed(n);
     }
 
     /** The latest checkpoint position the live process is known to be at or after. */
     private long liveKey() {
-        return Math.max(key(session.currentEvent(), 0), liveBase);
+        return Math.max(key(history.currentEvent(), 0), liveBase);
     }
 
     private void restoreCheckpoint(Map.Entry<Long, Checkpoint> cp) {
-        session.restore(cp.getValue());
+        travel.restore(cp.getValue());
         liveBase = cp.getKey();
         sinceCheckpointNanos = 0;
         resetTrail();
@@ -164,12 +178,12 @@ public final class Timeline implements AutoCloseable {
 
     /** Runs to just after event n without trapping at the breakpoints and watchpoints on the way. */
     private StopReason runUnarmed(long n) {
-        if (session.currentEvent() >= n) return StopReason.atEvent(session.currentEvent());
-        session.armStops(false);
+        if (history.currentEvent() >= n) return StopReason.atEvent(history.currentEvent());
+        travel.armStops(false);
         try {
             return forward(n, false);
         } finally {
-            session.armStops(true);
+            travel.armStops(true);
         }
     }
 
@@ -178,25 +192,25 @@ public final class Timeline implements AutoCloseable {
      * forking a checkpoint at an event boundary whenever one is due.
      */
     private StopReason forward(long until, boolean honourStops) {
-        session.pauseLongRuns(pauseNanos);
+        travel.pauseLongRuns(pauseNanos);
         try {
             while (true) {
-                long at = session.currentEvent();
+                long at = history.currentEvent();
                 long chunkEnd = until - at > CheckpointPolicy.CHUNK_EVENTS ? at + CheckpointPolicy.CHUNK_EVENTS : until;
                 long t0 = System.nanoTime();
-                StopReason r = session.cont(chunkEnd, honourStops);
+                StopReason r = history.cont(chunkEnd, honourStops);
                 sinceCheckpointNanos += System.nanoTime() - t0;
                 if (r.kind() == StopReason.Kind.PAUSE) {
                     addPauseCheckpoint();
                     continue;
                 }
                 if (r.kind() != StopReason.Kind.EVENT) return r;
-                Long floor = checkpoints.floorKey(key(session.currentEvent(), 0));
-                if (CheckpointPolicy.due(sinceCheckpointNanos, session.currentEvent() - (floor == null ? 0 : eventOf(floor)))) addCheckpointHere();
-                if (session.currentEvent() >= until) return r;
+                Long floor = checkpoints.floorKey(key(history.currentEvent(), 0));
+                if (CheckpointPolicy.due(sinceCheckpointNanos, history.currentEvent() - (floor == null ? 0 : eventOf(floor)))) addCheckpointHere();
+                if (history.currentEvent() >= until) return r;
             }
         } finally {
-            session.pauseLongRuns(0);
+            travel.pauseLongRuns(0);
         }
     }
 
@@ -206,7 +220,7 @@ public final class Timeline implements AutoCloseable {
      * this one.
      */
     private void addPauseCheckpoint() {
-        long e = session.currentEvent();
+        long e = history.currentEvent();
         long base = liveKey();
         Long last = checkpoints.lowerKey(key(e + 1, 0));
         if (last != null && last > base) return;
@@ -216,14 +230,14 @@ public final class Timeline implements AutoCloseable {
     }
 
     private void addCheckpointHere() {
-        long here = key(session.currentEvent(), 0);
-        if (checkpoints.containsKey(here) || session.exited()) return;
+        long here = key(history.currentEvent(), 0);
+        if (checkpoints.containsKey(here) || program.exited()) return;
         addCheckpoint(here);
     }
 
     private void addCheckpoint(long here) {
         try {
-            checkpoints.put(here, session.checkpoint());
+            checkpoints.put(here, travel.checkpoint());
         } catch (JrrException e) {
             // not a point a checkpoint can hold (several processes, a thread exiting...): a later one
             return;
@@ -234,7 +248,7 @@ public final class Timeline implements AutoCloseable {
         // Reading every checkpoint's memory costs a /proc walk each: the budget is checked now and then.
         if (++checkpointsMade % MEMORY_CHECK_EVERY == 0) {
             discard(CheckpointPolicy.overBudget(checkpoints.keySet(), checkpoints.firstKey(), here,
-                    e -> io.jrrtui.sys.ProcMemory.privateBytes(checkpoints.get(e).pid())));
+                    e -> checkpoints.get(e).privateBytes()));
         }
     }
 
@@ -244,17 +258,17 @@ public final class Timeline implements AutoCloseable {
     /** The memory the checkpoints hold beyond what they share (private pages), in bytes. */
     public long checkpointMemory() {
         long total = 0;
-        for (Checkpoint cp : checkpoints.values()) total += io.jrrtui.sys.ProcMemory.privateBytes(cp.pid());
+        for (Checkpoint cp : checkpoints.values()) total += cp.privateBytes();
         return total;
     }
 
     private void discard(List<Long> events) {
-        for (long e : events) session.discard(checkpoints.remove(e));
+        for (long e : events) travel.discard(checkpoints.remove(e));
     }
 
     /** Records the current position as passed by forward execution (for reverse-stepi anchors). */
     public void noteForwardStop() {
-        if (session.exited()) return;
+        if (program.exited()) return;
         Mark here = now();
         if (!trail.isEmpty() && trail.get(trail.size() - 1).event() == here.event() && trail.get(trail.size() - 1).sameState(here.regs())) return;
         if (trail.size() > 10_000) trail.subList(0, 5_000).clear();
@@ -277,10 +291,10 @@ public final class Timeline implements AutoCloseable {
             return;
         }
         boolean temporary = !userBreakpoints.contains(m.rip());
-        if (temporary) session.addBreakpoint(m.rip());
+        if (temporary) program.addBreakpoint(m.rip());
         try {
             while (true) {
-                StopReason r = session.cont(m.event() + 1, true);
+                StopReason r = history.cont(m.event() + 1, true);
                 // A watchpoint trap lands exactly on the instruction after the write: check every stop.
                 if (at(m)) {
                     selectThreadOf(m);
@@ -291,12 +305,12 @@ public final class Timeline implements AutoCloseable {
                 }
             }
         } finally {
-            if (temporary) session.removeBreakpoint(m.rip());
+            if (temporary) program.removeBreakpoint(m.rip());
         }
     }
 
     private void selectThreadOf(Mark m) {
-        if (m.tid() != 0) session.selectRecordedThread(m.tid());
+        if (m.tid() != 0) program.selectRecordedThread(m.tid());
     }
 
     // ---- reverse --------------------------------------------------------------------------
@@ -332,11 +346,11 @@ public final class Timeline implements AutoCloseable {
      * (a position reached as a hit of this class, which is after the write, would find it again).
      */
     public ReverseResult reverseTo(Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingHere) {
-        Mark end = session.exited() ? null : now();
-        long from = end == null ? session.currentEvent() - 1 : end.event();
+        Mark end = program.exited() ? null : now();
+        long from = end == null ? history.currentEvent() - 1 : end.event();
         Set<Long> temps = new HashSet<>();
         for (long a : extraStops) if (!userBreakpoints.contains(a)) temps.add(a);
-        for (long a : temps) session.addBreakpoint(a);
+        for (long a : temps) program.addBreakpoint(a);
         try {
             long first = checkpoints.firstKey();
             if (extraStops.isEmpty() && userBreakpoints.isEmpty() && userWatchSlots.isEmpty()) {
@@ -396,7 +410,7 @@ public final class Timeline implements AutoCloseable {
                 if (start % SUB == 0) end = startMark;
             }
         } finally {
-            for (long a : temps) session.removeBreakpoint(a);
+            for (long a : temps) program.removeBreakpoint(a);
         }
     }
 
@@ -423,7 +437,7 @@ public final class Timeline implements AutoCloseable {
             restoreCheckpoint(checkpoints.floorEntry(k));
             runUnarmed(eventOf(k));
         }
-        return session.exited() ? null : now();
+        return program.exited() ? null : now();
     }
 
     /** Runs from the live position to target (null = the end), collecting the hits on the way. */
@@ -431,15 +445,15 @@ public final class Timeline implements AutoCloseable {
         List<Hit> hits = new ArrayList<>();
         if (target != null && at(target)) return hits;
         // Up to the target's event first: its pc may be in code that is not mapped yet.
-        while (target != null && session.currentEvent() < target.event()) {
+        while (target != null && history.currentEvent() < target.event()) {
             StopReason r = forward(target.event(), true);
             if (r.kind() == StopReason.Kind.EVENT) break;
             if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("re-execution ended before the current position (" + target + ")");
             collect(r, extraStops, accept, hits);
         }
         if (target != null && target.sameState(registersFor(target))) return hits;
-        boolean temporaryTarget = target != null && !session.breakpointAddresses().contains(target.rip());
-        if (temporaryTarget) session.addBreakpoint(target.rip());
+        boolean temporaryTarget = target != null && !program.breakpointAddresses().contains(target.rip());
+        if (temporaryTarget) program.addBreakpoint(target.rip());
         try {
             while (true) {
                 StopReason r = forward(target == null ? Long.MAX_VALUE : target.event() + 1, true);
@@ -462,7 +476,7 @@ public final class Timeline implements AutoCloseable {
                 }
             }
         } finally {
-            if (temporaryTarget) session.removeBreakpoint(target.rip());
+            if (temporaryTarget) program.removeBreakpoint(target.rip());
         }
     }
 
@@ -519,10 +533,10 @@ public final class Timeline implements AutoCloseable {
         List<Mark> chain = new ArrayList<>();
         while (true) {
             chain.add(now());
-            StopReason r = session.stepInstruction();
+            StopReason r = program.stepInstruction();
             if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("reverse-stepi lost its place: the replay ended");
-            if (at(target) || madeBy > 0 && session.currentEvent() >= madeBy) break;
-            if (session.currentEvent() > target.event() || chain.size() > MAX_REVERSE_STEPS) {
+            if (at(target) || madeBy > 0 && history.currentEvent() >= madeBy) break;
+            if (history.currentEvent() > target.event() || chain.size() > MAX_REVERSE_STEPS) {
                 goTo(target);
                 throw new JrrException("reverse-stepi: the previous instruction is more than " + MAX_REVERSE_STEPS
                         + " instructions after the last stop; use reverse-continue with a breakpoint");
@@ -559,18 +573,18 @@ public final class Timeline implements AutoCloseable {
 
     /** A checkpoint exactly here (gdb's {@code checkpoint}), restored with {@link #restore}. */
     public Checkpoint userCheckpoint() {
-        return session.checkpoint();
+        return travel.checkpoint();
     }
 
     /** Returns to a user checkpoint. */
     public void restore(Checkpoint cp) {
-        session.restore(cp);
+        travel.restore(cp);
         liveBase = -1;
         resetTrail();
     }
 
     @Override
     public void close() {
-        session.close();
+        program.close();
     }
 }

@@ -54,7 +54,7 @@ public final class CallTraceBench {
     private static long traceReplay(Path trace) {
         AtomicLong lines = new AtomicLong();
         try (ReplaySession s = ReplaySession.start(TraceReader.open(trace), OutputSink.DISCARD)) {
-            CallTracer.overReplay(s, WORK, l -> lines.incrementAndGet()).run();
+            CallTracer.over(s, WORK, l -> lines.incrementAndGet()).run();
         }
         return lines.get();
     }
@@ -62,7 +62,7 @@ public final class CallTraceBench {
     private static void traceLive(Path bin, long n) {
         TraceeLauncher.Stdio quiet = new TraceeLauncher.Stdio(null, "/dev/null", null);
         try (LiveSession s = LiveSession.start(bin, List.of(bin.toString(), Long.toString(n)), List.of(), quiet)) {
-            CallTracer.overLive(s, WORK, l -> { }).run();
+            CallTracer.over(s, WORK, l -> { }).run();
         }
     }
 

@@ -5,6 +5,7 @@ import io.jrrtui.cli.Console;
 import io.jrrtui.cli.Main;
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.trace.TraceReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ public final class DebuggerBench {
         System.out.printf("  %-12s %14s %14s %14s%n", "events", "goto middle", "goto start+1", "goto end-1");
         for (long events : new long[] {1_000, 10_000, 100_000}) {
             Path trace = record(bin, tmp, 1000, events);
-            try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+            try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
                 long total = d.eventCount();
                 long mid = time(() -> d.gotoEvent(total / 2));
                 long start = time(() -> d.gotoEvent(2));
@@ -39,7 +40,7 @@ public final class DebuggerBench {
         System.out.printf("  %-24s %14s %14s%n", "instructions re-executed", "native loop", "reverse-cont");
         for (long iterations : new long[] {1_000, 100_000, 1_000_000}) {
             Path trace = record(bin, tmp, iterations, 10);
-            try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+            try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
                 d.addBreakpoint("marker", null, false);
                 d.cont();
                 d.deleteBreakpoints(List.of());
@@ -63,7 +64,7 @@ public final class DebuggerBench {
         }
         System.out.println("reverse-step / reverse-stepi at a line in the middle of the program:");
         Path trace = record(bin, tmp, 1000, 100);
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
             d.addBreakpoint("marker", null, false);
             d.cont();
             d.next();

@@ -6,7 +6,8 @@ import io.jrrtui.cli.Console;
 import io.jrrtui.cli.Main;
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
-import io.jrrtui.replay.InterruptedOperation;
+import io.jrrtui.session.ReplayDebugger;
+import io.jrrtui.target.InterruptedOperation;
 import io.jrrtui.trace.TraceReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -115,7 +116,7 @@ public final class ScaleBench {
         }
 
         Debugger get() throws IOException {
-            if (d == null) d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD);
+            if (d == null) d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD);
             return d;
         }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;
 import java.io.ByteArrayOutputStream;
@@ -55,7 +56,7 @@ class DapServerTest {
         PipedOutputStream fromServer = new PipedOutputStream();
         PipedInputStream clientIn = new PipedInputStream(fromServer, 1 << 16);
         DapServer server = new DapServer(serverIn, fromServer,
-                name -> Debugger.open(TraceReader.open(Path.of(name)), 1, OutputSink.DISCARD), new PrintStream(log, true));
+                name -> ReplayDebugger.open(TraceReader.open(Path.of(name)), 1, OutputSink.DISCARD), new PrintStream(log, true));
         Thread serving = new Thread(() -> {
             try {
                 server.serve();

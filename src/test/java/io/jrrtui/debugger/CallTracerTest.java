@@ -37,7 +37,7 @@ class CallTracerTest {
         TraceReader trace = TraceReader.open(RECORDINGS.computeIfAbsent(binary, CallTracerTest::record));
         List<CallTraceLine> lines = new ArrayList<>();
         try (ReplaySession session = ReplaySession.start(trace, OutputSink.DISCARD)) {
-            CallTracer.overReplay(session, new CallTracer.Options(Pattern.compile(regex), stack, follow), lines::add).run();
+            CallTracer.over(session, new CallTracer.Options(Pattern.compile(regex), stack, follow), lines::add).run();
         }
         return normalise(lines, trace.info().pid(), trace.info().eventCount());
     }

@@ -3,7 +3,8 @@ package io.jrrtui.debugger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jrrtui.replay.InterruptedOperation;
+import io.jrrtui.session.ReplayDebugger;
+import io.jrrtui.target.InterruptedOperation;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;
@@ -24,7 +25,7 @@ class DebuggerInterruptTest {
         Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve("out").toString(), "--",
                 Jrr.binary("bench_loop").toString(), "1000", "200000");
         assertEquals(0, r.status(), r.errText());
-        try (Debugger d = Debugger.open(TraceReader.open(dir), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(dir), 1, OutputSink.DISCARD)) {
             long last = d.eventCount();
             CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
                 try {

@@ -8,6 +8,7 @@ import io.jrrtui.api.DebugSession;
 import io.jrrtui.api.FrameInfo;
 import io.jrrtui.api.StopEvent;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class DebuggerTest {
         Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve("out").toString(), "--",
                 Jrr.binary("dbg_corrupt").toString());
         assertEquals(0, r.status(), r.errText());
-        dbg = Debugger.open(TraceReader.open(dir), 1, OutputSink.DISCARD);
+        dbg = ReplayDebugger.open(TraceReader.open(dir), 1, OutputSink.DISCARD);
     }
 
     @AfterEach
@@ -106,9 +107,9 @@ class DebuggerTest {
     /** A CRC of every readable, writable mapping of the replayed program (stack, heap, data). */
     private long writableMemoryDigest() {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        for (io.jrrtui.sys.ProcMaps.Region r : dbg.session().memoryMap()) {
+        for (io.jrrtui.target.MemoryRegion r : dbg.target().memoryMap()) {
             if (!r.perms().startsWith("rw") || r.path().startsWith("[v")) continue;
-            crc.update(dbg.session().readMemory(r.start(), (int) (r.end() - r.start())));
+            crc.update(dbg.target().readMemory(r.start(), (int) (r.end() - r.start())));
         }
         return crc.getValue();
     }

@@ -7,6 +7,7 @@ import io.jrrtui.api.FrameInfo;
 import io.jrrtui.api.StopEvent;
 import io.jrrtui.api.Variable;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;
 import java.io.IOException;
@@ -49,7 +50,7 @@ class GdbAgreementTest {
         List<String> differences = new ArrayList<>();
         for (String[] stop : STOPS) {
             List<String> ours = new ArrayList<>();
-            try (Debugger d = Debugger.open(TraceReader.open(dir), 1, OutputSink.DISCARD)) {
+            try (Debugger d = ReplayDebugger.open(TraceReader.open(dir), 1, OutputSink.DISCARD)) {
                 d.addBreakpoint(stop[0], null, false);
                 StopEvent s = null;
                 for (int i = 0; i < Integer.parseInt(stop[1]); i++) s = d.cont();

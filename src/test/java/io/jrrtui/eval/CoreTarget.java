@@ -1,6 +1,8 @@
 package io.jrrtui.eval;
 
-import io.jrrtui.elf.CoreFile;
+import io.jrrtui.core.CoreDump;
+import io.jrrtui.core.CoreThread;
+import io.jrrtui.core.MappedFile;
 import io.jrrtui.util.JrrException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,12 +16,12 @@ final class CoreTarget implements TargetAccess {
     private static final String[] DWARF_REGS = {"rax", "rdx", "rcx", "rbx", "rsi", "rdi", "rbp", "rsp",
             "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rip"};
 
-    private final CoreFile core;
+    private final CoreDump core;
     private final long[] regs = new long[17];
     private final long cfa;
     private java.util.function.Supplier<CoreTarget> callerFrame = () -> null;
 
-    private CoreTarget(CoreFile core, long[] regs, long cfa) {
+    private CoreTarget(CoreDump core, long[] regs, long cfa) {
         this.core = core;
         System.arraycopy(regs, 0, this.regs, 0, 17);
         this.cfa = cfa;
@@ -29,8 +31,8 @@ final class CoreTarget implements TargetAccess {
      * Frame {@code n} (0 = innermost) of the first thread; requires the frame-pointer chain.
      * {@code atEntry}: frame 0 stopped on its first instruction, before {@code push %rbp}.
      */
-    static CoreTarget frame(CoreFile core, int n, boolean atEntry) {
-        CoreFile.ThreadRegisters t = core.threads().get(0);
+    static CoreTarget frame(CoreDump core, int n, boolean atEntry) {
+        CoreThread t = core.threads().get(0);
         long[] r = new long[17];
         for (int i = 0; i < 17; i++) r[i] = t.get(DWARF_REGS[i]);
         CoreTarget f = new CoreTarget(core, r, atEntry ? r[7] + 8 : r[6] + 16);
@@ -64,9 +66,9 @@ final class CoreTarget implements TargetAccess {
     }
 
     /** The load address of the first mapping of {@code binary} (its bias for a PIE). */
-    static long bias(CoreFile core, Path binary) {
+    static long bias(CoreDump core, Path binary) {
         String name = binary.toAbsolutePath().normalize().toString();
-        for (CoreFile.MappedFile m : core.mappedFiles()) if (m.path().equals(name) && m.fileOffset() == 0) return m.start();
+        for (MappedFile m : core.mappedFiles()) if (m.path().equals(name) && m.fileOffset() == 0) return m.start();
         throw new AssertionError("binary not mapped in core: " + name + " " + core.mappedFiles());
     }
 

@@ -2,7 +2,7 @@ package io.jrrtui.eval;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jrrtui.elf.CoreFile;
+import io.jrrtui.core.CoreDump;
 import io.jrrtui.elf.ElfFile;
 import io.jrrtui.elf.TestBinaries;
 import io.jrrtui.symbols.Demangler;
@@ -28,7 +28,7 @@ public class GdbValuesTest {
     void valuesAgreeWithGdb(String name) {
         Path bin = fixture(name);
         Path corePath = TestBinaries.coreAt(bin, "stop_here", TestBinaries.sharedTmp());
-        CoreFile core = CoreFile.open(corePath);
+        CoreDump core = CoreDump.open(corePath);
         long bias = CoreTarget.bias(core, bin);
         ElfFile elf = ElfFile.open(bin);
         ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), bias, Demangler.NONE);
@@ -117,7 +117,7 @@ public class GdbValuesTest {
     void globalsAgreeWithGdb(String name) {
         Path bin = TestBinaries.binary(name);
         Path corePath = TestBinaries.coreAt(bin, "values_stop", TestBinaries.sharedTmp());
-        CoreFile core = CoreFile.open(corePath);
+        CoreDump core = CoreDump.open(corePath);
         ElfFile elf = ElfFile.open(bin);
         ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), CoreTarget.bias(core, bin), Demangler.NONE);
         GlobalVariables globals = new GlobalVariables(m.dwarf().orElseThrow());
@@ -209,7 +209,7 @@ public class GdbValuesTest {
         stops.put("sym_rust.rs:56", List.of("data", "data[1]", "shapes[0]", "shapes[1]", "h.shape", "h.label"));
         for (Map.Entry<String, List<String>> stop : stops.entrySet()) {
             Path corePath = TestBinaries.coreAt(bin, stop.getKey(), TestBinaries.sharedTmp());
-            CoreFile core = CoreFile.open(corePath);
+            CoreDump core = CoreDump.open(corePath);
             long bias = CoreTarget.bias(core, bin);
             ElfFile elf = ElfFile.open(bin);
             ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), bias, Demangler.NONE);
@@ -258,7 +258,7 @@ public class GdbValuesTest {
 
     /** Frame 1 (the caller of the function the core stopped in) of a core of bin. */
     static Caller callerScope(Path bin, Path corePath) {
-        CoreFile core = CoreFile.open(corePath);
+        CoreDump core = CoreDump.open(corePath);
         ElfFile elf = ElfFile.open(bin);
         ModuleSymbols m = new ModuleSymbols(elf, Optional.of(elf), CoreTarget.bias(core, bin), Demangler.NONE);
         CoreTarget f1 = CoreTarget.frame(core, 1, false);

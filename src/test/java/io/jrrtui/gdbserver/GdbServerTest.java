@@ -9,6 +9,7 @@ import io.jrrtui.api.DebugSession;
 import io.jrrtui.api.StopEvent;
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.GdbOracle;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;
@@ -69,7 +70,7 @@ class GdbServerTest {
         Path trace = record("dbg_corrupt");
         // what jrrtui's own debugger says at the culprit
         StopEvent ours;
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
             d.addBreakpoint("report", null, false);
             d.cont();
             d.addWatchpoint("counter", DebugSession.WatchKind.WRITE, true);
@@ -78,7 +79,7 @@ class GdbServerTest {
         assertEquals(StopEvent.Reason.WATCHPOINT, ours.reason());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         String out;
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
             out = gdb(d, Jrr.binary("dbg_corrupt"), log, "break report", "continue", "print counter", "watch -l counter",
                     "reverse-continue", "bt", "info threads", "reverse-next", "print i", "info registers rip", "print $xmm0.v4_int32",
                     "print $mxcsr", "print $ymm0.v8_int32", "info sharedlibrary", "continue", "continue", "continue");
@@ -119,7 +120,7 @@ class GdbServerTest {
         assumeTrue(GdbOracle.present(), "gdb is not installed: the gdb server cannot be driven");
         Path trace = record("mt_shared_turns");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD);
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD);
                 GdbServer server = GdbServer.listen(d, "127.0.0.1:0", new PrintStream(log, true))) {
             Thread t = new Thread(server::serve, "gdb-server-test");
             t.setDaemon(true);
@@ -155,7 +156,7 @@ class GdbServerTest {
         // 20000 recorded system calls: continuing through them takes seconds, the interrupt comes before
         Path trace = Jrr.recordQuietly(tmp.resolve("loop"), tmp.resolve("loop.out"), "bench_loop", "1", "20000");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD);
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD);
                 GdbServer server = GdbServer.listen(d, "0", new PrintStream(log, true))) {
             Thread t = new Thread(server::serve, "gdb-server-test");
             t.setDaemon(true);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;
 import java.io.ByteArrayOutputStream;
@@ -165,7 +166,7 @@ class ParityOracleTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         List<String> blocks = new ArrayList<>();
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
             CommandInterpreter interp = new CommandInterpreter(d);
             for (String c : PROLOGUE) interp.execute(c, out, out);
             for (String c : commands) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +39,7 @@ class ReplScenarioTest {
     static String batch(Path trace, String... lines) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
             BatchRunner.run(d, List.of(lines), out, out);
         }
         return bytes.toString(StandardCharsets.UTF_8);
@@ -110,7 +111,7 @@ class ReplScenarioTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         StringBuilder actual = new StringBuilder();
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
             CommandInterpreter interp = new CommandInterpreter(d);
             for (String c : commands) {
                 bytes.reset();
@@ -207,7 +208,7 @@ class ReplScenarioTest {
     void replOverARecording() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         String input = "break report\nrun\nnext\n\nwhen\nquit\n";
-        try (Debugger d = Debugger.open(TraceReader.open(corrupt), 1, OutputSink.DISCARD);
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(corrupt), 1, OutputSink.DISCARD);
                 org.jline.terminal.Terminal t = Repl.dumbTerminal(
                         new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), bytes)) {
             assertEquals(0, new Repl(new CommandInterpreter(d), t, tmp.resolve("history")).run());
@@ -227,7 +228,7 @@ class ReplScenarioTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
-        try (Debugger d = Debugger.open(TraceReader.open(corrupt), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(corrupt), 1, OutputSink.DISCARD)) {
             status = BatchRunner.run(d, script, new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
         }

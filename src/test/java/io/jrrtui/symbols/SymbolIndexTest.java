@@ -2,7 +2,8 @@ package io.jrrtui.symbols;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jrrtui.elf.CoreFile;
+import io.jrrtui.core.CoreDump;
+import io.jrrtui.core.MappedFile;
 import io.jrrtui.elf.ElfFile;
 import io.jrrtui.elf.TestBinaries;
 import java.nio.file.Files;
@@ -35,10 +36,10 @@ class SymbolIndexTest {
     void sharedLibrariesAtTheirBias() {
         Path bin = TestBinaries.binary("sym_types");
         Path corePath = TestBinaries.coreAt(bin, "stop_here", TestBinaries.sharedTmp());
-        CoreFile core = CoreFile.open(corePath);
+        CoreDump core = CoreDump.open(corePath);
         SymbolIndex index = new SymbolIndex();
         List<ModuleSymbols> libs = new ArrayList<>();
-        for (CoreFile.MappedFile f : core.mappedFiles()) {
+        for (MappedFile f : core.mappedFiles()) {
             if (f.fileOffset() != 0 || !Files.isRegularFile(Path.of(f.path())) || !ElfFile.looksLikeElf(Path.of(f.path()))) continue;
             ModuleSymbols m = ModuleSymbols.load(Path.of(f.path()), f.start());
             index.add(m);

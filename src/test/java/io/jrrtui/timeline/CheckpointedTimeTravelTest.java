@@ -80,13 +80,14 @@ class CheckpointedTimeTravelTest {
                 expected.add(state(ref));
             }
         }
-        try (Timeline tl = new Timeline(open())) {
+        ReplaySession replay = open();
+        try (Timeline tl = new Timeline(replay)) {
             tl.goToEvent(EVENTS); // forward over the whole run: checkpoints are made on the way
             assertTrue(tl.checkpointEvents().size() > 2, "checkpoints made during forward replay: " + tl.checkpointEvents());
             for (long t : targets) {
                 tl.goToEvent(t);
                 State want = expected.stream().filter(x -> x.event() == t).findFirst().orElseThrow();
-                assertSameState(want, state(tl.session()), "goto " + t);
+                assertSameState(want, state(replay), "goto " + t);
             }
         }
     }
@@ -103,23 +104,24 @@ class CheckpointedTimeTravelTest {
             }
         }
         assertEquals(EVENTS / 100, hits.size(), "tick runs every 100 iterations");
-        try (Timeline tl = new Timeline(open())) {
-            long tick = tick(tl.session());
+        ReplaySession replay = open();
+        try (Timeline tl = new Timeline(replay)) {
+            long tick = tick(replay);
             tl.continueForward(); // to the end, making checkpoints
             assertTrue(tl.atEnd());
             tl.addBreakpoint(tick);
             for (int back = 1; back <= 3; back++) {
                 ReverseResult rr = tl.reverseContinue();
                 assertNotNull(rr.hit(), "hit " + back + " from the end");
-                assertSameState(hits.get(hits.size() - back), state(tl.session()), "reverse-continue #" + back);
+                assertSameState(hits.get(hits.size() - back), state(replay), "reverse-continue #" + back);
             }
             // far back: the first hit, then the start of history
             tl.goToEvent(hits.get(1).event() + 1);
             ReverseResult rr = tl.reverseContinue();
             assertNotNull(rr.hit());
-            assertSameState(hits.get(1), state(tl.session()), "reverse-continue to the second hit");
+            assertSameState(hits.get(1), state(replay), "reverse-continue to the second hit");
             assertNotNull(tl.reverseContinue().hit());
-            assertSameState(hits.get(0), state(tl.session()), "reverse-continue to the first hit");
+            assertSameState(hits.get(0), state(replay), "reverse-continue to the first hit");
             assertTrue(tl.reverseContinue().reachedStart());
         }
     }
@@ -163,14 +165,15 @@ class CheckpointedTimeTravelTest {
             last = seen;
         }
         assertNotNull(last, "counter is written at the end");
-        try (Timeline tl = new Timeline(open())) {
-            long counter = counter(tl.session());
+        ReplaySession replay = open();
+        try (Timeline tl = new Timeline(replay)) {
+            long counter = counter(replay);
             tl.continueForward();
             tl.addWatchpoint(counter, 8, false);
             ReverseResult rr = tl.reverseContinue();
             assertNotNull(rr.hit());
             assertEquals(Hit.Kind.WATCHPOINT, rr.hit().kind());
-            assertSameState(last, state(tl.session()), "watch reverse-continue from the end");
+            assertSameState(last, state(replay), "watch reverse-continue from the end");
         }
     }
 }

@@ -40,7 +40,7 @@ class ThreadedCheckpointTest {
     private static State state(ReplaySession s) {
         if (s.exited()) throw new AssertionError("the program has ended (event " + s.currentEvent() + ")");
         Map<Integer, List<Long>> regs = new TreeMap<>();
-        for (ReplaySession.ThreadState t : s.threads()) {
+        for (io.jrrtui.target.ThreadState t : s.threads()) {
             List<Long> raw = new ArrayList<>();
             for (long v : s.registersOf(t.recordedTid()).raw()) raw.add(v);
             regs.put(t.recordedTid(), raw);
@@ -141,21 +141,22 @@ class ThreadedCheckpointTest {
         assertEquals(4, hits.size(), "one worker entry per thread");
         // short pauses: the stretches of a recording with preemptions are short, and cut by them
         System.setProperty("jrrtui.timeline.pauseMs", "3");
-        try (Timeline tl = new Timeline(open(trace))) {
-            long workerAt = tl.session().executableBase() + worker;
+        ReplaySession replay = open(trace);
+        try (Timeline tl = new Timeline(replay)) {
+            long workerAt = replay.executableBase() + worker;
             tl.continueForward();
             assertTrue(tl.atEnd());
             List<Long> cps = tl.checkpointEvents();
             assertTrue(cps.size() > new java.util.TreeSet<>(cps).size(), "pauses made checkpoints inside a stretch: " + cps);
             for (long e : atEvent.keySet()) {
                 tl.goToEvent(e);
-                assertEquals(atEvent.get(e), state(tl.session()), "goto " + e);
+                assertEquals(atEvent.get(e), state(replay), "goto " + e);
             }
             tl.continueForward();
             tl.addBreakpoint(workerAt);
             for (int back = 1; back <= 2; back++) {
                 assertTrue(tl.reverseContinue().hit() != null, "hit " + back + " from the end");
-                assertEquals(hits.get(hits.size() - back), state(tl.session()), "reverse-continue #" + back);
+                assertEquals(hits.get(hits.size() - back), state(replay), "reverse-continue #" + back);
             }
         } finally {
             System.clearProperty("jrrtui.timeline.pauseMs");

@@ -24,6 +24,8 @@ class TimelineTest {
     @TempDir
     Path tmp;
     private Timeline timeline;
+    /** The replay the timeline moves (the test reads it directly). */
+    private ReplaySession session;
     private long base;
 
     @BeforeEach
@@ -32,7 +34,7 @@ class TimelineTest {
         Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve("out").toString(), "--",
                 Jrr.binary("dbg_corrupt").toString());
         assertEquals(0, r.status(), r.errText());
-        ReplaySession session = ReplaySession.start(TraceReader.open(dir), OutputSink.DISCARD);
+        session = ReplaySession.start(TraceReader.open(dir), OutputSink.DISCARD);
         timeline = new Timeline(session);
         base = session.executableBase();
     }
@@ -52,7 +54,7 @@ class TimelineTest {
     }
 
     private int counter() {
-        return ByteBuffer.wrap(timeline.session().readMemory(sym("counter"), 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return ByteBuffer.wrap(session.readMemory(sym("counter"), 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
     @Test
@@ -98,23 +100,23 @@ class TimelineTest {
         timeline.addBreakpoint(sym("square_sum"));
         timeline.continueForward();
         timeline.removeBreakpoint(sym("square_sum"));
-        for (int i = 0; i < 6; i++) timeline.session().stepInstruction();
+        for (int i = 0; i < 6; i++) session.stepInstruction();
         Mark here = timeline.now();
         assertTrue(timeline.reverseStepi());
         Mark before = timeline.now();
         assertFalse(here.sameState(before.regs()));
-        timeline.session().stepInstruction();
+        session.stepInstruction();
         assertTrue(here.sameState(timeline.now().regs()), "stepping forward from the previous instruction comes back");
     }
 
     @Test
     void gotoEventForwardAndBack() {
-        long last = timeline.session().eventCount();
+        long last = session.eventCount();
         timeline.goToEvent(last - 1);
-        assertEquals(last - 1, timeline.session().currentEvent());
+        assertEquals(last - 1, session.currentEvent());
         timeline.goToEvent(3);
-        assertEquals(3, timeline.session().currentEvent());
+        assertEquals(3, session.currentEvent());
         timeline.goToEvent(last - 1);
-        assertEquals(last - 1, timeline.session().currentEvent());
+        assertEquals(last - 1, session.currentEvent());
     }
 }

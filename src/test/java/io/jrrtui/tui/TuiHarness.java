@@ -11,6 +11,7 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import io.jrrtui.api.DebugSession;
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.trace.TraceReader;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ final class TuiHarness implements AutoCloseable {
     }
 
     static TuiHarness open(Path trace, String theme, String keyMap) {
-        TuiHarness h = new TuiHarness(Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD), theme, keyMap);
+        TuiHarness h = new TuiHarness(ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD), theme, keyMap);
         h.waitFor("? for help");
         return h;
     }

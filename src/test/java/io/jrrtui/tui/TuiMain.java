@@ -2,6 +2,7 @@ package io.jrrtui.tui;
 
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.trace.TraceReader;
 import java.nio.file.Path;
 
@@ -16,7 +17,7 @@ public final class TuiMain {
     public static void main(String[] args) {
         String theme = args.length > 1 ? args[1] : null;
         String keys = args.length > 2 ? args[2] : null;
-        try (Debugger d = Debugger.open(TraceReader.open(Path.of(args[0])), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(Path.of(args[0])), 1, OutputSink.DISCARD)) {
             Tui.run(d, TuiOptions.fromCommandLine(theme, keys));
         }
         System.exit(0);

@@ -1,6 +1,8 @@
 package io.jrrtui.unwind;
 
-import io.jrrtui.elf.CoreFile;
+import io.jrrtui.core.CoreDump;
+import io.jrrtui.core.CoreThread;
+import io.jrrtui.core.MappedFile;
 import io.jrrtui.elf.ElfFile;
 import io.jrrtui.elf.ElfSymbol;
 import java.nio.ByteBuffer;
@@ -18,15 +20,15 @@ import java.util.OptionalLong;
  * ELF symbol names for pcs.
  */
 final class CoreTarget implements MemoryReader {
-    final CoreFile core;
+    final CoreDump core;
     final ModuleMap modules = new ModuleMap();
     private final Map<UnwindModule, ElfFile> elves = new HashMap<>();
     private final Map<String, Long> starts = new HashMap<>();
 
     CoreTarget(Path corePath) {
-        core = CoreFile.open(corePath);
+        core = CoreDump.open(corePath);
         Map<String, long[]> ranges = new HashMap<>();
-        for (CoreFile.MappedFile f : core.mappedFiles()) {
+        for (MappedFile f : core.mappedFiles()) {
             long[] r = ranges.computeIfAbsent(f.path(), k -> new long[] {Long.MAX_VALUE, 0, Long.MAX_VALUE});
             r[0] = Math.min(r[0], f.start());
             r[1] = Math.max(r[1], f.end());
@@ -55,7 +57,7 @@ final class CoreTarget implements MemoryReader {
 
     /** The first thread's registers in DWARF numbering. */
     Registers registers() {
-        CoreFile.ThreadRegisters t = core.threads().get(0);
+        CoreThread t = core.threads().get(0);
         Registers r = Registers.empty();
         for (int i = 0; i < Registers.COUNT; i++) {
             r = r.with(i, t.get(Registers.name(i)));

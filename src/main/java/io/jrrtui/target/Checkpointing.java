@@ -1,0 +1,29 @@
+package io.jrrtui.target;
+
+/**
+ * Going back in time: a target that can save its whole state at a stop and return to it any number
+ * of times, and run forward fast between saved states. The timeline builds reverse execution on
+ * it (restore the nearest earlier checkpoint, re-execute forward).
+ */
+public interface Checkpointing {
+    /** Saves the program's state here; throws JrrException, saying why, where it cannot. */
+    Checkpoint checkpoint();
+
+    /** Makes cp's state the program's (cp stays usable). */
+    void restore(Checkpoint cp);
+
+    /** Frees cp. */
+    void discard(Checkpoint cp);
+
+    /**
+     * Takes the breakpoints and watchpoints out of the program (false) or puts them back (true):
+     * a run that must not stop goes at native speed; the stops stay defined.
+     */
+    void armStops(boolean armed);
+
+    /**
+     * Pauses any run without events longer than nanos (0: never) with a
+     * {@link StopReason.Kind#PAUSE} stop, so a checkpoint can be made inside a long stretch.
+     */
+    void pauseLongRuns(long nanos);
+}
