@@ -132,10 +132,11 @@ class CheckpointedTimeTravelTest {
         try (ReplaySession ref = open()) {
             start = state(ref);
         }
-        try (Timeline tl = new Timeline(open())) {
+        ReplaySession replay = open();
+        try (Timeline tl = new Timeline(replay)) {
             tl.goToEvent(EVENTS - 10);
             assertTrue(tl.reverseContinue().reachedStart());
-            assertSameState(start, state(tl.session()), "reverse-continue without breakpoints or watchpoints");
+            assertSameState(start, state(replay), "reverse-continue without breakpoints or watchpoints");
         }
     }
 
