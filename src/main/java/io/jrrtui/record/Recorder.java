@@ -312,7 +312,8 @@ public final class Recorder {
             return run.otherStop();
         }
         Registers now = Ptrace.getRegs(t.tid);
-        boolean ran = now.firstDifference(regs, Registers.EFLAGS) >= 0;
+        // steps taken are code run even when the registers came back the same (a loop with its counter in memory)
+        boolean ran = run.stepped() > 0 || now.firstDifference(regs, Registers.EFLAGS) >= 0;
         if (ran) t.atBoundary = false; // a new position
         if (!ran || run.beforeTrapInstruction()) return null; // nothing to preempt at, or a syscall next
         preempted(t, now);
@@ -435,6 +436,7 @@ public final class Recorder {
             t.inSyscall = false;
             t.atBoundary = true;
             t.boundaryRegs = exit;
+            t.boundaryMemory = null;
             t.restartPending = true;
             runnable.addLast(t);
             return;
@@ -446,6 +448,7 @@ public final class Recorder {
         t.inSyscall = false;
         t.atBoundary = true;
         t.boundaryRegs = exit.with(Registers.RAX, result);
+        t.boundaryMemory = null;
         raiseHeldSignal(t);
         runnable.addLast(t);
     }
@@ -474,6 +477,7 @@ public final class Recorder {
                 if (!thread) {
                     proc.timestamps = t.proc.timestamps.copy();
                     proc.programTscMode = t.proc.programTscMode;
+                    proc.sharedFileMaps = t.proc.sharedFileMaps.copy();
                 }
                 if (!thread && t.proc.syscallBuffer != null) proc.syscallBuffer = t.proc.syscallBuffer.copyForChild();
                 RecordedTask c = new RecordedTask(child, proc);
@@ -575,7 +579,8 @@ public final class Recorder {
         }
         Registers regs = Ptrace.getRegs(t.tid);
         // At the boundary only if no user code ran since the syscall returned: same registers.
-        t.atBoundary = t.atBoundary && t.boundaryRegs != null && regs.firstDifference(t.boundaryRegs, Registers.EFLAGS) < 0;
+        t.atBoundary = t.atBoundary && t.boundaryRegs != null && regs.firstDifference(t.boundaryRegs, Registers.EFLAGS) < 0
+                && (t.boundaryMemory == null || t.boundaryMemory == WritableMemory.digest(WritableMemory.snapshot(t.tid, t.proc.mem)));
         int code = Signals.siginfoCode(info);
         if (sig == Signals.SIGSTOP && scheduler.takePreemption(t.tid)) {
             preempted(t, regs);
@@ -608,9 +613,11 @@ public final class Recorder {
         }
         if (!t.atBoundary) {
             flushBuffer(t, regs);
-            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs, WritableMemory.snapshot(t.tid, t.proc.mem)));
+            java.util.List<io.jrrtui.trace.MemoryWrite> memory = WritableMemory.snapshot(t.tid, t.proc.mem);
+            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs, memory));
             // a replayable position: signals held back while it ran (no syscall came) go now
             t.boundaryRegs = regs;
+            t.boundaryMemory = WritableMemory.digest(memory);
             t.atBoundary = true;
         }
         raiseHeldSignal(t);

@@ -53,4 +53,18 @@ final class TraceeState {
 
     /** The event stream all cursors read through (closed with the session, by closing events). */
     private EventWindow window;
+
+    /** File identities of the recorded file mmaps by event (read from the trace when first needed). */
+    private Map<Long, Object> mappedFiles;
+
+    /** The file a shared mmap of event n mapped (its device and inode, as the recorder named it). */
+    Object sharedFileKey(long n) {
+        if (mappedFiles == null) {
+            mappedFiles = new java.util.HashMap<>();
+            for (io.jrrtui.trace.Mapping m : trace.mappings()) {
+                mappedFiles.put(m.event(), io.jrrtui.record.SharedFileMaps.fileKey(m.device(), m.inode()));
+            }
+        }
+        return mappedFiles.getOrDefault(n, io.jrrtui.record.SharedFileMaps.fileKey(0, 0));
+    }
 }

@@ -31,8 +31,7 @@ class RecordReplayTest {
     private static final Pattern EXIT = Pattern.compile("(?i)(?:expected )?exit(?: status)?:?\\s*(\\d+)");
 
     /** Programs this version refuses to record, with the words the refusal must contain. */
-    private static final java.util.Map<String, String> REFUSED = java.util.Map.of(
-            "rr_memfd", "a second MAP_SHARED mapping of the same file is not supported yet");
+    private static final java.util.Map<String, String> REFUSED = java.util.Map.of();
 
     @TempDir
     Path tmp;
