@@ -65,8 +65,26 @@ final class EventReplayer {
 
     /** Runs task t (not the debugger's) to its next stop and handles it. */
     void advance(LiveTask t) {
-        if (special(t)) return;
+        if (special(t) || lostFault(t)) return;
         handleStop(t, nextStop(t, Ptrace.PTRACE_SYSEMU));
+    }
+
+    /**
+     * If t's next event is a SIGBUS that replay cannot fault by itself ({@link LostFaults}): runs t
+     * to its point and has the signal delivered there; true when the event is done. False with
+     * another stop left pending, or when the event is not such a fault.
+     */
+    boolean lostFault(LiveTask t) {
+        if (!LostFaults.applies(t, s.events.peek())) return false;
+        SignalEvent se = (SignalEvent) s.events.peek();
+        if (!LostFaults.reach(t, se)) return false;
+        s.events.next();
+        if (t.proc == s.primary.proc && stopsDebugger(se.signo())) {
+            s.signalStop = se.signo();
+            s.signalTask = t;
+        }
+        finishEvent(se.number());
+        return true;
     }
 
     /** The preemption point pe has been reached (or the task was put there): the event is done. */

@@ -251,6 +251,7 @@ public final class ReplaySession implements Target {
                 return r;
             }
         }
+        if (replayer.lostFault(t)) return null; // after the step over a breakpoint it may stand on
         StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU), false);
         if (s.mappingsChanged && !pageWatch.isEmpty() && !stopsDisarmed) applyPageWatch();
         return r;

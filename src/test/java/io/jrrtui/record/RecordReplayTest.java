@@ -36,12 +36,8 @@ class RecordReplayTest {
     @TempDir
     Path tmp;
 
-    /**
-     * Programs left out, with the reason, until fixed: fc_sigbus_truncated (a file mapping read past
-     * the end of its truncated file raises SIGBUS; replay holds the mapping as an anonymous copy,
-     * so the read succeeds and the recorded SIGBUS never comes).
-     */
-    static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of("fc_sigbus_truncated");
+    /** Programs left out, with the reason, until fixed (none at the moment). */
+    static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of();
 
     static Stream<String> programs() throws IOException {
         Path dir = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries");
