@@ -43,7 +43,7 @@ public final class SharedFileMaps {
     /** Why this mmap entry cannot be recorded, or null. */
     String refuse(int pid, Registers regs) {
         if (!isSharedFileMap(regs.arg(3))) return null;
-        Object key = fileKey(pid, (int) regs.arg(4));
+        Object key = keyOf(pid, (int) regs.arg(4));
         if (cut.contains(key)) {
             return "a second MAP_SHARED mapping of a file whose first one was partly unmapped or moved is not supported yet";
         }
@@ -55,7 +55,7 @@ public final class SharedFileMaps {
 
     /** Follows a completed mmap, munmap or mremap of the recording (the file read from /proc). */
     void update(int pid, Registers regs, long result) {
-        Object key = regs.origRax() == SYS_MMAP && isSharedFileMap(regs.arg(3)) ? fileKey(pid, (int) regs.arg(4)) : null;
+        Object key = regs.origRax() == SYS_MMAP && isSharedFileMap(regs.arg(3)) ? keyOf(pid, (int) regs.arg(4)) : null;
         update(regs, result, key);
     }
 
@@ -90,7 +90,7 @@ public final class SharedFileMaps {
     List<io.jrrtui.trace.MemoryWrite> changedViews(int pid, io.jrrtui.sys.TraceeMemory mem, String name, Registers entry, long result) {
         Integer fdArg = FILE_CHANGING.get(name);
         if (live.isEmpty() || fdArg == null || result < 0) return List.of();
-        Object key = fileKey(pid, (int) entry.arg(fdArg));
+        Object key = keyOf(pid, (int) entry.arg(fdArg));
         List<io.jrrtui.trace.MemoryWrite> out = new ArrayList<>();
         for (Live l : live) {
             if (!l.fileKey().equals(key)) continue;
@@ -144,7 +144,8 @@ public final class SharedFileMaps {
         return (length + PAGE - 1) & ~(PAGE - 1);
     }
 
-    private static Object fileKey(int pid, int fd) {
+    /** The identity of the file open as fd in process pid. */
+    static Object keyOf(int pid, int fd) {
         try {
             Map<String, Object> a = Files.readAttributes(Path.of("/proc/" + pid + "/fd/" + fd), "unix:dev,ino");
             return fileKey((Long) a.get("dev"), (Long) a.get("ino"));
