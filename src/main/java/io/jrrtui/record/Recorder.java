@@ -362,7 +362,8 @@ public final class Recorder {
             throw new JrrException(String.format("cannot record: the program made syscall %d (%s), which jrrtui does not know how to record",
                     nr, Syscalls.known(nr) ? Syscalls.name(nr) : "not a Linux syscall"));
         }
-        String refusal = spec.disposition() == Disposition.MMAP ? sharedMapRefusal(t, regs) : spec.refuse(regs);
+        String refusal = spec.disposition() == Disposition.MMAP ? sharedMapRefusal(t, regs)
+                : nr == SYS_MPROTECT || nr == SYS_PKEY_MPROTECT ? t.proc.sharedFileMaps.refuseProtect(regs) : spec.refuse(regs);
         if (refusal != null) {
             throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(), refusal));
         }
@@ -615,8 +616,9 @@ public final class Recorder {
         if (own != null || !SharedFileMaps.isSharedFileMap(regs.arg(3))) return own;
         Object key = SharedFileMaps.keyOf(t.tid, (int) regs.arg(4));
         if (t.proc.sharedFileMaps.hasLive(key)) return null;
+        boolean writable = (regs.arg(2) & 2) != 0; // PROT_WRITE: read-only views everywhere need no aliasing
         for (RecordedTask o : tasks.values()) {
-            if (o.proc != t.proc && o.proc.sharedFileMaps.hasLive(key)) {
+            if (o.proc != t.proc && (writable ? o.proc.sharedFileMaps.hasLive(key) : o.proc.sharedFileMaps.hasLiveWritable(key))) {
                 return "MAP_SHARED mappings of one file in two processes (not inherited by fork) are not supported yet";
             }
         }

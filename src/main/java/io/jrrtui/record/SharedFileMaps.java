@@ -22,21 +22,27 @@ import java.util.Set;
  */
 public final class SharedFileMaps {
     private static final int MAP_TYPE = 0x03, MAP_PRIVATE = 0x02, MAP_ANONYMOUS = 0x20;
-    private static final long PAGE = 4096;
+    private static final long PAGE = 4096, PROT_WRITE = 2;
     private static final int SYS_MMAP = 9, SYS_MUNMAP = 11, SYS_MREMAP = 25;
 
-    /** One live shared mapping: where, how long, which part of which file. */
-    private record Live(long addr, long length, long offset, Object fileKey) {}
+    /** One live shared mapping: where, how long, which part of which file, mapped writable or not. */
+    private record Live(long addr, long length, long offset, Object fileKey, boolean writable) {}
 
     private final List<Live> live = new ArrayList<>();
     /** Files whose mapping was partly unmapped or moved: what is left cannot be followed. */
     private final Set<Object> cut = new HashSet<>();
+    /**
+     * Files mapped read-only through views no single one of which covers the others (replay gives
+     * them objects of their own): harmless while nothing writes, refused once something would.
+     */
+    private final Set<Object> split = new HashSet<>();
 
     /** A copy for a forked child: it inherits the parent's mappings. */
     public SharedFileMaps copy() {
         SharedFileMaps c = new SharedFileMaps();
         c.live.addAll(live);
         c.cut.addAll(cut);
+        c.split.addAll(split);
         return c;
     }
 
@@ -47,8 +53,21 @@ public final class SharedFileMaps {
         if (cut.contains(key)) {
             return "a second MAP_SHARED mapping of a file whose first one was partly unmapped or moved is not supported yet";
         }
-        if (hasLive(key) && aliasSource(key, regs.arg(5), regs.arg(1)) == 0) {
+        boolean writes = (regs.arg(2) & PROT_WRITE) != 0 || hasLiveWritable(key);
+        if (hasLive(key) && writes && (split.contains(key) || aliasSource(key, regs.arg(5), regs.arg(1)) == 0)) {
             return "a second MAP_SHARED mapping of the same file reaching past the first one is not supported yet";
+        }
+        return null;
+    }
+
+    /** Why this mprotect/pkey_mprotect entry cannot be recorded, or null. */
+    String refuseProtect(Registers regs) {
+        if ((regs.arg(2) & PROT_WRITE) == 0) return null;
+        long end = regs.arg(0) + roundUp(regs.arg(1));
+        for (Live l : live) {
+            if (!l.writable() && l.addr() < end && regs.arg(0) < l.addr() + roundUp(l.length())) {
+                return "making a read-only MAP_SHARED mapping of a file writable is not supported yet";
+            }
         }
         return null;
     }
@@ -68,7 +87,10 @@ public final class SharedFileMaps {
         long nr = regs.origRax();
         if (nr == SYS_MMAP) {
             removeOverlapping(result, regs.arg(1), false);
-            if (isSharedFileMap(regs.arg(3))) live.add(new Live(result, regs.arg(1), regs.arg(5), key));
+            if (isSharedFileMap(regs.arg(3))) {
+                if (hasLive(key) && aliasSource(key, regs.arg(5), regs.arg(1)) == 0) split.add(key);
+                live.add(new Live(result, regs.arg(1), regs.arg(5), key, (regs.arg(2) & PROT_WRITE) != 0));
+            }
         } else if (nr == SYS_MUNMAP) {
             removeOverlapping(regs.arg(0), regs.arg(1), false);
         } else if (nr == SYS_MREMAP) {
@@ -99,6 +121,12 @@ public final class SharedFileMaps {
             if (n > 0) out.add(new io.jrrtui.trace.MemoryWrite(l.addr(), n == data.length ? data : java.util.Arrays.copyOf(data, n)));
         }
         return out;
+    }
+
+    /** Whether the file has a live shared mapping in this process mapped writable. */
+    public boolean hasLiveWritable(Object key) {
+        for (Live l : live) if (l.fileKey().equals(key) && l.writable()) return true;
+        return false;
     }
 
     /** Whether the file has a live shared mapping in this process. */

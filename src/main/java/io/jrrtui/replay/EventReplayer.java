@@ -87,6 +87,20 @@ final class EventReplayer {
         return true;
     }
 
+    /**
+     * Before a single step of t: if t stands, in a trap stop, at the point of a SIGBUS replay cannot
+     * fault by itself ({@link LostFaults}), the step delivers it (its siginfo set, the event done).
+     */
+    void faultHere(LiveTask t) {
+        if (!LostFaults.applies(t, s.events.peek())) return;
+        SignalEvent se = (SignalEvent) s.events.peek();
+        if (!samePoint(Ptrace.getRegs(t.tid), se.regs()) || !LostFaults.inTrapStop(t)) return;
+        Ptrace.setSigInfo(t.tid, se.siginfo());
+        t.deliver = se.signo();
+        s.events.next();
+        finishEvent(se.number());
+    }
+
     /** The preemption point pe has been reached (or the task was put there): the event is done. */
     void finishPreemption(io.jrrtui.trace.PreemptEvent pe) {
         LiveTask t = s.tasks.get(pe.tid());
@@ -423,8 +437,8 @@ final class EventReplayer {
                     // parent (checkpoints are refused while the process has such memory). Everything
                     // else is private: one process sees no difference.
                     boolean sharedAnonymous = (flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_ANONYMOUS) != 0;
-                    boolean sharedFile = sc.syscall() == SYS_MMAP && SharedFileMaps.isSharedFileMap(flags);
-                    Object file = sharedFile ? s.sharedFileKey(sc.number()) : null;
+                    Object file = sc.syscall() == SYS_MMAP && SharedFileMaps.isSharedFileMap(flags) ? s.sharedFileKey(sc.number()) : null;
+                    boolean sharedFile = file != null && s.writtenThroughMappings(file);
                     if (sharedAnonymous || sharedFile) t.proc.sharedMemory = true;
                     long type = sharedAnonymous || sharedFile ? MAP_SHARED : MAP_PRIVATE;
                     long f = (flags & ~MAP_TYPE) | type | MAP_FIXED | ((flags & MAP_ANONYMOUS) != 0 ? 0 : MAP_ANONYMOUS);

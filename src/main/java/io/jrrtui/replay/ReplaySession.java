@@ -495,6 +495,7 @@ public final class ReplaySession implements Target {
     /** One instruction of t (whose turn it is). */
     private StopReason stepTask(LiveTask t) {
         replayer.preloadBufferedCalls(t); // its buffered calls must be in place before it steps into them
+        if (t.pending == null) replayer.faultHere(t); // a recorded SIGBUS due at this instruction goes with the step
         if (t.pending != null) {
             // t is stopped at its next event: completing that event is its next step
             StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU_SINGLESTEP), true);
