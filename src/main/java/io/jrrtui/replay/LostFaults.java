@@ -47,7 +47,9 @@ final class LostFaults {
             } finally {
                 if (ours && !t.dead) t.proc.mem.write(target, saved);
             }
-            if (!isTrapAt(t, ws, target)) {
+            if (!isTrapAt(t, ws, target) || !ours) {
+                // another stop, or the user's breakpoint on the faulting instruction: it is hit
+                // first, as natively; the step off it delivers the signal (EventReplayer.faultHere)
                 t.pending = ws;
                 return false;
             }
@@ -68,6 +70,19 @@ final class LostFaults {
         }
         return false;
     }
+
+    /**
+     * Whether t is in a signal-delivery stop of a trap (a step, a breakpoint, an int3): only there
+     * does a changed siginfo go with the signal (a syscall stop would send it as from the kernel).
+     */
+    static boolean inTrapStop(LiveTask t) {
+        byte[] info = Ptrace.getSigInfo(t.tid);
+        if (info == null || Signals.siginfoSigno(info) != Signals.SIGTRAP) return false;
+        int code = Signals.siginfoCode(info);
+        return code == TRAP_BRKPT || code == TRAP_TRACE || code == SI_KERNEL;
+    }
+
+    private static final int TRAP_BRKPT = 1, TRAP_TRACE = 2;
 
     private static boolean isTrapAt(LiveTask t, WaitStatus ws, long target) {
         if (!ws.stopped() || ws.syscallStop() || ws.event() != 0 || ws.stopSig() != Signals.SIGTRAP) return false;
