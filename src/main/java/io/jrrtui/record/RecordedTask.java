@@ -23,6 +23,12 @@ final class RecordedTask {
     boolean atBoundary;
     /** Registers right after the last syscall returned (to tell a stop at that boundary from one later). */
     Registers boundaryRegs;
+    /**
+     * When the boundary is a preemption point: a digest of the writable memory there. A loop whose
+     * registers repeat (a spin counter kept in memory) comes back to the same registers with other
+     * memory, so equal registers alone do not show that no user code ran.
+     */
+    Long boundaryMemory;
     /** The program's clone flags when CLONE_UNTRACED was taken out of them (UntracedClones), else 0. */
     long untracedFlags;
     /** Signal to deliver when next resumed. */

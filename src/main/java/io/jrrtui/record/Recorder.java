@@ -312,7 +312,8 @@ public final class Recorder {
             return run.otherStop();
         }
         Registers now = Ptrace.getRegs(t.tid);
-        boolean ran = now.firstDifference(regs, Registers.EFLAGS) >= 0;
+        // steps taken are code run even when the registers came back the same (a loop with its counter in memory)
+        boolean ran = run.stepped() > 0 || now.firstDifference(regs, Registers.EFLAGS) >= 0;
         if (ran) t.atBoundary = false; // a new position
         if (!ran || run.beforeTrapInstruction()) return null; // nothing to preempt at, or a syscall next
         preempted(t, now);
@@ -361,7 +362,8 @@ public final class Recorder {
             throw new JrrException(String.format("cannot record: the program made syscall %d (%s), which jrrtui does not know how to record",
                     nr, Syscalls.known(nr) ? Syscalls.name(nr) : "not a Linux syscall"));
         }
-        String refusal = spec.disposition() == Disposition.MMAP ? t.proc.sharedFileMaps.refuse(t.tid, regs) : spec.refuse(regs);
+        String refusal = spec.disposition() == Disposition.MMAP ? sharedMapRefusal(t, regs)
+                : nr == SYS_MPROTECT || nr == SYS_PKEY_MPROTECT ? t.proc.sharedFileMaps.refuseProtect(regs) : spec.refuse(regs);
         if (refusal != null) {
             throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(), refusal));
         }
@@ -435,6 +437,7 @@ public final class Recorder {
             t.inSyscall = false;
             t.atBoundary = true;
             t.boundaryRegs = exit;
+            t.boundaryMemory = null;
             t.restartPending = true;
             runnable.addLast(t);
             return;
@@ -446,6 +449,7 @@ public final class Recorder {
         t.inSyscall = false;
         t.atBoundary = true;
         t.boundaryRegs = exit.with(Registers.RAX, result);
+        t.boundaryMemory = null;
         raiseHeldSignal(t);
         runnable.addLast(t);
     }
@@ -474,6 +478,7 @@ public final class Recorder {
                 if (!thread) {
                     proc.timestamps = t.proc.timestamps.copy();
                     proc.programTscMode = t.proc.programTscMode;
+                    proc.sharedFileMaps = t.proc.sharedFileMaps.copy();
                 }
                 if (!thread && t.proc.syscallBuffer != null) proc.syscallBuffer = t.proc.syscallBuffer.copyForChild();
                 RecordedTask c = new RecordedTask(child, proc);
@@ -575,7 +580,8 @@ public final class Recorder {
         }
         Registers regs = Ptrace.getRegs(t.tid);
         // At the boundary only if no user code ran since the syscall returned: same registers.
-        t.atBoundary = t.atBoundary && t.boundaryRegs != null && regs.firstDifference(t.boundaryRegs, Registers.EFLAGS) < 0;
+        t.atBoundary = t.atBoundary && t.boundaryRegs != null && regs.firstDifference(t.boundaryRegs, Registers.EFLAGS) < 0
+                && (t.boundaryMemory == null || t.boundaryMemory == WritableMemory.digest(WritableMemory.snapshot(t.tid, t.proc.mem)));
         int code = Signals.siginfoCode(info);
         if (sig == Signals.SIGSTOP && scheduler.takePreemption(t.tid)) {
             preempted(t, regs);
@@ -600,6 +606,25 @@ public final class Recorder {
         t.atBoundary = false;
     }
 
+    /**
+     * Why this mmap cannot be recorded, or null: as {@link SharedFileMaps#refuse}, and a shared
+     * mapping of a file that another recorded process maps shared through a view this process did
+     * not inherit (replay makes one object per process there, which would not alias).
+     */
+    private String sharedMapRefusal(RecordedTask t, Registers regs) {
+        String own = t.proc.sharedFileMaps.refuse(t.tid, regs);
+        if (own != null || !SharedFileMaps.isSharedFileMap(regs.arg(3))) return own;
+        Object key = SharedFileMaps.keyOf(t.tid, (int) regs.arg(4));
+        if (t.proc.sharedFileMaps.hasLive(key)) return null;
+        boolean writable = (regs.arg(2) & 2) != 0; // PROT_WRITE: read-only views everywhere need no aliasing
+        for (RecordedTask o : tasks.values()) {
+            if (o.proc != t.proc && (writable ? o.proc.sharedFileMaps.hasLive(key) : o.proc.sharedFileMaps.hasLiveWritable(key))) {
+                return "MAP_SHARED mappings of one file in two processes (not inherited by fork) are not supported yet";
+            }
+        }
+        return null;
+    }
+
     /** Our timeslice SIGSTOP: switch the task out (an event only when it was in user code). */
     private void preempted(RecordedTask t, Registers regs) {
         if (!t.atBoundary && t.proc.syscallBuffer != null && t.proc.syscallBuffer.busy(t.proc.mem, regs)) {
@@ -608,9 +633,11 @@ public final class Recorder {
         }
         if (!t.atBoundary) {
             flushBuffer(t, regs);
-            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs, WritableMemory.snapshot(t.tid, t.proc.mem)));
+            java.util.List<io.jrrtui.trace.MemoryWrite> memory = WritableMemory.snapshot(t.tid, t.proc.mem);
+            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs, memory));
             // a replayable position: signals held back while it ran (no syscall came) go now
             t.boundaryRegs = regs;
+            t.boundaryMemory = WritableMemory.digest(memory);
             t.atBoundary = true;
         }
         raiseHeldSignal(t);

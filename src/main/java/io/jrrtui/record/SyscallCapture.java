@@ -36,6 +36,7 @@ final class SyscallCapture {
             writes.addAll(FileMappings.capture(t.tid, mem, writer, number, entry, result));
         }
         writes.addAll(DiscardedFilePages.capture(t.tid, mem, entry, result));
+        writes.addAll(t.proc.sharedFileMaps.changedViews(t.tid, mem, spec.name(), entry, result));
         int stream = 0;
         byte[] output = new byte[0];
         String name = spec.name();

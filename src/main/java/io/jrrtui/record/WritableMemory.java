@@ -39,6 +39,25 @@ public final class WritableMemory {
         return out;
     }
 
+    /**
+     * A 64-bit digest of a snapshot (addresses and bytes; two independent CRCs, both done by the
+     * CPU): tells whether the memory changed between two stops with the same registers.
+     */
+    static long digest(List<MemoryWrite> snapshot) {
+        java.util.zip.CRC32C a = new java.util.zip.CRC32C();
+        java.util.zip.CRC32 b = new java.util.zip.CRC32();
+        java.nio.ByteBuffer addr = java.nio.ByteBuffer.allocate(12);
+        for (MemoryWrite w : snapshot) {
+            addr.clear();
+            addr.putLong(w.addr()).putInt(w.length()).flip();
+            a.update(addr.array(), 0, 12);
+            b.update(addr.array(), 0, 12);
+            a.update(w.data());
+            b.update(w.data());
+        }
+        return (a.getValue() << 32) | b.getValue();
+    }
+
     private static void addNonZeroRuns(long base, byte[] data, List<MemoryWrite> out) {
         int runStart = -1;
         for (int p = 0; p < data.length; p += PAGE) {

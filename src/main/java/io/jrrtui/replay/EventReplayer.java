@@ -6,6 +6,7 @@ import io.jrrtui.arch.Syscalls;
 import io.jrrtui.arch.TrappedInstruction;
 import io.jrrtui.record.Disposition;
 import io.jrrtui.record.Recorder;
+import io.jrrtui.record.SharedFileMaps;
 import io.jrrtui.record.SyscallTable;
 import io.jrrtui.record.UntracedClones;
 import io.jrrtui.sys.ProcMaps;
@@ -42,7 +43,7 @@ final class EventReplayer {
     private static final long ARCH_SET_CPUID = 0x1012;
     private static final int SYS_ARCH_PRCTL = 158, SYS_EXIT = 60, SYS_EXIT_GROUP = 231, SYS_VFORK = 58,
             SYS_SET_ROBUST_LIST = 273,
-            SYS_CLONE = 56, SYS_EXECVEAT = 322;
+            SYS_CLONE = 56, SYS_EXECVEAT = 322, SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MREMAP = 25;
     private static final long CLONE_VFORK = 0x4000, CLONE_THREAD = 0x10000, CLONE_CHILD_SETTID = 0x01000000L,
             CLONE_CHILD_CLEARTID = 0x00200000L;
 
@@ -64,8 +65,40 @@ final class EventReplayer {
 
     /** Runs task t (not the debugger's) to its next stop and handles it. */
     void advance(LiveTask t) {
-        if (special(t)) return;
+        if (special(t) || lostFault(t)) return;
         handleStop(t, nextStop(t, Ptrace.PTRACE_SYSEMU));
+    }
+
+    /**
+     * If t's next event is a SIGBUS that replay cannot fault by itself ({@link LostFaults}): runs t
+     * to its point and has the signal delivered there; true when the event is done. False with
+     * another stop left pending, or when the event is not such a fault.
+     */
+    boolean lostFault(LiveTask t) {
+        if (!LostFaults.applies(t, s.events.peek())) return false;
+        SignalEvent se = (SignalEvent) s.events.peek();
+        if (!LostFaults.reach(t, se)) return false;
+        s.events.next();
+        if (t.proc == s.primary.proc && stopsDebugger(se.signo())) {
+            s.signalStop = se.signo();
+            s.signalTask = t;
+        }
+        finishEvent(se.number());
+        return true;
+    }
+
+    /**
+     * Before a single step of t: if t stands, in a trap stop, at the point of a SIGBUS replay cannot
+     * fault by itself ({@link LostFaults}), the step delivers it (its siginfo set, the event done).
+     */
+    void faultHere(LiveTask t) {
+        if (!LostFaults.applies(t, s.events.peek())) return;
+        SignalEvent se = (SignalEvent) s.events.peek();
+        if (!samePoint(Ptrace.getRegs(t.tid), se.regs()) || !LostFaults.inTrapStop(t)) return;
+        Ptrace.setSigInfo(t.tid, se.siginfo());
+        t.deliver = se.signo();
+        s.events.next();
+        finishEvent(se.number());
     }
 
     /** The preemption point pe has been reached (or the task was put there): the event is done. */
@@ -165,19 +198,35 @@ final class EventReplayer {
         putThere(t, pe);
     }
 
-    /** Whether the recorded non-zero memory is what the task's process holds now. */
+    /**
+     * Whether the process's writable memory is what the recording had at pe. The recorded
+     * non-zero runs are compared first (cheap, and enough to pass over most wrong passes); a pass
+     * that matches them must also hold zeros wherever the recording had zero pages: a counter
+     * that is zero at the recorded point, in a page otherwise zero, was left out of the snapshot.
+     */
     static boolean sameMemory(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
         for (MemoryWrite w : pe.memory()) {
             byte[] now = new byte[w.length()];
             if (t.proc.mem.readPartial(w.addr(), now) != now.length || !java.util.Arrays.equals(now, w.data())) return false;
         }
-        return true;
+        return syncMemory(t, pe, false) == 0;
     }
 
     /** Writes the recorded writable memory (zero where the recording had zero pages) and registers. */
     static void putThere(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        syncMemory(t, pe, true);
+        Ptrace.setRegs(t.tid, pe.regs());
+    }
+
+    /**
+     * Compares every snapshot region of t's process, page by page, with the recorded memory of pe
+     * (zero where the recording left zero pages out) and, if write, puts the recorded bytes where
+     * they differ. Returns how many pages differed.
+     */
+    private static int syncMemory(LiveTask t, io.jrrtui.trace.PreemptEvent pe, boolean write) {
         java.util.TreeMap<Long, MemoryWrite> runs = new java.util.TreeMap<>();
         for (MemoryWrite w : pe.memory()) runs.put(w.addr(), w);
+        int differing = 0;
         for (ProcMaps.Region r : ProcMaps.read(t.tid)) {
             if (!io.jrrtui.record.WritableMemory.covered(r)) continue;
             int len = (int) (r.end() - r.start());
@@ -196,13 +245,15 @@ final class EventReplayer {
             for (int p = 0; p < n; p += 4096) {
                 int end = Math.min(n, p + 4096);
                 if (!java.util.Arrays.equals(have, p, end, want, p, end)) {
+                    if (!write) return differing + 1;
                     t.proc.mem.write(r.start() + p, want, p, end - p);
                     diff++;
                 }
             }
+            differing += diff;
             if (VERBOSE) System.err.printf("teleport: %x-%x %s %s read %d/%d, %d pages differ%n", r.start(), r.end(), r.perms(), r.path(), n, len, diff);
         }
-        Ptrace.setRegs(t.tid, pe.regs());
+        return differing;
     }
 
     static boolean samePoint(Registers now, Registers recorded) {
@@ -386,12 +437,26 @@ final class EventReplayer {
                     // parent (checkpoints are refused while the process has such memory). Everything
                     // else is private: one process sees no difference.
                     boolean sharedAnonymous = (flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_ANONYMOUS) != 0;
-                    if (sharedAnonymous) t.proc.sharedMemory = true;
-                    long type = sharedAnonymous ? MAP_SHARED : MAP_PRIVATE;
+                    Object file = sc.syscall() == SYS_MMAP && SharedFileMaps.isSharedFileMap(flags) ? s.sharedFileKey(sc.number()) : null;
+                    boolean sharedFile = file != null && s.writtenThroughMappings(file);
+                    if (sharedAnonymous || sharedFile) t.proc.sharedMemory = true;
+                    long type = sharedAnonymous || sharedFile ? MAP_SHARED : MAP_PRIVATE;
                     long f = (flags & ~MAP_TYPE) | type | MAP_FIXED | ((flags & MAP_ANONYMOUS) != 0 ? 0 : MAP_ANONYMOUS);
                     Registers real = regs.withArg(0, result).withArg(3, f);
                     if ((flags & MAP_ANONYMOUS) == 0) real = real.withArg(4, -1).withArg(5, 0);
-                    executeForReal(t, sc, regs, real);
+                    long source = sharedFile ? t.proc.sharedFiles.aliasSource(file, regs.arg(5), regs.arg(1)) : 0;
+                    if (source != 0) {
+                        // a second view of the file's object (mremap with old size 0): writes
+                        // through either show in both. It takes the protection of the view it
+                        // came from: it gets its own before the recorded bytes are written.
+                        real = regs.with(Registers.ORIG_RAX, SYS_MREMAP).withArg(0, source).withArg(1, 0).withArg(2, regs.arg(1))
+                                .withArg(3, MREMAP_MAYMOVE | MREMAP_FIXED).withArg(4, result);
+                        executeForReal(t, sc, regs, real, false);
+                        SyscallInjector.inject(t.tid, t.proc.mem, SYS_MPROTECT, result, regs.arg(1), regs.arg(2));
+                        applyWrites(t, sc);
+                    } else {
+                        executeForReal(t, sc, regs, real);
+                    }
                 }
             }
             case SPAWN -> {
@@ -406,6 +471,11 @@ final class EventReplayer {
         }
         if (sc.outputStream() != 0) s.output.write(n, sc.tid(), sc.outputStream(), sc.output());
         if (Recorder.mapsCode(regs, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
+        if (!failed) {
+            // mmap (MMAP) and munmap/mremap (EXECUTE): the shared file views followed as recorded
+            boolean sharedFileMap = sc.syscall() == SYS_MMAP && SharedFileMaps.isSharedFileMap(regs.arg(3));
+            t.proc.sharedFiles.update(regs, result, sharedFileMap ? s.sharedFileKey(sc.number()) : null);
+        }
         if (sc.syscall() == SYS_PRCTL && regs.arg(0) == PR_SET_NAME && result == 0) t.name = cString(t.proc.mem, regs.arg(1), 16);
     }
 
@@ -421,7 +491,7 @@ final class EventReplayer {
     }
 
     private void emulate(LiveTask t, SyscallEvent sc, Registers regs) {
-        applyWrites(t.proc.mem, sc);
+        applyWrites(t, sc);
         long r = sc.result();
         boolean restart = r <= -512 && r >= -516; // ERESTARTSYS .. ERESTART_RESTARTBLOCK
         // the task's own next event (other tasks' events may come first)
@@ -475,9 +545,36 @@ final class EventReplayer {
         }
     }
 
-    private static void applyWrites(TraceeMemory mem, SyscallEvent sc) {
+    private static void applyWrites(LiveTask t, SyscallEvent sc) {
         for (MemoryWrite w : sc.writes()) {
-            if (w.length() > 0) mem.write(w.addr(), w.data());
+            if (w.length() > 0) writeThrough(t, w.addr(), w.data());
+        }
+    }
+
+    private static final int PROT_WRITE = 2;
+
+    /**
+     * Writes recorded bytes into t's process. /proc/PID/mem cannot write a shared mapping that is
+     * not writable (the kernel refuses to force a write into shared pages); such a mapping (a
+     * read-only view of a shared file) is made writable for the write and put back.
+     */
+    private static void writeThrough(LiveTask t, long addr, byte[] data) {
+        try {
+            t.proc.mem.write(addr, data);
+            return;
+        } catch (JrrException e) {
+            ProcMaps.Region r = ProcMaps.find(t.tid, addr);
+            if (r == null || r.perms().length() < 4 || r.perms().charAt(3) != 's' || r.perms().charAt(1) == 'w'
+                    || addr + data.length > r.end()) {
+                throw e;
+            }
+            int prot = (r.perms().charAt(0) == 'r' ? 1 : 0) | (r.perms().charAt(2) == 'x' ? 4 : 0);
+            SyscallInjector.inject(t.tid, t.proc.mem, SYS_MPROTECT, r.start(), r.end() - r.start(), prot | PROT_WRITE);
+            try {
+                t.proc.mem.write(addr, data);
+            } finally {
+                SyscallInjector.inject(t.tid, t.proc.mem, SYS_MPROTECT, r.start(), r.end() - r.start(), prot);
+            }
         }
     }
 
@@ -497,6 +594,11 @@ final class EventReplayer {
     }
 
     private void executeForReal(LiveTask t, SyscallEvent sc, Registers entry, Registers args) {
+        executeForReal(t, sc, entry, args, true);
+    }
+
+    /** Runs t's call for real with args; the recorded memory writes are applied only if writes. */
+    private void executeForReal(LiveTask t, SyscallEvent sc, Registers entry, Registers args, boolean writes) {
         String name = sc.name();
         if (MAPPING_CALLS.contains(name)) s.mappingsChanged = true;
         if (name.equals("sigaltstack") && entry.arg(0) != 0) t.ownSignalStack = true; // per thread: see TaskImage
@@ -516,7 +618,7 @@ final class EventReplayer {
             for (int i = 0; i < 6; i++) restored = restored.withArg(i, entry.arg(i));
             Ptrace.setRegs(t.tid, restored);
         }
-        applyWrites(t.proc.mem, sc);
+        if (writes) applyWrites(t, sc);
     }
 
     private static final java.util.Set<String> MAPPING_CALLS = java.util.Set.of("mmap", "munmap", "mprotect", "mremap", "brk", "pkey_mprotect");
@@ -551,6 +653,7 @@ final class EventReplayer {
         if (!thread) {
             proc.timestamps = t.proc.timestamps.copy();
             proc.sharedMemory = t.proc.sharedMemory;
+            proc.sharedFiles = t.proc.sharedFiles.copy();
         }
         LiveTask child = new LiveTask((int) sc.result(), childTid, proc);
         s.tasks.put(child.recordedTid, child);
@@ -588,7 +691,7 @@ final class EventReplayer {
             UntracedClones.writeLong(t.proc.mem, t.spawnEntry.arg(0), t.restoreClone3Flags);
             t.restoreClone3Flags = 0;
         }
-        applyWrites(t.proc.mem, t.spawnResult);
+        applyWrites(t, t.spawnResult);
     }
 
     private static byte[] intBytes(int v) {
@@ -693,6 +796,7 @@ final class EventReplayer {
         Ptrace.setRegs(t.tid, exec.regs());
         t.proc.timestamps = new io.jrrtui.record.TimestampPatches();
         t.proc.timestamps.scan(t.tid, t.proc.mem);
+        t.proc.sharedFiles = new SharedFileMaps();
     }
 
     /** A signal stop of t: true when it matched (and consumed) an event; false for a signal to ignore. */

@@ -292,6 +292,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
                 return r;
             }
         }
+        if (replayer.lostFault(t)) return null; // after the step over a breakpoint it may stand on
         StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU), false);
         if (s.mappingsChanged && !pageWatch.isEmpty() && !stopsDisarmed) applyPageWatch();
         return r;
@@ -536,6 +537,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
     /** One instruction of t (whose turn it is). */
     private StopReason stepTask(LiveTask t) {
         replayer.preloadBufferedCalls(t); // its buffered calls must be in place before it steps into them
+        if (t.pending == null) replayer.faultHere(t); // a recorded SIGBUS due at this instruction goes with the step
         if (t.pending != null) {
             // t is stopped at its next event: completing that event is its next step
             StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU_SINGLESTEP), true);

@@ -53,4 +53,36 @@ final class TraceeState {
 
     /** The event stream all cursors read through (closed with the session, by closing events). */
     private EventWindow window;
+
+    /** File identities of the recorded file mmaps by event (read from the trace when first needed). */
+    private Map<Long, Object> mappedFiles;
+    /** Files some process of the recording mapped shared and writable. */
+    private java.util.Set<Object> writtenThroughMappings;
+
+    /** The file a shared mmap of event n mapped (its device and inode, as the recorder named it). */
+    Object sharedFileKey(long n) {
+        readMappings();
+        return mappedFiles.getOrDefault(n, io.jrrtui.record.SharedFileMaps.fileKey(0, 0));
+    }
+
+    /**
+     * Whether the recording maps file key shared and writable somewhere: only then are its shared
+     * mappings replayed as one shared object with views (which rules out checkpoints); a file only
+     * ever mapped read-only is a private copy per mapping, as every file mapping was before.
+     */
+    boolean writtenThroughMappings(Object key) {
+        readMappings();
+        return writtenThroughMappings.contains(key);
+    }
+
+    private void readMappings() {
+        if (mappedFiles != null) return;
+        mappedFiles = new java.util.HashMap<>();
+        writtenThroughMappings = new java.util.HashSet<>();
+        for (io.jrrtui.trace.Mapping m : trace.mappings()) {
+            Object key = io.jrrtui.record.SharedFileMaps.fileKey(m.device(), m.inode());
+            mappedFiles.put(m.event(), key);
+            if (io.jrrtui.record.SharedFileMaps.isSharedFileMap(m.flags()) && (m.prot() & 2) != 0) writtenThroughMappings.add(key);
+        }
+    }
 }

@@ -32,17 +32,13 @@ class RecordReplayTest {
 
     /** Programs this version refuses to record, with the words the refusal must contain. */
     private static final java.util.Map<String, String> REFUSED = java.util.Map.of(
-            "rr_memfd", "a second MAP_SHARED mapping of the same file is not supported yet");
+            "fc_shared_map_two_procs", "MAP_SHARED mappings of one file in two processes (not inherited by fork) are not supported yet");
 
     @TempDir
     Path tmp;
 
-    /**
-     * Programs left out, with the reason, until fixed: fc_sigbus_truncated (a file mapping read past
-     * the end of its truncated file raises SIGBUS; replay holds the mapping as an anonymous copy,
-     * so the read succeeds and the recorded SIGBUS never comes).
-     */
-    static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of("fc_sigbus_truncated");
+    /** Programs left out, with the reason, until fixed (none at the moment). */
+    static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of();
 
     static Stream<String> programs() throws IOException {
         Path dir = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries");

@@ -129,15 +129,12 @@ class SyscallBufferTest {
     /**
      * Threads, processes, exec, signals, blocking calls: the ptrace corpus, recorded with buffering.
      * Not yet here: mt_thread_signal (sometimes diverges at a restart_syscall under the filter) and
-     * mt_kill_child (replay can stall at the end): see src/docs/architecture.md. Nor mt_spin_flag: it
-     * makes no buffered call, and on a loaded machine its replay sometimes lands the spinner's
-     * preemption at another pass of its loop (a known gap of the preemption search, in
-     * architecture.md; MultiTaskRecordReplayTest keeps it).
+     * mt_kill_child (replay can stall at the end): see src/docs/architecture.md.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"rr_copy", "rr_fileio", "rr_stat", "rr_time", "rr_pipe", "rr_environ", "rr_segv", "rr_raise",
         "mt_fork_pipe", "mt_condvar", "mt_mutex_log", "mt_blocking_threads", "mt_exec", "mt_fork_threads", "mt_vfork_exec",
-        "mt_sigalrm_loop", "mt_itimer", "bench_threads"})
+        "mt_sigalrm_loop", "mt_itimer", "bench_threads", "mt_spin_flag"})
     void corpusReplaysWithBuffering(String name) throws IOException {
         assertReplays(record(name), name);
     }
