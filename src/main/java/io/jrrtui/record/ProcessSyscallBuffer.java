@@ -56,7 +56,7 @@ final class ProcessSyscallBuffer {
         }
         SyscallBufferLayout.ThreadState t = SyscallBufferLayout.thread(mem, regs, control);
         if (t == null || t.count() == 0 || t.buffer() == 0) return null;
-        byte[] records = mem.read(t.buffer() + SyscallBufferLayout.HEADER, t.used());
+        byte[] records = mem.readBulk(t.buffer() + SyscallBufferLayout.HEADER, t.used());
         SyscallBufferLayout.resetThread(mem, t);
         return new BufferedCallsEvent(number, tid, t.count(), records);
     }

@@ -29,7 +29,7 @@ final class BufferedCallsReplay {
         if (e.records().length > SyscallBufferLayout.SLOT_SIZE - SyscallBufferLayout.HEADER) {
             throw new DivergenceException(e.number(), "buffered calls of " + e.records().length + " bytes do not fit the buffer");
         }
-        mem.write(ts.buffer() + SyscallBufferLayout.HEADER, e.records());
+        mem.writeBulk(ts.buffer() + SyscallBufferLayout.HEADER, e.records());
         ByteBuffer h = ByteBuffer.allocate(HEADER_FIELDS).order(ByteOrder.LITTLE_ENDIAN).putInt(e.count()).putInt(e.records().length);
         mem.write(ts.buffer(), h.array());
         SyscallBufferLayout.resetThread(mem, ts);

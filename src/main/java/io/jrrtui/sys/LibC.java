@@ -30,6 +30,9 @@ final class LibC {
     static native long process_vm_readv(int pid, Pointer localIov, long liovcnt, Pointer remoteIov, long riovcnt, long flags)
             throws LastErrorException;
 
+    static native long process_vm_writev(int pid, Pointer localIov, long liovcnt, Pointer remoteIov, long riovcnt, long flags)
+            throws LastErrorException;
+
     static native int personality(long persona) throws LastErrorException;
 
     static native int prctl(int option, long a2, long a3, long a4, long a5) throws LastErrorException;

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.zip.CRC32;
 
 /**
@@ -16,18 +18,42 @@ import java.util.zip.CRC32;
  * mid-way is readable up to its last full block and any block can be found without decoding the
  * ones before it. {@link TraceWriter} decides when blocks end; this class only splits a record
  * stream that grows past {@link #SPLIT} bytes (a huge read buffer) so no block exceeds the limit.
+ *
+ * <p>Two threads use it: the recorder appends records and {@link #take takes} the pending bytes as a
+ * block; the {@link BlockWriterThread} compresses and {@link #write writes} taken blocks (file
+ * offset and file belong to that thread). Block arrays go back to a small free list, so bulk data
+ * does not allocate a fresh multi-megabyte array per block.
  */
 final class BlockStreamWriter implements AutoCloseable {
     /** Pending bytes at which the stream is cut mid-record (only the data stream gets there). */
     static final int SPLIT = 8 << 20;
+    /** Raw bytes taken from the pending buffer, to be compressed and written as one block. */
+    record Block(byte[] bytes, int length) {}
+
+    /** The pending bytes, with their array reachable so a block is handed over without a copy. */
+    private static final class Pending extends ByteArrayOutputStream {
+        Pending(byte[] reused) {
+            super(0);
+            buf = reused;
+        }
+
+        Block block() {
+            return new Block(buf, count);
+        }
+    }
+
     private final OutputStream file;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream(1 << 16);
+    private final BlockWriterThread worker;
+    /** Arrays of written blocks, reused for pending bytes. */
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BlockWriterThread.DEPTH);
+    private Pending pending = new Pending(new byte[1 << 16]);
     private final DataOutputStream out;
+    /** Written by the worker thread only. */
     private long fileOffset;
-    private long rawWritten;
     private long nextLabelEvent;
 
-    BlockStreamWriter(Path path, String name) throws IOException {
+    BlockStreamWriter(Path path, String name, BlockWriterThread worker) throws IOException {
+        this.worker = worker;
         this.file = Files.newOutputStream(path);
         DataOutputStream header = new DataOutputStream(file);
         header.write(TraceFormat.STREAM_MAGIC);
@@ -41,7 +67,7 @@ final class BlockStreamWriter implements AutoCloseable {
             @Override
             public void write(int b) throws IOException {
                 pending.write(b);
-                if (pending.size() >= SPLIT) flushBlock(nextLabelEvent, 0, 0);
+                if (pending.size() >= SPLIT) split();
             }
 
             @Override
@@ -51,7 +77,7 @@ final class BlockStreamWriter implements AutoCloseable {
                     pending.write(b, off, n);
                     off += n;
                     len -= n;
-                    if (pending.size() >= SPLIT) flushBlock(nextLabelEvent, 0, 0);
+                    if (pending.size() >= SPLIT) split();
                 }
             }
         });
@@ -67,14 +93,9 @@ final class BlockStreamWriter implements AutoCloseable {
         return pending.size();
     }
 
-    /** Where the next block will start in the file. */
+    /** Where the next block will start in the file (on the worker thread: after the blocks queued before). */
     long fileOffset() {
         return fileOffset;
-    }
-
-    /** Raw (uncompressed) bytes written so far, including pending ones. */
-    long position() {
-        return rawWritten + pending.size();
     }
 
     /** The first-event label of a block cut because it grew too large. */
@@ -82,34 +103,53 @@ final class BlockStreamWriter implements AutoCloseable {
         nextLabelEvent = event;
     }
 
+    /** A data stream grown past {@link #SPLIT}: its bytes so far become a block of their own. */
+    private void split() {
+        Block b = take();
+        long label = nextLabelEvent;
+        worker.submit(() -> write(b, label, 0, 0));
+    }
+
+    /** The pending bytes as a block to write (null when there are none); pending starts over. */
+    Block take() {
+        if (pending.size() == 0) return null;
+        Block b = pending.block();
+        byte[] reuse = free.poll();
+        pending = new Pending(reuse != null ? reuse : new byte[1 << 16]);
+        return b;
+    }
+
     /**
-     * Writes the pending bytes as one block labelled with the first event it belongs to, the events
-     * it holds (events stream) and where their bulk bytes start in the data file (events stream).
+     * Compresses and writes a taken block (null: nothing), labelled with the first event it belongs
+     * to, the events it holds (events stream) and where their bulk bytes start in the data file
+     * (events stream). Runs on the worker thread.
      */
-    void flushBlock(long firstEvent, int eventCount, long dataOffset) throws IOException {
-        if (pending.size() == 0) return;
-        byte[] raw = pending.toByteArray();
+    void write(Block b, long firstEvent, int eventCount, long dataOffset) throws IOException {
+        if (b == null) return;
+        byte[] raw = b.bytes();
+        int len = b.length();
         // one call into zstd for the whole block: the streaming wrapper cost a third of a
         // buffered-syscall recording's time on bulk data (issue 13); the frame is the same format
-        byte[] compressed = Zstd.compress(raw, 1);
+        byte[] compressed = new byte[(int) Zstd.compressBound(len)];
+        long n = Zstd.compressByteArray(compressed, 0, compressed.length, raw, 0, len, 1);
+        if (Zstd.isError(n)) throw new IOException("zstd: " + Zstd.getErrorName(n));
         CRC32 crc = new CRC32();
-        crc.update(raw);
-        ByteArrayOutputStream block = new ByteArrayOutputStream(TraceFormat.BLOCK_HEADER + compressed.length);
+        crc.update(raw, 0, len);
+        ByteArrayOutputStream block = new ByteArrayOutputStream(TraceFormat.BLOCK_HEADER + (int) n);
         DataOutputStream f = new DataOutputStream(block);
         f.writeInt(TraceFormat.BLOCK_MAGIC);
-        f.writeInt(raw.length);
-        f.writeInt(compressed.length);
+        f.writeInt(len);
+        f.writeInt((int) n);
         f.writeInt((int) crc.getValue());
         f.writeLong(firstEvent);
         f.writeInt(eventCount);
         f.writeLong(dataOffset);
-        f.write(compressed);
+        f.write(compressed, 0, (int) n);
         // one write per block: a failed write (ENOSPC) leaves at most one partial block at the end
         block.writeTo(file);
         file.flush();
         fileOffset += block.size();
-        rawWritten += raw.length;
-        pending.reset();
+        free.offer(raw);
     }
 
     @Override

@@ -21,7 +21,10 @@ import java.nio.file.Path;
  * mappings, then data, then events, then the index entry, so every complete events block only
  * refers to bytes already on disk: a recorder killed by any signal leaves a trace that replays to
  * its last complete events block. After the first failed write (a full disk) nothing more is
- * written: the trace stays a clean prefix and {@link #failure()} says why.
+ * written: the trace stays a clean prefix and {@link #failure()} says why. Blocks are compressed and
+ * written by a {@link BlockWriterThread} (in the order cut), so the recorder does not wait for zstd
+ * and the disk; a failed write is reported at the recorder's next write, and {@link #close} waits
+ * for every queued block.
  *
  * <p>Memory writes of at least {@link #MIN_STORED} bytes (mapped files, large reads) go to a
  * content-addressed {@link FileStore} instead of the data stream, referred to by hash and listed in
@@ -49,6 +52,9 @@ public final class TraceWriter implements AutoCloseable {
     private final BlockStreamWriter data;
     private final BlockStreamWriter mappings;
     private final DataOutputStream index;
+    private final BlockWriterThread worker = new BlockWriterThread("trace-block-writer");
+    /** The last event in a block on disk (written by the worker thread). */
+    private volatile long durableThrough;
     private final Thread flusher;
     private long lastEvent;
     /** The first event not yet in a block, and when the oldest unwritten event was added. */
@@ -71,15 +77,16 @@ public final class TraceWriter implements AutoCloseable {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(TraceFormat.INCOMPLETE), "recording in progress, or the recorder was killed before it could finish\n");
             info.store(dir.resolve(TraceFormat.HEADER));
-            events = new BlockStreamWriter(dir.resolve(TraceFormat.EVENTS), TraceFormat.EVENTS);
-            data = new BlockStreamWriter(dir.resolve(TraceFormat.DATA), TraceFormat.DATA);
-            mappings = new BlockStreamWriter(dir.resolve(TraceFormat.MAPPINGS), TraceFormat.MAPPINGS);
+            events = new BlockStreamWriter(dir.resolve(TraceFormat.EVENTS), TraceFormat.EVENTS, worker);
+            data = new BlockStreamWriter(dir.resolve(TraceFormat.DATA), TraceFormat.DATA, worker);
+            mappings = new BlockStreamWriter(dir.resolve(TraceFormat.MAPPINGS), TraceFormat.MAPPINGS, worker);
             OutputStream ix = Files.newOutputStream(dir.resolve(TraceFormat.INDEX));
             index = new DataOutputStream(ix);
             EventIndex.writeHeader(index);
             refs = Files.newBufferedWriter(dir.resolve(FileRefs.FILE), StandardCharsets.US_ASCII);
             contentsLock = shared != null ? shared.lockShared() : null;
         } catch (IOException e) {
+            worker.close();
             throw new JrrException("cannot create trace in " + dir + ": " + e.getMessage(), e);
         }
         flusher = new Thread(this::flushWhileOpen, "trace-flusher");
@@ -104,6 +111,7 @@ public final class TraceWriter implements AutoCloseable {
 
     public synchronized void write(Event e) {
         if (e.number() != lastEvent + 1) throw new IllegalStateException("event " + e.number() + " after " + lastEvent);
+        noteWorkerFailure();
         if (failure != null) throw stopped();
         try {
             if (lastEvent + 1 == firstPending) pendingSince = System.nanoTime();
@@ -139,6 +147,7 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     public synchronized void writeMapping(Mapping m) {
+        noteWorkerFailure();
         if (failure != null) throw stopped();
         try {
             EventCodec.writeMapping(m, mappings.out());
@@ -153,21 +162,37 @@ public final class TraceWriter implements AutoCloseable {
 
     /** Why writing stopped (a full disk...), or null. */
     public synchronized String failure() {
+        noteWorkerFailure();
         return failure == null ? null : describe(failure);
     }
 
-    /** Writes the events added since the last block as one block (with their data and mappings). */
-    private void flush() throws IOException {
-        mappings.flushBlock(firstPending, 0, 0);
-        long dataStart = data.fileOffset();
-        data.flushBlock(firstPending, 0, 0);
-        if (lastEvent < firstPending) return;
-        long eventsStart = events.fileOffset();
-        events.flushBlock(firstPending, (int) (lastEvent - firstPending + 1), dataStart);
-        EventIndex.writeEntry(index, firstPending, eventsStart, dataStart);
-        index.flush();
-        firstPending = lastEvent + 1;
+    /**
+     * Cuts the events added since the last block (with their data and mappings) and queues them to
+     * be written as one block each, mappings then data then events then the index entry.
+     */
+    private void flush() {
+        BlockStreamWriter.Block m = mappings.take(), d = data.take();
+        long first = firstPending, last = lastEvent;
+        BlockStreamWriter.Block ev = last < first ? null : events.take();
+        worker.submit(() -> {
+            mappings.write(m, first, 0, 0);
+            long dataStart = data.fileOffset();
+            data.write(d, first, 0, 0);
+            if (ev == null) return;
+            long eventsStart = events.fileOffset();
+            events.write(ev, first, (int) (last - first + 1), dataStart);
+            EventIndex.writeEntry(index, first, eventsStart, dataStart);
+            index.flush();
+            durableThrough = last;
+        });
+        if (last < first) return;
+        firstPending = last + 1;
         pendingStored = 0;
+    }
+
+    /** A failed block write on the worker thread becomes this writer's failure. */
+    private void noteWorkerFailure() {
+        if (failure == null && worker.failure() != null) failure = worker.failure();
     }
 
     private void flushWhileOpen() {
@@ -179,13 +204,8 @@ public final class TraceWriter implements AutoCloseable {
             }
             synchronized (this) {
                 if (closed || failure != null) return;
-                if (lastEvent >= firstPending && System.nanoTime() - pendingSince >= FLUSH_NANOS) {
-                    try {
-                        flush();
-                    } catch (IOException e) {
-                        failure = e; // the recorder's next write reports it
-                    }
-                }
+                // a failed write shows at the recorder's next write
+                if (lastEvent >= firstPending && System.nanoTime() - pendingSince >= FLUSH_NANOS) flush();
             }
         }
     }
@@ -197,7 +217,7 @@ public final class TraceWriter implements AutoCloseable {
 
     private JrrException stopped() {
         return new JrrException("cannot write trace: " + describe(failure) + "; the trace keeps events 1 to "
-                + (firstPending - 1), failure);
+                + durableThrough, failure);
     }
 
     private static String describe(IOException e) {
@@ -222,7 +242,7 @@ public final class TraceWriter implements AutoCloseable {
             close();
             // after a failed write (full disk) the header stays as it was; the marker's page is
             // already allocated, so saying why usually still fits
-            if (failure == null) updateInfo(info.interrupted(firstPending - 1, reason));
+            if (failure == null) updateInfo(info.interrupted(durableThrough, reason));
             Files.writeString(dir.resolve(TraceFormat.INCOMPLETE), reason + "\n");
         } catch (IOException | JrrException e) {
             // best effort: the trace stays marked incomplete
@@ -236,8 +256,8 @@ public final class TraceWriter implements AutoCloseable {
         flusher.interrupt();
         try {
             if (failure == null) flush();
-        } catch (IOException e) {
-            failure = e;
+            worker.close();
+            noteWorkerFailure();
         } finally {
             closeQuietly(events, data, mappings, index, refs);
             FileStore.release(contentsLock);

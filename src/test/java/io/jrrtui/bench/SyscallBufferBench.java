@@ -40,8 +40,10 @@ public final class SyscallBufferBench {
         String modes = args.length > 3 ? args[3] : "both";
         String only = args.length > 4 ? args[4] : ""; // programs whose name contains this (e.g. "bench_s")
         System.out.printf("runs=%d scale=1/%d (iteration counts divided by the scale)%n", runs, scale);
-        System.out.printf("%-18s %-7s %9s %10s %8s %10s %8s %9s  %-16s %s%n", "workload", "mode", "native ms", "record ms", "ratio",
-                "replay ms", "ratio", "events", "target", "first buffered rec/rep");
+        System.out.println("cpu: CPU time of this JVM (recorder threads, JIT, GC) plus the program, medians; on a loaded"
+                + " machine it varies far less than elapsed time");
+        System.out.printf("%-18s %-7s %9s %10s %8s %10s %8s %9s  %-16s %-22s %s%n", "workload", "mode", "native ms", "record ms", "ratio",
+                "replay ms", "ratio", "events", "target", "first buffered rec/rep", "cpu ms native/rec/rep (ratios)");
         for (Workload w : WORKLOADS) {
             Path bin = bins.resolve(w.program());
             if (!w.program().contains(only)) continue;
@@ -51,18 +53,44 @@ public final class SyscallBufferBench {
             }
             List<String> cmd = new ArrayList<>(List.of(bin.toString()));
             if (w.count() > 0) cmd.add(Long.toString(Math.max(1, w.count() / scale)));
-            long nativeNs = RecordReplayBench.median(runs, () -> RecordReplayBench.runNative(cmd));
-            if (!modes.equals("buffer")) bench(w, "ptrace", cmd, List.of("--no-syscall-buffer"), nativeNs, runs);
-            if (!modes.equals("ptrace")) bench(w, "buffer", cmd, List.of("--syscall-buffer"), nativeNs, runs);
+            Cost nativeCost = measure(runs, () -> RecordReplayBench.runNative(cmd));
+            if (!modes.equals("buffer")) bench(w, "ptrace", cmd, List.of("--no-syscall-buffer"), nativeCost, runs);
+            if (!modes.equals("ptrace")) bench(w, "buffer", cmd, List.of("--syscall-buffer"), nativeCost, runs);
         }
     }
 
-    private static void bench(Workload w, String mode, List<String> cmd, List<String> flags, long nativeNs, int runs)
+    /** Medians of a job's elapsed time and of its CPU time (this process and the children it reaped). */
+    private record Cost(long elapsedNs, long cpuMs) {}
+
+    private static Cost measure(int runs, RecordReplayBench.Job job) throws Exception {
+        job.run(); // warm-up (JIT, page cache)
+        long[] elapsed = new long[runs], cpu = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long c0 = cpuMs(), t0 = System.nanoTime();
+            job.run();
+            elapsed[i] = System.nanoTime() - t0;
+            cpu[i] = cpuMs() - c0;
+        }
+        java.util.Arrays.sort(elapsed);
+        java.util.Arrays.sort(cpu);
+        return new Cost(elapsed[runs / 2], cpu[runs / 2]);
+    }
+
+    /** utime + stime + cutime + cstime of this process from /proc/self/stat, in ms (clock ticks of 10 ms). */
+    private static long cpuMs() throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = 0;
+        for (int i = 11; i <= 14; i++) ticks += Long.parseLong(f[i]); // fields 14-17 of proc(5)
+        return ticks * 10;
+    }
+
+    private static void bench(Workload w, String mode, List<String> cmd, List<String> flags, Cost nativeCost, int runs)
             throws Exception {
         Path tmp = Files.createTempDirectory("jrr-bench");
         try {
             List<Path> traces = new ArrayList<>();
-            long recordNs = RecordReplayBench.median(runs, () -> {
+            Cost record = measure(runs, () -> {
                 Path t = tmp.resolve("t" + traces.size());
                 traces.add(t);
                 List<String> a = new ArrayList<>(List.of("record", "-q", "-o", t.toString(), "--stdout", "/dev/null"));
@@ -72,12 +100,15 @@ public final class SyscallBufferBench {
                 RecordReplayBench.jrr(a.toArray(new String[0]));
             });
             Path trace = traces.get(0);
-            long replayNs = RecordReplayBench.median(runs, () -> RecordReplayBench.jrr("replay", "-a", trace.toString()));
+            Cost replay = measure(runs, () -> RecordReplayBench.jrr("replay", "-a", trace.toString()));
+            long nativeNs = nativeCost.elapsedNs(), recordNs = record.elapsedNs(), replayNs = replay.elapsedNs();
+            double nativeCpu = Math.max(10, nativeCost.cpuMs());
             String events = Files.readAllLines(trace.resolve("trace.properties")).stream()
                     .filter(l -> l.startsWith("events=")).findFirst().orElse("events=?").substring(7);
-            System.out.printf("%-18s %-7s %9.1f %10.1f %7.2fx %10.1f %7.2fx %9s  %-16s %s%n", w.label(), mode, nativeNs / 1e6,
-                    recordNs / 1e6, (double) recordNs / nativeNs, replayNs / 1e6, (double) replayNs / nativeNs, events,
-                    w.target(), w.before());
+            System.out.printf("%-18s %-7s %9.1f %10.1f %7.2fx %10.1f %7.2fx %9s  %-16s %-22s %d/%d/%d (%.1fx/%.1fx)%n", w.label(), mode,
+                    nativeNs / 1e6, recordNs / 1e6, (double) recordNs / nativeNs, replayNs / 1e6, (double) replayNs / nativeNs, events,
+                    w.target(), w.before(), nativeCost.cpuMs(), record.cpuMs(), replay.cpuMs(), record.cpuMs() / nativeCpu,
+                    replay.cpuMs() / nativeCpu);
         } finally {
             try (var s = Files.walk(tmp)) {
                 s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
