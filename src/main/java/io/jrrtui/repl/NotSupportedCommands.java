@@ -14,7 +14,6 @@ final class NotSupportedCommands {
     private static final String[][] REASONS = {
         {"python", "Python scripting is not supported in jrrtui (it has no embedded interpreter); use a command file with \"source\"."},
         {"define", "User-defined commands are not supported in jrrtui; put the commands in a file and use \"source\"."},
-        {"commands", "Breakpoint command lists are not supported in jrrtui; use \"display\" for values shown at every stop."},
         {"jump", "jump cannot run in a replay: execution must follow the recording, and continuing elsewhere would diverge "
             + "from it. Use \"goto\", \"until\" or \"advance\" to move to a place the program reached."},
         {"call", "Calling functions is not supported yet: the call would have to run in a copy of the replayed process."},

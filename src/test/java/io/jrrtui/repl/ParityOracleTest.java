@@ -87,6 +87,10 @@ class ParityOracleTest {
         SCENARIOS.put("breakpoint commands", List.of("break depth", "condition 2 n == 1", "continue", "bt", "condition 2",
                 "ignore 2 1", "info breakpoints", "tbreak counted", "continue", "print n", "rbreak ^f[12]$", "info breakpoints",
                 "delete", "info breakpoints"));
+        SCENARIOS.put("breakpoint command lists", List.of("break depth", "commands 2\nsilent\nprint n\nbt 1\nend",
+                "info breakpoints", "continue", "continue", "break counted", "commands\nprint n\nnext\nprint acc\nend",
+                "commands 2\nprint n\ncontinue\nend", "info breakpoints", "continue", "bt", "commands 9",
+                "commands 3\nend", "info breakpoints", "reverse-continue", "bt"));
     }
 
     /**
@@ -141,7 +145,7 @@ class ParityOracleTest {
         for (String c : PROLOGUE) cmd.addAll(List.of("-ex", c));
         // record the whole span once, then replay it from main: forward moves never meet the log's end
         cmd.addAll(List.of("-ex", "record full", "-ex", "advance " + LAST_LINE, "-ex", "record goto begin"));
-        for (String c : commands) cmd.addAll(List.of("-ex", "echo @@@\\n", "-ex", c));
+        for (String c : commands) cmd.addAll(List.of("-ex", "echo @@@\\n", "-ex", gdbCommand(c)));
         cmd.add(Jrr.binary("par_rev").toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("GLIBC_TUNABLES", GLIBC_TUNABLES);
@@ -161,6 +165,14 @@ class ParityOracleTest {
         return blocks;
     }
 
+    /** A command of several lines (commands ... end) reaches gdb as a sourced file; -ex takes one line. */
+    private static String gdbCommand(String c) throws IOException {
+        if (!c.contains("\n")) return c;
+        Path file = Files.createTempFile(tmp, "commands", ".gdb");
+        Files.writeString(file, c + "\n");
+        return "source " + file;
+    }
+
     private List<String> ourBlocks(List<String> commands) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -171,7 +183,7 @@ class ParityOracleTest {
             for (String c : commands) {
                 bytes.reset();
                 try {
-                    interp.execute(c, out, out);
+                    for (String line : c.split("\n")) interp.execute(line, out, out); // a command list is typed line by line
                 } catch (RuntimeException ex) {
                     out.println("EXCEPTION " + ex);
                 }
