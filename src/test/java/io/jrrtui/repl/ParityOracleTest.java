@@ -91,6 +91,16 @@ class ParityOracleTest {
                 "info breakpoints", "continue", "continue", "break counted", "commands\nprint n\nnext\nprint acc\nend",
                 "commands 2\nprint n\ncontinue\nend", "info breakpoints", "continue", "bt", "commands 9",
                 "commands 3\nend", "info breakpoints", "reverse-continue", "bt"));
+        SCENARIOS.put("printf and strings", List.of("until 66",
+                "printf \"%d|%5d|%-5d|%05d|%+d|%x|%#x|%o|%u|%c|%lu|%ld|%%|%.4d|%X\\n\", a, a, a, a, a, -1, 255, 8, -1, 65, -1, -1, a, 48879",
+                "printf \"%s|%10.3s|%-6s|%s|\\n\", par_name, par_name, par_tag, &par_tag[1]",
+                "printf \"%f|%e|%g|%.3g|%#g|%10.2f|%G\\n\", h, t, t, t, h, t, t * 1e30",
+                "printf \"%g|%g|%f\\n\", total, a, (long) a",
+                "printf \"%p|%p|%5c|\\n\", cur, 0, 66",
+                "printf \"a\\tb\\\\\\\"q\\\"\\n\"",
+                "printf \"%s\\n\", nodes[0].val", "printf", "printf abc", "printf \"%d %d\\n\", 1", "printf \"%q\\n\", 5",
+                "printf \"%d\\n\", a, a", "x/s par_name", "x/s par_tag", "x/2s par_tag", "output par_name",
+                "print par_tag", "print/x par_tag", "print par_name"));
     }
 
     /**
