@@ -77,8 +77,11 @@ final class DataCommands {
                     return new JrrException("Cannot call " + name + "() in a replay: the call would run code the recording "
                             + "never ran and change the program's memory and registers, and the replay must follow the recording.");
                 }
-            } catch (RuntimeException e) {
-                // not a symbol: the evaluator's own message stands
+            } catch (JrrException e) {
+                // the evaluator cannot parse calls: for an unknown name gdb's words are the symbol's
+                if (String.valueOf(e.getMessage()).startsWith("No symbol") && String.valueOf(failure.getMessage()).startsWith("A syntax error")) {
+                    return e;
+                }
             }
         }
         return failure;

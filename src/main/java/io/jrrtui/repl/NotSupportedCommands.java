@@ -33,11 +33,21 @@ final class NotSupportedCommands {
         List<ReplCommand> out = new ArrayList<>();
         for (String[] r : REASONS) {
             String reason = r[1];
-            out.add(Cmd.of(r[0], "(gdb's " + r[0] + ": not in jrrtui; the command says why)").does((a, o) -> {
+            out.add(Cmd.of(r[0], "Refused: " + firstClause(reason)).does((a, o) -> {
                 throw new JrrException(reason);
             }));
         }
         return out;
+    }
+
+    /** The reason up to its first colon or full stop: help's one line. */
+    private static String firstClause(String reason) {
+        int end = reason.length();
+        for (char stop : new char[] {':', '.'}) {
+            int i = reason.indexOf(stop);
+            if (i > 0) end = Math.min(end, i);
+        }
+        return reason.substring(0, end) + ".";
     }
 
 }

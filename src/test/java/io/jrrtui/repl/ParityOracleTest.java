@@ -1,6 +1,7 @@
 package io.jrrtui.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jrrtui.debugger.Debugger;
@@ -143,6 +144,24 @@ class ParityOracleTest {
         System.out.println("known gaps:");
         known.forEach(System.out::println);
         assertEquals(List.of(), differences, "outputs that differ from gdb's (other than the known gaps)");
+    }
+
+    /**
+     * What gdb's record full does but a replay must not (gdb runs f(2) in the process, asking first
+     * when it writes memory): jrrtui refuses each with the reason, never with a value.
+     */
+    @Test
+    void callsSiginfoAndLiteralsAreRefusedWithTheReason() {
+        List<String> out = ourBlocks(List.of("until 66", "print f1(2)", "call f1(2)", "output a + f2(1)", "print $_siginfo",
+                "print $_siginfo.si_signo", "x/s \"abc\"", "print nosuch(1)", "print sizeof(a)", "commands", "info breakpoints"));
+        assertTrue(out.get(1).startsWith("Cannot call f1() in a replay: the call would run code the recording never ran"), out.get(1));
+        assertTrue(out.get(2).startsWith("Calling functions is not possible in a replay"), out.get(2));
+        assertTrue(out.get(3).startsWith("Cannot call f2() in a replay"), out.get(3));
+        assertTrue(out.get(4).startsWith("$_siginfo is not available in jrrtui"), out.get(4));
+        assertTrue(out.get(5).startsWith("$_siginfo is not available in jrrtui"), out.get(5));
+        assertTrue(out.get(6).startsWith("x of a string literal is not possible in a replay"), out.get(6));
+        assertEquals("No symbol \"nosuch\" in current context.", out.get(7));
+        assertEquals("$1 = 4", out.get(8));
     }
 
     private static final List<String> PROLOGUE = List.of("break main", "run");
