@@ -166,6 +166,17 @@ class ParityOracleTest {
         assertEquals("$1 = 4", out.get(8));
     }
 
+    /** save breakpoints writes command lists as gdb does, and sourcing the file brings them back. */
+    @Test
+    void savedBreakpointsKeepTheirCommandLists() throws IOException {
+        Path file = tmp.resolve("saved.gdb");
+        ourBlocks(List.of("break depth", "commands\nsilent\nprint n\nend", "save breakpoints " + file));
+        assertEquals("break main\nbreak depth\n  commands\n    silent\n    print n\n  end\n", Files.readString(file));
+        List<String> out = ourBlocks(List.of("delete", "source " + file, "info breakpoints", "continue"));
+        assertTrue(out.get(2).endsWith("in depth at par_rev.c:41\n        silent\n        print n"), out.get(2));
+        assertEquals("$1 = 3", out.get(3).replace("Continuing.\n", ""));
+    }
+
     private static final List<String> PROLOGUE = List.of("break main", "run");
     /** The printf line of par_rev.c: gdb's record full cannot follow printf's vector code, and no scenario goes there. */
     private static final int LAST_LINE = 70;
