@@ -92,6 +92,8 @@ class ParityOracleTest {
                 "info breakpoints", "continue", "continue", "break counted", "commands\nprint n\nnext\nprint acc\nend",
                 "commands 2\nprint n\ncontinue\nend", "info breakpoints", "continue", "bt", "commands 9",
                 "commands 3\nend", "info breakpoints", "reverse-continue", "bt"));
+        SCENARIOS.put("tbreak, until and advance", List.of("tbreak f2", "info breakpoints", "continue", "info breakpoints", "bt",
+                "advance 60", "until", "until", "advance depth", "bt", "until", "until", "until 44", "bt", "advance counted", "bt"));
         SCENARIOS.put("info frame", List.of("info frame", "break *depth", "continue", "info frame", "stepi", "info frame",
                 "delete", "break 44", "continue", "up", "info frame", "frame 4", "info frame", "frame 0", "stepi", "stepi", "info frame"));
         SCENARIOS.put("printf and strings", List.of("until 66",
