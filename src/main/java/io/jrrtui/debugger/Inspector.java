@@ -172,16 +172,19 @@ final class Inspector {
         if (loc.hasLine()) where += " (" + baseName(loc.file()) + ":" + loc.line() + ")";
         String saved = level + 1 < ctx.frames().size() ? String.format("; saved rip = 0x%x", ctx.frame(level + 1).pc()) : "";
         out.add(String.format(" rip = 0x%x in %s%s", f.pc(), where, saved));
-        if (level + 1 < ctx.frames().size() && ctx.frame(level + 1).cfa().isPresent()) {
-            out.add(String.format(" called by frame at 0x%x", ctx.frame(level + 1).cfa().getAsLong()));
+        // gdb's links, on one line; main's caller is not shown (gdb's backtrace past-main off)
+        List<String> links = new ArrayList<>();
+        if (!"main".equals(loc.function()) && level + 1 < ctx.frames().size() && ctx.frame(level + 1).cfa().isPresent()) {
+            links.add(String.format("called by frame at 0x%x", ctx.frame(level + 1).cfa().getAsLong()));
         }
         if (level > 0 && ctx.frame(level - 1).cfa().isPresent()) {
-            out.add(String.format(" caller of frame at 0x%x", ctx.frame(level - 1).cfa().getAsLong()));
+            links.add(String.format("caller of frame at 0x%x", ctx.frame(level - 1).cfa().getAsLong()));
         }
+        if (!links.isEmpty()) out.add(" " + String.join(", ", links));
         List<Variable> args = args(ctx, level);
-        StringBuilder a = new StringBuilder(" args: ");
+        StringBuilder a = new StringBuilder();
         for (int i = 0; i < args.size(); i++) a.append(i > 0 ? ", " : "").append(args.get(i).name()).append('=').append(args.get(i).value());
-        out.add(a.toString());
+        out.addAll(FrameFacts.describe(image, f, a.toString()));
         return out;
     }
 

@@ -133,7 +133,7 @@ final class SymbolListing {
         return out;
     }
 
-    private static String language(int lang) {
+    static String language(int lang) {
         return switch (lang) {
             case Dw.LANG_C89, Dw.LANG_C, Dw.LANG_C99, Dw.LANG_C11 -> "c";
             case Dw.LANG_C_plus_plus, Dw.LANG_C_plus_plus_11, Dw.LANG_C_plus_plus_14 -> "c++";

@@ -116,7 +116,7 @@ final class RegisterFile {
                 return Hex.littleEndian(general[r.offset()], size);
             }
             case FTAG -> {
-                return fxsave == null ? "xx".repeat(size) : Hex.littleEndian(fullTagWord(), size);
+                return fxsave == null ? "xx".repeat(size) : Hex.littleEndian(io.jrrtui.arch.X87.fullTagWord(fxsave), size);
             }
             default -> {
                 if (fxsave == null) return "xx".repeat(size);
@@ -127,31 +127,6 @@ final class RegisterFile {
                 return Hex.littleEndian(v, size);
             }
         }
-    }
-
-    /**
-     * gdb's ftag is the full x87 tag word; FXSAVE keeps one "not empty" bit per physical register.
-     * The two-bit tags are recomputed from the register contents as the FPU would (valid, zero, special).
-     */
-    private long fullTagWord() {
-        int abridged = fxsave.get(4) & 0xff;
-        int top = (fxsave.getShort(2) >> 11) & 7;
-        long word = 0;
-        for (int phys = 0; phys < 8; phys++) {
-            int tag;
-            if ((abridged & (1 << phys)) == 0) {
-                tag = 3;
-            } else {
-                int st = (phys - top) & 7;
-                long mantissa = fxsave.getLong(32 + 16 * st);
-                int exponent = fxsave.getShort(32 + 16 * st + 8) & 0x7fff;
-                if (exponent == 0x7fff) tag = 2;
-                else if (exponent == 0) tag = mantissa == 0 ? 1 : 2;
-                else tag = mantissa < 0 ? 0 : 2; // the integer bit must be set in a valid number
-            }
-            word |= (long) tag << (2 * phys);
-        }
-        return word;
     }
 
     /** target.xml: gdb builds its x86-64 register set from these feature names. */

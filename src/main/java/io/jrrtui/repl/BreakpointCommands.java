@@ -105,7 +105,15 @@ final class BreakpointCommands {
                 default -> (b.temporary() ? "tbreak " : "break ") + b.what();
             };
             // a disabled one is saved commented out: numbers change when the file is sourced
-            sb.append(b.enabled() ? "" : "# disabled: ").append(command).append(b.condition() != null ? " if " + b.condition() : "").append('\n');
+            String prefix = b.enabled() ? "" : "# disabled: ";
+            sb.append(prefix).append(command).append(b.condition() != null ? " if " + b.condition() : "").append('\n');
+            List<String> lines = c.scripts.of(b.number());
+            if (!lines.isEmpty()) {
+                // as gdb saves them: "commands" without a number is for the breakpoint just set
+                sb.append(prefix).append("  commands\n");
+                for (String l : lines) sb.append(prefix).append("    ").append(l).append('\n');
+                sb.append(prefix).append("  end\n");
+            }
         }
         try {
             java.nio.file.Files.writeString(java.nio.file.Path.of(file), sb.toString());

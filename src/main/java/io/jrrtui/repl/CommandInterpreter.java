@@ -31,6 +31,8 @@ public final class CommandInterpreter {
     /** The trace cannot be read on or the replay no longer matches it: a batch stops. */
     private boolean fatal;
     private int sourceDepth;
+    /** True while a breakpoint's command list runs: its own lines do not start another list. */
+    private boolean runningScript;
     private PrintStream err = System.err;
 
     public CommandInterpreter(DebugSession session) {
@@ -54,6 +56,13 @@ public final class CommandInterpreter {
         commands.addAll(List.of(
                 Cmd.of("help", "Print list of commands.").alias("h").usage("help [COMMAND]").complete(Completion.COMMAND)
                         .does((a, out) -> help(a.strip(), out)),
+                Cmd.of("commands", "Set commands to be executed when the given breakpoints are hit.")
+                        .usage("""
+                                commands [N...]
+                                Then one command a line, ended by a line saying just "end". Without N, the last
+                                breakpoint set. A first line "silent" hides the stop; a command that moves the
+                                program ends the list. An empty list removes the commands.""")
+                        .does((a, out) -> startCommandList(a, out)),
                 Cmd.of("source", "Read commands from a file.").usage("source FILE").complete(Completion.FILE)
                         .does((a, out) -> source(Args.require(a, "source command requires file name of file to source."), out)),
                 Cmd.of("quit", "Exit the debugger.").alias("q", "exit").does((a, out) -> quit = true)));
@@ -77,6 +86,10 @@ public final class CommandInterpreter {
      */
     public boolean execute(String line, PrintStream out, PrintStream err) {
         String text = line.strip();
+        if (context.scripts.typing()) {
+            if (!text.isEmpty()) context.scripts.type(text);
+            return !quit;
+        }
         if (text.isEmpty() || text.startsWith("#")) return !quit;
         PrintStream previousErr = this.err;
         this.err = err;
@@ -91,6 +104,7 @@ public final class CommandInterpreter {
             };
             lastFailed = false;
             c.run(text.substring(end).strip(), out);
+            if (!runningScript) runDueCommandLists(out, err);
         } catch (RuntimeException e) {
             failed(e);
             out.flush();
@@ -100,6 +114,54 @@ public final class CommandInterpreter {
             out.flush();
         }
         return !quit;
+    }
+
+    /** Whether the lines typed now belong to a breakpoint command list (the REPL prompts with ">"). */
+    public boolean typingCommandList() {
+        return context.scripts.typing();
+    }
+
+    /** What gdb tells a person who starts typing a command list (a script is told nothing). */
+    public String commandListIntro() {
+        return context.scripts.intro();
+    }
+
+    private void startCommandList(String args, PrintStream out) {
+        List<Integer> numbers = new ArrayList<>();
+        if (args.isBlank()) {
+            context.session.breakpoints().stream().mapToInt(b -> b.number()).max().ifPresent(numbers::add);
+        } else {
+            for (int n : Args.numbers(args)) {
+                if (context.session.breakpoints().stream().noneMatch(b -> b.number() == n)) {
+                    throw new JrrException("No breakpoint number " + n + ".");
+                }
+                numbers.add(n);
+            }
+        }
+        context.scripts.startTyping(numbers);
+    }
+
+    /**
+     * Runs the command list the last stop made due, as gdb does after each command: line by line,
+     * ending early when a line fails or moves the program (the new stop's own list runs next).
+     */
+    private void runDueCommandLists(PrintStream out, PrintStream err) {
+        String repeat = repeatLine; // the list's lines are not what an empty line repeats
+        runningScript = true;
+        try {
+            List<String> lines;
+            while (!quit && (lines = context.scripts.takeDue()) != null) {
+                long stops = context.scripts.stops();
+                for (int i = 0; i < lines.size(); i++) {
+                    if (i == 0 && lines.get(i).equals("silent")) continue;
+                    execute(lines.get(i), out, err);
+                    if (quit || lastFailed || context.scripts.stops() != stops) break;
+                }
+            }
+        } finally {
+            runningScript = false;
+            repeatLine = repeat;
+        }
     }
 
     private void failed(RuntimeException e) {

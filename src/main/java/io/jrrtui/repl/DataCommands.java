@@ -45,8 +45,11 @@ final class DataCommands {
                             PrintFormat.Split s = PrintFormat.split(a);
                             String expr = Args.require(s.rest(), "Argument required (expression to compute).");
                             String history = s.format().forPrint("output").letter() == null ? c.values.lookup(expr) : null;
-                            out.print(history != null ? history : c.session.print(c.values.substitute(expr), s.format().letter()));
+                            out.print(history != null ? history : evaluate(c, expr, s.format().letter()));
                         }),
+                Cmd.of("printf", "Formatted output, as C's printf: printf \"FORMAT\", ARG...").usage("printf \"FORMAT\", ARG...\n"
+                                + "Conversions d i u o x X c s f e g p with C's flags, width, precision and l/ll.")
+                        .complete(Completion.SYMBOL).does((a, out) -> out.print(new Printf(c.session, c.values::substitute).format(a))),
                 Cmd.of("list", "List specified function or line.").alias("l")
                         .usage("list [LOCATION | FIRST,LAST | -]\nWithout LOCATION, list around the current line, then continue after\n"
                                 + "the last listed; \"list -\" lists the ten lines before the last listed.")
@@ -56,15 +59,58 @@ final class DataCommands {
                         .does((a, out) -> out.print(unescape(a))));
     }
 
+    /** "name(" in an expression: a function call when name is a function. */
+    private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*\\(");
+
+    /**
+     * The failure of an expression that calls a function of the program, said as what it is: gdb
+     * runs the call in the process, but a replay must follow the recording, and the call would
+     * change its memory and registers. Anything else is the evaluator's own failure.
+     */
+    static RuntimeException explainCall(ReplContext c, String expr, RuntimeException failure) {
+        Matcher m = CALL.matcher(expr);
+        while (m.find()) {
+            String name = m.group(1);
+            if (name.equals("sizeof")) continue;
+            try {
+                if (c.session.whatis(name).matches("type = .*\\(.*\\)")) {
+                    return new JrrException("Cannot call " + name + "() in a replay: the call would run code the recording "
+                            + "never ran and change the program's memory and registers, and the replay must follow the recording.");
+                }
+            } catch (JrrException e) {
+                // the evaluator cannot parse calls: for an unknown name gdb's words are the symbol's
+                if (String.valueOf(e.getMessage()).startsWith("No symbol") && String.valueOf(failure.getMessage()).startsWith("A syntax error")) {
+                    return e;
+                }
+            }
+        }
+        return failure;
+    }
+
+    private static JrrException siginfo() {
+        return new JrrException("$_siginfo is not available in jrrtui: the recording keeps which signal arrived and when "
+                + "(\"info signals\"), not the siginfo_t the kernel gave with it.");
+    }
+
+    /** session.print with a call or $_siginfo explained (see explainCall). */
+    static String evaluate(ReplContext c, String expr, String format) {
+        if (expr.contains("$_siginfo")) throw siginfo(); // an unset convenience variable would print void: not the truth
+        try {
+            return c.session.print(c.values.substitute(expr), format);
+        } catch (JrrException e) {
+            throw explainCall(c, expr, e);
+        }
+    }
+
     private static void print(ReplContext c, String args, PrintStream out) {
         PrintFormat.Split s = PrintFormat.split(args);
         PrintFormat f = s.format().forPrint("print");
         if ("s".equals(f.letter())) f = PrintFormat.NONE; // print/s: gdb prints strings as it does without it
         String expr = s.rest().isEmpty() ? "$" : s.rest();
         String history = c.values.lookup(expr);
-        String raw = history != null ? history : c.session.print(c.values.substitute(expr), null);
+        String raw = history != null ? history : evaluate(c, expr, null);
         // the history keeps the value itself, so "p/x v" then "p $" shows it in decimal as gdb does
-        String shown = f.letter() == null ? raw : c.session.print(c.values.substitute(expr), f.letter());
+        String shown = f.letter() == null ? raw : evaluate(c, expr, f.letter());
         out.println("$" + c.values.record(raw) + " = " + (c.settings.prettyPrint() ? Settings.pretty(shown) : shown));
     }
 
@@ -98,6 +144,10 @@ final class DataCommands {
             c.examineCount = 1;
         }
         String address = s.rest();
+        if (address.startsWith("\"")) {
+            throw new JrrException("x of a string literal is not possible in a replay: gdb writes the literal into the "
+                    + "program's memory first, and the replay must follow the recording. Examine the program's own strings.");
+        }
         if (address.isEmpty()) {
             if (c.examineAddress == null) throw new JrrException("Argument required (starting display address).");
             address = c.examineAddress;

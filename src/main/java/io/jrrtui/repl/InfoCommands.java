@@ -15,12 +15,12 @@ final class InfoCommands {
         CommandTable t = new CommandTable("Undefined info command: \"%s\".  Try \"help info\".");
         t.addAll(List.of(
                 Cmd.of("breakpoints", "Status of user-settable breakpoints and watchpoints.").alias("b", "br", "break")
-                        .does((a, out) -> out.print(c.printer.breakpointTable(c.session.breakpoints()))),
+                        .does((a, out) -> out.print(c.printer.breakpointTable(c.session.breakpoints(), c.scripts::of))),
                 Cmd.of("watchpoints", "Status of specified watchpoints (all watchpoints if no argument).").does((a, out) -> {
                     List<io.jrrtui.api.BreakpointInfo> watches = c.session.breakpoints().stream()
                             .filter(b -> b.type().endsWith("watchpoint")).toList();
                     if (watches.isEmpty()) out.println("No watchpoints.");
-                    else out.print(c.printer.breakpointTable(watches));
+                    else out.print(c.printer.breakpointTable(watches, c.scripts::of));
                 }),
                 Cmd.of("checkpoints", "Checkpoints made with the checkpoint command.").does((a, out) -> TimeCommands.table(c, out)),
                 Cmd.of("locals", "All local variables of current stack frame.").does((a, out) ->
@@ -29,6 +29,8 @@ final class InfoCommands {
                         variables(c.session.args(c.session.selectedFrame().level()), "No arguments.", out)),
                 Cmd.of("registers", "List of integer registers and their contents.").alias("r", "reg")
                         .usage("info registers [NAME...]").does((a, out) -> registers(c, a, out)),
+                Cmd.of("all-registers", "List of all registers and their contents: general, x87, SSE and AVX.")
+                        .usage("info all-registers [NAME...]").does((a, out) -> allRegisters(c, a, out)),
                 Cmd.of("frame", "All about the selected stack frame.").alias("f")
                         .does((a, out) -> c.session.frameDescription().forEach(out::println)),
                 Cmd.of("threads", "Display currently known threads.").does((a, out) -> StackCommands.threads(c, out)),
@@ -92,16 +94,41 @@ final class InfoCommands {
         List<Variable> all = c.session.registers();
         List<String> wanted = new ArrayList<>();
         for (String w : Args.words(args)) wanted.add(w.startsWith("$") ? w.substring(1) : w);
+        if (wanted.isEmpty()) {
+            for (Variable v : all) out.printf("%-15s%s%n", v.name(), v.value());
+            return;
+        }
+        List<String[]> fp = null;
         for (String w : wanted) {
-            if (all.stream().noneMatch(v -> v.name().equals(w)) && !w.equals("pc") && !w.equals("sp") && !w.equals("fp")) {
-                throw new JrrException("Invalid register `" + w + "'");
+            Variable general = all.stream().filter(v -> v.name().equals(w) || alias(v.name()).equals(w)).findFirst().orElse(null);
+            if (general != null) {
+                out.printf("%-15s%s%n", general.name(), general.value());
+                continue;
             }
+            if (!FloatRegisters.isName(w)) throw new JrrException("Invalid register `" + w + "'");
+            if (fp == null) fp = floatRows(c, true);
+            String[] row = fp.stream().filter(r -> r[0].equals(w)).findFirst()
+                    .orElseThrow(() -> new JrrException("Invalid register `" + w + "'"));
+            out.printf("%-15s%s%n", row[0], row[1]);
         }
-        for (Variable v : all) {
-            if (wanted.isEmpty() || wanted.contains(v.name()) || wanted.contains(alias(v.name()))) {
-                out.printf("%-15s%s%n", v.name(), v.value());
-            }
+    }
+
+    /** gdb's all-registers: the general ones (without the segment bases gdb lists elsewhere), then x87/SSE/AVX. */
+    private static void allRegisters(ReplContext c, String args, PrintStream out) {
+        if (!args.isBlank()) {
+            registers(c, args, out);
+            return;
         }
+        for (Variable v : c.session.registers()) {
+            if (!v.name().endsWith("_base")) out.printf("%-15s%s%n", v.name(), v.value());
+        }
+        for (String[] row : floatRows(c, false)) out.printf("%-15s%s%n", row[0], row[1]);
+    }
+
+    private static List<String[]> floatRows(ReplContext c, boolean everyVector) {
+        byte[] image = c.session.floatingPointRegisters();
+        if (image == null || image.length < 512) throw new JrrException("The x87/SSE registers cannot be read in this session.");
+        return new FloatRegisters(image).rows(everyVector);
     }
 
     /** gdb's generic register names for x86-64. */

@@ -14,15 +14,18 @@ final class NotSupportedCommands {
     private static final String[][] REASONS = {
         {"python", "Python scripting is not supported in jrrtui (it has no embedded interpreter); use a command file with \"source\"."},
         {"define", "User-defined commands are not supported in jrrtui; put the commands in a file and use \"source\"."},
-        {"commands", "Breakpoint command lists are not supported in jrrtui; use \"display\" for values shown at every stop."},
         {"jump", "jump cannot run in a replay: execution must follow the recording, and continuing elsewhere would diverge "
             + "from it. Use \"goto\", \"until\" or \"advance\" to move to a place the program reached."},
-        {"call", "Calling functions is not supported yet: the call would have to run in a copy of the replayed process."},
+        {"call", "Calling functions is not possible in a replay: the call would run code the recording never ran and "
+            + "change the program's memory and registers, and the replay must follow the recording (gdb's record full asks "
+            + "before it writes; rr runs calls in a forked copy, which jrrtui does not have)."},
         {"return", "return cannot change a replay: the recording decides what each function returns. Use \"finish\"."},
         {"signal", "signal cannot deliver a signal in a replay: the recording decides which signals arrive."},
         {"kill", "There is no live process to kill: the replay stays. Use \"quit\" to leave."},
         {"attach", "jrrtui debugs recordings: record the program with \"jrrtui record\" and replay the trace."},
-        {"catch", "catch is not supported yet; use \"break\" on the function (for example break __cxa_throw, or the syscall's libc wrapper)."},
+        {"catch", "catch is not supported yet: use \"break\" on the function instead (break __cxa_throw for C++ throws, "
+            + "the libc wrapper such as break write for a syscall); a replay already stops at every signal the program received, "
+            + "and \"jrrtui dump\" lists the recorded events, syscalls among them, with the numbers \"goto\" takes."},
         {"handle", "handle is not supported yet: a replay stops at every signal the program received, as recorded "
             + "(\"info signals\" lists them); continue goes on past one."},
         {"directory", "directory is not supported yet: jrrtui reads sources from the paths recorded in the debug information."},
@@ -32,11 +35,21 @@ final class NotSupportedCommands {
         List<ReplCommand> out = new ArrayList<>();
         for (String[] r : REASONS) {
             String reason = r[1];
-            out.add(Cmd.of(r[0], "(gdb's " + r[0] + ": not in jrrtui; the command says why)").does((a, o) -> {
+            out.add(Cmd.of(r[0], "Refused: " + firstClause(reason)).does((a, o) -> {
                 throw new JrrException(reason);
             }));
         }
         return out;
+    }
+
+    /** The reason up to its first colon or full stop: help's one line. */
+    private static String firstClause(String reason) {
+        int end = reason.length();
+        for (char stop : new char[] {':', '.'}) {
+            int i = reason.indexOf(stop);
+            if (i > 0) end = Math.min(end, i);
+        }
+        return reason.substring(0, end) + ".";
     }
 
 }

@@ -94,19 +94,21 @@ public final class Repl {
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(PROMPT);
+                    line = reader.readLine(interpreter.typingCommandList() ? ">" : PROMPT);
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C: the line is dropped, a fresh prompt follows
                 } catch (EndOfFileException e) {
                     out.println("quit");
                     break;
                 }
-                if (line.isBlank()) {
+                if (line.isBlank() && !interpreter.typingCommandList()) {
                     String again = interpreter.repeatLine();
                     if (again != null && !interpreter.execute(again, out, out)) break;
                     continue;
                 }
+                boolean typing = interpreter.typingCommandList();
                 if (!interpreter.execute(line, out, out)) break;
+                if (!typing && interpreter.typingCommandList()) out.println(interpreter.commandListIntro());
             }
         } finally {
             out.flush();

@@ -16,6 +16,7 @@ final class ReplContext {
     final ValueHistory values;
     final Displays displays = new Displays();
     final Settings settings = new Settings();
+    final BreakpointScripts scripts = new BreakpointScripts();
     /** The last x format without its count, reused by a bare x (gdb starts with xw). */
     String examineFormat = "xw";
     String examineAddress;
@@ -44,9 +45,14 @@ final class ReplContext {
         return frames(upTo + 1).size() - 1;
     }
 
-    /** Prints a stop as gdb does, then the displays. */
+    /**
+     * Prints a stop as gdb does, then the displays; a breakpoint whose command list starts with
+     * "silent" prints neither (gdb's print_stop_event is skipped), and its list is made due.
+     */
     void report(StopEvent stop, PrintStream out) {
-        out.print(printer.report(session, stop));
+        String text = printer.report(session, stop);
+        if (!scripts.noteStop(stop)) return;
+        out.print(text);
         if (stop.reason() != StopEvent.Reason.EXITED) displays.showAll(session, out);
     }
 

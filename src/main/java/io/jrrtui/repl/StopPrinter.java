@@ -270,6 +270,11 @@ public final class StopPrinter {
 
     /** {@code info breakpoints}. */
     public String breakpointTable(List<BreakpointInfo> bps) {
+        return breakpointTable(bps, n -> List.of());
+    }
+
+    /** The table with each breakpoint's command list under it, indented as gdb shows it. */
+    public String breakpointTable(List<BreakpointInfo> bps, java.util.function.IntFunction<List<String>> commandsOf) {
         if (bps.isEmpty()) return "No breakpoints or watchpoints.\n";
         int typeWidth = 14; // gdb widens the column for "read watchpoint"
         for (BreakpointInfo b : bps) typeWidth = Math.max(typeWidth, b.type().length());
@@ -294,6 +299,7 @@ public final class StopPrinter {
                 sb.append("\tbreakpoint already hit ").append(b.hitCount()).append(b.hitCount() == 1 ? " time\n" : " times\n");
             }
             if (b.ignoreCount() > 0) sb.append("\tignore next ").append(b.ignoreCount()).append(" hits\n");
+            for (String line : commandsOf.apply(b.number())) sb.append("        ").append(line).append('\n');
             if (code && b.locations().size() > 1) {
                 for (int i = 0; i < b.locations().size(); i++) {
                     SourceLocation l = b.locations().get(i);

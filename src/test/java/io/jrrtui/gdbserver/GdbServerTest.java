@@ -18,7 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,13 +51,7 @@ class GdbServerTest {
         Path script = tmp.resolve("cmds-" + System.nanoTime() + ".gdb");
         Files.writeString(script, "set pagination off\nset confirm off\ntarget extended-remote " + address + "\n"
                 + String.join("\n", commands) + "\n");
-        Process p = new ProcessBuilder("gdb", "-nx", "-q", "-batch", "-x", script.toString(), program.toString())
-                .redirectErrorStream(true).start();
-        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) p.destroyForcibly();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(finished, "gdb did not finish:\n" + out);
-        return out;
+        return GdbOracle.run(List.of("gdb", "-nx", "-q", "-batch", "-x", script.toString(), program.toString()));
     }
 
     private Path record(String name) {

@@ -1,6 +1,7 @@
 package io.jrrtui.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jrrtui.debugger.Debugger;
@@ -88,6 +89,24 @@ class ParityOracleTest {
         SCENARIOS.put("breakpoint commands", List.of("break depth", "condition 2 n == 1", "continue", "bt", "condition 2",
                 "ignore 2 1", "info breakpoints", "tbreak counted", "continue", "print n", "rbreak ^f[12]$", "info breakpoints",
                 "delete", "info breakpoints"));
+        SCENARIOS.put("breakpoint command lists", List.of("break depth", "commands 2\nsilent\nprint n\nbt 1\nend",
+                "info breakpoints", "continue", "continue", "break counted", "commands\nprint n\nnext\nprint acc\nend",
+                "commands 2\nprint n\ncontinue\nend", "info breakpoints", "continue", "bt", "commands 9",
+                "commands 3\nend", "info breakpoints", "reverse-continue", "bt"));
+        SCENARIOS.put("tbreak, until and advance", List.of("tbreak f2", "info breakpoints", "continue", "info breakpoints", "bt",
+                "advance 60", "until", "until", "advance depth", "bt", "until", "until", "until 44", "bt", "advance counted", "bt"));
+        SCENARIOS.put("info frame", List.of("info frame", "break *depth", "continue", "info frame", "stepi", "info frame",
+                "delete", "break 44", "continue", "up", "info frame", "frame 4", "info frame", "frame 0", "stepi", "stepi", "info frame"));
+        SCENARIOS.put("printf and strings", List.of("until 66",
+                "printf \"%d|%5d|%-5d|%05d|%+d|%x|%#x|%o|%u|%c|%lu|%ld|%%|%.4d|%X\\n\", a, a, a, a, a, -1, 255, 8, -1, 65, -1, -1, a, 48879",
+                "printf \"%s|%10.3s|%-6s|%s|\\n\", par_name, par_name, par_tag, &par_tag[1]",
+                "printf \"%f|%e|%g|%.3g|%#g|%10.2f|%G\\n\", h, t, t, t, h, t, t * 1e30",
+                "printf \"%g|%g|%f\\n\", total, a, (long) a",
+                "printf \"%p|%p|%5c|\\n\", cur, 0, 66",
+                "printf \"a\\tb\\\\\\\"q\\\"\\n\"",
+                "printf \"%s\\n\", nodes[0].val", "printf", "printf abc", "printf \"%d %d\\n\", 1", "printf \"%q\\n\", 5",
+                "printf \"%d\\n\", a, a", "x/s par_name", "x/s par_tag", "x/2s par_tag", "output par_name",
+                "print par_tag", "print/x par_tag", "print par_name"));
     }
 
     /**
@@ -132,6 +151,35 @@ class ParityOracleTest {
         assertEquals(List.of(), differences, "outputs that differ from gdb's (other than the known gaps)");
     }
 
+    /**
+     * What gdb's record full does but a replay must not (gdb runs f(2) in the process, asking first
+     * when it writes memory): jrrtui refuses each with the reason, never with a value.
+     */
+    @Test
+    void callsSiginfoAndLiteralsAreRefusedWithTheReason() {
+        List<String> out = ourBlocks(List.of("until 66", "print f1(2)", "call f1(2)", "output a + f2(1)", "print $_siginfo",
+                "print $_siginfo.si_signo", "x/s \"abc\"", "print nosuch(1)", "print sizeof(a)", "commands", "info breakpoints"));
+        assertTrue(out.get(1).startsWith("Cannot call f1() in a replay: the call would run code the recording never ran"), out.get(1));
+        assertTrue(out.get(2).startsWith("Calling functions is not possible in a replay"), out.get(2));
+        assertTrue(out.get(3).startsWith("Cannot call f2() in a replay"), out.get(3));
+        assertTrue(out.get(4).startsWith("$_siginfo is not available in jrrtui"), out.get(4));
+        assertTrue(out.get(5).startsWith("$_siginfo is not available in jrrtui"), out.get(5));
+        assertTrue(out.get(6).startsWith("x of a string literal is not possible in a replay"), out.get(6));
+        assertEquals("No symbol \"nosuch\" in current context.", out.get(7));
+        assertEquals("$1 = 4", out.get(8));
+    }
+
+    /** save breakpoints writes command lists as gdb does, and sourcing the file brings them back. */
+    @Test
+    void savedBreakpointsKeepTheirCommandLists() throws IOException {
+        Path file = tmp.resolve("saved.gdb");
+        ourBlocks(List.of("break depth", "commands\nsilent\nprint n\nend", "save breakpoints " + file));
+        assertEquals("break main\nbreak depth\n  commands\n    silent\n    print n\n  end\n", Files.readString(file));
+        List<String> out = ourBlocks(List.of("delete", "source " + file, "info breakpoints", "continue"));
+        assertTrue(out.get(2).endsWith("in depth at par_rev.c:41\n        silent\n        print n"), out.get(2));
+        assertEquals("$1 = 3", out.get(3).replace("Continuing.\n", ""));
+    }
+
     private static final List<String> PROLOGUE = List.of("break main", "run");
     /** The printf line of par_rev.c: gdb's record full cannot follow printf's vector code, and no scenario goes there. */
     private static final int LAST_LINE = 70;
@@ -142,7 +190,7 @@ class ParityOracleTest {
         for (String c : PROLOGUE) cmd.addAll(List.of("-ex", c));
         // record the whole span once, then replay it from main: forward moves never meet the log's end
         cmd.addAll(List.of("-ex", "record full", "-ex", "advance " + LAST_LINE, "-ex", "record goto begin"));
-        for (String c : commands) cmd.addAll(List.of("-ex", "echo @@@\\n", "-ex", c));
+        for (String c : commands) cmd.addAll(List.of("-ex", "echo @@@\\n", "-ex", gdbCommand(c)));
         cmd.add(Jrr.binary("par_rev").toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("GLIBC_TUNABLES", GLIBC_TUNABLES);
@@ -162,6 +210,14 @@ class ParityOracleTest {
         return blocks;
     }
 
+    /** A command of several lines (commands ... end) reaches gdb as a sourced file; -ex takes one line. */
+    private static String gdbCommand(String c) throws IOException {
+        if (!c.contains("\n")) return c;
+        Path file = Files.createTempFile(tmp, "commands", ".gdb");
+        Files.writeString(file, c + "\n");
+        return "source " + file;
+    }
+
     private List<String> ourBlocks(List<String> commands) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -172,7 +228,7 @@ class ParityOracleTest {
             for (String c : commands) {
                 bytes.reset();
                 try {
-                    interp.execute(c, out, out);
+                    for (String line : c.split("\n")) interp.execute(line, out, out); // a command list is typed line by line
                 } catch (RuntimeException ex) {
                     out.println("EXCEPTION " + ex);
                 }

@@ -48,6 +48,15 @@ class ReplTest {
     }
 
     @Test
+    void commandListsPromptWithAngleBracketAndTakeEmptyLines() throws IOException {
+        String out = runRepl("break tally\ncommands\nsilent\n\nprint i\nend\ninfo breakpoints\nquit\n", null);
+        assertTrue(out.contains("Type commands for breakpoint(s) 1, one per line.\nEnd with a line saying just \"end\"."), out);
+        assertTrue(out.contains(">"), out);
+        assertTrue(out.contains("        silent\n        print i\n"), out);
+        assertEquals(List.of("break tally"), session.calls, "the empty line inside the list repeats nothing");
+    }
+
+    @Test
     void endOfInputQuits() throws IOException {
         session.queue(Reason.STEP, TALLY_13, 0);
         String out = runRepl("next\n", null);

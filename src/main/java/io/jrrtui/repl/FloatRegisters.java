@@ -1,0 +1,174 @@
+package io.jrrtui.repl;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The x87, SSE and AVX registers of {@code info all-registers}, read from the FXSAVE/XSAVE image the
+ * replay gives ({@code DebugSession.floatingPointRegisters}) and worded as gdb words them: st0-7 as
+ * numbers with their raw bits, the control words in hex and decimal, mxcsr as flags, and each
+ * vector register as gdb's union of lanes in hex. With AVX state the ymm registers replace the xmm
+ * ones, as gdb shows them; AVX-512 state (zmm, k0-7) is not read.
+ */
+final class FloatRegisters {
+    /** FXSAVE: ST(i) at 32 + 16i (80 bits each), xmm i at 160 + 16i; XSAVE: xstate_bv, YMM_Hi128, XCR0 copy. */
+    private static final int ST = 32, XMM = 160, XSTATE_BV = 512, YMM_HIGH = 576, XCR0 = 464;
+    /** gdb folds a run of equal elements longer than this into "<repeats N times>". */
+    private static final int REPEAT_THRESHOLD = 10;
+    /** gdb prints an 80-bit float with %.21Lg (its mantissa's 64 bits, as decimal digits, plus 2). */
+    private static final MathContext LONG_DOUBLE_DIGITS = new MathContext(21);
+    private static final String[] MXCSR_FLAGS = {"IE", "DE", "ZE", "OE", "UE", "PE", "DAZ", "IM", "DM", "ZM", "OM", "UM", "PM",
+        null, null, "FZ"};
+
+    private final ByteBuffer image;
+
+    /** Whether name is one of the registers this class shows (some need AVX state to exist). */
+    static boolean isName(String name) {
+        return name.matches("st[0-7]|[xy]mm([0-9]|1[0-5])|mxcsr|f(ctrl|stat|tag|iseg|ioff|oseg|ooff|op)");
+    }
+
+    /** image: FXSAVE's 512 bytes, optionally followed by the XSAVE header and extended state. */
+    FloatRegisters(byte[] image) {
+        this.image = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Whether the image has AVX state (XCR0 enables it, as ptrace copies XCR0 into FXSAVE's free bytes). */
+    boolean hasAvx() {
+        return image.capacity() >= YMM_HIGH + 256 && (image.getLong(XCR0) & 4) != 0;
+    }
+
+    /**
+     * The rows in gdb's order: name, then the text after its column (gdb's "%-15s" name column).
+     * With AVX gdb lists ymm and hides xmm; everyVector keeps both, for "info registers xmm0".
+     */
+    List<String[]> rows(boolean everyVector) {
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String value = longDouble(ST + 16 * i);
+            out.add(new String[] {"st" + i, padded(value) + "(raw 0x" + rawHex(ST + 16 * i, 10) + ")"});
+        }
+        int fiseg = image.getShort(12) & 0xffff, foseg = image.getShort(20) & 0xffff;
+        long[] control = {image.getShort(0) & 0xffff, image.getShort(2) & 0xffff, io.jrrtui.arch.X87.fullTagWord(image), fiseg,
+            image.getInt(8) & 0xffffffffL, foseg, image.getInt(16) & 0xffffffffL, image.getShort(6) & 0x7ff};
+        String[] names = {"fctrl", "fstat", "ftag", "fiseg", "fioff", "foseg", "fooff", "fop"};
+        for (int i = 0; i < names.length; i++) out.add(new String[] {names[i], integer(control[i])});
+        boolean avx = hasAvx();
+        if (!avx || everyVector) for (int i = 0; i < 16; i++) out.add(new String[] {"xmm" + i, vector(xmm(i))});
+        long mxcsr = image.getInt(24) & 0xffffffffL;
+        out.add(new String[] {"mxcsr", padded("0x" + Long.toHexString(mxcsr)) + mxcsrFlags(mxcsr)});
+        if (avx) for (int i = 0; i < 16; i++) out.add(new String[] {"ymm" + i, vector(ymm(i))});
+        return out;
+    }
+
+    private static String padded(String s) {
+        return String.format("%-19s ", s); // gdb: the value from column 15, the natural form from column 35
+    }
+
+    private static String integer(long v) {
+        return padded("0x" + Long.toHexString(v)) + v;
+    }
+
+    private String rawHex(int offset, int bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = bytes - 1; i >= 0; i--) sb.append(String.format("%02x", image.get(offset + i) & 0xff));
+        return sb.toString();
+    }
+
+    private byte[] xmm(int i) {
+        byte[] b = new byte[16];
+        image.get(XMM + 16 * i, b);
+        return b;
+    }
+
+    /** xmm i and the upper half XSAVE keeps apart; a component whose xstate_bv bit is clear is zeros. */
+    private byte[] ymm(int i) {
+        byte[] b = new byte[32];
+        image.get(XMM + 16 * i, b, 0, 16);
+        if ((image.getLong(XSTATE_BV) & 4) != 0) image.get(YMM_HIGH + 16 * i, b, 16, 16);
+        return b;
+    }
+
+    /** gdb's vector union: lanes of each width in hex (floats as their raw bits), then the whole as 128-bit lanes. */
+    static String vector(byte[] bytes) {
+        int n = bytes.length;
+        String widest = n == 16 ? "uint128" : "v" + n / 16 + "_int128";
+        String[][] views = {{"bfloat16", "2"}, {"half", "2"}, {"float", "4"}, {"double", "8"}, {"int8", "1"}, {"int16", "2"},
+            {"int32", "4"}, {"int64", "8"}};
+        StringBuilder sb = new StringBuilder("{");
+        for (String[] v : views) {
+            int size = Integer.parseInt(v[1]);
+            sb.append('v').append(n / size).append('_').append(v[0]).append(" = ").append(lanes(bytes, size)).append(", ");
+        }
+        sb.append(widest).append(" = ").append(n == 16 ? lane(bytes, 0, 16) : lanes(bytes, 16));
+        return sb.append('}').toString();
+    }
+
+    private static String lanes(byte[] bytes, int size) {
+        List<String> items = new ArrayList<>();
+        for (int off = 0; off < bytes.length; off += size) items.add(lane(bytes, off, size));
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < items.size();) {
+            int run = 1;
+            while (i + run < items.size() && items.get(i + run).equals(items.get(i))) run++;
+            if (sb.length() > 1) sb.append(", ");
+            if (run > REPEAT_THRESHOLD) {
+                sb.append(items.get(i)).append(" <repeats ").append(run).append(" times>");
+                i += run;
+            } else {
+                sb.append(items.get(i));
+                i++;
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String lane(byte[] bytes, int off, int size) {
+        byte[] big = new byte[size];
+        for (int i = 0; i < size; i++) big[i] = bytes[off + size - 1 - i];
+        return "0x" + new BigInteger(1, big).toString(16);
+    }
+
+    private static String mxcsrFlags(long v) {
+        StringBuilder sb = new StringBuilder("[ ");
+        for (int bit = 0; bit < MXCSR_FLAGS.length; bit++) {
+            if ((v & (1L << bit)) != 0 && MXCSR_FLAGS[bit] != null) sb.append(MXCSR_FLAGS[bit]).append(' ');
+        }
+        return sb.append(']').toString();
+    }
+
+    /** An 80-bit x87 value as gdb prints it (%.21Lg; inf, nan(0xMANTISSA), invalid encodings named). */
+    String longDouble(int offset) {
+        long mantissa = image.getLong(offset);
+        int se = image.getShort(offset + 8) & 0xffff;
+        boolean negative = (se & 0x8000) != 0;
+        int exponent = se & 0x7fff;
+        String sign = negative ? "-" : "";
+        if (exponent == 0x7fff) {
+            if ((mantissa << 1) == 0) return sign + "inf";
+            return sign + "nan(0x" + Long.toHexString(mantissa) + ")";
+        }
+        if (exponent != 0 && mantissa >= 0) return "<invalid float value>"; // unnormal: integer bit clear
+        if (mantissa == 0) return sign + "0";
+        BigDecimal value = new BigDecimal(new BigInteger(Long.toUnsignedString(mantissa)));
+        int power = (exponent == 0 ? 1 : exponent) - 16383 - 63;
+        value = power >= 0 ? value.multiply(new BigDecimal(BigInteger.TWO.pow(power)))
+                : value.divide(new BigDecimal(BigInteger.TWO.pow(-power))); // exact: a power of two divides finitely
+        return sign + generalFormat(value.round(LONG_DOUBLE_DIGITS));
+    }
+
+    /** printf's %g with 21 digits of a positive value already rounded to them: fixed or exponent form, no trailing zeros. */
+    static String generalFormat(BigDecimal v) {
+        int exp10 = v.precision() - v.scale() - 1;
+        if (exp10 < -4 || exp10 >= LONG_DOUBLE_DIGITS.getPrecision()) {
+            BigDecimal mant = v.movePointLeft(exp10).stripTrailingZeros();
+            String m = mant.toPlainString();
+            return m + "e" + (exp10 < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp10));
+        }
+        return v.stripTrailingZeros().toPlainString();
+    }
+}
