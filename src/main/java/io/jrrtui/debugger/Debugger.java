@@ -411,8 +411,13 @@ public final class Debugger implements DebugSession {
         return out;
     }
 
-    /** The enabled user breakpoint at pc whose condition holds now, counting the hit; or null. */
+    /**
+     * The first enabled user breakpoint at pc whose condition holds now, or null. As gdb does, every
+     * breakpoint at pc whose condition holds counts the hit (and uses up an ignore count), not only
+     * the one the stop is reported for; a temporary one that stops here is deleted.
+     */
     UserBreakpoint breakpointHitHere(long pc) {
+        UserBreakpoint first = null;
         for (UserBreakpoint b : new ArrayList<>(breakpoints)) {
             if (!b.enabled || b.isWatch()) continue;
             boolean at = false;
@@ -424,9 +429,9 @@ public final class Debugger implements DebugSession {
                 continue;
             }
             if (b.temporary) deleteBreakpoints(List.of(b.number));
-            return b;
+            if (first == null) first = b;
         }
-        return null;
+        return first;
     }
 
     private boolean conditionHolds(UserBreakpoint b) {

@@ -135,7 +135,7 @@ final class BreakpointCommands {
             if (condition.isEmpty()) throw new io.jrrtui.util.JrrException("Argument required (boolean expression).");
         }
         BreakpointInfo b = c.session.addBreakpoint(location, condition, temporary);
-        out.print(c.printer.breakpointCreated(b));
+        out.print(c.printer.breakpointCreated(b, c.session.breakpoints()));
     }
 
     private static ReplCommand watch(ReplContext c, String name, String help, WatchKind kind) {

@@ -308,7 +308,10 @@ final class Driver {
     /** Sets a breakpoint at location, or deletes the ones given. */
     void toggleBreakpoint(String location, String shown, List<Integer> existing) {
         if (existing.isEmpty()) {
-            refresh("break " + shown, s -> consoleLater(printer.breakpointCreated(s.addBreakpoint(location, null, false))));
+            refresh("break " + shown, s -> {
+                BreakpointInfo b = s.addBreakpoint(location, null, false);
+                consoleLater(printer.breakpointCreated(b, s.breakpoints()));
+            });
         } else {
             refresh("delete " + existing, s -> s.deleteBreakpoints(existing));
         }
