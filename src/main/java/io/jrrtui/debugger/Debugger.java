@@ -764,7 +764,8 @@ public final class Debugger implements DebugSession {
     public CheckpointInfo checkpoint() {
         requireRunning();
         userCheckpoints.add(timeline.userCheckpoint());
-        return checkpoints().get(userCheckpoints.size() - 1);
+        List<CheckpointInfo> all = checkpoints();
+        return all.get(all.size() - 1);
     }
 
     private final Map<Checkpoint, SourceLocation> checkpointWhere = new HashMap<>();
@@ -774,6 +775,7 @@ public final class Debugger implements DebugSession {
         List<CheckpointInfo> out = new ArrayList<>();
         for (int i = 0; i < userCheckpoints.size(); i++) {
             Checkpoint cp = userCheckpoints.get(i);
+            if (cp == null) continue; // deleted: numbers are not reused, as gdb's
             SourceLocation where = checkpointWhere.computeIfAbsent(cp, c -> last.where());
             out.add(new CheckpointInfo(i + 1, cp.event(), where));
         }
@@ -782,9 +784,22 @@ public final class Debugger implements DebugSession {
 
     @Override
     public StopEvent restart(int checkpoint) {
-        if (checkpoint < 1 || checkpoint > userCheckpoints.size()) throw new JrrException("Invalid checkpoint number " + checkpoint + ".");
-        timeline.restore(userCheckpoints.get(checkpoint - 1));
+        timeline.restore(userCheckpoint(checkpoint));
         return stop(StopEvent.Reason.EVENT, 0, null, null, "Switched to checkpoint " + checkpoint + ".", false);
+    }
+
+    @Override
+    public void deleteCheckpoint(int checkpoint) {
+        Checkpoint cp = userCheckpoint(checkpoint);
+        userCheckpoints.set(checkpoint - 1, null);
+        checkpointWhere.remove(cp);
+        session.discard(cp);
+    }
+
+    private Checkpoint userCheckpoint(int number) {
+        Checkpoint cp = number < 1 || number > userCheckpoints.size() ? null : userCheckpoints.get(number - 1);
+        if (cp == null) throw new JrrException("Invalid checkpoint number " + number + ".");
+        return cp;
     }
 
     // ---- inspection ---------------------------------------------------------------------------
