@@ -359,7 +359,18 @@ final class Driver {
     void command(String line) {
         if (line.isBlank()) return;
         panes.console.append(Repl.PROMPT + line, Role.PROMPT);
-        if (refuseWhenBusy()) return;
+        if (worker.busy() && typeAhead.size() < TYPE_AHEAD) {
+            typeAhead.addLast(() -> runCommand(line)); // typed ahead (while loading, or during a move): runs after it
+            return;
+        }
+        runCommand(line);
+    }
+
+    private void runCommand(String line) {
+        if (refuseWhenBusy()) {
+            panes.console.append(state.message, Role.ERROR); // said where the command was typed, not only in the status bar
+            return;
+        }
         long before = state.event();
         List<String> watches = List.copyOf(state.watches);
         worker.submit(line.strip(), () -> {
