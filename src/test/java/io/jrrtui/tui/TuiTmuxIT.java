@@ -236,8 +236,8 @@ class TuiTmuxIT {
         assertTrue(s.contains("file tui_levels.c, line 14."), "gdb's line: the body's first: " + s);
         assertTrue(s.contains("B    14      for (int step = 1;"), "marked where it is: " + s);
         keys("b");
-        s = waitFor("B>    9");
-        assertTrue(!s.contains("B    14"), "b on the same line removes it: " + s);
+        s = waitForGone("B    14"); // b on the same line removes it
+        assertTrue(s.contains("B>    9"), "breakpoint 1 stays: " + s);
         keys("g", "50", "Enter");
         waitFor(" event 50/");
         keys("u");
@@ -287,17 +287,26 @@ class TuiTmuxIT {
      * a capture can fall in the middle of a redraw, with half the rows written.
      */
     private String waitFor(String text, boolean whileBusy) throws Exception {
+        return waitUntil(screen -> screen.contains(text), "showed \"" + text + "\"", whileBusy);
+    }
+
+    /** The idle screen once text is no longer on it. */
+    private String waitForGone(String text) throws Exception {
+        return waitUntil(screen -> !screen.contains(text), "lost \"" + text + "\"", false);
+    }
+
+    private String waitUntil(java.util.function.Predicate<String> wanted, String what, boolean whileBusy) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         String screen = "";
         String previous = null;
         while (System.currentTimeMillis() < deadline) {
             screen = tmux("capture-pane", "-p", "-t", "hunt");
-            boolean shown = screen.contains(text) && (whileBusy || !screen.contains("working:"));
+            boolean shown = wanted.test(screen) && (whileBusy || !screen.contains("working:"));
             if (shown && (whileBusy || screen.equals(previous))) return screen;
             previous = shown ? screen : null;
             Thread.sleep(40);
         }
-        return fail("tmux screen never showed \"" + text + "\":\n" + screen);
+        return fail("tmux screen never " + what + ":\n" + screen);
     }
 
     /** send-keys: literal text, or a key name such as Enter. */
