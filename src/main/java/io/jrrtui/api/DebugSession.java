@@ -77,6 +77,14 @@ public interface DebugSession extends AutoCloseable {
 
     StopEvent restart(int checkpoint);
 
+    /**
+     * Drops checkpoint number (its process ends; the other numbers stay). A front-end that takes
+     * checkpoints of its own (the TUI's undo) gives them back with this.
+     */
+    default void deleteCheckpoint(int checkpoint) {
+        throw new io.jrrtui.util.JrrException("Deleting checkpoints is not supported here.");
+    }
+
     /** {@code last EXPR}: back to the last moment EXPR changed value. */
     StopEvent last(String expression);
 
@@ -262,7 +270,7 @@ public interface DebugSession extends AutoCloseable {
      * A value over time ({@code history EXPR}): replays the whole recording from event 1 with a
      * location watchpoint on expression armed (the other breakpoints disabled meanwhile) and returns
      * its value at the start and after every write that changed it, at most {@link #HISTORY_LIMIT}
-     * rows. The session comes back to where it was through a checkpoint, which stays listed.
+     * rows. The session comes back to where it was through a checkpoint, deleted afterwards.
      */
     default java.util.List<ValuePoint> history(String expression) {
         CheckpointInfo here = checkpoint();
@@ -284,6 +292,11 @@ public interface DebugSession extends AutoCloseable {
             if (watch != null) deleteBreakpoints(java.util.List.of(watch.number()));
             if (!enabled.isEmpty()) setEnabled(enabled, true);
             restart(here.number());
+            try {
+                deleteCheckpoint(here.number());
+            } catch (io.jrrtui.util.JrrException unsupported) {
+                // a session that cannot drop one keeps it listed
+            }
         }
         return rows;
     }

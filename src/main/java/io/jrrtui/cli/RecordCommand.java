@@ -33,7 +33,8 @@ final class RecordCommand implements Command {
         return """
                 usage: jrrtui record [-o DIR] [-q] [-n] [--stdin F] [--stdout F] [--stderr F] [--] PROG [ARGS...]
                   -o DIR       write the trace to DIR instead of the trace store
-                  -q           print nothing but the program's own output
+                  -q           print nothing but the program's own output (no progress line either:
+                               it shows on a terminal's stderr when the program's output goes elsewhere)
                   --stdin F    give the program F as its standard input (likewise --stdout, --stderr)
                   --single-task  refuse threads, fork, vfork and exec (recorded by default; the old
                                --experimental-tasks is still accepted and changes nothing)
@@ -121,7 +122,11 @@ final class RecordCommand implements Command {
             if (a.flag("--chaos")) recorder.chaos(System.nanoTime());
             recorder.syscallBuffer(syscallBuffer(a));
             Recorder.Result result;
-            try (InterruptGuard guard = InterruptGuard.passToTracee(); StopSignals stop = StopSignals.forwardTo(recorder)) {
+            // progress only where the program cannot write into its line: its stdout and stderr are not the terminal
+            boolean progress = !quiet && console.err() == System.err && StderrProgress.isTerminal(2)
+                    && (stdio.out() != null || !StderrProgress.isTerminal(1)) && stdio.err() != null;
+            try (InterruptGuard guard = InterruptGuard.passToTracee(); StopSignals stop = StopSignals.forwardTo(recorder);
+                    StderrProgress shown = StderrProgress.start(progress, console.err(), "recording", recorder::eventsRecorded, 0)) {
                 result = recorder.run(info);
             } finally {
                 if (out == null) store.setLatest(dir);

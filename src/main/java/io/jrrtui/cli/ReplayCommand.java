@@ -17,6 +17,8 @@ import io.jrrtui.util.JrrException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /** {@code jrrtui replay [-a] [-M] [--repl | --batch -x FILE] [-g N] [TRACE]}. */
 final class ReplayCommand implements Command {
@@ -33,9 +35,10 @@ final class ReplayCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: jrrtui replay [-a [-M]] [--tui | --repl | --batch -x FILE | -s PORT] [-g N] [--theme NAME] [--keys fkeys] [TRACE]
+                usage: jrrtui replay [-a [-M] [-q]] [--tui | --repl | --batch -x FILE | -s PORT] [-g N] [--theme NAME] [--keys fkeys] [TRACE]
                   -a, --autopilot   replay to the end without stopping, writing the program's output again
                   -M, --mark-stdio  with -a: prefix each output line with [jrr PID EVENT]
+                  -q, --quiet       with -a: no progress line (shown on a terminal's stderr after 0.5 s)
                   --tui             the full-screen debugger (the default when stdin and stdout are a terminal)
                   --repl            the gdb-style command line (the default otherwise)
                   --batch -x FILE   run debugger commands from FILE without a terminal, print, and exit
@@ -50,7 +53,7 @@ final class ReplayCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Args a = Args.parse(args, List.of("-a", "--autopilot", "-M", "--mark-stdio", "--repl", "--batch", "--tui"),
+        Args a = Args.parse(args, List.of("-a", "--autopilot", "-M", "--mark-stdio", "-q", "--quiet", "--repl", "--batch", "--tui"),
                 List.of("-x", "-g", "--goto", "--theme", "--keys", "-p", "-f", "-s", "--gdbserver"), false);
         if (a.positional().size() > 1) throw new UsageException("more than one trace given");
         TraceStore store = TraceStore.fromEnvironment();
@@ -60,7 +63,10 @@ final class ReplayCommand implements Command {
                     + (trace.incompleteReason().isEmpty() ? "" : " (" + trace.incompleteReason() + ")"));
         }
         CpuFeatures.mismatchWarning(trace.dir()).ifPresent(w -> console.err().println("jrrtui: " + w));
-        if (a.flag("-a", "--autopilot")) return autopilot(trace, console, a.flag("-M", "--mark-stdio"));
+        if (a.flag("-a", "--autopilot")) {
+            boolean progress = !a.flag("-q", "--quiet") && console.err() == System.err && StderrProgress.isTerminal(2);
+            return autopilot(trace, console, a.flag("-M", "--mark-stdio"), progress);
+        }
         long start = 1;
         String g = a.value("-g", "--goto");
         if (g != null) {
@@ -105,9 +111,17 @@ final class ReplayCommand implements Command {
         return 0;
     }
 
-    private static int autopilot(TraceReader trace, Console console, boolean mark) {
+    private static int autopilot(TraceReader trace, Console console, boolean mark, boolean showProgress) {
         MarkedOutput out = new MarkedOutput(console.out(), console.err(), mark);
-        try (ReplaySession session = ReplaySession.start(trace, out)) {
+        AtomicReference<ReplaySession> replay = new AtomicReference<>();
+        LongSupplier at = () -> {
+            ReplaySession r = replay.get();
+            return r == null ? 0 : r.currentEvent();
+        };
+        try (StderrProgress progress = StderrProgress.start(showProgress, console.err(), "replaying", at, trace.info().eventCount());
+                ReplaySession session = ReplaySession.start(trace, (event, tid, stream, data) ->
+                        progress.aroundOutput(() -> out.write(event, tid, stream, data)))) {
+            replay.set(session);
             StopReason stop = session.runToEnd();
             out.flush();
             if (stop.kind() == StopReason.Kind.END_OF_TRACE && trace.incomplete()) throw new JrrException(cutShort(trace, stop.event()));

@@ -414,8 +414,13 @@ public final class Debugger implements DebugSession {
         return out;
     }
 
-    /** The enabled user breakpoint at pc whose condition holds now, counting the hit; or null. */
+    /**
+     * The first enabled user breakpoint at pc whose condition holds now, or null. As gdb does, every
+     * breakpoint at pc whose condition holds counts the hit (and uses up an ignore count), not only
+     * the one the stop is reported for; a temporary one that stops here is deleted.
+     */
     UserBreakpoint breakpointHitHere(long pc) {
+        UserBreakpoint first = null;
         for (UserBreakpoint b : new ArrayList<>(breakpoints)) {
             if (!b.enabled || b.isWatch()) continue;
             boolean at = false;
@@ -427,9 +432,9 @@ public final class Debugger implements DebugSession {
                 continue;
             }
             if (b.temporary) deleteBreakpoints(List.of(b.number));
-            return b;
+            if (first == null) first = b;
         }
-        return null;
+        return first;
     }
 
     private boolean conditionHolds(UserBreakpoint b) {
@@ -795,7 +800,8 @@ public final class Debugger implements DebugSession {
     public CheckpointInfo checkpoint() {
         requireRunning();
         userCheckpoints.add(travel().userCheckpoint());
-        return checkpoints().get(userCheckpoints.size() - 1);
+        List<CheckpointInfo> all = checkpoints();
+        return all.get(all.size() - 1);
     }
 
     private final Map<Checkpoint, SourceLocation> checkpointWhere = new HashMap<>();
@@ -805,6 +811,7 @@ public final class Debugger implements DebugSession {
         List<CheckpointInfo> out = new ArrayList<>();
         for (int i = 0; i < userCheckpoints.size(); i++) {
             Checkpoint cp = userCheckpoints.get(i);
+            if (cp == null) continue; // deleted: numbers are not reused, as gdb's
             SourceLocation where = checkpointWhere.computeIfAbsent(cp, c -> last.where());
             out.add(new CheckpointInfo(i + 1, cp.event(), where));
         }
@@ -813,9 +820,22 @@ public final class Debugger implements DebugSession {
 
     @Override
     public StopEvent restart(int checkpoint) {
-        if (checkpoint < 1 || checkpoint > userCheckpoints.size()) throw new JrrException("Invalid checkpoint number " + checkpoint + ".");
-        travel().restore(userCheckpoints.get(checkpoint - 1));
+        travel().restore(userCheckpoint(checkpoint));
         return stop(StopEvent.Reason.EVENT, 0, null, null, "Switched to checkpoint " + checkpoint + ".", false);
+    }
+
+    @Override
+    public void deleteCheckpoint(int checkpoint) {
+        Checkpoint cp = userCheckpoint(checkpoint);
+        userCheckpoints.set(checkpoint - 1, null);
+        checkpointWhere.remove(cp);
+        travel().discardUserCheckpoint(cp);
+    }
+
+    private Checkpoint userCheckpoint(int number) {
+        Checkpoint cp = number < 1 || number > userCheckpoints.size() ? null : userCheckpoints.get(number - 1);
+        if (cp == null) throw new JrrException("Invalid checkpoint number " + number + ".");
+        return cp;
     }
 
     // ---- inspection ---------------------------------------------------------------------------

@@ -56,7 +56,8 @@ public final class Recorder {
     private RecordedTask running;
     private int leader;
     private ExitEvent leaderExit;
-    private long nextEvent = 1;
+    /** Volatile: {@link #eventsRecorded} reads it from another thread (a progress display). */
+    private volatile long nextEvent = 1;
     private volatile int livePid;
     private Scheduler scheduler = new Scheduler(false, 0, DEFAULT_SLICE_MILLIS);
     /** Default timeslice: long enough that ordinary loops finish, short enough that spinners yield. */
@@ -118,6 +119,11 @@ public final class Recorder {
     public void signalTracee(int sig) {
         int p = livePid;
         if (p > 0) Ptrace.kill(p, sig);
+    }
+
+    /** How many events are written so far; any thread may ask (progress), the answer may lag. */
+    public long eventsRecorded() {
+        return nextEvent - 1;
     }
 
     /** Runs the program to its end on the tracer thread. */

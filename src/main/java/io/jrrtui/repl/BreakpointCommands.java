@@ -26,12 +26,18 @@ final class BreakpointCommands {
                                 + "Like break, but the breakpoint is deleted when it is hit.")
                         .complete(Completion.SYMBOL).does((a, out) -> setBreakpoint(c, a, true, out)),
                 Cmd.of("delete", "Delete all or some breakpoints.").alias("d")
-                        .usage("delete [breakpoints] [N...]\ndelete display [N...]\n"
+                        .usage("delete [breakpoints] [N...]\ndelete display [N...]\ndelete checkpoint N...\n"
                                 + "Without numbers, delete all breakpoints. N may be a range such as 2-4.")
                         .does((a, out) -> {
                             String disp = Args.afterKeyword(a, "display", 1);
                             if (disp != null) {
                                 c.displays.delete(Args.numbers(disp));
+                                return;
+                            }
+                            String checkpoints = Args.afterKeyword(a, "checkpoint", 1);
+                            if (checkpoints != null) {
+                                for (int n : Args.numbers(Args.require(checkpoints, "Requires argument (checkpoint id to delete)")))
+                                    c.session.deleteCheckpoint(n);
                                 return;
                             }
                             String rest = Args.afterKeyword(a, "breakpoints", 1);
@@ -143,7 +149,7 @@ final class BreakpointCommands {
             if (condition.isEmpty()) throw new io.jrrtui.util.JrrException("Argument required (boolean expression).");
         }
         BreakpointInfo b = c.session.addBreakpoint(location, condition, temporary);
-        out.print(c.printer.breakpointCreated(b));
+        out.print(c.printer.breakpointCreated(b, c.session.breakpoints()));
     }
 
     private static ReplCommand watch(ReplContext c, String name, String help, WatchKind kind) {

@@ -8,6 +8,7 @@ import io.jrrtui.api.StopEvent;
 import io.jrrtui.api.Variable;
 import io.jrrtui.api.WatchChange;
 import io.jrrtui.util.JrrException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
 import java.util.Map;
@@ -250,6 +251,36 @@ public final class StopPrinter {
         String text = sources.line(w.file(), w.line());
         if (text != null) return w.line() + "\t" + text + "\n";
         return w.line() + "\tin " + w.file() + "\n";
+    }
+
+    /**
+     * gdb's note before "Breakpoint N at": "Note: breakpoints 1 (disabled) and 2 also set at pc
+     * 0x...." for each location of the new breakpoint that others (all, the list after adding it)
+     * already have. Both then count a hit there.
+     */
+    public String breakpointCreated(BreakpointInfo created, List<BreakpointInfo> all) {
+        return otherBreakpointsNote(created, all) + breakpointCreated(created);
+    }
+
+    String otherBreakpointsNote(BreakpointInfo created, List<BreakpointInfo> all) {
+        if (!created.type().equals("breakpoint")) return "";
+        StringBuilder sb = new StringBuilder();
+        for (SourceLocation at : created.locations()) {
+            List<BreakpointInfo> others = new ArrayList<>();
+            for (BreakpointInfo b : all) {
+                if (b.number() != created.number() && b.type().equals("breakpoint")
+                        && b.locations().stream().anyMatch(l -> l.pc() == at.pc())) others.add(b);
+            }
+            if (others.isEmpty()) continue;
+            sb.append(others.size() == 1 ? "Note: breakpoint " : "Note: breakpoints ");
+            for (int i = 0; i < others.size(); i++) {
+                int left = others.size() - 1 - i;
+                sb.append(others.get(i).number()).append(others.get(i).enabled() ? "" : " (disabled)")
+                        .append(left > 1 ? ", " : left == 1 ? " and " : " ");
+            }
+            sb.append("also set at pc 0x").append(Long.toHexString(at.pc())).append(".\n");
+        }
+        return sb.toString();
     }
 
     /** "Breakpoint 1 at 0x401136: file dbg_corrupt.c, line 13." and the watchpoint equivalents. */

@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * Turns a gdb-style location into breakpoint addresses: for {@code FILE:LINE} every is_stmt entry
  * of that line (or of the next line that has code), one per block, moved past the prologue when it
- * falls inside one; for {@code FUNC} the post-prologue address of each concrete copy and the entry
- * of each inlined copy.
+ * falls inside one (then reported at the line it moved to, as gdb does: a breakpoint on a function's
+ * opening line is on the first line of its body); for {@code FUNC} the post-prologue address of each
+ * concrete copy and the entry of each inlined copy.
  */
 final class BreakpointResolver {
     private final ModuleSymbols m;
@@ -96,6 +97,10 @@ final class BreakpointResolver {
                 if (Long.compareUnsigned(pc, post) < 0) pc = post;
             }
             String fn = f.map(FunctionInfo::name).orElse(null);
+            if (pc != c.pc()) { // moved past the prologue: gdb names the line the breakpoint is really on
+                addAt(out, pc, fn);
+                continue;
+            }
             out.putIfAbsent(pc, new BreakpointLocation(pc + m.bias(), fn, c.file(), c.line(), c.displayFile()));
         }
         return new ArrayList<>(out.values());

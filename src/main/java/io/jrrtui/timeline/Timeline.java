@@ -576,6 +576,11 @@ public final class Timeline implements AutoCloseable {
         return travel.checkpoint();
     }
 
+    /** Deletes a user checkpoint (its process ends); the timeline's own checkpoints are not affected. */
+    public void discardUserCheckpoint(Checkpoint cp) {
+        travel.discard(cp);
+    }
+
     /** Returns to a user checkpoint. */
     public void restore(Checkpoint cp) {
         travel.restore(cp);

@@ -10,6 +10,7 @@ import io.jrrtui.repl.Repl;
 import io.jrrtui.repl.SourceCache;
 import io.jrrtui.repl.StopPrinter;
 import io.jrrtui.repl.ValueHistory;
+import io.jrrtui.util.JrrException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -162,8 +163,31 @@ final class Driver {
             return;
         }
         if (!header.isEmpty()) panes.console.append(header, Role.TEXT);
-        history.moved(state.event());
-        move(label, op, goal >= 1 ? MoveProgress.to(goal, state.event(), System.nanoTime()) : boundOf(label));
+        TimeHistory.Moment from = history.moved(state.event());
+        move(label, s -> {
+            if (from != null) from.checkpointTaken(undoPoint(s));
+            return op.apply(s);
+        }, goal >= 1 ? MoveProgress.to(goal, state.event(), System.nanoTime()) : boundOf(label));
+    }
+
+    /**
+     * Worker: a checkpoint where a move starts, so that undo comes back at once to this exact
+     * instruction (0 where none can be taken: the end of the recording, a thread about to take a
+     * signal, shared memory; undo then replays to the event). First deletes the ones undo gave up.
+     */
+    private int undoPoint(DebugSession s) {
+        for (int n : history.takeDropped()) {
+            try {
+                s.deleteCheckpoint(n);
+            } catch (JrrException gone) {
+                // already deleted (by a typed "delete checkpoint")
+            }
+        }
+        try {
+            return s.checkpoint().number();
+        } catch (JrrException refused) {
+            return 0;
+        }
     }
 
     /** A reverse move searches the stretch up to where it starts; any other may run to the end. */
@@ -256,13 +280,20 @@ final class Driver {
 
     void undo(boolean back) {
         if (refuseWhenBusy()) return;
-        long target = back ? history.undo(state.event()) : history.redo(state.event());
-        if (target < 0) {
+        TimeHistory.Moment now = new TimeHistory.Moment(state.event());
+        TimeHistory.Moment target = back ? history.undo(now) : history.redo(now);
+        if (target == null) {
             state.message = back ? "nothing to undo" : "nothing to redo";
             return;
         }
-        move((back ? "undo: " : "redo: ") + "go to event " + target, s -> s.gotoEvent(target),
-                MoveProgress.to(target, state.event(), System.nanoTime()));
+        move((back ? "undo: " : "redo: ") + "back to event " + target.event, s -> {
+            now.checkpointTaken(undoPoint(s));
+            if (target.checkpoint() == 0) return s.gotoEvent(target.event);
+            StopEvent at = s.restart(target.checkpoint());
+            history.arrivedAt(target); // restored: a later undo comes back here through "now"'s checkpoint
+            return new StopEvent(at.reason(), at.where(), at.event(), at.breakpoint(), at.watch(), at.returnValue(),
+                    null, at.reverse(), at.thread(), at.threadName()); // not "Switched to checkpoint N."
+        }, MoveProgress.to(target.event, state.event(), System.nanoTime()));
     }
 
     /** m + letter: a checkpoint, so that ' + letter comes back to this exact instruction. */
@@ -308,7 +339,10 @@ final class Driver {
     /** Sets a breakpoint at location, or deletes the ones given. */
     void toggleBreakpoint(String location, String shown, List<Integer> existing) {
         if (existing.isEmpty()) {
-            refresh("break " + shown, s -> consoleLater(printer.breakpointCreated(s.addBreakpoint(location, null, false))));
+            refresh("break " + shown, s -> {
+                BreakpointInfo b = s.addBreakpoint(location, null, false);
+                consoleLater(printer.breakpointCreated(b, s.breakpoints()));
+            });
         } else {
             refresh("delete " + existing, s -> s.deleteBreakpoints(existing));
         }
@@ -325,7 +359,18 @@ final class Driver {
     void command(String line) {
         if (line.isBlank()) return;
         panes.console.append(Repl.PROMPT + line, Role.PROMPT);
-        if (refuseWhenBusy()) return;
+        if (worker.busy() && typeAhead.size() < TYPE_AHEAD) {
+            typeAhead.addLast(() -> runCommand(line)); // typed ahead (while loading, or during a move): runs after it
+            return;
+        }
+        runCommand(line);
+    }
+
+    private void runCommand(String line) {
+        if (refuseWhenBusy()) {
+            panes.console.append(state.message, Role.ERROR); // said where the command was typed, not only in the status bar
+            return;
+        }
         long before = state.event();
         List<String> watches = List.copyOf(state.watches);
         worker.submit(line.strip(), () -> {

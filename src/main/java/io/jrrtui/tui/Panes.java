@@ -44,7 +44,7 @@ final class Panes {
 
     /** After a stop: each pane shows the new position (moved) or keeps its scroll (not moved). */
     void follow(boolean moved) {
-        source.follow(height(source));
+        source.follow(height(source), moved);
         if (!moved) return;
         disassembly.follow(disassembly, height(disassembly));
         timeline.follow();

@@ -14,6 +14,8 @@ final class SourcePane extends Pane {
     private final DisassemblyPane fallback;
     /** The file the cursor moves in (follows the selected frame at each stop). */
     private String file;
+    /** The selected frame's file:line at the last follow. */
+    private String followed;
 
     SourcePane(TuiState state, DisassemblyPane fallback) {
         super(1, "Source", 6);
@@ -43,8 +45,17 @@ final class SourcePane extends Pane {
     }
 
     /** At a new stop: show the current file with the cursor on the current line. */
-    void follow(int height) {
+    /**
+     * After a move the cursor goes to the current line; after a change in place (a breakpoint
+     * toggled, a watch added) it stays where the user put it, unless the selected line changed
+     * (another frame or thread).
+     */
+    void follow(int height, boolean moved) {
         SourceLocation w = state.where();
+        String now = w == null ? null : w.file() + ":" + w.line();
+        boolean stay = !moved && now != null && now.equals(followed) && lines() != null;
+        followed = now;
+        if (stay) return;
         file = w == null ? null : w.file();
         if (w != null && w.hasLine() && lines() != null) focusRow(w.line() - 1, height);
         else if (lines() == null && fallback.hidden) fallback.follow(this, height);

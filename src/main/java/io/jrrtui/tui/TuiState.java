@@ -65,11 +65,15 @@ final class TuiState {
         return false;
     }
 
-    /** The breakpoint numbers set on file:line. */
+    /** The breakpoint numbers set on file:line, or placed there (b toggles them). */
     List<Integer> breakpointsAt(String file, int line) {
         List<Integer> out = new ArrayList<>();
         if (snapshot == null) return out;
         for (BreakpointInfo b : snapshot.breakpoints()) {
+            if (b.what().equals(file + ":" + line)) { // set on this line, placed on a later one (a function's opening line)
+                out.add(b.number());
+                continue;
+            }
             for (SourceLocation l : b.locations()) {
                 if (l.line() == line && sameFile(l.file(), file)) {
                     out.add(b.number());

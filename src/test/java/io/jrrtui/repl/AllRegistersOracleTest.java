@@ -1,5 +1,6 @@
 package io.jrrtui.repl;
 
+import io.jrrtui.session.ReplayDebugger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -42,7 +43,7 @@ class AllRegistersOracleTest {
         Path trace = Jrr.recordQuietly(tmp.resolve("par_rev"), tmp.resolve("out"), "par_rev");
         String ours = ours(trace);
         String gdb;
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD);
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD);
                 GdbServer server = GdbServer.listen(d, "0", new PrintStream(new ByteArrayOutputStream(), true))) {
             Thread t = new Thread(server::serve, "all-registers-oracle");
             t.setDaemon(true);
@@ -80,7 +81,7 @@ class AllRegistersOracleTest {
     private String ours(Path trace, List<String> shown) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
             CommandInterpreter interp = new CommandInterpreter(d);
             for (String c : MOVES) interp.execute(c, new PrintStream(new ByteArrayOutputStream()), out);
             for (String c : shown) interp.execute(c, out, out);

@@ -53,7 +53,8 @@ class CommandInterpreterTest {
     @Test
     void breakAliasesPrefixesAndConditions() {
         assertEquals("Breakpoint 1 at 0x401136: file dbg_corrupt.c, line 13.\n", run("b tally"));
-        assertEquals("Breakpoint 2 at 0x401136: file dbg_corrupt.c, line 13.\n", run("brea dbg_corrupt.c:13 if i == 3"));
+        assertEquals("Note: breakpoint 1 also set at pc 0x401136.\nBreakpoint 2 at 0x401136: file dbg_corrupt.c, line 13.\n",
+                run("brea dbg_corrupt.c:13 if i == 3"));
         assertEquals("Temporary breakpoint 3 at 0x4011a0: file dbg_corrupt.c, line 29.\n", run("tbreak report"));
         assertEquals("Function \"nosuch\" not defined.\n", run("break nosuch"));
         run("break if i > 2");

@@ -1,6 +1,7 @@
 package io.jrrtui.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,19 +73,41 @@ class PiecesTest {
     @Test
     void undoAndRedoWalkThePositionsVisited() {
         TimeHistory h = new TimeHistory();
-        assertEquals(-1, h.undo(5));
+        assertNull(h.undo(new TimeHistory.Moment(5)));
+        assertNull(h.moved(0), "before the first event there is nothing to come back to");
         h.moved(1);
         h.moved(10);
         h.moved(20);
-        assertEquals(20, h.undo(30));
-        assertEquals(10, h.undo(20));
-        assertEquals(20, h.redo(10));
-        assertEquals(30, h.redo(20));
-        assertEquals(-1, h.redo(30));
+        assertEquals(20, h.undo(new TimeHistory.Moment(30)).event);
+        assertEquals(10, h.undo(new TimeHistory.Moment(20)).event);
+        assertEquals(20, h.redo(new TimeHistory.Moment(10)).event);
+        assertEquals(30, h.redo(new TimeHistory.Moment(20)).event);
+        assertNull(h.redo(new TimeHistory.Moment(30)));
         h.moved(30);
-        assertEquals(30, h.undo(40));
+        assertEquals(30, h.undo(new TimeHistory.Moment(40)).event);
         h.moved(30);
-        assertEquals(-1, h.redo(30), "a new move forgets the redo list");
+        assertNull(h.redo(new TimeHistory.Moment(30)), "a new move forgets the redo list");
+    }
+
+    @Test
+    void onlyTheNearestMomentsKeepTheirCheckpointsAndTheOthersAreGivenBack() {
+        TimeHistory h = new TimeHistory();
+        for (int i = 1; i <= TimeHistory.CHECKPOINTS + 3; i++) h.moved(i * 10).checkpointTaken(100 + i);
+        h.moved(1000); // thinning happens on the next change
+        assertEquals(List.of(101, 102, 103), h.takeDropped(), "the three oldest give theirs back");
+        assertEquals(List.of(), h.takeDropped(), "each once");
+        TimeHistory.Moment now = new TimeHistory.Moment(2000);
+        now.checkpointTaken(500);
+        TimeHistory.Moment back = h.undo(now);
+        assertEquals(List.of(104), h.takeDropped(), "the farthest one gives way to the redo point");
+        assertEquals(1000, back.event);
+        assertEquals(0, back.checkpoint(), "the move from 1000 had no checkpoint taken");
+        TimeHistory.Moment earlier = h.undo(new TimeHistory.Moment(1000));
+        assertEquals(100 + TimeHistory.CHECKPOINTS + 3, earlier.checkpoint(), "undo restores this one");
+        h.arrivedAt(earlier);
+        assertEquals(List.of(100 + TimeHistory.CHECKPOINTS + 3), h.takeDropped(), "restored: no longer needed");
+        h.moved(190);
+        assertEquals(List.of(500), h.takeDropped(), "a new move forgets the redo list and its checkpoints");
     }
 
     @Test

@@ -216,6 +216,42 @@ class TuiTmuxIT {
         keys("q");
     }
 
+    /**
+     * Issue 18: b on a function's opening line puts the breakpoint where gdb does (the first line of
+     * the body, and says so), b there again removes it; u after a jump comes back to the exact
+     * moment; h then H leaves no stale "hidden" message.
+     */
+    @Test
+    void breakOnAnOpeningLineUndoAndShowAll() throws Exception {
+        replayInTui("tui_levels", "levels");
+        keys(":break report", "Enter");
+        waitFor("Breakpoint 1 at");
+        keys("c");
+        String s = waitFor("Source: tui_levels.c:9");
+        String stoppedAt = s.replaceAll("(?s).* event (\\d+)/\\d+ .*", "$1");
+        keys("1");
+        tmux("send-keys", "-t", "hunt", "Down", "Down", "Down", "Down"); // the cursor from line 9 to 13: int main(void) {
+        keys("b");
+        s = waitFor("Breakpoint 2 at");
+        assertTrue(s.contains("file tui_levels.c, line 14."), "gdb's line: the body's first: " + s);
+        assertTrue(s.contains("B    14      for (int step = 1;"), "marked where it is: " + s);
+        keys("b");
+        s = waitForGone("B    14"); // b on the same line removes it
+        assertTrue(s.contains("B>    9"), "breakpoint 1 stays: " + s);
+        keys("g", "50", "Enter");
+        waitFor(" event 50/");
+        keys("u");
+        s = waitFor(" event " + stoppedAt + "/");
+        assertTrue(s.contains("Source: tui_levels.c:9") && s.contains("#0  report (step=1) at tui_levels.c:9"), "back at the very stop: " + s);
+        keys("2", "h");
+        waitFor("Disassembly hidden (2 or H shows it)");
+        keys("H");
+        s = waitFor("all panes shown");
+        assertTrue(!s.contains("hidden (2 or H"), s);
+        Files.writeString(tmp.resolve("undo-screen.txt"), s);
+        keys("q");
+    }
+
     /** Polls the screen for text, also while the TUI is working (status-bar progress). */
     private String waitWhileBusyFor(String text) throws Exception {
         return waitFor(text, true);
@@ -251,17 +287,26 @@ class TuiTmuxIT {
      * a capture can fall in the middle of a redraw, with half the rows written.
      */
     private String waitFor(String text, boolean whileBusy) throws Exception {
+        return waitUntil(screen -> screen.contains(text), "showed \"" + text + "\"", whileBusy);
+    }
+
+    /** The idle screen once text is no longer on it. */
+    private String waitForGone(String text) throws Exception {
+        return waitUntil(screen -> !screen.contains(text), "lost \"" + text + "\"", false);
+    }
+
+    private String waitUntil(java.util.function.Predicate<String> wanted, String what, boolean whileBusy) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         String screen = "";
         String previous = null;
         while (System.currentTimeMillis() < deadline) {
             screen = tmux("capture-pane", "-p", "-t", "hunt");
-            boolean shown = screen.contains(text) && (whileBusy || !screen.contains("working:"));
+            boolean shown = wanted.test(screen) && (whileBusy || !screen.contains("working:"));
             if (shown && (whileBusy || screen.equals(previous))) return screen;
             previous = shown ? screen : null;
             Thread.sleep(40);
         }
-        return fail("tmux screen never showed \"" + text + "\":\n" + screen);
+        return fail("tmux screen never " + what + ":\n" + screen);
     }
 
     /** send-keys: literal text, or a key name such as Enter. */
