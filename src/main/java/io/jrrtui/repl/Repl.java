@@ -3,6 +3,8 @@ package io.jrrtui.repl;
 import io.jrrtui.api.DebugSession;
 import io.jrrtui.util.JrrException;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -25,6 +27,16 @@ import org.jline.terminal.TerminalBuilder;
  */
 public final class Repl {
     public static final String PROMPT = "(jrr) ";
+    /**
+     * JLine's own logger, silenced (and held, so the setting is not collected with it): with input
+     * from a pipe its line reader reads once more after the end of input and logs a warning with a
+     * stack trace ("Accessing a closed input stream") to stderr, which a user must never see.
+     */
+    private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
+
+    static {
+        JLINE_LOG.setLevel(Level.OFF);
+    }
 
     private final CommandInterpreter interpreter;
     private final Terminal terminal;

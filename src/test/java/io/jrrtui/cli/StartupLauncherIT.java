@@ -53,6 +53,22 @@ class StartupLauncherIT {
         return new Result(p.exitValue(), out, err.toString());
     }
 
+    /** Commands piped into the REPL run, and the end of input ends it quietly (JLine logged a stack trace there). */
+    @Test
+    void theReplReadsPipedCommandsAndEndsQuietly() throws Exception {
+        String launcher = TARGET.resolve("jrrtui").toString();
+        Path trace = tmp.resolve("trace");
+        Result rec = run(List.of(launcher, "record", "-q", "-o", trace.toString(), "--", "/bin/true"), Map.of());
+        assertEquals(0, rec.status(), rec.err());
+        Path commands = tmp.resolve("commands");
+        Files.writeString(commands, "info threads\n");
+        ProcessBuilder pb = new ProcessBuilder(launcher, "replay", "--repl", trace.toString()).redirectInput(commands.toFile());
+        Result repl = finish(pb.start());
+        assertEquals(0, repl.status(), repl.err());
+        assertTrue(repl.out().contains("(jrr) ") && repl.out().contains("LWP "), repl.out());
+        assertEquals("", repl.err(), "nothing on stderr");
+    }
+
     @Test
     void theArchiveIsUsedWhenItMatchesAndSilentlyIgnoredWhenNot() throws Exception {
         assumeTrue(Files.isRegularFile(TARGET.resolve("jrrtui.jsa")), "no CDS archive was built");
