@@ -130,17 +130,21 @@ public final class TraceWriter implements AutoCloseable {
     /**
      * Keeps large contents in the file store, then lists them in file-refs, both before any event
      * block refers to them (a failed write leaves no listed-but-missing content; the store lock keeps
-     * {@code rm} from collecting a content between the two).
+     * {@code rm} from collecting a content between the two). The hash is computed here (the event
+     * names it); compressing and storing is a job of the block writer, queued before the job of
+     * the events block that refers to it, so it still lands on disk first.
      */
-    private byte[] keep(byte[] content) throws IOException {
+    private byte[] keep(byte[] content) {
         if (content.length < MIN_STORED) return null;
         byte[] hash = FileStore.sha256(content);
         String hex = FileStore.hex(hash);
-        contents.put(hex, content);
         if (referenced.add(hex)) {
-            refs.write(hex);
-            refs.write('\n');
-            refs.flush();
+            worker.submit(() -> {
+                contents.put(hex, content);
+                refs.write(hex);
+                refs.write('\n');
+                refs.flush();
+            });
         }
         pendingStored += content.length;
         return hash;
