@@ -85,6 +85,33 @@ class DebugCommandTest {
     }
 
     @Test
+    void aCopyOfTheProgramServesButAnotherBuildIsRefused() throws IOException {
+        Path bin = TestBinaries.binary("pm_abort");
+        Path core = KernelCores.of(bin, TestBinaries.sharedTmp());
+        Path copy = Files.copy(bin, tmp.resolve("pm_abort"));
+        Jrr.Run original = debug(bin, core, List.of("bt"));
+        Jrr.Run copied = debug(copy, core, List.of("bt"));
+        assertEquals(0, copied.status(), copied.errText());
+        assertEquals(programFrames(original.outText()), programFrames(copied.outText()));
+        assertEquals(2, programFrames(copied.outText()).get("").size(), copied.outText());
+        assertOneLine(debug(TestBinaries.binary("pm_abort-O2"), core, List.of("bt")), "is a core file of ");
+    }
+
+    @Test
+    void aProgramMovedSinceTheCrashIsReadFromWhereItIsNow() throws IOException {
+        Path original = Files.createDirectories(tmp.resolve("built")).resolve("pm_abort");
+        Files.copy(TestBinaries.binary("pm_abort"), original);
+        Path core = KernelCores.of(original, tmp);
+        Path moved = Files.move(original, Files.createDirectories(tmp.resolve("installed")).resolve("pm_abort"));
+        Jrr.Run run = debug(moved, core, List.of("bt", "x/4xb &main"));
+        assertEquals(0, run.status(), run.errText());
+        assertEquals(List.of("check_balance(account=ADDR, expected=500):16", "main():23"), programFrames(run.outText()).get(""), run.outText());
+        assertFalse(run.errText().contains("pm_abort"), "the moved program stands in for the one the core names:\n" + run.errText());
+        // the kernel did not dump main's code: it is read from the moved program (push %rbp; mov %rsp,%rbp)
+        assertTrue(run.outText().lines().anyMatch(l -> l.matches("0x[0-9a-f]+ <main>:\\s+0x55\\s+0x48\\s+0x89\\s+0xe5")), run.outText());
+    }
+
+    @Test
     void nothingRunsOnACore() throws IOException {
         Path bin = TestBinaries.binary("pm_abort");
         Path core = KernelCores.of(bin, TestBinaries.sharedTmp());
