@@ -38,7 +38,7 @@ class DebugCommandTest {
         Path core = KernelCores.of(bin, TestBinaries.sharedTmp());
         List<String> cmds = List.of("info threads", "thread apply all bt", "frame 1", "info locals", "print job.label",
                 "print job", "print table[3]", "print crashes_before", "frame 0", "print slot", "print value", "x/4dw table",
-                "info registers rip");
+                "info registers rip", "info registers");
         String gdb = TestBinaries.gdb(bin, withCore(core, cmds));
         Jrr.Run run = debug(bin, core, cmds);
         String out = run.outText();
@@ -61,6 +61,9 @@ class DebugCommandTest {
                 "30", "7", "(int *) 0x0", "4242"), values, "the fixture's documented values");
         assertEquals(lineWith(gdb, "<table>:"), lineWith(out, "<table>:"), "x/4dw table");
         assertEquals(lineStarting(gdb, "rip "), lineStarting(out, "rip "));
+        List<String> gdbRegisters = registerRows(gdb);
+        assertTrue(gdbRegisters.size() >= 24, gdb);
+        assertTrue(registerRows(out).containsAll(gdbRegisters), "info registers: every row gdb shows\n" + gdbRegisters + "\n" + registerRows(out));
     }
 
     @Test
@@ -202,6 +205,11 @@ class DebugCommandTest {
         }
         if (stacks.size() > 1) stacks.remove(""); // the frame gdb shows on loading the core, before the threads
         return stacks;
+    }
+
+    /** info registers rows, spaces normalised (gdb shows no fs_base/gs_base for a core; jrrtui does). */
+    private static List<String> registerRows(String out) {
+        return out.lines().filter(l -> l.matches("^[a-z][a-z0-9_]* +0x[0-9a-f]+ .*")).map(l -> l.replaceAll(" +", " ")).distinct().toList();
     }
 
     private static List<String> values(String out) {
