@@ -1,6 +1,6 @@
 #!/bin/sh
 # Benchmarks (not unit tests): they print ratios against native runs or against gdb.
-#   src/bench/bench.sh [record-replay|syscallbuf|debugger|trace|seek|symbols|disasm|startup|store|all]
+#   src/bench/bench.sh [record-replay|syscallbuf|debugger|trace|seek|symbols|disasm|startup|store|core|all]
 # syscallbuf takes RUNS SCALE MODES ONLY after it (default 3 1 both all; see SyscallBufferBench).
 #   src/bench/bench.sh scale [TRACE_DIR [GOTO_TARGETS [LIMIT_S [all|million|racy]]]]   (not in all: minutes)
 #   src/bench/bench.sh undo TRACE [CLICKS]   (not in all: TUI undo and scrubber clicks on a long recording,
@@ -34,6 +34,9 @@ case "$what" in
 esac
 case "$what" in
   disasm|all) [ -f target/test-classes/io/jrrtui/bench/DisassemblerBench.class ] && run "disassembler vs objdump" -cp "$CP" io.jrrtui.bench.DisassemblerBench || true ;;
+esac
+case "$what" in
+  core|all) run "post mortem: open a core file and backtrace every thread vs gdb" -cp "$CP" io.jrrtui.bench.CoreBench ;;
 esac
 case "$what" in
   store|all) run "disk: a second recording in a shared store vs self-contained" -cp "$CP" io.jrrtui.bench.StoreBench target/jrrtui ;;

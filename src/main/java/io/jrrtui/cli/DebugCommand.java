@@ -57,6 +57,8 @@ final class DebugCommand implements Command {
         CoreTarget target = CoreTarget.open(program, corePath);
         try (Debugger session = Debugger.over(target, 0, null)) {
             for (String notice : session.notices()) console.err().println("jrrtui: " + notice);
+            target.core().memory().unusableFiles().forEach((file, why) ->
+                    console.err().println("jrrtui: no code or symbols from " + Path.of(file).getFileName() + ": " + why + " (" + file + ")"));
             if (!tui) banner(target.core(), console.out());
             if (batch) return BatchRunner.run(session, Path.of(script), console.out(), console.err());
             if (tui) {

@@ -95,11 +95,6 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         return TracerThread.call(() -> Ptrace.getRegs(s.pid));
     }
 
-    /** The selected thread's floating-point and SSE registers in the FXSAVE layout (xmm0 at byte 160). */
-    public byte[] fpRegisters() {
-        return TracerThread.call(() -> Ptrace.getFpRegs(s.pid));
-    }
-
     /** Sets the live process's registers (the debugger's {@code set $reg}, frame selection never does). */
     public void setRegisters(Registers regs) {
         TracerThread.call(() -> {

@@ -127,7 +127,8 @@ final class Driver {
     /** Reads the event index and the first snapshot. */
     void start() {
         List<String> watches = List.copyOf(state.watches);
-        worker.submit("loading the recording", () -> {
+        // a session that cannot move (a core file) has no recording to load
+        worker.submit(session.canMove() ? "loading the recording" : "loading the program's state", () -> {
             EventIndex index = EventIndex.load(session);
             return new Object[] {index, loader.load(session.status(), watches)};
         }, r -> {

@@ -22,7 +22,8 @@ final class ThreadsPane extends Pane {
         List<Row> rows = new ArrayList<>();
         for (ThreadInfo t : threads()) {
             rows.add(new Row(t.selected() ? "*" : " ", t.selected() ? Role.CURRENT : Role.TEXT,
-                    String.format("%d  LWP %d \"%s\"  %s", t.number(), t.tid(), t.name(), describe(t)),
+                    // a core file's threads have no names
+                    t.number() + "  LWP " + t.tid() + (t.name() == null ? "" : " \"" + t.name() + "\"") + "  " + describe(t),
                     t.selected() ? Role.CURRENT : Role.TEXT));
         }
         if (rows.isEmpty()) rows.add(Row.of(state.snapshot == null ? "(loading)" : "(no threads: the program is not running)", Role.DIM));

@@ -38,7 +38,7 @@ class DebugCommandTest {
         Path core = KernelCores.of(bin, TestBinaries.sharedTmp());
         List<String> cmds = List.of("info threads", "thread apply all bt", "frame 1", "info locals", "print job.label",
                 "print job", "print table[3]", "print crashes_before", "frame 0", "print slot", "print value", "x/4dw table",
-                "info registers rip");
+                "info registers rip", "info registers");
         String gdb = TestBinaries.gdb(bin, withCore(core, cmds));
         Jrr.Run run = debug(bin, core, cmds);
         String out = run.outText();
@@ -61,6 +61,9 @@ class DebugCommandTest {
                 "30", "7", "(int *) 0x0", "4242"), values, "the fixture's documented values");
         assertEquals(lineWith(gdb, "<table>:"), lineWith(out, "<table>:"), "x/4dw table");
         assertEquals(lineStarting(gdb, "rip "), lineStarting(out, "rip "));
+        List<String> gdbRegisters = registerRows(gdb);
+        assertTrue(gdbRegisters.size() >= 24, gdb);
+        assertTrue(registerRows(out).containsAll(gdbRegisters), "info registers: every row gdb shows\n" + gdbRegisters + "\n" + registerRows(out));
     }
 
     @Test
@@ -82,6 +85,33 @@ class DebugCommandTest {
         assertEquals(values(gdb), values(run.outText()));
         assertEquals("-125", values(run.outText()).get(0));
         assertEquals("375", values(run.outText()).get(2));
+    }
+
+    @Test
+    void aCopyOfTheProgramServesButAnotherBuildIsRefused() throws IOException {
+        Path bin = TestBinaries.binary("pm_abort");
+        Path core = KernelCores.of(bin, TestBinaries.sharedTmp());
+        Path copy = Files.copy(bin, tmp.resolve("pm_abort"));
+        Jrr.Run original = debug(bin, core, List.of("bt"));
+        Jrr.Run copied = debug(copy, core, List.of("bt"));
+        assertEquals(0, copied.status(), copied.errText());
+        assertEquals(programFrames(original.outText()), programFrames(copied.outText()));
+        assertEquals(2, programFrames(copied.outText()).get("").size(), copied.outText());
+        assertOneLine(debug(TestBinaries.binary("pm_abort-O2"), core, List.of("bt")), "is a core file of ");
+    }
+
+    @Test
+    void aProgramMovedSinceTheCrashIsReadFromWhereItIsNow() throws IOException {
+        Path original = Files.createDirectories(tmp.resolve("built")).resolve("pm_abort");
+        Files.copy(TestBinaries.binary("pm_abort"), original);
+        Path core = KernelCores.of(original, tmp);
+        Path moved = Files.move(original, Files.createDirectories(tmp.resolve("installed")).resolve("pm_abort"));
+        Jrr.Run run = debug(moved, core, List.of("bt", "x/4xb &main"));
+        assertEquals(0, run.status(), run.errText());
+        assertEquals(List.of("check_balance(account=ADDR, expected=500):16", "main():23"), programFrames(run.outText()).get(""), run.outText());
+        assertFalse(run.errText().contains("pm_abort"), "the moved program stands in for the one the core names:\n" + run.errText());
+        // the kernel did not dump main's code: it is read from the moved program (push %rbp; mov %rsp,%rbp)
+        assertTrue(run.outText().lines().anyMatch(l -> l.matches("0x[0-9a-f]+ <main>:\\s+0x55\\s+0x48\\s+0x89\\s+0xe5")), run.outText());
     }
 
     @Test
@@ -175,6 +205,11 @@ class DebugCommandTest {
         }
         if (stacks.size() > 1) stacks.remove(""); // the frame gdb shows on loading the core, before the threads
         return stacks;
+    }
+
+    /** info registers rows, spaces normalised (gdb shows no fs_base/gs_base for a core; jrrtui does). */
+    private static List<String> registerRows(String out) {
+        return out.lines().filter(l -> l.matches("^[a-z][a-z0-9_]* +0x[0-9a-f]+ .*")).map(l -> l.replaceAll(" +", " ")).distinct().toList();
     }
 
     private static List<String> values(String out) {
