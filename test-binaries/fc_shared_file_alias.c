@@ -1,6 +1,6 @@
 /* fc_shared_file_alias: several MAP_SHARED mappings of one file (and of one memfd) in one process
  * alias each other: a write through one shows through the others (a read-only view included),
- * one mapping unmapped leaves the others coherent, pwrite and fallocate show in every view, and a
+ * one mapping unmapped leaves the others coherent, pwrite, write and fallocate show in every view, and a
  * forked child's write through an inherited view shows in the parent's own later view.
  * NONDETERMINISTIC: no
  * expected exit status: 0 */
@@ -27,6 +27,8 @@ static void check_file(int fd, long page, const char *what) {
     printf("%s: old view sees the new one's write: %c\n", what, c[100]);
     CHECK(pwrite(fd, "pwritten", 8, 2 * page + 200) == 8, "pwrite");
     printf("%s: pwrite shows in both views: %.8s %.8s\n", what, c + 200, d + 200);
+    CHECK(lseek(fd, 2 * page + 250, SEEK_SET) == 2 * page + 250 && write(fd, "plain write", 11) == 11, "write");
+    printf("%s: write(2) shows in both views: %.11s %.11s\n", what, c + 250, d + 250);
     CHECK(fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 2 * page, page) == 0, "punch hole");
     printf("%s: after punching a hole: c[7]=%d d[100]=%d\n", what, c[7], d[100]);
     pid_t child = fork();

@@ -16,6 +16,12 @@ final class ProcessSyscallBuffer {
     private boolean installed;
     /** The program installed a filter of its own: recorded the ptrace way from then on (see programFilter). */
     private boolean programFiltered;
+    /**
+     * The process maps a file shared and writable: a write(2) into that file changes the mapping,
+     * which the recorder must capture at the call (SharedFileMaps.changedViews), so the library
+     * stops buffering in this image (replay follows the records, so it needs no such switch).
+     */
+    private boolean unbuffered;
     /** The library's control page as last seen; null until it is mapped (again after exec). */
     private SyscallBufferLayout.Control control;
 
@@ -23,6 +29,7 @@ final class ProcessSyscallBuffer {
         ProcessSyscallBuffer c = new ProcessSyscallBuffer();
         c.installed = installed;
         c.programFiltered = programFiltered;
+        c.unbuffered = unbuffered;
         c.control = control;
         return c;
     }
@@ -35,6 +42,7 @@ final class ProcessSyscallBuffer {
     /** An exec stop: a new image (its library maps its pages anew); the filter is installed once. */
     void onExec(int tid, TraceeMemory mem) {
         control = null;
+        unbuffered = false;
         execEnv.remove(tid);
         if (installed) return;
         String failure = SeccompFilter.install(tid, mem);
@@ -51,7 +59,7 @@ final class ProcessSyscallBuffer {
         if (control == null) {
             control = SyscallBufferLayout.control(mem);
             if (control == null) return null;
-            int mode = programFiltered ? SyscallBufferLayout.MODE_OFF : SyscallBufferLayout.MODE_RECORD;
+            int mode = programFiltered || unbuffered ? SyscallBufferLayout.MODE_OFF : SyscallBufferLayout.MODE_RECORD;
             if (control.mode() != mode) SyscallBufferLayout.setMode(mem, mode);
         }
         SyscallBufferLayout.ThreadState t = SyscallBufferLayout.thread(mem, regs, control);
@@ -86,6 +94,13 @@ final class ProcessSyscallBuffer {
      * on this process (and its children) is recorded the ptrace way — PTRACE_SYSCALL stops at every
      * entry, before any filter runs — and the library stops buffering.
      */
+    /** Stops buffering in this process image (see {@link #unbuffered}). */
+    void stopBuffering(TraceeMemory mem) {
+        if (unbuffered) return;
+        unbuffered = true;
+        if (SyscallBufferLayout.control(mem) != null) SyscallBufferLayout.setMode(mem, SyscallBufferLayout.MODE_OFF);
+    }
+
     private void programFilter(TraceeMemory mem) {
         if (programFiltered) return;
         programFiltered = true;
