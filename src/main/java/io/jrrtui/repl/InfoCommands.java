@@ -98,6 +98,10 @@ final class InfoCommands {
             for (Variable v : all) out.printf("%-15s%s%n", v.name(), v.value());
             return;
         }
+        if (wanted.size() == 1 && List.of("general", "float", "vector", "all").contains(wanted.get(0))) {
+            registerGroup(c, wanted.get(0), out);
+            return;
+        }
         List<String[]> fp = null;
         for (String w : wanted) {
             Variable general = all.stream().filter(v -> v.name().equals(w) || alias(v.name()).equals(w)).findFirst().orElse(null);
@@ -115,14 +119,22 @@ final class InfoCommands {
 
     /** gdb's all-registers: the general ones (without the segment bases gdb lists elsewhere), then x87/SSE/AVX. */
     private static void allRegisters(ReplContext c, String args, PrintStream out) {
-        if (!args.isBlank()) {
-            registers(c, args, out);
-            return;
+        if (!args.isBlank()) registers(c, args, out);
+        else registerGroup(c, "all", out);
+    }
+
+    /** gdb's register groups: general, float (x87: st0-7 and its control words), vector (SSE/AVX with mxcsr), all. */
+    private static void registerGroup(ReplContext c, String group, PrintStream out) {
+        if (group.equals("general") || group.equals("all")) {
+            for (Variable v : c.session.registers()) {
+                if (!v.name().endsWith("_base")) out.printf("%-15s%s%n", v.name(), v.value());
+            }
         }
-        for (Variable v : c.session.registers()) {
-            if (!v.name().endsWith("_base")) out.printf("%-15s%s%n", v.name(), v.value());
-        }
-        for (String[] row : floatRows(c, false)) out.printf("%-15s%s%n", row[0], row[1]);
+        if (group.equals("general")) return;
+        List<String[]> rows = floatRows(c, false);
+        int x87 = FloatRegisters.X87_ROWS;
+        List<String[]> shown = group.equals("float") ? rows.subList(0, x87) : group.equals("vector") ? rows.subList(x87, rows.size()) : rows;
+        for (String[] row : shown) out.printf("%-15s%s%n", row[0], row[1]);
     }
 
     private static List<String[]> floatRows(ReplContext c, boolean everyVector) {
