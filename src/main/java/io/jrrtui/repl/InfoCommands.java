@@ -32,7 +32,7 @@ final class InfoCommands {
                 Cmd.of("all-registers", "List of all registers and their contents: general, x87, SSE and AVX.")
                         .usage("info all-registers [NAME...]").does((a, out) -> allRegisters(c, a, out)),
                 Cmd.of("frame", "All about the selected stack frame.").alias("f")
-                        .does((a, out) -> c.session.frameDescription().forEach(out::println)),
+                        .usage("info frame [LEVEL]").does((a, out) -> frame(c, a, out)),
                 Cmd.of("threads", "Display currently known threads.").does((a, out) -> StackCommands.threads(c, out)),
                 Cmd.of("sharedlibrary", "Status of loaded shared object libraries.").alias("dll")
                         .does((a, out) -> sharedLibraries(c, out)),
@@ -141,6 +141,25 @@ final class InfoCommands {
         byte[] image = c.session.floatingPointRegisters();
         if (image == null || image.length < 512) throw new JrrException("The x87/SSE registers cannot be read in this session.");
         return new FloatRegisters(image).rows(everyVector);
+    }
+
+    /** info frame [LEVEL]: the selected frame, or frame LEVEL named by its address as gdb names it (the selection stays). */
+    private static void frame(ReplContext c, String args, PrintStream out) {
+        if (args.isBlank()) {
+            c.session.frameDescription().forEach(out::println);
+            return;
+        }
+        if (!args.strip().matches("\\d+")) throw new JrrException("Invalid frame level: " + args.strip());
+        int selected = c.session.selectedFrame().level();
+        List<String> lines;
+        try {
+            c.session.selectFrame(Integer.parseInt(args.strip()));
+            lines = new ArrayList<>(c.session.frameDescription());
+        } finally {
+            c.session.selectFrame(selected);
+        }
+        if (!lines.isEmpty()) lines.set(0, lines.get(0).replaceFirst("^Stack level \\d+, frame at", "Stack frame at"));
+        lines.forEach(out::println);
     }
 
     /** gdb's generic register names for x86-64. */
