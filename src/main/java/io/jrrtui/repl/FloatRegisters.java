@@ -25,6 +25,9 @@ final class FloatRegisters {
     private static final String[] MXCSR_FLAGS = {"IE", "DE", "ZE", "OE", "UE", "PE", "DAZ", "IM", "DM", "ZM", "OM", "UM", "PM",
         null, null, "FZ"};
 
+    /** The x87 rows (st0-7 and the eight control words) come first; the SSE/AVX ones follow. */
+    static final int X87_ROWS = 16;
+
     private final ByteBuffer image;
 
     /** Whether name is one of the registers this class shows (some need AVX state to exist). */

@@ -32,7 +32,7 @@ final class InfoCommands {
                 Cmd.of("all-registers", "List of all registers and their contents: general, x87, SSE and AVX.")
                         .usage("info all-registers [NAME...]").does((a, out) -> allRegisters(c, a, out)),
                 Cmd.of("frame", "All about the selected stack frame.").alias("f")
-                        .does((a, out) -> c.session.frameDescription().forEach(out::println)),
+                        .usage("info frame [LEVEL]").does((a, out) -> frame(c, a, out)),
                 Cmd.of("threads", "Display currently known threads.").does((a, out) -> StackCommands.threads(c, out)),
                 Cmd.of("sharedlibrary", "Status of loaded shared object libraries.").alias("dll")
                         .does((a, out) -> sharedLibraries(c, out)),
@@ -98,6 +98,10 @@ final class InfoCommands {
             for (Variable v : all) out.printf("%-15s%s%n", v.name(), v.value());
             return;
         }
+        if (wanted.size() == 1 && List.of("general", "float", "vector", "all").contains(wanted.get(0))) {
+            registerGroup(c, wanted.get(0), out);
+            return;
+        }
         List<String[]> fp = null;
         for (String w : wanted) {
             Variable general = all.stream().filter(v -> v.name().equals(w) || alias(v.name()).equals(w)).findFirst().orElse(null);
@@ -115,20 +119,47 @@ final class InfoCommands {
 
     /** gdb's all-registers: the general ones (without the segment bases gdb lists elsewhere), then x87/SSE/AVX. */
     private static void allRegisters(ReplContext c, String args, PrintStream out) {
-        if (!args.isBlank()) {
-            registers(c, args, out);
-            return;
+        if (!args.isBlank()) registers(c, args, out);
+        else registerGroup(c, "all", out);
+    }
+
+    /** gdb's register groups: general, float (x87: st0-7 and its control words), vector (SSE/AVX with mxcsr), all. */
+    private static void registerGroup(ReplContext c, String group, PrintStream out) {
+        if (group.equals("general") || group.equals("all")) {
+            for (Variable v : c.session.registers()) {
+                if (!v.name().endsWith("_base")) out.printf("%-15s%s%n", v.name(), v.value());
+            }
         }
-        for (Variable v : c.session.registers()) {
-            if (!v.name().endsWith("_base")) out.printf("%-15s%s%n", v.name(), v.value());
-        }
-        for (String[] row : floatRows(c, false)) out.printf("%-15s%s%n", row[0], row[1]);
+        if (group.equals("general")) return;
+        List<String[]> rows = floatRows(c, false);
+        int x87 = FloatRegisters.X87_ROWS;
+        List<String[]> shown = group.equals("float") ? rows.subList(0, x87) : group.equals("vector") ? rows.subList(x87, rows.size()) : rows;
+        for (String[] row : shown) out.printf("%-15s%s%n", row[0], row[1]);
     }
 
     private static List<String[]> floatRows(ReplContext c, boolean everyVector) {
         byte[] image = c.session.floatingPointRegisters();
         if (image == null || image.length < 512) throw new JrrException("The x87/SSE registers cannot be read in this session.");
         return new FloatRegisters(image).rows(everyVector);
+    }
+
+    /** info frame [LEVEL]: the selected frame, or frame LEVEL named by its address as gdb names it (the selection stays). */
+    private static void frame(ReplContext c, String args, PrintStream out) {
+        if (args.isBlank()) {
+            c.session.frameDescription().forEach(out::println);
+            return;
+        }
+        if (!args.strip().matches("\\d+")) throw new JrrException("Invalid frame level: " + args.strip());
+        int selected = c.session.selectedFrame().level();
+        List<String> lines;
+        try {
+            c.session.selectFrame(Integer.parseInt(args.strip()));
+            lines = new ArrayList<>(c.session.frameDescription());
+        } finally {
+            c.session.selectFrame(selected);
+        }
+        if (!lines.isEmpty()) lines.set(0, lines.get(0).replaceFirst("^Stack level \\d+, frame at", "Stack frame at"));
+        lines.forEach(out::println);
     }
 
     /** gdb's generic register names for x86-64. */

@@ -96,7 +96,7 @@ class ParityOracleTest {
         SCENARIOS.put("tbreak, until and advance", List.of("tbreak f2", "info breakpoints", "continue", "info breakpoints", "bt",
                 "advance 60", "until", "until", "advance depth", "bt", "until", "until", "until 44", "bt", "advance counted", "bt"));
         SCENARIOS.put("info frame", List.of("info frame", "break *depth", "continue", "info frame", "stepi", "info frame",
-                "delete", "break 44", "continue", "up", "info frame", "frame 4", "info frame", "frame 0", "stepi", "stepi", "info frame"));
+                "delete", "break 44", "continue", "up", "info frame", "frame 4", "info frame", "frame 0", "stepi", "stepi", "info frame", "info frame 2", "info frame 9"));
         SCENARIOS.put("printf and strings", List.of("until 66",
                 "printf \"%d|%5d|%-5d|%05d|%+d|%x|%#x|%o|%u|%c|%lu|%ld|%%|%.4d|%X\\n\", a, a, a, a, a, -1, 255, 8, -1, 65, -1, -1, a, 48879",
                 "printf \"%s|%10.3s|%-6s|%s|\\n\", par_name, par_name, par_tag, &par_tag[1]",
