@@ -17,7 +17,7 @@ enum Action {
     HIDE_PANE("hide the focused pane"), SHOW_ALL("show all panes"),
     GROW("make the focused pane taller"), SHRINK("make the focused pane shorter"),
     WIDEN_LEFT("widen the left column"), NARROW_LEFT("narrow the left column"),
-    INTERRUPT("interrupt the running move where it got to (and drop the moves typed ahead)");
+    INTERRUPT("interrupt the running move where it got to (and drop the moves and commands typed ahead)");
 
     final String help;
 
