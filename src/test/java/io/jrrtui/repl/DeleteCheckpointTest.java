@@ -1,5 +1,6 @@
 package io.jrrtui.repl;
 
+import io.jrrtui.session.ReplayDebugger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class DeleteCheckpointTest {
         Jrr.Run r = Jrr.run("record", "-q", "-n", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
                 Jrr.binary("tui_levels").toString());
         assertEquals(0, r.status(), r.errText());
-        try (Debugger d = Debugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
             CommandInterpreter interp = new CommandInterpreter(d);
             run(interp, "break report", "run");
             assertTrue(run(interp, "checkpoint").startsWith("Checkpoint 1 at event"));
