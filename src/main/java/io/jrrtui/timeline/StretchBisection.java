@@ -1,0 +1,255 @@
+package io.jrrtui.timeline;
+
+import io.jrrtui.replay.Checkpoint;
+import io.jrrtui.replay.ReplaySession;
+import io.jrrtui.sys.CpuTime;
+import io.jrrtui.target.StopReason;
+import io.jrrtui.util.JrrException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The last hit of a searched interval that holds too many hits to trap at each (a breakpoint or
+ * watchpoint in a loop that runs millions of times between two events: 20–100 µs per trap).
+ *
+ * <p>Nothing counts instructions, so a position inside a stretch can only be made by pausing a
+ * native run after some time ({@code ReplaySession.pauseLongRuns}) and forking a checkpoint there.
+ * The search narrows in three steps, each answered by runs that stop at the FIRST hit (one trap):
+ * <ol>
+ * <li>the last event boundary of the interval after which a hit still comes (binary search over
+ * the interval's events): the last hit is in the one-thread stretch that follows it;
+ * <li>the latest checkpoint of that stretch with a hit after it (its pause checkpoints);
+ * <li>bisection by pauses: from the current start Q, run with nothing armed and pause after half
+ * of the time still in doubt; at the pause fork a candidate and ask "any hit between here and the
+ * stretch's end?" — yes: the candidate is the new Q; no: the last hit lies before it, and the
+ * time in doubt shrinks to where it was. Until that time is a few tens of microseconds.
+ * </ol>
+ * Then the piece from Q to the stretch's end is scanned hit by hit as before, and its last hit is
+ * the answer. Correctness does not depend on where the pauses land (they are as precise as the
+ * machine's scheduling allows): Q always has a hit after it, the end of the scan is a position a
+ * run can meet (an event boundary or the program's end), and no hit lies after it, so the final
+ * scan sees every hit between Q and the end. Only the cost depends on the pauses.
+ *
+ * <p>Q's checkpoint is kept in the timeline at a key between the stretch's checkpoints it was
+ * proved to lie between, so the answer (a mark based there) is found again from it.
+ */
+final class StretchBisection {
+    /** A scan that meets this many hits stops and the interval is narrowed instead. */
+    private static final int PROBE_HITS = Integer.getInteger("jrrtui.timeline.probeHits", 1000);
+    /** Native run time in doubt below which the piece is scanned hit by hit. */
+    private static final long SHORT_PIECE_NANOS = Long.getLong("jrrtui.timeline.shortPieceNanos", 8000);
+    /** The first pause while the stretch's length is unknown (doubled while hits keep coming). */
+    private static final long FIRST_PAUSE_NANOS = 8_000_000;
+    private static final int MAX_ROUNDS = 60;
+    /** Rounds in a row that neither moved Q nor shrank the time in doubt: the pauses cannot land finer. */
+    private static final int MAX_IDLE_ROUNDS = 6;
+    private static final boolean TRACE = Boolean.getBoolean("jrrtui.timeline.trace");
+
+    private final Timeline tl;
+
+    StretchBisection(Timeline tl) {
+        this.tl = tl;
+    }
+
+    /** What a search looks for: the stops it counts and the hits it accepts. */
+    private record Wanted(Set<Long> extraStops, Predicate<Hit> accept, boolean writeEndingHere) {}
+
+    /**
+     * The hits between the live position (interval start startKey) and end (null: the program's
+     * end); when there are many, only those of a short last piece — the last one is the answer
+     * either way. Leaves the live position somewhere in the interval.
+     */
+    List<Hit> lastHits(long startKey, Mark end, Set<Long> extraStops, Predicate<Hit> accept, boolean writeEndingHere) {
+        Wanted w = new Wanted(extraStops, accept, writeEndingHere);
+        List<Hit> probe = tl.scanTo(end, extraStops, accept, writeEndingHere, PROBE_HITS);
+        if (probe.size() < PROBE_HITS) return probe;
+        long t0 = System.nanoTime();
+        List<Hit> hits = narrowed(startKey, end, w);
+        if (TRACE) System.err.printf("[bisection] %d hits in the last piece, %.1f ms%n", hits.size(), (System.nanoTime() - t0) / 1e6);
+        return hits;
+    }
+
+    private List<Hit> narrowed(long startKey, Mark end, Wanted w) {
+        ReplaySession session = tl.session();
+        // 1. the last event boundary after which a hit comes (lo; s0 stands for the interval start)
+        long s0 = Timeline.eventOf(startKey);
+        long n = end == null ? session.eventCount() : end.event();
+        Map<Long, Mark> boundary = new HashMap<>();
+        long lo = s0, hi = n + 1;
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1;
+            if (hitAfterBoundary(mid, end, w, boundary)) lo = mid;
+            else hi = mid;
+        }
+        long segmentKey = lo == s0 ? startKey : Timeline.key(lo, 0);
+        if (hi > n) {
+            // end lies inside the stretch after event n: a run cannot stop there without trapping
+            // at its address on every pass, so candidates could not be told apart from positions
+            // beyond it. Scan from the latest checkpoint known to be before it.
+            long from = end != null && end.base() > segmentKey ? end.base() : segmentKey;
+            if (TRACE) System.err.printf("[bisection] end inside the stretch after event %d: plain scan from %d.%d%n", n, Timeline.eventOf(from), from % Timeline.SUB);
+            tl.positionUnarmedAt(from);
+            return tl.scanTo(end, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+        }
+        Mark stretchEnd = boundary.getOrDefault(hi, end);
+        long endEvent = hi;
+        if (TRACE) System.err.printf("[bisection] last hits in the stretch from %d.%d to the end of event %d%n", lo, segmentKey % Timeline.SUB, endEvent);
+
+        // 2. the latest checkpoint of the stretch with a hit after it
+        long nextKey = Timeline.key(lo + 1, 0); // the first key proved to lie after Q
+        Long qKey = null;
+        for (Long k = tl.checkpointsByKey().lowerKey(nextKey); k != null && k > segmentKey; k = tl.checkpointsByKey().lowerKey(k)) {
+            tl.restoreCheckpoint(Map.entry(k, tl.checkpointsByKey().get(k)));
+            if (!tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, 1).isEmpty()) {
+                qKey = k;
+                break;
+            }
+            nextKey = k;
+        }
+        Checkpoint q;
+        boolean local = false;
+        if (qKey == null) {
+            qKey = segmentKey;
+            q = tl.checkpointsByKey().get(segmentKey);
+            if (q == null) {
+                tl.positionUnarmedAt(segmentKey);
+                try {
+                    q = session.checkpoint();
+                } catch (JrrException e) {
+                    tl.positionUnarmedAt(segmentKey);
+                    return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+                }
+                local = true;
+            }
+        } else {
+            q = tl.checkpointsByKey().get(qKey);
+        }
+
+        // 3. bisection by pauses
+        Candidate c = bisect(q, local, stretchEnd, endEvent, w);
+        q = c.q;
+        local = c.local;
+        if (local) {
+            long key = qKey + (nextKey - qKey) / 2;
+            if (key > qKey && !tl.checkpointsByKey().containsKey(key)) {
+                tl.adoptCheckpoint(key, q);
+                if (tl.checkpointsByKey().get(key) == q) {
+                    tl.restoreCheckpoint(Map.entry(key, q));
+                    return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+                }
+                tl.positionUnarmedAt(qKey); // thinned away at once: from the key it came from
+                return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+            }
+            // no key left between its neighbours: scan from it all the same (the answer is then
+            // found again from the earlier checkpoint, trap by trap)
+            try {
+                session.restore(q);
+                return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+            } finally {
+                session.discard(q);
+            }
+        }
+        tl.restoreCheckpoint(Map.entry(qKey, q));
+        return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+    }
+
+    /** Whether a hit comes after the end of event b and before end; notes b's position in boundary. */
+    private boolean hitAfterBoundary(long b, Mark end, Wanted w, Map<Long, Mark> boundary) {
+        Mark m = tl.positionUnarmedAt(Timeline.key(b, 0));
+        if (m == null) return false; // the program ended there
+        if (end != null && tl.at(end)) return false; // end is this boundary
+        boundary.put(b, m);
+        return !tl.scanTo(end, w.extraStops, w.accept, w.writeEndingHere, 1).isEmpty();
+    }
+
+    /** The latest start found: a checkpoint with a hit after it; local when this search forked it. */
+    private record Candidate(Checkpoint q, boolean local) {}
+
+    /**
+     * Moves q as late as the pauses allow while a hit still comes after it and before the stretch
+     * end (stretchEnd, the end of event endEvent). Discards the candidates it does not keep.
+     */
+    private Candidate bisect(Checkpoint q, boolean local, Mark stretchEnd, long endEvent, Wanted w) {
+        ReplaySession session = tl.session();
+        long doubt = Long.MAX_VALUE; // native run time after q beyond which no hit comes
+        long pause = FIRST_PAUSE_NANOS;
+        int idle = 0, moves = 0, rounds = 0;
+        for (; rounds < MAX_ROUNDS && doubt > SHORT_PIECE_NANOS && idle < MAX_IDLE_ROUNDS; rounds++) {
+            if (doubt != Long.MAX_VALUE) pause = doubt / 2;
+            session.restore(q);
+            StopReason r;
+            long ran;
+            session.armStops(false);
+            session.pauseLongRuns(pause);
+            try {
+                // how far the run got: the program's CPU time, exact once it is stopped (wall time
+                // also counts waiting for a CPU, which is most of it on a loaded machine)
+                long cpu0 = CpuTime.ofProcess(session.pid());
+                r = session.cont(endEvent, false);
+                ran = CpuTime.ofProcess(session.pid()) - cpu0;
+            } finally {
+                session.pauseLongRuns(0);
+                session.armStops(true);
+            }
+            if (TRACE) System.err.printf("[bisection]   pause %.0f µs: %s after %.1f µs%n", pause / 1e3, r.kind(), ran / 1e3);
+            if (ran < 0) break; // no clock: the process went away
+            if (r.kind() != StopReason.Kind.PAUSE) {
+                // the stretch ended before the pause: it is shorter than that
+                if (ran < doubt) doubt = ran;
+                else idle++;
+                continue;
+            }
+            Checkpoint cand;
+            try {
+                cand = session.checkpoint();
+            } catch (JrrException e) {
+                break;
+            }
+            boolean yes = hitBefore(stretchEnd, endEvent, w);
+            if (TRACE) System.err.printf("[bisection]   hit after it: %s (event %d)%n", yes, session.currentEvent());
+            if (yes) {
+                if (local) session.discard(q);
+                q = cand;
+                local = true;
+                moves++;
+                idle = 0;
+                if (doubt == Long.MAX_VALUE) pause *= 2;
+                else if (ran < doubt) doubt -= ran;
+            } else {
+                session.discard(cand);
+                if (ran < doubt) {
+                    doubt = ran;
+                    idle = 0;
+                } else {
+                    idle++;
+                }
+            }
+        }
+        if (TRACE) System.err.printf("[bisection] %d rounds, %d moves, %.0f µs in doubt%n", rounds, moves, doubt / 1e3);
+        return new Candidate(q, local);
+    }
+
+    /** From the live position: whether an accepted hit comes before the stretch's end (stops at the first). */
+    private boolean hitBefore(Mark stretchEnd, long endEvent, Wanted w) {
+        ReplaySession session = tl.session();
+        List<Hit> hits = new ArrayList<>(1);
+        while (true) {
+            StopReason r = session.cont(endEvent, true);
+            switch (r.kind()) {
+                case BREAKPOINT, WATCHPOINT -> {
+                    if (stretchEnd != null && tl.at(stretchEnd)) return false;
+                    tl.collect(r, w.extraStops, w.accept, hits);
+                    if (!hits.isEmpty()) return true;
+                }
+                case EVENT, EXITED, END_OF_TRACE -> {
+                    return false;
+                }
+                default -> { }
+            }
+        }
+    }
+}
