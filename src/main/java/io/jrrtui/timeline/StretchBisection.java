@@ -42,8 +42,11 @@ final class StretchBisection {
     private static final int PROBE_HITS = Integer.getInteger("jrrtui.timeline.probeHits", 1000);
     /** Native run time in doubt below which the piece is scanned hit by hit. */
     private static final long SHORT_PIECE_NANOS = Long.getLong("jrrtui.timeline.shortPieceNanos", 8000);
-    /** The first pause while the stretch's length is unknown (doubled while hits keep coming). */
-    private static final long FIRST_PAUSE_NANOS = 8_000_000;
+    /**
+     * The first pause while the stretch's length is unknown (doubled while hits keep coming, up to
+     * the longest pause the session measures in CPU time).
+     */
+    private static final long FIRST_PAUSE_NANOS = 1_000_000, LONGEST_PAUSE_NANOS = 3_500_000;
     private static final int MAX_ROUNDS = 60;
     /** Rounds in a row that neither moved Q nor shrank the time in doubt: the pauses cannot land finer. */
     private static final int MAX_IDLE_ROUNDS = 6;
@@ -186,8 +189,8 @@ final class StretchBisection {
             session.armStops(false);
             session.pauseLongRuns(pause);
             try {
-                // how far the run got: the program's CPU time, exact once it is stopped (wall time
-                // also counts waiting for a CPU, which is most of it on a loaded machine)
+                // how far the run got, at most: the program's CPU time (exact, it is stopped before
+                // and after), which unlike wall time does not count waiting for a CPU
                 long cpu0 = CpuTime.ofProcess(session.pid());
                 r = session.cont(endEvent, false);
                 ran = CpuTime.ofProcess(session.pid()) - cpu0;
@@ -196,7 +199,10 @@ final class StretchBisection {
                 session.armStops(true);
             }
             if (TRACE) System.err.printf("[bisection]   pause %.0f µs: %s after %.1f µs%n", pause / 1e3, r.kind(), ran / 1e3);
-            if (ran < 0) break; // no clock: the process went away
+            if (ran <= 0) {
+                idle++; // nothing ran (or nothing measured): no information
+                continue;
+            }
             if (r.kind() != StopReason.Kind.PAUSE) {
                 // the stretch ended before the pause: it is shorter than that
                 if (ran < doubt) doubt = ran;
@@ -217,8 +223,9 @@ final class StretchBisection {
                 local = true;
                 moves++;
                 idle = 0;
-                if (doubt == Long.MAX_VALUE) pause *= 2;
-                else if (ran < doubt) doubt -= ran;
+                // ran is only an upper bound of the progress (it includes the session's own work
+                // in the process): the time in doubt stays
+                if (doubt == Long.MAX_VALUE) pause = Math.min(2 * pause, LONGEST_PAUSE_NANOS);
             } else {
                 session.discard(cand);
                 if (ran < doubt) {
