@@ -47,9 +47,9 @@ final class StretchBisection {
      * the longest pause the session measures in CPU time).
      */
     private static final long FIRST_PAUSE_NANOS = 1_000_000, LONGEST_PAUSE_NANOS = 3_500_000;
-    private static final int MAX_ROUNDS = 60;
+    private static final int MAX_ROUNDS = 80;
     /** Rounds in a row that neither moved Q nor shrank the time in doubt: the pauses cannot land finer. */
-    private static final int MAX_IDLE_ROUNDS = 6;
+    private static final int MAX_IDLE_ROUNDS = 10;
     private static final boolean TRACE = Boolean.getBoolean("jrrtui.timeline.trace");
 
     private final Timeline tl;
@@ -102,17 +102,22 @@ final class StretchBisection {
         long endEvent = hi;
         if (TRACE) System.err.printf("[bisection] last hits in the stretch from %d.%d to the end of event %d%n", lo, segmentKey % Timeline.SUB, endEvent);
 
-        // 2. the latest checkpoint of the stretch with a hit after it
-        long nextKey = Timeline.key(lo + 1, 0); // the first key proved to lie after Q
-        Long qKey = null;
-        for (Long k = tl.checkpointsByKey().lowerKey(nextKey); k != null && k > segmentKey; k = tl.checkpointsByKey().lowerKey(k)) {
-            tl.restoreCheckpoint(Map.entry(k, tl.checkpointsByKey().get(k)));
-            if (!tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, 1).isEmpty()) {
-                qKey = k;
-                break;
-            }
-            nextKey = k;
+        // 2. the latest checkpoint of the stretch with a hit after it: usually the last one (a loop
+        // that runs to the stretch's end), else by binary search (a: known to have a hit after it,
+        // -1 for the segment's start; b: known not to, size for the stretch's end)
+        List<Long> pauses = new ArrayList<>(tl.checkpointsByKey().subMap(segmentKey, false, Timeline.key(lo + 1, 0), false).keySet());
+        int a = -1, b = pauses.size();
+        if (b > 0) {
+            if (hitAfterCheckpoint(pauses.get(b - 1), stretchEnd, w)) a = b - 1;
+            else b--;
         }
+        while (b - a > 1) {
+            int m = (a + b) >>> 1;
+            if (hitAfterCheckpoint(pauses.get(m), stretchEnd, w)) a = m;
+            else b = m;
+        }
+        long nextKey = b < pauses.size() ? pauses.get(b) : Timeline.key(lo + 1, 0); // the first key proved to lie after Q
+        Long qKey = a >= 0 ? pauses.get(a) : null;
         Checkpoint q;
         boolean local = false;
         if (qKey == null) {
@@ -160,6 +165,12 @@ final class StretchBisection {
         return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
     }
 
+    /** Whether a hit comes after the timeline's checkpoint k and before the stretch's end. */
+    private boolean hitAfterCheckpoint(long k, Mark stretchEnd, Wanted w) {
+        tl.restoreCheckpoint(Map.entry(k, tl.checkpointsByKey().get(k)));
+        return !tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, 1).isEmpty();
+    }
+
     /** Whether a hit comes after the end of event b and before end; notes b's position in boundary. */
     private boolean hitAfterBoundary(long b, Mark end, Wanted w, Map<Long, Mark> boundary) {
         Mark m = tl.positionUnarmedAt(Timeline.key(b, 0));
@@ -180,9 +191,12 @@ final class StretchBisection {
         ReplaySession session = tl.session();
         long doubt = Long.MAX_VALUE; // native run time after q beyond which no hit comes
         long pause = FIRST_PAUSE_NANOS;
+        // wall time of a pause per nanosecond the program got to run in it (on a loaded machine a
+        // task waits for a CPU most of the time): pauses are stretched by it to move as far as meant
+        double wallPerCpu = 1;
         int idle = 0, moves = 0, rounds = 0;
         for (; rounds < MAX_ROUNDS && doubt > SHORT_PIECE_NANOS && idle < MAX_IDLE_ROUNDS; rounds++) {
-            if (doubt != Long.MAX_VALUE) pause = doubt / 2;
+            if (doubt != Long.MAX_VALUE) pause = Math.max(1000, Math.min(LONGEST_PAUSE_NANOS, (long) (doubt / 2 * wallPerCpu)));
             session.restore(q);
             StopReason r;
             long ran;
@@ -204,11 +218,14 @@ final class StretchBisection {
                 continue;
             }
             if (r.kind() != StopReason.Kind.PAUSE) {
-                // the stretch ended before the pause: it is shorter than that
+                // the stretch ended before the pause: it is shorter than that (and if the pause was
+                // stretched for a busy machine, the machine was less busy this time)
                 if (ran < doubt) doubt = ran;
+                else if (wallPerCpu > 1) wallPerCpu = 1;
                 else idle++;
                 continue;
             }
+            wallPerCpu = Math.max(1, (double) pause / ran);
             Checkpoint cand;
             try {
                 cand = session.checkpoint();
