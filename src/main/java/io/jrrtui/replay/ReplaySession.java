@@ -779,6 +779,11 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         s.pause.setThreshold(nanos);
     }
 
+    @Override
+    public long programCpuNanos() {
+        return io.jrrtui.sys.CpuTime.ofProcess(pid());
+    }
+
     /** While true, no int3 is in the program and no watched page is protected (see {@link #armStops}). */
     private boolean stopsDisarmed;
 

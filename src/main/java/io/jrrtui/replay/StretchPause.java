@@ -6,12 +6,21 @@ import io.jrrtui.sys.WaitStatus;
 
 /**
  * Stops a task that has run natively, without an event, for longer than a threshold: a SIGSTOP
- * from a watcher thread turns the middle of a long syscall-free stretch into a stop, where the
- * timeline can fork a checkpoint (without a performance counter nothing else can stop a task
- * there at native speed). The replay never delivers that SIGSTOP. When it arrives just after the
- * task stopped by itself, it stays pending: {@link Ptrace#ignoreNextSigstop} passes over it.
+ * turns the middle of a long syscall-free stretch into a stop, where the timeline can fork a
+ * checkpoint (without a performance counter nothing else can stop a task there at native speed).
+ * The replay never delivers that SIGSTOP. When it arrives just after the task stopped by itself,
+ * it stays pending: {@link Ptrace#ignoreNextSigstop} passes over it.
+ *
+ * <p>Thresholds of milliseconds (checkpoints every 50 ms) are watched by a sleeping watcher
+ * thread. Short ones (a reverse search bisecting a stretch down to tens of microseconds,
+ * {@code timeline.StretchBisection}) are watched by the waiting thread itself, which polls the
+ * task instead of blocking: it is on a CPU already (it just resumed the task), while a sleeping
+ * thread's wake-up alone takes longer than that. Both measure wall time: the CPU-time clock of
+ * another process only moves at scheduler ticks (milliseconds), too coarse here.
  */
 final class StretchPause {
+    /** Below this threshold the waiting thread polls and measures CPU time. */
+    private static final long SHORT_NANOS = 4_000_000L;
     /** 0: no pauses. */
     private volatile long thresholdNanos;
     private LiveTask running;
@@ -21,7 +30,7 @@ final class StretchPause {
 
     void setThreshold(long nanos) {
         thresholdNanos = nanos;
-        if (nanos > 0 && watcher == null) {
+        if (nanos >= SHORT_NANOS && watcher == null) {
             watcher = new Thread(this::watch, "jrrtui-stretch-pause");
             watcher.setDaemon(true);
             watcher.start();
@@ -34,6 +43,8 @@ final class StretchPause {
 
     /** Resumes t (already resumed by the caller) and waits for its next stop; true in t.paused when the stop is a pause. */
     WaitStatus waitFor(LiveTask t) {
+        long threshold = thresholdNanos;
+        if (threshold > 0 && threshold < SHORT_NANOS) return waitPolling(t, threshold);
         synchronized (this) {
             running = t;
             since = System.nanoTime();
@@ -46,6 +57,28 @@ final class StretchPause {
             signalled = sent;
             sent = false;
         }
+        return settle(t, ws, signalled);
+    }
+
+    /** Polls t until it stops; once it has had threshold of CPU time, stops it. */
+    private static WaitStatus waitPolling(LiveTask t, long threshold) {
+        long t0 = System.nanoTime();
+        while (true) {
+            WaitStatus ws = Ptrace.pollFor(t.tid);
+            if (ws != null) return settle(t, ws, false);
+            if (System.nanoTime() - t0 >= threshold) break;
+            Thread.onSpinWait();
+        }
+        try {
+            Ptrace.tgkill(t.proc.tgid, t.tid, Signals.SIGSTOP);
+        } catch (RuntimeException e) {
+            return Ptrace.waitFor(t.tid); // gone meanwhile: its end is the stop
+        }
+        return settle(t, Ptrace.waitFor(t.tid), true);
+    }
+
+    /** A stop that is our SIGSTOP becomes a pause; one that came first leaves the SIGSTOP to be passed over. */
+    private static WaitStatus settle(LiveTask t, WaitStatus ws, boolean signalled) {
         if (!signalled) return ws;
         if (ws.stopped() && ws.event() == 0 && ws.stopSig() == Signals.SIGSTOP) {
             t.paused = true;
@@ -59,12 +92,12 @@ final class StretchPause {
         while (true) {
             long threshold = thresholdNanos;
             try {
-                Thread.sleep(threshold <= 0 ? 50 : Math.max(1, Math.min(20, threshold / 4_000_000)));
+                Thread.sleep(threshold < SHORT_NANOS ? 50 : Math.max(1, Math.min(20, threshold / 4_000_000)));
             } catch (InterruptedException e) {
                 return;
             }
             synchronized (this) {
-                if (running == null || sent || threshold <= 0 || System.nanoTime() - since < threshold) continue;
+                if (running == null || sent || threshold < SHORT_NANOS || System.nanoTime() - since < threshold) continue;
                 try {
                     Ptrace.tgkill(running.proc.tgid, running.tid, Signals.SIGSTOP);
                     sent = true;

@@ -39,5 +39,8 @@ final class LibC {
 
     static native String strerror(int errnum);
 
+    /** ts: seconds, nanoseconds. */
+    static native int clock_gettime(int clockId, long[] ts) throws LastErrorException;
+
     static native int sched_setaffinity(int pid, long cpusetsize, long[] mask) throws LastErrorException;
 }

@@ -209,6 +209,12 @@ public final class Ptrace {
         return waitFor(pid, WALL);
     }
 
+    /** A stop (or end) of pid that has already happened, or null if it is still running. */
+    public static WaitStatus pollFor(int pid) {
+        WaitStatus ws = waitFor(pid, WALL | WNOHANG);
+        return ws.pid() == 0 ? null : ws;
+    }
+
     private static WaitStatus waitFor(int pid, int options) {
         checkThread();
         int[] status = new int[1];

@@ -26,4 +26,11 @@ public interface Checkpointing {
      * {@link StopReason.Kind#PAUSE} stop, so a checkpoint can be made inside a long stretch.
      */
     void pauseLongRuns(long nanos);
+
+    /**
+     * The CPU time the program's process has used so far, in nanoseconds (-1 when unknown). Unlike
+     * wall time it does not grow while the program waits for a CPU, so before and after a paused
+     * run it bounds how far the run got, on a loaded machine too.
+     */
+    long programCpuNanos();
 }

@@ -32,12 +32,15 @@ public final class Timeline implements AutoCloseable {
     /** Checkpoints by position: see {@link #key}. */
     private final NavigableMap<Long, Checkpoint> checkpoints = new TreeMap<>();
     /**
-     * A checkpoint's position: event * SUB + n, n = 0 at the end of the event, n > 0 for the n-th
-     * pause of the long syscall-free stretch that follows it. Positions inside one stretch are
-     * ordered only among checkpoints one forward run made (nothing counts instructions), so a
-     * pause checkpoint is added only after every other one of its stretch.
+     * A checkpoint's position: event * SUB + n, n = 0 at the end of the event, n > 0 for a pause
+     * of the long syscall-free stretch that follows it (the k-th pause of a run gets k * PAUSE_GAP;
+     * the keys between are for checkpoints a reverse search places between two pauses, see
+     * {@link StretchBisection}). Positions inside one stretch are ordered only among checkpoints
+     * whose order is known (one forward run made them, or a search proved it), so a pause
+     * checkpoint is added only after every other one of its stretch.
      */
-    private static final long SUB = 1 << 12;
+    static final long SUB = 1 << 20;
+    static final long PAUSE_GAP = 1 << 8;
     /** A native run longer than this, without an event, is paused for a checkpoint inside it (ms: jrrtui.timeline.pauseMs). */
     private final long pauseNanos = Long.getLong("jrrtui.timeline.pauseMs", 50) * 1_000_000L;
     /** The checkpoint the live process was restored from or forked last, with only forward execution since; -1: none known. */
@@ -50,6 +53,9 @@ public final class Timeline implements AutoCloseable {
     static long eventOf(long key) {
         return key / SUB;
     }
+
+    /** Finds the last hit of a searched interval that holds too many to trap at each. */
+    private final StretchBisection bisection = new StretchBisection(this);
 
     private final Set<Long> userBreakpoints = new HashSet<>();
     private final Set<Integer> userWatchSlots = new HashSet<>();
@@ -89,6 +95,11 @@ public final class Timeline implements AutoCloseable {
         return history;
     }
 
+    /** Its checkpoints (for the stretch bisection, which forks and restores its own). */
+    Checkpointing travel() {
+        return travel;
+    }
+
     /** The current position. */
     public Mark now() {
         int tid = program.positionThread();
@@ -103,7 +114,7 @@ public final class Timeline implements AutoCloseable {
     }
 
     /** Whether the live position is m: its event, and its thread's registers. */
-    private boolean at(Mark m) {
+    boolean at(Mark m) {
         return history.currentEvent() == m.event() && m.sameState(registersFor(m));
     }
 
@@ -169,7 +180,7 @@ public final class Timeline implements AutoCloseable {
         return Math.max(key(history.currentEvent(), 0), liveBase);
     }
 
-    private void restoreCheckpoint(Map.Entry<Long, Checkpoint> cp) {
+    void restoreCheckpoint(Map.Entry<Long, Checkpoint> cp) {
         travel.restore(cp.getValue());
         liveBase = cp.getKey();
         sinceCheckpointNanos = 0;
@@ -224,7 +235,7 @@ public final class Timeline implements AutoCloseable {
         long base = liveKey();
         Long last = checkpoints.lowerKey(key(e + 1, 0));
         if (last != null && last > base) return;
-        long here = base + 1;
+        long here = base - base % PAUSE_GAP + PAUSE_GAP;
         if (here >= key(e + 1, 0)) return;
         addCheckpoint(here);
     }
@@ -250,6 +261,19 @@ public final class Timeline implements AutoCloseable {
             discard(CheckpointPolicy.overBudget(checkpoints.keySet(), checkpoints.firstKey(), here,
                     e -> checkpoints.get(e).privateBytes()));
         }
+    }
+
+    /**
+     * Takes over a checkpoint a reverse search forked inside a stretch, at a key it proved to be in
+     * order with the stretch's other checkpoints ({@link StretchBisection}).
+     */
+    void adoptCheckpoint(long key, Checkpoint cp) {
+        checkpoints.put(key, cp);
+        discard(CheckpointPolicy.thin(checkpoints.keySet(), key));
+    }
+
+    NavigableMap<Long, Checkpoint> checkpointsByKey() {
+        return java.util.Collections.unmodifiableNavigableMap(checkpoints);
     }
 
     private static final int MEMORY_CHECK_EVERY = 16;
@@ -362,7 +386,7 @@ public final class Timeline implements AutoCloseable {
                 }
             }
             long step = FIRST_STEP_EVENTS;
-            long pauseStep = 1;
+            long pauseStep = PAUSE_GAP;
             // the first interval starts at the nearest checkpoint before now in the current stretch
             long startKey = key(from, 0);
             if (end != null && end.base() > startKey) startKey = end.base();
@@ -393,7 +417,7 @@ public final class Timeline implements AutoCloseable {
                 if (startMark == null) continue; // the program ends before `start`: begin further back
                 if (TRACE) System.err.printf("[timeline] interval from %d.%d (floor checkpoint %s) reached in %.1f ms%n", eventOf(start),
                         start % SUB, checkpoints.floorKey(start), (System.nanoTime() - t0) / 1e6);
-                List<Hit> hits = scanTo(end, extraStops, accept, writeEndingHere);
+                List<Hit> hits = bisection.lastHits(start, end, extraStops, accept, writeEndingHere);
                 if (TRACE) System.err.printf("[timeline]   scanned: %d hits, %.1f ms%n", hits.size(), (System.nanoTime() - t0) / 1e6);
                 if (!hits.isEmpty()) {
                     Hit last = hits.get(hits.size() - 1);
@@ -429,7 +453,7 @@ public final class Timeline implements AutoCloseable {
      * Goes to checkpoint position k (restoring it when it is a checkpoint, else running to the
      * end of its event with nothing armed); the position there, or null when the program ended first.
      */
-    private Mark positionUnarmedAt(long k) {
+    Mark positionUnarmedAt(long k) {
         Checkpoint exact = checkpoints.get(k);
         if (exact != null) {
             restoreCheckpoint(Map.entry(k, exact));
@@ -440,8 +464,11 @@ public final class Timeline implements AutoCloseable {
         return program.exited() ? null : now();
     }
 
-    /** Runs from the live position to target (null = the end), collecting the hits on the way. */
-    private List<Hit> scanTo(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingAtTarget) {
+    /**
+     * Runs from the live position to target (null = the end), collecting the hits on the way; stops
+     * early once limit hits are collected (the live position is then the last one).
+     */
+    List<Hit> scanTo(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingAtTarget, int limit) {
         List<Hit> hits = new ArrayList<>();
         if (target != null && at(target)) return hits;
         // Up to the target's event first: its pc may be in code that is not mapped yet.
@@ -450,6 +477,7 @@ public final class Timeline implements AutoCloseable {
             if (r.kind() == StopReason.Kind.EVENT) break;
             if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("re-execution ended before the current position (" + target + ")");
             collect(r, extraStops, accept, hits);
+            if (hits.size() >= limit) return hits;
         }
         if (target != null && target.sameState(registersFor(target))) return hits;
         boolean temporaryTarget = target != null && !program.breakpointAddresses().contains(target.rip());
@@ -465,12 +493,13 @@ public final class Timeline implements AutoCloseable {
                     case BREAKPOINT -> {
                         if (target != null && at(target)) return hits;
                         collect(r, extraStops, accept, hits);
+                        if (hits.size() >= limit) return hits;
                     }
                     case WATCHPOINT -> {
                         // a write by the instruction just before the target ends there: the last hit, when wanted
                         boolean atTarget = target != null && at(target);
                         if (!atTarget || writeEndingAtTarget) collect(r, extraStops, accept, hits);
-                        if (atTarget) return hits;
+                        if (atTarget || hits.size() >= limit) return hits;
                     }
                     case STEP, SIGNAL -> { }
                 }
@@ -480,7 +509,7 @@ public final class Timeline implements AutoCloseable {
         }
     }
 
-    private void collect(StopReason r, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, List<Hit> hits) {
+    void collect(StopReason r, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, List<Hit> hits) {
         Hit h = null;
         if (r.kind() == StopReason.Kind.BREAKPOINT && (userBreakpoints.contains(r.address()) || extraStops.contains(r.address()))) {
             h = new Hit(Hit.Kind.BREAKPOINT, r.address(), -1, now());

@@ -162,4 +162,50 @@ class ThreadedCheckpointTest {
             System.clearProperty("jrrtui.timeline.pauseMs");
         }
     }
+
+    /**
+     * A breakpoint and a watchpoint hit millions of times inside syscall-free stretches (two
+     * threads, 3M calls each): reverse-continue from the end lands exactly where forward replay is
+     * at the last call of store() and just after its write — found by StretchBisection, not by
+     * trapping at every hit. The reference reaches each thread's last call through marker() (one
+     * trap each); the last of them in forward order is the answer.
+     */
+    @org.junit.jupiter.api.Test
+    void reverseContinueFindsTheLastOfMillionsOfHitsInsideAStretch() {
+        Path trace = record("mt_dense_stretch");
+        Path bin = Jrr.binary("mt_dense_stretch");
+        long store = Nm.address(bin, "store"), marker = Nm.address(bin, "marker"), last = Nm.address(bin, "last");
+        State lastCall = null, lastWrite = null;
+        try (ReplaySession ref = open(trace)) {
+            long base = ref.executableBase();
+            ref.addBreakpoint(base + marker);
+            while (ref.cont(Long.MAX_VALUE, true).kind() == StopReason.Kind.BREAKPOINT) {
+                ref.removeBreakpoint(base + marker);
+                ref.addBreakpoint(base + store);
+                assertEquals(StopReason.Kind.BREAKPOINT, ref.cont(Long.MAX_VALUE, true).kind());
+                lastCall = state(ref);
+                ref.removeBreakpoint(base + store);
+                int slot = ref.addWatchpoint(base + last, 8, false);
+                assertEquals(StopReason.Kind.WATCHPOINT, ref.cont(Long.MAX_VALUE, true).kind());
+                lastWrite = state(ref);
+                ref.removeWatchpoint(slot);
+                ref.addBreakpoint(base + marker);
+            }
+        }
+        assertTrue(lastCall != null && lastWrite != null);
+        ReplaySession replay = open(trace);
+        try (Timeline tl = new Timeline(replay)) {
+            long base = replay.executableBase();
+            tl.continueForward();
+            assertTrue(tl.atEnd());
+            tl.addBreakpoint(base + store);
+            assertTrue(tl.reverseContinue().hit() != null, "a hit of store()");
+            assertEquals(lastCall, state(replay), "reverse-continue to the last call of store()");
+            tl.removeBreakpoint(base + store);
+            tl.continueForward();
+            tl.addWatchpoint(base + last, 8, false);
+            assertTrue(tl.reverseContinue().hit() != null, "a write of last");
+            assertEquals(lastWrite, state(replay), "reverse-continue to the last write of last");
+        }
+    }
 }

@@ -1,0 +1,282 @@
+package io.jrrtui.timeline;
+
+import io.jrrtui.target.Checkpoint;
+import io.jrrtui.target.Checkpointing;
+import io.jrrtui.target.EventHistory;
+import io.jrrtui.target.StopReason;
+import io.jrrtui.util.JrrException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The last hit of a searched interval that holds too many hits to trap at each (a breakpoint or
+ * watchpoint in a loop that runs millions of times between two events: 20–100 µs per trap).
+ *
+ * <p>Nothing counts instructions, so a position inside a stretch can only be made by pausing a
+ * native run after some time ({@code Checkpointing.pauseLongRuns}) and forking a checkpoint there.
+ * The search narrows in three steps, each answered by runs that stop at the FIRST hit (one trap):
+ * <ol>
+ * <li>the last event boundary of the interval after which a hit still comes (binary search over
+ * the interval's events): the last hit is in the one-thread stretch that follows it;
+ * <li>the latest checkpoint of that stretch with a hit after it (its pause checkpoints);
+ * <li>bisection by pauses: from the current start Q, run with nothing armed and pause after half
+ * of the time still in doubt; at the pause fork a candidate and ask "any hit between here and the
+ * stretch's end?" — yes: the candidate is the new Q; no: the last hit lies before it, and the
+ * time in doubt shrinks to where it was. Until that time is a few tens of microseconds.
+ * </ol>
+ * Then the piece from Q to the stretch's end is scanned hit by hit as before, and its last hit is
+ * the answer. Correctness does not depend on where the pauses land (they are as precise as the
+ * machine's scheduling allows): Q always has a hit after it, the end of the scan is a position a
+ * run can meet (an event boundary or the program's end), and no hit lies after it, so the final
+ * scan sees every hit between Q and the end. Only the cost depends on the pauses.
+ *
+ * <p>Q's checkpoint is kept in the timeline at a key between the stretch's checkpoints it was
+ * proved to lie between, so the answer (a mark based there) is found again from it.
+ */
+final class StretchBisection {
+    /** A scan that meets this many hits stops and the interval is narrowed instead. */
+    private static final int PROBE_HITS = Integer.getInteger("jrrtui.timeline.probeHits", 1000);
+    /** Native run time in doubt below which the piece is scanned hit by hit. */
+    private static final long SHORT_PIECE_NANOS = Long.getLong("jrrtui.timeline.shortPieceNanos", 8000);
+    /**
+     * The first pause while the stretch's length is unknown (doubled while hits keep coming, up to
+     * the longest pause the session measures in CPU time).
+     */
+    private static final long FIRST_PAUSE_NANOS = 1_000_000, LONGEST_PAUSE_NANOS = 3_500_000;
+    private static final int MAX_ROUNDS = 80;
+    /** Rounds in a row that neither moved Q nor shrank the time in doubt: the pauses cannot land finer. */
+    private static final int MAX_IDLE_ROUNDS = 10;
+    private static final boolean TRACE = Boolean.getBoolean("jrrtui.timeline.trace");
+
+    private final Timeline tl;
+
+    StretchBisection(Timeline tl) {
+        this.tl = tl;
+    }
+
+    /** What a search looks for: the stops it counts and the hits it accepts. */
+    private record Wanted(Set<Long> extraStops, Predicate<Hit> accept, boolean writeEndingHere) {}
+
+    /**
+     * The hits between the live position (interval start startKey) and end (null: the program's
+     * end); when there are many, only those of a short last piece — the last one is the answer
+     * either way. Leaves the live position somewhere in the interval.
+     */
+    List<Hit> lastHits(long startKey, Mark end, Set<Long> extraStops, Predicate<Hit> accept, boolean writeEndingHere) {
+        Wanted w = new Wanted(extraStops, accept, writeEndingHere);
+        List<Hit> probe = tl.scanTo(end, extraStops, accept, writeEndingHere, PROBE_HITS);
+        if (probe.size() < PROBE_HITS) return probe;
+        long t0 = System.nanoTime();
+        List<Hit> hits = narrowed(startKey, end, w);
+        if (TRACE) System.err.printf("[bisection] %d hits in the last piece, %.1f ms%n", hits.size(), (System.nanoTime() - t0) / 1e6);
+        return hits;
+    }
+
+    private List<Hit> narrowed(long startKey, Mark end, Wanted w) {
+        EventHistory history = tl.history();
+        Checkpointing travel = tl.travel();
+        // 1. the last event boundary after which a hit comes (lo; s0 stands for the interval start)
+        long s0 = Timeline.eventOf(startKey);
+        long n = end == null ? history.eventCount() : end.event();
+        Map<Long, Mark> boundary = new HashMap<>();
+        long lo = s0, hi = n + 1;
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1;
+            if (hitAfterBoundary(mid, end, w, boundary)) lo = mid;
+            else hi = mid;
+        }
+        long segmentKey = lo == s0 ? startKey : Timeline.key(lo, 0);
+        if (hi > n) {
+            // end lies inside the stretch after event n: a run cannot stop there without trapping
+            // at its address on every pass, so candidates could not be told apart from positions
+            // beyond it. Scan from the latest checkpoint known to be before it.
+            long from = end != null && end.base() > segmentKey ? end.base() : segmentKey;
+            if (TRACE) System.err.printf("[bisection] end inside the stretch after event %d: plain scan from %d.%d%n", n, Timeline.eventOf(from), from % Timeline.SUB);
+            tl.positionUnarmedAt(from);
+            return tl.scanTo(end, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+        }
+        Mark stretchEnd = boundary.getOrDefault(hi, end);
+        long endEvent = hi;
+        if (TRACE) System.err.printf("[bisection] last hits in the stretch from %d.%d to the end of event %d%n", lo, segmentKey % Timeline.SUB, endEvent);
+
+        // 2. the latest checkpoint of the stretch with a hit after it: usually the last one (a loop
+        // that runs to the stretch's end), else by binary search (a: known to have a hit after it,
+        // -1 for the segment's start; b: known not to, size for the stretch's end)
+        List<Long> pauses = new ArrayList<>(tl.checkpointsByKey().subMap(segmentKey, false, Timeline.key(lo + 1, 0), false).keySet());
+        int a = -1, b = pauses.size();
+        if (b > 0) {
+            if (hitAfterCheckpoint(pauses.get(b - 1), stretchEnd, w)) a = b - 1;
+            else b--;
+        }
+        while (b - a > 1) {
+            int m = (a + b) >>> 1;
+            if (hitAfterCheckpoint(pauses.get(m), stretchEnd, w)) a = m;
+            else b = m;
+        }
+        long nextKey = b < pauses.size() ? pauses.get(b) : Timeline.key(lo + 1, 0); // the first key proved to lie after Q
+        Long qKey = a >= 0 ? pauses.get(a) : null;
+        Checkpoint q;
+        boolean local = false;
+        if (qKey == null) {
+            qKey = segmentKey;
+            q = tl.checkpointsByKey().get(segmentKey);
+            if (q == null) {
+                tl.positionUnarmedAt(segmentKey);
+                try {
+                    q = travel.checkpoint();
+                } catch (JrrException e) {
+                    tl.positionUnarmedAt(segmentKey);
+                    return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+                }
+                local = true;
+            }
+        } else {
+            q = tl.checkpointsByKey().get(qKey);
+        }
+
+        // 3. bisection by pauses
+        Candidate c = bisect(q, local, stretchEnd, endEvent, w);
+        q = c.q;
+        local = c.local;
+        if (local) {
+            long key = qKey + (nextKey - qKey) / 2;
+            if (key > qKey && !tl.checkpointsByKey().containsKey(key)) {
+                tl.adoptCheckpoint(key, q);
+                if (tl.checkpointsByKey().get(key) == q) {
+                    tl.restoreCheckpoint(Map.entry(key, q));
+                    return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+                }
+                tl.positionUnarmedAt(qKey); // thinned away at once: from the key it came from
+                return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+            }
+            // no key left between its neighbours: scan from it all the same (the answer is then
+            // found again from the earlier checkpoint, trap by trap)
+            try {
+                travel.restore(q);
+                return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+            } finally {
+                travel.discard(q);
+            }
+        }
+        tl.restoreCheckpoint(Map.entry(qKey, q));
+        return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+    }
+
+    /** Whether a hit comes after the timeline's checkpoint k and before the stretch's end. */
+    private boolean hitAfterCheckpoint(long k, Mark stretchEnd, Wanted w) {
+        tl.restoreCheckpoint(Map.entry(k, tl.checkpointsByKey().get(k)));
+        return !tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, 1).isEmpty();
+    }
+
+    /** Whether a hit comes after the end of event b and before end; notes b's position in boundary. */
+    private boolean hitAfterBoundary(long b, Mark end, Wanted w, Map<Long, Mark> boundary) {
+        Mark m = tl.positionUnarmedAt(Timeline.key(b, 0));
+        if (m == null) return false; // the program ended there
+        if (end != null && tl.at(end)) return false; // end is this boundary
+        boundary.put(b, m);
+        return !tl.scanTo(end, w.extraStops, w.accept, w.writeEndingHere, 1).isEmpty();
+    }
+
+    /** The latest start found: a checkpoint with a hit after it; local when this search forked it. */
+    private record Candidate(Checkpoint q, boolean local) {}
+
+    /**
+     * Moves q as late as the pauses allow while a hit still comes after it and before the stretch
+     * end (stretchEnd, the end of event endEvent). Discards the candidates it does not keep.
+     */
+    private Candidate bisect(Checkpoint q, boolean local, Mark stretchEnd, long endEvent, Wanted w) {
+        EventHistory history = tl.history();
+        Checkpointing travel = tl.travel();
+        long doubt = Long.MAX_VALUE; // native run time after q beyond which no hit comes
+        long pause = FIRST_PAUSE_NANOS;
+        // wall time of a pause per nanosecond the program got to run in it (on a loaded machine a
+        // task waits for a CPU most of the time): pauses are stretched by it to move as far as meant
+        double wallPerCpu = 1;
+        int idle = 0, moves = 0, rounds = 0;
+        for (; rounds < MAX_ROUNDS && doubt > SHORT_PIECE_NANOS && idle < MAX_IDLE_ROUNDS; rounds++) {
+            if (doubt != Long.MAX_VALUE) pause = Math.max(1000, Math.min(LONGEST_PAUSE_NANOS, (long) (doubt / 2 * wallPerCpu)));
+            travel.restore(q);
+            StopReason r;
+            long ran;
+            travel.armStops(false);
+            travel.pauseLongRuns(pause);
+            try {
+                // how far the run got, at most: the program's CPU time (exact, it is stopped before
+                // and after), which unlike wall time does not count waiting for a CPU
+                long cpu0 = travel.programCpuNanos();
+                r = history.cont(endEvent, false);
+                ran = travel.programCpuNanos() - cpu0;
+            } finally {
+                travel.pauseLongRuns(0);
+                travel.armStops(true);
+            }
+            if (TRACE) System.err.printf("[bisection]   pause %.0f µs: %s after %.1f µs%n", pause / 1e3, r.kind(), ran / 1e3);
+            if (ran <= 0) {
+                idle++; // nothing ran (or nothing measured): no information
+                continue;
+            }
+            if (r.kind() != StopReason.Kind.PAUSE) {
+                // the stretch ended before the pause: it is shorter than that (and if the pause was
+                // stretched for a busy machine, the machine was less busy this time)
+                if (ran < doubt) doubt = ran;
+                else if (wallPerCpu > 1) wallPerCpu = 1;
+                else idle++;
+                continue;
+            }
+            wallPerCpu = Math.max(1, (double) pause / ran);
+            Checkpoint cand;
+            try {
+                cand = travel.checkpoint();
+            } catch (JrrException e) {
+                break;
+            }
+            boolean yes = hitBefore(stretchEnd, endEvent, w);
+            if (TRACE) System.err.printf("[bisection]   hit after it: %s (event %d)%n", yes, history.currentEvent());
+            if (yes) {
+                if (local) travel.discard(q);
+                q = cand;
+                local = true;
+                moves++;
+                idle = 0;
+                // ran is only an upper bound of the progress (it includes the session's own work
+                // in the process): the time in doubt stays
+                if (doubt == Long.MAX_VALUE) pause = Math.min(2 * pause, LONGEST_PAUSE_NANOS);
+            } else {
+                travel.discard(cand);
+                if (ran < doubt) {
+                    doubt = ran;
+                    idle = 0;
+                } else {
+                    idle++;
+                }
+            }
+        }
+        if (TRACE) System.err.printf("[bisection] %d rounds, %d moves, %.0f µs in doubt%n", rounds, moves, doubt / 1e3);
+        return new Candidate(q, local);
+    }
+
+    /** From the live position: whether an accepted hit comes before the stretch's end (stops at the first). */
+    private boolean hitBefore(Mark stretchEnd, long endEvent, Wanted w) {
+        EventHistory history = tl.history();
+        Checkpointing travel = tl.travel();
+        List<Hit> hits = new ArrayList<>(1);
+        while (true) {
+            StopReason r = history.cont(endEvent, true);
+            switch (r.kind()) {
+                case BREAKPOINT, WATCHPOINT -> {
+                    if (stretchEnd != null && tl.at(stretchEnd)) return false;
+                    tl.collect(r, w.extraStops, w.accept, hits);
+                    if (!hits.isEmpty()) return true;
+                }
+                case EVENT, EXITED, END_OF_TRACE -> {
+                    return false;
+                }
+                default -> { }
+            }
+        }
+    }
+}
