@@ -24,7 +24,12 @@ public final class Evaluator {
     /** Parses and evaluates {@code expression}. */
     public Value evaluate(String expression) {
         Expr e = Parser.parse(expression, n -> ctx.type(n).isPresent() && ctx.variable(n).isEmpty());
-        return eval(e);
+        Value v = eval(e);
+        // a computed pointer (&s[1], p + 1, a cast) carries no memory access: a char * needs it for its string
+        if (v.target() == null && v.type().strip() instanceof Type.Pointer && ctx.target() != null) {
+            return Value.at(v.type(), new Location.Implicit(v.bytes()), ctx.target());
+        }
+        return v;
     }
 
     /** gdb's LEFT@N: N objects of LEFT's type starting at LEFT's address. */

@@ -174,7 +174,7 @@ public final class ValueFormatter {
         Type target = p.target().strip();
         if (target instanceof Type.Base b && b.isChar() && b.size() == 1) {
             if (addr == 0) return "0x0";
-            return hex(addr) + " " + cString(v.target(), addr);
+            return hex(addr) + sym(addr) + " " + cString(v.target(), addr); // gdb names a data symbol it points into
         }
         String prefix = top ? "(" + declared.name() + ") " : "";
         return prefix + hex(addr) + (addr == 0 ? "" : sym(addr));

@@ -106,7 +106,8 @@ class ParityOracleTest {
                 "printf \"a\\tb\\\\\\\"q\\\"\\n\"",
                 "printf \"%s\\n\", nodes[0].val", "printf", "printf abc", "printf \"%d %d\\n\", 1", "printf \"%q\\n\", 5",
                 "printf \"%d\\n\", a, a", "x/s par_name", "x/s par_tag", "x/2s par_tag", "output par_name",
-                "print par_tag", "print/x par_tag", "print par_name"));
+                "print par_tag", "print/x par_tag", "print par_name", "print par_name + 1", "print &par_tag[1]",
+                "print (char *)nodes", "print/x (char *) par_tag"));
     }
 
     /**
