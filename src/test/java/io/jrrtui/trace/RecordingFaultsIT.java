@@ -64,6 +64,14 @@ class RecordingFaultsIT {
         return new Result(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
     }
 
+    /** Whether signal sig is ignored in this process (SigIgn of /proc/self/status), so in every child too. */
+    private static boolean ignoredHere(int sig) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) return (Long.parseUnsignedLong(line.substring(7).strip(), 16) >>> (sig - 1) & 1) != 0;
+        }
+        return false;
+    }
+
     /** JVM start-up on a loaded machine takes a varying time: the kill moments count from the program's first line. */
     private static void awaitFirstLine(Path out) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -128,6 +136,12 @@ class RecordingFaultsIT {
     @Test
     void sigtermAndSighupFinishTheRecordingLikeCtrlC() throws Exception {
         for (int sig : new int[] {15, 1}) {
+            // started with the signal ignored (e.g. under nohup), the recorder and its program inherit
+            // that: the signal does nothing, as nohup means, and there is nothing to test
+            if (ignoredHere(sig)) {
+                System.err.println("RecordingFaultsIT: signal " + sig + " is ignored by this test's process (nohup?); not tested");
+                continue;
+            }
             Path trace = tmp.resolve("signalled-" + sig);
             Path out = tmp.resolve("signalled-" + sig + ".out");
             Process rec = record(trace, out, "2000", "10");
