@@ -131,6 +131,11 @@ public interface DebugSession extends AutoCloseable {
         return file;
     }
 
+    /** {@code info proc mappings}: the program's memory map at this point, lowest address first. */
+    default List<MappingInfo> mappings() {
+        throw new io.jrrtui.util.JrrException("No memory map for this session.");
+    }
+
     /** {@code info sharedlibrary}: (library, address range) rows. */
     List<Variable> sharedLibraries();
 

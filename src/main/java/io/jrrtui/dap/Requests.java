@@ -55,7 +55,7 @@ final class Requests {
     Supplier<StopEvent> movement(String command, Args args) {
         boolean instruction = "instruction".equals(args.string("granularity", "statement"));
         return switch (command) {
-            case "configurationDone" -> stopOnEntry ? session::status : session::cont;
+            case "configurationDone" -> stopOnEntry || !session.canMove() ? session::status : session::cont; // a core stops where it ended
             case "continue" -> onThread(args, session::cont);
             case "next" -> onThread(args, instruction ? session::nexti : session::next);
             case "stepIn" -> onThread(args, instruction ? session::stepi : session::step);

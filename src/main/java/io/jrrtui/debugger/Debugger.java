@@ -3,6 +3,7 @@ package io.jrrtui.debugger;
 import io.jrrtui.api.BreakpointInfo;
 import io.jrrtui.api.CheckpointInfo;
 import io.jrrtui.api.DebugSession;
+import io.jrrtui.api.MappingInfo;
 import io.jrrtui.api.FrameInfo;
 import io.jrrtui.api.SourceLocation;
 import io.jrrtui.api.StopEvent;
@@ -961,6 +962,14 @@ public final class Debugger implements DebugSession {
     public List<String> frameDescription() {
         requireRunning();
         return inspector.frameDescription(ctx());
+    }
+
+    @Override
+    public List<MappingInfo> mappings() {
+        requireRunning();
+        return target.memoryMap().stream()
+                .map(r -> new MappingInfo(r.start(), r.end(), r.offset(), r.perms(), r.path() == null ? "" : r.path()))
+                .sorted(java.util.Comparator.comparingLong(MappingInfo::start)).toList();
     }
 
     @Override

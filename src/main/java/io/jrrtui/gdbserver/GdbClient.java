@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * into {@link DebugSession#interrupt()}.
  */
 final class GdbClient {
-    static final String READ_ONLY = "E.jrrtui replays a recording: its memory and registers cannot be changed";
+    static final String READ_ONLY = "E.jrrtui serves a recording or a core file: its memory and registers cannot be changed";
+    static final String NOT_RUNNING = "E.The program is not being run.";
 
     private final DebugSession session;
     private final PacketChannel channel;
@@ -294,8 +295,13 @@ final class GdbClient {
         return resume(() -> session.gotoEvent(target), false);
     }
 
-    /** Runs a command that moves the program and answers with where it stopped. */
+    /**
+     * Runs a command that moves the program and answers with where it stopped. A session that
+     * cannot move (a core file) answers with gdb's own words for a core; gdb shows them as a
+     * failure reply and stays where it is.
+     */
     private String resume(Supplier<StopEvent> command, boolean reverse) {
+        if (!session.canMove()) return NOT_RUNNING;
         threads = null;
         Thread watcher = interruptWatcher();
         StopEvent stop;

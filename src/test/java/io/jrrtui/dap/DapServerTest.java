@@ -56,7 +56,7 @@ class DapServerTest {
         PipedOutputStream fromServer = new PipedOutputStream();
         PipedInputStream clientIn = new PipedInputStream(fromServer, 1 << 16);
         DapServer server = new DapServer(serverIn, fromServer,
-                name -> ReplayDebugger.open(TraceReader.open(Path.of(name)), 1, OutputSink.DISCARD), new PrintStream(log, true));
+                launch -> ReplayDebugger.open(TraceReader.open(Path.of(launch.recording())), 1, OutputSink.DISCARD), new PrintStream(log, true));
         Thread serving = new Thread(() -> {
             try {
                 server.serve();
