@@ -964,12 +964,14 @@ public final class Debugger implements DebugSession {
         return inspector.frameDescription(ctx());
     }
 
+    /** The recording's mapping events, read once for info proc mappings (empty without a recording). */
+    private List<io.jrrtui.trace.Mapping> recordedMappings;
+
     @Override
     public List<MappingInfo> mappings() {
         requireRunning();
-        return target.memoryMap().stream()
-                .map(r -> new MappingInfo(r.start(), r.end(), r.offset(), r.perms(), r.path() == null ? "" : r.path()))
-                .sorted(java.util.Comparator.comparingLong(MappingInfo::start)).toList();
+        if (recordedMappings == null) recordedMappings = history == null ? List.of() : history.trace().mappings();
+        return ProgramMappings.of(target.memoryMap(), recordedMappings, currentEvent());
     }
 
     @Override
