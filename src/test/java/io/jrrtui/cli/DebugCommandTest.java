@@ -160,6 +160,9 @@ class DebugCommandTest {
         assertOneLine(debug(core, bin, List.of("bt")), "is a core file; the program comes first");
         Jrr.Run usage = Jrr.run("debug", bin.toString());
         assertEquals(64, usage.status(), usage.errText());
+        Jrr.Run serveAndRepl = Jrr.run("debug", "-s", "0", "--repl", bin.toString(), core.toString());
+        assertEquals(64, serveAndRepl.status(), serveAndRepl.errText());
+        assertTrue(serveAndRepl.errText().contains("-s serves gdb"), serveAndRepl.errText());
     }
 
     private static void assertOneLine(Jrr.Run run, String expected) {
