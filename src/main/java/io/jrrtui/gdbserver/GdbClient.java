@@ -260,7 +260,9 @@ final class GdbClient {
         if (p.equals("vCont?")) return "vCont;c;C;s;S";
         if (p.startsWith("vCont;")) return vCont(p.substring(6));
         if (p.startsWith("vRun")) return restart(p);
-        if (p.startsWith("vKill")) return "OK";
+        // gdb says a core's program "is not being run" when asked to kill it; refusing also keeps
+        // `run` (kill first, then vRun) from leaving gdb without the core's process
+        if (p.startsWith("vKill")) return session.canMove() ? "OK" : NOT_RUNNING;
         if (p.startsWith("vAttach")) return "E.jrrtui serves one recording; it cannot attach to a process";
         return "";
     }

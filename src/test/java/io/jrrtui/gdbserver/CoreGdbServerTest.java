@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The gdb server over a core file ({@code jrrtui debug PROGRAM CORE -s PORT}), driven by the real
  * gdb and compared with gdb reading the same core itself: threads, every thread's frames, values,
- * memory and registers agree; continue, stepi and reverse-continue are refused and leave gdb where it was.
+ * memory and registers agree; continue, stepi, reverse-continue, run and kill are refused and leave gdb where it was.
  */
 class CoreGdbServerTest {
     @TempDir
@@ -48,6 +48,7 @@ class CoreGdbServerTest {
         remote.addAll(List.of("echo ==motion==\\n", "continue", "stepi", "reverse-continue", "print value", "bt 1", "monitor when"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         String out;
+        String killed;
         try (Debugger session = Debugger.over(CoreTarget.open(bin, core), 0, null);
                 GdbServer server = GdbServer.listen(session, "0", new PrintStream(log, true))) {
             Thread t = new Thread(server::serve, "gdb-server-core-test");
@@ -56,6 +57,9 @@ class CoreGdbServerTest {
             Path script = Files.writeString(tmp.resolve("cmds.gdb"), "set pagination off\nset width 0\nset confirm off\ntarget extended-remote "
                     + server.address() + "\n" + String.join("\n", remote) + "\n");
             out = GdbOracle.run(List.of("gdb", "-nx", "-q", "-batch", "-x", script.toString(), bin.toString()));
+            // a second client; -ex goes on after an error, where a script stops
+            killed = GdbOracle.run(List.of("gdb", "-nx", "-q", "-batch", "-ex", "target extended-remote " + server.address(),
+                    "-ex", "run", "-ex", "kill", "-ex", "bt 1", bin.toString()));
             server.close();
             t.join(10_000);
         }
@@ -77,6 +81,9 @@ class CoreGdbServerTest {
 
         // motion: gdb's words for a core, and the program stays where it ended
         assertEquals(3, out.lines().filter(l -> l.contains("Remote failure reply: E.The program is not being run.")).count(), out);
+        // run would kill the program first, and a core's cannot be killed: gdb keeps the core's process
+        assertEquals(2, killed.lines().filter(l -> l.equals("Can't kill process")).count(), killed);
+        assertTrue(killed.lines().anyMatch(l -> l.matches("#0 .*store_result \\(slot=0x0, value=4242\\) at pm_worker_segv.c:24")), killed);
         assertEquals("4242", ours.get(ours.size() - 1), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("#0 .*store_result \\(slot=0x0, value=4242\\) at pm_worker_segv.c:24")), out);
         assertTrue(out.contains("a core file has no events"), out);
