@@ -964,6 +964,12 @@ public final class Debugger implements DebugSession {
         return inspector.frameDescription(ctx());
     }
 
+    @Override
+    public String endingSignal() {
+        int sig = target.endingSignal();
+        return sig == 0 ? null : io.jrrtui.arch.Signals.name(sig);
+    }
+
     /** The recording's mapping events, read once for info proc mappings (empty without a recording). */
     private List<io.jrrtui.trace.Mapping> recordedMappings;
 

@@ -68,7 +68,9 @@ final class GdbClient {
     private String handle(String p) throws IOException {
         char c = p.charAt(0);
         return switch (c) {
-            case '?' -> stopReply(session.status());
+            case '?' -> session.endingSignal() != null
+                    ? stopReply(session.status(), "", GdbSignals.fromLinux(Math.max(0, GdbSignals.linuxByName(session.endingSignal()))))
+                    : stopReply(session.status());
             case 'q' -> query(p);
             case 'Q' -> p.equals("QStartNoAckMode") || p.startsWith("QNonStop:0") || p.startsWith("QPassSignals:")
                     || p.startsWith("QProgramSignals:") || p.startsWith("QDisableRandomization:") || p.startsWith("QThreadEvents:")

@@ -88,7 +88,10 @@ class DapServerTest {
         assertTrue(String.valueOf(noProgram.get("message")).contains("\"program\""), noProgram.toString());
         ok(c.request("launch", Json.obj("program", bin.toString(), "coreFile", core.toString())));
         ok(c.request("configurationDone", Json.obj()));
-        assertEquals(1L, body(c.event("stopped")).get("threadId"));
+        Map<String, Object> stopped = body(c.event("stopped"));
+        assertEquals(1L, stopped.get("threadId"));
+        assertEquals("exception", stopped.get("reason"));
+        assertEquals("Program terminated with signal SIGSEGV.", stopped.get("description"));
 
         List<Map<String, Object>> threads = list(ok(c.request("threads", Json.obj())), "threads");
         assertEquals(List.of(1L, 2L, 3L, 4L), threads.stream().map(t -> t.get("id")).toList());

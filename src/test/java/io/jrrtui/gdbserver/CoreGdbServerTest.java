@@ -45,7 +45,7 @@ class CoreGdbServerTest {
         String gdb = TestBinaries.gdb(bin, direct);
 
         List<String> remote = new ArrayList<>(inspect);
-        remote.addAll(List.of("echo ==motion==\\n", "continue", "stepi", "reverse-continue", "print value", "bt 1", "monitor when"));
+        remote.addAll(List.of("info program", "echo ==motion==\\n", "continue", "stepi", "reverse-continue", "print value", "bt 1", "monitor when"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         String out;
         String killed;
@@ -87,6 +87,8 @@ class CoreGdbServerTest {
         assertEquals("4242", ours.get(ours.size() - 1), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("#0 .*store_result \\(slot=0x0, value=4242\\) at pm_worker_segv.c:24")), out);
         assertTrue(out.contains("a core file has no events"), out);
+        // the stop gdb was told of on connecting is the signal that ended the program
+        assertTrue(out.contains("It stopped with signal SIGSEGV, Segmentation fault."), out);
         assertFalse(log.toString().contains("internal error"), log.toString());
     }
 }
