@@ -131,6 +131,16 @@ public interface DebugSession extends AutoCloseable {
         return file;
     }
 
+    /** The name of the signal that ended the program ("SIGSEGV") when the session is its end (a core file); null otherwise. */
+    default String endingSignal() {
+        return null;
+    }
+
+    /** {@code info proc mappings}: the program's memory map at this point, lowest address first. */
+    default List<MappingInfo> mappings() {
+        throw new io.jrrtui.util.JrrException("No memory map for this session.");
+    }
+
     /** {@code info sharedlibrary}: (library, address range) rows. */
     List<Variable> sharedLibraries();
 

@@ -2,6 +2,7 @@ package io.jrrtui.cli;
 
 import io.jrrtui.api.DebugSession;
 import io.jrrtui.dap.DapServer;
+import io.jrrtui.dap.LaunchTarget;
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.record.CpuFeatures;
 import io.jrrtui.replay.OutputSink;
@@ -15,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.List;
 
 /** {@code jrrtui dap [--port [HOST:]N]}: the Debug Adapter Protocol on stdin/stdout, or for TCP clients one after another. */
@@ -34,7 +36,8 @@ final class DapCommand implements Command {
         return """
                 usage: jrrtui dap [--port [HOST:]N]
                   --port N   listen on TCP port N (loopback unless HOST is given; 0 picks one) instead of stdin/stdout
-                The client's "launch" request names the recording: {"trace": NAME-OR-DIR} (default: latest-trace).""";
+                The client's "launch" request names the recording: {"trace": NAME-OR-DIR} (default: latest-trace),
+                or a core file: {"program": PROGRAM, "coreFile": CORE} (post mortem: nothing runs).""";
     }
 
     @Override
@@ -43,7 +46,7 @@ final class DapCommand implements Command {
         if (!a.positional().isEmpty()) throw new UsageException("dap takes no arguments (the trace comes with 'launch')");
         String port = a.value("--port");
         if (port == null) {
-            new DapServer(console.in(), console.out(), name -> open(name, console.err()), console.err()).serve();
+            new DapServer(console.in(), console.out(), launch -> open(launch, console.err()), console.err()).serve();
             return 0;
         }
         try (ServerSocket server = listen(port)) {
@@ -51,7 +54,7 @@ final class DapCommand implements Command {
             console.out().flush();
             while (true) {
                 try (Socket client = server.accept()) {
-                    new DapServer(client.getInputStream(), client.getOutputStream(), name -> open(name, console.err()), console.err()).serve();
+                    new DapServer(client.getInputStream(), client.getOutputStream(), launch -> open(launch, console.err()), console.err()).serve();
                 } catch (IOException e) {
                     console.err().println("jrrtui: DAP connection lost: " + e.getMessage());
                 }
@@ -79,8 +82,10 @@ final class DapCommand implements Command {
         }
     }
 
-    /** Opens a recording for a launch request (null: the latest); problems are one line for the client. */
-    static DebugSession open(String name, PrintStream log) {
+    /** Opens a launch request's core file, or its recording (null: the latest); problems are one line for the client. */
+    static DebugSession open(LaunchTarget launch, PrintStream log) {
+        if (launch.isCore()) return DebugCommand.openCore(Path.of(launch.program()), Path.of(launch.coreFile()), log);
+        String name = launch.recording();
         TraceReader trace = TraceReader.open(TraceStore.fromEnvironment().resolve(name == null || name.isBlank() ? null : name));
         if (trace.incomplete() && trace.recoverableEvents() == 0) {
             throw new JrrException("nothing to replay: the recording of " + trace.dir() + " was interrupted before its first events were written");

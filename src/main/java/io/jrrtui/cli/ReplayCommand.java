@@ -1,7 +1,6 @@
 package io.jrrtui.cli;
 
 import io.jrrtui.debugger.Debugger;
-import io.jrrtui.gdbserver.GdbServer;
 import io.jrrtui.record.CpuFeatures;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.replay.ReplaySession;
@@ -91,24 +90,13 @@ final class ReplayCommand implements Command {
         try (Debugger session = ReplayDebugger.open(trace, start, programOutput, focus)) {
             for (String notice : session.notices()) console.err().println("jrrtui: " + notice);
             if (batch) return BatchRunner.run(session, Path.of(script), console.out(), console.err());
-            if (gdbServer != null) return serveGdb(session, gdbServer, trace, console);
+            if (gdbServer != null) return GdbServing.serve(session, gdbServer, trace.dir().toString(), console);
             if (tui) {
                 Tui.run(session, tuiOptions);
                 return 0;
             }
             return Repl.run(session);
         }
-    }
-
-    /** Serves gdb until the process is stopped (Ctrl-C); prints how to connect first. */
-    private static int serveGdb(Debugger session, String hostPort, TraceReader trace, Console console) {
-        try (GdbServer server = GdbServer.listen(session, hostPort, console.err())) {
-            console.out().println("jrrtui: gdb server for " + trace.dir() + " listening on " + server.address() + "; connect with:");
-            console.out().println("  gdb -ex 'target extended-remote " + server.address() + "' " + session.executablePath());
-            console.out().flush();
-            server.serve();
-        }
-        return 0;
     }
 
     private static int autopilot(TraceReader trace, Console console, boolean mark, boolean showProgress) {

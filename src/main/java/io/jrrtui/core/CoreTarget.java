@@ -62,6 +62,11 @@ public final class CoreTarget implements Target {
         return new CoreTarget(core, program.toAbsolutePath().normalize(), bias + firstVaddr);
     }
 
+    @Override
+    public int endingSignal() {
+        return core.terminatingSignal();
+    }
+
     public CoreDump core() {
         return core;
     }

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  */
 public final class DapServer {
     private final DapChannel channel;
-    private final Function<String, DebugSession> opener;
+    private final Function<LaunchTarget, DebugSession> opener;
     private final PrintStream log;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "dap-run");
@@ -35,8 +35,8 @@ public final class DapServer {
     private int seq = 1;
     private boolean done;
 
-    /** opener: the launch argument "trace" (null for the latest) to an open session. */
-    public DapServer(InputStream in, OutputStream out, Function<String, DebugSession> opener, PrintStream log) {
+    /** opener: the launch request's recording or core file to an open session. */
+    public DapServer(InputStream in, OutputStream out, Function<LaunchTarget, DebugSession> opener, PrintStream log) {
         this.channel = new DapChannel(in, out);
         this.opener = opener;
         this.log = log;
@@ -100,8 +100,9 @@ public final class DapServer {
             }
             case "launch", "attach" -> {
                 if (session != null) throw new JrrException("a recording is already open");
-                String trace = args.string("trace", args.string("program", null));
-                session = opener.apply(trace);
+                LaunchTarget launch = new LaunchTarget(args.string("trace", null), args.string("program", null), args.string("coreFile", null));
+                if (launch.isCore() && launch.program() == null) throw new JrrException("a core file needs the \"program\" that dumped it");
+                session = opener.apply(launch);
                 requests = new Requests(session, args.flag("stopOnEntry"));
                 respond(requestSeq, command, null);
                 event("initialized", null);
@@ -124,6 +125,9 @@ public final class DapServer {
         if (session == null) throw new JrrException("no recording is open: send 'launch' with {\"trace\": NAME} first");
         if (running.get()) throw new JrrException("the program is running; send 'pause' first");
         Supplier<StopEvent> move = requests.movement(command, args);
+        if (move != null && !command.equals("configurationDone") && !session.canMove()) {
+            throw new JrrException("The program is not being run.");
+        }
         if (move != null) {
             respond(requestSeq, command, command.equals("continue") ? Json.obj("allThreadsContinued", true) : null);
             run(move, command);

@@ -55,7 +55,7 @@ final class Requests {
     Supplier<StopEvent> movement(String command, Args args) {
         boolean instruction = "instruction".equals(args.string("granularity", "statement"));
         return switch (command) {
-            case "configurationDone" -> stopOnEntry ? session::status : session::cont;
+            case "configurationDone" -> stopOnEntry || !session.canMove() ? session::status : session::cont; // a core stops where it ended
             case "continue" -> onThread(args, session::cont);
             case "next" -> onThread(args, instruction ? session::nexti : session::next);
             case "stepIn" -> onThread(args, instruction ? session::stepi : session::step);
@@ -103,6 +103,13 @@ final class Requests {
             case START -> "entry";
             default -> "step";
         };
+        if (e.reason() == StopEvent.Reason.START && session.endingSignal() != null) {
+            // a core file: where the program ended, and by which signal
+            String why = "Program terminated with signal " + session.endingSignal() + ".";
+            events.add(event("stopped", Json.obj("reason", "exception", "threadId", e.thread() > 0 ? e.thread() : 1, "allThreadsStopped", true,
+                    "description", why, "text", why)));
+            return events;
+        }
         String text = e.watch() != null ? e.watch().expression() + ": old value = " + e.watch().oldValue() + ", new value = " + e.watch().newValue()
                 : e.detail();
         Map<String, Object> body = Json.obj("reason", reason, "threadId", e.thread() > 0 ? e.thread() : 1, "allThreadsStopped", true,

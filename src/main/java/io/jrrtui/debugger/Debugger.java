@@ -3,6 +3,7 @@ package io.jrrtui.debugger;
 import io.jrrtui.api.BreakpointInfo;
 import io.jrrtui.api.CheckpointInfo;
 import io.jrrtui.api.DebugSession;
+import io.jrrtui.api.MappingInfo;
 import io.jrrtui.api.FrameInfo;
 import io.jrrtui.api.SourceLocation;
 import io.jrrtui.api.StopEvent;
@@ -961,6 +962,22 @@ public final class Debugger implements DebugSession {
     public List<String> frameDescription() {
         requireRunning();
         return inspector.frameDescription(ctx());
+    }
+
+    @Override
+    public String endingSignal() {
+        int sig = target.endingSignal();
+        return sig == 0 ? null : io.jrrtui.arch.Signals.name(sig);
+    }
+
+    /** The recording's mapping events, read once for info proc mappings (empty without a recording). */
+    private List<io.jrrtui.trace.Mapping> recordedMappings;
+
+    @Override
+    public List<MappingInfo> mappings() {
+        requireRunning();
+        if (recordedMappings == null) recordedMappings = history == null ? List.of() : history.trace().mappings();
+        return ProgramMappings.of(target.memoryMap(), recordedMappings, currentEvent());
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * into {@link DebugSession#interrupt()}.
  */
 final class GdbClient {
-    static final String READ_ONLY = "E.jrrtui replays a recording: its memory and registers cannot be changed";
+    static final String READ_ONLY = "E.jrrtui serves a recording or a core file: its memory and registers cannot be changed";
+    static final String NOT_RUNNING = "E.The program is not being run.";
 
     private final DebugSession session;
     private final PacketChannel channel;
@@ -67,7 +68,9 @@ final class GdbClient {
     private String handle(String p) throws IOException {
         char c = p.charAt(0);
         return switch (c) {
-            case '?' -> stopReply(session.status());
+            case '?' -> session.endingSignal() != null
+                    ? stopReply(session.status(), "", GdbSignals.fromLinux(Math.max(0, GdbSignals.linuxByName(session.endingSignal()))))
+                    : stopReply(session.status());
             case 'q' -> query(p);
             case 'Q' -> p.equals("QStartNoAckMode") || p.startsWith("QNonStop:0") || p.startsWith("QPassSignals:")
                     || p.startsWith("QProgramSignals:") || p.startsWith("QDisableRandomization:") || p.startsWith("QThreadEvents:")
@@ -259,7 +262,9 @@ final class GdbClient {
         if (p.equals("vCont?")) return "vCont;c;C;s;S";
         if (p.startsWith("vCont;")) return vCont(p.substring(6));
         if (p.startsWith("vRun")) return restart(p);
-        if (p.startsWith("vKill")) return "OK";
+        // gdb says a core's program "is not being run" when asked to kill it; refusing also keeps
+        // `run` (kill first, then vRun) from leaving gdb without the core's process
+        if (p.startsWith("vKill")) return session.canMove() ? "OK" : NOT_RUNNING;
         if (p.startsWith("vAttach")) return "E.jrrtui serves one recording; it cannot attach to a process";
         return "";
     }
@@ -294,8 +299,13 @@ final class GdbClient {
         return resume(() -> session.gotoEvent(target), false);
     }
 
-    /** Runs a command that moves the program and answers with where it stopped. */
+    /**
+     * Runs a command that moves the program and answers with where it stopped. A session that
+     * cannot move (a core file) answers with gdb's own words for a core; gdb shows them as a
+     * failure reply and stays where it is.
+     */
     private String resume(Supplier<StopEvent> command, boolean reverse) {
+        if (!session.canMove()) return NOT_RUNNING;
         threads = null;
         Thread watcher = interruptWatcher();
         StopEvent stop;

@@ -22,6 +22,9 @@ final class MonitorCommands {
     /** The lines the command prints (errors included, as gdb shows them). */
     List<String> run(String command) {
         String[] words = command.trim().split("\\s+");
+        if (!session.canMove() && !words[0].equals("help") && !words[0].isEmpty()) {
+            return List.of("The program is not being run: a core file has no events to go to.");
+        }
         try {
             return switch (words[0]) {
                 case "when" -> List.of("Current event: " + session.currentEvent() + " of " + session.eventCount());

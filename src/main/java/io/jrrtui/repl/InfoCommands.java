@@ -1,5 +1,6 @@
 package io.jrrtui.repl;
 
+import io.jrrtui.api.MappingInfo;
 import io.jrrtui.api.Variable;
 import io.jrrtui.repl.ReplCommand.Completion;
 import io.jrrtui.util.JrrException;
@@ -34,6 +35,8 @@ final class InfoCommands {
                 Cmd.of("frame", "All about the selected stack frame.").alias("f")
                         .usage("info frame [LEVEL]").does((a, out) -> frame(c, a, out)),
                 Cmd.of("threads", "Display currently known threads.").does((a, out) -> StackCommands.threads(c, out)),
+                Cmd.of("proc", "Information about the process: its memory mappings.").usage("info proc mappings")
+                        .does((a, out) -> procMappings(c, a.strip(), out)),
                 Cmd.of("sharedlibrary", "Status of loaded shared object libraries.").alias("dll")
                         .does((a, out) -> sharedLibraries(c, out)),
                 Cmd.of("line", "Core addresses of the code for a source line.").usage("info line [LOCATION]")
@@ -170,6 +173,28 @@ final class InfoCommands {
             case "rbp" -> "fp";
             default -> reg;
         };
+    }
+
+    /**
+     * gdb's columns: a running (here: replayed) program shows every mapping with its permissions;
+     * a core file shows, as gdb reads them from its NT_FILE note, only the file-backed ones and no
+     * permissions.
+     */
+    private static void procMappings(ReplContext c, String what, PrintStream out) {
+        if (!what.equals("mappings")) throw new JrrException("jrrtui shows only 'info proc mappings'.");
+        boolean core = !c.session.canMove();
+        List<MappingInfo> maps = c.session.mappings();
+        out.println("Mapped address spaces:");
+        out.println();
+        if (core) out.printf("  %18s %18s %10s %10s %s%n", "Start Addr", "End Addr", "Size", "Offset", "objfile");
+        else out.printf("  %18s %18s %10s %10s  %-5s  %s%n", "Start Addr", "End Addr", "Size", "Offset", "Perms", "objfile");
+        for (MappingInfo m : maps) {
+            if (core && m.path().isEmpty()) continue;
+            String start = "0x" + Long.toHexString(m.start()), end = "0x" + Long.toHexString(m.end());
+            String size = "0x" + Long.toHexString(m.end() - m.start()), offset = "0x" + Long.toHexString(m.offset());
+            if (core) out.printf("  %18s %18s %10s %10s %s%n", start, end, size, offset, m.path());
+            else out.printf("  %18s %18s %10s %10s  %-5s  %s%n", start, end, size, offset, m.perms(), m.path());
+        }
     }
 
     private static void sharedLibraries(ReplContext c, PrintStream out) {

@@ -130,6 +130,11 @@ public interface Target extends AutoCloseable {
         return work.get();
     }
 
+    /** The signal that ended the program, for a target that holds a program's end (a core file); 0 otherwise. */
+    default int endingSignal() {
+        return 0;
+    }
+
     // ---- optional capabilities ----------------------------------------------------------------
 
     /** The recorded history this program replays, when it replays one. */

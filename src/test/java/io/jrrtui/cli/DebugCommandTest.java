@@ -1,5 +1,6 @@
 package io.jrrtui.cli;
 
+import static io.jrrtui.testsupport.CoreTranscripts.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.jrrtui.elf.TestBinaries;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,11 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * prints, memory and registers; and bad input in one line.
  */
 class DebugCommandTest {
-    /** A frame of the program's own code in a backtrace line: function, arguments, line. */
-    private static final Pattern PROGRAM_FRAME = Pattern.compile(
-            "^#\\d+\\s+(?:0x[0-9a-f]+ in )?(store_result|run_worker|wait_forever|main|check_balance) \\(([^)]*)\\) at \\S*?\\.c:(\\d+)$");
-    private static final Pattern THREAD_ROW = Pattern.compile("^\\*?\\s+(\\d+)\\s+.*?LWP (\\d+)");
-    private static final Pattern VALUE = Pattern.compile("^\\$\\d+ = (.*)$");
 
     @TempDir
     Path tmp;
@@ -127,6 +122,28 @@ class DebugCommandTest {
     }
 
     @Test
+    void procMappingsAreGdbsRowsForTheCore() throws IOException {
+        Path bin = TestBinaries.binary("pm_worker_segv");
+        Path core = KernelCores.of(bin, TestBinaries.sharedTmp());
+        String gdb = TestBinaries.gdb(bin, withCore(core, List.of("info proc mappings")));
+        Jrr.Run run = debug(bin, core, List.of("info proc mappings"));
+        assertEquals(0, run.status(), run.errText());
+        List<String> gdbRows = mappingRows(gdb);
+        assertTrue(gdbRows.size() >= 10 && gdbRows.get(0).contains("Start Addr"), gdb);
+        assertEquals(gdbRows, mappingRows(run.outText()));
+        Jrr.Run other = debug(bin, core, List.of("info proc cmdline"));
+        assertTrue(other.errText().contains("jrrtui shows only 'info proc mappings'."), other.errText());
+    }
+
+    /** The table after "Mapped address spaces:" (header and rows). */
+    private static List<String> mappingRows(String out) {
+        List<String> lines = out.lines().toList();
+        int at = lines.indexOf("Mapped address spaces:");
+        assertTrue(at >= 0, out);
+        return lines.subList(at + 1, lines.size()).stream().filter(l -> l.matches("^\\s+(Start Addr|0x).*")).toList();
+    }
+
+    @Test
     void badInputIsOneLineAndStatus2() throws IOException {
         Path bin = TestBinaries.binary("pm_abort");
         Path core = KernelCores.of(bin, TestBinaries.sharedTmp());
@@ -143,6 +160,9 @@ class DebugCommandTest {
         assertOneLine(debug(core, bin, List.of("bt")), "is a core file; the program comes first");
         Jrr.Run usage = Jrr.run("debug", bin.toString());
         assertEquals(64, usage.status(), usage.errText());
+        Jrr.Run serveAndRepl = Jrr.run("debug", "-s", "0", "--repl", bin.toString(), core.toString());
+        assertEquals(64, serveAndRepl.status(), serveAndRepl.errText());
+        assertTrue(serveAndRepl.errText().contains("-s serves gdb"), serveAndRepl.errText());
     }
 
     private static void assertOneLine(Jrr.Run run, String expected) {
@@ -165,60 +185,6 @@ class DebugCommandTest {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(rest);
         return all;
-    }
-
-    private static String line(String out, String prefix) {
-        return out.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in\n" + out));
-    }
-
-    private static String lineWith(String out, String part) {
-        return out.lines().filter(l -> l.contains(part)).findFirst().orElseThrow(() -> new AssertionError("no " + part + " in\n" + out));
-    }
-
-    private static String lineStarting(String out, String prefix) {
-        return line(out, prefix);
-    }
-
-    /** info threads rows: thread number to LWP. */
-    private static Map<Integer, Integer> threadRows(String out) {
-        Map<Integer, Integer> rows = new LinkedHashMap<>();
-        for (String l : out.lines().toList()) {
-            Matcher m = THREAD_ROW.matcher(l);
-            if (m.find()) rows.put(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        }
-        return rows;
-    }
-
-    /** Per thread ("Thread N" headers of thread apply all bt; "" for a plain bt), its frames in the program's code. */
-    private static Map<String, List<String>> programFrames(String out) {
-        Map<String, List<String>> stacks = new LinkedHashMap<>();
-        String thread = "";
-        for (String l : out.lines().toList()) {
-            Matcher t = Pattern.compile("^Thread (\\d+) \\(").matcher(l);
-            if (t.find()) {
-                thread = t.group(1);
-                stacks.put(thread, new ArrayList<>());
-                continue;
-            }
-            Matcher f = PROGRAM_FRAME.matcher(l);
-            if (f.find()) stacks.computeIfAbsent(thread, k -> new ArrayList<>()).add(f.group(1) + "(" + f.group(2).replaceAll("0x[0-9a-f]+", "ADDR") + "):" + f.group(3));
-        }
-        if (stacks.size() > 1) stacks.remove(""); // the frame gdb shows on loading the core, before the threads
-        return stacks;
-    }
-
-    /** info registers rows, spaces normalised (gdb shows no fs_base/gs_base for a core; jrrtui does). */
-    private static List<String> registerRows(String out) {
-        return out.lines().filter(l -> l.matches("^[a-z][a-z0-9_]* +0x[0-9a-f]+ .*")).map(l -> l.replaceAll(" +", " ")).distinct().toList();
-    }
-
-    private static List<String> values(String out) {
-        List<String> v = new ArrayList<>();
-        for (String l : out.lines().toList()) {
-            Matcher m = VALUE.matcher(l);
-            if (m.find()) v.add(m.group(1));
-        }
-        return v;
     }
 
     private static int level(String bt, String function) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jrrtui.testsupport.GdbOracle;
+import io.jrrtui.testsupport.KernelCores;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,6 +75,57 @@ class EditorDoorsIT {
             }
         } finally {
             server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void bothDoorsOpenACoreFile() throws Exception {
+        Path bin = TARGET.resolve("test-binaries/pm_worker_segv");
+        Path core = KernelCores.of(bin, tmp);
+        if (GdbOracle.present()) {
+            Process server = new ProcessBuilder(launcher(), "debug", "-s", "0", bin.toString(), core.toString())
+                    .redirectError(tmp.resolve("server.err").toFile()).start();
+            try {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+                String banner = lines.readLine();
+                String command = lines.readLine();
+                assertTrue(banner != null && banner.contains("gdb server for core file"), banner);
+                assertTrue(command != null && command.trim().startsWith("gdb -ex 'target extended-remote 127.0.0.1:"), command);
+                Process gdb = new ProcessBuilder("bash", "-c", command.trim() + " -nx -batch -ex 'bt 2' -ex continue -ex 'print value'")
+                        .redirectErrorStream(true).start();
+                String out = new String(gdb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(gdb.waitFor(120, TimeUnit.SECONDS), out);
+                assertTrue(out.contains("#0  0x") && out.contains("in store_result (slot=0x0, value=4242) at pm_worker_segv.c:24"), out);
+                assertTrue(out.contains("Remote failure reply: E.The program is not being run."), out);
+                assertTrue(out.contains("$1 = 4242"), out);
+                server.destroy();
+                assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server stops");
+                String err = java.nio.file.Files.readString(tmp.resolve("server.err"));
+                assertTrue(err.contains("Program terminated with signal SIGSEGV, Segmentation fault."), err);
+            } finally {
+                server.destroyForcibly();
+            }
+        }
+        Process dap = new ProcessBuilder(launcher(), "dap").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            OutputStream in = dap.getOutputStream();
+            InputStream out = dap.getInputStream();
+            send(in, "{\"seq\":1,\"type\":\"request\",\"command\":\"initialize\",\"arguments\":{\"adapterID\":\"x\"}}");
+            send(in, "{\"seq\":2,\"type\":\"request\",\"command\":\"launch\",\"arguments\":{\"program\":\"" + bin + "\",\"coreFile\":\"" + core + "\"}}");
+            send(in, "{\"seq\":3,\"type\":\"request\",\"command\":\"configurationDone\"}");
+            List<String> messages = new ArrayList<>();
+            while (messages.stream().noneMatch(m -> m.contains("\"event\":\"stopped\""))) messages.add(read(out));
+            send(in, "{\"seq\":4,\"type\":\"request\",\"command\":\"evaluate\",\"arguments\":{\"expression\":\"value\"}}");
+            send(in, "{\"seq\":5,\"type\":\"request\",\"command\":\"continue\",\"arguments\":{\"threadId\":1}}");
+            send(in, "{\"seq\":6,\"type\":\"request\",\"command\":\"disconnect\"}");
+            while (messages.stream().noneMatch(m -> m.contains("\"request_seq\":6"))) messages.add(read(out));
+            String all = String.join("\n", messages);
+            assertTrue(all.contains("\"result\":\"4242\""), all);
+            assertTrue(all.contains("\"request_seq\":5,\"success\":false,\"command\":\"continue\",\"message\":\"The program is not being run.\""), all);
+            assertTrue(dap.waitFor(30, TimeUnit.SECONDS), "dap ends after disconnect");
+            assertEquals(0, dap.exitValue());
+        } finally {
+            dap.destroyForcibly();
         }
     }
 

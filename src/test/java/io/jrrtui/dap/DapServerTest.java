@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jrrtui.core.CoreTarget;
 import io.jrrtui.debugger.Debugger;
+import io.jrrtui.elf.TestBinaries;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.testsupport.KernelCores;
 import io.jrrtui.trace.TraceReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
@@ -56,7 +59,9 @@ class DapServerTest {
         PipedOutputStream fromServer = new PipedOutputStream();
         PipedInputStream clientIn = new PipedInputStream(fromServer, 1 << 16);
         DapServer server = new DapServer(serverIn, fromServer,
-                name -> ReplayDebugger.open(TraceReader.open(Path.of(name)), 1, OutputSink.DISCARD), new PrintStream(log, true));
+                launch -> launch.isCore()
+                        ? Debugger.over(CoreTarget.open(Path.of(launch.program()), Path.of(launch.coreFile())), 0, null)
+                        : ReplayDebugger.open(TraceReader.open(Path.of(launch.recording())), 1, OutputSink.DISCARD), new PrintStream(log, true));
         Thread serving = new Thread(() -> {
             try {
                 server.serve();
@@ -68,6 +73,62 @@ class DapServerTest {
         serving.start();
         client = new DapClient(clientIn, toServer);
         return serving;
+    }
+
+    @Test
+    void aCoreFileShowsThreadsStacksAndVariablesAndRefusesToMove() throws Exception {
+        Path bin = TestBinaries.binary("pm_worker_segv");
+        Path core = KernelCores.of(bin, TestBinaries.sharedTmp());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Thread serving = serve(log);
+        DapClient c = client;
+        ok(c.request("initialize", Json.obj()));
+        Map<String, Object> noProgram = c.request("launch", Json.obj("coreFile", core.toString()));
+        assertEquals(Boolean.FALSE, noProgram.get("success"));
+        assertTrue(String.valueOf(noProgram.get("message")).contains("\"program\""), noProgram.toString());
+        ok(c.request("launch", Json.obj("program", bin.toString(), "coreFile", core.toString())));
+        ok(c.request("configurationDone", Json.obj()));
+        Map<String, Object> stopped = body(c.event("stopped"));
+        assertEquals(1L, stopped.get("threadId"));
+        assertEquals("exception", stopped.get("reason"));
+        assertEquals("Program terminated with signal SIGSEGV.", stopped.get("description"));
+
+        List<Map<String, Object>> threads = list(ok(c.request("threads", Json.obj())), "threads");
+        assertEquals(List.of(1L, 2L, 3L, 4L), threads.stream().map(t -> t.get("id")).toList());
+        assertTrue(threads.stream().allMatch(t -> ((String) t.get("name")).matches(".*\\(LWP \\d+\\)")), threads.toString());
+        List<Map<String, Object>> frames = list(ok(c.request("stackTrace", Json.obj("threadId", 1L))), "stackFrames");
+        assertEquals(List.of("store_result", "run_worker"), frames.subList(0, 2).stream().map(f -> f.get("name")).toList());
+        assertEquals(24L, frames.get(0).get("line"));
+        List<Map<String, Object>> scopes = list(ok(c.request("scopes", Json.obj("frameId", frames.get(0).get("id")))), "scopes");
+        List<Map<String, Object>> args = list(ok(c.request("variables", Json.obj("variablesReference", scopes.get(1).get("variablesReference")))), "variables");
+        assertEquals(List.of("slot = 0x0", "value = 4242"), args.stream().map(v -> v.get("name") + " = " + v.get("value")).toList());
+        scopes = list(ok(c.request("scopes", Json.obj("frameId", frames.get(1).get("id")))), "scopes");
+        Map<String, Object> job = list(ok(c.request("variables", Json.obj("variablesReference", scopes.get(0).get("variablesReference")))), "variables")
+                .stream().filter(v -> v.get("name").equals("job")).findFirst().orElseThrow();
+        List<Map<String, Object>> members = list(ok(c.request("variables", Json.obj("variablesReference", job.get("variablesReference")))), "variables");
+        assertEquals(List.of("id = 2", "weight = 3"), members.stream().filter(m -> !m.get("name").equals("label"))
+                .map(m -> m.get("name") + " = " + m.get("value")).toList());
+        List<Map<String, Object>> registers = list(ok(c.request("variables", Json.obj("variablesReference", scopes.get(2).get("variablesReference")))), "variables");
+        assertTrue(registers.stream().anyMatch(r -> r.get("name").equals("rip")), registers.toString());
+        // one other thread's stack reaches main (the kernel's thread order varies from core to core)
+        long reachMain = 0;
+        for (long t = 2; t <= 4; t++) {
+            List<Map<String, Object>> stack = list(ok(c.request("stackTrace", Json.obj("threadId", t))), "stackFrames");
+            if (stack.stream().anyMatch(f -> f.get("name").equals("main"))) reachMain++;
+        }
+        assertEquals(1, reachMain);
+
+        // nothing runs: every motion is an error response, and the core is still there
+        for (String motion : List.of("continue", "next", "stepIn", "stepOut", "stepBack", "reverseContinue")) {
+            Map<String, Object> r = c.request(motion, Json.obj("threadId", 1L));
+            assertEquals(Boolean.FALSE, r.get("success"), motion + ": " + r);
+            assertEquals("The program is not being run.", r.get("message"), motion);
+        }
+        assertEquals("4242", ok(c.request("evaluate", Json.obj("expression", "value", "frameId", frames.get(0).get("id")))).get("result"));
+        ok(c.request("disconnect", Json.obj()));
+        serving.join(30_000);
+        assertFalse(serving.isAlive());
+        assertFalse(log.toString().contains("internal error"), log.toString());
     }
 
     @Test
