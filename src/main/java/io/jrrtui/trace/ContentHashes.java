@@ -36,9 +36,16 @@ public final class ContentHashes {
     static final long SETTLED_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final ContentHashes STANDARD = new ContentHashes(io.jrrtui.util.CacheFolder.of("content-hashes"));
     private final Path dir;
+    private final long settledNanos;
 
     public ContentHashes(Path dir) {
+        this(dir, SETTLED_NANOS);
+    }
+
+    /** With another settling time (tests: so as not to wait seconds). */
+    ContentHashes(Path dir, long settledNanos) {
         this.dir = dir;
+        this.settledNanos = settledNanos;
     }
 
     /** The cache every jrrtui process of this user shares. */
@@ -59,8 +66,8 @@ public final class ContentHashes {
         }
 
         /** True when no write sharing this ctime can come after now (see the class comment). */
-        boolean settled() {
-            return System.currentTimeMillis() * 1_000_000L - ctimeNanos >= SETTLED_NANOS;
+        boolean settled(long settledNanos) {
+            return System.currentTimeMillis() * 1_000_000L - ctimeNanos >= settledNanos;
         }
 
         String key(char kind, long offset, long length) {
@@ -73,7 +80,7 @@ public final class ContentHashes {
      * starting at offset, e.g. out of a fresh mapping of it.
      */
     public byte[] sha256(FileIdentity id, long offset, byte[] bytes) {
-        boolean settled = id.settled();
+        boolean settled = id.settled(settledNanos);
         Path entry = dir.resolve(id.key('m', offset, bytes.length));
         String sums = checksums(bytes);
         byte[] cached = read(entry, sums);
@@ -89,7 +96,7 @@ public final class ContentHashes {
         Path entry = dir.resolve(before.key('f', 0, before.size()));
         byte[] cached = read(entry, "whole");
         if (cached != null) return FileStore.hex(cached);
-        boolean settled = before.settled();
+        boolean settled = before.settled(settledNanos);
         String hex = FileStore.hex(hashFile(file));
         if (settled && before.equals(FileIdentity.of(file))) write(entry, "whole " + hex);
         return hex;
