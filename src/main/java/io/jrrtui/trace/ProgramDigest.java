@@ -18,9 +18,10 @@ public final class ProgramDigest {
 
     private ProgramDigest() {}
 
-    /** Records the digest of the program copy at copy. */
-    public static void write(Path copy) throws IOException {
-        Files.writeString(copy.resolveSibling(copy.getFileName() + SUFFIX), ContentHashes.standard().sha256(copy) + "\n", StandardCharsets.US_ASCII);
+    /** Records the digest of the program copy at copy: known (in hex) when not null, else computed. */
+    public static void write(Path copy, String known) throws IOException {
+        String digest = known != null ? known : ContentHashes.standard().sha256(copy);
+        Files.writeString(copy.resolveSibling(copy.getFileName() + SUFFIX), digest + "\n", StandardCharsets.US_ASCII);
     }
 
     /**
