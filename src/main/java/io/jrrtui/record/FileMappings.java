@@ -3,17 +3,16 @@ package io.jrrtui.record;
 import io.jrrtui.arch.Registers;
 import io.jrrtui.sys.FileExtents;
 import io.jrrtui.sys.TraceeMemory;
+import io.jrrtui.trace.ContentHashes;
 import io.jrrtui.trace.Mapping;
 import io.jrrtui.trace.MemoryWrite;
 import io.jrrtui.trace.TraceWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * File-backed mmaps: replay cannot open the program's files (open is emulated), so the mapped bytes
@@ -43,13 +42,14 @@ final class FileMappings {
         Path fdLink = Path.of("/proc/" + pid + "/fd/" + fd);
         String path;
         long dev = 0, ino = 0, size = length + offset, mtime = 0;
+        ContentHashes.FileIdentity id = null;
         try {
             path = Files.readSymbolicLink(fdLink).toString();
-            Map<String, Object> a = Files.readAttributes(fdLink, "unix:dev,ino,size,lastModifiedTime");
-            dev = (Long) a.get("dev");
-            ino = (Long) a.get("ino");
-            size = (Long) a.get("size");
-            mtime = ((FileTime) a.get("lastModifiedTime")).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            id = ContentHashes.FileIdentity.of(fdLink);
+            dev = id.dev();
+            ino = id.ino();
+            size = id.size();
+            mtime = id.mtimeNanos();
         } catch (IOException | RuntimeException e) {
             path = "(fd " + fd + ")";
         }
@@ -63,10 +63,19 @@ final class FileMappings {
             for (long at = from; at < to; at += PIECE) {
                 byte[] data = new byte[(int) Math.min(PIECE, to - at)];
                 int n = mem.readPartial(result + at, data);
-                if (n > 0) pieces.add(new MemoryWrite(result + at, n == data.length ? data : Arrays.copyOf(data, n)));
+                if (n > 0) pieces.add(piece(id, offset + at, result + at, n == data.length ? data : Arrays.copyOf(data, n)));
                 if (n < data.length) return pieces; // past the end of what is mapped
             }
         }
         return pieces;
+    }
+
+    /**
+     * A piece of the mapping, with its SHA-256 from the cache of content hashes when it is large
+     * enough for the content store (the writer would hash it) and the file's identity is known.
+     */
+    private static MemoryWrite piece(ContentHashes.FileIdentity id, long fileOffset, long addr, byte[] bytes) {
+        if (id == null || bytes.length < TraceWriter.MIN_STORED) return new MemoryWrite(addr, bytes);
+        return new MemoryWrite(addr, bytes, ContentHashes.standard().sha256(id, fileOffset, bytes));
     }
 }

@@ -22,15 +22,9 @@ import java.util.zip.CRC32C;
  * failure to read or write the cache only costs the decoding.
  */
 final class PatchSiteCache {
-    private static final Path DIR = folder();
+    private static final Path DIR = io.jrrtui.util.CacheFolder.of("rdtsc-sites");
 
     private PatchSiteCache() {}
-
-    private static Path folder() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("jrrtui").resolve("rdtsc-sites");
-    }
 
     /** The sites of code: from the cache when it has this content, else found by find and stored. */
     static long[] sites(byte[] code, Function<byte[], long[]> find) {

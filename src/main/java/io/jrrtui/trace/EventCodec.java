@@ -23,7 +23,7 @@ final class EventCodec {
     /** Where a writer keeps large memory writes (mapped and read file contents) once, by content. */
     interface ContentSink {
         /** The SHA-256 of these bytes after keeping them, or null to write them into the data stream. */
-        byte[] keep(byte[] content) throws IOException;
+        byte[] keep(MemoryWrite write) throws IOException;
     }
 
     /** Where a reader finds the contents a trace refers to by hash. */
@@ -41,7 +41,7 @@ final class EventCodec {
             ev.writeInt(s.writes().size());
             for (MemoryWrite w : s.writes()) {
                 ev.writeLong(w.addr());
-                byte[] hash = sink.keep(w.data());
+                byte[] hash = sink.keep(w);
                 if (hash != null) {
                     ev.writeInt(STORED);
                     ev.writeInt(w.length());

@@ -2,13 +2,9 @@ package io.jrrtui.trace;
 
 import io.jrrtui.util.JrrException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The SHA-256 of each program copy a trace keeps ({@code exe}, {@code exe-N}), in a file beside it
@@ -22,9 +18,10 @@ public final class ProgramDigest {
 
     private ProgramDigest() {}
 
-    /** Records the digest of the program copy at copy. */
-    public static void write(Path copy) throws IOException {
-        Files.writeString(copy.resolveSibling(copy.getFileName() + SUFFIX), sha256(copy) + "\n", StandardCharsets.US_ASCII);
+    /** Records the digest of the program copy at copy: known (in hex) when not null, else computed. */
+    public static void write(Path copy, String known) throws IOException {
+        String digest = known != null ? known : ContentHashes.standard().sha256(copy);
+        Files.writeString(copy.resolveSibling(copy.getFileName() + SUFFIX), digest + "\n", StandardCharsets.US_ASCII);
     }
 
     /**
@@ -36,26 +33,12 @@ public final class ProgramDigest {
         if (!Files.isRegularFile(digestFile)) return;
         try {
             String recorded = Files.readString(digestFile, StandardCharsets.US_ASCII).strip();
-            if (!recorded.equals(sha256(copy))) {
+            if (!recorded.equals(ContentHashes.standard().sha256(copy))) {
                 throw new CorruptTraceException("the trace's copy of the program (" + copy + ") is not the file recorded: it was changed"
                         + " after the recording (a program copied over in place changes a hard-linked copy too)");
             }
         } catch (IOException e) {
             throw new JrrException("cannot read the trace's copy of the program (" + copy + "): " + e.getMessage(), e);
         }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

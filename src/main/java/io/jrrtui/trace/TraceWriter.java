@@ -35,7 +35,7 @@ public final class TraceWriter implements AutoCloseable {
     static final long FLUSH_NANOS = 500_000_000L;
     static final int FLUSH_BYTES = 1 << 20;
     /** Smaller writes stay inline: one stored file per small read would cost more than it saves. */
-    static final int MIN_STORED = 16 << 10;
+    public static final int MIN_STORED = 16 << 10;
     private final Path dir;
     private final FileStore contents;
     /** Held shared while recording, so that {@code rm} never collects contents this trace may use. */
@@ -131,12 +131,13 @@ public final class TraceWriter implements AutoCloseable {
      * Keeps large contents in the file store, then lists them in file-refs, both before any event
      * block refers to them (a failed write leaves no listed-but-missing content; the store lock keeps
      * {@code rm} from collecting a content between the two). The hash is computed here (the event
-     * names it); compressing and storing is a job of the block writer, queued before the job of
+     * names it, unless the recorder already knew it); compressing and storing is a job of the block writer, queued before the job of
      * the events block that refers to it, so it still lands on disk first.
      */
-    private byte[] keep(byte[] content) {
+    private byte[] keep(MemoryWrite write) {
+        byte[] content = write.data();
         if (content.length < MIN_STORED) return null;
-        byte[] hash = FileStore.sha256(content);
+        byte[] hash = write.knownSha256() != null ? write.knownSha256() : FileStore.sha256(content);
         String hex = FileStore.hex(hash);
         if (referenced.add(hex)) {
             worker.submit(() -> {

@@ -93,6 +93,36 @@ class StartupLauncherIT {
         assertEquals(new Result(0, "jrrtui " + Version.VERSION + "\n", ""), damaged);
     }
 
+    /** zstd-jni's library is mapped from target/native (it would extract a copy into the temp folder on every start). */
+    @Test
+    void zstdsLibraryIsLoadedFromTheNativeFolder() throws Exception {
+        Path lib = TARGET.resolve("native").resolve("libzstd-jni.so");
+        assumeTrue(Files.isRegularFile(lib), "mvn package did not unpack zstd-jni's library");
+        Path javaTmp = tmp.resolve("java-tmp");
+        Files.createDirectories(javaTmp);
+        ProcessBuilder pb = new ProcessBuilder(TARGET.resolve("jrrtui").toString(), "record", "-q", "-o", tmp.resolve("trace").toString(),
+                "--", "/bin/sh", "-c", "head -c 100000 /dev/zero >/dev/null; sleep 2");
+        pb.environment().put("JRR_JAVA_OPTS", "-Djava.io.tmpdir=" + javaTmp);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        Path maps = Path.of("/proc/" + p.pid() + "/maps");
+        String mapped = "";
+        for (int i = 0; i < 100 && p.isAlive() && !mapped.contains("libzstd-jni"); i++) {
+            Thread.sleep(30);
+            try {
+                mapped = Files.readString(maps);
+            } catch (IOException e) {
+                break; // ended
+            }
+        }
+        Result rec = finish(p);
+        assertEquals(0, rec.status(), rec.err());
+        assertTrue(mapped.contains(lib.toRealPath().toString()), "zstd-jni not mapped from " + lib);
+        try (var left = Files.list(javaTmp)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().contains("zstd")).toList());
+        }
+    }
+
     @Test
     void twoRecordingsAtOnceRunOnDifferentCpus() throws Exception {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one CPU: nothing to spread over");
