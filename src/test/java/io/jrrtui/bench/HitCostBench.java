@@ -1,0 +1,96 @@
+package io.jrrtui.bench;
+
+import io.jrrtui.api.DebugSession;
+import io.jrrtui.cli.Console;
+import io.jrrtui.cli.Main;
+import io.jrrtui.debugger.Debugger;
+import io.jrrtui.replay.OutputSink;
+import io.jrrtui.session.ReplayDebugger;
+import io.jrrtui.trace.TraceReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What one breakpoint or watchpoint hit costs in a reverse search's scan (issue 11; not a unit
+ * test: {@code src/bench/bench.sh hitcost}). Reverse searches end by scanning a piece of the
+ * recording hit by hit (Timeline.scanTo), so this cost times the hits in that piece is most of a
+ * dense reverse-continue.
+ *
+ * <p>Two recordings of mt_dense_stretch (2 threads, each calls store() N times without a syscall)
+ * differ only in N; from the end, reverse-continue with a breakpoint on store() (then with
+ * {@code watch -l last}) scans every hit of the loops (the bisection is turned off with a huge
+ * {@code jrrtui.timeline.probeHits}, set by bench.sh). The difference of the two times over the
+ * difference of the hits is the cost of one hit, fixed costs (opening, restoring a checkpoint,
+ * the events) cancelled. Each is the median of RUNS fresh sessions (a session's first search is
+ * measured: later ones start from checkpoints the first left behind).
+ *
+ * <p>Arguments: test-binaries dir, [runs (3)], [small N (500)], [large N (3000)].
+ */
+public final class HitCostBench {
+    public static void main(String[] args) throws Exception {
+        Path bins = Path.of(args.length > 0 ? args[0] : "target/test-binaries");
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        long small = args.length > 2 ? Long.parseLong(args[2]) : 500;
+        long large = args.length > 3 ? Long.parseLong(args[3]) : 3000;
+        if (Integer.getInteger("jrrtui.timeline.probeHits", 1000) < 4 * large) {
+            System.out.println("warning: -Djrrtui.timeline.probeHits is below the hits: the searches bisect, the figures are not per hit");
+        }
+        Path dir = Files.createTempDirectory("jrr-hitcost");
+        Path bin = bins.resolve("mt_dense_stretch");
+        Path smallTrace = record(dir.resolve("small"), bin, small);
+        Path largeTrace = record(dir.resolve("large"), bin, large);
+        long extraHits = 2 * (large - small);
+        report("break store; reverse-continue", extraHits,
+                median(runs, smallTrace, HitCostBench::breakAtStore), median(runs, largeTrace, HitCostBench::breakAtStore));
+        report("watch -l last; reverse-continue", extraHits,
+                median(runs, smallTrace, HitCostBench::watchLast), median(runs, largeTrace, HitCostBench::watchLast));
+        System.exit(0);
+    }
+
+    private static Path record(Path trace, Path bin, long n) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Main().run(List.of("record", "-q", "-o", trace.toString(), "--stdout", "/dev/null", "--", bin.toString(), Long.toString(n)),
+                new Console(InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)));
+        if (status > 1) throw new IllegalStateException("record failed: " + err);
+        return trace;
+    }
+
+    private static void breakAtStore(Debugger d) {
+        d.cont();
+        d.addBreakpoint("store", null, false);
+    }
+
+    /** A watchpoint needs a live program: set just before the end, then run to the end. */
+    private static void watchLast(Debugger d) {
+        d.gotoEvent(d.eventCount() - 2);
+        d.addWatchpoint("last", DebugSession.WatchKind.WRITE, true);
+        d.cont();
+    }
+
+    /** Median time (ns) of reverse-continue from the end, each in a fresh session prepared by setUp. */
+    private static long median(int runs, Path trace, Consumer<Debugger> setUp) throws Exception {
+        List<Long> ns = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+                setUp.accept(d);
+                long t0 = System.nanoTime();
+                d.reverseContinue();
+                ns.add(System.nanoTime() - t0);
+            }
+        }
+        Collections.sort(ns);
+        return ns.get(ns.size() / 2);
+    }
+
+    private static void report(String what, long extraHits, long smallNs, long largeNs) {
+        System.out.printf("  %-36s %8.3f s (small) %8.3f s (large)   %7.1f us per hit%n", what, smallNs / 1e9, largeNs / 1e9,
+                (largeNs - smallNs) / 1e3 / extraHits);
+    }
+}
