@@ -6,6 +6,8 @@ import io.jrrtui.cli.Main;
 import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.session.ReplayDebugger;
+import io.jrrtui.sys.Ptrace;
+import io.jrrtui.sys.TracerThread;
 import io.jrrtui.trace.TraceReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -74,23 +76,35 @@ public final class HitCostBench {
         d.cont();
     }
 
-    /** Median time (ns) of reverse-continue from the end, each in a fresh session prepared by setUp. */
-    private static long median(int runs, Path trace, Consumer<Debugger> setUp) throws Exception {
+    /** What one reverse-continue cost: its time, ptrace requests, stops waited for, hand-overs to the tracer thread. */
+    record Cost(long nanos, long requests, long stops, long handovers) {}
+
+    /**
+     * Reverse-continue from the end, each run in a fresh session prepared by setUp: the median
+     * time, and the counts of the last run (they are the same in every run).
+     */
+    private static Cost median(int runs, Path trace, Consumer<Debugger> setUp) throws Exception {
         List<Long> ns = new ArrayList<>();
+        Cost last = null;
         for (int i = 0; i < runs; i++) {
             try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
                 setUp.accept(d);
+                long r0 = Ptrace.requests(), s0 = Ptrace.stops(), h0 = TracerThread.handovers();
                 long t0 = System.nanoTime();
                 d.reverseContinue();
-                ns.add(System.nanoTime() - t0);
+                long t = System.nanoTime() - t0;
+                last = new Cost(t, Ptrace.requests() - r0, Ptrace.stops() - s0, TracerThread.handovers() - h0);
+                ns.add(t);
             }
         }
         Collections.sort(ns);
-        return ns.get(ns.size() / 2);
+        return new Cost(ns.get(ns.size() / 2), last.requests(), last.stops(), last.handovers());
     }
 
-    private static void report(String what, long extraHits, long smallNs, long largeNs) {
-        System.out.printf("  %-36s %8.3f s (small) %8.3f s (large)   %7.1f us per hit%n", what, smallNs / 1e9, largeNs / 1e9,
-                (largeNs - smallNs) / 1e3 / extraHits);
+    private static void report(String what, long extraHits, Cost small, Cost large) {
+        System.out.printf("  %-32s %7.3f s (small) %7.3f s (large)  per hit: %7.1f us, %5.1f ptrace requests, %4.1f stops, %4.1f hand-overs%n",
+                what, small.nanos() / 1e9, large.nanos() / 1e9, (large.nanos() - small.nanos()) / 1e3 / extraHits,
+                (double) (large.requests() - small.requests()) / extraHits, (double) (large.stops() - small.stops()) / extraHits,
+                (double) (large.handovers() - small.handovers()) / extraHits);
     }
 }
