@@ -565,6 +565,7 @@ public final class Timeline implements AutoCloseable {
         // the previous stop helps only inside the same event interval: from an earlier one the
         // event boundary is nearer, and stepping across events could step through a signal
         Mark anchor = at > 0 && trail.get(at - 1).event() == target.event() ? trail.get(at - 1) : null;
+        if (TRACE) System.err.printf("[timeline] reverse-stepi: trail %d, at %d, anchor %s%n", trail.size(), at, anchor != null);
         // 0, or the event whose completion ends the search: the previous instruction is the one
         // that made it (a syscall), and the answer the state just before it
         long madeBy = 0;

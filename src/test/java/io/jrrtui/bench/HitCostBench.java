@@ -25,54 +25,65 @@ import java.util.function.Consumer;
  * recording hit by hit (Timeline.scanTo), so this cost times the hits in that piece is most of a
  * dense reverse-continue.
  *
- * <p>Two recordings of mt_dense_stretch (2 threads, each calls store() N times without a syscall)
- * differ only in N; from the end, reverse-continue with a breakpoint on store() (then with
- * {@code watch -l last}) scans every hit of the loops (the bisection is turned off with a huge
- * {@code jrrtui.timeline.probeHits}, set by bench.sh). The difference of the two times over the
- * difference of the hits is the cost of one hit, fixed costs (opening, restoring a checkpoint,
- * the events) cancelled. Each is the median of RUNS fresh sessions (a session's first search is
+ * <p>Two recordings of bench_loop (one thread: a few syscalls, then N passes of a loop without a
+ * syscall, each writing {@code sink} once) differ only in N; from the end, reverse-continue with a
+ * breakpoint on the loop's line (then with {@code watch -l sink}) scans every pass (the bisection
+ * is turned off with a huge {@code jrrtui.timeline.probeHits}, set by bench.sh). The difference of
+ * the two times over the difference of the passes is the cost of one hit, fixed costs (opening,
+ * restoring a checkpoint, the events) cancelled. Besides the time, which varies with the
+ * machine's load, it prints what does not: ptrace requests, stops and hand-overs to the tracer
+ * thread per hit. Each is the median of RUNS fresh sessions (a session's first search is
  * measured: later ones start from checkpoints the first left behind).
  *
- * <p>Arguments: test-binaries dir, [runs (3)], [small N (500)], [large N (3000)].
+ * <p>Arguments: test-binaries dir, [runs (3)], [small N (1000)], [large N (5000)].
  */
 public final class HitCostBench {
     public static void main(String[] args) throws Exception {
         Path bins = Path.of(args.length > 0 ? args[0] : "target/test-binaries");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        long small = args.length > 2 ? Long.parseLong(args[2]) : 500;
-        long large = args.length > 3 ? Long.parseLong(args[3]) : 3000;
-        if (Integer.getInteger("jrrtui.timeline.probeHits", 1000) < 4 * large) {
+        long small = args.length > 2 ? Long.parseLong(args[2]) : 1000;
+        long large = args.length > 3 ? Long.parseLong(args[3]) : 5000;
+        if (Integer.getInteger("jrrtui.timeline.probeHits", 1000) < 2 * large) {
             System.out.println("warning: -Djrrtui.timeline.probeHits is below the hits: the searches bisect, the figures are not per hit");
         }
         Path dir = Files.createTempDirectory("jrr-hitcost");
-        Path bin = bins.resolve("mt_dense_stretch");
+        Path bin = bins.resolve("bench_loop");
+        loopLine = "bench_loop.c:" + lineOf(Path.of("test-binaries", "bench_loop.c"), "sink += i * i;");
         Path smallTrace = record(dir.resolve("small"), bin, small);
         Path largeTrace = record(dir.resolve("large"), bin, large);
-        long extraHits = 2 * (large - small);
-        report("break store; reverse-continue", extraHits,
-                median(runs, smallTrace, HitCostBench::breakAtStore), median(runs, largeTrace, HitCostBench::breakAtStore));
-        report("watch -l last; reverse-continue", extraHits,
-                median(runs, smallTrace, HitCostBench::watchLast), median(runs, largeTrace, HitCostBench::watchLast));
+        long extraHits = large - small;
+        report("break " + loopLine + "; reverse-continue", extraHits,
+                median(runs, smallTrace, HitCostBench::breakInLoop), median(runs, largeTrace, HitCostBench::breakInLoop));
+        report("watch -l sink; reverse-continue", extraHits,
+                median(runs, smallTrace, HitCostBench::watchSink), median(runs, largeTrace, HitCostBench::watchSink));
         System.exit(0);
     }
 
     private static Path record(Path trace, Path bin, long n) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Main().run(List.of("record", "-q", "-o", trace.toString(), "--stdout", "/dev/null", "--", bin.toString(), Long.toString(n)),
+        int status = new Main().run(List.of("record", "-q", "-o", trace.toString(), "--stdout", "/dev/null", "--", bin.toString(), Long.toString(n), "10"),
                 new Console(InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)));
         if (status > 1) throw new IllegalStateException("record failed: " + err);
         return trace;
     }
 
-    private static void breakAtStore(Debugger d) {
+    private static String loopLine;
+
+    private static int lineOf(Path source, String text) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(source);
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        throw new IllegalStateException(text + " is not in " + source);
+    }
+
+    private static void breakInLoop(Debugger d) {
         d.cont();
-        d.addBreakpoint("store", null, false);
+        d.addBreakpoint(loopLine, null, false);
     }
 
     /** A watchpoint needs a live program: set just before the end, then run to the end. */
-    private static void watchLast(Debugger d) {
+    private static void watchSink(Debugger d) {
         d.gotoEvent(d.eventCount() - 2);
-        d.addWatchpoint("last", DebugSession.WatchKind.WRITE, true);
+        d.addWatchpoint("sink", DebugSession.WatchKind.WRITE, true);
         d.cont();
     }
 
