@@ -3,6 +3,7 @@
 #   src/bench/bench.sh [record-replay|syscallbuf|debugger|trace|seek|symbols|disasm|startup|store|core|all]
 # syscallbuf takes RUNS SCALE MODES ONLY after it (default 3 1 both all; see SyscallBufferBench).
 #   src/bench/bench.sh scale [TRACE_DIR [GOTO_TARGETS [LIMIT_S [all|million|racy]]]]   (not in all: minutes)
+#   src/bench/bench.sh hitcost [RUNS [SMALL_N [LARGE_N]]]   (not in all: µs per breakpoint/watchpoint hit in a reverse scan)
 #   src/bench/bench.sh undo TRACE [CLICKS]   (not in all: TUI undo and scrubber clicks on a long recording,
 #     e.g. jrrtui record -n -o TRACE -- target/test-binaries/bench_million 150000 100)
 # Builds first if needed. Run from anywhere.
@@ -44,5 +45,6 @@ esac
 case "$what" in
   startup|all) run "start-up and footprint (whole processes, JVM start included)" -cp "$CP" io.jrrtui.bench.StartupBench target/jrrtui 5 ;;
   undo) shift; run "TUI undo: checkpoint restore vs jump (issue 18)" -cp "$CP" io.jrrtui.bench.UndoBench "$@" ;;
+  hitcost) shift; run "one breakpoint/watchpoint hit in a reverse search's scan (issue 11)" -Djrrtui.timeline.probeHits=1000000000 -cp "$CP" io.jrrtui.bench.HitCostBench target/test-binaries "$@" ;;
   scale) shift; run "time travel at scale (issue 11)" -Djrrtui.projectDir=. -cp "$CP" io.jrrtui.bench.ScaleBench target/test-binaries "$@" ;;
 esac

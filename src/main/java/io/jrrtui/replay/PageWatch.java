@@ -111,7 +111,7 @@ final class PageWatch {
         List<Long> opened = new java.util.ArrayList<>();
         long faultPage = page;
         while (true) {
-            mprotect(tid, mem, faultPage, protectedPages.get(faultPage));
+            mprotectHere(tid, mem, faultPage, protectedPages.get(faultPage));
             opened.add(faultPage);
             Ptrace.resume(Ptrace.PTRACE_SYSEMU_SINGLESTEP, tid, 0); // the fault is not delivered
             WaitStatus ws = Ptrace.waitFor(tid);
@@ -123,7 +123,7 @@ final class PageWatch {
                 break; // a fault of the program's own: the next resume delivers it again
             }
         }
-        for (long p : opened) mprotect(tid, mem, p, restrictionOf(p));
+        for (long p : opened) mprotectHere(tid, mem, p, restrictionOf(p));
         for (Range r : ranges.values()) {
             boolean changed = !Arrays.equals(before.get(r.slot()), mem.read(r.addr(), r.len()));
             // a fault on a write-only-protected page is a write: report it even when it wrote the
@@ -144,8 +144,20 @@ final class PageWatch {
     }
 
     private static void mprotect(int pid, io.jrrtui.sys.TraceeMemory mem, long page, int prot) {
-        long r = SyscallInjector.inject(pid, mem, SYS_MPROTECT, page, PAGE, prot);
-        if (r < 0 && r > -4096) throw new io.jrrtui.util.JrrException(String.format("cannot protect page 0x%x for a watchpoint (errno %d)", page, -r));
+        checked(SyscallInjector.inject(pid, mem, SYS_MPROTECT, page, PAGE, prot), page);
+    }
+
+    /**
+     * mprotect from a fault's stop or the step after it: the task is in user mode there, so one
+     * single-step runs the call (apply and lift may find a task at a syscall stop: they use
+     * {@link #mprotect}).
+     */
+    private static void mprotectHere(int tid, io.jrrtui.sys.TraceeMemory mem, long page, int prot) {
+        checked(SyscallInjector.injectByStep(tid, mem, SYS_MPROTECT, page, PAGE, prot), page);
+    }
+
+    private static void checked(long result, long page) {
+        if (result < 0 && result > -4096) throw new io.jrrtui.util.JrrException(String.format("cannot protect page 0x%x for a watchpoint (errno %d)", page, -result));
     }
 
     private static ProcMaps.Region regionOf(List<ProcMaps.Region> maps, long addr) {

@@ -61,12 +61,28 @@ public final class Ptrace {
 
     private Ptrace() {}
 
+    /**
+     * How many ptrace requests were made and how many stops waited for, since the start (only
+     * the tracer thread counts; read them after a hand-over). Benchmarks divide them by the work
+     * done: unlike times on a loaded machine, they do not vary from run to run.
+     */
+    private static long requests, stops;
+
+    public static long requests() {
+        return requests;
+    }
+
+    public static long stops() {
+        return stops;
+    }
+
     private static void checkThread() {
         assert TracerThread.isTracer() : "ptrace call off the tracer thread";
     }
 
     private static long call(int request, int pid, long addr, long data, String what) {
         checkThread();
+        requests++;
         try {
             return LibC.ptrace(request, pid, addr, data);
         } catch (LastErrorException e) {
@@ -131,6 +147,7 @@ public final class Ptrace {
     /** The siginfo of the signal in a signal-delivery-stop, or null in a group-stop (EINVAL). */
     public static byte[] getSigInfo(int pid) {
         checkThread();
+        requests++;
         try {
             LibC.ptrace(PTRACE_GETSIGINFO, pid, 0, Pointer.nativeValue(SIGINFO));
         } catch (LastErrorException e) {
@@ -221,6 +238,7 @@ public final class Ptrace {
         while (true) {
             try {
                 int got = LibC.waitpid(pid, status, options);
+                if (got > 0) stops++;
                 WaitStatus ws = new WaitStatus(got, status[0]);
                 if (!STRAY_SIGSTOPS.isEmpty() && STRAY_SIGSTOPS.contains(got)) {
                     if (ws.stopped() && ws.event() == 0 && ws.stopSig() == SIGSTOP) {

@@ -64,6 +64,13 @@ public final class TracerThread {
 
     private TracerThread() {}
 
+    /** How many jobs were handed over to the tracer thread (benchmarks: hand-overs per unit of work). */
+    private static final java.util.concurrent.atomic.AtomicLong HANDOVERS = new java.util.concurrent.atomic.AtomicLong();
+
+    public static long handovers() {
+        return HANDOVERS.get();
+    }
+
     public static boolean isTracer() {
         return Thread.currentThread() == tracer;
     }
@@ -73,6 +80,7 @@ public final class TracerThread {
         if (isTracer()) {
             return callHere(job);
         }
+        HANDOVERS.incrementAndGet();
         Future<T> f = EXECUTOR.submit(() -> {
             tracer = Thread.currentThread();
             return job.call();

@@ -300,6 +300,24 @@ public final class Timeline implements AutoCloseable {
         trailIsSteps = false;
     }
 
+    /**
+     * Leaves the hit before last (when it is in the same event interval, so the same thread's
+     * execution leads from it to last) in the trail as reverse-stepi's anchor: a watch stop is
+     * reported before the writing instruction, one reverse-stepi from the hit, and stepping from
+     * the previous hit costs the instructions between two hits instead of every instruction since
+     * the event's start (a dense loop: the whole loop, up to the reverse-stepi limit).
+     */
+    private void noteHitBefore(List<Hit> hits, Hit last) {
+        if (hits.size() < 2) return;
+        Mark prev = hits.get(hits.size() - 2).mark();
+        Mark here = last.mark();
+        if (prev.event() != here.event() || prev.tid() != here.tid() || prev.sameState(here.regs())) return;
+        if (trail.size() > 10_000) trail.subList(0, 5_000).clear();
+        trail.add(prev);
+        trail.add(here);
+        trailIsSteps = false;
+    }
+
     private void resetTrail() {
         trail.clear();
         trailIsSteps = false;
@@ -317,17 +335,18 @@ public final class Timeline implements AutoCloseable {
         boolean temporary = !userBreakpoints.contains(m.rip());
         if (temporary) program.addBreakpoint(m.rip());
         try {
-            while (true) {
-                StopReason r = history.cont(m.event() + 1, true);
-                // A watchpoint trap lands exactly on the instruction after the write: check every stop.
-                if (at(m)) {
-                    selectThreadOf(m);
-                    return;
+            // every pass of the mark's rip traps: one hand-over for all of them, not two per pass
+            program.exclusive(() -> {
+                while (true) {
+                    StopReason r = history.cont(m.event() + 1, true);
+                    // A watchpoint trap lands exactly on the instruction after the write: check every stop.
+                    if (at(m)) return null;
+                    if (r.kind() == StopReason.Kind.EVENT || r.kind() == StopReason.Kind.EXITED) {
+                        throw new JrrException("cannot find " + m + " again (the replay passed it)");
+                    }
                 }
-                if (r.kind() == StopReason.Kind.EVENT || r.kind() == StopReason.Kind.EXITED) {
-                    throw new JrrException("cannot find " + m + " again (the replay passed it)");
-                }
-            }
+            });
+            selectThreadOf(m);
         } finally {
             if (temporary) program.removeBreakpoint(m.rip());
         }
@@ -422,6 +441,7 @@ public final class Timeline implements AutoCloseable {
                 if (!hits.isEmpty()) {
                     Hit last = hits.get(hits.size() - 1);
                     goTo(last.mark());
+                    noteHitBefore(hits, last);
                     return ReverseResult.at(last);
                 }
                 if (start <= first) {
@@ -469,6 +489,13 @@ public final class Timeline implements AutoCloseable {
      * early once limit hits are collected (the live position is then the last one).
      */
     List<Hit> scanTo(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingAtTarget, int limit) {
+        // One hand-over to the thread that drives the program for the whole scan, not three per
+        // hit (the run, the registers to compare with the target, the registers of the hit's
+        // mark): under load each hand-over costs as much as the trap itself.
+        return program.exclusive(() -> scanHere(target, extraStops, accept, writeEndingAtTarget, limit));
+    }
+
+    private List<Hit> scanHere(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingAtTarget, int limit) {
         List<Hit> hits = new ArrayList<>();
         if (target != null && at(target)) return hits;
         // Up to the target's event first: its pc may be in code that is not mapped yet.
@@ -538,6 +565,7 @@ public final class Timeline implements AutoCloseable {
         // the previous stop helps only inside the same event interval: from an earlier one the
         // event boundary is nearer, and stepping across events could step through a signal
         Mark anchor = at > 0 && trail.get(at - 1).event() == target.event() ? trail.get(at - 1) : null;
+        if (TRACE) System.err.printf("[timeline] reverse-stepi: trail %d, at %d, anchor %s%n", trail.size(), at, anchor != null);
         // 0, or the event whose completion ends the search: the previous instruction is the one
         // that made it (a syscall), and the answer the state just before it
         long madeBy = 0;
