@@ -5,14 +5,8 @@ import io.jrrtui.arch.Signals;
 import io.jrrtui.core.CoreDump;
 import io.jrrtui.core.CoreTarget;
 import io.jrrtui.debugger.Debugger;
-import io.jrrtui.repl.BatchRunner;
-import io.jrrtui.repl.Repl;
 import io.jrrtui.repl.StopPrinter;
-import io.jrrtui.tui.Tui;
-import io.jrrtui.tui.TuiOptions;
-import io.jrrtui.util.JrrException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,28 +45,16 @@ final class DebugCommand implements Command {
         if (a.positional().size() != 2) throw new UsageException("debug needs a program and its core file: jrrtui debug PROGRAM CORE");
         Path program = Path.of(a.positional().get(0));
         Path corePath = Path.of(a.positional().get(1));
-        String script = a.value("-x");
-        boolean batch = a.flag("--batch") || script != null;
-        if (batch && script == null) throw new UsageException("--batch needs -x FILE");
-        if (batch && !Files.isRegularFile(Path.of(script))) throw new JrrException("cannot read command file " + script);
-        String gdbServer = a.value("-s", "--gdbserver");
-        if (gdbServer != null && (batch || a.flag("--tui") || a.flag("--repl"))) throw new UsageException("-s serves gdb: it goes without --tui, --repl and --batch");
-        boolean tui = gdbServer == null && !batch && !a.flag("--repl") && (a.flag("--tui") || Tui.onTerminal());
-        TuiOptions tuiOptions = tui ? TuiOptions.fromCommandLine(a.value("--theme"), a.value("--keys")) : null;
+        FrontEnd frontEnd = FrontEnd.choose(a);
         CoreTarget target = CoreTarget.open(program, corePath);
         try (Debugger session = Debugger.over(target, 0, null)) {
             warnings(session, target).forEach(w -> console.err().println("jrrtui: " + w));
-            if (gdbServer != null) {
+            if (frontEnd.gdbServer() != null) {
                 banner(target.core(), console.err());
-                return GdbServing.serve(session, gdbServer, "core file " + corePath, console);
+                return GdbServing.serve(session, frontEnd.gdbServer(), "core file " + corePath, console);
             }
-            if (!tui) banner(target.core(), console.out());
-            if (batch) return BatchRunner.run(session, Path.of(script), console.out(), console.err());
-            if (tui) {
-                Tui.run(session, tuiOptions);
-                return 0;
-            }
-            return Repl.run(session);
+            if (!frontEnd.fullScreen()) banner(target.core(), console.out());
+            return frontEnd.run(session, console);
         }
     }
 

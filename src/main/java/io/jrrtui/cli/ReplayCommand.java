@@ -4,17 +4,11 @@ import io.jrrtui.debugger.Debugger;
 import io.jrrtui.record.CpuFeatures;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.replay.ReplaySession;
-import io.jrrtui.repl.BatchRunner;
-import io.jrrtui.repl.Repl;
 import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.target.StopReason;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.trace.TraceStore;
-import io.jrrtui.tui.Tui;
-import io.jrrtui.tui.TuiOptions;
 import io.jrrtui.util.JrrException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -75,27 +69,15 @@ final class ReplayCommand implements Command {
                 throw new UsageException("-g needs an event number, not '" + g + "'");
             }
         }
-        String script = a.value("-x");
-        boolean batch = a.flag("--batch") || script != null;
-        if (batch && script == null) throw new UsageException("--batch needs -x FILE");
-        if (batch && !Files.isRegularFile(Path.of(script))) throw new JrrException("cannot read command file " + script);
-        String gdbServer = a.value("-s", "--gdbserver");
-        if (gdbServer != null && (batch || a.flag("--tui") || a.flag("--repl"))) throw new UsageException("-s serves gdb: it goes without --tui, --repl and --batch");
-        boolean tui = gdbServer == null && !batch && !a.flag("--repl") && (a.flag("--tui") || Tui.onTerminal());
-        TuiOptions tuiOptions = tui ? TuiOptions.fromCommandLine(a.value("--theme"), a.value("--keys")) : null;
+        FrontEnd frontEnd = FrontEnd.choose(a);
         // In the TUI the Output pane shows the program's output (from the trace); elsewhere it is
         // printed the first time execution passes it.
-        OutputSink programOutput = tui ? OutputSink.DISCARD : new FirstPassOutput(new MarkedOutput(console.out(), console.err(), false));
+        OutputSink programOutput = frontEnd.fullScreen() ? OutputSink.DISCARD : new FirstPassOutput(new MarkedOutput(console.out(), console.err(), false));
         Debugger.Focus focus = ProcessChoice.resolve(trace, a.value("-f"), a.value("-p"));
         try (Debugger session = ReplayDebugger.open(trace, start, programOutput, focus)) {
             for (String notice : session.notices()) console.err().println("jrrtui: " + notice);
-            if (batch) return BatchRunner.run(session, Path.of(script), console.out(), console.err());
-            if (gdbServer != null) return GdbServing.serve(session, gdbServer, trace.dir().toString(), console);
-            if (tui) {
-                Tui.run(session, tuiOptions);
-                return 0;
-            }
-            return Repl.run(session);
+            if (frontEnd.gdbServer() != null) return GdbServing.serve(session, frontEnd.gdbServer(), trace.dir().toString(), console);
+            return frontEnd.run(session, console);
         }
     }
 
