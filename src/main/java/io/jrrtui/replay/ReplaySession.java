@@ -2,6 +2,7 @@ package io.jrrtui.replay;
 
 import io.jrrtui.arch.Registers;
 import io.jrrtui.arch.Signals;
+import io.jrrtui.sys.CpuTime;
 import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.sys.Ptrace;
 import io.jrrtui.sys.SyscallInjector;
@@ -781,7 +782,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
 
     @Override
     public long programCpuNanos() {
-        return io.jrrtui.sys.CpuTime.ofProcess(pid());
+        return CpuTime.ofProcess(pid());
     }
 
     /** While true, no int3 is in the program and no watched page is protected (see {@link #armStops}). */
