@@ -17,9 +17,7 @@ class HistoryCommandTest {
     @Test
     void historyListsEveryWriteAndComesBack() throws Exception {
         Path trace = tmp.resolve("levels");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
-                Jrr.binary("tui_levels").toString());
-        assertEquals(0, r.status(), r.errText());
+        Jrr.recordQuietly(trace, tmp.resolve("out"), "tui_levels");
         Path script = tmp.resolve("cmds");
         Files.writeString(script, "break report\nhistory level\nwhen\nhistory nosuchthing\n");
         Jrr.Run b = Jrr.run("replay", "--batch", "-x", script.toString(), trace.toString());

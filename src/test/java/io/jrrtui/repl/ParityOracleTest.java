@@ -40,9 +40,7 @@ class ParityOracleTest {
     @BeforeAll
     static void record() {
         trace = tmp.resolve("par_rev");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--",
-                Jrr.binary("par_rev").toString());
-        assertEquals(0, r.status(), r.errText());
+        Jrr.recordQuietly(trace, tmp.resolve("out"), "par_rev");
     }
 
     /** Scenario name → commands after "break main", "run" (gdb then starts recording). */

@@ -23,8 +23,7 @@ class ProcMappingsTest {
     void replayMappingsHaveGdbsColumnsAndTheProgramsAndLibcsRows() throws Exception {
         Path bin = Jrr.binary("tui_levels");
         Path trace = tmp.resolve("levels");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", tmp.resolve("out").toString(), "--", bin.toString());
-        assertEquals(0, r.status(), r.errText());
+        Jrr.recordQuietly(trace, tmp.resolve("out"), "tui_levels");
         Path script = Files.writeString(tmp.resolve("cmds"), "break main\ncontinue\ninfo proc mappings\n");
         Jrr.Run ours = Jrr.run("replay", "--batch", "-x", script.toString(), trace.toString());
         assertEquals(0, ours.status(), ours.errText());

@@ -23,9 +23,7 @@ class SharedMemoryReplayTest {
     void childrenWritesShowInTheParentAndCheckpointsStopAtTheSharedMapping() throws Exception {
         Path dir = tmp.resolve("trace");
         Path out = tmp.resolve("out");
-        Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", out.toString(), "--",
-                Jrr.binary("fc_shared_anon_fork").toString());
-        assertEquals(0, r.status(), r.errText());
+        Jrr.recordQuietly(dir, out, "fc_shared_anon_fork");
         assertTrue(Files.readString(out).contains("counter 4000, slots 100 200 300 400, private page 1"));
         ByteArrayOutputStream replayed = new ByteArrayOutputStream();
         TraceReader trace = TraceReader.open(dir);
