@@ -326,8 +326,14 @@ final class GdbClient {
     private Thread interruptWatcher() {
         Thread t = new Thread(() -> {
             try {
+                // gdb may send the byte right after the resume packet, before the command has begun and
+                // cleared stale interrupts: once it has come, keep interrupting until the command returns
+                boolean requested = false;
                 while (!Thread.currentThread().isInterrupted()) {
-                    if (channel.interruptPending()) session.interrupt();
+                    if (requested || channel.interruptPending()) {
+                        requested = true;
+                        session.interrupt();
+                    }
                     Thread.sleep(20);
                 }
             } catch (IOException | InterruptedException e) {
