@@ -11,6 +11,11 @@ public final class Signals {
     public static final int SIGKILL = 9;
     public static final int SIGSEGV = 11;
     public static final int SIGSTOP = 19;
+    public static final int SIGSYS = 31;
+    /** si_code of the SIGSYS that Syscall User Dispatch raises for a syscall made outside its allowed region. */
+    public static final int SYS_USER_DISPATCH = 2;
+    /** The prctl option that turns Syscall User Dispatch on or off (whose SIGSYS the above is). */
+    public static final int PR_SET_SYSCALL_USER_DISPATCH = 59;
 
     private static final String[] NAMES = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL",
@@ -40,5 +45,16 @@ public final class Signals {
     /** Signals the CPU raises for the instruction that faulted; they replay by themselves. */
     public static boolean isFaultSignal(int sig) {
         return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL || sig == SIGTRAP;
+    }
+
+    /**
+     * Raised by the instruction the task is at, as a fault is (a positive si_code: the kernel, not
+     * kill): it must be delivered there, and replay raises it again by itself at the same point.
+     * Besides CPU faults that is Syscall User Dispatch's SIGSYS, raised for a dispatched syscall
+     * instruction (replay runs the prctl that turns dispatch on for real, so the kernel raises it
+     * again). A program's own seccomp SIGSYS is not: replay does not install the program's filter.
+     */
+    public static boolean isSynchronous(int sig, int code) {
+        return (isFaultSignal(sig) && code > 0) || (sig == SIGSYS && code == SYS_USER_DISPATCH);
     }
 }

@@ -597,7 +597,7 @@ public final class Recorder {
             t.atBoundary = false;
             return;
         }
-        boolean fault = Signals.isFaultSignal(sig) && code > 0;
+        boolean fault = Signals.isSynchronous(sig, code);
         if (fault || t.atBoundary) {
             if (!fault && !t.heldSignals.isEmpty() && heldSignalMatches(t, sig)) {
                 info = t.heldSignals.removeFirst();

@@ -51,6 +51,12 @@ final class SyscallCapture {
                 && SharedFileMaps.isSharedFileMap(entry.arg(3)) && (entry.arg(2) & 2) != 0) {
             t.proc.syscallBuffer.stopBuffering(mem); // a write(2) into the file must be seen: see ProcessSyscallBuffer
         }
+        if (t.proc.syscallBuffer != null && name.equals("prctl") && entry.arg(0) == io.jrrtui.arch.Signals.PR_SET_SYSCALL_USER_DISPATCH && result == 0) {
+            // dispatch decides by the address of the syscall instruction: calls must come from where the
+            // program made them (libc), not from the library's trampoline, which dispatch would send to
+            // the program's SIGSYS handler
+            t.proc.syscallBuffer.stopBuffering(mem);
+        }
         return new SyscallEvent(number, t.tid, entry, result, writes, stream, output);
     }
 

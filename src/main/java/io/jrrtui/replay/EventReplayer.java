@@ -419,9 +419,13 @@ final class EventReplayer {
     }
 
     private void replaySyscall(LiveTask t, SyscallEvent sc, Registers regs, long n) {
-        Disposition d = SyscallTable.disposition(sc.syscall());
         long result = sc.result();
         boolean failed = result < 0 && result > -4096;
+        boolean dispatch = sc.syscall() == SYS_PRCTL && regs.arg(0) == Signals.PR_SET_SYSCALL_USER_DISPATCH && !failed;
+        // Syscall User Dispatch runs for real: the kernel then raises its SIGSYS at the same syscalls
+        // as when recording (they are in the recording as faults, see Signals.isSynchronous)
+        Disposition d = dispatch ? Disposition.EXECUTE : SyscallTable.disposition(sc.syscall());
+        if (dispatch) t.userDispatch = regs.arg(1) != 0;
         if (sc.syscall() == SYS_SET_ROBUST_LIST && result == 0) t.robustHead = regs.arg(0);
         switch (d) {
             case EXECUTE -> {
@@ -830,7 +834,7 @@ final class EventReplayer {
         }
         byte[] info = Ptrace.getSigInfo(t.tid);
         int code = Signals.siginfoCode(info);
-        if (Signals.isFaultSignal(sig) && code > 0) {
+        if (Signals.isSynchronous(sig, code)) {
             throw new DivergenceException(n, "task " + t.recordedTid + " received " + Signals.name(sig) + " at 0x"
                     + Long.toHexString(regs.rip()) + " where the recording has " + describe(expected));
         }

@@ -56,6 +56,8 @@ final class LiveTask {
     long clearChildTid;
     /** The thread set an alternate signal stack (kernel state a checkpoint cannot re-create for a thread). */
     boolean ownSignalStack;
+    /** Syscall User Dispatch is on in this thread (per-thread kernel state a re-created thread would lack). */
+    boolean userDispatch;
 
     /** Numbers of this task's events whose work was done at an earlier event (EventReplayer.executeAhead). */
     final java.util.Set<Long> doneAhead = new java.util.HashSet<>();

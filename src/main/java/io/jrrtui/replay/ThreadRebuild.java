@@ -43,6 +43,7 @@ final class ThreadRebuild {
             if (t.deliver != 0) return "a thread is about to receive a signal";
             if (t.tid == proc.tgid) leaderAlive = true;
             else if (t.ownSignalStack) return "a thread other than the main one has its own signal stack";
+            else if (t.userDispatch) return "a thread other than the main one uses Syscall User Dispatch"; // per thread, as the stack
             if (t.pending != null && !t.pending.syscallStop()) return "a thread waits in an unexpected stop";
         }
         if (!leaderAlive) return "the main thread has ended";

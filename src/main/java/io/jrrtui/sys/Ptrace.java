@@ -161,6 +161,31 @@ public final class Ptrace {
         call(PTRACE_SETSIGINFO, pid, 0, Pointer.nativeValue(SIGINFO), "PTRACE_SETSIGINFO");
     }
 
+    private static final int PTRACE_SET_SYSCALL_USER_DISPATCH_CONFIG = 0x4210, PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG = 0x4211;
+    /** struct ptrace_sud_config: mode, selector address, allowed region's offset and length. */
+    private static final Memory DISPATCH = new Memory(32);
+
+    /**
+     * A task's Syscall User Dispatch configuration (mode, selector, offset, len), or null where the
+     * kernel cannot report it (before Linux 6.4).
+     */
+    public static long[] getDispatchConfig(int pid) {
+        checkThread();
+        requests++;
+        try {
+            LibC.ptrace(PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG, pid, DISPATCH.size(), Pointer.nativeValue(DISPATCH));
+        } catch (LastErrorException e) {
+            return null;
+        }
+        return DISPATCH.getLongArray(0, 4);
+    }
+
+    public static void setDispatchConfig(int pid, long[] config) {
+        DISPATCH.write(0, config, 0, 4);
+        call(PTRACE_SET_SYSCALL_USER_DISPATCH_CONFIG, pid, DISPATCH.size(), Pointer.nativeValue(DISPATCH),
+                "PTRACE_SET_SYSCALL_USER_DISPATCH_CONFIG");
+    }
+
     public static long getEventMsg(int pid) {
         call(PTRACE_GETEVENTMSG, pid, 0, Pointer.nativeValue(EVENTMSG), "PTRACE_GETEVENTMSG");
         return EVENTMSG.getLong(0);
@@ -304,6 +329,17 @@ public final class Ptrace {
             throw new PtraceException("tgkill(" + tid + ", " + sig + "): " + LibC.strerror(e.getErrorCode()), e.getErrorCode());
         }
     }
+
+    /** tkill(2): a signal to one thread, by its id alone. */
+    public static void tkill(int tid, int sig) {
+        try {
+            LibC.syscall(SYS_TKILL, tid, sig, 0);
+        } catch (LastErrorException e) {
+            throw new PtraceException("tkill(" + tid + ", " + sig + "): " + LibC.strerror(e.getErrorCode()), e.getErrorCode());
+        }
+    }
+
+    private static final int SYS_TKILL = 200;
 
     public static String strerror(int errno) {
         return LibC.strerror(errno);

@@ -30,6 +30,7 @@ public final class SyscallInjector {
     public static int fork(int pid, TraceeMemory mem) {
         Registers saved = Ptrace.getRegs(pid);
         byte[] code = mem.read(saved.rip(), 2);
+        long[] dispatch = Ptrace.getDispatchConfig(pid);
         Result r = run(pid, mem, SYS_FORK);
         if (r.value() < 0 || r.childPid() <= 0) throw new JrrException("cannot fork a checkpoint of pid " + pid + ": " + r.value());
         int child = r.childPid();
@@ -39,6 +40,8 @@ public final class SyscallInjector {
             childMem.write(saved.rip(), code);
         }
         Ptrace.setRegs(child, saved);
+        // fork does not pass Syscall User Dispatch on; the copy must dispatch as the program does
+        if (dispatch != null && dispatch[0] != 0) Ptrace.setDispatchConfig(child, dispatch);
         return child;
     }
 
@@ -50,6 +53,10 @@ public final class SyscallInjector {
      * process or thread (their event stops are not handled here).
      */
     public static long injectByStep(int pid, TraceeMemory mem, long nr, long... args) {
+        return keepingStop(pid, () -> stepOnce(pid, mem, nr, args));
+    }
+
+    private static long stepOnce(int pid, TraceeMemory mem, long nr, long... args) {
         Registers saved = Ptrace.getRegs(pid);
         long insn = saved.rip();
         byte[] code = mem.read(insn, 2);
@@ -66,6 +73,7 @@ public final class SyscallInjector {
                 if (ws.exited() || ws.signaled()) throw new JrrException("pid " + pid + " ended during an injected syscall: " + ws);
                 Registers now = Ptrace.getRegs(pid);
                 if (ws.stopped() && ws.stopSig() == Signals.SIGTRAP && now.rip() == insn + 2) return now.rax();
+                if (ws.stopped() && ws.stopSig() == Signals.SIGSYS && now.rip() == insn + 2) throw dispatched(pid, nr);
                 // another stop before the call ran (an event stop): the instruction is still to run
                 if (now.rip() != insn) break;
             }
@@ -98,6 +106,67 @@ public final class SyscallInjector {
     }
 
     private static Result run(int pid, TraceeMemory mem, long nr, long... args) {
+        return keepingStop(pid, () -> runOnce(pid, mem, nr, args));
+    }
+
+    /**
+     * Runs an injection so that the task is left in the kind of stop it was in, as far as the
+     * program can tell:
+     * <ul>
+     * <li>At the delivery stop of a signal the caller may still deliver (not a trap, not a fault
+     * the instruction raises again), the injection's own stops replace that stop and the kernel
+     * forgets the signal; resuming with it from a syscall stop does not deliver it. So it is sent
+     * again afterwards and the task brought back to a delivery stop of it, with its siginfo.
+     * (Found when a watchpoint set at a "Program received signal" stop lost the signal.)</li>
+     * <li>With Syscall User Dispatch on and the program's selector at BLOCK, the kernel would send
+     * our call to the program's SIGSYS handler — and a SIGSYS forced inside that handler resets it
+     * to the default. Dispatch is turned off for the call and put back (one more ptrace request
+     * per call; before Linux 6.4 dispatch cannot be seen, and a dispatched call is an error).</li>
+     * </ul>
+     */
+    private static <T> T keepingStop(int pid, java.util.function.Supplier<T> call) {
+        byte[] signal = deliverableSignal(Ptrace.getSigInfo(pid));
+        long[] dispatch = Ptrace.getDispatchConfig(pid);
+        boolean dispatching = dispatch != null && dispatch[0] != 0;
+        if (dispatching) Ptrace.setDispatchConfig(pid, new long[] {0, 0, 0, 0});
+        T result;
+        try {
+            result = call.get();
+        } finally {
+            if (dispatching) Ptrace.setDispatchConfig(pid, dispatch);
+        }
+        if (signal != null) backToDelivery(pid, signal);
+        return result;
+    }
+
+    /** The siginfo of a signal-delivery stop whose signal the tracer may still deliver, else null. */
+    private static byte[] deliverableSignal(byte[] info) {
+        if (info == null) return null; // a group-stop
+        int signo = Signals.siginfoSigno(info);
+        // syscall and ptrace-event stops report SIGTRAP too; traps and faults are never lost (a
+        // fault is raised again by its instruction)
+        if (signo == Signals.SIGTRAP || signo == Signals.SIGSTOP) return null;
+        if (Signals.isFaultSignal(signo) && Signals.siginfoCode(info) > 0) return null;
+        return info;
+    }
+
+    private static void backToDelivery(int pid, byte[] info) {
+        int signo = Signals.siginfoSigno(info);
+        Ptrace.tkill(pid, signo);
+        // no instruction runs: the pending signal is taken on the way back to user mode
+        Ptrace.resume(Ptrace.PTRACE_SYSCALL, pid, 0);
+        WaitStatus ws = Ptrace.waitFor(pid);
+        if (!ws.stopped() || ws.event() != 0 || ws.stopSig() != signo) {
+            throw new JrrException("pid " + pid + " did not come back to its " + Signals.name(signo) + " after an injected syscall: " + ws);
+        }
+        Ptrace.setSigInfo(pid, info);
+    }
+
+    private static JrrException dispatched(int pid, long nr) {
+        return new JrrException("injected syscall " + nr + " in pid " + pid + " was sent to the program's SIGSYS handler (Syscall User Dispatch)");
+    }
+
+    private static Result runOnce(int pid, TraceeMemory mem, long nr, long... args) {
         Registers saved = Ptrace.getRegs(pid);
         long insn = saved.rip();
         byte[] code = mem.read(insn, 2);
@@ -121,6 +190,8 @@ public final class SyscallInjector {
                     child = (int) Ptrace.getEventMsg(pid);
                 } else if (ws.exited() || ws.signaled()) {
                     throw new JrrException("pid " + pid + " ended during an injected syscall: " + ws);
+                } else if (!entered && ws.stopped() && ws.stopSig() == Signals.SIGSYS && Ptrace.getRegs(pid).rip() == insn + 2) {
+                    throw dispatched(pid, nr);
                 }
             }
             throw new JrrException("injected syscall " + nr + " in pid " + pid + " did not complete");

@@ -175,6 +175,35 @@ class ThreadHuntTest {
         assertTrue(out.matches("(?s).*=> 0x[0-9a-f]+ <__pthread_kill_implementation\\+\\d+>:.*"), "back at the signal stop: " + out);
     }
 
+    @Test
+    void aWatchpointSetAtASignalStopKeepsTheSignal() throws Exception {
+        // setting the watch injects mprotect at the signal's delivery stop: the kernel used to forget
+        // the signal, the handler never ran and replay diverged at its rt_sigreturn
+        Path trace = record("rr_raise");
+        String out = batch(trace, "continue", "watch -l norder", "continue", "print hits[10]", "continue");
+        assertTrue(out.contains("Program received signal SIGUSR1"), out);
+        assertTrue(out.matches("(?s).*Old value = 0\nNew value = 1\n[^\n]* in handler \\(sig=10\\) at rr_raise\\.c:16.*"), out);
+        assertTrue(out.contains("$1 = 1"), out);
+    }
+
+    @Test
+    void syscallUserDispatchReplaysAndCanBeDebuggedBackwards() throws Exception {
+        // the SIGSYS that dispatch raises is a fault-like event; the prctl runs for real on replay, and
+        // the debugger's own injected calls (page protection for the watch) are not dispatched
+        Path trace = record("fc_syscall_user_dispatch");
+        String out = batch(trace, "break on_sigsys", "continue", "continue", "when", "watch -l trapped", "continue",
+                "continue", "continue", "print trapped", "reverse-continue", "reverse-continue", "print trapped", "when");
+        assertTrue(out.contains("Program received signal SIGSYS, Bad system call."), out);
+        assertTrue(out.matches("(?s).*Breakpoint 1, on_sigsys \\(sig=31, .*"), out);
+        // forward: the first handler's write, the second SIGSYS, the second handler entry
+        assertTrue(out.matches("(?s).*Old value = 0\nNew value = 1\n.*"), out);
+        assertTrue(out.contains("$1 = 1"), "the second handler has not written yet: " + out);
+        // backwards from there: the breakpoint of the second handler is where we are, so the write
+        // of the first handler comes first, as gdb reports going back (Old = after the write)
+        assertTrue(out.matches("(?s).*Old value = 1\nNew value = 0\n.*"), out);
+        assertTrue(out.contains("$2 = 0"), out);
+    }
+
     private static int count(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         int n = 0;
