@@ -204,6 +204,16 @@ class ThreadHuntTest {
         assertTrue(out.contains("$2 = 0"), out);
     }
 
+    @Test
+    void nextInTheOutermostFunctionWithoutLinesRunsOnAsGdbDoes() throws Exception {
+        // _start never returns: gdb's next runs until something stops it (here the program's signal);
+        // it used to refuse with finish's "not meaningful in the outermost frame"
+        Path trace = record("rr_raise");
+        String out = batch(trace, "next", "bt 1");
+        assertFalse(out.contains("not meaningful"), out);
+        assertTrue(out.contains("Program received signal SIGUSR1"), out);
+    }
+
     private static int count(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         int n = 0;
