@@ -38,7 +38,7 @@ import java.nio.file.Path;
  * Any difference is a {@link DivergenceException}.
  */
 final class EventReplayer {
-    private static final int MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_PRIVATE = 0x02, MAP_SHARED = 0x01, MAP_TYPE = 0x03;
+    private static final int MAP_FIXED_NOREPLACE = 0x100000, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_PRIVATE = 0x02, MAP_SHARED = 0x01, MAP_TYPE = 0x03;
     private static final int MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2;
     private static final long ARCH_SET_CPUID = 0x1012;
     private static final int SYS_ARCH_PRCTL = 158, SYS_EXIT = 60, SYS_EXIT_GROUP = 231, SYS_VFORK = 58,
@@ -728,6 +728,10 @@ final class EventReplayer {
         Disposition d = SyscallTable.disposition(nr);
         boolean mapping = MAPPING_CALLS.contains(Syscalls.name(nr));
         if (d != Disposition.EXEC && !mapping) return false;
+        // An mmap the kernel places (no MAP_FIXED*) is seen by no other task before it returns, and
+        // the place it got may have been freed by another task while it ran (a thread trimming its
+        // malloc arena); run ahead, it would land there first and lose that part to the munmap.
+        if (nr == SYS_MMAP && (regs.arg(3) & (MAP_FIXED | MAP_FIXED_NOREPLACE)) == 0) return false;
         Event found = s.events.find(e -> e.tid() == t.recordedTid, AHEAD_LIMIT);
         if (!(found instanceof SyscallEvent sc) || sc.syscall() != nr) return false;
         long result = sc.result();
