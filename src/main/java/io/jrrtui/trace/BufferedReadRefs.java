@@ -42,7 +42,7 @@ public final class BufferedReadRefs {
     }
 
     /** The plain records of count records, reference records filled in from contents. */
-    static byte[] expand(long event, int count, byte[] records, List<byte[]> contents) {
+    public static byte[] expand(long event, int count, byte[] records, List<byte[]> contents) {
         ByteBuffer in = ByteBuffer.wrap(records).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer out = ByteBuffer.allocate(expandedSize(event, count, in)).order(ByteOrder.LITTLE_ENDIAN);
         in.position(0);
