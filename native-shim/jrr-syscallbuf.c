@@ -241,7 +241,9 @@ struct outputs {
 static long sb_replay(struct sb_header *h, long nr, const long *a, const struct outputs *o, long *result) {
     if (tls.count >= h->avail) return NOT_BUFFERED;
     struct sb_record *rec = (struct sb_record *)((char *)h + SB_HEADER + tls.used);
-    if (rec->nr != nr || rec->args[0] != (uint64_t)a[0] || rec->args[1] != (uint64_t)a[1] ||
+    /* SB_ZEROS on replay too: the replayer puts reads of /dev/zero back as flagged records without bytes */
+    uint32_t zeros = rec->nr & SB_ZEROS;
+    if ((rec->nr & ~SB_ZEROS) != nr || (zeros && (rec->result < 0 || rec->result > o->max1)) || rec->args[0] != (uint64_t)a[0] || rec->args[1] != (uint64_t)a[1] ||
         rec->args[2] != (uint64_t)a[2] || rec->args[3] != (uint64_t)a[3] || rec->len1 > o->max1 ||
         (rec->len2 && rec->len2 != o->len2)) {
         h->mismatch = tls.count + 1;
@@ -250,6 +252,7 @@ static long sb_replay(struct sb_header *h, long nr, const long *a, const struct 
         return NOT_BUFFERED; /* the traced call that follows stops in the replayer, which reports it */
     }
     char *data = (char *)(rec + 1);
+    if (zeros) memset(o->out1, 0, rec->result);
     if (rec->len1) memcpy(o->out1, data, rec->len1);
     if (rec->len2) memcpy(o->out2, data + rec->len1, rec->len2);
     *result = rec->result;

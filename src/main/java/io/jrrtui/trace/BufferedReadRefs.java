@@ -10,7 +10,9 @@ import java.util.List;
  * {@link #REF} has no bytes; after its fixed part come the index of a content of its event (or
  * {@link #ZEROS}: a read of /dev/zero) and the offset the read started at, and the read's result
  * bytes are that content's bytes from there. {@link #expand} turns such records back into the
- * plain records the preload library replays from, so nothing after the trace reader sees them.
+ * plain records the preload library replays from, so nothing after the trace reader sees them —
+ * except reads of /dev/zero: those stay flagged records without bytes (the flag is the library's
+ * SB_ZEROS), and the library fills the zeros itself on replay.
  */
 public final class BufferedReadRefs {
     /** Flag in a record's call number: the output is by reference. */
@@ -54,23 +56,23 @@ public final class BufferedReadRefs {
                 continue;
             }
             long result = in.getLong();
+            int content = in.getInt(at + BufferedCallsEvent.RECORD_HEADER);
+            long offset = in.getLong(at + BufferedCallsEvent.RECORD_HEADER + 8);
             int recordAt = out.position(), len = (int) result;
-            out.putInt(padded(len)).putInt(nr & ~REF).putLong(result);
+            boolean zeros = content == ZEROS;
+            out.putInt(zeros ? BufferedCallsEvent.RECORD_HEADER : padded(len)).putInt(zeros ? nr : nr & ~REF).putLong(result);
             for (int k = 0; k < 4; k++) out.putLong(in.getLong());
-            in.getLong(); // the two (empty) output lengths
-            out.putInt(len).putInt(0);
-            int content = in.getInt();
-            in.getInt();
-            long offset = in.getLong();
-            if (content != ZEROS) {
+            out.putInt(zeros ? 0 : len).putInt(0);
+            in.position(at + size);
+            if (!zeros) {
                 byte[] c = content >= 0 && content < contents.size() ? contents.get(content) : null;
                 if (c == null || offset < 0 || offset + len > c.length) {
                     throw new CorruptTraceException("event " + event + " reads " + len + " bytes at " + offset
                             + " of stored content " + content + " that does not hold them");
                 }
                 out.put(c, (int) offset, len);
+                out.position(recordAt + padded(len));
             }
-            out.position(recordAt + padded(len));
         }
         return Arrays.copyOf(out.array(), out.position());
     }
@@ -86,7 +88,7 @@ public final class BufferedReadRefs {
                     || result <= 0 || result > Integer.MAX_VALUE / 2)) {
                 throw cut(event);
             }
-            total += ref ? padded((int) result) : size;
+            total += ref ? padded((int) result) : size; // a bound: reads of zeros take less
             in.position(at + size);
         }
         if (total > Integer.MAX_VALUE / 2) throw cut(event);
