@@ -34,8 +34,6 @@ import java.util.Set;
 final class FileCopies {
     /** How much older than the recording's start a version's ctime must be (coarse timestamps). */
     static final long SETTLED_NANOS = 2_000_000_000L;
-    /** Files larger than this are copied only once the program has read a quarter of them. */
-    static final long EAGER_BYTES = 64L << 20;
     /** The copies are held in memory (and stored once): more than this in all keeps bytes instead. */
     static final long MAX_TOTAL = 512L << 20;
     /** File systems known to keep ctime on every change (statfs names as /proc/self/mountinfo gives them). */
@@ -56,7 +54,7 @@ final class FileCopies {
     /**
      * The copy of version id, if the file open as fd in task tid is that version now (see the class
      * comment), taking the copy when it is worth it; null when the reads must keep their bytes.
-     * readNow: bytes this flush read from the version (a big file is copied once a quarter is read).
+     * readNow: bytes this flush read from the version (a version is copied once more than its size is read).
      */
     MemoryWrite proven(FileIdentity id, int tid, long fd, long readNow) {
         if (refused.contains(id)) return null;
@@ -69,8 +67,10 @@ final class FileCopies {
                 refused.add(id);
                 return null;
             }
-            long read = bytesRead.merge(id, readNow, Long::sum);
-            if (id.size() > EAGER_BYTES && read < id.size() / 4) return null;
+            // Copied once the program reads it again (more bytes than it holds): a file read once
+            // keeps its bytes, as many as a copy would hold, and the copy would cost a hash (and
+            // `cat` writes what it reads, which the trace's compression matched when both were bytes).
+            if (bytesRead.merge(id, readNow, Long::sum) <= id.size()) return null;
             byte[] data = Files.readAllBytes(open);
             if (data.length != id.size() || !id.equals(FileIdentity.of(open))) return null;
             copy = new MemoryWrite(0, data, hashes.sha256(id, 0, data));

@@ -85,7 +85,9 @@ class ReadsByReferenceTest {
             lib.putLong(0x0102030405060708L);
             byte[] records = Arrays.copyOf(lib.array(), lib.position());
 
-            ReadsByReference refs = new ReadsByReference(new FileCopies(new ContentHashes(dir.resolve("hashes"))));
+            FileCopies copies = new FileCopies(new ContentHashes(dir.resolve("hashes")));
+            assertNull(copies.proven(now, (int) holder.pid(), 0, bytes.length), "copied before anything was read twice");
+            ReadsByReference refs = new ReadsByReference(copies); // this flush's reads are the second time
             BufferedCallsEvent e = refs.event(9, (int) holder.pid(), 5, records, self, slot, spill);
 
             assertEquals(1, e.contents().size(), "one file version stored");
@@ -127,8 +129,9 @@ class ReadsByReferenceTest {
         Process q = new ProcessBuilder("sleep", "60").redirectInput(settled.toFile()).start();
         try {
             FileCopies copies = new FileCopies(new ContentHashes(dir.resolve("hashes")));
-            assertNull(copies.proven(FileIdentity.of(fresh), (int) p.pid(), 0, bytes.length));
-            // and the settled file, open in the same way, is
+            assertNull(copies.proven(FileIdentity.of(fresh), (int) p.pid(), 0, 2L * bytes.length));
+            // and the settled file, open in the same way, is (once more than its size was read)
+            assertNull(copies.proven(FileIdentity.of(settled), (int) q.pid(), 0, bytes.length));
             assertArrayEquals(bytes, copies.proven(FileIdentity.of(settled), (int) q.pid(), 0, 4096).data());
         } finally {
             p.destroyForcibly();
