@@ -38,11 +38,13 @@ final class ReadsByReference {
     BufferedCallsEvent event(long number, int tid, int count, byte[] lib, TraceeMemory mem, long slot, int spill) {
         if (spill == 0) return new BufferedCallsEvent(number, tid, count, lib);
         ByteBuffer in = ByteBuffer.wrap(lib).order(ByteOrder.LITTLE_ENDIAN);
-        Map<FileIdentity, Long> readNow = bytesByVersion(count, in);
+        Map<FileIdentity, Long> readNow = new HashMap<>();
+        int capacity = scan(number, tid, count, in, readNow);
         Map<FileIdentity, Integer> index = new HashMap<>();
         List<MemoryWrite> contents = new ArrayList<>();
-        Map<FileIdentity, MemoryWrite> proven = new HashMap<>();
-        ByteBuffer out = ByteBuffer.allocate(lib.length + spill + 16 * count).order(ByteOrder.LITTLE_ENDIAN);
+        // once per version and flush, a refusal too (computeIfAbsent would ask again after a null)
+        Map<FileIdentity, java.util.Optional<MemoryWrite>> proven = new HashMap<>();
+        ByteBuffer out = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
         byte[] spilled = null;
         long spillStart = SyscallBufferLayout.SLOT_SIZE - spill;
         in.position(0);
@@ -59,7 +61,8 @@ final class ReadsByReference {
                 ByteBuffer ref = ByteBuffer.wrap(lib, at + HEADER, FILEREF).order(ByteOrder.LITTLE_ENDIAN);
                 FileIdentity id = identity(ref);
                 long offset = ref.getLong(), spillAt = ref.getInt() & 0xffffffffL;
-                MemoryWrite copy = proven.computeIfAbsent(id, v -> copies.proven(v, tid, args[0], readNow.get(v)));
+                MemoryWrite copy = proven.computeIfAbsent(id,
+                        v -> java.util.Optional.ofNullable(copies.proven(v, tid, args[0], readNow.get(v)))).orElse(null);
                 if (copy != null && offset >= 0 && offset + result <= copy.length()) {
                     int content = index.computeIfAbsent(id, v -> {
                         contents.add(copy);
@@ -70,6 +73,7 @@ final class ReadsByReference {
                 }
                 if (spilled == null) spilled = mem.readBulk(slot + spillStart, spill);
                 int len = (int) result, from = (int) (spillAt - spillStart);
+                if (from < 0 || from > spilled.length - len) throw damaged(number, tid);
                 out.putInt((HEADER + len + 7) & ~7).putInt(nr).putLong(result);
                 for (long a : args) out.putLong(a);
                 out.putInt(len).putInt(0).put(spilled, from, len);
@@ -80,17 +84,31 @@ final class ReadsByReference {
         return new BufferedCallsEvent(number, tid, count, records, contents);
     }
 
-    /** Bytes read from each file version in this flush. */
-    private static Map<FileIdentity, Long> bytesByVersion(int count, ByteBuffer in) {
-        Map<FileIdentity, Long> read = new HashMap<>();
+    /**
+     * Checks the records' shape (the program could have written over its buffer), adds the bytes
+     * read from each file version to read, and returns the most the trace records can take.
+     */
+    private static int scan(long number, int tid, int count, ByteBuffer in, Map<FileIdentity, Long> read) {
+        long capacity = 0;
         for (int i = 0; i < count; i++) {
+            if (in.remaining() < HEADER) throw damaged(number, tid);
             int at = in.position(), size = in.getInt(), flagged = in.getInt();
             long result = in.getLong();
-            if ((flagged & SB_FILEREAD) != 0) read.merge(identity(ByteBuffer.wrap(in.array(), at + HEADER, FILEREF)
-                    .order(ByteOrder.LITTLE_ENDIAN)), result, Long::sum);
+            boolean file = (flagged & SB_FILEREAD) != 0, ref = file || (flagged & SB_ZEROS) != 0;
+            if (size < HEADER || size > in.limit() - at || ref && (result <= 0 || result > SyscallBufferLayout.SLOT_SIZE)
+                    || file && size != HEADER + FILEREF) {
+                throw damaged(number, tid);
+            }
+            if (file) read.merge(identity(ByteBuffer.wrap(in.array(), at + HEADER, FILEREF).order(ByteOrder.LITTLE_ENDIAN)), result, Long::sum);
+            capacity += ref ? Math.max(BufferedReadRefs.REF_RECORD, HEADER + result + 8) : size;
             in.position(at + size);
         }
-        return read;
+        return (int) capacity;
+    }
+
+    private static io.jrrtui.util.JrrException damaged(long number, int tid) {
+        return new io.jrrtui.util.JrrException("the syscall buffer of task " + tid + " is damaged (at event " + number
+                + "): did the program write over it?");
     }
 
     /** Reads the version fields of a struct sb_fileref (leaving the buffer at its offset field). */

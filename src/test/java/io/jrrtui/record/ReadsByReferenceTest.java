@@ -85,8 +85,15 @@ class ReadsByReferenceTest {
             lib.putLong(0x0102030405060708L);
             byte[] records = Arrays.copyOf(lib.array(), lib.position());
 
+            // a first flush reading 16 KB of the 40 KB file: not copied, every read keeps its bytes
+            ByteBuffer first = ByteBuffer.allocate(1024).order(ByteOrder.LITTLE_ENDIAN);
+            for (int k = 0; k < 4; k++) fileRead(first, now, k * 4096L, 4096, spillStart + (k % 3) * 4096L);
             FileCopies copies = new FileCopies(new ContentHashes(dir.resolve("hashes")));
-            assertNull(copies.proven(now, (int) holder.pid(), 0, bytes.length), "copied before anything was read twice");
+            BufferedCallsEvent once = new ReadsByReference(copies).event(8, (int) holder.pid(), 4,
+                    Arrays.copyOf(first.array(), first.position()), self, slot, spill);
+            assertEquals(0, once.contents().size(), "a file read once was copied");
+            assertEquals(4 * (HEADER + 4096), once.records().length);
+            assertNull(copies.proven(now, (int) holder.pid(), 0, bytes.length - 16384), "copied before anything was read twice");
             ReadsByReference refs = new ReadsByReference(copies); // this flush's reads are the second time
             BufferedCallsEvent e = refs.event(9, (int) holder.pid(), 5, records, self, slot, spill);
 
