@@ -34,8 +34,11 @@ import java.util.Set;
 final class FileCopies {
     /** How much older than the recording's start a version's ctime must be (coarse timestamps). */
     static final long SETTLED_NANOS = 2_000_000_000L;
-    /** The copies are held in memory (and stored once): more than this in all keeps bytes instead. */
-    static final long MAX_TOTAL = 512L << 20;
+    /**
+     * The copies are held in memory for the whole recording (and stored once): more than this in all
+     * (or than a quarter of the heap) keeps bytes instead.
+     */
+    static final long MAX_TOTAL = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
     /** File systems known to keep ctime on every change (statfs names as /proc/self/mountinfo gives them). */
     private static final Set<String> KEEPS_CTIME = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "f2fs", "overlay");
 
