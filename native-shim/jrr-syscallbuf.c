@@ -73,6 +73,28 @@ struct sb_record {
     uint32_t len2;
 };
 
+/*
+ * Record flags in the high bits of sb_record.nr (record mode only; the replayer always puts plain
+ * records back). Both mark a read or pread whose bytes the recorder need not copy out of the
+ * program (issue 13, sbuf3): SB_ZEROS, a read of /dev/zero (result bytes of zeros, none follow);
+ * SB_FILEREAD, a read of a regular file, followed by a struct sb_fileref naming the file's version
+ * and the offset read, the bytes themselves put in the slot's spill area (growing down from the
+ * slot's end), where the recorder fetches them only when it cannot prove its stored copy of the file
+ * is the version read.
+ */
+#define SB_ZEROS 0x40000000u
+#define SB_FILEREAD 0x20000000u
+/* Smaller reads keep their bytes inline: the extra lseek calls would cost more than copying. */
+#define SB_MIN_REF 1024
+
+struct sb_fileref {
+    uint64_t dev, ino, size;
+    int64_t mtime_sec, mtime_nsec, ctime_sec, ctime_nsec; /* as fstat gave them just before the read */
+    int64_t offset;                                          /* file offset the read started at */
+    uint32_t spill_at;                                       /* the bytes: slot offset of round8(result) bytes */
+    uint32_t pad;
+};
+
 /* Per-thread state the recorder and replayer find at fs base + tls_offset. */
 struct sb_tls {
     uint64_t buf;   /* slot address, 0 until the thread's first buffered attempt */
@@ -80,6 +102,9 @@ struct sb_tls {
     uint32_t used;  /* bytes of records since the last flush */
     uint32_t busy;  /* inside the library: a signal handler's calls go the traced way */
     uint32_t no_slot;
+    /* bytes reserved at the slot's end since the last flush (SB_FILEREAD bytes, SB_ZEROS room): a
+     * replay puts every read's bytes inline, so records + spill bound what the replay needs */
+    uint32_t spill;
 };
 
 /* volatile: the tracer resets count and used while the thread is stopped at a traced call */
@@ -188,15 +213,19 @@ __attribute__((noinline)) static struct sb_header *buffer(void) {
     return (struct sb_header *)r;
 }
 
-/* Whether fd's output is bounded and never blocks: a regular file, /dev/null or /dev/zero. */
-__attribute__((noinline)) static int bufferable_fd(trampoline_fn sys, long fd) {
-    struct stat st;
-    if (fd < 0) return 0;
-    long r = sys(SYS_fstat, fd, (long)&st, 0, 0);
-    __asm__ volatile("" : : "r"(&st) : "memory"); /* the kernel wrote st behind the compiler's back */
-    if (r != 0) return 0;
-    if (S_ISREG(st.st_mode)) return 1;
-    return S_ISCHR(st.st_mode) && major(st.st_rdev) == 1 && (minor(st.st_rdev) == 3 || minor(st.st_rdev) == 5);
+#define KIND_UNBOUNDED 0
+#define KIND_REGULAR 1
+#define KIND_NULL 2
+#define KIND_ZERO 3
+/* Whether fd's output is bounded and never blocks: a regular file, /dev/null or /dev/zero (st filled). */
+__attribute__((noinline)) static int fd_kind(trampoline_fn sys, long fd, struct stat *st) {
+    if (fd < 0) return KIND_UNBOUNDED;
+    long r = sys(SYS_fstat, fd, (long)st, 0, 0);
+    __asm__ volatile("" : : "r"(st) : "memory"); /* the kernel wrote st behind the compiler's back */
+    if (r != 0) return KIND_UNBOUNDED;
+    if (S_ISREG(st->st_mode)) return KIND_REGULAR;
+    if (!S_ISCHR(st->st_mode) || major(st->st_rdev) != 1) return KIND_UNBOUNDED;
+    return minor(st->st_rdev) == 3 ? KIND_NULL : minor(st->st_rdev) == 5 ? KIND_ZERO : KIND_UNBOUNDED;
 }
 
 /* What a call writes to memory: out1 (len from the result, or fixed on success) and out2. */
@@ -212,7 +241,9 @@ struct outputs {
 static long sb_replay(struct sb_header *h, long nr, const long *a, const struct outputs *o, long *result) {
     if (tls.count >= h->avail) return NOT_BUFFERED;
     struct sb_record *rec = (struct sb_record *)((char *)h + SB_HEADER + tls.used);
-    if (rec->nr != nr || rec->args[0] != (uint64_t)a[0] || rec->args[1] != (uint64_t)a[1] ||
+    /* SB_ZEROS on replay too: the replayer puts reads of /dev/zero back as flagged records without bytes */
+    uint32_t zeros = rec->nr & SB_ZEROS;
+    if ((rec->nr & ~SB_ZEROS) != nr || (zeros && (rec->result < 0 || rec->result > o->max1)) || rec->args[0] != (uint64_t)a[0] || rec->args[1] != (uint64_t)a[1] ||
         rec->args[2] != (uint64_t)a[2] || rec->args[3] != (uint64_t)a[3] || rec->len1 > o->max1 ||
         (rec->len2 && rec->len2 != o->len2)) {
         h->mismatch = tls.count + 1;
@@ -221,6 +252,7 @@ static long sb_replay(struct sb_header *h, long nr, const long *a, const struct 
         return NOT_BUFFERED; /* the traced call that follows stops in the replayer, which reports it */
     }
     char *data = (char *)(rec + 1);
+    if (zeros) memset(o->out1, 0, rec->result);
     if (rec->len1) memcpy(o->out1, data, rec->len1);
     if (rec->len2) memcpy(o->out2, data + rec->len1, rec->len2);
     *result = rec->result;
@@ -229,17 +261,66 @@ static long sb_replay(struct sb_header *h, long nr, const long *a, const struct 
     return 0;
 }
 
+/*
+ * A read whose bytes the recorder need not copy (see SB_FILEREAD, SB_ZEROS): fills the flag and the
+ * file reference, reserves (and for a file fills) the spill room; 0 when the record must keep its
+ * bytes inline. For read(2) the offset comes from lseek before and is checked by lseek after (an
+ * offset moved by anyone else in between keeps the bytes).
+ */
+static uint32_t by_reference(struct sb_header *h, trampoline_fn sys, int kind, const struct stat *st, long off, long r,
+                             const struct outputs *o, long nr, long fd, struct sb_fileref *ref) {
+    if (r <= 0 || (kind != KIND_ZERO && kind != KIND_REGULAR) || o->max1 < SB_MIN_REF) return 0;
+    uint32_t room = (uint32_t)((r + 7) & ~7L);
+    if (kind == KIND_ZERO) {
+        tls.spill += room;
+        return SB_ZEROS;
+    }
+    if (off < 0 || (nr == SYS_read && sys(SYS_lseek, fd, 0, SEEK_CUR, 0) != off + r)) return 0;
+    tls.spill += room;
+    ref->spill_at = (uint32_t)(SB_SLOT_SIZE - tls.spill);
+    memcpy((char *)h + ref->spill_at, o->out1, r);
+    ref->dev = st->st_dev;
+    ref->ino = st->st_ino;
+    ref->size = (uint64_t)st->st_size;
+    ref->mtime_sec = st->st_mtim.tv_sec;
+    ref->mtime_nsec = st->st_mtim.tv_nsec;
+    ref->ctime_sec = st->st_ctim.tv_sec;
+    ref->ctime_nsec = st->st_ctim.tv_nsec;
+    ref->offset = off;
+    ref->pad = 0;
+    return SB_FILEREAD;
+}
+
 static long sb_record(struct sb_header *h, long nr, const long *a, const struct outputs *o, long *result) {
-    long need = (long)sizeof(struct sb_record) + o->max1 + o->len2 + 8;
-    if (SB_HEADER + (long)tls.used + need > SB_SLOT_SIZE) return NOT_BUFFERED; /* full: the traced call flushes */
+    long need = (long)sizeof(struct sb_record) + (long)sizeof(struct sb_fileref) + o->max1 + o->len2 + 16;
+    if (SB_HEADER + (long)tls.used + (long)tls.spill + need > SB_SLOT_SIZE) return NOT_BUFFERED; /* full: the traced call flushes */
     trampoline_fn sys = (trampoline_fn)SB_BASE;
-    if ((nr == SYS_read || nr == SYS_write || nr == SYS_pread64 || nr == SYS_lseek) && !bufferable_fd(sys, a[0]))
-        return NOT_BUFFERED;
+    struct stat st;
+    int kind = KIND_UNBOUNDED;
+    if (nr == SYS_read || nr == SYS_write || nr == SYS_pread64 || nr == SYS_lseek) {
+        kind = fd_kind(sys, a[0], &st);
+        if (kind == KIND_UNBOUNDED) return NOT_BUFFERED;
+    }
+    long off = -1;
+    if (kind == KIND_REGULAR && o->max1 >= SB_MIN_REF)
+        off = nr == SYS_pread64 ? a[3] : nr == SYS_read ? sys(SYS_lseek, a[0], 0, SEEK_CUR, 0) : -1;
     long r = sys(nr, a[0], a[1], a[2], a[3]);
     struct sb_record *rec = (struct sb_record *)((char *)h + SB_HEADER + tls.used);
     rec->nr = (uint32_t)nr;
     rec->result = r;
     for (int i = 0; i < 4; i++) rec->args[i] = (uint64_t)a[i];
+    uint32_t flag = nr == SYS_read || nr == SYS_pread64
+                        ? by_reference(h, sys, kind, &st, off, r, o, nr, a[0], (struct sb_fileref *)(rec + 1))
+                        : 0;
+    if (flag) {
+        rec->nr |= flag;
+        rec->len1 = rec->len2 = 0;
+        rec->size = (uint32_t)(sizeof *rec + (flag == SB_FILEREAD ? sizeof(struct sb_fileref) : 0));
+        *result = r;
+        tls.count++;
+        tls.used += rec->size;
+        return 0;
+    }
     long len1 = o->from_result ? (r > 0 ? r : 0) : (r == 0 ? o->max1 : 0);
     if (len1 > o->max1) len1 = o->max1;
     long len2 = r == 0 && o->out2 ? o->len2 : 0;

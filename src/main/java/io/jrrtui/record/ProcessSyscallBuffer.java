@@ -25,8 +25,19 @@ final class ProcessSyscallBuffer {
     /** The library's control page as last seen; null until it is mapped (again after exec). */
     private SyscallBufferLayout.Control control;
 
+    /** Reads kept by reference (copies of the files read are shared by the whole recording). */
+    private final ReadsByReference byReference;
+
+    ProcessSyscallBuffer(FileCopies copies) {
+        this.byReference = new ReadsByReference(copies);
+    }
+
+    private ProcessSyscallBuffer(ReadsByReference byReference) {
+        this.byReference = byReference;
+    }
+
     ProcessSyscallBuffer copyForChild() {
-        ProcessSyscallBuffer c = new ProcessSyscallBuffer();
+        ProcessSyscallBuffer c = new ProcessSyscallBuffer(byReference);
         c.installed = installed;
         c.programFiltered = programFiltered;
         c.unbuffered = unbuffered;
@@ -65,8 +76,9 @@ final class ProcessSyscallBuffer {
         SyscallBufferLayout.ThreadState t = SyscallBufferLayout.thread(mem, regs, control);
         if (t == null || t.count() == 0 || t.buffer() == 0) return null;
         byte[] records = mem.readBulk(t.buffer() + SyscallBufferLayout.HEADER, t.used());
+        BufferedCallsEvent e = byReference.event(number, tid, t.count(), records, mem, t.buffer(), t.spill());
         SyscallBufferLayout.resetThread(mem, t);
-        return new BufferedCallsEvent(number, tid, t.count(), records);
+        return e;
     }
 
     /** The library's file, named again in the environment of programs this process execs. */

@@ -134,7 +134,7 @@ public final class Recorder {
                 livePid = leader;
                 writer.updateInfo(info.withPid(leader));
                 RecordedTask first = new RecordedTask(leader, new RecordedProcess(leader, new OutputFds()));
-                if (syscallBuffer) first.proc.syscallBuffer = new ProcessSyscallBuffer();
+                if (syscallBuffer) first.proc.syscallBuffer = new ProcessSyscallBuffer(new FileCopies(io.jrrtui.trace.ContentHashes.standard()));
                 first.proc.liveTasks = 1;
                 tasks.put(leader, first);
                 onExec(first, exePath, TraceFormat.EXE_COPY);

@@ -56,23 +56,28 @@ public final class SyscallBufferLayout {
         mem.write(CONTROL + MODE_AT, le(4).putInt(mode).array());
     }
 
-    /** A thread's TLS block: its buffer (0 if none yet), calls and bytes since the last flush, busy flag. */
-    public record ThreadState(long tlsAddr, long buffer, int count, int used, boolean busy) {}
+    /**
+     * A thread's TLS block: its buffer (0 if none yet), calls and bytes of records since the last
+     * flush, busy flag, and the bytes taken at the slot's end by reads recorded by reference (their
+     * bytes, or room for them; see {@link BufferRecords}).
+     */
+    public record ThreadState(long tlsAddr, long buffer, int count, int used, boolean busy, int spill) {}
 
     /** The TLS block of the thread whose registers are regs, or null if it has none (no TLS yet). */
     public static ThreadState thread(TraceeMemory mem, Registers regs, Control control) {
         long fs = regs.get(Registers.FS_BASE);
         if (fs == 0) return null;
         long at = fs + control.tlsOffset();
-        byte[] b = new byte[20];
+        byte[] b = new byte[28];
         if (mem.readPartial(at, b) != b.length) return null;
         ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        return new ThreadState(at, bb.getLong(), bb.getInt(), bb.getInt(), bb.getInt() != 0);
+        return new ThreadState(at, bb.getLong(), bb.getInt(), bb.getInt(), bb.getInt() != 0, bb.getInt(24));
     }
 
     /** Zeroes the thread's count of calls and bytes: the next flush starts at the buffer's start. */
     public static void resetThread(TraceeMemory mem, ThreadState t) {
         mem.write(t.tlsAddr() + 8, new byte[8]);
+        if (t.spill() != 0) mem.write(t.tlsAddr() + 24, new byte[4]);
     }
 
     static ByteBuffer le(int n) {

@@ -3,28 +3,61 @@ package io.jrrtui.trace;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Encoding of {@link BufferedCallsEvent} (event kind 9): the call count and the records' length in
- * the events stream, the records themselves in the data stream.
+ * Encoding of {@link BufferedCallsEvent}: the call count and the records' length in the events
+ * stream, the records themselves in the data stream (event kind 9). Kind 10 (reads by reference,
+ * {@link BufferedReadRefs}) adds the number of contents and each one's length and SHA-256 in the
+ * events stream, their bytes kept in the content store; reading expands the references.
  */
 final class BufferedCallsCodec {
     static final int KIND = 9;
+    static final int KIND_REFS = 10;
     private static final int MAX_BYTES = 64 << 20;
+    private static final int MAX_CONTENTS = 4096;
 
     private BufferedCallsCodec() {}
 
-    static void write(BufferedCallsEvent e, DataOutputStream ev, DataOutputStream data) throws IOException {
+    static int kind(BufferedCallsEvent e) {
+        return e.contents().isEmpty() && !BufferedReadRefs.hasRefs(e.count(), e.records()) ? KIND : KIND_REFS;
+    }
+
+    static void write(BufferedCallsEvent e, DataOutputStream ev, DataOutputStream data, EventCodec.ContentSink sink)
+            throws IOException {
         ev.writeInt(e.count());
         ev.writeInt(e.records().length);
+        if (kind(e) == KIND_REFS) {
+            ev.writeInt(e.contents().size());
+            for (MemoryWrite c : e.contents()) {
+                byte[] hash = sink.keep(c);
+                if (hash == null) throw new IllegalStateException("a referenced content of " + c.length() + " bytes was not stored");
+                ev.writeInt(c.length());
+                ev.write(hash);
+            }
+        }
         data.write(e.records());
     }
 
-    static BufferedCallsEvent read(long number, int tid, DataInputStream ev, DataInputStream data) throws IOException {
+    static BufferedCallsEvent read(long number, int tid, DataInputStream ev, DataInputStream data, boolean refs,
+            EventCodec.ContentSource stored) throws IOException {
         int count = ev.readInt();
         int len = ev.readInt();
         if (count < 0 || len < 0 || len > MAX_BYTES) {
             throw new io.jrrtui.util.JrrException("corrupt trace: event " + number + " has " + count + " buffered calls in " + len + " bytes");
+        }
+        List<byte[]> contents = new ArrayList<>();
+        if (refs) {
+            int n = ev.readInt();
+            if (n < 0 || n > MAX_CONTENTS) throw new CorruptTraceException("event " + number + " refers to " + n + " contents");
+            for (int i = 0; i < n; i++) {
+                int length = ev.readInt();
+                byte[] hash = new byte[32];
+                ev.readFully(hash);
+                if (length < 0) throw new CorruptTraceException("event " + number + " has a stored length of " + length);
+                contents.add(stored.loadShared(hash, length, number));
+            }
         }
         byte[] records = new byte[len];
         try {
@@ -32,6 +65,7 @@ final class BufferedCallsCodec {
         } catch (java.io.EOFException x) {
             throw new io.jrrtui.util.JrrException("corrupt trace: data of event " + number + " is missing");
         }
+        if (refs) records = BufferedReadRefs.expand(number, count, records, contents);
         return new BufferedCallsEvent(number, tid, count, records);
     }
 }

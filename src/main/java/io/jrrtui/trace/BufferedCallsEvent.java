@@ -14,9 +14,22 @@ import java.util.Map;
  * the preload library wrote them (layout in src/docs/trace-format.md): replay copies them back into
  * the thread's buffer and the library takes each call's result and output bytes from there.
  */
-public record BufferedCallsEvent(long number, int tid, int count, byte[] records) implements Event {
+public record BufferedCallsEvent(long number, int tid, int count, byte[] records, List<MemoryWrite> contents) implements Event {
     /** Size of a record's fixed part: size, nr, result, four arguments, two output lengths. */
     public static final int RECORD_HEADER = 56;
+
+    /**
+     * contents: files whose bytes reference records ({@link BufferedReadRefs}) refer to by index,
+     * each at least {@link TraceWriter#MIN_STORED} bytes (the writer keeps them in the content store);
+     * empty for plain records, and always once read back (the reader expands the references).
+     */
+    public BufferedCallsEvent {
+        contents = List.copyOf(contents);
+    }
+
+    public BufferedCallsEvent(long number, int tid, int count, byte[] records) {
+        this(number, tid, count, records, List.of());
+    }
 
     /** One buffered call as recorded. */
     public record Call(int nr, long[] args, long result, int outputBytes) {
@@ -40,10 +53,10 @@ public record BufferedCallsEvent(long number, int tid, int count, byte[] records
         for (int i = 0; i < count && b.remaining() >= RECORD_HEADER; i++) {
             int at = b.position();
             int size = b.getInt();
-            int nr = b.getInt();
+            int flagged = b.getInt(), nr = flagged & ~BufferedReadRefs.REF;
             long result = b.getLong();
             long[] args = {b.getLong(), b.getLong(), b.getLong(), b.getLong()};
-            int len = b.getInt() + b.getInt();
+            int len = b.getInt() + b.getInt() + (flagged != nr ? (int) result : 0);
             if (size < RECORD_HEADER || at + size > records.length) break;
             out.add(new Call(nr, args, result, len));
             b.position(at + size);

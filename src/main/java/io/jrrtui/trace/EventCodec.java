@@ -29,6 +29,11 @@ final class EventCodec {
     /** Where a reader finds the contents a trace refers to by hash. */
     interface ContentSource {
         byte[] load(byte[] hash, int length, long event) throws IOException;
+
+        /** The same, for contents many events refer to (read files): may come from a cache, must not be changed. */
+        default byte[] loadShared(byte[] hash, int length, long event) throws IOException {
+            return load(hash, length, event);
+        }
     }
 
     private EventCodec() {}
@@ -95,8 +100,8 @@ final class EventCodec {
             header(ev, SYSCALL_ENTRY, e);
             regs(ev, x.regs());
         } else if (e instanceof BufferedCallsEvent b) {
-            header(ev, BufferedCallsCodec.KIND, e);
-            BufferedCallsCodec.write(b, ev, data);
+            header(ev, BufferedCallsCodec.kind(b), e);
+            BufferedCallsCodec.write(b, ev, data, sink);
         } else if (e instanceof ExitEvent x) {
             header(ev, EXIT, e);
             ev.writeBoolean(x.signaled());
@@ -169,7 +174,8 @@ final class EventCodec {
                     }
                     yield new PreemptEvent(number, tid, regs, List.copyOf(mem));
                 }
-                case BufferedCallsCodec.KIND -> BufferedCallsCodec.read(number, tid, ev, data);
+                case BufferedCallsCodec.KIND, BufferedCallsCodec.KIND_REFS ->
+                        BufferedCallsCodec.read(number, tid, ev, data, kind == BufferedCallsCodec.KIND_REFS, stored);
                 default -> throw new CorruptTraceException("unknown event kind " + kind + " at event " + number);
             };
         } catch (EOFException e) {

@@ -124,7 +124,17 @@ public final class TraceReader {
         }
         BlockStreamReader ev = new BlockStreamReader(dir.resolve(TraceFormat.EVENTS), TraceFormat.EVENTS, incomplete, eventsAt);
         BlockStreamReader data = new BlockStreamReader(dir.resolve(TraceFormat.DATA), TraceFormat.DATA, incomplete, dataAt);
-        EventCursor c = new EventCursor(ev, data, start, incomplete ? -1 : info.eventCount(), this::loadStored);
+        EventCursor c = new EventCursor(ev, data, start, incomplete ? -1 : info.eventCount(), new EventCodec.ContentSource() {
+            @Override
+            public byte[] load(byte[] hash, int length, long event) throws IOException {
+                return loadStored(hash, length, event);
+            }
+
+            @Override
+            public byte[] loadShared(byte[] hash, int length, long event) throws IOException {
+                return readFiles.get(hash, length, () -> loadStored(hash, length, event));
+            }
+        });
         while (c.next <= n) {
             if (c.next() == null) {
                 c.close();
@@ -138,6 +148,9 @@ public final class TraceReader {
     public List<FileStore> contentStores() {
         return List.of(FileStore.ownOf(dir), FileStore.sharedIn(dir.getParent()));
     }
+
+    /** Contents of files read by reference: each is named by many buffered-call events. */
+    private final RecentContents readFiles = new RecentContents(256L << 20);
 
     private byte[] loadStored(byte[] hash, int length, long event) throws IOException {
         String hex = FileStore.hex(hash);

@@ -146,8 +146,8 @@ public final class TraceWriter implements AutoCloseable {
                 refs.write('\n');
                 refs.flush();
             });
+            pendingStored += content.length; // once: a file read by reference is named by many events
         }
-        pendingStored += content.length;
         return hash;
     }
 

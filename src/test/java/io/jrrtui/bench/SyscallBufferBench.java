@@ -22,13 +22,24 @@ public final class SyscallBufferBench {
     /**
      * A workload: label, program, its iteration count at scale 1 (0: takes no count), the issue's
      * target and the buffered figures (record/replay ratios) of the first buffering session, at full
-     * scale, for comparison.
+     * scale, for comparison; args go before the count.
      */
-    private record Workload(String label, String program, long count, String target, String before) {}
+    private record Workload(String label, String program, long count, String target, String before, List<String> args) {
+        Workload(String label, String program, long count, String target, String before) {
+            this(label, program, count, target, before, List.of());
+        }
+    }
+
+    /**
+     * A regular file older than the recording (the recorder refers to reads of such files instead of
+     * keeping their bytes): libc, about 2 MB, read round and round.
+     */
+    private static final String READ_FILE = "/lib/x86_64-linux-gnu/libc.so.6";
 
     private static final List<Workload> WORKLOADS = List.of(
             new Workload("syscall loop", "bench_sysloop", 20_000, "rec<=3x rep<=2x", "7.3x/0.85x"),
             new Workload("100k x 4KB read", "bench_read4k", 100_000, "rec<=1.5x", "7.9x/6.1x"),
+            new Workload("100k x 4KB file", "bench_readfile", 100_000, "rec<=1.5x", "-", List.of(READ_FILE)),
             new Workload("1M clock_gettime", "bench_clock", 1_000_000, "rec<=3x", "10.1x/2.7x"),
             new Workload("compute-bound", "bench_compute", 0, "rec<=1.1x", "-"),
             new Workload("mutex (4 threads)", "bench_threads", 0, "rec<=2x", "3.6x/1.4x"));
@@ -42,8 +53,8 @@ public final class SyscallBufferBench {
         System.out.printf("runs=%d scale=1/%d (iteration counts divided by the scale)%n", runs, scale);
         System.out.println("cpu: CPU time of this JVM (recorder threads, JIT, GC) plus the program, medians; on a loaded"
                 + " machine it varies far less than elapsed time");
-        System.out.printf("%-18s %-7s %9s %10s %8s %10s %8s %9s  %-16s %-22s %s%n", "workload", "mode", "native ms", "record ms", "ratio",
-                "replay ms", "ratio", "events", "target", "first buffered rec/rep", "cpu ms native/rec/rep (ratios)");
+        System.out.printf("%-18s %-7s %9s %10s %8s %10s %8s %9s  %-16s %-22s %-30s %s%n", "workload", "mode", "native ms", "record ms", "ratio",
+                "replay ms", "ratio", "events", "target", "first buffered rec/rep", "cpu ms native/rec/rep (ratios)", "trace MB");
         for (Workload w : WORKLOADS) {
             Path bin = bins.resolve(w.program());
             if (!w.program().contains(only)) continue;
@@ -52,10 +63,18 @@ public final class SyscallBufferBench {
                 continue;
             }
             List<String> cmd = new ArrayList<>(List.of(bin.toString()));
+            for (String a : w.args()) cmd.add(Files.exists(Path.of(a)) ? Path.of(a).toRealPath().toString() : a);
             if (w.count() > 0) cmd.add(Long.toString(Math.max(1, w.count() / scale)));
             Cost nativeCost = measure(runs, () -> RecordReplayBench.runNative(cmd));
             if (!modes.equals("buffer")) bench(w, "ptrace", cmd, List.of("--no-syscall-buffer"), nativeCost, runs);
             if (!modes.equals("ptrace")) bench(w, "buffer", cmd, List.of("--syscall-buffer"), nativeCost, runs);
+        }
+    }
+
+    /** Bytes of the files under dir (a trace recorded with -o: its events, data and own file store). */
+    private static long treeBytes(Path dir) throws java.io.IOException {
+        try (var s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
@@ -105,10 +124,11 @@ public final class SyscallBufferBench {
             double nativeCpu = Math.max(10, nativeCost.cpuMs());
             String events = Files.readAllLines(trace.resolve("trace.properties")).stream()
                     .filter(l -> l.startsWith("events=")).findFirst().orElse("events=?").substring(7);
-            System.out.printf("%-18s %-7s %9.1f %10.1f %7.2fx %10.1f %7.2fx %9s  %-16s %-22s %d/%d/%d (%.1fx/%.1fx)%n", w.label(), mode,
+            String cpu = String.format("%d/%d/%d (%.1fx/%.1fx)", nativeCost.cpuMs(), record.cpuMs(), replay.cpuMs(),
+                    record.cpuMs() / nativeCpu, replay.cpuMs() / nativeCpu);
+            System.out.printf("%-18s %-7s %9.1f %10.1f %7.2fx %10.1f %7.2fx %9s  %-16s %-22s %-30s %.1f%n", w.label(), mode,
                     nativeNs / 1e6, recordNs / 1e6, (double) recordNs / nativeNs, replayNs / 1e6, (double) replayNs / nativeNs, events,
-                    w.target(), w.before(), nativeCost.cpuMs(), record.cpuMs(), replay.cpuMs(), record.cpuMs() / nativeCpu,
-                    replay.cpuMs() / nativeCpu);
+                    w.target(), w.before(), cpu, treeBytes(trace) / 1e6);
         } finally {
             try (var s = Files.walk(tmp)) {
                 s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

@@ -168,6 +168,31 @@ class PortableTraceTest {
         assertFalse(Files.exists(app), "the test must not have brought the folder back");
     }
 
+    /** Reads kept by reference to a file's stored copy (issue 13): the archive carries the copy. */
+    @Test
+    void anExportedRecordingCarriesTheFilesItReadByReference() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        io.jrrtui.testsupport.SettledFiles.create(data, 300_000, "read.bin");
+        Path file = data.resolve("read.bin");
+        String sha = io.jrrtui.trace.FileStore.hex(io.jrrtui.trace.FileStore.sha256(Files.readAllBytes(file)));
+        Path storeA = tmp.resolve("storeA");
+        useStore(storeA);
+        Jrr.Run rec = Jrr.run("record", "-q", "--stdout", out.toString(), "--", Jrr.binary("bench_readfile").toString(),
+                file.toString(), "1000");
+        assertEquals(0, rec.status(), rec.errText());
+        assertTrue(Files.readAllLines(storeA.resolve("bench_readfile-0/file-refs")).contains(sha), "the file was not kept by reference");
+        Path archive = tmp.resolve("reads.tar.zst");
+        Jrr.Run ex = Jrr.run("export", "-o", archive.toString());
+        assertEquals(0, ex.status(), ex.errText());
+        deleteTree(data);
+        deleteTree(storeA);
+
+        useStore(tmp.resolve("storeB"));
+        Jrr.Run imp = Jrr.run("import", archive.toString());
+        assertEquals(0, imp.status(), imp.errText());
+        assertReplaysExactly(null, out);
+    }
+
     @Test
     void aLibraryGoneWithoutAPackSaysItHasNoSymbols() throws Exception {
         recordInStore(app, store, out);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.testsupport.SettledFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,5 +220,101 @@ class SyscallBufferTest {
         assertTrue(!Jrr.run("dump", trace.toString()).outText().contains(" buffered "), "a static program cannot load the library");
         Jrr.Run replay = Jrr.run("replay", "-a", trace.toString());
         assertEquals(Files.readString(out), replay.outText());
+    }
+
+    // ---- reads kept by reference (issue 13, sbuf3) ----
+
+    /** Data files older than FileCopies.SETTLED_NANOS (created once: each costs a wait). */
+    @TempDir
+    static Path shared;
+
+    private static Path settledData;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void settledFiles() throws Exception {
+        SettledFiles.create(shared, 600_000, "data.bin", "rewritten.bin", "changed.bin", "deleted.bin");
+        settledData = shared.resolve("data.bin");
+    }
+
+    /** One of the settled files (the same bytes as data.bin) that one test may change. */
+    private static Path settled(String name) {
+        return shared.resolve(name);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return io.jrrtui.trace.FileStore.hex(io.jrrtui.trace.FileStore.sha256(Files.readAllBytes(file)));
+    }
+
+    private static long dataBytes(Path trace) throws IOException {
+        return Files.size(trace.resolve("data")) + Files.size(trace.resolve("events"));
+    }
+
+    /** read and pread of a settled regular file: stored once, the reads by reference, replayed byte for byte. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"read", "pread"})
+    void readsOfARegularFileAreKeptByReference(String mode) throws IOException {
+        Recorded r = record("bench_readfile", settledData.toString(), "3000", mode); // 12 MB read, 20 rounds of the file
+        assertEquals(0, r.run().status());
+        assertTrue(Files.readString(r.out()).startsWith("reads=3000 bytes=12"), Files.readString(r.out()));
+        assertTrue(Files.readAllLines(r.trace().resolve("file-refs")).contains(sha256(settledData)), "the file is not stored");
+        assertTrue(dataBytes(r.trace()) < 2_000_000, "the reads' bytes are in the trace: " + dataBytes(r.trace()));
+        assertReplays(r, "bench_readfile " + mode);
+        String dump = Jrr.run("dump", r.trace().toString()).outText();
+        assertTrue(Pattern.compile("\\| p?read(64)?\\(3(<[^>]*>)?, 0x[0-9a-f]+, 4096.*\\) = 4096").matcher(dump).find(),
+                "dump does not show the referenced reads as reads");
+    }
+
+    /** /dev/zero: zeros, no bytes in the trace. */
+    @Test
+    void readsOfDevZeroKeepNoBytes() throws IOException {
+        Recorded r = record("bench_read4k", "5000"); // 20 MB of zeros
+        assertEquals("reads=5000 bytes=20480000 nonzero=0\n", Files.readString(r.out()));
+        assertTrue(dataBytes(r.trace()) < 500_000, "zeros in the trace: " + dataBytes(r.trace()));
+        assertReplays(r, "bench_read4k");
+    }
+
+    /** The program rewrites the file half way: reads of the new version keep their bytes, replay is exact. */
+    @Test
+    void aFileTheProgramChangesReplaysExactly() throws IOException {
+        Path data = settled("rewritten.bin");
+        Recorded r = record("bench_readfile", data.toString(), "3000", "rewrite");
+        assertEquals(0, r.run().status(), Files.readString(r.err()));
+        assertTrue(Files.readAllLines(r.trace().resolve("file-refs")).contains(sha256(settledData)),
+                "the first version was not kept by reference");
+        assertTrue(!sha256(data).equals(sha256(settledData)), "the program did not change the file");
+        assertReplays(r, "bench_readfile rewrite");
+    }
+
+    /**
+     * Another process (this test, outside the recording) changes the file in place while the program
+     * reads it round and round: reads it cannot prove keep their bytes, replay is exact.
+     */
+    @Test
+    void aFileChangedByAnotherProcessReplaysExactly() throws Exception {
+        Path data = settled("changed.bin");
+        java.util.concurrent.CompletableFuture<Recorded> rec = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> record("bench_readfile", data.toString(), "150000"));
+        long pid = SettledFiles.awaitReader(data, 60_000_000, rec);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(data.toFile(), "rw")) {
+            for (int i = 0; i < 6; i++) { // same size, new bytes in the middle: only ctime tells
+                f.seek(200_000 + i * 4096L);
+                f.write(new byte[] {(byte) (i + 1), 2, 3, 4, 5, 6, 7, 8});
+                Thread.sleep(40);
+            }
+        }
+        Recorded r = rec.get();
+        assertTrue(pid > 0, "the program had finished before the file was changed");
+        assertEquals(0, r.run().status(), Files.readString(r.err()));
+        assertReplays(r, "bench_readfile changed by another process");
+    }
+
+    /** The file is deleted after the recording: replay reads it from the trace's store. */
+    @Test
+    void aDeletedFileReplaysFromTheStore() throws IOException {
+        Path data = settled("deleted.bin");
+        Recorded r = record("bench_readfile", data.toString(), "2000");
+        Files.delete(data);
+        assertTrue(dataBytes(r.trace()) < 2_000_000, "the reads' bytes are in the trace: " + dataBytes(r.trace()));
+        assertReplays(r, "bench_readfile of a deleted file");
     }
 }
