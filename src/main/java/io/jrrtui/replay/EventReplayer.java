@@ -43,7 +43,7 @@ final class EventReplayer {
     private static final long ARCH_SET_CPUID = 0x1012;
     private static final int SYS_ARCH_PRCTL = 158, SYS_EXIT = 60, SYS_EXIT_GROUP = 231, SYS_VFORK = 58,
             SYS_SET_ROBUST_LIST = 273,
-            SYS_CLONE = 56, SYS_EXECVEAT = 322, SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MREMAP = 25;
+            SYS_CLONE = 56, SYS_EXECVEAT = 322, SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MREMAP = 25, SYS_SHMAT = 30;
     private static final long CLONE_VFORK = 0x4000, CLONE_THREAD = 0x10000, CLONE_CHILD_SETTID = 0x01000000L,
             CLONE_CHILD_CLEARTID = 0x00200000L;
 
@@ -425,8 +425,12 @@ final class EventReplayer {
         if (sc.syscall() == SYS_SET_ROBUST_LIST && result == 0) t.robustHead = regs.arg(0);
         switch (d) {
             case EXECUTE -> {
-                if (sc.name().equals("rt_sigsuspend")) raiseSignalForSuspend(t); // it returns only once the signal is there
-                executeForReal(t, sc, regs, regs);
+                if (sc.syscall() == SYS_SHMAT) {
+                    attachSegment(t, sc, regs, n);
+                } else {
+                    if (sc.name().equals("rt_sigsuspend")) raiseSignalForSuspend(t); // it returns only once the signal is there
+                    executeForReal(t, sc, regs, regs);
+                }
             }
             case MMAP -> {
                 if (failed) {
@@ -477,6 +481,30 @@ final class EventReplayer {
             t.proc.sharedFiles.update(regs, result, sharedFileMap ? s.sharedFileKey(sc.number()) : null);
         }
         if (sc.syscall() == SYS_PRCTL && regs.arg(0) == PR_SET_NAME && result == 0) t.name = cString(t.proc.mem, regs.arg(1), 16);
+        if (!failed) s.sysvSegments.follow(sc.syscall(), regs, result);
+    }
+
+    private static final long SHM_RDONLY = 010000, SHM_EXEC = 0100000;
+
+    /**
+     * shmat: the replay's segment for the recorded id is attached for real at the recorded address
+     * (the program keeps the recorded id), and the contents the recording saw at the attach are
+     * written into it. A process that holds a segment refuses checkpoints (a fork would share it).
+     */
+    private void attachSegment(LiveTask t, SyscallEvent sc, Registers regs, long n) {
+        if (sc.result() < 0 && sc.result() > -4096) {
+            emulate(t, sc, regs);
+            return;
+        }
+        MemoryWrite contents = sc.writes().isEmpty() ? null : sc.writes().get(0);
+        if (contents == null || contents.addr() != sc.result()) {
+            throw new DivergenceException(n, "the recording of shmat holds no contents of the segment");
+        }
+        io.jrrtui.sys.SysvSegment seg = s.sysvSegments.forRecorded((int) regs.arg(0), contents.length());
+        t.proc.sharedMemory = true;
+        Registers real = regs.withArg(0, seg.id()).withArg(1, sc.result()).withArg(2, regs.arg(2) & (SHM_RDONLY | SHM_EXEC));
+        executeForReal(t, sc, regs, real, false);
+        seg.write(0, contents.data());
     }
 
     private static final int SYS_PRCTL = 157, PR_SET_NAME = 15;
@@ -621,7 +649,8 @@ final class EventReplayer {
         if (writes) applyWrites(t, sc);
     }
 
-    private static final java.util.Set<String> MAPPING_CALLS = java.util.Set.of("mmap", "munmap", "mprotect", "mremap", "brk", "pkey_mprotect");
+    private static final java.util.Set<String> MAPPING_CALLS = java.util.Set.of("mmap", "munmap", "mprotect", "mremap", "brk", "pkey_mprotect",
+            "shmat", "shmdt");
 
     /** clone/clone3/fork/vfork for real: the new task gets the recorded id wherever the program can see it. */
     private void spawnForReal(LiveTask t, SyscallEvent sc, Registers entry) {

@@ -940,5 +940,6 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         });
         s.pid = 0;
         if (s.mem != null) s.mem.close();
+        s.sysvSegments.close();
     }
 }
