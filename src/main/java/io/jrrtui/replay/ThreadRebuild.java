@@ -56,6 +56,8 @@ final class ThreadRebuild {
             if (r.perms().length() >= 4 && r.perms().charAt(3) == 's' && r.perms().charAt(1) == 'w') {
                 return "the program has a writable shared mapping (" + (r.path().isEmpty() ? "anonymous" : r.path()) + ")";
             }
+            // even attached read-only: a restored checkpoint would see what other processes write later
+            if (r.path().startsWith("/SYSV")) return "the program has a System V shared memory segment attached";
         }
         return null;
     }
