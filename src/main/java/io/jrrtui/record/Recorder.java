@@ -368,8 +368,7 @@ public final class Recorder {
             throw new JrrException(String.format("cannot record: the program made syscall %d (%s), which jrrtui does not know how to record",
                     nr, Syscalls.known(nr) ? Syscalls.name(nr) : "not a Linux syscall"));
         }
-        String refusal = spec.disposition() == Disposition.MMAP ? sharedMapRefusal(t, regs)
-                : nr == SYS_MPROTECT || nr == SYS_PKEY_MPROTECT ? t.proc.sharedFileMaps.refuseProtect(regs) : spec.refuse(regs);
+        String refusal = nr == SYS_MPROTECT || nr == SYS_PKEY_MPROTECT ? t.proc.sharedFileMaps.refuseProtect(regs) : spec.refuse(regs);
         if (refusal != null) {
             throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(), refusal));
         }
@@ -610,25 +609,6 @@ public final class Recorder {
         }
         t.heldSignals.addLast(info); // arrived while user code ran: deliver at the next syscall exit
         t.atBoundary = false;
-    }
-
-    /**
-     * Why this mmap cannot be recorded, or null: as {@link SharedFileMaps#refuse}, and a shared
-     * mapping of a file that another recorded process maps shared through a view this process did
-     * not inherit (replay makes one object per process there, which would not alias).
-     */
-    private String sharedMapRefusal(RecordedTask t, Registers regs) {
-        String own = t.proc.sharedFileMaps.refuse(t.tid, regs);
-        if (own != null || !SharedFileMaps.isSharedFileMap(regs.arg(3))) return own;
-        Object key = SharedFileMaps.keyOf(t.tid, (int) regs.arg(4));
-        if (t.proc.sharedFileMaps.hasLive(key)) return null;
-        boolean writable = (regs.arg(2) & 2) != 0; // PROT_WRITE: read-only views everywhere need no aliasing
-        for (RecordedTask o : tasks.values()) {
-            if (o.proc != t.proc && (writable ? o.proc.sharedFileMaps.hasLive(key) : o.proc.sharedFileMaps.hasLiveWritable(key))) {
-                return "MAP_SHARED mappings of one file in two processes (not inherited by fork) are not supported yet";
-            }
-        }
-        return null;
     }
 
     /** Our timeslice SIGSTOP: switch the task out (an event only when it was in user code). */

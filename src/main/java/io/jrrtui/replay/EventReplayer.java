@@ -43,7 +43,7 @@ final class EventReplayer {
     private static final long ARCH_SET_CPUID = 0x1012;
     private static final int SYS_ARCH_PRCTL = 158, SYS_EXIT = 60, SYS_EXIT_GROUP = 231, SYS_VFORK = 58,
             SYS_SET_ROBUST_LIST = 273,
-            SYS_CLONE = 56, SYS_EXECVEAT = 322, SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MREMAP = 25, SYS_SHMAT = 30;
+            SYS_CLONE = 56, SYS_EXECVEAT = 322, SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_SHMAT = 30;
     private static final long CLONE_VFORK = 0x4000, CLONE_THREAD = 0x10000, CLONE_CHILD_SETTID = 0x01000000L,
             CLONE_CHILD_CLEARTID = 0x00200000L;
 
@@ -448,15 +448,11 @@ final class EventReplayer {
                     long f = (flags & ~MAP_TYPE) | type | MAP_FIXED | ((flags & MAP_ANONYMOUS) != 0 ? 0 : MAP_ANONYMOUS);
                     Registers real = regs.withArg(0, result).withArg(3, f);
                     if ((flags & MAP_ANONYMOUS) == 0) real = real.withArg(4, -1).withArg(5, 0);
-                    long source = sharedFile ? t.proc.sharedFiles.aliasSource(file, regs.arg(5), regs.arg(1)) : 0;
-                    if (source != 0) {
-                        // a second view of the file's object (mremap with old size 0): writes
-                        // through either show in both. It takes the protection of the view it
-                        // came from: it gets its own before the recorded bytes are written.
-                        real = regs.with(Registers.ORIG_RAX, SYS_MREMAP).withArg(0, source).withArg(1, 0).withArg(2, regs.arg(1))
-                                .withArg(3, MREMAP_MAYMOVE | MREMAP_FIXED).withArg(4, result);
-                        executeForReal(t, sc, regs, real, false);
-                        SyscallInjector.inject(t.tid, t.proc.mem, SYS_MPROTECT, result, regs.arg(1), regs.arg(2));
+                    if (sharedFile) {
+                        // made as private anonymous memory first, then replaced by the file's
+                        // stand-in (injected calls need the call's exit stop)
+                        executeForReal(t, sc, regs, real.withArg(3, f & ~MAP_TYPE | MAP_PRIVATE), false);
+                        mapFileObject(t, s.sharedFileObjects.forFile(file, regs.arg(5) + pageUp(regs.arg(1))), regs, result, n);
                         applyWrites(t, sc);
                     } else {
                         executeForReal(t, sc, regs, real);
@@ -475,16 +471,38 @@ final class EventReplayer {
         }
         if (sc.outputStream() != 0) s.output.write(n, sc.tid(), sc.outputStream(), sc.output());
         if (Recorder.mapsCode(regs, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
-        if (!failed) {
-            // mmap (MMAP) and munmap/mremap (EXECUTE): the shared file views followed as recorded
-            boolean sharedFileMap = sc.syscall() == SYS_MMAP && SharedFileMaps.isSharedFileMap(regs.arg(3));
-            t.proc.sharedFiles.update(regs, result, sharedFileMap ? s.sharedFileKey(sc.number()) : null);
-        }
         if (sc.syscall() == SYS_PRCTL && regs.arg(0) == PR_SET_NAME && result == 0) t.name = cString(t.proc.mem, regs.arg(1), 16);
         if (!failed) s.sysvSegments.follow(sc.syscall(), regs, result);
     }
 
     private static final long SHM_RDONLY = 010000, SHM_EXEC = 0100000;
+    private static final long SYS_OPENAT = 257, SYS_CLOSE = 3, AT_FDCWD = -100, O_RDWR = 2, O_CLOEXEC = 02000000;
+
+    private static long pageUp(long length) {
+        return (length + 4095) & ~4095L;
+    }
+
+    /**
+     * Maps the memory file standing for a shared file over the mapping at addr, at the recorded
+     * file offset and protection: the tracee opens it by path (written for a moment below its
+     * stack's red zone), maps it, and closes the descriptor again.
+     */
+    private void mapFileObject(LiveTask t, io.jrrtui.sys.MemoryFile object, Registers regs, long addr, long n) {
+        byte[] path = (object.path() + "\0").getBytes(StandardCharsets.UTF_8);
+        long where = (Ptrace.getRegs(t.tid).rsp() - 512 - path.length) & ~15L;
+        byte[] saved = t.proc.mem.read(where, path.length);
+        t.proc.mem.write(where, path);
+        long fd;
+        try {
+            fd = SyscallInjector.inject(t.tid, t.proc.mem, SYS_OPENAT, AT_FDCWD, where, O_RDWR | O_CLOEXEC);
+        } finally {
+            t.proc.mem.write(where, saved);
+        }
+        if (fd < 0) throw new JrrException("cannot open the replay's stand-in for a shared file mapping (" + object.path() + "): error " + -fd);
+        long at = SyscallInjector.inject(t.tid, t.proc.mem, SYS_MMAP, addr, regs.arg(1), regs.arg(2), MAP_SHARED | MAP_FIXED, fd, regs.arg(5));
+        SyscallInjector.inject(t.tid, t.proc.mem, SYS_CLOSE, fd);
+        if (at != addr) throw new DivergenceException(n, String.format("mapping a shared file's stand-in at 0x%x returned 0x%x", addr, at));
+    }
 
     /**
      * shmat: the replay's segment for the recorded id is attached for real at the recorded address
@@ -682,7 +700,6 @@ final class EventReplayer {
         if (!thread) {
             proc.timestamps = t.proc.timestamps.copy();
             proc.sharedMemory = t.proc.sharedMemory;
-            proc.sharedFiles = t.proc.sharedFiles.copy();
         }
         LiveTask child = new LiveTask((int) sc.result(), childTid, proc);
         s.tasks.put(child.recordedTid, child);
@@ -825,7 +842,6 @@ final class EventReplayer {
         Ptrace.setRegs(t.tid, exec.regs());
         t.proc.timestamps = new io.jrrtui.record.TimestampPatches();
         t.proc.timestamps.scan(t.tid, t.proc.mem);
-        t.proc.sharedFiles = new SharedFileMaps();
     }
 
     /** A signal stop of t: true when it matched (and consumed) an event; false for a signal to ignore. */

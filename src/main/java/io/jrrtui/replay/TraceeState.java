@@ -32,6 +32,8 @@ final class TraceeState {
     String exitDescription = "";
     /** The replay's System V shared memory segments, by recorded id (all processes share them). */
     final SysvSegments sysvSegments = new SysvSegments();
+    /** Stand-ins for the files the recording maps shared and writable (all processes share them). */
+    final SharedFileObjects sharedFileObjects = new SharedFileObjects();
     /** Pauses long native runs so checkpoints can be made inside them. */
     final StretchPause pause = new StretchPause();
 
