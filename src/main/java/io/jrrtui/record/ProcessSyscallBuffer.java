@@ -17,9 +17,10 @@ final class ProcessSyscallBuffer {
     /** The program installed a filter of its own: recorded the ptrace way from then on (see programFilter). */
     private boolean programFiltered;
     /**
-     * The process maps a file shared and writable: a write(2) into that file changes the mapping,
-     * which the recorder must capture at the call (SharedFileMaps.changedViews), so the library
-     * stops buffering in this image (replay follows the records, so it needs no such switch).
+     * Some process of the recording maps a file shared and writable: a write(2) into that file
+     * changes the mappings, which the recorder must capture at the call (SharedFileMaps.changedViews),
+     * so the library stops buffering in this image (Recorder.unbufferAll; replay follows the
+     * records, so it needs no such switch).
      */
     private boolean unbuffered;
     /** The library's control page as last seen; null until it is mapped (again after exec). */

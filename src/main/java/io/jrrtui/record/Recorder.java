@@ -187,7 +187,10 @@ public final class Recorder {
         // Without cpuid faulting (ENODEV on many VMs) the call fails and cpuid runs natively, which
         // is exact for replay on the same machine.
         SyscallInjector.inject(t.tid, t.proc.mem, SYS_ARCH_PRCTL, ARCH_SET_CPUID, 0);
-        if (t.proc.syscallBuffer != null) t.proc.syscallBuffer.onExec(t.tid, t.proc.mem);
+        if (t.proc.syscallBuffer != null) {
+            t.proc.syscallBuffer.onExec(t.tid, t.proc.mem);
+            if (sharedFileWrites) t.proc.syscallBuffer.stopBuffering(t.proc.mem);
+        }
         write(new ExecEvent(nextEvent, t.tid, path, regs, regs.rsp(), stack));
         t.proc.timestamps.scan(t.tid, t.proc.mem);
         if (copyName != null) ExecutableCopies.keep(writer.dir(), path, copyName);
@@ -369,6 +372,7 @@ public final class Recorder {
                     nr, Syscalls.known(nr) ? Syscalls.name(nr) : "not a Linux syscall"));
         }
         String refusal = nr == SYS_MPROTECT || nr == SYS_PKEY_MPROTECT ? t.proc.sharedFileMaps.refuseProtect(regs) : spec.refuse(regs);
+        if (refusal == null) refusal = fileChangeRefusal(t, spec.name(), regs);
         if (refusal != null) {
             throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(), refusal));
         }
@@ -449,6 +453,7 @@ public final class Recorder {
         }
         if (t.entry.origRax() == SYS_PRCTL) hideTscMode(t, t.entry, result);
         if (!t.spawnWritten) write(SyscallCapture.capture(nextEvent, t, writer, t.entry, result));
+        if (!sharedFileWrites && mapsSharedWritableFile(t.entry, result)) unbufferAll();
         if (mapsCode(t.entry, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
         t.spawnWritten = false;
         t.inSyscall = false;
@@ -609,6 +614,46 @@ public final class Recorder {
         }
         t.heldSignals.addLast(info); // arrived while user code ran: deliver at the next syscall exit
         t.atBoundary = false;
+    }
+
+    /**
+     * Some process maps a file shared and writable: any process may change that file with a plain
+     * write(2), which the syscall buffer would take without a stop, and the mappings must show the
+     * change (SharedFileMaps.changedViews) or the write be refused (fileChangeRefusal). So no
+     * process buffers from then on, nor any image exec'd later (replay follows the records and
+     * needs no such switch). Cost: every call of every process stops in the recorder.
+     */
+    private boolean sharedFileWrites;
+
+    private static boolean mapsSharedWritableFile(Registers entry, long result) {
+        return entry.origRax() == SYS_MMAP && !(result < 0 && result > -4096) && SharedFileMaps.isSharedFileMap(entry.arg(3))
+                && (entry.arg(2) & 2) != 0;
+    }
+
+    private void unbufferAll() {
+        sharedFileWrites = true;
+        for (RecordedTask o : tasks.values()) {
+            if (o.proc.syscallBuffer != null) o.proc.syscallBuffer.stopBuffering(o.proc.mem);
+        }
+    }
+
+    /**
+     * Why this call, which changes a file through a descriptor, cannot be recorded, or null: another
+     * process maps the file shared where this one has no writable mapping of its own that covers
+     * it, so the bytes its mapping shows after the call could not be recorded with the call.
+     */
+    private String fileChangeRefusal(RecordedTask t, String name, Registers regs) {
+        int fdArg = SharedFileMaps.changingFd(name);
+        if (fdArg < 0) return null;
+        Object key = null;
+        for (RecordedTask o : tasks.values()) {
+            if (o.proc == t.proc || o.proc.sharedFileMaps.isEmpty()) continue;
+            if (key == null) key = SharedFileMaps.keyOf(t.tid, (int) regs.arg(fdArg));
+            if (!t.proc.sharedFileMaps.covers(o.proc.sharedFileMaps, key)) {
+                return "changing a file that another process maps MAP_SHARED, without a writable mapping of it here, is not supported yet";
+            }
+        }
+        return null;
     }
 
     /** Our timeslice SIGSTOP: switch the task out (an event only when it was in user code). */

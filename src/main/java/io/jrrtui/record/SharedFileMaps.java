@@ -97,16 +97,32 @@ public final class SharedFileMaps {
         return out;
     }
 
-    /** Whether the file has a live shared mapping in this process mapped writable. */
-    public boolean hasLiveWritable(Object key) {
-        for (Live l : live) if (l.fileKey().equals(key) && l.writable()) return true;
-        return false;
+    /** The argument holding the descriptor of a call that changes a file's bytes (write, pwrite...), or -1. */
+    static int changingFd(String name) {
+        return FILE_CHANGING.getOrDefault(name, -1);
     }
 
-    /** Whether the file has a live shared mapping in this process. */
-    public boolean hasLive(Object key) {
-        for (Live l : live) if (l.fileKey().equals(key)) return true;
-        return false;
+    boolean isEmpty() {
+        return live.isEmpty();
+    }
+
+    /**
+     * Whether every live mapping of file key in other lies inside one writable live mapping of it
+     * here: then the bytes {@link #changedViews} records here after a change of the file are all
+     * the other process's mappings show (on replay both map one memory file), so the change needs
+     * no mapping of the other process recorded.
+     */
+    boolean covers(SharedFileMaps other, Object key) {
+        for (Live o : other.live) {
+            if (!o.fileKey().equals(key)) continue;
+            boolean inside = false;
+            for (Live l : live) {
+                inside |= l.fileKey().equals(key) && l.writable() && l.offset() <= o.offset()
+                        && o.offset() + roundUp(o.length()) <= l.offset() + roundUp(l.length());
+            }
+            if (!inside) return false;
+        }
+        return true;
     }
 
     /** Whether mmap flags ask for a shared mapping of a file. */
