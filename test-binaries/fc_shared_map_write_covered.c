@@ -3,19 +3,17 @@
  * memory). The parent's mapping shows both changes.
  * NONDETERMINISTIC: no
  * expected exit status: 0 */
-#include "rr_util.h"
+#define _GNU_SOURCE
 #include <fcntl.h>
 #include <sys/mman.h>
+#include "rr_util.h"
 #include <sys/wait.h>
 
 int main(void) {
     char *dir = rr_make_tempdir();
     const char *path = rr_path(dir, "covered");
-    int fd = open(path, O_RDWR | O_CREAT, 0600);
-    CHECK(fd >= 0, "open");
-    CHECK(ftruncate(fd, 8192) == 0, "ftruncate");
-    char *m = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    CHECK(m != MAP_FAILED, "mmap");
+    int fd;
+    char *m = rr_map_new_file(path, 8192, &fd);
     strcpy(m, "the parent's text");
     fflush(stdout);
     pid_t child = fork();
