@@ -12,11 +12,14 @@ import java.util.Map;
  * and between processes that mapped the file on their own.
  */
 final class SharedFileObjects implements AutoCloseable {
+    /** The memory files' name: tracees' /proc/PID/maps show them as "/memfd:NAME (deleted)". */
+    static final String NAME = "jrr-shared-file";
+
     private final Map<Object, MemoryFile> byFile = new HashMap<>();
 
     /** The memory file for file key, at least end bytes long. */
     MemoryFile forFile(Object key, long end) {
-        MemoryFile f = byFile.computeIfAbsent(key, k -> MemoryFile.create("jrr-shared-file"));
+        MemoryFile f = byFile.computeIfAbsent(key, k -> MemoryFile.create(NAME));
         f.ensureSize(end);
         return f;
     }

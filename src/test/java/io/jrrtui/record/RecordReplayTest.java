@@ -82,6 +82,7 @@ class RecordReplayTest {
                     tmp.resolve("refused.out").toString(), "--", Jrr.binary(name).toString());
             assertEquals(2, run.status(), name + " should be refused");
             assertTrue(run.errText().contains(REFUSED.get(name)), run.errText());
+            assertEquals(1, run.errText().strip().lines().count(), "the refusal is one line: " + run.errText());
             return;
         }
         Recording first = record(name, "a");
