@@ -46,11 +46,18 @@
 #define MODE_RECORD 1
 #define MODE_REPLAY 2
 
+#define SB_WATCHED_MAX 16
 struct sb_control {
     uint64_t magic;
     int64_t tls_offset;   /* &tls - fs base, the same in every thread */
     uint32_t mode;        /* written by the recorder (RECORD) or the replayer (REPLAY) */
     uint32_t next_slot;
+    /* Written by the recorder: files some process maps shared and writable (st_dev, st_ino). A
+     * write(2) into one changes those mappings, which the recorder must capture at the call, so
+     * such writes are never buffered. */
+    uint32_t watched_count;
+    uint32_t reserved;
+    uint64_t watched[SB_WATCHED_MAX][2];
 };
 
 /* Per-thread buffer header (replay side and divergence report). */
@@ -188,14 +195,25 @@ __attribute__((noinline)) static struct sb_header *buffer(void) {
     return (struct sb_header *)r;
 }
 
-/* Whether fd's output is bounded and never blocks: a regular file, /dev/null or /dev/zero. */
-__attribute__((noinline)) static int bufferable_fd(trampoline_fn sys, long fd) {
+/* Whether the recorder watches the file (see struct sb_control's watched). */
+static int watched_file(const struct stat *st) {
+    uint32_t n = __atomic_load_n(&control->watched_count, __ATOMIC_ACQUIRE);
+    if (n > SB_WATCHED_MAX) n = SB_WATCHED_MAX;
+    for (uint32_t i = 0; i < n; i++) {
+        if (control->watched[i][0] == (uint64_t)st->st_dev && control->watched[i][1] == (uint64_t)st->st_ino) return 1;
+    }
+    return 0;
+}
+
+/* Whether fd's output is bounded and never blocks: a regular file, /dev/null or /dev/zero (and,
+ * for a write, not a file the recorder watches). */
+__attribute__((noinline)) static int bufferable_fd(trampoline_fn sys, long fd, int writing) {
     struct stat st;
     if (fd < 0) return 0;
     long r = sys(SYS_fstat, fd, (long)&st, 0, 0);
     __asm__ volatile("" : : "r"(&st) : "memory"); /* the kernel wrote st behind the compiler's back */
     if (r != 0) return 0;
-    if (S_ISREG(st.st_mode)) return 1;
+    if (S_ISREG(st.st_mode)) return !(writing && watched_file(&st));
     return S_ISCHR(st.st_mode) && major(st.st_rdev) == 1 && (minor(st.st_rdev) == 3 || minor(st.st_rdev) == 5);
 }
 
@@ -233,7 +251,7 @@ static long sb_record(struct sb_header *h, long nr, const long *a, const struct 
     long need = (long)sizeof(struct sb_record) + o->max1 + o->len2 + 8;
     if (SB_HEADER + (long)tls.used + need > SB_SLOT_SIZE) return NOT_BUFFERED; /* full: the traced call flushes */
     trampoline_fn sys = (trampoline_fn)SB_BASE;
-    if ((nr == SYS_read || nr == SYS_write || nr == SYS_pread64 || nr == SYS_lseek) && !bufferable_fd(sys, a[0]))
+    if ((nr == SYS_read || nr == SYS_write || nr == SYS_pread64 || nr == SYS_lseek) && !bufferable_fd(sys, a[0], nr == SYS_write))
         return NOT_BUFFERED;
     long r = sys(nr, a[0], a[1], a[2], a[3]);
     struct sb_record *rec = (struct sb_record *)((char *)h + SB_HEADER + tls.used);

@@ -453,7 +453,7 @@ public final class Recorder {
         }
         if (t.entry.origRax() == SYS_PRCTL) hideTscMode(t, t.entry, result);
         if (!t.spawnWritten) write(SyscallCapture.capture(nextEvent, t, writer, t.entry, result));
-        if (!sharedFileWrites && mapsSharedWritableFile(t.entry, result)) unbufferAll();
+        if (!sharedFileWrites && mapsSharedWritableFile(t.entry, result)) watchFile(SharedFileMaps.keyOf(t.tid, (int) t.entry.arg(4)));
         if (mapsCode(t.entry, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
         t.spawnWritten = false;
         t.inSyscall = false;
@@ -617,12 +617,14 @@ public final class Recorder {
     }
 
     /**
-     * Some process maps a file shared and writable: any process may change that file with a plain
-     * write(2), which the syscall buffer would take without a stop, and the mappings must show the
-     * change (SharedFileMaps.changedViews) or the write be refused (fileChangeRefusal). So no
-     * process buffers from then on, nor any image exec'd later (replay follows the records and
-     * needs no such switch). Cost: every call of every process stops in the recorder.
+     * Files some process maps shared and writable (device, inode). Any process may change such a
+     * file with a plain write(2), which the syscall buffer would take without a stop, and the
+     * mappings must show the change (SharedFileMaps.changedViews) or the write be refused
+     * (fileChangeRefusal). So every process's library is told not to buffer write(2)s into them
+     * (ProcessSyscallBuffer.watch); everything else stays buffered.
      */
+    private final List<long[]> watchedFiles = new ArrayList<>();
+    /** More such files than the library can watch: no process buffers from then on, nor any image exec'd later. */
     private boolean sharedFileWrites;
 
     private static boolean mapsSharedWritableFile(Registers entry, long result) {
@@ -630,10 +632,17 @@ public final class Recorder {
                 && (entry.arg(2) & 2) != 0;
     }
 
-    private void unbufferAll() {
-        sharedFileWrites = true;
+    /** A file mapped shared and writable (key: device and inode) is watched in every process's library. */
+    private void watchFile(Object key) {
+        List<?> k = (List<?>) key;
+        long[] file = {(Long) k.get(0), (Long) k.get(1)};
+        for (long[] f : watchedFiles) if (java.util.Arrays.equals(f, file)) return;
+        watchedFiles.add(file);
+        if (watchedFiles.size() > io.jrrtui.syscallbuf.SyscallBufferLayout.WATCHED_MAX) sharedFileWrites = true;
         for (RecordedTask o : tasks.values()) {
-            if (o.proc.syscallBuffer != null) o.proc.syscallBuffer.stopBuffering(o.proc.mem);
+            if (o.proc.syscallBuffer == null) continue;
+            if (sharedFileWrites) o.proc.syscallBuffer.stopBuffering(o.proc.mem);
+            else o.proc.syscallBuffer.watch(o.proc.mem, watchedFiles);
         }
     }
 
