@@ -52,7 +52,7 @@ struct sb_control {
     int64_t tls_offset;   /* &tls - fs base, the same in every thread */
     uint32_t mode;        /* written by the recorder (RECORD) or the replayer (REPLAY) */
     uint32_t next_slot;
-    /* Written by the recorder: files some process maps shared and writable (st_dev, st_ino). A
+    /* Written by the recorder: files some process maps shared (st_dev, st_ino). A
      * write(2) into one changes those mappings, which the recorder must capture at the call, so
      * such writes are never buffered. */
     uint32_t watched_count;

@@ -17,13 +17,13 @@ final class ProcessSyscallBuffer {
     /** The program installed a filter of its own: recorded the ptrace way from then on (see programFilter). */
     private boolean programFiltered;
     /**
-     * The library stops buffering in this image: more files are mapped shared and writable than
-     * the control page can name as watched (Recorder.watchFile; replay follows the records, so it
+     * The library stops buffering in this image: a file mapped shared and writable did not fit
+     * the control page's list of watched files (Recorder.watchFile; replay follows the records, so it
      * needs no such switch).
      */
     private boolean unbuffered;
     /**
-     * Files some process maps shared and writable (device, inode; the recorder's one list): a
+     * Files some process maps shared (device, inode; the recorder's one list): a
      * write(2) into one changes those mappings, which the recorder must capture at the call
      * (SharedFileMaps.changedViews), so the library must not buffer it. Null: none yet.
      */

@@ -453,7 +453,8 @@ public final class Recorder {
         }
         if (t.entry.origRax() == SYS_PRCTL) hideTscMode(t, t.entry, result);
         if (!t.spawnWritten) write(SyscallCapture.capture(nextEvent, t, writer, t.entry, result));
-        if (!sharedFileWrites && mapsSharedWritableFile(t.entry, result)) watchFile(SharedFileMaps.keyOf(t.tid, (int) t.entry.arg(4)));
+        Boolean sharedWritable = sharedFileWrites ? null : sharedFileMapWritable(t.entry, result);
+        if (sharedWritable != null) watchFile(SharedFileMaps.keyOf(t.tid, (int) t.entry.arg(4)), sharedWritable);
         if (mapsCode(t.entry, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
         t.spawnWritten = false;
         t.inSyscall = false;
@@ -617,28 +618,35 @@ public final class Recorder {
     }
 
     /**
-     * Files some process maps shared and writable (device, inode). Any process may change such a
-     * file with a plain write(2), which the syscall buffer would take without a stop, and the
-     * mappings must show the change (SharedFileMaps.changedViews) or the write be refused
-     * (fileChangeRefusal). So every process's library is told not to buffer write(2)s into them
-     * (ProcessSyscallBuffer.watch); everything else stays buffered.
+     * Files some process maps shared (device, inode). Any process may change such a file with a
+     * plain write(2), which the syscall buffer would take without a stop, and the mappings must
+     * show the change (SharedFileMaps.changedViews) or the write be refused (fileChangeRefusal).
+     * So every process's library is told not to buffer write(2)s into them
+     * (ProcessSyscallBuffer.watch); everything else stays buffered. A file nobody writes (glibc's
+     * gconv-modules.cache, mapped shared read-only) costs nothing.
      */
     private final List<long[]> watchedFiles = new ArrayList<>();
-    /** More such files than the library can watch: no process buffers from then on, nor any image exec'd later. */
+    /** A writable one did not fit the list: no process buffers from then on, nor any image exec'd later. */
     private boolean sharedFileWrites;
 
-    private static boolean mapsSharedWritableFile(Registers entry, long result) {
-        return entry.origRax() == SYS_MMAP && !(result < 0 && result > -4096) && SharedFileMaps.isSharedFileMap(entry.arg(3))
-                && (entry.arg(2) & 2) != 0;
+    /** The shared file mmap of a completed call (null: none), and whether it is writable. */
+    private static Boolean sharedFileMapWritable(Registers entry, long result) {
+        if (entry.origRax() != SYS_MMAP || result < 0 && result > -4096 || !SharedFileMaps.isSharedFileMap(entry.arg(3))) return null;
+        return (entry.arg(2) & 2) != 0;
     }
 
-    /** A file mapped shared and writable (key: device and inode) is watched in every process's library. */
-    private void watchFile(Object key) {
+    /**
+     * A file mapped shared (key: device and inode) is watched in every process's library. When
+     * the list is full, a writable one stops buffering everywhere; a read-only one is left out (a
+     * buffered write into it would not show in its private copies on replay: see architecture.md).
+     */
+    private void watchFile(Object key, boolean writable) {
         List<?> k = (List<?>) key;
         long[] file = {(Long) k.get(0), (Long) k.get(1)};
         for (long[] f : watchedFiles) if (java.util.Arrays.equals(f, file)) return;
-        watchedFiles.add(file);
-        if (watchedFiles.size() > io.jrrtui.syscallbuf.SyscallBufferLayout.WATCHED_MAX) sharedFileWrites = true;
+        if (watchedFiles.size() < io.jrrtui.syscallbuf.SyscallBufferLayout.WATCHED_MAX) watchedFiles.add(file);
+        else if (writable) sharedFileWrites = true;
+        else return;
         for (RecordedTask o : tasks.values()) {
             if (o.proc.syscallBuffer == null) continue;
             if (sharedFileWrites) o.proc.syscallBuffer.stopBuffering(o.proc.mem);
