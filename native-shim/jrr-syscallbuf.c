@@ -46,11 +46,18 @@
 #define MODE_RECORD 1
 #define MODE_REPLAY 2
 
+#define SB_WATCHED_MAX 16
 struct sb_control {
     uint64_t magic;
     int64_t tls_offset;   /* &tls - fs base, the same in every thread */
     uint32_t mode;        /* written by the recorder (RECORD) or the replayer (REPLAY) */
     uint32_t next_slot;
+    /* Written by the recorder: files some process maps shared (st_dev, st_ino). A
+     * write(2) into one changes those mappings, which the recorder must capture at the call, so
+     * such writes are never buffered. */
+    uint32_t watched_count;
+    uint32_t reserved;
+    uint64_t watched[SB_WATCHED_MAX][2];
 };
 
 /* Per-thread buffer header (replay side and divergence report). */
@@ -213,6 +220,16 @@ __attribute__((noinline)) static struct sb_header *buffer(void) {
     return (struct sb_header *)r;
 }
 
+/* Whether the recorder watches the file (see struct sb_control's watched): its write(2)s stay traced. */
+static int watched_file(const struct stat *st) {
+    uint32_t n = __atomic_load_n(&control->watched_count, __ATOMIC_ACQUIRE);
+    if (n > SB_WATCHED_MAX) n = SB_WATCHED_MAX;
+    for (uint32_t i = 0; i < n; i++) {
+        if (control->watched[i][0] == (uint64_t)st->st_dev && control->watched[i][1] == (uint64_t)st->st_ino) return 1;
+    }
+    return 0;
+}
+
 #define KIND_UNBOUNDED 0
 #define KIND_REGULAR 1
 #define KIND_NULL 2
@@ -300,6 +317,7 @@ static long sb_record(struct sb_header *h, long nr, const long *a, const struct 
     if (nr == SYS_read || nr == SYS_write || nr == SYS_pread64 || nr == SYS_lseek) {
         kind = fd_kind(sys, a[0], &st);
         if (kind == KIND_UNBOUNDED) return NOT_BUFFERED;
+        if (nr == SYS_write && kind == KIND_REGULAR && watched_file(&st)) return NOT_BUFFERED; /* a file mapped shared */
     }
     long off = -1;
     if (kind == KIND_REGULAR && o->max1 >= SB_MIN_REF)

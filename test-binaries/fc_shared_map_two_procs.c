@@ -1,7 +1,6 @@
 /* fc_shared_map_two_procs: a file mapped MAP_SHARED by a process and, through a mapping of its
  * own (not inherited: after exec), by its child; the child's write shows in the parent's view.
- * Recording refuses this (replay would make one object per process); RecordReplayTest expects
- * the refusal.
+ * Replay maps both views from one memory file standing for the file, so they alias there too.
  * NONDETERMINISTIC: no
  * expected exit status: 0 */
 #include "rr_util.h"

@@ -81,4 +81,18 @@ static inline const char *rr_path(const char *dir, const char *name) {
     return buf[which];
 }
 
+/* A new file of size bytes at path, open read-write in *fd and mapped MAP_SHARED and writable
+ * (the mapping is returned); exits 2 on failure. Defined when <sys/mman.h> (and <fcntl.h>) come
+ * before this header. */
+#ifdef MAP_SHARED
+static inline char *rr_map_new_file(const char *path, size_t size, int *fd) {
+    *fd = open(path, O_RDWR | O_CREAT, 0600);
+    CHECK(*fd >= 0, "open");
+    CHECK(ftruncate(*fd, (off_t)size) == 0, "ftruncate");
+    char *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, *fd, 0);
+    CHECK(m != MAP_FAILED, "mmap");
+    return m;
+}
+#endif
+
 #endif

@@ -17,11 +17,17 @@ final class ProcessSyscallBuffer {
     /** The program installed a filter of its own: recorded the ptrace way from then on (see programFilter). */
     private boolean programFiltered;
     /**
-     * The process maps a file shared and writable: a write(2) into that file changes the mapping,
-     * which the recorder must capture at the call (SharedFileMaps.changedViews), so the library
-     * stops buffering in this image (replay follows the records, so it needs no such switch).
+     * The library stops buffering in this image: a file mapped shared and writable did not fit
+     * the control page's list of watched files (Recorder.watchFile; replay follows the records, so it
+     * needs no such switch).
      */
     private boolean unbuffered;
+    /**
+     * Files some process maps shared (device, inode; the recorder's one list): a
+     * write(2) into one changes those mappings, which the recorder must capture at the call
+     * (SharedFileMaps.changedViews), so the library must not buffer it. Null: none yet.
+     */
+    private java.util.List<long[]> watched;
     /** The library's control page as last seen; null until it is mapped (again after exec). */
     private SyscallBufferLayout.Control control;
 
@@ -41,6 +47,7 @@ final class ProcessSyscallBuffer {
         c.installed = installed;
         c.programFiltered = programFiltered;
         c.unbuffered = unbuffered;
+        c.watched = watched;
         c.control = control;
         return c;
     }
@@ -72,6 +79,7 @@ final class ProcessSyscallBuffer {
             if (control == null) return null;
             int mode = programFiltered || unbuffered ? SyscallBufferLayout.MODE_OFF : SyscallBufferLayout.MODE_RECORD;
             if (control.mode() != mode) SyscallBufferLayout.setMode(mem, mode);
+            if (watched != null && watched.size() <= SyscallBufferLayout.WATCHED_MAX) SyscallBufferLayout.setWatched(mem, watched);
         }
         SyscallBufferLayout.ThreadState t = SyscallBufferLayout.thread(mem, regs, control);
         if (t == null || t.count() == 0 || t.buffer() == 0) return null;
@@ -106,6 +114,12 @@ final class ProcessSyscallBuffer {
      * on this process (and its children) is recorded the ptrace way — PTRACE_SYSCALL stops at every
      * entry, before any filter runs — and the library stops buffering.
      */
+    /** Names the watched files to the library (see {@link #watched}), now and in every later image. */
+    void watch(TraceeMemory mem, java.util.List<long[]> files) {
+        watched = files;
+        if (control != null) SyscallBufferLayout.setWatched(mem, files);
+    }
+
     /** Stops buffering in this process image (see {@link #unbuffered}). */
     void stopBuffering(TraceeMemory mem) {
         if (unbuffered) return;

@@ -187,7 +187,10 @@ public final class Recorder {
         // Without cpuid faulting (ENODEV on many VMs) the call fails and cpuid runs natively, which
         // is exact for replay on the same machine.
         SyscallInjector.inject(t.tid, t.proc.mem, SYS_ARCH_PRCTL, ARCH_SET_CPUID, 0);
-        if (t.proc.syscallBuffer != null) t.proc.syscallBuffer.onExec(t.tid, t.proc.mem);
+        if (t.proc.syscallBuffer != null) {
+            t.proc.syscallBuffer.onExec(t.tid, t.proc.mem);
+            if (sharedFileWrites) t.proc.syscallBuffer.stopBuffering(t.proc.mem);
+        }
         write(new ExecEvent(nextEvent, t.tid, path, regs, regs.rsp(), stack));
         t.proc.timestamps.scan(t.tid, t.proc.mem);
         if (copyName != null) ExecutableCopies.keep(writer.dir(), path, copyName);
@@ -368,8 +371,8 @@ public final class Recorder {
             throw new JrrException(String.format("cannot record: the program made syscall %d (%s), which jrrtui does not know how to record",
                     nr, Syscalls.known(nr) ? Syscalls.name(nr) : "not a Linux syscall"));
         }
-        String refusal = spec.disposition() == Disposition.MMAP ? sharedMapRefusal(t, regs)
-                : nr == SYS_MPROTECT || nr == SYS_PKEY_MPROTECT ? t.proc.sharedFileMaps.refuseProtect(regs) : spec.refuse(regs);
+        String refusal = nr == SYS_MPROTECT || nr == SYS_PKEY_MPROTECT ? t.proc.sharedFileMaps.refuseProtect(regs) : spec.refuse(regs);
+        if (refusal == null) refusal = fileChangeRefusal(t, spec.name(), regs);
         if (refusal != null) {
             throw new JrrException(String.format("cannot record: syscall %d (%s): %s", nr, spec.name(), refusal));
         }
@@ -450,6 +453,8 @@ public final class Recorder {
         }
         if (t.entry.origRax() == SYS_PRCTL) hideTscMode(t, t.entry, result);
         if (!t.spawnWritten) write(SyscallCapture.capture(nextEvent, t, writer, t.entry, result));
+        Boolean sharedWritable = sharedFileWrites ? null : sharedFileMapWritable(t.entry, result);
+        if (sharedWritable != null) watchFile(SharedFileMaps.keyOf(t.tid, (int) t.entry.arg(4)), sharedWritable);
         if (mapsCode(t.entry, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
         t.spawnWritten = false;
         t.inSyscall = false;
@@ -613,19 +618,56 @@ public final class Recorder {
     }
 
     /**
-     * Why this mmap cannot be recorded, or null: as {@link SharedFileMaps#refuse}, and a shared
-     * mapping of a file that another recorded process maps shared through a view this process did
-     * not inherit (replay makes one object per process there, which would not alias).
+     * Files some process maps shared (device, inode). Any process may change such a file with a
+     * plain write(2), which the syscall buffer would take without a stop, and the mappings must
+     * show the change (SharedFileMaps.changedViews) or the write be refused (fileChangeRefusal).
+     * So every process's library is told not to buffer write(2)s into them
+     * (ProcessSyscallBuffer.watch); everything else stays buffered. A file nobody writes (glibc's
+     * gconv-modules.cache, mapped shared read-only) costs nothing.
      */
-    private String sharedMapRefusal(RecordedTask t, Registers regs) {
-        String own = t.proc.sharedFileMaps.refuse(t.tid, regs);
-        if (own != null || !SharedFileMaps.isSharedFileMap(regs.arg(3))) return own;
-        Object key = SharedFileMaps.keyOf(t.tid, (int) regs.arg(4));
-        if (t.proc.sharedFileMaps.hasLive(key)) return null;
-        boolean writable = (regs.arg(2) & 2) != 0; // PROT_WRITE: read-only views everywhere need no aliasing
+    private final List<long[]> watchedFiles = new ArrayList<>();
+    /** A writable one did not fit the list: no process buffers from then on, nor any image exec'd later. */
+    private boolean sharedFileWrites;
+
+    /** The shared file mmap of a completed call (null: none), and whether it is writable. */
+    private static Boolean sharedFileMapWritable(Registers entry, long result) {
+        if (entry.origRax() != SYS_MMAP || result < 0 && result > -4096 || !SharedFileMaps.isSharedFileMap(entry.arg(3))) return null;
+        return (entry.arg(2) & 2) != 0;
+    }
+
+    /**
+     * A file mapped shared (key: device and inode) is watched in every process's library. When
+     * the list is full, a writable one stops buffering everywhere; a read-only one is left out (a
+     * buffered write into it would not show in its private copies on replay: see architecture.md).
+     */
+    private void watchFile(Object key, boolean writable) {
+        List<?> k = (List<?>) key;
+        long[] file = {(Long) k.get(0), (Long) k.get(1)};
+        for (long[] f : watchedFiles) if (java.util.Arrays.equals(f, file)) return;
+        if (watchedFiles.size() < io.jrrtui.syscallbuf.SyscallBufferLayout.WATCHED_MAX) watchedFiles.add(file);
+        else if (writable) sharedFileWrites = true;
+        else return;
         for (RecordedTask o : tasks.values()) {
-            if (o.proc != t.proc && (writable ? o.proc.sharedFileMaps.hasLive(key) : o.proc.sharedFileMaps.hasLiveWritable(key))) {
-                return "MAP_SHARED mappings of one file in two processes (not inherited by fork) are not supported yet";
+            if (o.proc.syscallBuffer == null) continue;
+            if (sharedFileWrites) o.proc.syscallBuffer.stopBuffering(o.proc.mem);
+            else o.proc.syscallBuffer.watch(o.proc.mem, watchedFiles);
+        }
+    }
+
+    /**
+     * Why this call, which changes a file through a descriptor, cannot be recorded, or null: another
+     * process maps the file shared where this one has no writable mapping of its own that covers
+     * it, so the bytes its mapping shows after the call could not be recorded with the call.
+     */
+    private String fileChangeRefusal(RecordedTask t, String name, Registers regs) {
+        int fdArg = SharedFileMaps.changingFd(name);
+        if (fdArg < 0) return null;
+        Object key = null;
+        for (RecordedTask o : tasks.values()) {
+            if (o.proc == t.proc || o.proc.sharedFileMaps.isEmpty()) continue;
+            if (key == null) key = SharedFileMaps.keyOf(t.tid, (int) regs.arg(fdArg));
+            if (!t.proc.sharedFileMaps.covers(o.proc.sharedFileMaps, key)) {
+                return "changing a file that another process maps MAP_SHARED, without a writable mapping of it here, is not supported yet";
             }
         }
         return null;

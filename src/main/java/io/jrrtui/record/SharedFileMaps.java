@@ -5,20 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The live MAP_SHARED mappings of files in one process, kept the same way by the recorder and by
- * replay so both take the same decisions. Replay cannot map the program's files (it never opens
- * them); it backs the first shared mapping of a file with a shared anonymous object holding the
- * recorded bytes, and a later shared mapping of the same file with a second view of that object
- * (mremap with old size 0), so a write through one shows through the other as it did. That works
- * when one live mapping covers the whole file range of the new one; otherwise (the range reaches
- * past every live mapping, or a mapping of the file was cut by a partial munmap/mremap) the
- * recorder refuses the call instead of replaying it wrongly.
+ * The live MAP_SHARED mappings of files in one process, followed through munmap and mremap (the
+ * pieces that are left keep their file offsets), so that a call changing such a file through a
+ * descriptor (pwrite, ftruncate...) can record what the mappings show afterwards: replay emulates
+ * the call, so it must write those bytes itself. Replay maps such files as memory files of its own
+ * ({@code replay/SharedFileObjects}), at the recorded offsets, so the mappings alias there as here.
  */
 public final class SharedFileMaps {
     private static final int MAP_TYPE = 0x03, MAP_PRIVATE = 0x02, MAP_ANONYMOUS = 0x20;
@@ -29,35 +24,11 @@ public final class SharedFileMaps {
     private record Live(long addr, long length, long offset, Object fileKey, boolean writable) {}
 
     private final List<Live> live = new ArrayList<>();
-    /** Files whose mapping was partly unmapped or moved: what is left cannot be followed. */
-    private final Set<Object> cut = new HashSet<>();
-    /**
-     * Files mapped read-only through views no single one of which covers the others (replay gives
-     * them objects of their own): harmless while nothing writes, refused once something would.
-     */
-    private final Set<Object> split = new HashSet<>();
-
     /** A copy for a forked child: it inherits the parent's mappings. */
     public SharedFileMaps copy() {
         SharedFileMaps c = new SharedFileMaps();
         c.live.addAll(live);
-        c.cut.addAll(cut);
-        c.split.addAll(split);
         return c;
-    }
-
-    /** Why this mmap entry cannot be recorded, or null. */
-    String refuse(int pid, Registers regs) {
-        if (!isSharedFileMap(regs.arg(3))) return null;
-        Object key = keyOf(pid, (int) regs.arg(4));
-        if (cut.contains(key)) {
-            return "a second MAP_SHARED mapping of a file whose first one was partly unmapped or moved is not supported yet";
-        }
-        boolean writes = (regs.arg(2) & PROT_WRITE) != 0 || hasLiveWritable(key);
-        if (hasLive(key) && writes && (split.contains(key) || aliasSource(key, regs.arg(5), regs.arg(1)) == 0)) {
-            return "a second MAP_SHARED mapping of the same file reaching past the first one is not supported yet";
-        }
-        return null;
     }
 
     /** Why this mprotect/pkey_mprotect entry cannot be recorded, or null. */
@@ -86,17 +57,20 @@ public final class SharedFileMaps {
         if (result < 0 && result > -4096) return;
         long nr = regs.origRax();
         if (nr == SYS_MMAP) {
-            removeOverlapping(result, regs.arg(1), false);
+            removeOverlapping(result, regs.arg(1));
             if (isSharedFileMap(regs.arg(3))) {
-                if (hasLive(key) && aliasSource(key, regs.arg(5), regs.arg(1)) == 0) split.add(key);
                 live.add(new Live(result, regs.arg(1), regs.arg(5), key, (regs.arg(2) & PROT_WRITE) != 0));
             }
         } else if (nr == SYS_MUNMAP) {
-            removeOverlapping(regs.arg(0), regs.arg(1), false);
+            removeOverlapping(regs.arg(0), regs.arg(1));
         } else if (nr == SYS_MREMAP) {
-            // moved or resized: the mapping lives on elsewhere or in another size, not followed
-            removeOverlapping(regs.arg(0), regs.arg(1), true);
-            removeOverlapping(result, regs.arg(2), true);
+            // moved or resized: the same file pages, now (also, for old size 0) at result
+            Live from = containing(regs.arg(0), Math.max(regs.arg(1), 1));
+            if (regs.arg(1) != 0) removeOverlapping(regs.arg(0), regs.arg(1));
+            removeOverlapping(result, regs.arg(2));
+            if (from != null) {
+                live.add(new Live(result, regs.arg(2), from.offset() + (regs.arg(0) - from.addr()), from.fileKey(), from.writable()));
+            }
         }
     }
 
@@ -123,30 +97,32 @@ public final class SharedFileMaps {
         return out;
     }
 
-    /** Whether the file has a live shared mapping in this process mapped writable. */
-    public boolean hasLiveWritable(Object key) {
-        for (Live l : live) if (l.fileKey().equals(key) && l.writable()) return true;
-        return false;
+    /** The argument holding the descriptor of a call that changes a file's bytes (write, pwrite...), or -1. */
+    static int changingFd(String name) {
+        return FILE_CHANGING.getOrDefault(name, -1);
     }
 
-    /** Whether the file has a live shared mapping in this process. */
-    public boolean hasLive(Object key) {
-        for (Live l : live) if (l.fileKey().equals(key)) return true;
-        return false;
+    boolean isEmpty() {
+        return live.isEmpty();
     }
 
     /**
-     * The address, inside a live shared mapping of the file, of the page at file offset offset,
-     * when that mapping covers [offset, offset + length); 0 when none does.
+     * Whether every live mapping of file key in other lies inside one writable live mapping of it
+     * here: then the bytes {@link #changedViews} records here after a change of the file are all
+     * the other process's mappings show (on replay both map one memory file), so the change needs
+     * no mapping of the other process recorded.
      */
-    public long aliasSource(Object key, long offset, long length) {
-        long end = offset + roundUp(length);
-        for (Live l : live) {
-            if (l.fileKey().equals(key) && l.offset() <= offset && end <= l.offset() + roundUp(l.length())) {
-                return l.addr() + (offset - l.offset());
+    boolean covers(SharedFileMaps other, Object key) {
+        for (Live o : other.live) {
+            if (!o.fileKey().equals(key)) continue;
+            boolean inside = false;
+            for (Live l : live) {
+                inside |= l.fileKey().equals(key) && l.writable() && l.offset() <= o.offset()
+                        && o.offset() + roundUp(o.length()) <= l.offset() + roundUp(l.length());
             }
+            if (!inside) return false;
         }
-        return 0;
+        return true;
     }
 
     /** Whether mmap flags ask for a shared mapping of a file. */
@@ -159,13 +135,24 @@ public final class SharedFileMaps {
         return List.of(device, inode);
     }
 
-    private void removeOverlapping(long addr, long length, boolean alwaysCut) {
+    /** Forgets [addr, addr + length): what is left of a mapping on either side stays, at its file offset. */
+    private void removeOverlapping(long addr, long length) {
         long end = addr + roundUp(length);
+        List<Live> left = new ArrayList<>();
         live.removeIf(l -> {
-            boolean overlaps = l.addr() < end && addr < l.addr() + roundUp(l.length());
-            if (overlaps && (alwaysCut || l.addr() < addr || l.addr() + roundUp(l.length()) > end)) cut.add(l.fileKey());
-            return overlaps;
+            long lEnd = l.addr() + roundUp(l.length());
+            if (l.addr() >= end || addr >= lEnd) return false;
+            if (l.addr() < addr) left.add(new Live(l.addr(), addr - l.addr(), l.offset(), l.fileKey(), l.writable()));
+            if (end < lEnd) left.add(new Live(end, lEnd - end, l.offset() + (end - l.addr()), l.fileKey(), l.writable()));
+            return true;
         });
+        live.addAll(left);
+    }
+
+    /** The live mapping holding all of [addr, addr + length), or null. */
+    private Live containing(long addr, long length) {
+        for (Live l : live) if (l.addr() <= addr && addr + length <= l.addr() + roundUp(l.length())) return l;
+        return null;
     }
 
     private static long roundUp(long length) {

@@ -47,10 +47,6 @@ final class SyscallCapture {
         }
         t.proc.outputFds.update(entry, result, newFdsInMemory(mem, name, entry, result));
         t.proc.sharedFileMaps.update(t.tid, entry, result);
-        if (t.proc.syscallBuffer != null && spec.disposition() == Disposition.MMAP && !(result < 0 && result > -4096)
-                && SharedFileMaps.isSharedFileMap(entry.arg(3)) && (entry.arg(2) & 2) != 0) {
-            t.proc.syscallBuffer.stopBuffering(mem); // a write(2) into the file must be seen: see ProcessSyscallBuffer
-        }
         if (t.proc.syscallBuffer != null && name.equals("prctl") && entry.arg(0) == io.jrrtui.arch.Signals.PR_SET_SYSCALL_USER_DISPATCH && result == 0) {
             // dispatch decides by the address of the syscall instruction: calls must come from where the
             // program made them (libc), not from the library's trampoline, which dispatch would send to

@@ -245,6 +245,11 @@ public final class SyscallTable {
                 "afs_syscall", "tuxcall", "security", "vserver", "_sysctl", "lookup_dcookie", "epoll_ctl_old",
                 "epoll_wait_old", "sysfs");
         emu("semctl", IpcOutputs::semctl);
+        // System V shared memory: replay attaches segments of its own (replay/SysvSegments)
+        emu("shmget");
+        emu("shmctl", IpcOutputs::shmctl);
+        put("shmat", Disposition.EXECUTE, IpcOutputs::shmat, IpcOutputs::shmatRefusal);
+        exec("shmdt", OutputRule.NONE);
         emu("msgctl", IpcOutputs::msgctl);
         emu("msgrcv", IpcOutputs::msgrcv);
         emu("mq_timedreceive", IpcOutputs::mqReceive);
@@ -339,8 +344,7 @@ public final class SyscallTable {
         put("vfork", Disposition.SPAWN, OutputRule.NONE, null);
         put("execve", Disposition.EXEC, OutputRule.NONE, null);
         put("execveat", Disposition.EXEC, OutputRule.NONE, null);
-        no("shared memory with processes outside the recording cannot be replayed", "shmget", "shmat", "shmdt",
-                "shmctl", "process_vm_writev", "userfaultfd", "remap_file_pages");
+        no("shared memory with processes outside the recording cannot be replayed", "process_vm_writev", "userfaultfd", "remap_file_pages");
         no("its memory cannot be read by a debugger, so it cannot be recorded", "memfd_secret");
         no("debugging from inside a recording is not supported", "ptrace", "perf_event_open");
         // The kernel writes their rings behind the program's back: the program is told they do not

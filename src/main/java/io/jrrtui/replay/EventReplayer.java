@@ -43,7 +43,7 @@ final class EventReplayer {
     private static final long ARCH_SET_CPUID = 0x1012;
     private static final int SYS_ARCH_PRCTL = 158, SYS_EXIT = 60, SYS_EXIT_GROUP = 231, SYS_VFORK = 58,
             SYS_SET_ROBUST_LIST = 273,
-            SYS_CLONE = 56, SYS_EXECVEAT = 322, SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MREMAP = 25;
+            SYS_CLONE = 56, SYS_EXECVEAT = 322, SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_SHMAT = 30;
     private static final long CLONE_VFORK = 0x4000, CLONE_THREAD = 0x10000, CLONE_CHILD_SETTID = 0x01000000L,
             CLONE_CHILD_CLEARTID = 0x00200000L;
 
@@ -300,7 +300,11 @@ final class EventReplayer {
             onDeath(t, ws, n);
             return;
         }
-        BufferedCallsReplay.check(t, n);
+        // A signal stop is checked only when it is the next event (replaySignal): a signal the
+        // kernel sends on replay by itself (a replayed child's SIGCHLD) may stop the task before
+        // it made its buffered calls, and is dropped.
+        boolean signalStop = !ws.syscallStop() && ws.stopped() && ws.event() == 0;
+        if (!signalStop) BufferedCallsReplay.check(t, n);
         if (ws.syscallStop()) {
             Event expected = s.events.next();
             Registers regs = Ptrace.getRegs(t.tid);
@@ -429,8 +433,12 @@ final class EventReplayer {
         if (sc.syscall() == SYS_SET_ROBUST_LIST && result == 0) t.robustHead = regs.arg(0);
         switch (d) {
             case EXECUTE -> {
-                if (sc.name().equals("rt_sigsuspend")) raiseSignalForSuspend(t); // it returns only once the signal is there
-                executeForReal(t, sc, regs, regs);
+                if (sc.syscall() == SYS_SHMAT) {
+                    attachSegment(t, sc, regs, n);
+                } else {
+                    if (sc.name().equals("rt_sigsuspend")) raiseSignalForSuspend(t); // it returns only once the signal is there
+                    executeForReal(t, sc, regs, regs);
+                }
             }
             case MMAP -> {
                 if (failed) {
@@ -448,15 +456,11 @@ final class EventReplayer {
                     long f = (flags & ~MAP_TYPE) | type | MAP_FIXED | ((flags & MAP_ANONYMOUS) != 0 ? 0 : MAP_ANONYMOUS);
                     Registers real = regs.withArg(0, result).withArg(3, f);
                     if ((flags & MAP_ANONYMOUS) == 0) real = real.withArg(4, -1).withArg(5, 0);
-                    long source = sharedFile ? t.proc.sharedFiles.aliasSource(file, regs.arg(5), regs.arg(1)) : 0;
-                    if (source != 0) {
-                        // a second view of the file's object (mremap with old size 0): writes
-                        // through either show in both. It takes the protection of the view it
-                        // came from: it gets its own before the recorded bytes are written.
-                        real = regs.with(Registers.ORIG_RAX, SYS_MREMAP).withArg(0, source).withArg(1, 0).withArg(2, regs.arg(1))
-                                .withArg(3, MREMAP_MAYMOVE | MREMAP_FIXED).withArg(4, result);
-                        executeForReal(t, sc, regs, real, false);
-                        SyscallInjector.inject(t.tid, t.proc.mem, SYS_MPROTECT, result, regs.arg(1), regs.arg(2));
+                    if (sharedFile) {
+                        // made as private anonymous memory first, then replaced by the file's
+                        // stand-in (injected calls need the call's exit stop)
+                        executeForReal(t, sc, regs, real.withArg(3, f & ~MAP_TYPE | MAP_PRIVATE), false);
+                        mapFileObject(t, s.sharedFileObjects.forFile(file, regs.arg(5) + pageUp(regs.arg(1))), regs, result, n);
                         applyWrites(t, sc);
                     } else {
                         executeForReal(t, sc, regs, real);
@@ -475,12 +479,58 @@ final class EventReplayer {
         }
         if (sc.outputStream() != 0) s.output.write(n, sc.tid(), sc.outputStream(), sc.output());
         if (Recorder.mapsCode(regs, result)) t.proc.timestamps.scan(t.tid, t.proc.mem);
-        if (!failed) {
-            // mmap (MMAP) and munmap/mremap (EXECUTE): the shared file views followed as recorded
-            boolean sharedFileMap = sc.syscall() == SYS_MMAP && SharedFileMaps.isSharedFileMap(regs.arg(3));
-            t.proc.sharedFiles.update(regs, result, sharedFileMap ? s.sharedFileKey(sc.number()) : null);
-        }
         if (sc.syscall() == SYS_PRCTL && regs.arg(0) == PR_SET_NAME && result == 0) t.name = cString(t.proc.mem, regs.arg(1), 16);
+        if (!failed) s.sysvSegments.follow(sc.syscall(), regs, result);
+    }
+
+    private static final long SHM_RDONLY = 010000, SHM_EXEC = 0100000;
+    private static final long SYS_OPENAT = 257, SYS_CLOSE = 3, AT_FDCWD = -100, O_RDWR = 2, O_CLOEXEC = 02000000;
+
+    private static long pageUp(long length) {
+        return (length + 4095) & ~4095L;
+    }
+
+    /**
+     * Maps the memory file standing for a shared file over the mapping at addr, at the recorded
+     * file offset and protection: the tracee opens it by path (written for a moment below its
+     * stack's red zone), maps it, and closes the descriptor again.
+     */
+    private void mapFileObject(LiveTask t, io.jrrtui.sys.MemoryFile object, Registers regs, long addr, long n) {
+        byte[] path = (object.path() + "\0").getBytes(StandardCharsets.UTF_8);
+        long where = (Ptrace.getRegs(t.tid).rsp() - 512 - path.length) & ~15L;
+        byte[] saved = t.proc.mem.read(where, path.length);
+        t.proc.mem.write(where, path);
+        long fd;
+        try {
+            fd = SyscallInjector.inject(t.tid, t.proc.mem, SYS_OPENAT, AT_FDCWD, where, O_RDWR | O_CLOEXEC);
+        } finally {
+            t.proc.mem.write(where, saved);
+        }
+        if (fd < 0) throw new JrrException("cannot open the replay's stand-in for a shared file mapping (" + object.path() + "): error " + -fd);
+        long at = SyscallInjector.inject(t.tid, t.proc.mem, SYS_MMAP, addr, regs.arg(1), regs.arg(2), MAP_SHARED | MAP_FIXED, fd, regs.arg(5));
+        SyscallInjector.inject(t.tid, t.proc.mem, SYS_CLOSE, fd);
+        if (at != addr) throw new DivergenceException(n, String.format("mapping a shared file's stand-in at 0x%x returned 0x%x", addr, at));
+    }
+
+    /**
+     * shmat: the replay's segment for the recorded id is attached for real at the recorded address
+     * (the program keeps the recorded id), and the contents the recording saw at the attach are
+     * written into it. A process that holds a segment refuses checkpoints (a fork would share it).
+     */
+    private void attachSegment(LiveTask t, SyscallEvent sc, Registers regs, long n) {
+        if (sc.result() < 0 && sc.result() > -4096) {
+            emulate(t, sc, regs);
+            return;
+        }
+        MemoryWrite contents = sc.writes().isEmpty() ? null : sc.writes().get(0);
+        if (contents == null || contents.addr() != sc.result()) {
+            throw new DivergenceException(n, "the recording of shmat holds no contents of the segment");
+        }
+        io.jrrtui.sys.SysvSegment seg = s.sysvSegments.forRecorded((int) regs.arg(0), contents.length());
+        t.proc.sharedMemory = true;
+        Registers real = regs.withArg(0, seg.id()).withArg(1, sc.result()).withArg(2, regs.arg(2) & (SHM_RDONLY | SHM_EXEC));
+        executeForReal(t, sc, regs, real, false);
+        seg.write(0, contents.data());
     }
 
     private static final int SYS_PRCTL = 157, PR_SET_NAME = 15;
@@ -625,7 +675,8 @@ final class EventReplayer {
         if (writes) applyWrites(t, sc);
     }
 
-    private static final java.util.Set<String> MAPPING_CALLS = java.util.Set.of("mmap", "munmap", "mprotect", "mremap", "brk", "pkey_mprotect");
+    private static final java.util.Set<String> MAPPING_CALLS = java.util.Set.of("mmap", "munmap", "mprotect", "mremap", "brk", "pkey_mprotect",
+            "shmat", "shmdt");
 
     /** clone/clone3/fork/vfork for real: the new task gets the recorded id wherever the program can see it. */
     private void spawnForReal(LiveTask t, SyscallEvent sc, Registers entry) {
@@ -657,7 +708,6 @@ final class EventReplayer {
         if (!thread) {
             proc.timestamps = t.proc.timestamps.copy();
             proc.sharedMemory = t.proc.sharedMemory;
-            proc.sharedFiles = t.proc.sharedFiles.copy();
         }
         LiveTask child = new LiveTask((int) sc.result(), childTid, proc);
         s.tasks.put(child.recordedTid, child);
@@ -804,7 +854,6 @@ final class EventReplayer {
         Ptrace.setRegs(t.tid, exec.regs());
         t.proc.timestamps = new io.jrrtui.record.TimestampPatches();
         t.proc.timestamps.scan(t.tid, t.proc.mem);
-        t.proc.sharedFiles = new SharedFileMaps();
     }
 
     /** A signal stop of t: true when it matched (and consumed) an event; false for a signal to ignore. */
@@ -819,6 +868,7 @@ final class EventReplayer {
                 insn = TrappedInstruction.of(code);
             }
             if (insn != TrappedInstruction.NONE) {
+                BufferedCallsReplay.check(t, n);
                 s.events.next();
                 replayTrappedInstruction(t, n, insn, regs, expected);
                 return true;
@@ -826,6 +876,7 @@ final class EventReplayer {
         }
         boolean forThisTask = expected instanceof SignalEvent se && se.tid() == t.recordedTid && se.signo() == sig;
         if (forThisTask && (((SignalEvent) expected).fault() || t.raisedSignal == sig)) {
+            BufferedCallsReplay.check(t, n);
             SignalEvent se = (SignalEvent) s.events.next();
             if (!se.fault()) Ptrace.setSigInfo(t.tid, se.siginfo());
             t.raisedSignal = 0;
@@ -839,6 +890,7 @@ final class EventReplayer {
         byte[] info = Ptrace.getSigInfo(t.tid);
         int code = Signals.siginfoCode(info);
         if (Signals.isSynchronous(sig, code)) {
+            BufferedCallsReplay.check(t, n); // a different path that ended in a fault: said as such first
             throw new DivergenceException(n, "task " + t.recordedTid + " received " + Signals.name(sig) + " at 0x"
                     + Long.toHexString(regs.rip()) + " where the recording has " + describe(expected));
         }

@@ -16,8 +16,6 @@ final class LiveTask {
         boolean groupExiting;
         /** It has mapped shared anonymous memory, which a forked checkpoint would share with it. */
         boolean sharedMemory;
-        /** Its live MAP_SHARED file mappings, followed as the recorder followed them. */
-        io.jrrtui.record.SharedFileMaps sharedFiles = new io.jrrtui.record.SharedFileMaps();
 
         Proc(int tgid) {
             this.tgid = tgid;

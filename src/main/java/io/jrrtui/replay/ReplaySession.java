@@ -940,5 +940,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         });
         s.pid = 0;
         if (s.mem != null) s.mem.close();
+        s.sysvSegments.close();
+        s.sharedFileObjects.close();
     }
 }

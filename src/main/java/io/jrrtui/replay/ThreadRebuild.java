@@ -57,6 +57,10 @@ final class ThreadRebuild {
             if (r.perms().length() >= 4 && r.perms().charAt(3) == 's' && r.perms().charAt(1) == 'w') {
                 return "the program has a writable shared mapping (" + (r.path().isEmpty() ? "anonymous" : r.path()) + ")";
             }
+            // even read-only: a restored checkpoint would see what other processes or later
+            // mappings write into the replay's segment or memory file (SysvSegments, SharedFileObjects)
+            if (r.path().startsWith("/SYSV")) return "the program has a System V shared memory segment attached";
+            if (r.path().startsWith("/memfd:" + SharedFileObjects.NAME)) return "the program maps a file shared that is written through mappings";
         }
         return null;
     }

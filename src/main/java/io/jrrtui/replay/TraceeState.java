@@ -30,6 +30,10 @@ final class TraceeState {
     /** A replayed call changed the mappings (watched pages must be protected again). */
     boolean mappingsChanged;
     String exitDescription = "";
+    /** The replay's System V shared memory segments, by recorded id (all processes share them). */
+    final SysvSegments sysvSegments = new SysvSegments();
+    /** Stand-ins for the files the recording maps shared and writable (all processes share them). */
+    final SharedFileObjects sharedFileObjects = new SharedFileObjects();
     /** Pauses long native runs so checkpoints can be made inside them. */
     final StretchPause pause = new StretchPause();
 

@@ -25,7 +25,9 @@ public final class SyscallBufferLayout {
     public static final int HEADER = 64;
     public static final long MAGIC = 0x4a52525342554631L;
     public static final int MODE_OFF = 0, MODE_RECORD = 1, MODE_REPLAY = 2;
-    static final int CONTROL_BYTES = 24, MODE_AT = 16;
+    static final int CONTROL_BYTES = 24, MODE_AT = 16, WATCHED_COUNT_AT = 24, WATCHED_AT = 32;
+    /** How many files the control page can name as watched (the library's SB_WATCHED_MAX). */
+    public static final int WATCHED_MAX = 16;
     public static final String LIBRARY = "libjrrpreload.so";
 
     private SyscallBufferLayout() {}
@@ -54,6 +56,18 @@ public final class SyscallBufferLayout {
 
     public static void setMode(TraceeMemory mem, int mode) {
         mem.write(CONTROL + MODE_AT, le(4).putInt(mode).array());
+    }
+
+    /**
+     * Names the files (device, inode pairs) whose write(2)s the library must not buffer: the
+     * entries first, then their count, so the library never reads an entry not yet written.
+     */
+    public static void setWatched(TraceeMemory mem, java.util.List<long[]> files) {
+        if (files.size() > WATCHED_MAX) throw new IllegalArgumentException(files.size() + " watched files, at most " + WATCHED_MAX);
+        ByteBuffer b = le(16 * files.size());
+        for (long[] f : files) b.putLong(f[0]).putLong(f[1]);
+        if (!files.isEmpty()) mem.write(CONTROL + WATCHED_AT, b.array());
+        mem.write(CONTROL + WATCHED_COUNT_AT, le(4).putInt(files.size()).array());
     }
 
     /**

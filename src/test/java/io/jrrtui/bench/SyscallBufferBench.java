@@ -42,7 +42,10 @@ public final class SyscallBufferBench {
             new Workload("100k x 4KB file", "bench_readfile", 100_000, "rec<=1.5x", "-", List.of(READ_FILE)),
             new Workload("1M clock_gettime", "bench_clock", 1_000_000, "rec<=3x", "10.1x/2.7x"),
             new Workload("compute-bound", "bench_compute", 0, "rec<=1.1x", "-"),
-            new Workload("mutex (4 threads)", "bench_threads", 0, "rec<=2x", "3.6x/1.4x"));
+            new Workload("mutex (4 threads)", "bench_threads", 0, "rec<=2x", "3.6x/1.4x"),
+            // 20k write(2)s to a log beside a file mapped shared and writable (the JVM's hsperfdata
+            // case): before fid4 the process stopped buffering at that mmap, i.e. its ptrace figures
+            new Workload("writes, shared map", "fc_shared_map_buffered_writes", 0, "as syscall loop", "= ptrace row"));
 
     public static void main(String[] args) throws Exception {
         Path bins = Path.of(args.length > 0 ? args[0] : "target/test-binaries");

@@ -42,6 +42,34 @@ class RealProgramsTest {
         recordsAndReplays("python3", installed("python3"), script.toString());
     }
 
+    /**
+     * multiprocessing.shared_memory with the spawn start method: a fresh python3 (fork then exec)
+     * maps the parent's /dev/shm file on its own and writes into it. The parent prints what it
+     * sees, in a length that depends on it, so a view that did not alias would diverge on replay.
+     */
+    @Test
+    void python3SharedMemoryAcrossProcesses() throws IOException {
+        Path script = write("shm.py", """
+                from multiprocessing import shared_memory, Process, set_start_method
+                def child(name):
+                    s = shared_memory.SharedMemory(name=name)
+                    s.buf[:5] = b"child"
+                    s.close()
+                if __name__ == "__main__":
+                    set_start_method("spawn")
+                    s = shared_memory.SharedMemory(create=True, size=4096)
+                    s.buf[:6] = b"parent"
+                    p = Process(target=child, args=(s.name,))
+                    p.start()
+                    p.join()
+                    seen = bytes(s.buf[:6]).decode()
+                    print("the child wrote:", seen * 3 if seen.startswith("child") else "nothing", p.exitcode)
+                    s.close()
+                    s.unlink()
+                """);
+        recordsAndReplays("python3-shm", installed("python3"), script.toString());
+    }
+
     @Test
     void nodeWithTimers() throws IOException {
         Path script = write("timers.js", """
