@@ -14,21 +14,25 @@ import java.util.Map;
 /** {@code list}: ten numbered source lines around a location; repeated {@code list} continues. */
 final class SourceLister {
     private final Map<String, List<String>> cache = new HashMap<>();
-    private final ProgramImage image;
+    private final SourcePaths sources;
     private String file;
     private int next;
     /** The first line of the last listing, where {@code list -} goes back from. */
     private int firstShown;
 
-    SourceLister(ProgramImage image) {
-        this.image = image;
+    SourceLister(SourcePaths sources) {
+        this.sources = sources;
+    }
+
+    /** The source path changed: files are looked for again. */
+    void forgetSources() {
+        cache.clear();
     }
 
     /** Source text lines of a file (1-based access through get(line - 1)). */
     List<String> lines(String path) {
         return cache.computeIfAbsent(path, name -> {
-            // the trace's own copy (packed or imported) first
-            Path p = name.startsWith("/") ? image.localCopy(name) : Path.of(name);
+            Path p = sources.locate(name);
             try {
                 return Files.readAllLines(p, StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {

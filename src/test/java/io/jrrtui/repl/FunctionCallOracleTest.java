@@ -1,0 +1,148 @@
+package io.jrrtui.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jrrtui.debugger.Debugger;
+import io.jrrtui.session.ReplayDebugger;
+import io.jrrtui.testsupport.Jrr;
+import io.jrrtui.trace.TraceReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Function calls in a forked copy ({@code print f(3)}, {@code call f(x)}) compared with gdb calling
+ * the same functions in the live program stopped at the same line (par_call.c's STOP_HERE): every
+ * value, the called function's output, gdb's refusals. Then what only a copy does: the replay is
+ * unchanged after a call that writes a global, a crashing or endless call drops its copy, and the
+ * session goes on where it was.
+ */
+class FunctionCallOracleTest {
+    @TempDir
+    static Path tmp;
+    private static Path trace;
+
+    /** Each one's output must be gdb's (addresses aside). None of them changes the program's state. */
+    static final List<String> COMPARED = List.of("print square(local)", "print square(3) + 1", "call square(4)",
+            "print sum6(1,2,3,4,5,6)", "print scale(d, 3)", "print scale(2, 2)", "print halve(3)", "print mix(1, 2.5, 3, 0.25)",
+            "print first(greeting)", "print first(\"xyz\")", "print skip(greeting, 2)", "print skip(\"abcdef\", 3)",
+            "print length(\"four\")", "call shout(3)", "print shout(4)", "print op(6)", "print (*op)(7)", "print low(0x1234)",
+            "print negate(-5)", "print square(1, 2)", "print square()", "print nosuch(1)", "print sizeof(square(2))",
+            "ptype square(2)", "whatis scale(1,2)", "output square(5)", "print/x square(16)", "print (long) labs(-4)",
+            "print (int) abs(-3)", "print square(square(2))", "print counter");
+    private static final List<String> PROLOGUE = List.of("break par_call.c:33", "run");
+
+    @BeforeAll
+    static void record() {
+        trace = tmp.resolve("par_call");
+        Jrr.recordQuietly(trace, tmp.resolve("out"), "par_call");
+    }
+
+    @Test
+    void callsAgreeWithGdbOnTheLiveProgram() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gdb")), "gdb is not installed");
+        List<String> gdb = gdbBlocks(COMPARED);
+        List<String> ours = ourBlocks(COMPARED);
+        int agree = 0;
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < COMPARED.size(); i++) {
+            String g = i < gdb.size() ? gdb.get(i) : "<missing>";
+            if (g.equals(ours.get(i))) agree++;
+            else differences.add(COMPARED.get(i) + "\n  gdb:  " + g + "\n  ours: " + ours.get(i));
+        }
+        System.out.printf("function calls: %d/%d command outputs agree with gdb%n", agree, COMPARED.size());
+        differences.forEach(System.out::println);
+        assertEquals(List.of(), differences);
+    }
+
+    /** The call's writes stay in its copy: gdb's process keeps them, the replay never sees them. */
+    @Test
+    void aCallChangesNothingInTheReplay() {
+        List<String> out = ourBlocks(List.of("print bump(10)", "print counter", "call bump(1)", "print counter", "next",
+                "print result", "reverse-next", "print square(local)", "bt"));
+        assertEquals("$1 = 15", out.get(0));
+        assertEquals("$2 = 5", out.get(1));
+        assertEquals("$3 = 6", out.get(2));
+        assertEquals("$4 = 5", out.get(3));
+        assertTrue(out.get(4).startsWith("34\t"), out.get(4));
+        assertEquals("$5 = 42", out.get(5));
+        assertTrue(out.get(6).contains("33\t"), out.get(6));
+        assertEquals("$6 = 49", out.get(7));
+        assertTrue(out.get(8).startsWith("#0  main () at par_call.c:33"), out.get(8));
+    }
+
+    /** A call that faults or never returns: said so, its copy killed, the session where it was. */
+    @Test
+    void aCrashOrAnEndlessCallDropsItsCopy() {
+        String before = System.getProperty("jrrtui.callTimeLimitMillis");
+        System.setProperty("jrrtui.callTimeLimitMillis", "1500");
+        try {
+            List<String> out = ourBlocks(List.of("print crash(0)", "print forever()", "print square(local)", "print strlen(\"ab\")",
+                    "print puts(\"x\")", "bt"));
+            assertTrue(out.get(0).startsWith("The called function crash() received SIGSEGV at ADDR; its copy was dropped."), out.get(0));
+            assertEquals("The call of forever() did not return within 1.5 seconds; its copy was killed. The replay is where it was.", out.get(1));
+            assertEquals("$1 = 49", out.get(2));
+            assertTrue(out.get(3).startsWith("Cannot call strlen(): it is an indirect function"), out.get(3));
+            assertEquals("'puts' has unknown return type; cast the call to its declared return type", out.get(4));
+            assertTrue(out.get(5).startsWith("#0  main () at par_call.c:33"), out.get(5));
+        } finally {
+            if (before == null) System.clearProperty("jrrtui.callTimeLimitMillis");
+            else System.setProperty("jrrtui.callTimeLimitMillis", before);
+        }
+    }
+
+    private static List<String> gdbBlocks(List<String> commands) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/gdb", "-nx", "-batch", "-ex", "set pagination off",
+                "-ex", "set startup-with-shell off"));
+        for (String c : PROLOGUE) cmd.addAll(List.of("-ex", c));
+        for (String c : commands) cmd.addAll(List.of("-ex", "echo @@@\\n", "-ex", c));
+        cmd.add(Jrr.binary("par_call").toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        String[] parts = out.split("@@@\n", -1);
+        List<String> blocks = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) blocks.add(normalize(parts[i]));
+        return blocks;
+    }
+
+    private static List<String> ourBlocks(List<String> commands) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        List<String> blocks = new ArrayList<>();
+        // the program's output (the called function's, too) goes where the command output goes, as in gdb
+        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, (event, tid, stream, data) -> out.write(data, 0, data.length))) {
+            CommandInterpreter interp = new CommandInterpreter(d);
+            for (String c : PROLOGUE) interp.execute(c, out, out);
+            for (String c : commands) {
+                bytes.reset();
+                try {
+                    interp.execute(c, out, out);
+                } catch (RuntimeException ex) {
+                    out.println("EXCEPTION " + ex);
+                }
+                blocks.add(normalize(bytes.toString(StandardCharsets.UTF_8)));
+            }
+        }
+        return blocks;
+    }
+
+    /** Addresses differ between runs; the note about the copy is jrrtui's own. */
+    private static String normalize(String block) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : block.split("\n")) {
+            if (line.isBlank() || line.startsWith("(The call ran in a forked copy")) continue;
+            sb.append(line.replaceAll("0x[0-9a-f]+", "ADDR").stripTrailing()).append('\n');
+        }
+        return sb.toString().strip();
+    }
+}
