@@ -24,6 +24,12 @@ final class SourceLister {
         this.sources = sources;
     }
 
+    /** Where file is read from: the recorded path, unless the source path found it elsewhere. */
+    String foundAt(String file) {
+        String rewritten = sources.locate(file).toString();
+        return rewritten.equals(sources.recordedCopy(file).toString()) ? file : rewritten;
+    }
+
     /** The source path changed: files are looked for again. */
     void forgetSources() {
         cache.clear();
@@ -77,7 +83,8 @@ final class SourceLister {
 
     private List<String> from(String path, int first, int lastWanted) {
         List<String> text = lines(path);
-        if (text == null) throw new JrrException(first + "\tin " + path + " (source file not found)");
+        // gdb's words once it has said the file is missing (the stop that led here did)
+        if (text == null) throw new JrrException(first + "\tin " + Path.of(path).getFileName());
         if (first > text.size()) throw new JrrException("Line number " + first + " out of range; \"" + path + "\" has " + text.size() + " lines.");
         List<String> out = new ArrayList<>();
         int last = Math.min(text.size(), lastWanted);

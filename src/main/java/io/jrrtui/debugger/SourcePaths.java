@@ -42,11 +42,16 @@ final class SourcePaths {
         substitutions = new LinkedHashMap<>(rules);
     }
 
+    /** The recorded path, or the recording's own copy of it. */
+    Path recordedCopy(String file) {
+        return file.startsWith("/") ? recordedCopy.apply(file) : Path.of(file);
+    }
+
     /** Where to read file (as the debug information names it); the recorded path when nothing better exists. */
     Path locate(String file) {
         String rewritten = rewrite(file);
         if (!rewritten.equals(file) && Files.isRegularFile(Path.of(rewritten))) return Path.of(rewritten);
-        Path recorded = file.startsWith("/") ? recordedCopy.apply(file) : Path.of(file);
+        Path recorded = recordedCopy(file);
         if (Files.isRegularFile(recorded)) return recorded;
         Path name = Path.of(file).getFileName();
         if (name != null) {

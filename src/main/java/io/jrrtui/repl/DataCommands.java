@@ -58,7 +58,7 @@ final class DataCommands {
                         .usage("list [LOCATION | FIRST,LAST | -]\nWithout LOCATION, list around the current line, then continue after\n"
                                 + "the last listed; \"list -\" lists the ten lines before the last listed.")
                         .complete(Completion.SYMBOL).repeat(Repeat.BARE)
-                        .does((a, out) -> c.session.list(a.isBlank() ? null : a.strip()).forEach(out::println)),
+                        .does((a, out) -> list(c, a, out)),
                 Cmd.of("echo", "Print a constant string (\\n is a newline).").usage("echo TEXT")
                         .does((a, out) -> out.print(unescape(a))));
     }
@@ -118,6 +118,17 @@ final class DataCommands {
         } catch (JrrException e) {
             return false; // print says what is wrong with it
         }
+    }
+
+    private static void list(ReplContext c, String args, PrintStream out) {
+        List<String> lines;
+        try {
+            lines = c.session.list(args.isBlank() ? null : args.strip());
+        } catch (RuntimeException e) {
+            throw c.printer.listFailure(e);
+        }
+        c.printer.sourceShown();
+        lines.forEach(out::println);
     }
 
     /** gdb's call: print, except that a void result shows nothing. */
