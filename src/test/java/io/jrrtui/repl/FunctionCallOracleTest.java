@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jrrtui.debugger.Debugger;
-import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
-import io.jrrtui.trace.TraceReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,39 +95,13 @@ class FunctionCallOracleTest {
     }
 
     private static List<String> gdbBlocks(List<String> commands) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/gdb", "-nx", "-batch", "-ex", "set pagination off",
-                "-ex", "set startup-with-shell off"));
-        for (String c : PROLOGUE) cmd.addAll(List.of("-ex", c));
-        for (String c : commands) cmd.addAll(List.of("-ex", "echo @@@\\n", "-ex", c));
-        cmd.add(Jrr.binary("par_call").toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        String[] parts = out.split("@@@\n", -1);
-        List<String> blocks = new ArrayList<>();
-        for (int i = 1; i < parts.length; i++) blocks.add(normalize(parts[i]));
-        return blocks;
+        return ReplBlocks.gdb(Jrr.binary("par_call"), PROLOGUE, commands, (c, block) -> normalize(block));
     }
 
+    /** The program's output (the called function's, too) goes where the command output goes, as in gdb. */
     private static List<String> ourBlocks(List<String> commands) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        List<String> blocks = new ArrayList<>();
-        // the program's output (the called function's, too) goes where the command output goes, as in gdb
-        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, (event, tid, stream, data) -> out.write(data, 0, data.length))) {
-            CommandInterpreter interp = new CommandInterpreter(d);
-            for (String c : PROLOGUE) interp.execute(c, out, out);
-            for (String c : commands) {
-                bytes.reset();
-                try {
-                    interp.execute(c, out, out);
-                } catch (RuntimeException ex) {
-                    out.println("EXCEPTION " + ex);
-                }
-                blocks.add(normalize(bytes.toString(StandardCharsets.UTF_8)));
-            }
-        }
-        return blocks;
+        return ReplBlocks.ours(trace, out -> (event, tid, stream, data) -> out.write(data, 0, data.length), PROLOGUE, commands,
+                (c, block) -> normalize(block));
     }
 
     /** Addresses differ between runs; the note about the copy is jrrtui's own. */

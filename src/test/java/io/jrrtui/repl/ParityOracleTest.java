@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
-import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
-import io.jrrtui.trace.TraceReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,23 +214,7 @@ class ParityOracleTest {
     }
 
     private List<String> ourBlocks(List<String> commands) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        List<String> blocks = new ArrayList<>();
-        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
-            CommandInterpreter interp = new CommandInterpreter(d);
-            for (String c : PROLOGUE) interp.execute(c, out, out);
-            for (String c : commands) {
-                bytes.reset();
-                try {
-                    for (String line : c.split("\n")) interp.execute(line, out, out); // a command list is typed line by line
-                } catch (RuntimeException ex) {
-                    out.println("EXCEPTION " + ex);
-                }
-                blocks.add(normalize(bytes.toString(StandardCharsets.UTF_8)));
-            }
-        }
-        return blocks;
+        return ReplBlocks.ours(trace, out -> OutputSink.DISCARD, PROLOGUE, commands, (c, block) -> normalize(block));
     }
 
     /** Addresses and pids differ between runs; gdb's chatter and the program's output are not compared. */

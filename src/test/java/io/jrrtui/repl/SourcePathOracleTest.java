@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
-import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
-import io.jrrtui.trace.TraceReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +56,8 @@ class SourcePathOracleTest {
     void sourceLookupAgreesWithGdb() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/gdb")), "gdb is not installed");
         List<String> cmds = commands();
-        List<String> gdb = gdbBlocks(cmds);
-        List<String> ours = ourBlocks(cmds);
+        List<String> gdb = ReplBlocks.gdb(program, PROLOGUE, cmds, SourcePathOracleTest::normalize);
+        List<String> ours = ReplBlocks.ours(trace, out -> OutputSink.DISCARD, PROLOGUE, cmds, SourcePathOracleTest::normalize);
         List<String> differences = new ArrayList<>();
         int agree = 0;
         for (int i = 0; i < cmds.size(); i++) {
@@ -77,41 +72,6 @@ class SourcePathOracleTest {
     }
 
     private static final List<String> PROLOGUE = List.of("break par_call.c:33", "run");
-
-    private static List<String> gdbBlocks(List<String> commands) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/gdb", "-nx", "-batch", "-ex", "set pagination off",
-                "-ex", "set startup-with-shell off"));
-        for (String c : PROLOGUE) cmd.addAll(List.of("-ex", c));
-        for (String c : commands) cmd.addAll(List.of("-ex", "echo @@@\\n", "-ex", c));
-        cmd.add(program.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        String[] parts = out.split("@@@\n", -1);
-        List<String> blocks = new ArrayList<>();
-        for (int i = 1; i < parts.length; i++) blocks.add(normalize(commands.get(i - 1), parts[i]));
-        return blocks;
-    }
-
-    private static List<String> ourBlocks(List<String> commands) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        List<String> blocks = new ArrayList<>();
-        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
-            CommandInterpreter interp = new CommandInterpreter(d);
-            for (String c : PROLOGUE) interp.execute(c, out, out);
-            for (String c : commands) {
-                bytes.reset();
-                try {
-                    interp.execute(c, out, out);
-                } catch (RuntimeException ex) {
-                    out.println("EXCEPTION " + ex);
-                }
-                blocks.add(normalize(c, bytes.toString(StandardCharsets.UTF_8)));
-            }
-        }
-        return blocks;
-    }
 
     /**
      * Addresses differ; gdb says the source path after "directory" and asks before deleting every
