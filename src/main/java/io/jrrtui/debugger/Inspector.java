@@ -131,7 +131,9 @@ final class Inspector {
         } catch (JrrException e) {
             // stopped in a library with its own debug info: the program's globals are still visible
             Optional<FrameScope> program = ctx.programScope(ctx.selected());
-            if (!e.getMessage().startsWith("No symbol") || program.isEmpty() || program.get().module() == s.module()) throw e;
+            // (a call of the program's function from a library frame finds its symbol only there: no return type)
+            boolean notHere = e.getMessage().startsWith("No symbol") || e.getMessage().contains("has unknown return type");
+            if (!notHere || program.isEmpty() || program.get().module() == s.module()) throw e;
             return new Evaluator(new ScopeContext(program.get(), convenience, caller)).evaluate(expression);
         }
     }

@@ -830,7 +830,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             List<TaskImage> images = new ArrayList<>();
             for (LiveTask t : alive) images.add(TaskImage.of(t));
             LiveTask leader = ThreadRebuild.leader(alive);
-            int child = forkWithoutStops(leader, images.get(alive.indexOf(leader)).regs());
+            int child = forkWithoutStops(leader, images.get(alive.indexOf(leader)).regs(), false);
             LiveTask position = s.positionTask == null || s.positionTask.dead ? s.primary : s.positionTask;
             Checkpoint cp = new Checkpoint(child, s.current, List.copyOf(images), s.primary.recordedTid, position.recordedTid,
                     leader.proc.timestamps.copy());
@@ -842,12 +842,13 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
     /**
      * Forks task t's process from t (breakpoints and page protections out of the copy) and puts t
      * back as it was: regs are its registers before, for re-entering a syscall it was stopped in.
+     * silently: the copy's death signals nobody (see {@link SyscallInjector#forkSilently}).
      */
-    private int forkWithoutStops(LiveTask t, Registers regs) {
+    private int forkWithoutStops(LiveTask t, Registers regs, boolean silently) {
         breakpoints.lift(s.mem);
         pageWatch.lift(s.pid, s.mem);
         try {
-            return SyscallInjector.fork(t.tid, t.proc.mem);
+            return silently ? SyscallInjector.forkSilently(t.tid, t.proc.mem) : SyscallInjector.fork(t.tid, t.proc.mem);
         } finally {
             // the injected fork ran in t: back into the call it was stopped at
             if (t.pending != null) t.pending = ThreadRebuild.reenterSyscall(t.tid, regs);
@@ -875,7 +876,8 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             if (why != null) throw new JrrException("Cannot call " + call.name() + "() here: it runs in a forked copy of the program, "
                     + "and none can be made now (" + why + ").");
             long entry = entryPoint(t.proc.tgid);
-            int copy = forkWithoutStops(t, Ptrace.getRegs(t.tid));
+            // killed right after the call: its death must not leave a SIGCHLD for the program's next resume
+            int copy = forkWithoutStops(t, Ptrace.getRegs(t.tid), true);
             return DivertedCall.run(copy, call, entry, s.output, s.current);
         });
     }

@@ -74,6 +74,15 @@ class FunctionCallOracleTest {
         assertTrue(out.get(8).startsWith("#0  main () at par_call.c:33"), out.get(8));
     }
 
+    /** The copy's death leaves nothing for the program (no SIGCHLD): continue goes on from the breakpoint to the end. */
+    @Test
+    void continueAfterACallAtABreakpointGoesOn() {
+        List<String> out = ourBlocks(List.of("break square", "continue", "print square(3)", "continue"));
+        assertTrue(out.get(1).contains("Breakpoint 2, square (x=7)"), out.get(1));
+        assertEquals("$1 = 9", out.get(2));
+        assertTrue(out.get(3).contains("exited normally"), out.get(3));
+    }
+
     /** A call that faults or never returns: said so, its copy killed, the session where it was. */
     @Test
     void aCrashOrAnEndlessCallDropsItsCopy() {
