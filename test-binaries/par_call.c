@@ -3,7 +3,7 @@
  * argument or result can take: int, long with six arguments, double/float, a mix, char pointers,
  * a string literal argument, a global written by the call (the copy's write must not reach the
  * replay), output on stdout, a NULL dereference (SIGSEGV in the copy), a pointer to a function, a
- * call that never returns (the time limit).
+ * call that never returns (the time limit), rdtsc in a called function (the recorder's trap).
  * Prints "counter 5 42". NONDETERMINISTIC: no. Exit status: 0 */
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +24,7 @@ void shout(int n) { printf("shout %d\n", n); fflush(stdout); }
 int crash(int *p) { return *p; }
 unsigned char low(unsigned int v) { return (unsigned char) v; }
 int negate(short v) { return -v; }
+int ticking(void) { unsigned long long a = __builtin_ia32_rdtsc(); return __builtin_ia32_rdtsc() >= a; }
 int forever(void) { volatile int stop = 0; while (!stop) {} return stop; }
 int (*op)(int) = square;
 

@@ -37,19 +37,23 @@ final class DivertedCall {
     private final TraceeMemory mem;
     private final OutputSink output;
     private final long event;
+    /** rdtsc/rdtscp the recorder rewrote to trap: the copy has them too, and they are answered here. */
+    private final io.jrrtui.record.TimestampPatches timestamps;
 
-    private DivertedCall(int pid, TraceeMemory mem, OutputSink output, long event) {
+    private DivertedCall(int pid, TraceeMemory mem, OutputSink output, long event, io.jrrtui.record.TimestampPatches timestamps) {
         this.pid = pid;
         this.mem = mem;
         this.output = output;
         this.event = event;
+        this.timestamps = timestamps;
     }
 
     /**
      * Runs call in copy (a stopped, traced fork whose registers are the calling thread's) and kills
      * the copy. returnAddress must be executable code the call never runs (the entry point).
      */
-    static FunctionCall.Returned run(int copy, FunctionCall call, long returnAddress, OutputSink output, long event) {
+    static FunctionCall.Returned run(int copy, FunctionCall call, long returnAddress, OutputSink output, long event,
+            io.jrrtui.record.TimestampPatches timestamps) {
         java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         long limit = timeLimitMillis();
         Thread watchdog = new Thread(() -> {
@@ -63,7 +67,7 @@ final class DivertedCall {
         }, "jrrtui-call-limit");
         watchdog.setDaemon(true);
         try (TraceeMemory mem = new TraceeMemory(copy)) {
-            DivertedCall d = new DivertedCall(copy, mem, output, event);
+            DivertedCall d = new DivertedCall(copy, mem, output, event, timestamps);
             long sp = d.setUp(call, returnAddress);
             watchdog.start();
             return d.runUntilReturn(call, returnAddress, sp, timedOut, limit);
@@ -141,9 +145,24 @@ final class DivertedCall {
                 return new FunctionCall.Returned(now.rax(), now.get(Registers.RDX), Arrays.copyOfRange(x, 160, 176), readBack(now.rax(), call.readBack()));
             }
             if (ws.stopSig() == Signals.SIGSTOP) continue; // the fork's own attach stop, if it comes late
+            if (ws.stopSig() == Signals.SIGILL && readTimestamp(now)) continue;
             throw new JrrException("The called function " + call.name() + "() received " + Signals.name(ws.stopSig()) + " at 0x"
                     + Long.toHexString(now.rip()) + "; its copy was dropped. The replay is where it was.");
         }
+    }
+
+    /**
+     * A trapped rdtsc/rdtscp of the recorder's rewriting: the call runs now, so it reads the time
+     * now (nanoseconds since an arbitrary start, rising, as a TSC does), and goes on after it.
+     */
+    private boolean readTimestamp(Registers now) {
+        io.jrrtui.arch.TrappedInstruction insn = timestamps.at(now.rip());
+        if (insn != io.jrrtui.arch.TrappedInstruction.RDTSC && insn != io.jrrtui.arch.TrappedInstruction.RDTSCP) return false;
+        long tsc = System.nanoTime();
+        Registers r = now.with(Registers.RAX, tsc & 0xffffffffL).with(Registers.RDX, tsc >>> 32).with(Registers.RIP, now.rip() + insn.length());
+        if (insn == io.jrrtui.arch.TrappedInstruction.RDTSCP) r = r.with(Registers.RCX, 0);
+        Ptrace.setRegs(pid, r);
+        return true;
     }
 
     /** Up to len bytes at addr in the copy, fewer where its mapping ends (none for an unmapped pointer). */

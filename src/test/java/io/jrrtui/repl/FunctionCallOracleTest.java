@@ -32,8 +32,8 @@ class FunctionCallOracleTest {
             "print length(\"four\")", "call shout(3)", "print shout(4)", "print op(6)", "print (*op)(7)", "print low(0x1234)",
             "print negate(-5)", "print square(1, 2)", "print square()", "print nosuch(1)", "print sizeof(square(2))",
             "ptype square(2)", "whatis scale(1,2)", "output square(5)", "print/x square(16)", "print (long) labs(-4)",
-            "print (int) abs(-3)", "print square(square(2))", "print counter");
-    private static final List<String> PROLOGUE = List.of("break par_call.c:33", "run");
+            "print (int) abs(-3)", "print square(square(2))", "print ticking()", "print counter");
+    private static final List<String> PROLOGUE = List.of("break par_call.c:34", "run");
 
     @BeforeAll
     static void record() {
@@ -67,11 +67,11 @@ class FunctionCallOracleTest {
         assertEquals("$2 = 5", out.get(1));
         assertEquals("$3 = 6", out.get(2));
         assertEquals("$4 = 5", out.get(3));
-        assertTrue(out.get(4).startsWith("34\t"), out.get(4));
+        assertTrue(out.get(4).startsWith("35\t"), out.get(4));
         assertEquals("$5 = 42", out.get(5));
-        assertTrue(out.get(6).contains("33\t"), out.get(6));
+        assertTrue(out.get(6).contains("34\t"), out.get(6));
         assertEquals("$6 = 49", out.get(7));
-        assertTrue(out.get(8).startsWith("#0  main () at par_call.c:33"), out.get(8));
+        assertTrue(out.get(8).startsWith("#0  main () at par_call.c:34"), out.get(8));
     }
 
     /** The copy's death leaves nothing for the program (no SIGCHLD): continue goes on from the breakpoint to the end. */
@@ -96,7 +96,7 @@ class FunctionCallOracleTest {
             assertEquals("$1 = 49", out.get(2));
             assertTrue(out.get(3).startsWith("Cannot call strlen(): it is an indirect function"), out.get(3));
             assertEquals("'puts' has unknown return type; cast the call to its declared return type", out.get(4));
-            assertTrue(out.get(5).startsWith("#0  main () at par_call.c:33"), out.get(5));
+            assertTrue(out.get(5).startsWith("#0  main () at par_call.c:34"), out.get(5));
         } finally {
             if (before == null) System.clearProperty("jrrtui.callTimeLimitMillis");
             else System.setProperty("jrrtui.callTimeLimitMillis", before);

@@ -45,9 +45,9 @@ class SourcePathOracleTest {
 
     private static List<String> commands() {
         String src = tmp.resolve("src").toString(), moved = tmp.resolve("moved").toString();
-        return List.of("frame", "list 30,31", "directory " + moved, "list 30,31", "frame", "show directories", "info source",
-                "directory", "show directories", "list 30,31", "set substitute-path " + src + "/ " + moved, "show substitute-path",
-                "list 32,33", "frame", "info source", "set substitute-path " + src + " /nowhere", "show substitute-path " + src,
+        return List.of("frame", "list 31,32", "directory " + moved, "list 31,32", "frame", "show directories", "info source",
+                "directory", "show directories", "list 31,32", "set substitute-path " + src + "/ " + moved, "show substitute-path",
+                "list 33,34", "frame", "info source", "set substitute-path " + src + " /nowhere", "show substitute-path " + src,
                 "frame", "unset substitute-path /zz", "unset substitute-path " + src, "show substitute-path", "set substitute-path " + src,
                 "set substitute-path a b c", "unset substitute-path", "directory " + tmp.resolve("absent"), "show directories");
     }
@@ -68,10 +68,10 @@ class SourcePathOracleTest {
         System.out.printf("source paths: %d/%d command outputs agree with gdb%n", agree, cmds.size());
         differences.forEach(System.out::println);
         assertEquals(List.of(), differences);
-        assertTrue(ours.get(3).startsWith("30\tint main(void) {"), ours.get(3));
+        assertTrue(ours.get(3).startsWith("31\tint main(void) {"), ours.get(3));
     }
 
-    private static final List<String> PROLOGUE = List.of("break par_call.c:33", "run");
+    private static final List<String> PROLOGUE = List.of("break par_call.c:34", "run");
 
     /**
      * Addresses differ; gdb says the source path after "directory" and asks before deleting every
