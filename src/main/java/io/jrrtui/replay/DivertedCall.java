@@ -21,7 +21,7 @@ import java.util.Arrays;
  * /dev/null. The copy is always killed; the replay never sees any of it.
  */
 final class DivertedCall {
-    /** How long a call may run before its copy is killed (tests shorten it with -Djrrtui.callTimeLimitMillis). */
+    /** How long a call may run before its copy is killed (tests shorten it with -Djrrtui.callTimeLimitMillis); Ctrl-C ends it sooner. */
     static long timeLimitMillis() {
         return Long.getLong("jrrtui.callTimeLimitMillis", 10_000);
     }
@@ -53,27 +53,42 @@ final class DivertedCall {
      * the copy. returnAddress must be executable code the call never runs (the entry point).
      */
     static FunctionCall.Returned run(int copy, FunctionCall call, long returnAddress, OutputSink output, long event,
-            io.jrrtui.record.TimestampPatches timestamps) {
-        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+            io.jrrtui.record.TimestampPatches timestamps, io.jrrtui.target.InterruptRequest interrupts) {
+        java.util.concurrent.atomic.AtomicReference<String> ended = new java.util.concurrent.atomic.AtomicReference<>();
         long limit = timeLimitMillis();
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(limit);
-                timedOut.set(true);
-                Ptrace.kill(copy, 9);
-            } catch (InterruptedException e) {
-                // the call ended in time
-            }
-        }, "jrrtui-call-limit");
+        Thread watchdog = new Thread(() -> watch(copy, limit, interrupts, ended), "jrrtui-call-limit");
         watchdog.setDaemon(true);
         try (TraceeMemory mem = new TraceeMemory(copy)) {
             DivertedCall d = new DivertedCall(copy, mem, output, event, timestamps);
             long sp = d.setUp(call, returnAddress);
             watchdog.start();
-            return d.runUntilReturn(call, returnAddress, sp, timedOut, limit);
+            return d.runUntilReturn(call, returnAddress, sp, ended);
         } finally {
             watchdog.interrupt();
             Ptrace.killAndReap(copy);
+        }
+    }
+
+    /**
+     * Kills the copy when the time limit passes or the user interrupts (Ctrl-C), saying which in
+     * ended; returns quietly when interrupted itself (the call ended first).
+     */
+    private static void watch(int copy, long limit, io.jrrtui.target.InterruptRequest interrupts,
+            java.util.concurrent.atomic.AtomicReference<String> ended) {
+        long deadline = System.nanoTime() + limit * 1_000_000;
+        try {
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(Math.min(50, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+                if (interrupts != null && interrupts.take()) {
+                    ended.set("was interrupted");
+                    Ptrace.kill(copy, 9);
+                    return;
+                }
+            }
+            ended.set("did not return within " + seconds(limit));
+            Ptrace.kill(copy, 9);
+        } catch (InterruptedException e) {
+            // the call ended in time
         }
     }
 
@@ -119,13 +134,13 @@ final class DivertedCall {
     }
 
     private FunctionCall.Returned runUntilReturn(FunctionCall call, long returnAddress, long sp,
-            java.util.concurrent.atomic.AtomicBoolean timedOut, long limit) {
+            java.util.concurrent.atomic.AtomicReference<String> ended) {
         boolean inSyscall = false;
         while (true) {
             Ptrace.resume(Ptrace.PTRACE_SYSCALL, pid, 0);
             WaitStatus ws = Ptrace.waitFor(pid);
-            if (timedOut.get()) {
-                throw new JrrException("The call of " + call.name() + "() did not return within " + seconds(limit) + "; its copy was killed. The replay is where it was.");
+            if (ended.get() != null) {
+                throw new JrrException("The call of " + call.name() + "() " + ended.get() + "; its copy was killed. The replay is where it was.");
             }
             if (ws.exited() || ws.signaled()) {
                 throw new JrrException("The program ended during the call of " + call.name() + "() (" + (ws.exited()

@@ -878,7 +878,8 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             long entry = entryPoint(t.proc.tgid);
             // killed right after the call: its death must not leave a SIGCHLD for the program's next resume
             int copy = forkWithoutStops(t, Ptrace.getRegs(t.tid), true);
-            return DivertedCall.run(copy, call, entry, s.output, s.current, t.proc.timestamps);
+            interrupts.clear(); // a Ctrl-C from before the call is not for it
+            return DivertedCall.run(copy, call, entry, s.output, s.current, t.proc.timestamps, interrupts);
         });
     }
 

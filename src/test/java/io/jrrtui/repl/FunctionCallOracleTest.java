@@ -74,6 +74,41 @@ class FunctionCallOracleTest {
         assertTrue(out.get(8).startsWith("#0  main () at par_call.c:34"), out.get(8));
     }
 
+    /** Ctrl-C (the session's interrupt) ends a running call before its time limit. */
+    @Test
+    void anInterruptEndsACall() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        try (io.jrrtui.debugger.Debugger d = io.jrrtui.session.ReplayDebugger.open(io.jrrtui.trace.TraceReader.open(trace), 1,
+                io.jrrtui.replay.OutputSink.DISCARD)) {
+            CommandInterpreter interp = new CommandInterpreter(d);
+            for (String c : PROLOGUE) interp.execute(c, out, out);
+            bytes.reset();
+            Thread ctrlC = new Thread(() -> {
+                try {
+                    Thread.sleep(1500);
+                    d.interrupt();
+                } catch (InterruptedException e) {
+                    // the test ended
+                }
+            });
+            ctrlC.start();
+            long start = System.nanoTime();
+            try {
+                interp.execute("print forever()", out, out);
+            } catch (RuntimeException e) {
+                out.println(e.getMessage());
+            }
+            ctrlC.join();
+            assertEquals("The call of forever() was interrupted; its copy was killed. The replay is where it was.",
+                    bytes.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+            assertTrue(System.nanoTime() - start < 9_000_000_000L, "ended by the interrupt, not the 10 s limit");
+            bytes.reset();
+            interp.execute("print square(local)", out, out);
+            assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("$1 = 49"), bytes.toString());
+        }
+    }
+
     /** The copy's death leaves nothing for the program (no SIGCHLD): continue goes on from the breakpoint to the end. */
     @Test
     void continueAfterACallAtABreakpointGoesOn() {
