@@ -131,6 +131,28 @@ public interface DebugSession extends AutoCloseable {
         return file;
     }
 
+    /**
+     * gdb's source path ({@code directory}, {@code show directories}): directories where a source
+     * file is looked for by name when its recorded path has none, {@code $cdir} and {@code $cwd}
+     * standing for the compilation and the current directory.
+     */
+    default List<String> sourceDirectories() {
+        return List.of("$cdir", "$cwd");
+    }
+
+    default void setSourceDirectories(List<String> directories) {
+        throw new io.jrrtui.util.JrrException("This session reads sources from their recorded paths only.");
+    }
+
+    /** gdb's {@code set substitute-path} rules, FROM to TO, in the order they apply. */
+    default java.util.Map<String, String> substitutePaths() {
+        return java.util.Map.of();
+    }
+
+    default void setSubstitutePaths(java.util.Map<String, String> rules) {
+        throw new io.jrrtui.util.JrrException("This session reads sources from their recorded paths only.");
+    }
+
     /** The name of the signal that ended the program ("SIGSEGV") when the session is its end (a core file); null otherwise. */
     default String endingSignal() {
         return null;

@@ -234,6 +234,11 @@ public final class CoreTarget implements Target {
     }
 
     @Override
+    public io.jrrtui.arch.FunctionCall.Returned callFunction(io.jrrtui.arch.FunctionCall call) {
+        throw new JrrException("Cannot call functions in a core file: there is no process to run " + call.name() + "() in.");
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -51,6 +51,7 @@ public final class Debugger implements DebugSession {
     private final List<UserBreakpoint> breakpoints = new ArrayList<>();
     private final List<Checkpoint> userCheckpoints = new ArrayList<>();
     private final SourceLister lister;
+    private final SourcePaths sources;
     private int nextNumber = 1;
     private StopContext ctx;
     private StopEvent last;
@@ -77,8 +78,9 @@ public final class Debugger implements DebugSession {
             if (!history.focused()) throw new JrrException("process " + focus.tid() + " does not exist at event " + focus.event());
         }
         this.image = new ProgramImage(target, history == null ? null : history.trace());
-        this.inspector = new Inspector(image, convenience);
-        this.lister = new SourceLister(image);
+        this.inspector = new Inspector(image, convenience, target::callFunction);
+        this.sources = new SourcePaths(image::localCopy);
+        this.lister = new SourceLister(sources);
         this.stepper = new LineStepper(this);
         this.reverse = new ReverseStepper(this);
     }
@@ -996,7 +998,29 @@ public final class Debugger implements DebugSession {
 
     @Override
     public String sourcePath(String file) {
-        return file != null && file.startsWith("/") ? image.localCopy(file).toString() : file;
+        return file == null ? null : sources.locate(file).toString();
+    }
+
+    @Override
+    public List<String> sourceDirectories() {
+        return sources.directories();
+    }
+
+    @Override
+    public void setSourceDirectories(List<String> directories) {
+        sources.setDirectories(directories);
+        lister.forgetSources();
+    }
+
+    @Override
+    public java.util.Map<String, String> substitutePaths() {
+        return sources.substitutions();
+    }
+
+    @Override
+    public void setSubstitutePaths(java.util.Map<String, String> rules) {
+        sources.setSubstitutions(rules);
+        lister.forgetSources();
     }
 
     @Override

@@ -28,11 +28,44 @@ final class Inspector {
     private final ProgramImage image;
     private final ValueFormatter formatter;
     private final Map<String, Value> convenience;
+    /** Runs the program's functions for call expressions (the target's copy; see Target.callFunction). */
+    private final io.jrrtui.eval.ProgramCalls caller;
 
-    Inspector(ProgramImage image, Map<String, Value> convenience) {
+    Inspector(ProgramImage image, Map<String, Value> convenience,
+            java.util.function.Function<io.jrrtui.arch.FunctionCall, io.jrrtui.arch.FunctionCall.Returned> runner) {
         this.image = image;
+        this.caller = new io.jrrtui.eval.ProgramCalls() {
+            @Override
+            public io.jrrtui.arch.FunctionCall.Returned call(io.jrrtui.arch.FunctionCall call) {
+                return runner.apply(call);
+            }
+
+            @Override
+            public java.util.OptionalLong functionElsewhere(String name) {
+                return libraryFunction(name);
+            }
+        };
         this.formatter = new ValueFormatter(a -> image.symbols().symbolize(a));
         this.convenience = convenience;
+    }
+
+    /**
+     * A function named name in a loaded module's ELF symbols (the program's own DWARF functions are
+     * found by the scope first). An indirect function is refused: its symbol is the resolver, and
+     * calling it would answer with an address, not the function's result.
+     */
+    private java.util.OptionalLong libraryFunction(String name) {
+        for (LoadedModule m : image.modules()) {
+            for (io.jrrtui.elf.ElfSymbol s : m.symbols().elf().symbols()) {
+                if (!s.name().equals(name) || !s.isDefined() || s.value() == 0) continue;
+                if (s.type() == io.jrrtui.elf.ElfSymbol.STT_GNU_IFUNC) {
+                    throw new JrrException("Cannot call " + name + "(): it is an indirect function (the implementation is chosen at "
+                            + "load time), which jrrtui does not resolve.");
+                }
+                if (s.type() == io.jrrtui.elf.ElfSymbol.STT_FUNC) return java.util.OptionalLong.of(s.value() + m.symbols().bias());
+            }
+        }
+        return java.util.OptionalLong.empty();
     }
 
     SourceLocation location(long pc, boolean exact) {
@@ -94,12 +127,14 @@ final class Inspector {
         if (scope.isEmpty()) scope = ctx.programScope(ctx.selected());
         FrameScope s = scope.orElseThrow(() -> new JrrException("No symbol table is loaded."));
         try {
-            return new Evaluator(new ScopeContext(s, convenience)).evaluate(expression);
+            return new Evaluator(new ScopeContext(s, convenience, caller)).evaluate(expression);
         } catch (JrrException e) {
             // stopped in a library with its own debug info: the program's globals are still visible
             Optional<FrameScope> program = ctx.programScope(ctx.selected());
-            if (!e.getMessage().startsWith("No symbol") || program.isEmpty() || program.get().module() == s.module()) throw e;
-            return new Evaluator(new ScopeContext(program.get(), convenience)).evaluate(expression);
+            // (a call of the program's function from a library frame finds its symbol only there: no return type)
+            boolean notHere = e.getMessage().startsWith("No symbol") || e.getMessage().contains("has unknown return type");
+            if (!notHere || program.isEmpty() || program.get().module() == s.module()) throw e;
+            return new Evaluator(new ScopeContext(program.get(), convenience, caller)).evaluate(expression);
         }
     }
 
@@ -112,13 +147,13 @@ final class Inspector {
 
     String ptype(StopContext ctx, String expression) {
         FrameScope scope = ctx.scope(ctx.selected()).orElseThrow(() -> new JrrException("No symbol table is loaded."));
-        Type t = new Evaluator(new ScopeContext(scope, convenience)).typeOf(expression);
+        Type t = new Evaluator(new ScopeContext(scope, convenience, caller)).typeOf(expression);
         return "type = " + TypeNames.ptype(t);
     }
 
     String whatis(StopContext ctx, String expression) {
         FrameScope scope = ctx.scope(ctx.selected()).orElseThrow(() -> new JrrException("No symbol table is loaded."));
-        return "type = " + new Evaluator(new ScopeContext(scope, convenience)).whatis(expression);
+        return "type = " + new Evaluator(new ScopeContext(scope, convenience, caller)).whatis(expression);
     }
 
     String formatValue(Value v) {

@@ -14,21 +14,31 @@ import java.util.Map;
 /** {@code list}: ten numbered source lines around a location; repeated {@code list} continues. */
 final class SourceLister {
     private final Map<String, List<String>> cache = new HashMap<>();
-    private final ProgramImage image;
+    private final SourcePaths sources;
     private String file;
     private int next;
     /** The first line of the last listing, where {@code list -} goes back from. */
     private int firstShown;
 
-    SourceLister(ProgramImage image) {
-        this.image = image;
+    SourceLister(SourcePaths sources) {
+        this.sources = sources;
+    }
+
+    /** Where file is read from: the recorded path, unless the source path found it elsewhere. */
+    String foundAt(String file) {
+        String rewritten = sources.locate(file).toString();
+        return rewritten.equals(sources.recordedCopy(file).toString()) ? file : rewritten;
+    }
+
+    /** The source path changed: files are looked for again. */
+    void forgetSources() {
+        cache.clear();
     }
 
     /** Source text lines of a file (1-based access through get(line - 1)). */
     List<String> lines(String path) {
         return cache.computeIfAbsent(path, name -> {
-            // the trace's own copy (packed or imported) first
-            Path p = name.startsWith("/") ? image.localCopy(name) : Path.of(name);
+            Path p = sources.locate(name);
             try {
                 return Files.readAllLines(p, StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
@@ -73,7 +83,8 @@ final class SourceLister {
 
     private List<String> from(String path, int first, int lastWanted) {
         List<String> text = lines(path);
-        if (text == null) throw new JrrException(first + "\tin " + path + " (source file not found)");
+        // gdb's words once it has said the file is missing (the stop that led here did)
+        if (text == null) throw new JrrException(first + "\tin " + Path.of(path).getFileName());
         if (first > text.size()) throw new JrrException("Line number " + first + " out of range; \"" + path + "\" has " + text.size() + " lines.");
         List<String> out = new ArrayList<>();
         int last = Math.min(text.size(), lastWanted);

@@ -122,9 +122,12 @@ final class SymbolListing {
         List<String> out = new ArrayList<>();
         out.add("Current source file is " + root.name().orElse(Inspector.baseName(line.get().file())));
         root.string(Dw.AT_comp_dir).ifPresent(dir -> out.add("Compilation directory is " + dir));
-        out.add("Located in " + line.get().file());
         List<String> text = lister.lines(line.get().file());
-        if (text != null) out.add("Contains " + text.size() + " lines.");
+        // as gdb: where the file was found (a source path may have moved it), nothing when it was not
+        if (text != null) {
+            out.add("Located in " + lister.foundAt(line.get().file()));
+            out.add("Contains " + text.size() + " lines.");
+        }
         out.add("Source language is " + language(root.unsigned(Dw.AT_language).orElse(0L).intValue()) + ".");
         root.string(Dw.AT_producer).ifPresent(p -> out.add("Producer is " + p + "."));
         out.add("Compiled with DWARF " + root.unit().version() + " debugging format.");

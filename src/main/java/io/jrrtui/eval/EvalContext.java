@@ -15,4 +15,17 @@ public interface EvalContext {
 
     /** Convenience variables ({@code $foo}); assignments store into this map. */
     Map<String, Value> convenience();
+
+    /**
+     * Runs a call of a function of the program and returns what it left in the return registers;
+     * contexts that cannot run code refuse, saying why.
+     */
+    default io.jrrtui.arch.FunctionCall.Returned call(io.jrrtui.arch.FunctionCall call) {
+        throw new io.jrrtui.util.JrrException("Cannot call " + call.name() + "() here: there is no process to run it in.");
+    }
+
+    /** A function of another module (no debug information there) a call may name; empty when none. */
+    default java.util.OptionalLong functionElsewhere(String name) {
+        return java.util.OptionalLong.empty();
+    }
 }

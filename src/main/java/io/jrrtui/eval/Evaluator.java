@@ -13,6 +13,8 @@ public final class Evaluator {
     private static final int MAX_DEPTH = 200;
     private final EvalContext ctx;
     private int depth;
+    /** Working out a type only (ptype, whatis): calls are not run, as gdb's EVAL_AVOID_SIDE_EFFECTS. */
+    private boolean typeOnly;
 
     public Evaluator(EvalContext ctx) {
         this.ctx = ctx;
@@ -47,7 +49,12 @@ public final class Evaluator {
         if (named.isPresent()) return named.get();
         java.util.regex.Matcher tag = TAGGED.matcher(t);
         if (tag.matches()) throw new JrrException("No " + tag.group(1) + " type named " + tag.group(2) + ".");
-        return evaluate(expression).type();
+        typeOnly = true;
+        try {
+            return evaluate(expression).type();
+        } finally {
+            typeOnly = false;
+        }
     }
 
     /**
@@ -111,11 +118,37 @@ public final class Evaluator {
         if (e instanceof Expr.Assign a) return assign(a);
         if (e instanceof Expr.Member m) return member(eval(m.object()), m.member(), m.arrow());
         if (e instanceof Expr.Index x) return index(eval(x.array()), eval(x.index()));
+        if (e instanceof Expr.Cast c && c.operand() instanceof Expr.Call call) {
+            Type to = resolveType(c.type());
+            return cast(call(call, to), to); // gdb: a cast gives a call without debug info its return type
+        }
         if (e instanceof Expr.Cast c) return cast(eval(c.operand()), resolveType(c.type()));
+        if (e instanceof Expr.Call call) return call(call, null);
         // gdb types sizeof as int in C
         if (e instanceof Expr.SizeofType s) return Value.ofLong(Literals.INT, resolveType(s.type()).size());
         if (e instanceof Expr.SizeofExpr s) return Value.ofLong(Literals.INT, eval(s.operand()).type().size());
         throw new JrrException("unsupported expression");
+    }
+
+    /** Runs a call of a function of the program (see {@link FunctionCalls}); returnType null: the function's own. */
+    private Value call(Expr.Call call, Type returnType) {
+        String name = call.function() instanceof Expr.Name n ? n.name() : "function";
+        FunctionCalls.Callee callee;
+        java.util.OptionalLong elsewhere = call.function() instanceof Expr.Name && ctx.variable(name).isEmpty()
+                ? ctx.functionElsewhere(name) : java.util.OptionalLong.empty();
+        if (elsewhere.isPresent()) {
+            // a library's function known by its symbol only: gdb's "unknown return type" unless cast
+            callee = new FunctionCalls.Callee(name, elsewhere.getAsLong(),
+                    new Type.Function(FunctionCalls.UNKNOWN_RETURN, List.of(), false, false));
+        } else {
+            callee = FunctionCalls.callee(name, eval(call.function()));
+        }
+        List<Value> args = new java.util.ArrayList<>();
+        for (Expr a : call.args()) args.add(eval(a));
+        Type rt = returnType != null ? returnType : callee.type().returnType();
+        io.jrrtui.arch.FunctionCall plan = FunctionCalls.plan(callee, args, rt);
+        if (typeOnly) return FunctionCalls.unrun(rt);
+        return FunctionCalls.result(rt, ctx.call(plan), ctx.target());
     }
 
     private Value register(String name) {

@@ -21,6 +21,8 @@ sealed interface Expr {
     record SizeofType(TypeName type) implements Expr {}
     record SizeofExpr(Expr operand) implements Expr {}
     record Comma(List<Expr> items) implements Expr {}
+    /** A call of a function of the program, {@code f(1, x)}. */
+    record Call(Expr function, List<Expr> args) implements Expr {}
 
     /** A type as written in a cast: base words ("unsigned int", "struct foo") and pointer depth. */
     record TypeName(String base, int pointers) {}

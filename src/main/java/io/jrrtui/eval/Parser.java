@@ -182,6 +182,8 @@ final class Parser {
                 Expr idx = comma();
                 expect("]");
                 e = new Expr.Index(e, idx);
+            } else if (accept("(")) {
+                e = new Expr.Call(e, callArguments());
             } else if (accept(".")) {
                 e = new Expr.Member(e, ident(), false);
             } else if (accept("->")) {
@@ -191,6 +193,17 @@ final class Parser {
             }
         }
         throw syntaxHere();
+    }
+
+    /** The arguments of a call after its "(", through the ")". */
+    private List<Expr> callArguments() {
+        List<Expr> args = new ArrayList<>();
+        if (accept(")")) return args;
+        do {
+            args.add(assignment());
+        } while (accept(","));
+        expect(")");
+        return args;
     }
 
     private String ident() {

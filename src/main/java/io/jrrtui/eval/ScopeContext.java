@@ -14,10 +14,27 @@ import java.util.Optional;
 public final class ScopeContext implements EvalContext {
     private final FrameScope scope;
     private final Map<String, Value> convenience;
+    /** Runs calls of the program's functions (null: none can run here). */
+    private final ProgramCalls caller;
 
-    public ScopeContext(FrameScope scope, Map<String, Value> convenience) {
+    public ScopeContext(FrameScope scope, Map<String, Value> convenience, ProgramCalls caller) {
         this.scope = scope;
         this.convenience = convenience;
+        this.caller = caller;
+    }
+
+    public ScopeContext(FrameScope scope, Map<String, Value> convenience) {
+        this(scope, convenience, null);
+    }
+
+    @Override
+    public io.jrrtui.arch.FunctionCall.Returned call(io.jrrtui.arch.FunctionCall call) {
+        return caller != null ? caller.call(call) : EvalContext.super.call(call);
+    }
+
+    @Override
+    public java.util.OptionalLong functionElsewhere(String name) {
+        return caller != null ? caller.functionElsewhere(name) : java.util.OptionalLong.empty();
     }
 
     public ScopeContext(FrameScope scope) {
@@ -37,7 +54,7 @@ public final class ScopeContext implements EvalContext {
 
     private Optional<Value> function(String name) {
         for (FunctionInfo f : scope.module().functionsNamed(name)) {
-            Type t = f.die().map(d -> scope.types().of(d)).orElse(new Type.Function(Literals.INT, java.util.List.of(), false, false));
+            Type t = f.die().map(d -> scope.types().of(d)).orElse(new Type.Function(FunctionCalls.UNKNOWN_RETURN, java.util.List.of(), false, false));
             return Optional.of(Value.inMemory(t, f.entryPc(), scope.target()));
         }
         return Optional.empty();

@@ -52,6 +52,7 @@ public final class CommandInterpreter {
         commands.addAll(StackCommands.all(context, (line, out) -> execute(line, out, err)));
         commands.add(InfoCommands.command(infos));
         commands.addAll(SettingCommands.all(context));
+        commands.addAll(SourcePathCommands.all(context));
         commands.addAll(NotSupportedCommands.all());
         commands.addAll(List.of(
                 Cmd.of("help", "Print list of commands.").alias("h").usage("help [COMMAND]").complete(Completion.COMMAND)

@@ -21,6 +21,10 @@ final class DataCommands {
                         .usage("print[/FMT] [EXP]\nFMT is one of x d u o t a c f s z. Values are numbered $1, $2...;\n"
                                 + "$ is the last, $$ the one before, $N value N. Without EXP, show the last value again.")
                         .complete(Completion.SYMBOL).does((a, out) -> print(c, a, out)),
+                Cmd.of("call", "Call a function in the program: call FUNC(ARGS).")
+                        .usage("call[/FMT] EXP\nLike print, but a void result is not shown. The call runs in a forked copy of the\n"
+                                + "program (the replay and the recording stay as they are); its output is shown.")
+                        .complete(Completion.SYMBOL).does((a, out) -> call(c, a, out)),
                 Cmd.of("display", "Print value of expression EXP each time the program stops.")
                         .usage("display[/FMT] [EXP]\nWithout EXP, show every display now. With a memory format\n"
                                 + "(i, s, or a count or size) the display is an x command.")
@@ -54,37 +58,34 @@ final class DataCommands {
                         .usage("list [LOCATION | FIRST,LAST | -]\nWithout LOCATION, list around the current line, then continue after\n"
                                 + "the last listed; \"list -\" lists the ten lines before the last listed.")
                         .complete(Completion.SYMBOL).repeat(Repeat.BARE)
-                        .does((a, out) -> c.session.list(a.isBlank() ? null : a.strip()).forEach(out::println)),
+                        .does((a, out) -> list(c, a, out)),
                 Cmd.of("echo", "Print a constant string (\\n is a newline).").usage("echo TEXT")
                         .does((a, out) -> out.print(unescape(a))));
     }
 
     /** "name(" in an expression: a function call when name is a function. */
-    private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*\\(");
+    private static final Pattern CALL = Pattern.compile("(?<![\\w$])([A-Za-z_]\\w*)\\s*\\(");
 
-    /**
-     * The failure of an expression that calls a function of the program, said as what it is: gdb
-     * runs the call in the process, but a replay must follow the recording, and the call would
-     * change its memory and registers. Anything else is the evaluator's own failure.
-     */
-    static RuntimeException explainCall(ReplContext c, String expr, RuntimeException failure) {
+    /** Whether expr calls a function of the program (it then ran in a copy: said once a session). */
+    private static boolean callsFunction(ReplContext c, String expr) {
         Matcher m = CALL.matcher(expr);
         while (m.find()) {
-            String name = m.group(1);
-            if (name.equals("sizeof")) continue;
+            if (m.group(1).equals("sizeof")) continue;
             try {
-                if (c.session.whatis(name).matches("type = .*\\(.*\\)")) {
-                    return new JrrException("Cannot call " + name + "() in a replay: the call would run code the recording "
-                            + "never ran and change the program's memory and registers, and the replay must follow the recording.");
-                }
+                if (c.session.whatis(m.group(1)).matches("type = .*\\(.*\\)")) return true;
             } catch (JrrException e) {
-                // the evaluator cannot parse calls: for an unknown name gdb's words are the symbol's
-                if (String.valueOf(e.getMessage()).startsWith("No symbol") && String.valueOf(failure.getMessage()).startsWith("A syntax error")) {
-                    return e;
-                }
+                // no symbol in scope, yet the expression was evaluated: a library's function ran
+                if (String.valueOf(e.getMessage()).startsWith("No symbol")) return true;
             }
         }
-        return failure;
+        return false;
+    }
+
+    /** The first time a session runs a call: where it ran, so nobody takes its effects for the recording's. */
+    private static void noteCall(ReplContext c, String expr, PrintStream out) {
+        if (c.callNoted || !callsFunction(c, expr)) return;
+        c.callNoted = true;
+        out.println("(The call ran in a forked copy of the program; its side effects are discarded, the replay is unchanged.)");
     }
 
     private static JrrException siginfo() {
@@ -92,14 +93,10 @@ final class DataCommands {
                 + "(\"info signals\"), not the siginfo_t the kernel gave with it.");
     }
 
-    /** session.print with a call or $_siginfo explained (see explainCall). */
+    /** session.print with $_siginfo explained. */
     static String evaluate(ReplContext c, String expr, String format) {
         if (expr.contains("$_siginfo")) throw siginfo(); // an unset convenience variable would print void: not the truth
-        try {
-            return c.session.print(c.values.substitute(expr), format);
-        } catch (JrrException e) {
-            throw explainCall(c, expr, e);
-        }
+        return c.session.print(c.values.substitute(expr), format);
     }
 
     private static void print(ReplContext c, String args, PrintStream out) {
@@ -112,6 +109,38 @@ final class DataCommands {
         // the history keeps the value itself, so "p/x v" then "p $" shows it in decimal as gdb does
         String shown = f.letter() == null ? raw : evaluate(c, expr, f.letter());
         out.println("$" + c.values.record(raw) + " = " + (c.settings.prettyPrint() ? Settings.pretty(shown) : shown));
+        noteCall(c, expr, out);
+    }
+
+    private static boolean isVoid(ReplContext c, String expr) {
+        try {
+            return c.session.whatis(c.values.substitute(expr)).equals("type = void");
+        } catch (JrrException e) {
+            return false; // print says what is wrong with it
+        }
+    }
+
+    private static void list(ReplContext c, String args, PrintStream out) {
+        List<String> lines;
+        try {
+            lines = c.session.list(args.isBlank() ? null : args.strip());
+        } catch (RuntimeException e) {
+            throw c.printer.listFailure(e);
+        }
+        c.printer.sourceShown();
+        lines.forEach(out::println);
+    }
+
+    /** gdb's call: print, except that a void result shows nothing. */
+    private static void call(ReplContext c, String args, PrintStream out) {
+        PrintFormat.Split s = PrintFormat.split(args);
+        String expr = Args.require(s.rest(), "The history is empty.");
+        if (isVoid(c, expr)) {
+            evaluate(c, expr, null);
+            noteCall(c, expr, out);
+            return;
+        }
+        print(c, args, out);
     }
 
     private static void display(ReplContext c, String args, PrintStream out) {

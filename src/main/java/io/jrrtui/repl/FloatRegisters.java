@@ -144,6 +144,43 @@ final class FloatRegisters {
         return sb.append(']').toString();
     }
 
+    /**
+     * gdb's info float value of the 80-bit register at offset (print_i387_ext): a number as
+     * " %-+27.19g" (and "Denormal"/"Pseudo-denormal" after it), infinities, NaNs and unsupported
+     * encodings named.
+     */
+    String extended(int offset) {
+        long mantissa = image.getLong(offset);
+        int se = image.getShort(offset + 8) & 0xffff;
+        boolean negative = (se & 0x8000) != 0, integer = mantissa < 0;
+        int exponent = se & 0x7fff;
+        long fraction = mantissa & Long.MAX_VALUE;
+        if (exponent == 0x7fff && integer) {
+            if (fraction == 0) return " " + (negative ? '-' : '+') + "Inf";
+            if (negative && fraction == 1L << 62) return " Real Indefinite (QNaN)";
+            return (fraction & (1L << 62)) != 0 ? " QNaN" : " SNaN";
+        }
+        if (exponent == 0 || exponent < 0x7fff && integer) {
+            BigDecimal v = magnitude(mantissa, exponent);
+            String digits = v.signum() == 0 ? "0" : generalFormat(v.round(EXTENDED_DIGITS), EXTENDED_DIGITS.getPrecision());
+            String shown = String.format(" %-27s", (negative ? "-" : "+") + digits);
+            if (exponent == 0 && integer) return shown + " Pseudo-denormal";
+            if (exponent == 0 && fraction != 0) return shown + " Denormal";
+            return shown;
+        }
+        return " Unsupported";
+    }
+
+    private static final MathContext EXTENDED_DIGITS = new MathContext(19);
+
+    /** The exact value of an 80-bit register's mantissa and biased exponent (sign aside). */
+    private static BigDecimal magnitude(long mantissa, int exponent) {
+        BigDecimal value = new BigDecimal(new BigInteger(Long.toUnsignedString(mantissa)));
+        int power = (exponent == 0 ? 1 : exponent) - 16383 - 63;
+        return power >= 0 ? value.multiply(new BigDecimal(BigInteger.TWO.pow(power)))
+                : value.divide(new BigDecimal(BigInteger.TWO.pow(-power))); // exact: a power of two divides finitely
+    }
+
     /** An 80-bit x87 value as gdb prints it (%.21Lg; inf, nan(0xMANTISSA), invalid encodings named). */
     String longDouble(int offset) {
         long mantissa = image.getLong(offset);
@@ -157,17 +194,18 @@ final class FloatRegisters {
         }
         if (exponent != 0 && mantissa >= 0) return "<invalid float value>"; // unnormal: integer bit clear
         if (mantissa == 0) return sign + "0";
-        BigDecimal value = new BigDecimal(new BigInteger(Long.toUnsignedString(mantissa)));
-        int power = (exponent == 0 ? 1 : exponent) - 16383 - 63;
-        value = power >= 0 ? value.multiply(new BigDecimal(BigInteger.TWO.pow(power)))
-                : value.divide(new BigDecimal(BigInteger.TWO.pow(-power))); // exact: a power of two divides finitely
-        return sign + generalFormat(value.round(LONG_DOUBLE_DIGITS));
+        return sign + generalFormat(magnitude(mantissa, exponent).round(LONG_DOUBLE_DIGITS));
     }
 
     /** printf's %g with 21 digits of a positive value already rounded to them: fixed or exponent form, no trailing zeros. */
     static String generalFormat(BigDecimal v) {
+        return generalFormat(v, LONG_DOUBLE_DIGITS.getPrecision());
+    }
+
+    /** printf's %g with precision digits of a positive value already rounded to them. */
+    static String generalFormat(BigDecimal v, int precision) {
         int exp10 = v.precision() - v.scale() - 1;
-        if (exp10 < -4 || exp10 >= LONG_DOUBLE_DIGITS.getPrecision()) {
+        if (exp10 < -4 || exp10 >= precision) {
             BigDecimal mant = v.movePointLeft(exp10).stripTrailingZeros();
             String m = mant.toPlainString();
             return m + "e" + (exp10 < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp10));

@@ -32,6 +32,10 @@ final class InfoCommands {
                         .usage("info registers [NAME...]").does((a, out) -> registers(c, a, out)),
                 Cmd.of("all-registers", "List of all registers and their contents: general, x87, SSE and AVX.")
                         .usage("info all-registers [NAME...]").does((a, out) -> allRegisters(c, a, out)),
+                Cmd.of("float", "Print the status of the floating point unit.")
+                        .does((a, out) -> X87Status.lines(fpImage(c)).forEach(out::println)),
+                Cmd.of("vector", "Print the status of the vector unit (the vector register group).")
+                        .does((a, out) -> registerGroup(c, "vector", out)),
                 Cmd.of("frame", "All about the selected stack frame.").alias("f")
                         .usage("info frame [LEVEL]").does((a, out) -> frame(c, a, out)),
                 Cmd.of("threads", "Display currently known threads.").does((a, out) -> StackCommands.threads(c, out)),
@@ -141,9 +145,14 @@ final class InfoCommands {
     }
 
     private static List<String[]> floatRows(ReplContext c, boolean everyVector) {
+        return new FloatRegisters(fpImage(c)).rows(everyVector);
+    }
+
+    /** The FXSAVE/XSAVE image of the selected thread. */
+    private static byte[] fpImage(ReplContext c) {
         byte[] image = c.session.floatingPointRegisters();
         if (image == null || image.length < 512) throw new JrrException("The x87/SSE registers cannot be read in this session.");
-        return new FloatRegisters(image).rows(everyVector);
+        return image;
     }
 
     /** info frame [LEVEL]: the selected frame, or frame LEVEL named by its address as gdb names it (the selection stays). */

@@ -16,9 +16,6 @@ final class NotSupportedCommands {
         {"define", "User-defined commands are not supported in jrrtui; put the commands in a file and use \"source\"."},
         {"jump", "jump cannot run in a replay: execution must follow the recording, and continuing elsewhere would diverge "
             + "from it. Use \"goto\", \"until\" or \"advance\" to move to a place the program reached."},
-        {"call", "Calling functions is not possible in a replay: the call would run code the recording never ran and "
-            + "change the program's memory and registers, and the replay must follow the recording (gdb's record full asks "
-            + "before it writes; rr runs calls in a forked copy, which jrrtui does not have)."},
         {"return", "return cannot change a replay: the recording decides what each function returns. Use \"finish\"."},
         {"signal", "signal cannot deliver a signal in a replay: the recording decides which signals arrive."},
         {"kill", "There is no live process to kill: the replay stays. Use \"quit\" to leave."},
@@ -28,7 +25,6 @@ final class NotSupportedCommands {
             + "and \"jrrtui dump\" lists the recorded events, syscalls among them, with the numbers \"goto\" takes."},
         {"handle", "handle is not supported yet: a replay stops at every signal the program received, as recorded "
             + "(\"info signals\" lists them); continue goes on past one."},
-        {"directory", "directory is not supported yet: jrrtui reads sources from the paths recorded in the debug information."},
     };
 
     static List<ReplCommand> all() {

@@ -17,6 +17,8 @@ final class ReplContext {
     final Displays displays = new Displays();
     final Settings settings = new Settings();
     final BreakpointScripts scripts = new BreakpointScripts();
+    /** A call expression ran in a copy and the user was told so (once a session). */
+    boolean callNoted;
     /** The last x format without its count, reused by a bare x (gdb starts with xw). */
     String examineFormat = "xw";
     String examineAddress;

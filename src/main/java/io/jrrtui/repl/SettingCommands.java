@@ -14,11 +14,23 @@ final class SettingCommands {
                                 + "print elements, ...)\nset var VAR = EXP is refused: a replay cannot change the recorded values.")
                         .does((a, out) -> set(c, a.strip())),
                 Cmd.of("show", "Generic command for showing things about the debugger.").usage("show SETTING")
-                        .does((a, out) -> out.println(c.settings.show(Args.require(a, "Argument required (a setting name).")))));
+                        .does((a, out) -> show(c, Args.require(a, "Argument required (a setting name)."), out)));
+    }
+
+    private static void show(ReplContext c, String args, java.io.PrintStream out) {
+        String substitute = Args.afterKeyword(args, "substitute-path", "substitute-path".length());
+        if (substitute != null) SourcePathCommands.showSubstitute(c, substitute, out);
+        else if (Args.afterKeyword(args, "directories", "directories".length()) != null) out.println(SourcePathCommands.showDirectories(c));
+        else out.println(c.settings.show(args));
     }
 
     private static void set(ReplContext c, String args) {
         Args.require(args, "Argument required (expression to compute).");
+        String substitute = Args.afterKeyword(args, "substitute-path", "substitute-path".length());
+        if (substitute != null) {
+            SourcePathCommands.setSubstitute(c, substitute);
+            return;
+        }
         if (c.settings.set(args)) return;
         if (args.startsWith("var ") || args.startsWith("variable ") || args.contains("=")) {
             throw new JrrException("Cannot change the program's memory or registers in a replay: every value comes from the "

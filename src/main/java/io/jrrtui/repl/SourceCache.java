@@ -34,13 +34,14 @@ public final class SourceCache {
     /** The line (1-based) without its newline, or null when the file or line is not there. */
     public synchronized String line(String file, int line) {
         if (file == null || line <= 0) return null;
-        List<String> lines = files.computeIfAbsent(file, f -> read(locate.apply(f)));
+        // kept by where the file was found: a changed source path (directory, substitute-path) reads it anew
+        List<String> lines = files.computeIfAbsent(locate.apply(file), SourceCache::read);
         return line <= lines.size() ? lines.get(line - 1) : null;
     }
 
     /** Whether the file could be read. */
     public synchronized boolean exists(String file) {
-        return file != null && !files.computeIfAbsent(file, f -> read(locate.apply(f))).isEmpty();
+        return file != null && !files.computeIfAbsent(locate.apply(file), SourceCache::read).isEmpty();
     }
 
     private static List<String> read(String file) {

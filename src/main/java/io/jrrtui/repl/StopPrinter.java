@@ -245,12 +245,40 @@ public final class StopPrinter {
         return backtraceLine(frame) + "\n" + sourceLine(frame.where());
     }
 
-    /** "13\t    counter += i;" plus newline; "" when there is no line information. */
+    /**
+     * "13\t    counter += i;" plus newline; "" when there is no line information. A file that cannot
+     * be read is said as gdb says it: "FILE: No such file or directory." the first time in a row,
+     * "in FILE" after that.
+     */
     public String sourceLine(SourceLocation w) {
         if (w == null || !w.hasLine()) return "";
         String text = sources.line(w.file(), w.line());
-        if (text != null) return w.line() + "\t" + text + "\n";
-        return w.line() + "\tin " + w.file() + "\n";
+        if (text != null) {
+            lastMissing = null;
+            return w.line() + "\t" + text + "\n";
+        }
+        return missingLine(w.line(), displayFile(w.file())) + "\n";
+    }
+
+    /** The last file (as shown) whose line could not be shown since one was (gdb's last_source_error). */
+    private String lastMissing;
+
+    private String missingLine(int line, String shown) {
+        if (shown.equals(lastMissing)) return line + "\tin " + shown;
+        lastMissing = shown;
+        return line + "\t" + shown + ": No such file or directory.";
+    }
+
+    /** {@code list} showed source: the next missing file is said in full again. */
+    void sourceShown() {
+        lastMissing = null;
+    }
+
+    /** {@code list}'s "N\tin FILE" in gdb's words, which depend on what was said before (see sourceLine). */
+    RuntimeException listFailure(RuntimeException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\tin (.+)").matcher(String.valueOf(e.getMessage()));
+        if (!m.matches()) return e;
+        return new io.jrrtui.util.JrrException(missingLine(Integer.parseInt(m.group(1)), m.group(2)));
     }
 
     /**

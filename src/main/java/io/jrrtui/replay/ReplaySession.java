@@ -23,6 +23,8 @@ import io.jrrtui.trace.ExecEvent;
 import io.jrrtui.trace.SignalEvent;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.util.JrrException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -828,25 +830,71 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             List<TaskImage> images = new ArrayList<>();
             for (LiveTask t : alive) images.add(TaskImage.of(t));
             LiveTask leader = ThreadRebuild.leader(alive);
-            breakpoints.lift(s.mem);
-            pageWatch.lift(s.pid, s.mem);
-            int child;
-            try {
-                child = SyscallInjector.fork(leader.tid, leader.proc.mem);
-            } finally {
-                // the injected fork ran in the main thread: back into the call it was stopped at
-                if (leader.pending != null) leader.pending = ThreadRebuild.reenterSyscall(leader.tid, images.get(alive.indexOf(leader)).regs());
-                if (!stopsDisarmed) {
-                    breakpoints.insert(s.mem);
-                    applyPageWatch();
-                }
-            }
+            int child = forkWithoutStops(leader, images.get(alive.indexOf(leader)).regs(), false);
             LiveTask position = s.positionTask == null || s.positionTask.dead ? s.primary : s.positionTask;
             Checkpoint cp = new Checkpoint(child, s.current, List.copyOf(images), s.primary.recordedTid, position.recordedTid,
                     leader.proc.timestamps.copy());
             checkpoints.add(cp);
             return cp;
         });
+    }
+
+    /**
+     * Forks task t's process from t (breakpoints and page protections out of the copy) and puts t
+     * back as it was: regs are its registers before, for re-entering a syscall it was stopped in.
+     * silently: the copy's death signals nobody (see {@link SyscallInjector#forkSilently}).
+     */
+    private int forkWithoutStops(LiveTask t, Registers regs, boolean silently) {
+        breakpoints.lift(s.mem);
+        pageWatch.lift(s.pid, s.mem);
+        try {
+            return silently ? SyscallInjector.forkSilently(t.tid, t.proc.mem) : SyscallInjector.fork(t.tid, t.proc.mem);
+        } finally {
+            // the injected fork ran in t: back into the call it was stopped at
+            if (t.pending != null) t.pending = ThreadRebuild.reenterSyscall(t.tid, regs);
+            if (!stopsDisarmed) {
+                breakpoints.insert(s.mem);
+                applyPageWatch();
+            }
+        }
+    }
+
+    /**
+     * Runs call in a forked copy of the selected thread's process (see {@link DivertedCall}): the
+     * replay, its position and the recording are untouched; what the call does to memory and files
+     * inside the copy is its own, and output it writes to stdout/stderr is shown.
+     */
+    @Override
+    public io.jrrtui.arch.FunctionCall.Returned callFunction(io.jrrtui.arch.FunctionCall call) {
+        return TracerThread.call(() -> {
+            if (s.exited) throw new JrrException("You can't do that without a process to debug.");
+            LiveTask t = s.primary;
+            String why = t.deliver != 0 || t.raisedSignal != 0 ? "the thread is about to receive a signal"
+                    : t.pending != null && !t.pending.syscallStop() ? "the thread waits in an unexpected stop"
+                    : t.exiting || t.proc.groupExiting ? "the thread is exiting"
+                    : ThreadRebuild.sharedMapping(t.proc.tgid);
+            if (why != null) throw new JrrException("Cannot call " + call.name() + "() here: it runs in a forked copy of the program, "
+                    + "and none can be made now (" + why + ").");
+            long entry = entryPoint(t.proc.tgid);
+            // killed right after the call: its death must not leave a SIGCHLD for the program's next resume
+            int copy = forkWithoutStops(t, Ptrace.getRegs(t.tid), true);
+            interrupts.clear(); // a Ctrl-C from before the call is not for it
+            return DivertedCall.run(copy, call, entry, s.output, s.current, t.proc.timestamps, interrupts);
+        });
+    }
+
+    /** The program's entry point (AT_ENTRY): where a called function returns to, as in gdb. */
+    private static long entryPoint(int pid) {
+        try {
+            ByteBuffer auxv = ByteBuffer.wrap(Files.readAllBytes(java.nio.file.Path.of("/proc/" + pid + "/auxv"))).order(ByteOrder.LITTLE_ENDIAN);
+            while (auxv.remaining() >= 16) {
+                long type = auxv.getLong(), value = auxv.getLong();
+                if (type == 9) return value;
+            }
+        } catch (java.io.IOException e) {
+            // said below
+        }
+        throw new JrrException("Cannot call functions here: the program's entry point (where a call returns to) is unknown.");
     }
 
     /** Makes a fresh fork of cp the live process, its threads re-created; the old live process is killed. */

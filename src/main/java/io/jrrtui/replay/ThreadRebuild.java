@@ -52,8 +52,16 @@ final class ThreadRebuild {
             long rip = Ptrace.getRegs(t.tid).rip();
             if (!Arrays.equals(proc.mem.read(rip - 2, 2), SYSCALL_INSN)) return "a thread entered a call by an instruction other than syscall";
         }
-        for (ProcMaps.Region r : ProcMaps.read(proc.tgid)) {
-            // a fork shares these instead of copying them: the checkpoint would change with the program
+        return sharedMapping(proc.tgid);
+    }
+
+    /**
+     * Why a fork of process tgid would not be a copy of it: a fork shares writable shared mappings
+     * instead of copying them, so the copy's writes would change the program (and the program's the
+     * copy). Null when there is none.
+     */
+    static String sharedMapping(int tgid) {
+        for (ProcMaps.Region r : ProcMaps.read(tgid)) {
             if (r.perms().length() >= 4 && r.perms().charAt(3) == 's' && r.perms().charAt(1) == 'w') {
                 return "the program has a writable shared mapping (" + (r.path().isEmpty() ? "anonymous" : r.path()) + ")";
             }

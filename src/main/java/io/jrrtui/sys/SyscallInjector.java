@@ -28,10 +28,23 @@ public final class SyscallInjector {
      * the parent's at this moment (the injected instruction is removed from both).
      */
     public static int fork(int pid, TraceeMemory mem) {
+        return forkBy(pid, mem, SYS_FORK);
+    }
+
+    /**
+     * Like {@link #fork}, but the copy's death sends its parent no signal (a clone with exit
+     * signal 0): a short-lived copy killed while the program stands still must leave no SIGCHLD
+     * pending in the program, which would arrive at its next resume.
+     */
+    public static int forkSilently(int pid, TraceeMemory mem) {
+        return forkBy(pid, mem, SYS_CLONE, 0, 0, 0, 0, 0);
+    }
+
+    private static int forkBy(int pid, TraceeMemory mem, long nr, long... args) {
         Registers saved = Ptrace.getRegs(pid);
         byte[] code = mem.read(saved.rip(), 2);
         long[] dispatch = Ptrace.getDispatchConfig(pid);
-        Result r = run(pid, mem, SYS_FORK);
+        Result r = run(pid, mem, nr, args);
         if (r.value() < 0 || r.childPid() <= 0) throw new JrrException("cannot fork a checkpoint of pid " + pid + ": " + r.value());
         int child = r.childPid();
         WaitStatus ws = Ptrace.waitFor(child);

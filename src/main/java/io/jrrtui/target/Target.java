@@ -45,6 +45,15 @@ public interface Target extends AutoCloseable {
         throw new JrrException("this program's memory cannot be changed here");
     }
 
+    /**
+     * Runs a call of one of the program's functions from the selected thread's state and returns its
+     * return registers. Whether it may change the program, and how (a replay runs it in a forked,
+     * thrown-away copy), is the target's; targets that cannot run code refuse, saying why.
+     */
+    default io.jrrtui.arch.FunctionCall.Returned callFunction(io.jrrtui.arch.FunctionCall call) {
+        throw new JrrException("Cannot call " + call.name() + "() here: this program cannot run code.");
+    }
+
     /** The program's memory mappings now, by address. */
     List<MemoryRegion> memoryMap();
 

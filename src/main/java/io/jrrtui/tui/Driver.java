@@ -266,7 +266,7 @@ final class Driver {
             return stop; // the program has ended: nothing to select
         }
         for (FrameInfo f : frames) {
-            if (!SourceFiles.readable(f.where())) continue;
+            if (!SourceFiles.readable(f.where(), s::sourcePath)) continue;
             if (f.level() > 0) {
                 s.selectFrame(f.level());
                 String first = frameName(frames.get(0)), last = frameName(frames.get(f.level() - 1));

@@ -21,17 +21,23 @@ final class SourceFiles {
         files.clear();
     }
 
-    /** The file's lines, or null when it cannot be read (the pane then shows disassembly). */
+    /**
+     * The file's lines, or null when it cannot be read (the pane then shows disassembly). Kept by
+     * where the file was found, so a changed source path (directory, substitute-path) shows it.
+     */
     List<String> lines(String file) {
         if (file == null) return null;
-        return files.computeIfAbsent(file, f -> read(locate.apply(f)));
+        return files.computeIfAbsent(locate.apply(file), SourceFiles::read);
     }
 
-    /** Whether loc has a line in a file that exists (any thread: it only asks the file system). */
-    static boolean readable(io.jrrtui.api.SourceLocation loc) {
+    /**
+     * Whether loc has a line in a file that exists where the session's source path finds it (any
+     * thread: the session's answer only asks the file system).
+     */
+    static boolean readable(io.jrrtui.api.SourceLocation loc, UnaryOperator<String> locate) {
         if (loc == null || !loc.hasLine()) return false;
         try {
-            return Files.isRegularFile(Path.of(loc.file()));
+            return Files.isRegularFile(Path.of(locate.apply(loc.file())));
         } catch (RuntimeException e) {
             return false;
         }

@@ -125,6 +125,10 @@ class DapServerTest {
             assertEquals("The program is not being run.", r.get("message"), motion);
         }
         assertEquals("4242", ok(c.request("evaluate", Json.obj("expression", "value", "frameId", frames.get(0).get("id")))).get("result"));
+        // a call needs a process to run in: a core has none, said as the reason
+        Map<String, Object> call = c.request("evaluate", Json.obj("expression", "store_result(0, 1)", "frameId", frames.get(0).get("id")));
+        assertEquals(Boolean.FALSE, call.get("success"), call.toString());
+        assertEquals("Cannot call functions in a core file: there is no process to run store_result() in.", call.get("message"));
         ok(c.request("disconnect", Json.obj()));
         serving.join(30_000);
         assertFalse(serving.isAlive());
@@ -148,6 +152,11 @@ class DapServerTest {
         Map<String, Object> r = list(ok(c.request("variables", Json.obj("variablesReference", scopes.get(1).get("variablesReference")))), "variables").get(0);
         assertEquals("r", r.get("name"));
         assertEquals("{origin = {x = 1, y = 2}, w = 3, h = 4}", r.get("value"));
+        // a call in an expression runs in a copy of the replay (FunctionCallOracleTest compares them with gdb)
+        assertEquals("9", ok(c.request("evaluate", Json.obj("expression", "greet(\"four\", 2) + 1", "frameId", top.get("id")))).get("result"));
+        Map<String, Object> byValue = c.request("evaluate", Json.obj("expression", "area(r)", "frameId", top.get("id")));
+        assertEquals("Cannot pass a struct rect by value: jrrtui passes integers, pointers and floating-point values only.",
+                byValue.get("message"), byValue.toString());
         List<Map<String, Object>> members = list(ok(c.request("variables", Json.obj("variablesReference", r.get("variablesReference")))), "variables");
         assertEquals(List.of("origin", "w", "h"), members.stream().map(m -> m.get("name")).toList());
         assertEquals("3", members.get(1).get("value"));

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jrrtui.debugger.Debugger;
 import io.jrrtui.replay.OutputSink;
-import io.jrrtui.session.ReplayDebugger;
 import io.jrrtui.testsupport.Jrr;
-import io.jrrtui.trace.TraceReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,21 +146,22 @@ class ParityOracleTest {
     }
 
     /**
-     * What gdb's record full does but a replay must not (gdb runs f(2) in the process, asking first
-     * when it writes memory): jrrtui refuses each with the reason, never with a value.
+     * Calls run in a forked copy (FunctionCallOracleTest compares them with gdb); $_siginfo and x of
+     * a literal are refused with the reason, never with a value.
      */
     @Test
-    void callsSiginfoAndLiteralsAreRefusedWithTheReason() {
+    void callsRunInACopySiginfoAndLiteralsAreRefusedWithTheReason() {
         List<String> out = ourBlocks(List.of("until 66", "print f1(2)", "call f1(2)", "output a + f2(1)", "print $_siginfo",
                 "print $_siginfo.si_signo", "x/s \"abc\"", "print nosuch(1)", "print sizeof(a)", "commands", "info breakpoints"));
-        assertTrue(out.get(1).startsWith("Cannot call f1() in a replay: the call would run code the recording never ran"), out.get(1));
-        assertTrue(out.get(2).startsWith("Calling functions is not possible in a replay"), out.get(2));
-        assertTrue(out.get(3).startsWith("Cannot call f2() in a replay"), out.get(3));
+        assertEquals("$1 = 4\n(The call ran in a forked copy of the program; its side effects are discarded, the replay is unchanged.)",
+                out.get(1));
+        assertEquals("$2 = 4", out.get(2));
+        assertEquals("21", out.get(3)); // a is 19 there: 19 + f2(1)
         assertTrue(out.get(4).startsWith("$_siginfo is not available in jrrtui"), out.get(4));
         assertTrue(out.get(5).startsWith("$_siginfo is not available in jrrtui"), out.get(5));
         assertTrue(out.get(6).startsWith("x of a string literal is not possible in a replay"), out.get(6));
         assertEquals("No symbol \"nosuch\" in current context.", out.get(7));
-        assertEquals("$1 = 4", out.get(8));
+        assertEquals("$3 = 4", out.get(8));
     }
 
     /** save breakpoints writes command lists as gdb does, and sourcing the file brings them back. */
@@ -218,23 +214,7 @@ class ParityOracleTest {
     }
 
     private List<String> ourBlocks(List<String> commands) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        List<String> blocks = new ArrayList<>();
-        try (Debugger d = ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
-            CommandInterpreter interp = new CommandInterpreter(d);
-            for (String c : PROLOGUE) interp.execute(c, out, out);
-            for (String c : commands) {
-                bytes.reset();
-                try {
-                    for (String line : c.split("\n")) interp.execute(line, out, out); // a command list is typed line by line
-                } catch (RuntimeException ex) {
-                    out.println("EXCEPTION " + ex);
-                }
-                blocks.add(normalize(bytes.toString(StandardCharsets.UTF_8)));
-            }
-        }
-        return blocks;
+        return ReplBlocks.ours(trace, out -> OutputSink.DISCARD, PROLOGUE, commands, (c, block) -> normalize(block));
     }
 
     /** Addresses and pids differ between runs; gdb's chatter and the program's output are not compared. */

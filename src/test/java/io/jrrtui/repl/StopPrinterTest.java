@@ -154,7 +154,7 @@ class StopPrinterTest {
     @Test
     void missingSourceFileSaysSo() {
         SourceLocation gone = new SourceLocation(0x401000, "f", "/nonexistent/dir/gone.c", 7);
-        assertEquals("#1  0x0000000000401000 in f (a=1, b=0x0) at gone.c:7\n7\tin /nonexistent/dir/gone.c\n",
+        assertEquals("#1  0x0000000000401000 in f (a=1, b=0x0) at gone.c:7\n7\tgone.c: No such file or directory.\n",
                 printer.selectedFrame(new FrameInfo(1, gone, List.of(new Variable("a", "1"), new Variable("b", "0x0")), false)));
     }
 }
