@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -196,6 +197,7 @@ public final class Debugger implements DebugSession {
         }
         if (loc.startsWith("*")) return List.of(inspector.location(codeAddress(loc.substring(1).strip()), true));
         String defaultFile = target.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file();
+        if (defaultFile == null) defaultFile = mainLocation().map(SourceLocation::file).orElse(null);
         List<BreakpointLocation> found = image.symbols().breakpointAddresses(loc, defaultFile);
         if (found.isEmpty()) {
             if (loc.matches("\\d+") || loc.contains(":")) throw new JrrException("No line " + loc.replaceAll(".*:", "") + " in "
@@ -1043,10 +1045,26 @@ public final class Debugger implements DebugSession {
         return inspector.lineInfo(pc);
     }
 
+    /**
+     * gdb's default source position before any stop with source (at _start, in a library without
+     * lines): main's line, so `break 31` and `list` work from the first prompt as they do in gdb.
+     */
+    private Optional<SourceLocation> mainLocation() {
+        try {
+            List<BreakpointLocation> main = image.symbols().breakpointAddresses("main", null);
+            if (main.isEmpty() || main.get(0).file() == null) return Optional.empty();
+            SourceLocation at = inspector.location(main.get(0).address(), true);
+            return at.hasLine() ? Optional.of(at) : Optional.empty();
+        } catch (JrrException e) {
+            return Optional.empty(); // no main with line information: nothing to default to
+        }
+    }
+
     @Override
     public List<String> list(String location) {
         if (location == null || location.isBlank()) {
             SourceLocation here = target.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true);
+            if (here == null || !here.hasLine()) here = mainLocation().orElse(here);
             return lister.list(here);
         }
         String loc = location.strip();

@@ -154,4 +154,19 @@ class DebuggerTest {
         assertTrue(insns.get(0).startsWith("=> 0x"), insns.toString());
         assertTrue(insns.get(0).contains("<report+"), insns.toString());
     }
+
+    @Test
+    void aBareLineAndListAtTheFirstPromptMeanMainsFileAsInGdb() throws IOException {
+        // the session starts in _start (no source): gdb's default source is main's file
+        int culprit = lineOf("CULPRIT");
+        dbg.addBreakpoint(Integer.toString(culprit), null, false);
+        assertEquals(culprit, dbg.cont().where().line());
+        assertTrue(dbg.list(null).stream().anyMatch(l -> l.startsWith(culprit + "\t")), "lists around the stop");
+    }
+
+    @Test
+    void listAtTheFirstPromptShowsMain() {
+        List<String> shown = dbg.list(null);
+        assertTrue(shown.stream().anyMatch(l -> l.contains("main")), shown.toString());
+    }
 }
