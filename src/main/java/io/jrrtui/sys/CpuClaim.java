@@ -1,5 +1,6 @@
 package io.jrrtui.sys;
 
+import io.jrrtui.util.Words;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -175,7 +176,7 @@ final class CpuClaim {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
                 if (!line.startsWith("cpu") || line.startsWith("cpu ")) continue;
-                String[] f = line.trim().split("\\s+");
+                String[] f = Words.split(line);
                 int i = allowed.indexOf(Integer.parseInt(f[0].substring(3)));
                 if (i < 0) continue;
                 // user nice system idle iowait irq softirq steal: busy is all but idle and iowait
