@@ -1,9 +1,10 @@
 package io.jrrtui.trace;
 
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdException;
 import io.jrrtui.util.JrrException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -16,8 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 
 /**
  * Content-addressed file contents: each distinct byte string (a mapped library segment, a file read
@@ -74,7 +73,12 @@ public final class FileStore {
 
     /** True for a name that is a SHA-256 in hex (a file of a store, not anything else). */
     public static boolean isHash(String s) {
-        return s.length() == 64 && s.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+        if (s.length() != 64) return false;
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+        }
+        return true;
     }
 
     /** Keeps content under its hash unless it is already there. */
@@ -84,11 +88,7 @@ public final class FileStore {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
         try {
-            ByteArrayOutputStream z = new ByteArrayOutputStream(content.length / 3 + 64);
-            try (ZstdCompressorOutputStream out = new ZstdCompressorOutputStream(z, 1, false, true)) {
-                out.write(content);
-            }
-            Files.write(tmp, z.toByteArray());
+            Files.write(tmp, compress(content));
             moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
@@ -128,19 +128,34 @@ public final class FileStore {
         }
     }
 
+    /**
+     * One zstd frame (level 1, with its content checksum), made by zstd-jni directly: the
+     * commons-compress stream it replaces pulled ~60 commons-io classes (builders, function
+     * constants) into every short record and replay. Readers of either accept both (one frame).
+     */
+    private static byte[] compress(byte[] content) {
+        try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
+            return ctx.setLevel(1).setChecksum(true).compress(content);
+        }
+    }
+
     /** The contents with this hash, checked to have the expected length; null when not kept here. */
     public byte[] get(String hex, int length) throws IOException {
         Path p = path(hex);
         if (!Files.isRegularFile(p)) return null;
-        byte[] b;
-        boolean longer;
-        try (InputStream in = new ZstdCompressorInputStream(Files.newInputStream(p))) {
-            b = in.readNBytes(length);
-            longer = in.read() >= 0;
-        } catch (IOException e) {
-            throw new CorruptTraceException("stored file contents " + p + " are damaged: " + e.getMessage());
+        byte[] z = Files.readAllBytes(p);
+        byte[] b = new byte[length];
+        // one call for the whole frame; it checks the frame's checksum
+        long n;
+        try {
+            n = Zstd.decompressByteArray(b, 0, length, z, 0, z.length);
+        } catch (ZstdException e) {
+            if (e.getErrorCode() != Zstd.errDstSizeTooSmall()) {
+                throw new CorruptTraceException("stored file contents " + p + " are damaged: " + e.getMessage());
+            }
+            n = -1; // more bytes than the trace expects
         }
-        if (b.length != length || longer) {
+        if (n != length) {
             throw new CorruptTraceException("stored file contents " + p + " do not have the " + length + " bytes the trace expects");
         }
         return b;
