@@ -31,30 +31,34 @@ class FileStoreFramesTest {
         return b;
     }
 
-    @Test
-    void aFileWrittenByTheOldStreamReads() throws IOException {
-        FileStore store = new FileStore(tmp);
-        byte[] data = content(200_000);
-        String hex = FileStore.hex(FileStore.sha256(data));
+    private static byte[] oldCompress(byte[] data) throws IOException {
         ByteArrayOutputStream z = new ByteArrayOutputStream();
         try (ZstdCompressorOutputStream out = new ZstdCompressorOutputStream(z, 1, false, true)) {
             out.write(data);
         }
-        Files.createDirectories(store.path(hex).getParent());
-        Files.write(store.path(hex), z.toByteArray());
-        assertArrayEquals(data, store.get(hex, data.length));
+        return z.toByteArray();
+    }
+
+    private static byte[] oldDecompress(byte[] z) throws IOException {
+        try (InputStream in = new ZstdCompressorInputStream(new ByteArrayInputStream(z))) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
-    void aNewFileReadsThroughTheOldStream() throws IOException {
+    void oldAndNewFramesAreInterchangeable() throws IOException {
         FileStore store = new FileStore(tmp);
-        byte[] data = content(70_000);
-        String hex = FileStore.hex(FileStore.sha256(data));
-        store.put(hex, data);
-        try (InputStream in = new ZstdCompressorInputStream(new ByteArrayInputStream(Files.readAllBytes(store.path(hex))))) {
-            assertArrayEquals(data, in.readAllBytes());
-        }
-        assertArrayEquals(data, store.get(hex, data.length));
+        byte[] old = content(200_000);
+        String oldHex = FileStore.hex(FileStore.sha256(old));
+        Files.createDirectories(store.path(oldHex).getParent());
+        Files.write(store.path(oldHex), oldCompress(old));
+        assertArrayEquals(old, store.get(oldHex, old.length), "a store written before reads");
+
+        byte[] fresh = content(70_000);
+        String freshHex = FileStore.hex(FileStore.sha256(fresh));
+        store.put(freshHex, fresh);
+        assertArrayEquals(fresh, oldDecompress(Files.readAllBytes(store.path(freshHex))), "an older jrrtui reads the new file");
+        assertArrayEquals(fresh, store.get(freshHex, fresh.length));
     }
 
     @Test
