@@ -3,8 +3,11 @@ package io.jrrtui.trace;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdException;
+import com.github.luben.zstd.ZstdInputStream;
 import io.jrrtui.util.JrrException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -129,13 +132,13 @@ public final class FileStore {
     }
 
     /**
-     * One zstd frame (level 1, with its content checksum), made by zstd-jni directly: the
+     * One zstd frame (level 1, with its content size and checksum), made by zstd-jni directly: the
      * commons-compress stream it replaces pulled ~60 commons-io classes (builders, function
      * constants) into every short record and replay. Readers of either accept both (one frame).
      */
     private static byte[] compress(byte[] content) {
         try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
-            return ctx.setLevel(1).setChecksum(true).compress(content);
+            return ctx.setLevel(1).setChecksum(true).setContentSize(true).compress(content);
         }
     }
 
@@ -144,21 +147,41 @@ public final class FileStore {
         Path p = path(hex);
         if (!Files.isRegularFile(p)) return null;
         byte[] z = Files.readAllBytes(p);
+        long declared = Zstd.getFrameContentSize(z);
+        if (declared == -1) return getStreamed(p, z, length); // written by a stream: size not in the frame
+        if (declared < 0) throw damaged(p, "not a zstd frame (" + Zstd.getErrorName(declared) + ")");
+        // a damaged or foreign length is refused before anything of that size is allocated
+        if (declared != length) throw wrongLength(p, length);
         byte[] b = new byte[length];
-        // one call for the whole frame; it checks the frame's checksum
-        long n;
         try {
-            n = Zstd.decompressByteArray(b, 0, length, z, 0, z.length);
+            // one call for the whole frame; it checks the frame's checksum
+            if (Zstd.decompressByteArray(b, 0, length, z, 0, z.length) != length) throw wrongLength(p, length);
         } catch (ZstdException e) {
-            if (e.getErrorCode() != Zstd.errDstSizeTooSmall()) {
-                throw new CorruptTraceException("stored file contents " + p + " are damaged: " + e.getMessage());
-            }
-            n = -1; // more bytes than the trace expects
-        }
-        if (n != length) {
-            throw new CorruptTraceException("stored file contents " + p + " do not have the " + length + " bytes the trace expects");
+            throw damaged(p, e.getMessage());
         }
         return b;
+    }
+
+    /** A frame without its content size (stores written before): read as a stream, up to length + 1 bytes. */
+    private static byte[] getStreamed(Path p, byte[] z, int length) {
+        byte[] b;
+        boolean longer;
+        try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(z))) {
+            b = in.readNBytes(length);
+            longer = in.read() >= 0;
+        } catch (IOException | ZstdException e) {
+            throw damaged(p, e.getMessage());
+        }
+        if (b.length != length || longer) throw wrongLength(p, length);
+        return b;
+    }
+
+    private static CorruptTraceException wrongLength(Path p, int length) {
+        return new CorruptTraceException("stored file contents " + p + " do not have the " + length + " bytes the trace expects");
+    }
+
+    private static CorruptTraceException damaged(Path p, String why) {
+        return new CorruptTraceException("stored file contents " + p + " are damaged: " + why);
     }
 
     /**

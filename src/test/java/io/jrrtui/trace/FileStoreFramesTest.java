@@ -59,6 +59,12 @@ class FileStoreFramesTest {
         store.put(freshHex, fresh);
         assertArrayEquals(fresh, oldDecompress(Files.readAllBytes(store.path(freshHex))), "an older jrrtui reads the new file");
         assertArrayEquals(fresh, store.get(freshHex, fresh.length));
+
+        // a damaged trace claiming a huge length is refused, not answered with an allocation of it
+        for (String hex : new String[] {oldHex, freshHex}) {
+            CorruptTraceException e = assertThrows(CorruptTraceException.class, () -> store.get(hex, Integer.MAX_VALUE - 8));
+            assertTrue(e.getMessage().contains("do not have the"), e.getMessage());
+        }
     }
 
     @Test
@@ -77,5 +83,9 @@ class FileStoreFramesTest {
         Files.write(store.path(hex), stored);
         CorruptTraceException damaged = assertThrows(CorruptTraceException.class, () -> store.get(hex, data.length));
         assertTrue(damaged.getMessage().contains("are damaged"), damaged.getMessage());
+
+        Files.write(store.path(hex), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        CorruptTraceException notZstd = assertThrows(CorruptTraceException.class, () -> store.get(hex, data.length));
+        assertTrue(notZstd.getMessage().contains("are damaged"), notZstd.getMessage());
     }
 }
