@@ -1,5 +1,6 @@
 package io.jrrtui.arch;
 
+import io.jrrtui.util.Words;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ public final class Syscalls {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) continue;
-                String[] parts = line.trim().split("\\s+");
+                String[] parts = Words.split(line);
                 int nr = Integer.parseInt(parts[0]);
                 NAMES[nr] = parts[1];
                 NUMBERS.put(parts[1], nr);

@@ -30,12 +30,14 @@ public final class CdsTraining {
         }
         Path scratch = Path.of(args[0]);
         Files.createDirectories(scratch);
-        String trace = scratch.resolve("true.trace").toString();
+        // a trace store of its own, so the run also takes the store's paths (naming, latest, ls)
+        System.setProperty("jrrtui.traceDir", scratch.resolve("store").toString());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         Console console = new Console(InputStream.nullInputStream(), quiet, quiet);
         Main main = new Main();
-        main.run(List.of("record", "-q", "-o", trace, "--", "/bin/true"), console);
-        main.run(List.of("replay", "-a", trace), console);
+        main.run(List.of("record", "-q", "--", "/bin/true"), console);
+        main.run(List.of("replay", "-a"), console);
+        main.run(List.of("ls"), console);
         main.run(List.of("help"), console);
         try (var files = Files.walk(scratch)) {
             files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

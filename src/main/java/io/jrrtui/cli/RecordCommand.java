@@ -2,6 +2,7 @@ package io.jrrtui.cli;
 
 import io.jrrtui.record.CpuFeatures;
 import io.jrrtui.record.Recorder;
+import io.jrrtui.sys.CpuClaim;
 import io.jrrtui.sys.TraceeLauncher;
 import io.jrrtui.trace.TraceFormat;
 import io.jrrtui.trace.TraceInfo;
@@ -54,6 +55,7 @@ final class RecordCommand implements Command {
                 "--syscall-buffer", "-n", "--no-syscall-buffer"),
                 List.of("-o", "--output", "--stdin", "--stdout", "--stderr", "--until-fail"), true);
         if (a.positional().isEmpty()) throw new UsageException("no program given");
+        CpuClaim.beginLoadSample(); // the tracer's CPU is chosen later; see there
         String untilFail = a.value("--until-fail");
         if (untilFail != null) return untilFail(a, untilFail, console);
         return recordOnce(a, console).status();

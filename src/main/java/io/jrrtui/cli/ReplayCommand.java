@@ -5,6 +5,7 @@ import io.jrrtui.record.CpuFeatures;
 import io.jrrtui.replay.OutputSink;
 import io.jrrtui.replay.ReplaySession;
 import io.jrrtui.session.ReplayDebugger;
+import io.jrrtui.sys.CpuClaim;
 import io.jrrtui.target.StopReason;
 import io.jrrtui.trace.TraceReader;
 import io.jrrtui.trace.TraceStore;
@@ -49,6 +50,7 @@ final class ReplayCommand implements Command {
         Args a = Args.parse(args, List.of("-a", "--autopilot", "-M", "--mark-stdio", "-q", "--quiet", "--repl", "--batch", "--tui"),
                 List.of("-x", "-g", "--goto", "--theme", "--keys", "-p", "-f", "-s", "--gdbserver"), false);
         if (a.positional().size() > 1) throw new UsageException("more than one trace given");
+        CpuClaim.beginLoadSample(); // the tracer's CPU is chosen later; see there
         TraceStore store = TraceStore.fromEnvironment();
         TraceReader trace = TraceReader.open(store.resolve(a.positional().isEmpty() ? null : a.positional().get(0)));
         if (trace.incomplete() && trace.recoverableEvents() == 0) {

@@ -1,6 +1,7 @@
 package io.jrrtui.record;
 
 import io.jrrtui.sys.Shim;
+import io.jrrtui.util.Words;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,9 +85,17 @@ public final class CpuFeatures {
         StringBuilder s = new StringBuilder("# cpuid leaves the recorded program could see: leaf.subleaf=eax ebx ecx edx (hex)\n");
         for (Map.Entry<String, int[]> e : leaves.entrySet()) {
             int[] r = e.getValue();
-            s.append(String.format("%s=%08x %08x %08x %08x%n", e.getKey(), r[0], r[1], r[2], r[3]));
+            s.append(e.getKey()).append('=');
+            for (int i = 0; i < 4; i++) s.append(i == 0 ? "" : " ").append(hex8(r[i]));
+            s.append('\n');
         }
         Files.writeString(traceDir.resolve(FILE), s, StandardCharsets.US_ASCII);
+    }
+
+    /** %08x without String.format (whose first use costs milliseconds of a short recording's start). */
+    private static String hex8(int v) {
+        String h = Integer.toHexString(v);
+        return "00000000".substring(h.length()) + h;
     }
 
     /** The features recorded in a trace folder; empty for a trace recorded before they were kept. */
@@ -96,7 +105,7 @@ public final class CpuFeatures {
             for (String line : Files.readAllLines(traceDir.resolve(FILE), StandardCharsets.US_ASCII)) {
                 int eq = line.indexOf('=');
                 if (line.startsWith("#") || eq < 0) continue;
-                String[] f = line.substring(eq + 1).trim().split("\\s+");
+                String[] f = Words.split(line.substring(eq + 1));
                 if (f.length != 4) throw new IOException("bad line in " + FILE + ": " + line);
                 int[] r = new int[4];
                 for (int i = 0; i < 4; i++) r[i] = Integer.parseUnsignedInt(f[i], 16);

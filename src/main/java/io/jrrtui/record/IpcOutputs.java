@@ -2,6 +2,7 @@ package io.jrrtui.record;
 
 import io.jrrtui.arch.Registers;
 import io.jrrtui.record.OutputRule.Range;
+import io.jrrtui.util.Words;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class IpcOutputs {
     private static long sysvColumn(String table, int id) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/sysvipc/" + table))) {
-                String[] f = line.trim().split("\\s+");
+                String[] f = Words.split(line);
                 if (f.length > 3 && f[1].equals(Integer.toString(id))) return Long.parseLong(f[3]);
             }
         } catch (IOException | NumberFormatException e) {

@@ -259,10 +259,16 @@ public final class Recorder {
      * has not yet finished making would otherwise run its whole first slice alone, and threads a
      * program starts one after the other would never overlap — on a loaded host almost always.
      */
-    private static final Set<Integer> QUICK_SYSCALLS = Set.of("mmap", "mprotect", "munmap", "madvise", "brk",
+    private static final Set<Integer> QUICK_SYSCALLS = numbers("mmap", "mprotect", "munmap", "madvise", "brk",
             "set_robust_list", "rseq", "rt_sigprocmask", "sigaltstack", "arch_prctl", "prctl", "getpid", "gettid",
-            "getppid", "getuid", "geteuid", "getgid", "getegid", "set_tid_address", "sched_getaffinity")
-            .stream().map(Syscalls::number).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            "getppid", "getuid", "geteuid", "getgid", "getegid", "set_tid_address", "sched_getaffinity");
+
+    /** A loop, not a stream: this runs in every recording's start, where a first stream costs ms. */
+    private static Set<Integer> numbers(String... names) {
+        Integer[] nrs = new Integer[names.length];
+        for (int i = 0; i < names.length; i++) nrs[i] = Syscalls.number(names[i]);
+        return Set.of(nrs);
+    }
 
     /** Chaos mode, before a pick: handles the exit of every quick syscall in progress. */
     private boolean awaitQuickSyscalls() {

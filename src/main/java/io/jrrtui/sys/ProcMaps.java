@@ -1,6 +1,7 @@
 package io.jrrtui.sys;
 
 import io.jrrtui.util.JrrException;
+import io.jrrtui.util.Words;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ public final class ProcMaps {
         List<Region> out = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/maps"))) {
-                String[] f = line.trim().split("\\s+", 6);
+                String[] f = Words.split(line, 6);
                 String[] range = f[0].split("-");
                 out.add(new Region(Long.parseUnsignedLong(range[0], 16), Long.parseUnsignedLong(range[1], 16), f[1],
                         Long.parseUnsignedLong(f[2], 16), f.length > 5 ? f[5] : ""));

@@ -70,8 +70,24 @@ public final class ContentHashes {
             return System.currentTimeMillis() * 1_000_000L - ctimeNanos >= settledNanos;
         }
 
+        /** kind-dev-ino-size-mtime-ctime-offset-length, in hex (built by hand: String.format is slow to start). */
         String key(char kind, long offset, long length) {
-            return String.format("%c-%x-%x-%x-%x-%x-%x-%x", kind, dev, ino, size, mtimeNanos, ctimeNanos, offset, length);
+            StringBuilder k = new StringBuilder(80).append(kind);
+            for (long v : new long[] {dev, ino, size, mtimeNanos, ctimeNanos, offset, length}) k.append('-').append(Long.toHexString(v));
+            return k.toString();
+        }
+
+        // equals and hashCode written out: a record's generated ones link an invokedynamic call
+        // site (method handles built in the interpreter) on first use, a few ms of start-up
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FileIdentity f && f.dev == dev && f.ino == ino && f.size == size
+                    && f.mtimeNanos == mtimeNanos && f.ctimeNanos == ctimeNanos;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(ino) * 31 + Long.hashCode(mtimeNanos);
         }
     }
 

@@ -1,7 +1,11 @@
 package io.jrrtui.trace;
 
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdException;
+import com.github.luben.zstd.ZstdInputStream;
 import io.jrrtui.util.JrrException;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -16,8 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 
 /**
  * Content-addressed file contents: each distinct byte string (a mapped library segment, a file read
@@ -74,7 +76,12 @@ public final class FileStore {
 
     /** True for a name that is a SHA-256 in hex (a file of a store, not anything else). */
     public static boolean isHash(String s) {
-        return s.length() == 64 && s.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+        if (s.length() != 64) return false;
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+        }
+        return true;
     }
 
     /** Keeps content under its hash unless it is already there. */
@@ -84,11 +91,7 @@ public final class FileStore {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
         try {
-            ByteArrayOutputStream z = new ByteArrayOutputStream(content.length / 3 + 64);
-            try (ZstdCompressorOutputStream out = new ZstdCompressorOutputStream(z, 1, false, true)) {
-                out.write(content);
-            }
-            Files.write(tmp, z.toByteArray());
+            Files.write(tmp, compress(content));
             moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
@@ -128,22 +131,57 @@ public final class FileStore {
         }
     }
 
+    /**
+     * One zstd frame (level 1, with its content size and checksum), made by zstd-jni directly: the
+     * commons-compress stream it replaces pulled ~60 commons-io classes (builders, function
+     * constants) into every short record and replay. Readers of either accept both (one frame).
+     */
+    private static byte[] compress(byte[] content) {
+        try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
+            return ctx.setLevel(1).setChecksum(true).setContentSize(true).compress(content);
+        }
+    }
+
     /** The contents with this hash, checked to have the expected length; null when not kept here. */
     public byte[] get(String hex, int length) throws IOException {
         Path p = path(hex);
         if (!Files.isRegularFile(p)) return null;
-        byte[] b;
-        boolean longer;
-        try (InputStream in = new ZstdCompressorInputStream(Files.newInputStream(p))) {
-            b = in.readNBytes(length);
-            longer = in.read() >= 0;
-        } catch (IOException e) {
-            throw new CorruptTraceException("stored file contents " + p + " are damaged: " + e.getMessage());
-        }
-        if (b.length != length || longer) {
-            throw new CorruptTraceException("stored file contents " + p + " do not have the " + length + " bytes the trace expects");
+        byte[] z = Files.readAllBytes(p);
+        long declared = Zstd.getFrameContentSize(z);
+        if (declared == -1) return getStreamed(p, z, length); // written by a stream: size not in the frame
+        if (declared < 0) throw damaged(p, "not a zstd frame (" + Zstd.getErrorName(declared) + ")");
+        // a damaged or foreign length is refused before anything of that size is allocated
+        if (declared != length) throw wrongLength(p, length);
+        byte[] b = new byte[length];
+        try {
+            // one call for the whole frame; it checks the frame's checksum
+            if (Zstd.decompressByteArray(b, 0, length, z, 0, z.length) != length) throw wrongLength(p, length);
+        } catch (ZstdException e) {
+            throw damaged(p, e.getMessage());
         }
         return b;
+    }
+
+    /** A frame without its content size (stores written before): read as a stream, up to length + 1 bytes. */
+    private static byte[] getStreamed(Path p, byte[] z, int length) {
+        byte[] b;
+        boolean longer;
+        try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(z))) {
+            b = in.readNBytes(length);
+            longer = in.read() >= 0;
+        } catch (IOException | ZstdException e) {
+            throw damaged(p, e.getMessage());
+        }
+        if (b.length != length || longer) throw wrongLength(p, length);
+        return b;
+    }
+
+    private static CorruptTraceException wrongLength(Path p, int length) {
+        return new CorruptTraceException("stored file contents " + p + " do not have the " + length + " bytes the trace expects");
+    }
+
+    private static CorruptTraceException damaged(Path p, String why) {
+        return new CorruptTraceException("stored file contents " + p + " are damaged: " + why);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.jrrtui.trace;
 import io.jrrtui.util.JrrException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,22 +32,20 @@ public record TraceInfo(int version, String exePath, List<String> argv, List<Str
     }
 
     void store(Path file) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("format.version", Integer.toString(version));
-        p.setProperty("exe.path", exePath);
-        p.setProperty("cwd", cwd);
-        p.setProperty("recorded.at", Long.toString(recordedAtMillis));
-        p.setProperty("pid", Integer.toString(pid));
-        putList(p, "argv", argv);
-        putList(p, "env", env);
-        p.setProperty("complete", Boolean.toString(complete));
-        p.setProperty("events", Long.toString(eventCount));
-        p.setProperty("exit.status", Integer.toString(exitStatus));
-        p.setProperty("end.reason", endReason);
+        StringBuilder text = new StringBuilder("#jrrtui trace header\n");
+        PropertiesText.put(text, "format.version", Integer.toString(version));
+        PropertiesText.put(text, "exe.path", exePath);
+        PropertiesText.put(text, "cwd", cwd);
+        PropertiesText.put(text, "recorded.at", Long.toString(recordedAtMillis));
+        PropertiesText.put(text, "pid", Integer.toString(pid));
+        putList(text, "argv", argv);
+        putList(text, "env", env);
+        PropertiesText.put(text, "complete", Boolean.toString(complete));
+        PropertiesText.put(text, "events", Long.toString(eventCount));
+        PropertiesText.put(text, "exit.status", Integer.toString(exitStatus));
+        PropertiesText.put(text, "end.reason", endReason);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            p.store(out, "jrrtui trace header");
-        }
+        Files.writeString(tmp, text, StandardCharsets.ISO_8859_1);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -120,9 +118,9 @@ public record TraceInfo(int version, String exePath, List<String> argv, List<Str
         return v;
     }
 
-    private static void putList(Properties p, String key, List<String> values) {
-        p.setProperty(key + ".count", Integer.toString(values.size()));
-        for (int i = 0; i < values.size(); i++) p.setProperty(key + "." + i, values.get(i));
+    private static void putList(StringBuilder text, String key, List<String> values) {
+        PropertiesText.put(text, key + ".count", Integer.toString(values.size()));
+        for (int i = 0; i < values.size(); i++) PropertiesText.put(text, key + "." + i, values.get(i));
     }
 
     /** A list field: its count is bounded by the entries the header really has, each must be present. */

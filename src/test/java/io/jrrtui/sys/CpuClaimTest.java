@@ -29,6 +29,15 @@ class CpuClaimTest {
     }
 
     @Test
+    void aSampleBegunEarlyWaitsOnlyForWhatIsLeft() {
+        long start = 1_000_000_000L;
+        assertEquals(15, CpuClaim.remainingSampleMs(start, start));
+        assertEquals(5, CpuClaim.remainingSampleMs(start, start + 10_000_000L));
+        assertEquals(0, CpuClaim.remainingSampleMs(start, start + 15_000_000L));
+        assertEquals(0, CpuClaim.remainingSampleMs(start, start + 3_000_000_000L));
+    }
+
+    @Test
     void theCpusThisProcessMayUseAreListed() {
         List<Integer> allowed = CpuClaim.allowedCpus();
         assertFalse(allowed.isEmpty());

@@ -1,5 +1,7 @@
 package io.jrrtui.arch.x86;
 
+import io.jrrtui.util.Words;
+
 /**
  * The opcode maps: legacy one-byte, 0F, 0F38 and 0F3A maps indexed by mandatory prefix (none, 66,
  * F3, F2), plus AVX-512 (EVEX) entries whose names or operands differ from their VEX forms.
@@ -40,7 +42,7 @@ final class OpcodeTable {
 
     /** Parses {@code KEY NAME OPS [FLAGS]}; see {@link OpcodeText} for the key syntax. */
     private static void add(String line) {
-        String[] f = line.trim().split("\\s+");
+        String[] f = Words.split(line);
         if (f.length < 3) {
             throw new IllegalArgumentException("opcode line: " + line);
         }
