@@ -221,6 +221,37 @@ class ThreadedCheckpointTest {
     }
 
     /**
+     * mt_racy_counter's {@code counter = seen + 1} line has the same registers on every one of its
+     * 40 million passes (unoptimised code keeps i and seen in the frame). Reverse-continue from the
+     * end must land on the last pass, not on the first one after the checkpoint the search found it
+     * from: forward from there, that same pass is the only hit before the end. `last counter` from
+     * it finds the write that made the value it reads.
+     */
+    @org.junit.jupiter.api.Test
+    void theLastPassOfALoopWhoseRegistersRepeatIsFound() throws Exception {
+        Path trace = record("mt_racy_counter");
+        String line = "mt_racy_counter.c:" + lineOf("mt_racy_counter.c", "counter = seen + 1");
+        try (io.jrrtui.debugger.Debugger d = io.jrrtui.session.ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+            d.cont();
+            d.addBreakpoint(line, null, false);
+            assertEquals(io.jrrtui.api.StopEvent.Reason.BREAKPOINT, d.reverseContinue().reason());
+            String seen = d.print("seen", null), counter = d.print("counter", null);
+            io.jrrtui.api.StopEvent change = d.last("counter");
+            assertEquals(io.jrrtui.api.StopEvent.Reason.WATCHPOINT, change.reason());
+            assertEquals(counter, change.watch().newValue(), "the last change made the value the line reads");
+            assertEquals(io.jrrtui.api.StopEvent.Reason.BREAKPOINT, d.cont().reason(), "forward: the pass reverse-continue found");
+            assertEquals(seen, d.print("seen", null));
+            assertEquals(io.jrrtui.api.StopEvent.Reason.EXITED, d.cont().reason(), "and no pass after it");
+        }
+    }
+
+    private static int lineOf(String file, String text) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", file));
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    /**
      * mt_dense_stretch's recording, the addresses of store() and `last`, and the state forward
      * replay reaches at the last call of store() and just after its write.
      */
