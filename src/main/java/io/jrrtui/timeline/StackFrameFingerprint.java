@@ -23,8 +23,13 @@ final class StackFrameFingerprint {
 
     private StackFrameFingerprint() {}
 
-    /** The fingerprint of the frame regs describe (a thread of program; regs read now); 0 never. */
+    /**
+     * The fingerprint of the frame regs describe (a thread of program; regs read now); never 0.
+     * -Djrrtui.timeline.noFrameMarks=true (diagnostic only: it brings back the wrong answers
+     * described above) makes it 0, marks then being registers only.
+     */
     static long of(Target program, Registers regs) {
+        if (Boolean.getBoolean("jrrtui.timeline.noFrameMarks")) return 0;
         long h = 0xcbf29ce484222325L;
         h = mix(h, read(program, regs.rsp() - BELOW_RSP, BELOW_RSP + ABOVE_RSP));
         long rbp = regs.get(Registers.RBP);
