@@ -211,12 +211,18 @@ public final class ScaleBench {
             s.printMemory();
             s.lost = false;
             // a watchpoint needs a live program: set it just before the end, then go to the end
-            s.timed("(delete; goto the end - 2; watch -l " + watchExpr + "; continue)", false, dbg -> {
+            Op watchSetup = dbg -> {
                 dbg.deleteBreakpoints(List.of());
                 dbg.gotoEvent(total - 2);
                 dbg.addWatchpoint(watchExpr, DebugSession.WatchKind.WRITE, true);
                 return dbg.cont();
-            });
+            };
+            s.timed("(delete; goto the end - 2; watch -l " + watchExpr + "; continue)", false, watchSetup);
+            if (s.lost) {
+                // the session may be unusable after a failure: the watch is measured in a fresh one
+                s.close();
+                s.timed("(the same in a fresh session)", false, watchSetup);
+            }
             s.timed("watch -l " + watchExpr + " reverse-continue from the end", true, Debugger::reverseContinue);
             s.printMemory();
         }
