@@ -437,11 +437,17 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         if (s.exited) return;
         LiveTask by = s.primary;
         for (LiveTask t : s.tasks.values()) {
-            if (by.pending == null) break;
-            if (!t.dead && !t.exiting && t.pending == null && inDebuggedProcess(t)) by = t;
+            if (by.pending == null && !gone(by)) break;
+            // a thread a pause stopped on its way out may be gone already (no /proc entry) though
+            // not yet seen to exit
+            if (!t.dead && !t.exiting && t.pending == null && inDebuggedProcess(t) && !gone(t)) by = t;
         }
         pageWatch.apply(by.tid, s.mem);
         s.mappingsChanged = false;
+    }
+
+    private static boolean gone(LiveTask t) {
+        return !java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + t.tid));
     }
 
     /** How many tasks existed when the debug registers were last written into every thread. */

@@ -12,16 +12,25 @@ import io.jrrtui.arch.Registers;
  * {@code base}: the position of a checkpoint inside the same event interval that this position
  * was reached from by forward execution (a pause in a long stretch), so finding it again starts
  * there; -1 when it is found from the event's start.
+ * {@code frame}: a fingerprint of the thread's stack around rsp and rbp (0: not taken). Code
+ * built without optimisation keeps a loop's counters in the frame, not in registers, so every
+ * pass of a loop line has the same registers; the frame tells the passes apart (see
+ * {@link StackFrameFingerprint}).
  */
-public record Mark(long event, Registers regs, int occurrence, int tid, long base) implements Comparable<Mark> {
+public record Mark(long event, Registers regs, int occurrence, int tid, long base, long frame) implements Comparable<Mark> {
     /** A mark of the program's only (or first) thread. */
     public Mark(long event, Registers regs, int occurrence) {
-        this(event, regs, occurrence, 0, -1);
+        this(event, regs, occurrence, 0, -1, 0);
     }
 
     /** A mark found again from its event's start ({@code base}: see {@link Timeline}, -1 here). */
     public Mark(long event, Registers regs, int occurrence, int tid) {
-        this(event, regs, occurrence, tid, -1);
+        this(event, regs, occurrence, tid, -1, 0);
+    }
+
+    /** The same position, found again from the checkpoint at key base. */
+    Mark basedAt(long newBase) {
+        return new Mark(event, regs, occurrence, tid, newBase, frame);
     }
 
     private static final long FLAGS_IGNORED = (1L << 16) | (1L << 8); // RF, TF: set by the debugger, not the program

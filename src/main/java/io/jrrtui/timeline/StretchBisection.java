@@ -47,7 +47,7 @@ final class StretchBisection {
      * the longest pause the session measures in CPU time).
      */
     private static final long FIRST_PAUSE_NANOS = 1_000_000, LONGEST_PAUSE_NANOS = 3_500_000;
-    private static final int MAX_ROUNDS = 80;
+    private static final int MAX_ROUNDS = Integer.getInteger("jrrtui.timeline.maxRounds", 320);
     /** Rounds in a row that neither moved Q nor shrank the time in doubt: the pauses cannot land finer. */
     private static final int MAX_IDLE_ROUNDS = 10;
     private static final boolean TRACE = Boolean.getBoolean("jrrtui.timeline.trace");
@@ -68,7 +68,7 @@ final class StretchBisection {
      */
     List<Hit> lastHits(long startKey, Mark end, Set<Long> extraStops, Predicate<Hit> accept, boolean writeEndingHere) {
         Wanted w = new Wanted(extraStops, accept, writeEndingHere);
-        List<Hit> probe = tl.scanTo(end, extraStops, accept, writeEndingHere, PROBE_HITS);
+        List<Hit> probe = tl.scanForAnswer(end, extraStops, accept, writeEndingHere, PROBE_HITS, -1);
         if (probe.size() < PROBE_HITS) return probe;
         long t0 = System.nanoTime();
         List<Hit> hits = narrowed(startKey, end, w);
@@ -97,7 +97,7 @@ final class StretchBisection {
             long from = end != null && end.base() > segmentKey ? end.base() : segmentKey;
             if (TRACE) System.err.printf("[bisection] end inside the stretch after event %d: plain scan from %d.%d%n", n, Timeline.eventOf(from), from % Timeline.SUB);
             tl.positionUnarmedAt(from);
-            return tl.scanTo(end, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+            return tl.scanForAnswer(end, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE, -1);
         }
         Mark stretchEnd = boundary.getOrDefault(hi, end);
         long endEvent = hi;
@@ -138,32 +138,59 @@ final class StretchBisection {
             q = tl.checkpointsByKey().get(qKey);
         }
 
-        // 3. bisection by pauses
-        Candidate c = bisect(q, local, stretchEnd, endEvent, w);
-        q = c.q;
-        local = c.local;
-        if (local) {
-            long key = qKey + (nextKey - qKey) / 2;
-            if (key > qKey && !tl.checkpointsByKey().containsKey(key)) {
-                tl.adoptCheckpoint(key, q);
-                if (tl.checkpointsByKey().get(key) == q) {
-                    tl.restoreCheckpoint(Map.entry(key, q));
-                    return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+        // 3. bisection by pauses, a chunk of rounds at a time. After each chunk Q becomes a timeline
+        // checkpoint and the piece from it is scanned with as much time as the chunk took: when the
+        // piece is that short its hits are the answer, else the bisection goes on. (Where pauses
+        // land depends on the machine: on a loaded one each moves Q by only a few tens of µs of
+        // the program's CPU time, so a fixed number of rounds could leave 100k hits to scan.)
+        Progress p = new Progress();
+        while (true) {
+            long t0 = System.nanoTime();
+            int movesBefore = p.moves;
+            Candidate c = bisect(q, local, stretchEnd, endEvent, w, p);
+            q = c.q;
+            if (c.local) {
+                long key = Timeline.keyBetween(qKey, nextKey);
+                if (key < 0 || tl.checkpointsByKey().containsKey(key)) {
+                    // no key left between its neighbours: scan from it all the same (the answer is
+                    // then found again from the earlier checkpoint, trap by trap)
+                    try {
+                        travel.restore(q);
+                        return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+                    } finally {
+                        travel.discard(q);
+                    }
                 }
-                tl.positionUnarmedAt(qKey); // thinned away at once: from the key it came from
-                return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+                tl.adoptCheckpoint(key, q);
+                if (tl.checkpointsByKey().get(key) != q) {
+                    tl.positionUnarmedAt(qKey); // thinned away at once: from the key it came from
+                    return finalScan(stretchEnd, w, nextKey);
+                }
+                qKey = key;
             }
-            // no key left between its neighbours: scan from it all the same (the answer is then
-            // found again from the earlier checkpoint, trap by trap)
-            try {
-                travel.restore(q);
-                return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
-            } finally {
-                travel.discard(q);
+            local = false;
+            tl.restoreCheckpoint(Map.entry(qKey, q));
+            if (p.moves == movesBefore || p.done()) return finalScan(stretchEnd, w, nextKey);
+            List<Hit> hits = tl.scanForAnswer(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE, nextKey,
+                    System.nanoTime() + (System.nanoTime() - t0));
+            if (TRACE) System.err.printf("[bisection] chunk: %d rounds, %d moves so far, %.1f ms; piece %s%n", p.rounds, p.moves,
+                    (System.nanoTime() - t0) / 1e6, hits == null ? "longer than the chunk" : hits.size() + " hits");
+            if (hits != null) return hits;
+            q = tl.checkpointsByKey().get(qKey);
+            if (q == null) { // thinned while the piece was scanned: from the nearest earlier checkpoint
+                tl.positionUnarmedAt(qKey);
+                return finalScan(stretchEnd, w, nextKey);
             }
         }
-        tl.restoreCheckpoint(Map.entry(qKey, q));
-        return tl.scanTo(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The last piece, hit by hit, from the live position (a timeline checkpoint) to the stretch's
+     * end; nextKey, the first checkpoint key proved to lie after the last hit, orders the
+     * checkpoints the scan forks on the way.
+     */
+    private List<Hit> finalScan(Mark stretchEnd, Wanted w, long nextKey) {
+        return tl.scanForAnswer(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE, nextKey);
     }
 
     /** Whether a hit comes after the timeline's checkpoint k and before the stretch's end. */
@@ -184,26 +211,42 @@ final class StretchBisection {
     /** The latest start found: a checkpoint with a hit after it; local when this search forked it. */
     private record Candidate(Checkpoint q, boolean local) {}
 
+    /** Rounds per chunk of the bisection (between two time-boxed scans of the piece). */
+    private static final int CHUNK_ROUNDS = 16;
+
+    /** What the bisection knows across its chunks. */
+    private static final class Progress {
+        /** Native run time after Q beyond which no hit comes (an upper bound). */
+        long doubt = Long.MAX_VALUE;
+        long pause = FIRST_PAUSE_NANOS;
+        /**
+         * Wall time of a pause per nanosecond the program got to run in it (on a loaded machine a
+         * task waits for a CPU most of the time): pauses are stretched by it to move as far as meant.
+         */
+        double wallPerCpu = 1;
+        int idle, moves, rounds;
+
+        /** Whether more rounds cannot help: little in doubt, pauses land no finer, or enough rounds. */
+        boolean done() {
+            return doubt <= SHORT_PIECE_NANOS || idle >= MAX_IDLE_ROUNDS || rounds >= MAX_ROUNDS;
+        }
+    }
+
     /**
-     * Moves q as late as the pauses allow while a hit still comes after it and before the stretch
-     * end (stretchEnd, the end of event endEvent). Discards the candidates it does not keep.
+     * Moves q as late as the pauses allow, for up to CHUNK_ROUNDS rounds, while a hit still comes
+     * after it and before the stretch end (stretchEnd, the end of event endEvent). Discards the
+     * candidates it does not keep.
      */
-    private Candidate bisect(Checkpoint q, boolean local, Mark stretchEnd, long endEvent, Wanted w) {
+    private Candidate bisect(Checkpoint q, boolean local, Mark stretchEnd, long endEvent, Wanted w, Progress p) {
         EventHistory history = tl.history();
         Checkpointing travel = tl.travel();
-        long doubt = Long.MAX_VALUE; // native run time after q beyond which no hit comes
-        long pause = FIRST_PAUSE_NANOS;
-        // wall time of a pause per nanosecond the program got to run in it (on a loaded machine a
-        // task waits for a CPU most of the time): pauses are stretched by it to move as far as meant
-        double wallPerCpu = 1;
-        int idle = 0, moves = 0, rounds = 0;
-        for (; rounds < MAX_ROUNDS && doubt > SHORT_PIECE_NANOS && idle < MAX_IDLE_ROUNDS; rounds++) {
-            if (doubt != Long.MAX_VALUE) pause = Math.max(1000, Math.min(LONGEST_PAUSE_NANOS, (long) (doubt / 2 * wallPerCpu)));
+        for (int chunk = 0; chunk < CHUNK_ROUNDS && !p.done(); chunk++, p.rounds++) {
+            if (p.doubt != Long.MAX_VALUE) p.pause = Math.max(1000, Math.min(LONGEST_PAUSE_NANOS, (long) (p.doubt / 2 * p.wallPerCpu)));
             travel.restore(q);
             StopReason r;
             long ran;
             travel.armStops(false);
-            travel.pauseLongRuns(pause);
+            travel.pauseLongRuns(p.pause);
             try {
                 // how far the run got, at most: the program's CPU time (exact, it is stopped before
                 // and after), which unlike wall time does not count waiting for a CPU
@@ -214,24 +257,25 @@ final class StretchBisection {
                 travel.pauseLongRuns(0);
                 travel.armStops(true);
             }
-            if (TRACE) System.err.printf("[bisection]   pause %.0f µs: %s after %.1f µs%n", pause / 1e3, r.kind(), ran / 1e3);
+            if (TRACE) System.err.printf("[bisection]   pause %.0f µs: %s after %.1f µs%n", p.pause / 1e3, r.kind(), ran / 1e3);
             if (ran <= 0) {
-                idle++; // nothing ran (or nothing measured): no information
+                p.idle++; // nothing ran (or nothing measured): no information
                 continue;
             }
             if (r.kind() != StopReason.Kind.PAUSE) {
                 // the stretch ended before the pause: it is shorter than that (and if the pause was
                 // stretched for a busy machine, the machine was less busy this time)
-                if (ran < doubt) doubt = ran;
-                else if (wallPerCpu > 1) wallPerCpu = 1;
-                else idle++;
+                if (ran < p.doubt) p.doubt = ran;
+                else if (p.wallPerCpu > 1) p.wallPerCpu = 1;
+                else p.idle++;
                 continue;
             }
-            wallPerCpu = Math.max(1, (double) pause / ran);
+            p.wallPerCpu = Math.max(1, (double) p.pause / ran);
             Checkpoint cand;
             try {
                 cand = travel.checkpoint();
             } catch (JrrException e) {
+                p.idle = MAX_IDLE_ROUNDS;
                 break;
             }
             boolean yes = hitBefore(stretchEnd, endEvent, w);
@@ -240,22 +284,22 @@ final class StretchBisection {
                 if (local) travel.discard(q);
                 q = cand;
                 local = true;
-                moves++;
-                idle = 0;
+                p.moves++;
+                p.idle = 0;
                 // ran is only an upper bound of the progress (it includes the session's own work
                 // in the process): the time in doubt stays
-                if (doubt == Long.MAX_VALUE) pause = Math.min(2 * pause, LONGEST_PAUSE_NANOS);
+                if (p.doubt == Long.MAX_VALUE) p.pause = Math.min(2 * p.pause, LONGEST_PAUSE_NANOS);
             } else {
                 travel.discard(cand);
-                if (ran < doubt) {
-                    doubt = ran;
-                    idle = 0;
+                if (ran < p.doubt) {
+                    p.doubt = ran;
+                    p.idle = 0;
                 } else {
-                    idle++;
+                    p.idle++;
                 }
             }
         }
-        if (TRACE) System.err.printf("[bisection] %d rounds, %d moves, %.0f µs in doubt%n", rounds, moves, doubt / 1e3);
+        if (TRACE) System.err.printf("[bisection] %d rounds, %d moves, %.0f µs in doubt%n", p.rounds, p.moves, p.doubt / 1e3);
         return new Candidate(q, local);
     }
 

@@ -39,12 +39,23 @@ public final class Timeline implements AutoCloseable {
      * whose order is known (one forward run made them, or a search proved it), so a pause
      * checkpoint is added only after every other one of its stretch.
      */
-    static final long SUB = 1 << 20;
-    static final long PAUSE_GAP = 1 << 8;
+    static final long SUB = 1L << 32;
+    static final long PAUSE_GAP = 1L << 20;
     /** A native run longer than this, without an event, is paused for a checkpoint inside it (ms: jrrtui.timeline.pauseMs). */
     private final long pauseNanos = Long.getLong("jrrtui.timeline.pauseMs", 50) * 1_000_000L;
     /** The checkpoint the live process was restored from or forked last, with only forward execution since; -1: none known. */
     private long liveBase = -1;
+
+    /**
+     * A key for a checkpoint proved to lie after the one at lo and before the one at hi, or -1
+     * when none is left. Searches place checkpoints one after another towards an answer (each
+     * later than the last), so the key is near lo: a sixteenth of the way, leaving room for many
+     * more after it (halving would use up the keys between two pauses in a few steps).
+     */
+    static long keyBetween(long lo, long hi) {
+        long k = lo + Math.max(1, (hi - lo) / 16);
+        return k < hi ? k : -1;
+    }
 
     static long key(long event, long n) {
         return event * SUB + n;
@@ -105,7 +116,8 @@ public final class Timeline implements AutoCloseable {
         int tid = program.positionThread();
         long e = history.currentEvent();
         long base = liveBase > key(e, 0) && liveBase < key(e + 1, 0) && checkpoints.containsKey(liveBase) ? liveBase : -1;
-        return new Mark(e, program.registersOf(tid), 0, tid, base);
+        Registers regs = program.registersOf(tid);
+        return new Mark(e, regs, 0, tid, base, StackFrameFingerprint.of(program, regs));
     }
 
     /** Registers of the thread a mark belongs to, at the live position. */
@@ -115,7 +127,13 @@ public final class Timeline implements AutoCloseable {
 
     /** Whether the live position is m: its event, and its thread's registers. */
     boolean at(Mark m) {
-        return history.currentEvent() == m.event() && m.sameState(registersFor(m));
+        return history.currentEvent() == m.event() && matches(m);
+    }
+
+    /** Whether m's thread is in m's state now: registers, and the stack frame when m has its fingerprint. */
+    private boolean matches(Mark m) {
+        Registers r = registersFor(m);
+        return m.sameState(r) && (m.frame() == 0 || StackFrameFingerprint.of(program, r) == m.frame());
     }
 
     public boolean atEnd() {
@@ -323,8 +341,40 @@ public final class Timeline implements AutoCloseable {
         trailIsSteps = false;
     }
 
+    /**
+     * For each checkpoint a scan forked at a hit and adopted: the base the marks it took over had
+     * before. A re-run from such a checkpoint has been seen to lose a thread of a multi-threaded
+     * program (rarely; cause not found): the checkpoint is then dropped and the position found
+     * again from the base before it, as without it.
+     */
+    private final Map<Long, Long> scanForkFallback = new java.util.HashMap<>();
+
     /** Goes to a position seen before (re-executing from the nearest checkpoint). */
     public void goTo(Mark m) {
+        Long fallback = scanForkFallback.get(m.base());
+        if (fallback == null) {
+            goToFromBase(m);
+            return;
+        }
+        if (checkpoints.containsKey(m.base())) {
+            try {
+                goToFromBase(m);
+                everyThreadReadable();
+                return;
+            } catch (JrrException e) {
+                if (TRACE) System.err.printf("[timeline] %s not found again from the checkpoint forked at a hit (%s): from the one before%n", m, e.getMessage());
+                travel.discard(checkpoints.remove(m.base()));
+            }
+        }
+        goTo(m.basedAt(fallback));
+    }
+
+    /** Reads every thread's registers: a PtraceException when one is gone or not stopped. */
+    private void everyThreadReadable() {
+        for (io.jrrtui.target.ThreadState t : program.threads()) program.registersOf(t.recordedTid());
+    }
+
+    private void goToFromBase(Mark m) {
         Checkpoint base = m.base() >= 0 ? checkpoints.get(m.base()) : null;
         restoreCheckpoint(base != null ? Map.entry(m.base(), base) : checkpoints.floorEntry(key(m.event(), 0)));
         runUnarmed(m.event());
@@ -495,7 +545,109 @@ public final class Timeline implements AutoCloseable {
         return program.exclusive(() -> scanHere(target, extraStops, accept, writeEndingAtTarget, limit));
     }
 
+    /**
+     * As {@link #scanTo}, for a scan whose hits may be a search's answer: checkpoints are forked at
+     * hits as it goes ({@link ScanCheckpoints}) and the latest are adopted into the timeline, the
+     * returned hits' marks based on them, so going to the answer, and any search that starts
+     * there, re-runs from near it instead of from the scan's start. provenAfter: a checkpoint key
+     * the caller proved to lie after every hit of the scan (-1: none), which orders the forks
+     * against the checkpoints of their stretch; without one a fork is adopted only when its
+     * stretch has no checkpoint after the scan's start.
+     */
+    List<Hit> scanForAnswer(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingAtTarget,
+            int limit, long provenAfter) {
+        return scanForAnswer(target, extraStops, accept, writeEndingAtTarget, limit, provenAfter, Long.MAX_VALUE);
+    }
+
+    /**
+     * As above, stopping at the first hit after System.nanoTime() deadline: null then (the hits
+     * met are not all of the piece, and the forks are ended).
+     */
+    List<Hit> scanForAnswer(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingAtTarget,
+            int limit, long provenAfter, long deadline) {
+        ScanCheckpoints forks = new ScanCheckpoints(travel, deadline);
+        if (program.threadCount() > 1 && !ScanCheckpoints.THREADED) forks.disabled();
+        List<Hit> hits;
+        try {
+            hits = program.exclusive(() -> scanHere(target, extraStops, accept, writeEndingAtTarget, limit, forks));
+        } catch (RuntimeException e) {
+            forks.discardAll();
+            throw e;
+        }
+        if (forks.cut()) {
+            forks.discardAll();
+            return null;
+        }
+        if (hits.size() >= limit) {
+            forks.discardAll(); // cut short: these hits are not the answer
+            return hits;
+        }
+        return basedOnForks(hits, forks.take(), provenAfter);
+    }
+
+    /**
+     * Adopts the forks at keys ordered among their stretch's checkpoints (oldest first), and
+     * returns hits with the marks of those at or after a fork (same event interval) based on it.
+     */
+    private List<Hit> basedOnForks(List<Hit> hits, List<ScanCheckpoints.Fork> forks, long provenAfter) {
+        if (forks.isEmpty()) return hits;
+        List<Hit> out = new ArrayList<>(hits);
+        long lastAdopted = -1;
+        for (ScanCheckpoints.Fork f : forks) {
+            long e = f.at().event();
+            long lo = Math.max(Math.max(f.after(), key(e, 0)), lastAdopted);
+            long stretchEnd = key(e + 1, 0);
+            Long next = checkpoints.higherKey(lo);
+            // a checkpoint after lo in the stretch is after the fork only when proved to be
+            boolean ordered = next == null || next >= stretchEnd || provenAfter >= 0 && next >= provenAfter;
+            long hi = next == null || next >= stretchEnd ? stretchEnd : next;
+            long k = keyBetween(lo, hi);
+            if (!ordered || k < 0 || checkpoints.containsKey(k)) {
+                travel.discard(f.checkpoint());
+                continue;
+            }
+            adoptCheckpoint(k, f.checkpoint());
+            if (checkpoints.get(k) != f.checkpoint()) continue; // thinned away at once
+            if (!restoresTo(k, f.at())) {
+                travel.discard(checkpoints.remove(k));
+                continue;
+            }
+            lastAdopted = k;
+            scanForkFallback.put(k, f.at().base());
+            if (TRACE) System.err.printf("[timeline]   checkpoint at hit %d of %d adopted at %d.%d%n", f.hitIndex(), hits.size(), e, k % SUB);
+            for (int j = f.hitIndex(); j < out.size(); j++) {
+                Hit h = out.get(j);
+                Mark m = h.mark();
+                if (m.event() != e) break;
+                out.set(j, new Hit(h.kind(), h.address(), h.slot(), m.basedAt(k)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether restoring the checkpoint at key k gives exactly the position m, every thread
+     * readable. A checkpoint forked at a hit of a multi-threaded program has been seen to restore
+     * to a process one of whose threads could not be read (rarely; cause not found): such a fork
+     * is not kept, and the answer is found again from the scan's start as before.
+     */
+    private boolean restoresTo(long k, Mark m) {
+        try {
+            restoreCheckpoint(Map.entry(k, checkpoints.get(k)));
+            everyThreadReadable();
+            return at(m);
+        } catch (JrrException e) {
+            if (TRACE) System.err.printf("[timeline]   checkpoint at %d.%d does not restore: %s%n", eventOf(k), k % SUB, e.getMessage());
+            return false;
+        }
+    }
+
     private List<Hit> scanHere(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingAtTarget, int limit) {
+        return scanHere(target, extraStops, accept, writeEndingAtTarget, limit, null);
+    }
+
+    private List<Hit> scanHere(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingAtTarget, int limit,
+            ScanCheckpoints forks) {
         List<Hit> hits = new ArrayList<>();
         if (target != null && at(target)) return hits;
         // Up to the target's event first: its pc may be in code that is not mapped yet.
@@ -503,10 +655,10 @@ public final class Timeline implements AutoCloseable {
             StopReason r = forward(target.event(), true);
             if (r.kind() == StopReason.Kind.EVENT) break;
             if (r.kind() == StopReason.Kind.EXITED) throw new JrrException("re-execution ended before the current position (" + target + ")");
-            collect(r, extraStops, accept, hits);
-            if (hits.size() >= limit) return hits;
+            collectAt(r, extraStops, accept, hits, forks);
+            if (hits.size() >= limit || forks != null && forks.timeUp()) return hits;
         }
-        if (target != null && target.sameState(registersFor(target))) return hits;
+        if (target != null && matches(target)) return hits;
         boolean temporaryTarget = target != null && !program.breakpointAddresses().contains(target.rip());
         if (temporaryTarget) program.addBreakpoint(target.rip());
         try {
@@ -519,14 +671,14 @@ public final class Timeline implements AutoCloseable {
                     }
                     case BREAKPOINT -> {
                         if (target != null && at(target)) return hits;
-                        collect(r, extraStops, accept, hits);
-                        if (hits.size() >= limit) return hits;
+                        collectAt(r, extraStops, accept, hits, forks);
+                        if (hits.size() >= limit || forks != null && forks.timeUp()) return hits;
                     }
                     case WATCHPOINT -> {
                         // a write by the instruction just before the target ends there: the last hit, when wanted
                         boolean atTarget = target != null && at(target);
-                        if (!atTarget || writeEndingAtTarget) collect(r, extraStops, accept, hits);
-                        if (atTarget || hits.size() >= limit) return hits;
+                        if (!atTarget || writeEndingAtTarget) collectAt(r, extraStops, accept, hits, forks);
+                        if (atTarget || hits.size() >= limit || forks != null && forks.timeUp()) return hits;
                     }
                     case STEP, SIGNAL -> { }
                 }
@@ -534,6 +686,13 @@ public final class Timeline implements AutoCloseable {
         } finally {
             if (temporaryTarget) program.removeBreakpoint(target.rip());
         }
+    }
+
+    /** As {@link #collect}, then a fork at the hit when one is due (forks null: none). */
+    private void collectAt(StopReason r, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, List<Hit> hits, ScanCheckpoints forks) {
+        int before = hits.size();
+        collect(r, extraStops, accept, hits);
+        if (forks != null && hits.size() > before) forks.atHit(before, hits.get(before).mark(), liveKey());
     }
 
     void collect(StopReason r, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, List<Hit> hits) {

@@ -155,6 +155,16 @@ public final class ScaleBench {
             }
         }
 
+        /**
+         * The checkpoints' memory now; an interrupted operation closed the session (and its
+         * checkpoints), so then there is nothing to measure: "0 processes" would mislead.
+         */
+        void printMemory() {
+            String label = "checkpoint memory (private, above the program)";
+            if (d == null) System.out.printf("  %-44s not measured (the session was reopened after an interruption)%n", label);
+            else System.out.printf("  %-44s %s%n", label, CheckpointMemory.describe());
+        }
+
         @Override
         public void close() {
             if (d != null) d.close();
@@ -198,16 +208,23 @@ public final class ScaleBench {
             s.timed("reverse-step", true, Debugger::reverseStep);
             s.timed("reverse-finish", true, Debugger::reverseFinish);
             s.timed("last " + watchExpr, true, dbg -> dbg.last(watchExpr));
+            s.printMemory();
             s.lost = false;
             // a watchpoint needs a live program: set it just before the end, then go to the end
-            s.timed("(delete; goto the end - 2; watch -l " + watchExpr + "; continue)", false, dbg -> {
+            Op watchSetup = dbg -> {
                 dbg.deleteBreakpoints(List.of());
                 dbg.gotoEvent(total - 2);
                 dbg.addWatchpoint(watchExpr, DebugSession.WatchKind.WRITE, true);
                 return dbg.cont();
-            });
+            };
+            s.timed("(delete; goto the end - 2; watch -l " + watchExpr + "; continue)", false, watchSetup);
+            if (s.lost) {
+                // the session may be unusable after a failure: the watch is measured in a fresh one
+                s.close();
+                s.timed("(the same in a fresh session)", false, watchSetup);
+            }
             s.timed("watch -l " + watchExpr + " reverse-continue from the end", true, Debugger::reverseContinue);
-            System.out.printf("  %-44s %s%n", "checkpoint memory (private, above the program)", CheckpointMemory.describe());
+            s.printMemory();
         }
     }
 

@@ -172,6 +172,93 @@ class ThreadedCheckpointTest {
      */
     @org.junit.jupiter.api.Test
     void reverseContinueFindsTheLastOfMillionsOfHitsInsideAStretch() {
+        DenseStretch d = denseStretch();
+        ReplaySession replay = open(d.trace());
+        try (Timeline tl = new Timeline(replay)) {
+            long base = atLastCall(tl, replay, d);
+            tl.removeBreakpoint(base + d.store());
+            tl.continueForward();
+            tl.addWatchpoint(base + d.last(), 8, false);
+            assertTrue(tl.reverseContinue().hit() != null, "a write of last");
+            assertEquals(d.lastWrite(), state(replay), "reverse-continue to the last write of last");
+        }
+    }
+
+    /**
+     * Searches that start inside the dense stretch, where a reverse-continue landed (a second
+     * reverse-continue, `last`, reverse-stepi from a watch stop, which start at a position no run
+     * can stop at without trapping on every pass): each finds the hit just before, proved by the
+     * value it passes to or leaves in {@code last} and by forward replay from it, which reaches
+     * exactly the state the reference reaches at the last call and the last write.
+     */
+    @org.junit.jupiter.api.Test
+    void searchesThatStartInsideTheStretchFindTheHitJustBefore() {
+        DenseStretch d = denseStretch();
+        ReplaySession replay = open(d.trace());
+        try (Timeline tl = new Timeline(replay)) {
+            long base = atLastCall(tl, replay, d);
+            long v = replay.registers().arg(0);
+            // the call before, from inside the stretch
+            assertTrue(tl.reverseContinue().hit() != null, "the call before");
+            assertEquals(base + d.store(), replay.registers().rip());
+            assertEquals(v - 2, replay.registers().arg(0), "the thread's call before its last");
+            tl.continueForward();
+            assertEquals(d.lastCall(), state(replay), "forward from the call before reaches the last call");
+            // the write before the last one (`last counter`'s search), from the last call
+            tl.removeBreakpoint(base + d.store());
+            int slot = tl.addWatchpoint(base + d.last(), 8, false);
+            assertTrue(tl.reverseContinue().hit() != null, "the write before the last");
+            assertEquals(v - 2, valueOf(replay, base + d.last()), "just after the write of the call before");
+            State afterWrite = state(replay);
+            assertTrue(tl.reverseStepi(), "reverse-stepi from a watch stop");
+            assertEquals(v - 4, valueOf(replay, base + d.last()), "one instruction back: before that write");
+            assertEquals(StopReason.Kind.WATCHPOINT, tl.continueForward().kind());
+            assertEquals(afterWrite, state(replay), "forward again: the same write");
+            assertEquals(StopReason.Kind.WATCHPOINT, tl.continueForward().kind());
+            assertEquals(d.lastWrite(), state(replay), "and the next write is the last");
+            tl.removeWatchpoint(slot);
+        }
+    }
+
+    /**
+     * mt_racy_counter's {@code counter = seen + 1} line has the same registers on every one of its
+     * 40 million passes (unoptimised code keeps i and seen in the frame). Reverse-continue from the
+     * end must land on the last pass, not on the first one after the checkpoint the search found it
+     * from: forward from there, that same pass is the only hit before the end. `last counter` from
+     * it finds the write that made the value it reads.
+     */
+    @org.junit.jupiter.api.Test
+    void theLastPassOfALoopWhoseRegistersRepeatIsFound() throws Exception {
+        Path trace = record("mt_racy_counter");
+        String line = "mt_racy_counter.c:" + lineOf("mt_racy_counter.c", "counter = seen + 1");
+        try (io.jrrtui.debugger.Debugger d = io.jrrtui.session.ReplayDebugger.open(TraceReader.open(trace), 1, OutputSink.DISCARD)) {
+            d.cont();
+            d.addBreakpoint(line, null, false);
+            assertEquals(io.jrrtui.api.StopEvent.Reason.BREAKPOINT, d.reverseContinue().reason());
+            String seen = d.print("seen", null), counter = d.print("counter", null);
+            io.jrrtui.api.StopEvent change = d.last("counter");
+            assertEquals(io.jrrtui.api.StopEvent.Reason.WATCHPOINT, change.reason());
+            assertEquals(counter, change.watch().newValue(), "the last change made the value the line reads");
+            assertEquals(io.jrrtui.api.StopEvent.Reason.BREAKPOINT, d.cont().reason(), "forward: the pass reverse-continue found");
+            assertEquals(seen, d.print("seen", null));
+            assertEquals(io.jrrtui.api.StopEvent.Reason.EXITED, d.cont().reason(), "and no pass after it");
+        }
+    }
+
+    private static int lineOf(String file, String text) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", file));
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    /**
+     * mt_dense_stretch's recording, the addresses of store() and `last`, and the state forward
+     * replay reaches at the last call of store() and just after its write.
+     */
+    private record DenseStretch(Path trace, long store, long last, State lastCall, State lastWrite) {}
+
+    /** Reaches the last call and write forward with two traps per thread: marker() runs just before each thread's last call. */
+    private static DenseStretch denseStretch() {
         Path trace = record("mt_dense_stretch");
         Path bin = Jrr.binary("mt_dense_stretch");
         long store = Nm.address(bin, "store"), marker = Nm.address(bin, "marker"), last = Nm.address(bin, "last");
@@ -193,19 +280,24 @@ class ThreadedCheckpointTest {
             }
         }
         assertTrue(lastCall != null && lastWrite != null);
-        ReplaySession replay = open(trace);
-        try (Timeline tl = new Timeline(replay)) {
-            long base = replay.executableBase();
-            tl.continueForward();
-            assertTrue(tl.atEnd());
-            tl.addBreakpoint(base + store);
-            assertTrue(tl.reverseContinue().hit() != null, "a hit of store()");
-            assertEquals(lastCall, state(replay), "reverse-continue to the last call of store()");
-            tl.removeBreakpoint(base + store);
-            tl.continueForward();
-            tl.addWatchpoint(base + last, 8, false);
-            assertTrue(tl.reverseContinue().hit() != null, "a write of last");
-            assertEquals(lastWrite, state(replay), "reverse-continue to the last write of last");
-        }
+        return new DenseStretch(trace, store, last, lastCall, lastWrite);
+    }
+
+    /**
+     * From the end, a breakpoint on store() and reverse-continue: must land at the last call;
+     * leaves the breakpoint set and returns the executable's base.
+     */
+    private static long atLastCall(Timeline tl, ReplaySession replay, DenseStretch d) {
+        long base = replay.executableBase();
+        tl.continueForward();
+        assertTrue(tl.atEnd());
+        tl.addBreakpoint(base + d.store());
+        assertTrue(tl.reverseContinue().hit() != null, "a hit of store()");
+        assertEquals(d.lastCall(), state(replay), "reverse-continue to the last call of store()");
+        return base;
+    }
+
+    private static long valueOf(ReplaySession s, long addr) {
+        return java.nio.ByteBuffer.wrap(s.readMemory(addr, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     }
 }
