@@ -347,6 +347,7 @@ final class EventReplayer {
     private void onDeath(LiveTask t, WaitStatus ws, long n) {
         t.dead = true;
         t.proc.liveTasks--;
+        if (t == s.primary) s.selectSurvivor(); // the debugger must not go on reading a reaped thread
         if (t.exiting) return; // its event was its exit syscall
         Event expected = s.events.next();
         if (!(expected instanceof ExitEvent exit) || exit.tid() != t.recordedTid) {

@@ -42,6 +42,20 @@ final class TraceeState {
         this.output = output;
     }
 
+    /**
+     * The selected thread has ended: another live thread of its process is selected (its main
+     * thread if it lives), as gdb switches away from a thread that exited. With none left the
+     * process has ended and the selection stays.
+     */
+    void selectSurvivor() {
+        LiveTask pick = null;
+        for (LiveTask o : tasks.values()) {
+            if (o.dead || o.exiting || o.proc != primary.proc) continue;
+            if (pick == null || o.tid == o.proc.tgid) pick = o;
+        }
+        if (pick != null) setPrimary(pick);
+    }
+
     void setPrimary(LiveTask t) {
         primary = t;
         pid = t.tid;

@@ -158,7 +158,7 @@ class DebuggerTest {
     @Test
     void aBareLineAndListAtTheFirstPromptMeanMainsFileAsInGdb() throws IOException {
         // the session starts in _start (no source): gdb's default source is main's file
-        int culprit = lineOf("CULPRIT");
+        int culprit = lineOf("/* CULPRIT");
         dbg.addBreakpoint(Integer.toString(culprit), null, false);
         assertEquals(culprit, dbg.cont().where().line());
         assertTrue(dbg.list(null).stream().anyMatch(l -> l.startsWith(culprit + "\t")), "lists around the stop");
