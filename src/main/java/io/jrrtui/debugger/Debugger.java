@@ -652,11 +652,16 @@ public final class Debugger implements DebugSession {
     public StopEvent cont() {
         return moving(() -> {
             requireFuture();
-            while (true) {
-                StopEvent s = userStop(timeline.continueForward());
-                if (s != null) return s;
-            }
+            return runToUserStop();
         });
+    }
+
+    /** Runs forward until a stop the user sees (a breakpoint whose condition holds, a watch, a signal, the end). */
+    StopEvent runToUserStop() {
+        while (true) {
+            StopEvent s = userStop(timeline.continueForward());
+            if (s != null) return s;
+        }
     }
 
     @Override

@@ -75,13 +75,8 @@ final class LineStepper {
         Optional<SourceLine> line = d.image().symbols().lineAt(start.rip());
         if (line.isEmpty()) {
             String fn = d.image().symbols().symbolize(start.rip()).orElse("??");
-            if (d.ctx().frames().size() <= 1) {
-                // the outermost function (_start) never returns: gdb runs on until something stops it
-                while (true) {
-                    StopEvent s = d.userStop(d.timeline().continueForward());
-                    if (s != null) return s;
-                }
-            }
+            // the outermost function (_start) never returns: gdb runs on until something stops it
+            if (d.ctx().frames().size() <= 1) return d.runToUserStop();
             return finishFrom(0, "Single stepping until exit from function " + fn + ",\nwhich has no line number information.");
         }
         long lo = line.get().startPc();
