@@ -2,7 +2,7 @@
 # Benchmarks (not unit tests): they print ratios against native runs or against gdb.
 #   src/bench/bench.sh [record-replay|syscallbuf|debugger|trace|seek|symbols|disasm|startup|store|core|all]
 # syscallbuf takes RUNS SCALE MODES ONLY after it (default 3 1 both all; see SyscallBufferBench).
-#   src/bench/bench.sh scale [TRACE_DIR [GOTO_TARGETS [LIMIT_S [all|million|racy]]]]   (not in all: minutes)
+#   src/bench/bench.sh scale [TRACE_DIR [GOTO_TARGETS [LIMIT_S [all|million|racy|dense]]]]   (not in all: minutes)
 #   src/bench/bench.sh hitcost [RUNS [SMALL_N [LARGE_N]]]   (not in all: µs per breakpoint/watchpoint hit in a reverse scan)
 #   src/bench/bench.sh undo TRACE [CLICKS]   (not in all: TUI undo and scrubber clicks on a long recording,
 #     e.g. jrrtui record -n -o TRACE -- target/test-binaries/bench_million 150000 100)

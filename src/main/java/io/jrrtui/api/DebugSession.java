@@ -29,6 +29,21 @@ public interface DebugSession extends AutoCloseable {
     /** {@code watch EXPR} (kind WRITE), {@code rwatch} (READ), {@code awatch} (ACCESS); {@code -l} watches the location. */
     BreakpointInfo addWatchpoint(String expression, WatchKind kind, boolean location);
 
+    /**
+     * A catchpoint: kind "syscall" (args: names or numbers, none = any) stops at each matching
+     * syscall's call and return, kind "signal" (args: names or numbers, "all", none = the standard
+     * ones) where a matching signal is delivered. Returns the new row with gdb's creation words in
+     * {@link BreakpointInfo#what()}'s place via {@link #catchpointCreated(int)}.
+     */
+    default BreakpointInfo addCatchpoint(String kind, List<String> args) {
+        throw new io.jrrtui.util.JrrException("Catchpoints are not supported here.");
+    }
+
+    /** gdb's words for a new catchpoint: "(syscalls 'write' [1] 'getpid' [39])". */
+    default String catchpointCreated(int number) {
+        return "";
+    }
+
     enum WatchKind { WRITE, READ, ACCESS }
 
     void deleteBreakpoints(List<Integer> numbers);
@@ -172,6 +187,24 @@ public interface DebugSession extends AutoCloseable {
     /** {@code list [LOCATION]}: numbered source lines; repeated calls continue. */
     List<String> list(String location);
 
+    /** gdb's signal table rows for these signals (names, or gdb's numbers 1-15), all of them when none is named. */
+    default List<SignalDisposition> signalHandling(List<String> signals) {
+        throw new io.jrrtui.util.JrrException("Signal handling is not supported here.");
+    }
+
+    /**
+     * {@code handle SIG... [no]stop [no]print}: stop/print null leave that column as it is (stop
+     * implies print, noprint implies nostop). Returns the changed rows.
+     */
+    default List<SignalDisposition> handleSignals(List<String> signals, Boolean stop, Boolean print) {
+        throw new io.jrrtui.util.JrrException("Signal handling is not supported here.");
+    }
+
+    /** Signals the last move passed over and that are to be said ({@code handle SIG nostop print}), by name. */
+    default List<String> passedSignals() {
+        return List.of();
+    }
+
     /** {@code info signals}-style rows of the signals the program received in the recording. */
     List<String> signals();
 
@@ -278,6 +311,11 @@ public interface DebugSession extends AutoCloseable {
      */
     default byte[] floatingPointRegisters() {
         return null;
+    }
+
+    /** Where XSAVE component n (5-7: AVX-512's opmask, ZMM_Hi256, Hi16_ZMM) lies in that image, -1 when unknown. */
+    default int xsaveOffset(int component) {
+        return -1;
     }
 
     /** length bytes of the program's memory at address as the program sees them (no breakpoint bytes). */

@@ -42,6 +42,17 @@ public final class Signals {
         return "SIG" + sig;
     }
 
+    /**
+     * Signals a program gets routinely (timers, children, window and I/O notices): gdb neither
+     * stops nor prints at them by default, and the replay passes over them without a stop.
+     */
+    public static boolean quietByDefault(int sig) {
+        return switch (sig) {
+            case 14, 17, 23, 26, 27, 28, 29 -> true; // ALRM CHLD URG VTALRM PROF WINCH IO
+            default -> false;
+        };
+    }
+
     /** Signals the CPU raises for the instruction that faulted; they replay by themselves. */
     public static boolean isFaultSignal(int sig) {
         return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL || sig == SIGTRAP;

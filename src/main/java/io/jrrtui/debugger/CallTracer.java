@@ -70,7 +70,7 @@ public final class CallTracer {
         if (trace.isPresent()) {
             CallTraceImage[] image = new CallTraceImage[1];
             loader = t -> {
-                if (image[0] == null) image[0] = CallTraceImage.of(new ProgramImage(target, trace.get()));
+                if (image[0] == null) image[0] = CallTraceImage.of(new ProgramImage(target, trace.get(), target.history().get().currentEvent()));
                 return image[0];
             };
         } else {

@@ -44,15 +44,29 @@ public final class Debugger implements DebugSession {
     private final Target target;
     private final EventHistory history;
     private final Timeline timeline;
-    private final ProgramImage image;
-    private final TypeFactory types = new TypeFactory();
-    private final Map<String, GlobalVariables> globals = new HashMap<>();
+    /** The program's code as loaded now: replaced when the process execs another program (see {@link #followLayout}). */
+    private ProgramImage image;
+    private String imageKey;
+    /** The libraries' ELF headers, to tell which recorded mapping the process holds (see {@link LibraryPlacement}). */
+    private final LoadedHeaders headers;
+    private TypeFactory types = new TypeFactory();
+    private Map<String, GlobalVariables> globals = new HashMap<>();
     private final Map<String, Value> convenience = new HashMap<>();
-    private final Inspector inspector;
+    private Inspector inspector;
     private final List<UserBreakpoint> breakpoints = new ArrayList<>();
     private final List<Checkpoint> userCheckpoints = new ArrayList<>();
     private final SourceLister lister;
     private final SourcePaths sources;
+    /** gdb's handle table: which recorded signals stop a forward move. */
+    private final SignalHandling handling = new SignalHandling();
+    /** Signals the running move passed over and says ("handle SIG nostop print"), by name. */
+    private final List<String> passedSignals = new ArrayList<>();
+    /** Where the recording meets the catchpoints; null without a recording. */
+    private final Catchpoints catches;
+    /** The catch stop the program stands at (set by the stop, dropped by the next move), else null. */
+    private Catchpoints.Stopped catchHere;
+    /** catchHere as the running command found it (still standing there), else null. */
+    private Catchpoints.Stopped catchStart;
     private int nextNumber = 1;
     private StopContext ctx;
     private StopEvent last;
@@ -78,7 +92,10 @@ public final class Debugger implements DebugSession {
             timeline.goToEvent(focus.event());
             if (!history.focused()) throw new JrrException("process " + focus.tid() + " does not exist at event " + focus.event());
         }
-        this.image = new ProgramImage(target, history == null ? null : history.trace());
+        this.headers = new LoadedHeaders(p -> history == null ? java.nio.file.Path.of(p) : history.trace().localCopy(p));
+        this.image = new ProgramImage(target, history == null ? null : history.trace(), imageTime(), recordedMappings(), headers);
+        this.imageKey = image.layoutKey();
+        this.catches = history == null ? null : new Catchpoints(history.trace());
         this.inspector = new Inspector(image, convenience, target::callFunction);
         this.sources = new SourcePaths(image::localCopy);
         this.lister = new SourceLister(sources);
@@ -137,6 +154,35 @@ public final class Debugger implements DebugSession {
         return ctx;
     }
 
+    /** The event the image describes: now in a replay; a target without a recording has one layout. */
+    private long imageTime() {
+        return history == null ? Long.MAX_VALUE : history.currentEvent();
+    }
+
+    /**
+     * A new image when the process's layout is not the image's: it exec'd another program (a
+     * wrapper script that runs the real one), or went back to before such an exec, so the code at
+     * an address is another library's. Without this a stop was named after the first program's
+     * symbols. Checking costs a look at the process's map per stop; rebuilding happens only at such
+     * a change.
+     */
+    private void followLayout() {
+        if (history == null || target.exited()) return;
+        String key;
+        try {
+            key = ProgramImage.layoutKeyOf(target, recordedMappings(), imageTime(), headers);
+        } catch (JrrException e) {
+            return; // the executable is not mapped (mid-exec): keep the image
+        }
+        if (key.equals(imageKey)) return;
+        image = new ProgramImage(target, history.trace(), imageTime(), recordedMappings(), headers);
+        imageKey = key;
+        types = new TypeFactory();
+        globals = new HashMap<>();
+        inspector = new Inspector(image, convenience, target::callFunction);
+        ctx = null;
+    }
+
     /** The program moved: everything derived from the old state is stale. */
     void moved() {
         ctx = null;
@@ -144,6 +190,7 @@ public final class Debugger implements DebugSession {
 
     StopEvent stop(StopEvent.Reason reason, int number, WatchChange change, String returnValue, String detail, boolean rev) {
         moved();
+        followLayout();
         SourceLocation where = target.exited() ? new SourceLocation(0, null, null, 0) : inspector.location(target.registers().rip(), true);
         refreshWatchValues();
         if (!rev && timeline != null) timeline.noteForwardStop();
@@ -155,7 +202,19 @@ public final class Debugger implements DebugSession {
             threadName = threadNames.getOrDefault(t.number(), t.name());
         }
         last = new StopEvent(reason, where, currentEvent(), number, change, returnValue, detail, rev, thread, threadName);
+        noteSiginfo(reason);
         return last;
+    }
+
+    /** $_siginfo: at a signal stop the siginfo_t the recording kept for it, else unset (the evaluator says why). */
+    private void noteSiginfo(StopEvent.Reason reason) {
+        convenience.remove("_siginfo");
+        if (reason != StopEvent.Reason.SIGNAL || history == null || history.currentEvent() < 1) return;
+        try (io.jrrtui.trace.TraceReader.EventCursor c = history.trace().eventsAfter(history.currentEvent() - 1)) {
+            if (c.next() instanceof io.jrrtui.trace.SignalEvent s && s.siginfo() != null && s.siginfo().length >= 128) {
+                convenience.put("_siginfo", Value.ofBytes(io.jrrtui.eval.SiginfoType.SIGINFO, java.util.Arrays.copyOf(s.siginfo(), 128)));
+            }
+        }
     }
 
     StopEvent exitedEvent(boolean rev) {
@@ -198,7 +257,7 @@ public final class Debugger implements DebugSession {
         if (loc.startsWith("*")) return List.of(inspector.location(codeAddress(loc.substring(1).strip()), true));
         String defaultFile = target.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file();
         if (defaultFile == null) defaultFile = mainLocation().map(SourceLocation::file).orElse(null);
-        List<BreakpointLocation> found = image.symbols().breakpointAddresses(loc, defaultFile);
+        List<BreakpointLocation> found = PreloadRedirects.apply(image.symbols().breakpointAddresses(loc, defaultFile), image);
         if (found.isEmpty()) {
             if (loc.matches("\\d+") || loc.contains(":")) throw new JrrException("No line " + loc.replaceAll(".*:", "") + " in "
                     + (loc.contains(":") ? "file \"" + loc.substring(0, loc.lastIndexOf(':')) + "\"" : "the current file") + ".");
@@ -236,6 +295,59 @@ public final class Debugger implements DebugSession {
             return OptionalLong.empty();
         }
         return v.type().strip().kind() == io.jrrtui.eval.Type.Kind.FUNCTION ? v.address() : OptionalLong.empty();
+    }
+
+    @Override
+    public BreakpointInfo addCatchpoint(String kind, List<String> args) {
+        CatchSpec.Kind k = switch (kind) {
+            case "syscall" -> CatchSpec.Kind.SYSCALL;
+            case "signal" -> CatchSpec.Kind.SIGNAL;
+            case "throw" -> CatchSpec.Kind.THROW;
+            case "catch" -> CatchSpec.Kind.CATCH;
+            case "rethrow" -> CatchSpec.Kind.RETHROW;
+            default -> throw new JrrException("catch " + kind + " is not supported: jrrtui has catch syscall, signal, throw, catch "
+                    + "and rethrow.");
+        };
+        if (history == null) throw new JrrException("Catchpoints need a recording to move through; a core file does not move.");
+        if (k == CatchSpec.Kind.THROW || k == CatchSpec.Kind.CATCH || k == CatchSpec.Kind.RETHROW) return addExceptionCatchpoint(k);
+        CatchSpec spec = CatchSpec.parse(k, args);
+        long buffered = catches.bufferedMatches(spec);
+        if (buffered > 0) {
+            throw new JrrException("Cannot catch " + (args.isEmpty() ? "every syscall" : String.join(", ", args)) + " in this recording: "
+                    + buffered + " such call" + (buffered == 1 ? " was" : "s were") + " made through jrrtui's in-process syscall "
+                    + "buffer, which keeps them inside the program, so the replay cannot stop at them. Record with "
+                    + "\"jrrtui record -n\" (no syscall buffer) to catch every one.");
+        }
+        UserBreakpoint bp = UserBreakpoint.catchpoint(nextNumber++, spec, List.of());
+        breakpoints.add(bp);
+        return bp.info();
+    }
+
+    /** catch throw|catch|rethrow: a code stop at the C++ runtime's function (gdb uses its probe inside it). */
+    private BreakpointInfo addExceptionCatchpoint(CatchSpec.Kind k) {
+        CatchSpec spec = CatchSpec.exception(k);
+        List<SourceLocation> locs;
+        try {
+            locs = resolve(spec.runtimeFunction());
+        } catch (JrrException e) {
+            throw new JrrException("catch " + k.name().toLowerCase(java.util.Locale.ROOT) + ": the program has no "
+                    + spec.runtimeFunction() + " (it does not use C++ exceptions, or its C++ runtime is not in the recording).");
+        }
+        UserBreakpoint bp = UserBreakpoint.catchpoint(nextNumber++, spec, locs);
+        breakpoints.add(bp);
+        for (SourceLocation l : locs) addCodeStop(l.pc());
+        return bp.info();
+    }
+
+    /** The stop report of a breakpoint (or exception catchpoint) hit. */
+    StopEvent breakpointStop(UserBreakpoint b, boolean rev) {
+        return stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, b.catchSpec != null ? b.catchSpec.hitText() : null, rev);
+    }
+
+    @Override
+    public String catchpointCreated(int number) {
+        UserBreakpoint b = find(number);
+        return b.catchSpec == null ? "" : b.catchSpec.created();
     }
 
     @Override
@@ -507,10 +619,10 @@ public final class Debugger implements DebugSession {
                 StopEvent left = watchScopeLeft(r.address());
                 if (left != null) return left;
                 UserBreakpoint b = breakpointHitHere(r.address());
-                return b == null ? null : stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, false);
+                return b == null ? null : breakpointStop(b, false);
             }
             case SIGNAL -> {
-                return stop(StopEvent.Reason.SIGNAL, 0, null, null, io.jrrtui.arch.Signals.name(r.slot()), false);
+                return handledSignal(r.slot());
             }
             case END_OF_TRACE -> {
                 return endOfTrace(r.detail());
@@ -539,6 +651,9 @@ public final class Debugger implements DebugSession {
      */
     private StopEvent moving(java.util.function.Supplier<StopEvent> command) {
         travel();
+        catchStart = catchHere != null && catchHere.at(history.currentEvent(), target.exited() ? 0 : target.registers().rip()) ? catchHere : null;
+        catchHere = null;
+        passedSignals.clear();
         try {
             return command.get();
         } catch (InterruptedOperation e) {
@@ -658,10 +773,140 @@ public final class Debugger implements DebugSession {
 
     /** Runs forward until a stop the user sees (a breakpoint whose condition holds, a watch, a signal, the end). */
     StopEvent runToUserStop() {
+        long key = catchKey();
         while (true) {
-            StopEvent s = userStop(timeline.continueForward());
+            Catchpoints.Place next = catches.next(breakpoints, handling.wantedQuietSignals(), key);
+            if (next == null) {
+                StopEvent s = userStop(timeline.continueForward());
+                if (s != null) return s;
+                continue;
+            }
+            // a call stop is reached from the end of the interval before its event, a return or signal stop at its event
+            long until = next.phase() == Catchpoints.Phase.CALL ? next.event() - 1 : next.event();
+            StopReason r = history.currentEvent() >= until ? null : timeline.continueForward(until);
+            boolean reached = history.currentEvent() >= until && (r == null || r.kind() == StopReason.Kind.EVENT
+                    || r.kind() == StopReason.Kind.SIGNAL && next.phase() == Catchpoints.Phase.SIGNAL);
+            if (reached && next.phase() == Catchpoints.Phase.CALL) {
+                r = toSyscallInstruction(next, true);
+                reached = r.kind() == StopReason.Kind.BREAKPOINT && r.address() == next.pc() && history.currentEvent() == until;
+                if (!reached && history.currentEvent() >= next.event()) {
+                    key = next.key(); // the instruction was not met (never expected): its return stop comes next
+                    continue;
+                }
+            }
+            if (reached) {
+                StopEvent s = catchStop(next, false);
+                if (s != null) return s;
+                key = next.key();
+                continue;
+            }
+            StopEvent s = userStop(r);
             if (s != null) return s;
+            key = Math.max(key, Catchpoints.inside(history.currentEvent()));
         }
+    }
+
+    /**
+     * From the end of the interval before a syscall event, runs to its syscall instruction (a
+     * temporary code stop there): honouring the user's stops on the way when forward, passing over
+     * them when going to the place from behind.
+     */
+    private StopReason toSyscallInstruction(Catchpoints.Place p, boolean honourStops) {
+        boolean own = !timeline.breakpoints().contains(p.pc());
+        if (own) timeline.addBreakpoint(p.pc());
+        try {
+            while (true) {
+                StopReason r = timeline.continueForward(p.event());
+                boolean there = r.kind() == StopReason.Kind.BREAKPOINT && r.address() == p.pc();
+                if (there || honourStops || history.currentEvent() >= p.event() || r.kind() == StopReason.Kind.EXITED
+                        || r.kind() == StopReason.Kind.END_OF_TRACE) return r;
+            }
+        } finally {
+            if (own) timeline.removeBreakpoint(p.pc());
+        }
+    }
+
+    /** A forward move met a recorded signal: a stop, or (handle nostop) said or passed over in silence. */
+    private StopEvent handledSignal(int sig) {
+        String name = io.jrrtui.arch.Signals.name(sig);
+        if (handling.stops(sig)) return stop(StopEvent.Reason.SIGNAL, 0, null, null, name, false);
+        if (handling.prints(sig)) passedSignals.add(name);
+        return null;
+    }
+
+    @Override
+    public List<String> passedSignals() {
+        return List.copyOf(passedSignals);
+    }
+
+    @Override
+    public List<io.jrrtui.api.SignalDisposition> signalHandling(List<String> signals) {
+        if (signals.isEmpty()) return handling.rows();
+        List<io.jrrtui.api.SignalDisposition> out = new ArrayList<>();
+        for (String w : signals) out.add(handling.row(SignalHandling.number(w)));
+        return out;
+    }
+
+    @Override
+    public List<io.jrrtui.api.SignalDisposition> handleSignals(List<String> signals, Boolean stop, Boolean print) {
+        List<io.jrrtui.api.SignalDisposition> out = new ArrayList<>();
+        for (String w : signals) {
+            int sig = SignalHandling.number(w);
+            handling.set(sig, stop, print);
+            out.add(handling.row(sig));
+        }
+        return out;
+    }
+
+    /** The position's key on the catchpoints' event line. */
+    private long catchKey() {
+        return catchStart != null ? catchStart.place().key() : Catchpoints.inside(history.currentEvent());
+    }
+
+    /**
+     * The stop at a catch place, the program just after its event: a "call to" stop goes back over
+     * the syscall instruction, to before the call ran. Null when the event's thread is not in the
+     * debugged process (another process of the recording): the run goes on.
+     */
+    private StopEvent catchStop(Catchpoints.Place p, boolean rev) {
+        if (!target.selectRecordedThread(p.tid())) return null;
+        moved();
+        if (p.breakpoint() == 0) return handledSignal(p.number()); // a signal handle asks for
+        UserBreakpoint b = find(p.breakpoint());
+        b.hits++;
+        String what = io.jrrtui.arch.Syscalls.name(p.number());
+        StopEvent s = switch (p.phase()) {
+            case CALL -> stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, "call to syscall " + what, rev);
+            case RETURN -> stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, "returned from syscall " + what, rev);
+            case SIGNAL -> stop(StopEvent.Reason.SIGNAL, b.number, null, null, io.jrrtui.arch.Signals.name(p.number()), rev);
+        };
+        catchHere = new Catchpoints.Stopped(p, history.currentEvent(), target.registers().rip());
+        return s;
+    }
+
+    /**
+     * reverse-continue with catchpoints: the latest of the previous catch place and the previous
+     * breakpoint or watchpoint stop. A stop found in interval c is later than a place of key K when
+     * its own key (3c+1) is larger.
+     */
+    private StopEvent reverseToCatch(Catchpoints.Place prev) {
+        boolean others = breakpoints.stream().anyMatch(b -> b.enabled && b.catchSpec == null);
+        if (others) {
+            StopEvent s = reverse.cont();
+            if (s.reason() != StopEvent.Reason.START_OF_HISTORY && Catchpoints.inside(history.currentEvent()) > prev.key()) return s;
+        }
+        if (prev.phase() == Catchpoints.Phase.CALL) {
+            timeline.goToEvent(prev.event() - 1);
+            StopReason r = toSyscallInstruction(prev, false);
+            if (r.kind() != StopReason.Kind.BREAKPOINT || r.address() != prev.pc()) {
+                // not met (never expected): say where the replay is rather than a wrong place
+                return stop(StopEvent.Reason.EVENT, 0, null, null, null, true);
+            }
+        } else {
+            timeline.goToEvent(prev.event());
+        }
+        StopEvent s = catchStop(prev, true);
+        return s != null ? s : reverse.cont();
     }
 
     @Override
@@ -726,7 +971,8 @@ public final class Debugger implements DebugSession {
     @Override
     public StopEvent reverseContinue() {
         return moving(() -> {
-            return reverse.cont();
+            Catchpoints.Place prev = catches.previous(breakpoints, catchKey());
+            return prev == null ? reverse.cont() : reverseToCatch(prev);
         });
     }
 
@@ -979,21 +1225,29 @@ public final class Debugger implements DebugSession {
         return sig == 0 ? null : io.jrrtui.arch.Signals.name(sig);
     }
 
-    /** The recording's mapping events, read once for info proc mappings (empty without a recording). */
+    /** The recording's mapping events, read once for the image and info proc mappings (empty without a recording). */
     private List<io.jrrtui.trace.Mapping> recordedMappings;
+
+    private List<io.jrrtui.trace.Mapping> recordedMappings() {
+        if (recordedMappings == null) recordedMappings = history == null ? List.of() : history.trace().mappings();
+        return recordedMappings;
+    }
 
     @Override
     public List<MappingInfo> mappings() {
         requireRunning();
-        if (recordedMappings == null) recordedMappings = history == null ? List.of() : history.trace().mappings();
-        return ProgramMappings.of(target.memoryMap(), recordedMappings, currentEvent());
+        return ProgramMappings.of(target.memoryMap(), recordedMappings(), currentEvent());
     }
 
     @Override
     public List<Variable> sharedLibraries() {
         List<Variable> out = new ArrayList<>();
+        // as gdb: the libraries loaded now, not those the recording loads later or unloaded before
+        java.util.Set<String> loaded = new java.util.HashSet<>();
+        LibraryPlacement.of(target.memoryMap(), recordedMappings(), imageTime(), image.main().path(), m -> headers.holds(target, m))
+                .forEach((path, p) -> { if (p.loadedNow()) loaded.add(path); });
         for (LoadedModule m : image.modules()) {
-            if (m == image.main()) continue;
+            if (m == image.main() || (history != null && !target.exited() && !loaded.contains(m.path()))) continue;
             out.add(new Variable(m.path(), String.format("0x%016x 0x%016x %s", m.start(), m.end(),
                     m.symbols().hasDwarf() ? "Yes" : "Yes (*)")));
         }
@@ -1141,6 +1395,11 @@ public final class Debugger implements DebugSession {
     public byte[] floatingPointRegisters() {
         requireRunning();
         return target.floatingPointRegisters();
+    }
+
+    @Override
+    public int xsaveOffset(int component) {
+        return target.xsaveOffset(component);
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,39 +44,61 @@ final class ProgramImage {
         }
     }
 
-    /** The image of target, which replays trace (null: a target without a recording, e.g. a core file). */
-    ProgramImage(Target target, TraceReader trace) {
+    /** The image of target, which replays trace (null: a target without a recording, e.g. a core file), at event now. */
+    ProgramImage(Target target, TraceReader trace, long now) {
+        this(target, trace, now, trace == null ? List.of() : trace.mappings(),
+                new LoadedHeaders(p -> trace == null ? Path.of(p) : trace.localCopy(p)));
+    }
+
+    /** As above, with the trace's mapping stream already read and the headers known (the debugger keeps both). */
+    ProgramImage(Target target, TraceReader trace, long now, List<Mapping> recordedMappings, LoadedHeaders headers) {
         this.trace = trace;
         Path sysrootDebug = localCopy(SYSTEM_DEBUG);
         debugFiles = new DebugFileLocator(sysrootDebug.equals(Path.of(SYSTEM_DEBUG)) ? List.of(sysrootDebug)
                 : List.of(sysrootDebug, Path.of(SYSTEM_DEBUG)));
         Path exe = target.currentExecutable();
-        long exeBase = target.executableBase();
+        exeBase = target.executableBase();
         main = add(exe.toAbsolutePath().toString(), ElfFile.open(exe), exeBase);
-        Map<String, Long> others = new LinkedHashMap<>();
-        for (MemoryRegion r : target.memoryMap()) {
-            if (r.offset() == 0 && r.path().startsWith("/") && !r.path().equals(main.path())) others.putIfAbsent(r.path(), r.start());
-        }
-        Map<String, Mapping> recorded = new LinkedHashMap<>();
         Set<String> code = new HashSet<>();
-        for (Mapping m : trace == null ? List.<Mapping>of() : trace.mappings()) {
-            if (m.offset() == 0 && m.path().startsWith("/")) {
-                others.putIfAbsent(m.path(), m.addr());
-                recorded.putIfAbsent(m.path(), m);
-            }
-            if ((m.prot() & PROT_EXEC) != 0) code.add(m.path());
-        }
-        for (Map.Entry<String, Long> e : others.entrySet()) {
+        for (Mapping m : recordedMappings) if ((m.prot() & PROT_EXEC) != 0) code.add(m.path());
+        placements = LibraryPlacement.of(target.memoryMap(), recordedMappings, now, main.path(), m -> headers.holds(target, m));
+        for (Map.Entry<String, LibraryPlacement.Placement> e : placements.entrySet()) {
             Path p = localCopy(e.getKey());
-            String changed = recorded.containsKey(e.getKey()) ? changedSince(p, recorded.get(e.getKey())) : null;
-            if (changed != null && code.contains(e.getKey())) missing.add(new MissingModule(e.getKey(), e.getValue(), changed));
+            Mapping recorded = e.getValue().recorded();
+            String changed = recorded != null ? changedSince(p, recorded) : null;
+            if (changed != null && code.contains(e.getKey())) missing.add(new MissingModule(e.getKey(), e.getValue().start(), changed));
             if (changed != null || !Files.isRegularFile(p) || !ElfFile.looksLikeElf(p)) continue;
             try {
-                add(e.getKey(), ElfFile.open(p), e.getValue());
+                add(e.getKey(), ElfFile.open(p), e.getValue().start());
             } catch (JrrException ex) {
                 // a library we cannot read: frames in it show as ?? rather than failing the session
             }
         }
+    }
+
+    /** Where the executable's first mapping starts. */
+    private final long exeBase;
+
+    /** Where each library is loaded, as chosen when this image was made. */
+    private final Map<String, LibraryPlacement.Placement> placements;
+
+    /**
+     * What decides this image: the executable, its load address and each library's. A process
+     * that execs another program, or loads a library where the image expected another, needs a new one.
+     */
+    String layoutKey() {
+        StringBuilder b = new StringBuilder(main.path()).append('@').append(Long.toHexString(exeBase));
+        placements.forEach((path, pl) -> b.append('|').append(path).append('@').append(Long.toHexString(pl.start())));
+        return b.toString();
+    }
+
+    /** The same key for target as it is now, without loading anything (see {@link #layoutKey}). */
+    static String layoutKeyOf(Target target, List<Mapping> recordedMappings, long now, LoadedHeaders headers) {
+        String exe = target.currentExecutable().toAbsolutePath().toString();
+        StringBuilder b = new StringBuilder(exe).append('@').append(Long.toHexString(target.executableBase()));
+        LibraryPlacement.of(target.memoryMap(), recordedMappings, now, exe, m -> headers.holds(target, m))
+                .forEach((path, pl) -> b.append('|').append(path).append('@').append(Long.toHexString(pl.start())));
+        return b.toString();
     }
 
     private LoadedModule add(String path, ElfFile elf, long firstSegmentStart) {

@@ -64,7 +64,7 @@ final class ReverseStepper {
             return d.stop(StopEvent.Reason.WATCHPOINT, w.number, new io.jrrtui.api.WatchChange(w.what, before, after), null, null, true);
         }
         UserBreakpoint b = d.breakpointHitHere(h.address());
-        return b == null ? stepped() : d.stop(StopEvent.Reason.BREAKPOINT, b.number, null, null, null, true);
+        return b == null ? stepped() : d.breakpointStop(b, true);
     }
 
     StopEvent instruction(boolean overCalls) {

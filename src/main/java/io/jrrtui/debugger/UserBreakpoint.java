@@ -30,6 +30,8 @@ final class UserBreakpoint {
     long scopeReturn;
     boolean enabled = true;
     int hits;
+    /** Catchpoints only: the syscalls or signals caught (null for breakpoints and watchpoints). */
+    CatchSpec catchSpec;
     /** Watchpoints only: the value at the last stop, for "Old value". */
     String lastValue;
 
@@ -48,6 +50,12 @@ final class UserBreakpoint {
 
     static UserBreakpoint code(int number, String what, List<SourceLocation> locations, String condition, boolean temporary) {
         return new UserBreakpoint(number, what, locations, condition, temporary, null, 0, 0, null);
+    }
+
+    static UserBreakpoint catchpoint(int number, CatchSpec spec, List<SourceLocation> locations) {
+        UserBreakpoint b = new UserBreakpoint(number, spec.what(), locations, null, false, null, 0, 0, null);
+        b.catchSpec = spec;
+        return b;
     }
 
     static UserBreakpoint watch(int number, String what, DebugSession.WatchKind kind, long addr, int len, Type type) {
@@ -73,6 +81,7 @@ final class UserBreakpoint {
     }
 
     String typeName() {
+        if (catchSpec != null) return "catchpoint";
         if (!isWatch()) return "breakpoint";
         return switch (watchKind) {
             case WRITE -> "hw watchpoint";

@@ -151,11 +151,26 @@ public final class Evaluator {
         return FunctionCalls.result(rt, ctx.call(plan), ctx.target());
     }
 
+    /** The x87, SSE, AVX and AVX-512 registers, which "info registers" shows but expressions do not read yet. */
+    private static final java.util.regex.Pattern VECTOR_AND_X87 =
+            java.util.regex.Pattern.compile("st[0-7]|[xy]mm([0-9]|1[0-5])|zmm([0-9]|[12][0-9]|3[01])|k[0-7]|mxcsr|f(ctrl|stat|tag|iseg|ioff|oseg|ooff|op)");
+
     private Value register(String name) {
         int r64 = Registers.dwarf64(name);
         int r32 = Registers.dwarf32(name);
         if (r64 < 0 && r32 < 0) {
             Value v = ctx.convenience().get(name);
+            if (v == null && name.equals("_siginfo")) {
+                // gdb reads the thread's pending siginfo anywhere; a replay has the recorded one of a signal stop only
+                throw new JrrException("$_siginfo is not available in jrrtui here: the recording keeps the siginfo_t of each "
+                        + "signal it delivered, so $_siginfo has a value at a signal stop (Program received signal ..., or a "
+                        + "catch signal stop) and nowhere else.");
+            }
+            if (v == null && VECTOR_AND_X87.matcher(name).matches()) {
+                // an unset convenience variable would print void: a wrong answer for a register that has a value
+                throw new JrrException("$" + name + " cannot be used in an expression in jrrtui yet: \"info registers " + name
+                        + "\" shows its value as gdb does.");
+            }
             return v != null ? v : Value.ofBytes(Type.Void.INSTANCE, new byte[0]);
         }
         long raw = ctx.target().register(r64 >= 0 ? r64 : r32);

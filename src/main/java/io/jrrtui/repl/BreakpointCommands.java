@@ -22,6 +22,12 @@ final class BreakpointCommands {
                                 LOCATION may be a line number (in the current file), FILE:LINE, a function
                                 name or *ADDRESS. Without LOCATION, break at the current pc of the selected frame.""")
                         .complete(Completion.SYMBOL).does((a, out) -> setBreakpoint(c, a, false, out)),
+                Cmd.of("catch", "Set catchpoints to catch events (syscall, signal, throw, catch, rethrow).")
+                        .usage("catch syscall [NAME|NUMBER]...   stop at the call to and the return from these syscalls (any without arguments)\n"
+                                + "catch signal [SIGNAL...|all]     stop where these signals are delivered (the standard ones without arguments)\n"
+                                + "catch throw|catch|rethrow        stop where a C++ exception is thrown, caught or rethrown\n"
+                                + "Both work forwards and in reverse (reverse-continue stops at the previous one).")
+                        .does((a, out) -> setCatchpoint(c, a, out)),
                 Cmd.of("tbreak", "Set a temporary breakpoint.").usage("tbreak [LOCATION] [if CONDITION]\n"
                                 + "Like break, but the breakpoint is deleted when it is hit.")
                         .complete(Completion.SYMBOL).does((a, out) -> setBreakpoint(c, a, true, out)),
@@ -96,6 +102,26 @@ final class BreakpointCommands {
     /** "21:\tstatic int f1(int);": the declaration and the function name in it. */
     private static final Pattern DECLARATION = Pattern.compile("\\d+:\\t(.*?\\b([A-Za-z_][\\w:~]*)\\(.*\\);)");
 
+    /** The catch command that makes a catchpoint shown as what ({@code syscalls "write, getpid"}) again. */
+    private static String catchCommand(String what) {
+        Matcher m = CATCH_WHAT.matcher(what);
+        if (!m.matches()) return "# " + what;
+        if (what.startsWith("exception ")) return "catch " + what.substring(10);
+        String names = m.group(2).replace("<any syscall>", "").replace("<standard signals>", "").replace("<any signal>", "all")
+                .replace(",", "");
+        return ("catch " + (m.group(1).startsWith("syscall") ? "syscall " : "signal ") + names).stripTrailing();
+    }
+
+    private static final Pattern CATCH_WHAT = Pattern.compile("(syscalls?|signal) \"(.*)\"");
+
+    /** catch syscall|signal [ARGS]: a catchpoint, with gdb's creation line. */
+    private static void setCatchpoint(ReplContext c, String args, java.io.PrintStream out) {
+        String[] w = Args.require(args, "Argument required (the kind of event to catch: syscall or signal).").strip().split("\\s+");
+        String kind = w[0];
+        BreakpointInfo b = c.session.addCatchpoint(kind, List.of(w).subList(1, w.length));
+        out.println("Catchpoint " + b.number() + " " + c.session.catchpointCreated(b.number()));
+    }
+
     /** save breakpoints FILE: commands that set the same breakpoints and watchpoints again (source FILE). */
     private static void save(ReplContext c, String args, java.io.PrintStream out) {
         String file = Args.afterKeyword(args, "breakpoints", 1);
@@ -108,6 +134,7 @@ final class BreakpointCommands {
                 case "hw watchpoint" -> "watch " + what;
                 case "read watchpoint" -> "rwatch " + what;
                 case "acc watchpoint" -> "awatch " + what;
+                case "catchpoint" -> catchCommand(what);
                 default -> (b.temporary() ? "tbreak " : "break ") + b.what();
             };
             // a disabled one is saved commented out: numbers change when the file is sourced

@@ -53,6 +53,7 @@ public final class CommandInterpreter {
         commands.add(InfoCommands.command(infos));
         commands.addAll(SettingCommands.all(context));
         commands.addAll(SourcePathCommands.all(context));
+        commands.add(SignalCommands.handle(context));
         commands.addAll(NotSupportedCommands.all());
         commands.addAll(List.of(
                 Cmd.of("help", "Print list of commands.").alias("h").usage("help [COMMAND]").complete(Completion.COMMAND)

@@ -88,14 +88,8 @@ final class DataCommands {
         out.println("(The call ran in a forked copy of the program; its side effects are discarded, the replay is unchanged.)");
     }
 
-    private static JrrException siginfo() {
-        return new JrrException("$_siginfo is not available in jrrtui: the recording keeps which signal arrived and when "
-                + "(\"info signals\"), not the siginfo_t the kernel gave with it.");
-    }
-
-    /** session.print with $_siginfo explained. */
+    /** session.print of expr, $N history references substituted. */
     static String evaluate(ReplContext c, String expr, String format) {
-        if (expr.contains("$_siginfo")) throw siginfo(); // an unset convenience variable would print void: not the truth
         return c.session.print(c.values.substitute(expr), format);
     }
 

@@ -13,11 +13,15 @@ import java.util.List;
  * replay gives ({@code DebugSession.floatingPointRegisters}) and worded as gdb words them: st0-7 as
  * numbers with their raw bits, the control words in hex and decimal, mxcsr as flags, and each
  * vector register as gdb's union of lanes in hex. With AVX state the ymm registers replace the xmm
- * ones, as gdb shows them; AVX-512 state (zmm, k0-7) is not read.
+ * ones, as gdb shows them; with AVX-512 state the opmask registers k0-7 and zmm0-31 replace them in
+ * turn (their XSAVE components at the standard, non-compacted offsets PTRACE_GETREGSET gives).
  */
 final class FloatRegisters {
     /** FXSAVE: ST(i) at 32 + 16i (80 bits each), xmm i at 160 + 16i; XSAVE: xstate_bv, YMM_Hi128, XCR0 copy. */
     private static final int ST = 32, XMM = 160, XSTATE_BV = 512, YMM_HIGH = 576, XCR0 = 464;
+    private static final long AVX512_BITS = 0xe0;
+    /** XSAVE components 5-7 (opmask k0-7, the upper 256 bits of zmm0-15, zmm16-31 whole): offsets, -1 unknown. */
+    private final int opmask, zmmHigh, hi16Zmm;
     /** gdb folds a run of equal elements longer than this into "<repeats N times>". */
     private static final int REPEAT_THRESHOLD = 10;
     /** gdb prints an 80-bit float with %.21Lg (its mantissa's 64 bits, as decimal digits, plus 2). */
@@ -32,17 +36,31 @@ final class FloatRegisters {
 
     /** Whether name is one of the registers this class shows (some need AVX state to exist). */
     static boolean isName(String name) {
-        return name.matches("st[0-7]|[xy]mm([0-9]|1[0-5])|mxcsr|f(ctrl|stat|tag|iseg|ioff|oseg|ooff|op)");
+        return name.matches("st[0-7]|[xy]mm([0-9]|1[0-5])|zmm([0-9]|[12][0-9]|3[01])|k[0-7]|mxcsr|f(ctrl|stat|tag|iseg|ioff|oseg|ooff|op)");
     }
 
     /** image: FXSAVE's 512 bytes, optionally followed by the XSAVE header and extended state. */
     FloatRegisters(byte[] image) {
+        this(image, n -> -1);
+    }
+
+    /** xsaveOffset: where XSAVE component n lies in image (the processor's layout), -1 when unknown. */
+    FloatRegisters(byte[] image, java.util.function.IntUnaryOperator xsaveOffset) {
         this.image = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN);
+        this.opmask = xsaveOffset.applyAsInt(5);
+        this.zmmHigh = xsaveOffset.applyAsInt(6);
+        this.hi16Zmm = xsaveOffset.applyAsInt(7);
     }
 
     /** Whether the image has AVX state (XCR0 enables it, as ptrace copies XCR0 into FXSAVE's free bytes). */
     boolean hasAvx() {
         return image.capacity() >= YMM_HIGH + 256 && (image.getLong(XCR0) & 4) != 0;
+    }
+
+    /** Whether the image has AVX-512 state (XCR0 enables opmask, ZMM_Hi256 and Hi16_ZMM). */
+    boolean hasAvx512() {
+        return opmask > 0 && zmmHigh > 0 && hi16Zmm > 0 && image.capacity() >= Math.max(opmask + 64, Math.max(zmmHigh + 512, hi16Zmm + 1024))
+                && (image.getLong(XCR0) & AVX512_BITS) == AVX512_BITS;
     }
 
     /**
@@ -64,7 +82,13 @@ final class FloatRegisters {
         if (!avx || everyVector) for (int i = 0; i < 16; i++) out.add(new String[] {"xmm" + i, vector(xmm(i))});
         long mxcsr = image.getInt(24) & 0xffffffffL;
         out.add(new String[] {"mxcsr", padded("0x" + Long.toHexString(mxcsr)) + mxcsrFlags(mxcsr)});
-        if (avx) for (int i = 0; i < 16; i++) out.add(new String[] {"ymm" + i, vector(ymm(i))});
+        boolean avx512 = avx && hasAvx512();
+        if (avx && (!avx512 || everyVector)) for (int i = 0; i < 16; i++) out.add(new String[] {"ymm" + i, vector(ymm(i))});
+        if (avx512) {
+            // gdb: the opmask registers, then zmm0-31 in place of xmm and ymm
+            for (int i = 0; i < 8; i++) out.add(new String[] {"k" + i, integer(component(5) ? image.getLong(opmask + 8 * i) : 0)});
+            for (int i = 0; i < 32; i++) out.add(new String[] {"zmm" + i, vector(zmm(i))});
+        }
         return out;
     }
 
@@ -94,6 +118,23 @@ final class FloatRegisters {
         image.get(XMM + 16 * i, b, 0, 16);
         if ((image.getLong(XSTATE_BV) & 4) != 0) image.get(YMM_HIGH + 16 * i, b, 16, 16);
         return b;
+    }
+
+    /** zmm i: ymm i and the upper 256 bits for 0-15, its own 64 bytes for 16-31; components not in use are zeros. */
+    private byte[] zmm(int i) {
+        byte[] b = new byte[64];
+        if (i < 16) {
+            System.arraycopy(ymm(i), 0, b, 0, 32);
+            if (component(6)) image.get(zmmHigh + 32 * i, b, 32, 32);
+        } else if (component(7)) {
+            image.get(hi16Zmm + 64 * (i - 16), b, 0, 64);
+        }
+        return b;
+    }
+
+    /** Whether XSAVE component n holds state (xstate_bv); a clear bit means its initial state, zeros. */
+    private boolean component(int n) {
+        return (image.getLong(XSTATE_BV) & (1L << n)) != 0;
     }
 
     /** gdb's vector union: lanes of each width in hex (floats as their raw bits), then the whole as 128-bit lanes. */

@@ -45,11 +45,8 @@ final class InfoCommands {
                         .does((a, out) -> sharedLibraries(c, out)),
                 Cmd.of("line", "Core addresses of the code for a source line.").usage("info line [LOCATION]")
                         .complete(Completion.SYMBOL).does((a, out) -> out.println(c.session.lineInfo(a.isBlank() ? null : a.strip()))),
-                Cmd.of("signals", "Signals the program received in the recording.").alias("handle").does((a, out) -> {
-                    List<String> rows = c.session.signals();
-                    if (rows.isEmpty()) out.println("No signals were delivered to the program in this recording.");
-                    rows.forEach(out::println);
-                }),
+                Cmd.of("signals", "What continue does at each signal, and the signals the program received in the recording.")
+                        .usage("info signals [SIGNAL]").alias("handle").does((a, out) -> SignalCommands.info(c, a, out)),
                 Cmd.of("source", "Information about the current source file.").does((a, out) -> c.session.sourceInfo().forEach(out::println)),
                 Cmd.of("symbol", "Describe what symbol is at location ADDR.").usage("info symbol ADDR")
                         .complete(Completion.SYMBOL).does((a, out) -> out.println(c.session.symbolInfo(Args.require(a, "Argument required (address).")))),
@@ -140,12 +137,14 @@ final class InfoCommands {
         if (group.equals("general")) return;
         List<String[]> rows = floatRows(c, false);
         int x87 = FloatRegisters.X87_ROWS;
-        List<String[]> shown = group.equals("float") ? rows.subList(0, x87) : group.equals("vector") ? rows.subList(x87, rows.size()) : rows;
+        // gdb's vector group leaves out AVX-512's opmask registers (they are in "all")
+        List<String[]> shown = group.equals("float") ? rows.subList(0, x87)
+                : group.equals("vector") ? rows.subList(x87, rows.size()).stream().filter(r -> !r[0].matches("k[0-7]")).toList() : rows;
         for (String[] row : shown) out.printf("%-15s%s%n", row[0], row[1]);
     }
 
     private static List<String[]> floatRows(ReplContext c, boolean everyVector) {
-        return new FloatRegisters(fpImage(c)).rows(everyVector);
+        return new FloatRegisters(fpImage(c), c.session::xsaveOffset).rows(everyVector);
     }
 
     /** The FXSAVE/XSAVE image of the selected thread. */

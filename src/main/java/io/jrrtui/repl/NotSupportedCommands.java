@@ -20,11 +20,6 @@ final class NotSupportedCommands {
         {"signal", "signal cannot deliver a signal in a replay: the recording decides which signals arrive."},
         {"kill", "There is no live process to kill: the replay stays. Use \"quit\" to leave."},
         {"attach", "jrrtui debugs recordings: record the program with \"jrrtui record\" and replay the trace."},
-        {"catch", "catch is not supported yet: use \"break\" on the function instead (break __cxa_throw for C++ throws, "
-            + "the libc wrapper such as break write for a syscall); a replay already stops at every signal the program received, "
-            + "and \"jrrtui dump\" lists the recorded events, syscalls among them, with the numbers \"goto\" takes."},
-        {"handle", "handle is not supported yet: a replay stops at every signal the program received, as recorded "
-            + "(\"info signals\" lists them); continue goes on past one."},
     };
 
     static List<ReplCommand> all() {

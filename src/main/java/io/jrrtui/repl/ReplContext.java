@@ -52,6 +52,9 @@ final class ReplContext {
      * "silent" prints neither (gdb's print_stop_event is skipped), and its list is made due.
      */
     void report(StopEvent stop, PrintStream out) {
+        for (String sig : session.passedSignals()) {
+            out.print("\nProgram received signal " + sig + ", " + session.signalHandling(List.of(sig)).get(0).description() + ".\n");
+        }
         String text = printer.report(session, stop);
         if (!scripts.noteStop(stop)) return;
         out.print(text);

@@ -147,7 +147,10 @@ public final class StopPrinter {
                 return sb.toString();
             }
             case BREAKPOINT -> {
-                if (stop.breakpoint() > 0) {
+                if (stop.breakpoint() > 0 && hit != null && hit.type().equals("catchpoint")) {
+                    sb.append('\n').append(threadHit(stop)).append("Catchpoint ").append(stop.breakpoint()).append(" (")
+                            .append(stop.detail()).append("), ");
+                } else if (stop.breakpoint() > 0) {
                     sb.append('\n').append(threadHit(stop)).append(hit != null && hit.temporary() ? "Temporary breakpoint " : "Breakpoint ")
                             .append(stop.breakpoint()).append(", ");
                 }
@@ -177,6 +180,11 @@ public final class StopPrinter {
                 }
             }
             case SIGNAL -> {
+                if (stop.breakpoint() > 0) {
+                    sb.append('\n').append(threadHit(stop)).append("Catchpoint ").append(stop.breakpoint()).append(" (signal ")
+                            .append(stop.detail()).append("), ").append(locationWithSource(frame, stop.where()));
+                    break;
+                }
                 sb.append(stop.thread() > 0 ? "\nThread " + stop.thread() + " \"" + stop.threadName() + "\" received signal " : "\nProgram received signal ").append(signalText(stop.detail())).append(".\n");
                 sb.append(locationWithSource(frame, stop.where()));
             }
@@ -355,7 +363,7 @@ public final class StopPrinter {
             sb.append('\n');
             if (b.condition() != null && !b.condition().isBlank()) sb.append("\tstop only if ").append(b.condition()).append('\n');
             if (b.hitCount() > 0) {
-                sb.append("\tbreakpoint already hit ").append(b.hitCount()).append(b.hitCount() == 1 ? " time\n" : " times\n");
+                sb.append(b.type().equals("catchpoint") ? "\tcatchpoint already hit " : "\tbreakpoint already hit ").append(b.hitCount()).append(b.hitCount() == 1 ? " time\n" : " times\n");
             }
             if (b.ignoreCount() > 0) sb.append("\tignore next ").append(b.ignoreCount()).append(" hits\n");
             for (String line : commandsOf.apply(b.number())) sb.append("        ").append(line).append('\n');

@@ -49,6 +49,20 @@ final class Breakpoints {
         for (long a : new java.util.ArrayList<>(pending)) arm(a, mem);
     }
 
+    /**
+     * Arms again the breakpoints whose int3 a new mapping replaced (the byte there is the new
+     * code's), and parks those whose code was unmapped as pending.
+     */
+    void rearmReplaced(TraceeMemory mem) {
+        if (!inserted) return;
+        byte[] b = new byte[1];
+        for (long a : new java.util.ArrayList<>(original.keySet())) {
+            if (pending.contains(a)) continue;
+            if (mem.readPartial(a, b) != 1) pending.add(a);
+            else if (b[0] != INT3) arm(a, mem);
+        }
+    }
+
     /** Forgets addr, putting its original byte back into mem (null: the process is gone). */
     void remove(long addr, TraceeMemory mem) {
         Byte b = original.remove(addr);

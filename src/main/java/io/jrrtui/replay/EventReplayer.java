@@ -402,6 +402,7 @@ final class EventReplayer {
         WaitStatus ws = Ptrace.waitForDeath(t.tid);
         t.dead = true;
         t.proc.liveTasks--;
+        if (t == s.primary) s.selectSurvivor(); // as onDeath: a thread that leaves alone is reaped here
         if (ws.exitCode() != ex.code() && !ws.signaled()) {
             throw new DivergenceException(n, "task " + t.recordedTid + " ended with " + ws + ", recorded " + ex.describe());
         }
@@ -655,7 +656,10 @@ final class EventReplayer {
     /** Runs t's call for real with args; the recorded memory writes are applied only if writes. */
     private void executeForReal(LiveTask t, SyscallEvent sc, Registers entry, Registers args, boolean writes) {
         String name = sc.name();
-        if (MAPPING_CALLS.contains(name)) s.mappingsChanged = true;
+        if (MAPPING_CALLS.contains(name)) {
+            s.mappingsChanged = true;
+            s.breakpointsToCheck = true;
+        }
         if (name.equals("sigaltstack") && entry.arg(0) != 0) t.ownSignalStack = true; // per thread: see TaskImage
         if (name.equals("mremap") && sc.result() >= 0 && sc.result() != entry.arg(0)) {
             args = args.withArg(3, entry.arg(3) | MREMAP_MAYMOVE | MREMAP_FIXED).withArg(4, sc.result());
@@ -903,10 +907,7 @@ final class EventReplayer {
 
     /** gdb's default: stop and print for signals except the routine ones (timers, children, window size). */
     private static boolean stopsDebugger(int sig) {
-        return switch (sig) {
-            case 14, 17, 23, 26, 27, 28, 29 -> false; // ALRM CHLD URG VTALRM PROF WINCH IO
-            default -> true;
-        };
+        return !Signals.quietByDefault(sig);
     }
 
     private void replayTrappedInstruction(LiveTask t, long n, TrappedInstruction insn, Registers regs, Event expected) {

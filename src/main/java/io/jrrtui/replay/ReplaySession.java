@@ -106,6 +106,12 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         });
     }
 
+    /** The replaying process runs on this machine: its XSAVE image has this processor's layout. */
+    @Override
+    public int xsaveOffset(int component) {
+        return component > 1 && component < 32 ? io.jrrtui.sys.Shim.cpuid(0xd, component)[1] : -1;
+    }
+
     /** The x87/SSE/AVX registers of the live process: the XSAVE image, or FXSAVE's 512 bytes without XSAVE. */
     @Override
     public byte[] floatingPointRegisters() {
@@ -292,6 +298,11 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         }
         if (replayer.lostFault(t)) return null; // after the step over a breakpoint it may stand on
         StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU), false);
+        if (s.breakpointsToCheck && !stopsDisarmed && !s.exited) {
+            // the dynamic loader maps a library's code over its first read-only mapping: an int3 put there is gone
+            breakpoints.rearmReplaced(s.mem);
+            s.breakpointsToCheck = false;
+        }
         if (s.mappingsChanged && !pageWatch.isEmpty() && !stopsDisarmed) applyPageWatch();
         return r;
     }
@@ -933,6 +944,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             s.signalTask = null;
             s.exitDescription = "";
             s.mappingsChanged = false;
+            s.breakpointsToCheck = false;
             s.seekEvents(cp.event());
             breakpoints.markLifted();
             applyDebugRegs();

@@ -29,6 +29,8 @@ final class TraceeState {
     boolean atTraceEnd;
     /** A replayed call changed the mappings (watched pages must be protected again). */
     boolean mappingsChanged;
+    /** A replayed call changed the mappings and the breakpoints have not been checked since (a new mapping may cover an int3). */
+    boolean breakpointsToCheck;
     String exitDescription = "";
     /** The replay's System V shared memory segments, by recorded id (all processes share them). */
     final SysvSegments sysvSegments = new SysvSegments();

@@ -37,6 +37,15 @@ public interface Target extends AutoCloseable {
      */
     byte[] floatingPointRegisters();
 
+    /**
+     * Where XSAVE state component n (5-7: AVX-512) lies in {@link #floatingPointRegisters}'s image
+     * (CPUID leaf 0xD of the machine whose process it is: the layout differs between processors), or
+     * -1 when unknown.
+     */
+    default int xsaveOffset(int component) {
+        return -1;
+    }
+
     /** Reads exactly len bytes of the program's memory (breakpoint bytes hidden); throws JrrException where unmapped. */
     byte[] readMemory(long addr, int len);
 

@@ -52,12 +52,12 @@ final class ScanCheckpoints {
     }
 
     /**
-     * Forks at hits of a multi-threaded program too (jrrtui.timeline.threadedScanForks). Off by
-     * default: in ThreadedCheckpointTest (mt_dense_stretch) about every other run then ended with
-     * a thread of the live process that could not be read (PTRACE_GETREGS: no such process) after
-     * the search; cause not found in the time, and it does not happen without these forks.
+     * Forks at hits of a multi-threaded program too (jrrtui.timeline.threadedScanForks, on by
+     * default; false turns them off). They once seemed to lose a thread: the cause was the replay
+     * keeping a reaped thread selected (a restored fork selects the hit's thread, which then ended
+     * alone on the way forward), fixed in the replay.
      */
-    static final boolean THREADED = Boolean.getBoolean("jrrtui.timeline.threadedScanForks");
+    static final boolean THREADED = Boolean.parseBoolean(System.getProperty("jrrtui.timeline.threadedScanForks", "true"));
     private boolean enabled = true;
 
     /** Makes the scan fork nothing (the deadline still holds). */

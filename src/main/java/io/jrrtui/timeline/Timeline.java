@@ -174,6 +174,11 @@ public final class Timeline implements AutoCloseable {
         return forward(Long.MAX_VALUE, true);
     }
 
+    /** Continues forward to the next user breakpoint or watchpoint hit, or until event until is complete. */
+    public StopReason continueForward(long until) {
+        return forward(until, true);
+    }
+
     /** Continues forward to the next stop of the selected thread (other threads' stops are passed over). */
     public StopReason continueSelectedThread() {
         return program.resumeThread(program.selectedThread().recordedTid());
@@ -273,6 +278,16 @@ public final class Timeline implements AutoCloseable {
         }
         liveBase = here;
         sinceCheckpointNanos = 0;
+        keepWithinBounds(here);
+    }
+
+    /**
+     * After a checkpoint was added at key here: thins them to the count cap and, now and then, to
+     * the memory budget. Every checkpoint kept counts, whether forward replay, a bisection's pause
+     * or a scan's hit made it (a scan's forks at hits of a threaded program hold as many
+     * copy-on-write pages as any other).
+     */
+    private void keepWithinBounds(long here) {
         discard(CheckpointPolicy.thin(checkpoints.keySet(), here));
         // Reading every checkpoint's memory costs a /proc walk each: the budget is checked now and then.
         if (++checkpointsMade % MEMORY_CHECK_EVERY == 0) {
@@ -287,7 +302,7 @@ public final class Timeline implements AutoCloseable {
      */
     void adoptCheckpoint(long key, Checkpoint cp) {
         checkpoints.put(key, cp);
-        discard(CheckpointPolicy.thin(checkpoints.keySet(), key));
+        keepWithinBounds(key);
     }
 
     NavigableMap<Long, Checkpoint> checkpointsByKey() {
@@ -342,17 +357,28 @@ public final class Timeline implements AutoCloseable {
     }
 
     /**
-     * For each checkpoint a scan forked at a hit and adopted: the base the marks it took over had
-     * before. A re-run from such a checkpoint has been seen to lose a thread of a multi-threaded
-     * program (rarely; cause not found): the checkpoint is then dropped and the position found
-     * again from the base before it, as without it.
+     * For each checkpoint a scan forked at a hit and adopted: that hit's mark, based as it was
+     * before (on the checkpoint the scan left from). Should a re-run from such a checkpoint fail,
+     * it is dropped and the position found again from that base, as without it.
      */
-    private final Map<Long, Long> scanForkFallback = new java.util.HashMap<>();
+    private final Map<Long, Mark> scanForkAt = new java.util.HashMap<>();
+
+    /** The checkpoints scans forked at hits and adopted, by key, with the hit each was made at (its mark based as before). */
+    Map<Long, Mark> scanForks() {
+        Map<Long, Mark> out = new TreeMap<>();
+        for (Map.Entry<Long, Mark> e : scanForkAt.entrySet()) if (checkpoints.containsKey(e.getKey())) out.put(e.getKey(), e.getValue());
+        return out;
+    }
+
+    /** Makes the checkpoint at key k the live process (it must be kept). */
+    void restoreKey(long k) {
+        restoreCheckpoint(Map.entry(k, checkpoints.get(k)));
+    }
 
     /** Goes to a position seen before (re-executing from the nearest checkpoint). */
     public void goTo(Mark m) {
-        Long fallback = scanForkFallback.get(m.base());
-        if (fallback == null) {
+        Mark forkedAt = scanForkAt.get(m.base());
+        if (forkedAt == null) {
             goToFromBase(m);
             return;
         }
@@ -366,7 +392,7 @@ public final class Timeline implements AutoCloseable {
                 travel.discard(checkpoints.remove(m.base()));
             }
         }
-        goTo(m.basedAt(fallback));
+        goTo(m.basedAt(forkedAt.base()));
     }
 
     /** Reads every thread's registers: a PtraceException when one is gone or not stopped. */
@@ -582,54 +608,128 @@ public final class Timeline implements AutoCloseable {
             forks.discardAll(); // cut short: these hits are not the answer
             return hits;
         }
-        return basedOnForks(hits, forks.take(), provenAfter);
+        return basedOnForks(hits, forks.take(), provenAfter, new Scan(target, extraStops, accept, writeEndingAtTarget));
     }
 
     /**
      * Adopts the forks at keys ordered among their stretch's checkpoints (oldest first), and
      * returns hits with the marks of those at or after a fork (same event interval) based on it.
      */
-    private List<Hit> basedOnForks(List<Hit> hits, List<ScanCheckpoints.Fork> forks, long provenAfter) {
+    private List<Hit> basedOnForks(List<Hit> hits, List<ScanCheckpoints.Fork> forks, long provenAfter, Scan scan) {
         if (forks.isEmpty()) return hits;
         List<Hit> out = new ArrayList<>(hits);
         long lastAdopted = -1;
+        int lastIndex = -1;
         for (ScanCheckpoints.Fork f : forks) {
-            long e = f.at().event();
-            long lo = Math.max(Math.max(f.after(), key(e, 0)), lastAdopted);
-            long stretchEnd = key(e + 1, 0);
-            Long next = checkpoints.higherKey(lo);
-            // a checkpoint after lo in the stretch is after the fork only when proved to be
-            boolean ordered = next == null || next >= stretchEnd || provenAfter >= 0 && next >= provenAfter;
-            long hi = next == null || next >= stretchEnd ? stretchEnd : next;
-            long k = keyBetween(lo, hi);
-            if (!ordered || k < 0 || checkpoints.containsKey(k)) {
-                travel.discard(f.checkpoint());
-                continue;
-            }
-            adoptCheckpoint(k, f.checkpoint());
-            if (checkpoints.get(k) != f.checkpoint()) continue; // thinned away at once
-            if (!restoresTo(k, f.at())) {
-                travel.discard(checkpoints.remove(k));
-                continue;
-            }
+            long k = adoptAtHit(f.checkpoint(), f.at(), Math.max(f.after(), lastAdopted), provenAfter);
+            if (k < 0) continue;
             lastAdopted = k;
-            scanForkFallback.put(k, f.at().base());
-            if (TRACE) System.err.printf("[timeline]   checkpoint at hit %d of %d adopted at %d.%d%n", f.hitIndex(), hits.size(), e, k % SUB);
-            for (int j = f.hitIndex(); j < out.size(); j++) {
-                Hit h = out.get(j);
-                Mark m = h.mark();
-                if (m.event() != e) break;
-                out.set(j, new Hit(h.kind(), h.address(), h.slot(), m.basedAt(k)));
-            }
+            lastIndex = f.hitIndex();
+            if (TRACE) System.err.printf("[timeline]   checkpoint at hit %d of %d adopted at %d.%d%n", f.hitIndex(), hits.size(), eventOf(k), k % SUB);
+            rebase(out, f.hitIndex(), k);
         }
+        if (lastAdopted >= 0) forkJustBeforeTheEnd(out, lastAdopted, lastIndex, provenAfter, scan);
         return out;
+    }
+
+    /** What a scan looked for (to run part of it again). */
+    private record Scan(Mark target, Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingAtTarget) {}
+
+    /**
+     * Scan forks are made by time, so the latest may lie a fork's cost times ten of scanning
+     * before the last hit (0.3–0.7 s under load), and every search that starts at the answer
+     * (reverse-next, reverse-step, a second reverse-continue) scans that again. When it is more
+     * than a few hits back, the piece from it to a few hits before the last is run again (what
+     * going to the answer would run anyway) and a checkpoint forked there: the answer is then a
+     * few hits from a checkpoint. Not closer: a search from the answer that scans fewer than two
+     * hits (`last` after a breakpoint search) has no anchor for the reverse-stepi it ends with.
+     */
+    private void forkJustBeforeTheEnd(List<Hit> hits, long forkKey, int forkIndex, long provenAfter, Scan scan) {
+        int beforeLast = hits.size() - 1 - BACK_FROM_LAST;
+        int between = beforeLast - forkIndex;
+        if (between < NEAR_END_HITS || hits.get(beforeLast).mark().event() != eventOf(forkKey)) {
+            if (TRACE) System.err.printf("[timeline]   %d hits from the last fork to the one a fork near the end would be at%n", between);
+            return;
+        }
+        Mark target = hits.get(beforeLast).mark();
+        try {
+            if (liveBase != forkKey || !at(scanForkAt.get(forkKey))) restoreCheckpoint(Map.entry(forkKey, checkpoints.get(forkKey)));
+            // Whether a restored fork reports the hit it stands on again is not counted on: the
+            // run stops two hits short, then goes hit by hit until it is at the one wanted.
+            int met = program.exclusive(() -> {
+                int n = between > 2 ? scanHere(scan.target(), scan.extraStops(), scan.accept(), scan.writeEndingAtTarget(), between - 2, null).size() : 0;
+                for (int more = 0; more < 4 && !at(target); more++) {
+                    if (scanHere(scan.target(), scan.extraStops(), scan.accept(), scan.writeEndingAtTarget(), 1, null).isEmpty()) break;
+                    n++;
+                }
+                return n;
+            });
+            if (!at(target)) { // not the same hits: leave the forks as they are
+                if (TRACE) System.err.printf("[timeline]   the run to the hit near the end passed it (%d hits of %d)%n", met, between);
+                return;
+            }
+            long k = adoptAtHit(travel.checkpoint(), target, forkKey, provenAfter);
+            if (k < 0) {
+                if (TRACE) System.err.printf("[timeline]   the checkpoint at the hit near the end was not adopted%n");
+                return;
+            }
+            if (TRACE) System.err.printf("[timeline]   checkpoint at hit %d of %d (%d before the last) adopted at %d.%d%n", beforeLast, hits.size(), BACK_FROM_LAST,
+                    eventOf(k), k % SUB);
+            rebase(hits, beforeLast, k);
+        } catch (JrrException e) {
+            // no checkpoint here (a thread exiting...): the searches after start from the fork before
+            if (TRACE) System.err.printf("[timeline]   no checkpoint at the hit near the end: %s%n", e.getMessage());
+        }
+    }
+
+    /** Fewer hits than this between the latest scan fork and the one it would add: no fork more. */
+    private static final int NEAR_END_HITS = 8;
+    /** How many hits before the last that fork is made. */
+    private static final int BACK_FROM_LAST = 4;
+
+    /**
+     * Adopts cp, forked at hit position at, at a key after the checkpoint key after (and the
+     * event's start) when that order is proved, and checks it restores to at; returns the key, or
+     * -1 after discarding it.
+     */
+    private long adoptAtHit(Checkpoint cp, Mark at, long after, long provenAfter) {
+        long e = at.event();
+        long lo = Math.max(after, key(e, 0));
+        long stretchEnd = key(e + 1, 0);
+        Long next = checkpoints.higherKey(lo);
+        // a checkpoint after lo in the stretch is after the fork only when proved to be
+        boolean ordered = next == null || next >= stretchEnd || provenAfter >= 0 && next >= provenAfter;
+        long hi = next == null || next >= stretchEnd ? stretchEnd : next;
+        long k = keyBetween(lo, hi);
+        if (!ordered || k < 0 || checkpoints.containsKey(k)) {
+            travel.discard(cp);
+            return -1;
+        }
+        adoptCheckpoint(k, cp);
+        if (checkpoints.get(k) != cp) return -1; // thinned away at once
+        if (!restoresTo(k, at)) {
+            travel.discard(checkpoints.remove(k));
+            return -1;
+        }
+        scanForkAt.put(k, at);
+        return k;
+    }
+
+    /** Bases the marks of hits from index `from` on (same event interval as it) on the checkpoint at key k. */
+    private static void rebase(List<Hit> hits, int from, long k) {
+        long e = hits.get(from).mark().event();
+        for (int j = from; j < hits.size(); j++) {
+            Hit h = hits.get(j);
+            Mark m = h.mark();
+            if (m.event() != e) break;
+            hits.set(j, new Hit(h.kind(), h.address(), h.slot(), m.basedAt(k)));
+        }
     }
 
     /**
      * Whether restoring the checkpoint at key k gives exactly the position m, every thread
-     * readable. A checkpoint forked at a hit of a multi-threaded program has been seen to restore
-     * to a process one of whose threads could not be read (rarely; cause not found): such a fork
-     * is not kept, and the answer is found again from the scan's start as before.
+     * readable. A fork that does not is not kept, and the answer is found again from the scan's
+     * start as before (a guard: none is known to fail).
      */
     private boolean restoresTo(long k, Mark m) {
         try {
@@ -724,6 +824,7 @@ public final class Timeline implements AutoCloseable {
         // the previous stop helps only inside the same event interval: from an earlier one the
         // event boundary is nearer, and stepping across events could step through a signal
         Mark anchor = at > 0 && trail.get(at - 1).event() == target.event() ? trail.get(at - 1) : null;
+        if (anchor == null) anchor = forkBefore(target);
         if (TRACE) System.err.printf("[timeline] reverse-stepi: trail %d, at %d, anchor %s%n", trail.size(), at, anchor != null);
         // 0, or the event whose completion ends the search: the previous instruction is the one
         // that made it (a syscall), and the answer the state just before it
@@ -762,6 +863,18 @@ public final class Timeline implements AutoCloseable {
         trail.addAll(chain);
         trailIsSteps = true;
         return true;
+    }
+
+    /**
+     * The position of the scan fork the live process left from to reach target, when it lies in
+     * target's stretch before target: nearer than the event's start (a search from a position
+     * just after such a fork can meet a single hit, leaving no previous stop to anchor at).
+     */
+    private Mark forkBefore(Mark target) {
+        Mark forkedAt = target.base() >= 0 ? scanForkAt.get(target.base()) : null;
+        if (forkedAt == null || forkedAt.event() != target.event() || forkedAt.tid() != target.tid()) return null;
+        if (forkedAt.sameState(target.regs()) && forkedAt.frame() == target.frame()) return null; // the same position
+        return forkedAt.basedAt(target.base());
     }
 
     private int indexInTrail(Mark m) {

@@ -30,11 +30,12 @@ import java.util.concurrent.TimeUnit;
  * mt_racy_counter (4 threads, 40M racy writes): goto random events (median and max), the first
  * prompt, reverse-continue to a breakpoint hit near the end, reverse-next / reverse-step /
  * reverse-finish / last after it, and {@code watch -l counter} + reverse-continue from the end; plus
- * the memory the checkpoints hold. An operation that takes longer than the limit is interrupted
+ * the memory the checkpoints hold. The same operations on mt_dense_stretch (2 threads, 3M calls of
+ * store() each without a syscall) with a breakpoint on store() and a watch on {@code last}. An operation that takes longer than the limit is interrupted
  * and reported as such (the debugger is then opened afresh).
  *
  * <p>Arguments: test-binaries dir, [trace dir to keep/reuse recordings], [goto targets (20)],
- * [limit per operation in seconds (120)], [which: all|million|racy].
+ * [limit per operation in seconds (120)], [which: all|million|racy|dense].
  */
 public final class ScaleBench {
     private final Path traceDir;
@@ -59,13 +60,19 @@ public final class ScaleBench {
         long limit = args.length > 3 ? Long.parseLong(args[3]) : 120;
         String which = args.length > 4 ? args[4] : "all";
         ScaleBench b = new ScaleBench(traces, targets, limit);
-        if (!which.equals("racy")) {
+        boolean all = which.equals("all");
+        if (all || which.equals("million")) {
             Path t = b.record("million", bins.resolve("bench_million"), "1000000", "3000");
             b.run(t, "tick", "counter");
         }
-        if (!which.equals("million")) {
+        if (all || which.equals("racy")) {
             Path t = b.record("racy", bins.resolve("mt_racy_counter"));
             b.run(t, "mt_racy_counter.c:" + lineOf(bins, "mt_racy_counter.c", "counter = seen + 1"), "counter");
+        }
+        if (all || which.equals("dense")) {
+            // two threads, 3M calls of store() each inside one syscall-free stretch
+            Path t = b.record("dense", bins.resolve("mt_dense_stretch"));
+            b.run(t, "store", "last");
         }
         System.exit(0);
     }
@@ -225,6 +232,10 @@ public final class ScaleBench {
             }
             s.timed("watch -l " + watchExpr + " reverse-continue from the end", true, Debugger::reverseContinue);
             s.printMemory();
+            // the same without the checkpoints the searches above left near the answer
+            s.close();
+            s.timed("(fresh session: the same watch setup)", false, watchSetup);
+            s.timed("watch -l " + watchExpr + " rc from the end, fresh session", true, Debugger::reverseContinue);
         }
     }
 

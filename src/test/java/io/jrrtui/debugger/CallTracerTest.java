@@ -151,18 +151,7 @@ class CallTracerTest {
 
     @Test
     void exceptionUnwindsTracedFrames() throws Exception {
-        Path bin = tmp.resolve("ct_throw");
-        Path src = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", "ct_throw.cpp");
-        Process gxx;
-        try {
-            gxx = new ProcessBuilder("g++", "-g", "-O0", "-fno-omit-frame-pointer", "-o", bin.toString(), src.toString())
-                    .redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            Assumptions.abort("g++ is not installed: " + e.getMessage());
-            return;
-        }
-        String msg = new String(gxx.getInputStream().readAllBytes());
-        assertEquals(0, gxx.waitFor(), msg);
+        Path bin = Jrr.gxx("ct_throw", tmp.resolve("ct_throw"));
         Path dir = tmp.resolve("ct_throw.trace");
         Jrr.Run r = Jrr.run("record", "-q", "-o", dir.toString(), "--stdout", tmp.resolve("ct_throw.out").toString(), "--", bin.toString());
         assertEquals(0, r.status(), r.errText());

@@ -165,6 +165,20 @@ class DebuggerTest {
     }
 
     @Test
+    void aLibraryBreakpointSetBeforeTheLibraryIsLoadedIsHit() {
+        // At the first prompt libc is not mapped yet: the breakpoint waits for its code. ld.so maps
+        // libc whole and then its code segment over that (MAP_FIXED): an int3 written into the first
+        // mapping goes with it, and the breakpoint used to be passed by (the program ran to its end).
+        dbg.addBreakpoint("printf", null, false);
+        StopEvent s = dbg.cont();
+        assertEquals(StopEvent.Reason.BREAKPOINT, s.reason(), s.toString());
+        assertTrue(s.where().function().contains("printf"), s.toString());
+        assertEquals("main", dbg.backtrace(2).get(1).where().function());
+        StopEvent next = dbg.cont();
+        assertEquals(StopEvent.Reason.BREAKPOINT, next.reason(), "the next call stops too: " + next);
+    }
+
+    @Test
     void listAtTheFirstPromptShowsMain() {
         List<String> shown = dbg.list(null);
         assertTrue(shown.stream().anyMatch(l -> l.contains("main")), shown.toString());

@@ -52,12 +52,16 @@ class AllRegistersOracleTest {
             server.close();
             t.join(10_000);
         }
-        List<String> expected = registerLines(gdb);
+        // the server offers gdb AVX, not AVX-512: where the machine has it jrrtui lists k0-7 and zmm0-31 in
+        // place of ymm0-15 (as gdb on the machine itself does): ymm0 and the zmm rows are compared with native
+        // gdb below
+        boolean avx512 = ours.lines().anyMatch(l -> l.startsWith("zmm0 "));
+        List<String> expected = registerLines(gdb).stream().filter(l -> !avx512 || !l.matches("ymm\\d+ .*")).toList();
         // the server describes xmm to gdb as SSE's vec128, without the bfloat16/half views gdb's own
         // x86-64 description has (and jrrtui prints, as checked against gdb on the program itself below)
-        List<String> actual = registerLines(ours).stream()
+        List<String> actual = registerLines(ours).stream().filter(l -> !l.matches("(zmm\\d+|k[0-7]) .*") && !(avx512 && l.matches("ymm\\d+ .*")))
                 .map(l -> l.startsWith("xmm") ? l.replaceFirst("v8_bfloat16 = \\{[^}]*}, v8_half = \\{[^}]*}, ", "") : l).toList();
-        assertTrue(expected.size() > 100, "gdb printed too few registers:\n" + gdb);
+        assertTrue(expected.size() > 70, "gdb printed too few registers:\n" + gdb);
         assertTrue(actual.stream().anyMatch(l -> l.startsWith("xmm0 ") || l.startsWith("ymm0 ")), ours);
         assertTrue(ours.contains("0x41180000"), "xmm0 holds half's 9.5f:\n" + ours);
         assertEquals(String.join("\n", expected), String.join("\n", actual));
@@ -67,7 +71,7 @@ class AllRegistersOracleTest {
     void vectorRegistersAgreeWithGdbOnTheProgramItself() throws Exception {
         assumeTrue(GdbOracle.present(), "gdb is not installed");
         Path trace = Jrr.recordQuietly(tmp.resolve("par_rev"), tmp.resolve("out"), "par_rev");
-        String shown = "info registers xmm0 ymm0 mxcsr st0 fctrl fstat";
+        String shown = "info registers xmm0 ymm0 zmm0 zmm31 mxcsr st0 fctrl fstat";
         String ours = String.join("\n", registerLines(ours(trace, List.of(shown))));
         String gdb = GdbOracle.run(List.of("gdb", "-nx", "-batch", "-ex", "break half", "-ex", "run", "-ex", "finish", "-ex", shown,
                 Jrr.binary("par_rev").toString()));

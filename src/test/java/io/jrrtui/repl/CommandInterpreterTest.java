@@ -398,7 +398,7 @@ class CommandInterpreterTest {
         assertTrue(run("jump 40").startsWith("jump cannot run in a replay"));
         assertTrue(run("python print(1)").startsWith("Python scripting is not supported in jrrtui"));
         assertTrue(run("define foo").startsWith("User-defined commands are not supported in jrrtui"));
-        assertTrue(run("handle SIGUSR1 nostop noprint").startsWith("handle is not supported yet"));
+        assertTrue(run("handle SIGUSR1 nopass").startsWith("\"nopass\" cannot apply to a replay"));
     }
 
     @Test

@@ -54,6 +54,25 @@ public final class Jrr {
         return p;
     }
 
+    /**
+     * Builds test-binaries/NAME.cpp with g++ -g -O0 -fno-omit-frame-pointer into bin; the test is
+     * skipped where g++ is not installed, and fails when the build does.
+     */
+    public static Path gxx(String name, Path bin) throws java.io.IOException, InterruptedException {
+        Path src = Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", name + ".cpp");
+        Process p;
+        try {
+            p = new ProcessBuilder("g++", "-g", "-O0", "-fno-omit-frame-pointer", "-o", bin.toString(), src.toString())
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("g++ is not installed: " + e.getMessage());
+            return bin;
+        }
+        String msg = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new AssertionError("g++ failed on " + src + ": " + msg);
+        return bin;
+    }
+
     /** The source of a test program (test-binaries/NAME.c). */
     public static Path source(String name) {
         return Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", name + ".c");

@@ -245,6 +245,68 @@ class ThreadedCheckpointTest {
         }
     }
 
+    /**
+     * Checkpoints a reverse search forks at hits while it scans a threaded program's dense stretch
+     * (mt_dense_spawn: the main thread waits in pthread_join while the other calls store() 2M
+     * times): each restores to exactly the state a re-run from the scan's start reaches at the
+     * same hit (every thread's registers, memory), and replay goes on from it as forward replay
+     * does: the stretch's thread ends, a thread created after the checkpoint runs and ends, the
+     * program exits. And the search's answer, reached through them, is the last call.
+     */
+    @org.junit.jupiter.api.Test
+    void checkpointsForkedAtHitsOfAThreadedScanRestoreToForwardReplay() {
+        Path trace = record("mt_dense_spawn");
+        Path bin = Jrr.binary("mt_dense_spawn");
+        long store = Nm.address(bin, "store"), marker = Nm.address(bin, "marker");
+        State lastCall;
+        Map<Long, State> atEvent = new TreeMap<>();
+        try (ReplaySession ref = open(trace)) {
+            long base = ref.executableBase();
+            ref.addBreakpoint(base + marker);
+            assertEquals(StopReason.Kind.BREAKPOINT, ref.cont(Long.MAX_VALUE, true).kind());
+            ref.removeBreakpoint(base + marker);
+            ref.addBreakpoint(base + store);
+            assertEquals(StopReason.Kind.BREAKPOINT, ref.cont(Long.MAX_VALUE, true).kind());
+            lastCall = state(ref);
+            ref.removeBreakpoint(base + store);
+            for (long e = ref.currentEvent() + 1; e < ref.eventCount(); e++) {
+                ref.runToEvent(e);
+                if (ref.exited()) break;
+                atEvent.put(e, state(ref));
+            }
+        }
+        assertEquals(2, lastCall.threads().size(), "the main thread and the stretch's thread at the last call");
+        assertTrue(atEvent.values().stream().anyMatch(st -> !st.threads().keySet().containsAll(lastCall.threads().keySet())),
+                "the stretch's thread ends after it");
+        assertTrue(atEvent.values().stream().anyMatch(st -> !lastCall.threads().keySet().containsAll(st.threads().keySet())),
+                "a thread is created after the stretch");
+        ReplaySession replay = open(trace);
+        try (Timeline tl = new Timeline(replay)) {
+            long base = replay.executableBase();
+            tl.continueForward();
+            assertTrue(tl.atEnd());
+            tl.addBreakpoint(base + store);
+            assertTrue(tl.reverseContinue().hit() != null, "a hit of store()");
+            assertEquals(lastCall, state(replay), "reverse-continue to the last call of store()");
+            Map<Long, Mark> forks = tl.scanForks();
+            assertTrue(!forks.isEmpty(), "the search forked checkpoints at hits and kept them");
+            tl.removeBreakpoint(base + store);
+            for (Map.Entry<Long, Mark> f : forks.entrySet()) {
+                tl.restoreKey(f.getKey());
+                State restored = state(replay);
+                assertEquals(2, restored.threads().size(), "both threads re-created");
+                tl.goTo(f.getValue()); // based on the checkpoint the scan left from: a re-run
+                assertEquals(restored, state(replay), "checkpoint at hit " + f.getValue() + " against a re-run to it");
+                tl.restoreKey(f.getKey());
+                for (Map.Entry<Long, State> e : atEvent.entrySet()) {
+                    replay.runToEvent(e.getKey());
+                    assertEquals(e.getValue(), state(replay), "event " + e.getKey() + " from the checkpoint at " + f.getValue());
+                }
+                assertEquals(StopReason.Kind.EXITED, replay.runToEnd().kind(), "from the checkpoint to the recorded end");
+            }
+        }
+    }
+
     private static int lineOf(String file, String text) throws java.io.IOException {
         List<String> lines = java.nio.file.Files.readAllLines(Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", file));
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
