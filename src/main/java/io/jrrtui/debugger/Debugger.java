@@ -49,6 +49,8 @@ public final class Debugger implements DebugSession {
     private String imageKey;
     /** The libraries' ELF headers, to tell which recorded mapping the process holds (see {@link LibraryPlacement}). */
     private final LoadedHeaders headers;
+    /** Every file's symbols read so far, shared by the images this session makes (see ProgramImage). */
+    private final Map<java.nio.file.Path, io.jrrtui.symbols.ModuleSymbols> parsedFiles = new HashMap<>();
     private TypeFactory types = new TypeFactory();
     private Map<String, GlobalVariables> globals = new HashMap<>();
     private final Map<String, Value> convenience = new HashMap<>();
@@ -93,7 +95,7 @@ public final class Debugger implements DebugSession {
             if (!history.focused()) throw new JrrException("process " + focus.tid() + " does not exist at event " + focus.event());
         }
         this.headers = new LoadedHeaders(p -> history == null ? java.nio.file.Path.of(p) : history.trace().localCopy(p));
-        this.image = new ProgramImage(target, history == null ? null : history.trace(), imageTime(), recordedMappings(), headers);
+        this.image = new ProgramImage(target, history == null ? null : history.trace(), imageTime(), recordedMappings(), headers, parsedFiles);
         this.imageKey = image.layoutKey();
         this.catches = history == null ? null : new Catchpoints(history.trace());
         this.inspector = new Inspector(image, convenience, target::callFunction);
@@ -175,13 +177,89 @@ public final class Debugger implements DebugSession {
             return; // the executable is not mapped (mid-exec): keep the image
         }
         if (key.equals(imageKey)) return;
-        image = new ProgramImage(target, history.trace(), imageTime(), recordedMappings(), headers);
+        image = new ProgramImage(target, history.trace(), imageTime(), recordedMappings(), headers, parsedFiles);
         imageKey = key;
         types = new TypeFactory();
         globals = new HashMap<>();
         inspector = new Inspector(image, convenience, target::callFunction);
         ctx = null;
+        placeAgainInThisImage();
     }
+
+    /**
+     * After the image changed (an exec, or going back before one): breakpoints set by function or
+     * FILE:LINE are placed again in this program, as gdb re-sets them after an exec; one the
+     * program lacks stays pending (no location) until an image has it. Addresses (*ADDR), bare line
+     * numbers and catchpoints keep their places.
+     */
+    private void placeAgainInThisImage() {
+        for (UserBreakpoint b : breakpoints) {
+            if (!placedByName(b)) continue;
+            placeInTime(b);
+            List<SourceLocation> now;
+            try {
+                now = resolve(b.what);
+            } catch (JrrException e) {
+                now = List.of();
+            }
+            if (samePlaces(now, b.locations)) continue;
+            if (b.enabled) for (SourceLocation l : b.locations) if (!otherUses(b, l.pc())) removeCodeStop(l.pc());
+            b.locations = now;
+            if (b.enabled) for (SourceLocation l : now) addCodeStop(l.pc());
+        }
+    }
+
+    private static boolean placedByName(UserBreakpoint b) {
+        if (b.isWatch() || b.catchSpec != null || b.what == null) return false;
+        String w = b.what.strip();
+        return !w.isEmpty() && !w.startsWith("*") && !w.matches("[+-]?\\d+");
+    }
+
+    private static boolean samePlaces(List<SourceLocation> a, List<SourceLocation> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i).pc() != b.get(i).pc()) return false;
+        return true;
+    }
+
+    /** Sets the events between which b's locations (this image's) are valid: the image's exec to the next. */
+    private void placeInTime(UserBreakpoint b) {
+        long now = history.currentEvent();
+        b.placedFrom = 0;
+        b.placedUntil = Long.MAX_VALUE;
+        for (long e : ourExecs()) {
+            if (e <= now) b.placedFrom = e;
+            else if (e < b.placedUntil) b.placedUntil = e;
+        }
+    }
+
+    /** Whether the debugged process exec's another program after the current event (read from the recording once). */
+    private boolean execAhead() {
+        long now = history == null ? 0 : history.currentEvent();
+        for (long e : ourExecs()) if (e > now) return true;
+        return false;
+    }
+
+    /** The events at which the debugged process exec'd another program (after its first). */
+    private List<Long> ourExecs() {
+        if (history == null) return List.of();
+        if (execEvents == null) {
+            List<long[]> found = new ArrayList<>();
+            try (io.jrrtui.trace.TraceReader.EventCursor c = history.trace().events()) {
+                for (io.jrrtui.trace.Event e = c.next(); e != null; e = c.next()) {
+                    if (e instanceof io.jrrtui.trace.ExecEvent && e.number() > 1) found.add(new long[] {e.number(), e.tid()});
+                }
+            }
+            execEvents = found;
+        }
+        java.util.Set<Integer> ours = new java.util.HashSet<>();
+        if (!target.exited()) for (var t : target.threads()) ours.add(t.recordedTid());
+        List<Long> out = new ArrayList<>();
+        for (long[] e : execEvents) if (ours.contains((int) e[1])) out.add(e[0]);
+        return out;
+    }
+
+    /** The recording's exec events after the first (event, tid), read when first needed. */
+    private List<long[]> execEvents;
 
     /** The program moved: everything derived from the old state is stale. */
     void moved() {
@@ -235,8 +313,17 @@ public final class Debugger implements DebugSession {
 
     @Override
     public BreakpointInfo addBreakpoint(String location, String condition, boolean temporary) {
-        List<SourceLocation> locs = resolve(location);
+        List<SourceLocation> locs;
+        try {
+            locs = resolve(location);
+        } catch (JrrException e) {
+            // gdb's "pending on future load": a program this process exec's later may have it
+            UserBreakpoint probe = UserBreakpoint.code(0, location, List.of(), null, false);
+            if (!placedByName(probe) || !execAhead()) throw e;
+            locs = List.of();
+        }
         UserBreakpoint bp = UserBreakpoint.code(nextNumber++, location, locs, emptyToNull(condition), temporary);
+        if (execEvents != null && placedByName(bp)) placeInTime(bp); // the recording has execs: this image's events only
         breakpoints.add(bp);
         for (SourceLocation l : locs) addCodeStop(l.pc());
         return bp.info();
@@ -600,6 +687,8 @@ public final class Debugger implements DebugSession {
         if (extraStops.contains(h.address()) && extra != null && extra.test(h)) return true;
         for (UserBreakpoint b : breakpoints) {
             if (!b.enabled || b.isWatch()) continue;
+            // the address in another program (before or after an exec) is not this breakpoint's place
+            if (h.mark() != null && (h.mark().event() < b.placedFrom || h.mark().event() >= b.placedUntil)) continue;
             for (SourceLocation l : b.locations) if (l.pc() == h.address() && conditionHolds(b)) return true;
         }
         return false;
@@ -626,6 +715,10 @@ public final class Debugger implements DebugSession {
             }
             case END_OF_TRACE -> {
                 return endOfTrace(r.detail());
+            }
+            case EVENT -> {
+                if (r.afterExec()) followLayout(); // the new program's image, breakpoints placed in it
+                return null;
             }
             case WATCHPOINT -> {
                 UserBreakpoint w = watchBySlot(r.slot());
@@ -773,6 +866,16 @@ public final class Debugger implements DebugSession {
 
     /** Runs forward until a stop the user sees (a breakpoint whose condition holds, a watch, a signal, the end). */
     StopEvent runToUserStop() {
+        boolean byName = breakpoints.stream().anyMatch(b -> b.enabled && placedByName(b));
+        timeline.stopAfterExec(byName);
+        try {
+            return runToUserStopAcrossExecs();
+        } finally {
+            timeline.stopAfterExec(false);
+        }
+    }
+
+    private StopEvent runToUserStopAcrossExecs() {
         long key = catchKey();
         while (true) {
             Catchpoints.Place next = catches.next(breakpoints, handling.wantedQuietSignals(), key);

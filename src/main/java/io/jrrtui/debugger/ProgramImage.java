@@ -47,18 +47,23 @@ final class ProgramImage {
     /** The image of target, which replays trace (null: a target without a recording, e.g. a core file), at event now. */
     ProgramImage(Target target, TraceReader trace, long now) {
         this(target, trace, now, trace == null ? List.of() : trace.mappings(),
-                new LoadedHeaders(p -> trace == null ? Path.of(p) : trace.localCopy(p)));
+                new LoadedHeaders(p -> trace == null ? Path.of(p) : trace.localCopy(p)), new java.util.HashMap<>());
     }
 
-    /** As above, with the trace's mapping stream already read and the headers known (the debugger keeps both). */
-    ProgramImage(Target target, TraceReader trace, long now, List<Mapping> recordedMappings, LoadedHeaders headers) {
+    /**
+     * As above, with the trace's mapping stream already read, the headers known and the files
+     * parsed so far (the debugger keeps all three across the images it makes).
+     */
+    ProgramImage(Target target, TraceReader trace, long now, List<Mapping> recordedMappings, LoadedHeaders headers,
+            Map<Path, ModuleSymbols> parsed) {
         this.trace = trace;
+        this.parsed = parsed;
         Path sysrootDebug = localCopy(SYSTEM_DEBUG);
         debugFiles = new DebugFileLocator(sysrootDebug.equals(Path.of(SYSTEM_DEBUG)) ? List.of(sysrootDebug)
                 : List.of(sysrootDebug, Path.of(SYSTEM_DEBUG)));
         Path exe = target.currentExecutable();
         exeBase = target.executableBase();
-        main = add(exe.toAbsolutePath().toString(), ElfFile.open(exe), exeBase);
+        main = add(exe.toAbsolutePath().toString(), exe, exeBase);
         Set<String> code = new HashSet<>();
         for (Mapping m : recordedMappings) if ((m.prot() & PROT_EXEC) != 0) code.add(m.path());
         placements = LibraryPlacement.of(target.memoryMap(), recordedMappings, now, main.path(), m -> headers.holds(target, m));
@@ -69,7 +74,7 @@ final class ProgramImage {
             if (changed != null && code.contains(e.getKey())) missing.add(new MissingModule(e.getKey(), e.getValue().start(), changed));
             if (changed != null || !Files.isRegularFile(p) || !ElfFile.looksLikeElf(p)) continue;
             try {
-                add(e.getKey(), ElfFile.open(p), e.getValue().start());
+                add(e.getKey(), p, e.getValue().start());
             } catch (JrrException ex) {
                 // a library we cannot read: frames in it show as ?? rather than failing the session
             }
@@ -101,12 +106,22 @@ final class ProgramImage {
         return b.toString();
     }
 
-    private LoadedModule add(String path, ElfFile elf, long firstSegmentStart) {
+    /**
+     * Files parsed by this image or an earlier one of the same session, by the path opened: an
+     * image made again after an exec or a library load reuses their symbols at the new address
+     * instead of reading the DWARF of every library again (seconds for libpython).
+     */
+    private final Map<Path, ModuleSymbols> parsed;
+
+    private LoadedModule add(String path, Path file, long firstSegmentStart) {
+        ModuleSymbols known = parsed.get(file);
+        ElfFile elf = known != null ? known.elf() : ElfFile.open(file);
         long firstVaddr = elf.programHeaders().stream().filter(p -> p.type() == ProgramHeader.PT_LOAD)
                 .mapToLong(p -> p.vaddr() & ~0xfffL).min().orElse(0);
         long bias = elf.isDynamic() ? firstSegmentStart - firstVaddr : 0;
-        ModuleSymbols symbols = new ModuleSymbols(elf, debugFiles.find(elf), bias,
+        ModuleSymbols symbols = known != null ? known.rebased(bias) : new ModuleSymbols(elf, debugFiles.find(elf), bias,
                 name -> io.jrrtui.demangle.Demangler.demangle(name));
+        if (known == null) parsed.put(file, symbols);
         LoadedModule m = LoadedModule.of(path, symbols, firstSegmentStart);
         modules.add(m);
         index.add(symbols);

@@ -10,7 +10,14 @@ import java.util.List;
 final class UserBreakpoint {
     final int number;
     final String what;
-    final List<SourceLocation> locations;
+    /** Where it is armed; a code breakpoint set by name or line is placed again when the program exec's another. */
+    List<SourceLocation> locations;
+    /**
+     * The events between which the locations are this program's: from the exec that loaded it to
+     * the next exec of the process (a hit elsewhere, in another program's code at the same address,
+     * is not this breakpoint's). The whole recording until an exec has been seen.
+     */
+    long placedFrom, placedUntil = Long.MAX_VALUE;
     String condition;
     /** Crossings still to ignore (gdb's ignore count); they count as hits. */
     int ignoreCount;

@@ -63,6 +63,14 @@ final class Breakpoints {
         }
     }
 
+    /**
+     * The process exec'd: its new memory holds none of the int3s, so no byte may be put back;
+     * each address waits, like a library not loaded yet, until code is mapped there.
+     */
+    void replacedByExec() {
+        if (inserted) pending.addAll(original.keySet());
+    }
+
     /** Forgets addr, putting its original byte back into mem (null: the process is gone). */
     void remove(long addr, TraceeMemory mem) {
         Byte b = original.remove(addr);

@@ -835,6 +835,8 @@ final class EventReplayer {
         if (t == s.primary) s.mem = t.proc.mem;
         restoreExecState(t, ex);
         s.current = ex.number() - 1; // finishEvent marks the exec event done
+        s.execs++;
+        s.lastExec = t;
     }
 
     /** Whether the program's file is still byte for byte the copy the trace kept. */

@@ -230,6 +230,14 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
 
     // ---- execution control ------------------------------------------------------------------
 
+    /** See {@link EventHistory#stopAfterExec}: set by the debugger for a continue, read by {@link #cont}. */
+    private volatile boolean stopAfterExec;
+
+    @Override
+    public void stopAfterExec(boolean on) {
+        stopAfterExec = on;
+    }
+
     /**
      * Runs until event {@code untilEvent} is complete, or (when honourStops) a breakpoint or
      * watchpoint triggers, or the program ends.
@@ -248,7 +256,13 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
                 if (next == null) return endOfTrace();
                 if (honourStops && killsTheProgram(next)) return endOfTrace();
                 LiveTask t = replayer.taskFor(next);
+                long execsBefore = s.execs;
                 StopReason r = runTask(t);
+                if (r == null && honourStops && stopAfterExec && s.execs != execsBefore && !s.exited
+                        && s.lastExec != null && s.lastExec.proc == s.primary.proc) {
+                    stoppedIn(s.lastExec);
+                    return StopReason.afterExec(s.current);
+                }
                 if (r == null && s.signalStop != 0) {
                     int sig = s.signalStop;
                     LiveTask at = s.signalTask;
@@ -277,6 +291,13 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
      * and null means the stop was an event handled here.
      */
     private StopReason runTask(LiveTask t) {
+        long execsBefore = s.execs;
+        StopReason r = runTaskToItsStop(t);
+        if (s.execs != execsBefore && s.lastExec != null && s.lastExec.proc == s.primary.proc) breakpoints.replacedByExec();
+        return r;
+    }
+
+    private StopReason runTaskToItsStop(LiveTask t) {
         if (s.tasks.size() != debugRegsApplied) applyDebugRegs();
         if (s.events.peek() instanceof io.jrrtui.trace.PreemptEvent pe && pe.tid() == t.recordedTid) {
             return towardsPreemption(t, pe);

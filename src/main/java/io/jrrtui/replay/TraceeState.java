@@ -9,6 +9,10 @@ import java.util.Map;
 final class TraceeState {
     final TraceReader trace;
     final OutputSink output;
+    /** Execs replayed so far, and the task that made the latest (a continue can stop after one). */
+    long execs;
+    LiveTask lastExec;
+
     /** Live tasks by recorded tid. */
     final Map<Integer, LiveTask> tasks = new LinkedHashMap<>();
     /** The selected thread: the one the debugger shows (the program's first thread at start). */

@@ -28,11 +28,23 @@ public final class ModuleSymbols {
     private final DwarfInfo dwarf;
     private final CodeBytes code;
     private final Demangler demangler;
-    private List<CompileUnitSymbols> units;
-    private List<FunctionInfo> functionsByAddress;
-    private ElfSymbolTable elfSymbols;
-    private InlineIndex inlineIndex;
-    private java.util.Map<String, List<FunctionInfo>> functionsBySimpleName;
+    /** What is read from the file, without the load address: shared by every ModuleSymbols of the same file. */
+    private final Parsed p;
+
+    /**
+     * The file's indexes, built on first use and kept for every load address the file is given
+     * (a debugger rebuilding its image after an exec or a library load parses each file once).
+     */
+    private static final class Parsed {
+        List<CompileUnitSymbols> units;
+        List<FunctionInfo> functionsByAddress;
+        ElfSymbolTable elfSymbols;
+        InlineIndex inlineIndex;
+        java.util.Map<String, List<FunctionInfo>> functionsBySimpleName;
+        /** Unit address ranges sorted by start, for a binary search from pc to unit. */
+        long[] unitRangeLow, unitRangeHigh;
+        CompileUnitSymbols[] unitRangeOwner;
+    }
 
     public ModuleSymbols(ElfFile elf, Optional<ElfFile> debugElf, long bias, Demangler demangler) {
         this.elf = elf;
@@ -41,6 +53,22 @@ public final class ModuleSymbols {
         this.dwarf = this.debugElf != null && this.debugElf.hasDebugInfo() ? new DwarfInfo(this.debugElf) : null;
         this.code = new CodeBytes(elf);
         this.demangler = demangler;
+        this.p = new Parsed();
+    }
+
+    private ModuleSymbols(ModuleSymbols same, long bias) {
+        this.elf = same.elf;
+        this.debugElf = same.debugElf;
+        this.bias = bias;
+        this.dwarf = same.dwarf;
+        this.code = same.code;
+        this.demangler = same.demangler;
+        this.p = same.p;
+    }
+
+    /** The same file loaded at another address: shares everything parsed so far and later. */
+    public ModuleSymbols rebased(long newBias) {
+        return newBias == bias ? this : new ModuleSymbols(this, newBias);
     }
 
     /** Opens a file and finds its DWARF (in the file itself or a separate debug file). */
@@ -66,23 +94,27 @@ public final class ModuleSymbols {
         return false;
     }
 
-    synchronized List<CompileUnitSymbols> units() {
-        if (units == null) {
-            List<CompileUnitSymbols> list = new ArrayList<>();
-            if (dwarf != null) for (Unit u : dwarf.compileUnits()) list.add(new CompileUnitSymbols(u));
-            units = list;
+    List<CompileUnitSymbols> units() {
+        synchronized (p) {
+            if (p.units == null) {
+                List<CompileUnitSymbols> list = new ArrayList<>();
+                if (dwarf != null) for (Unit u : dwarf.compileUnits()) list.add(new CompileUnitSymbols(u));
+                p.units = list;
+            }
+            return p.units;
         }
-        return units;
     }
 
-    synchronized ElfSymbolTable elfSymbols() {
-        if (elfSymbols == null) {
-            List<ElfFile> src = new ArrayList<>();
-            src.add(elf);
-            if (debugElf != null && debugElf != elf) src.add(debugElf);
-            elfSymbols = new ElfSymbolTable(src);
+    ElfSymbolTable elfSymbols() {
+        synchronized (p) {
+            if (p.elfSymbols == null) {
+                List<ElfFile> src = new ArrayList<>();
+                src.add(elf);
+                if (debugElf != null && debugElf != elf) src.add(debugElf);
+                p.elfSymbols = new ElfSymbolTable(src);
+            }
+            return p.elfSymbols;
         }
-        return elfSymbols;
     }
 
     /** Builds the function and unit indexes now (otherwise they are built on first use). */
@@ -92,16 +124,18 @@ public final class ModuleSymbols {
         return this;
     }
 
-    synchronized List<FunctionInfo> functionsUnbiased() {
-        if (functionsByAddress == null) {
-            List<FunctionInfo> all = new ArrayList<>();
-            // units are independent: index them on all cores (large Rust/C++ binaries have thousands)
-            List<List<FunctionInfo>> perUnit = units().parallelStream().map(CompileUnitSymbols::functions).collect(java.util.stream.Collectors.toList());
-            for (List<FunctionInfo> l : perUnit) all.addAll(l);
-            all.sort(Comparator.comparingLong(FunctionInfo::lowPc));
-            functionsByAddress = all;
+    List<FunctionInfo> functionsUnbiased() {
+        synchronized (p) {
+            if (p.functionsByAddress == null) {
+                List<FunctionInfo> all = new ArrayList<>();
+                // units are independent: index them on all cores (large Rust/C++ binaries have thousands)
+                List<List<FunctionInfo>> perUnit = units().parallelStream().map(CompileUnitSymbols::functions).collect(java.util.stream.Collectors.toList());
+                for (List<FunctionInfo> l : perUnit) all.addAll(l);
+                all.sort(Comparator.comparingLong(FunctionInfo::lowPc));
+                p.functionsByAddress = all;
+            }
+            return p.functionsByAddress;
         }
-        return functionsByAddress;
     }
 
     /**
@@ -114,23 +148,25 @@ public final class ModuleSymbols {
         return out;
     }
 
-    synchronized List<FunctionInfo> functionsNamedUnbiased(String name) {
-        if (functionsBySimpleName == null) {
-            java.util.Map<String, List<FunctionInfo>> map = new java.util.HashMap<>();
-            for (FunctionInfo f : functionsUnbiased()) {
-                map.computeIfAbsent(simpleName(f.name()), k -> new ArrayList<>()).add(f);
-                if (f.linkageName() != null) map.computeIfAbsent(f.linkageName(), k -> new ArrayList<>()).add(f);
+    List<FunctionInfo> functionsNamedUnbiased(String name) {
+        synchronized (p) {
+            if (p.functionsBySimpleName == null) {
+                java.util.Map<String, List<FunctionInfo>> map = new java.util.HashMap<>();
+                for (FunctionInfo f : functionsUnbiased()) {
+                    map.computeIfAbsent(simpleName(f.name()), k -> new ArrayList<>()).add(f);
+                    if (f.linkageName() != null) map.computeIfAbsent(f.linkageName(), k -> new ArrayList<>()).add(f);
+                }
+                p.functionsBySimpleName = map;
             }
-            functionsBySimpleName = map;
-        }
-        List<FunctionInfo> out = new ArrayList<>();
-        for (FunctionInfo f : functionsBySimpleName.getOrDefault(simpleName(name), List.of())) {
-            if (name.equals(f.linkageName()) || f.name().equals(name) || f.name().endsWith("::" + name)) {
-                if (!out.contains(f)) out.add(f);
+            List<FunctionInfo> out = new ArrayList<>();
+            for (FunctionInfo f : p.functionsBySimpleName.getOrDefault(simpleName(name), List.of())) {
+                if (name.equals(f.linkageName()) || f.name().equals(name) || f.name().endsWith("::" + name)) {
+                    if (!out.contains(f)) out.add(f);
+                }
             }
+            for (FunctionInfo f : p.functionsBySimpleName.getOrDefault(name, List.of())) if (!out.contains(f)) out.add(f);
+            return out;
         }
-        for (FunctionInfo f : functionsBySimpleName.getOrDefault(name, List.of())) if (!out.contains(f)) out.add(f);
-        return out;
     }
 
     static String simpleName(String qualified) {
@@ -165,38 +201,36 @@ public final class ModuleSymbols {
         return Optional.ofNullable(best);
     }
 
-    /** Unit address ranges sorted by start, for a binary search from pc to unit. */
-    private long[] unitRangeLow, unitRangeHigh;
-    private CompileUnitSymbols[] unitRangeOwner;
-
-    private synchronized void indexUnitRanges() {
-        if (unitRangeLow != null) return;
-        List<Object[]> all = new ArrayList<>();
-        for (CompileUnitSymbols u : units()) {
-            for (AddressRange r : u.ranges()) all.add(new Object[] {r.low(), r.high(), u});
-        }
-        all.sort(Comparator.comparingLong(o -> (Long) o[0]));
-        unitRangeLow = new long[all.size()];
-        unitRangeHigh = new long[all.size()];
-        unitRangeOwner = new CompileUnitSymbols[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            unitRangeLow[i] = (Long) all.get(i)[0];
-            unitRangeHigh[i] = (Long) all.get(i)[1];
-            unitRangeOwner[i] = (CompileUnitSymbols) all.get(i)[2];
+    private void indexUnitRanges() {
+        synchronized (p) {
+            if (p.unitRangeLow != null) return;
+            List<Object[]> all = new ArrayList<>();
+            for (CompileUnitSymbols u : units()) {
+                for (AddressRange r : u.ranges()) all.add(new Object[] {r.low(), r.high(), u});
+            }
+            all.sort(Comparator.comparingLong(o -> (Long) o[0]));
+            p.unitRangeLow = new long[all.size()];
+            p.unitRangeHigh = new long[all.size()];
+            p.unitRangeOwner = new CompileUnitSymbols[all.size()];
+            for (int i = 0; i < all.size(); i++) {
+                p.unitRangeLow[i] = (Long) all.get(i)[0];
+                p.unitRangeHigh[i] = (Long) all.get(i)[1];
+                p.unitRangeOwner[i] = (CompileUnitSymbols) all.get(i)[2];
+            }
         }
     }
 
     Optional<CompileUnitSymbols> unitAt(long a) {
         indexUnitRanges();
-        int lo = 0, hi = unitRangeLow.length - 1, ans = -1;
+        int lo = 0, hi = p.unitRangeLow.length - 1, ans = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(unitRangeLow[mid], a) <= 0) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+            if (Long.compareUnsigned(p.unitRangeLow[mid], a) <= 0) { ans = mid; lo = mid + 1; } else hi = mid - 1;
         }
         // ranges of different units may nest or overlap (rare): look back a little
         for (int i = ans; i >= 0 && i > ans - 16; i--) {
-            if (Long.compareUnsigned(a, unitRangeLow[i]) >= 0 && Long.compareUnsigned(a, unitRangeHigh[i]) < 0) {
-                return Optional.of(unitRangeOwner[i]);
+            if (Long.compareUnsigned(a, p.unitRangeLow[i]) >= 0 && Long.compareUnsigned(a, p.unitRangeHigh[i]) < 0) {
+                return Optional.of(p.unitRangeOwner[i]);
             }
         }
         return Optional.empty();
@@ -324,9 +358,11 @@ public final class ModuleSymbols {
 
     CodeBytes code() { return code; }
 
-    synchronized InlineIndex inlineIndex() {
-        if (inlineIndex == null) inlineIndex = new InlineIndex(units());
-        return inlineIndex;
+    InlineIndex inlineIndex() {
+        synchronized (p) {
+            if (p.inlineIndex == null) p.inlineIndex = new InlineIndex(units());
+            return p.inlineIndex;
+        }
     }
 
     /** Path of a file-table index of a unit's line program (for DW_AT_call_file / decl_file). */

@@ -29,6 +29,13 @@ public interface EventHistory {
      */
     StopReason cont(long untilEvent, boolean honourStops);
 
+    /**
+     * While on, {@link #cont} with stops honoured also returns just after the debugged process
+     * exec'd another program ({@link StopReason#afterExec}), so a debugger can place its
+     * breakpoints in the new program's image before it runs.
+     */
+    default void stopAfterExec(boolean on) {}
+
     /** Like {@link #cont} with stops honoured, but only stops of thread tid count. */
     StopReason contThread(long untilEvent, int tid);
 

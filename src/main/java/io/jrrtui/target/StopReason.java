@@ -11,6 +11,17 @@ public record StopReason(Kind kind, long event, long address, int slot, String d
         return new StopReason(Kind.EVENT, event, 0, -1, "");
     }
 
+    /** Just after the debugged process exec'd another program (asked for with EventHistory.stopAfterExec). */
+    public static StopReason afterExec(long event) {
+        return new StopReason(Kind.EVENT, event, 0, -1, AFTER_EXEC);
+    }
+
+    private static final String AFTER_EXEC = "exec";
+
+    public boolean afterExec() {
+        return kind == Kind.EVENT && AFTER_EXEC.equals(detail);
+    }
+
     public static StopReason exited(long event, String how) {
         return new StopReason(Kind.EXITED, event, 0, -1, how);
     }

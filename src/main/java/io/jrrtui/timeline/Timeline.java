@@ -179,6 +179,11 @@ public final class Timeline implements AutoCloseable {
         return forward(until, true);
     }
 
+    /** See {@link EventHistory#stopAfterExec}: continues also stop just after the debugged process exec'd. */
+    public void stopAfterExec(boolean on) {
+        history.stopAfterExec(on);
+    }
+
     /** Continues forward to the next stop of the selected thread (other threads' stops are passed over). */
     public StopReason continueSelectedThread() {
         return program.resumeThread(program.selectedThread().recordedTid());
@@ -238,7 +243,7 @@ public final class Timeline implements AutoCloseable {
                     addPauseCheckpoint();
                     continue;
                 }
-                if (r.kind() != StopReason.Kind.EVENT) return r;
+                if (r.kind() != StopReason.Kind.EVENT || r.afterExec()) return r;
                 Long floor = checkpoints.floorKey(key(history.currentEvent(), 0));
                 if (CheckpointPolicy.due(sinceCheckpointNanos, history.currentEvent() - (floor == null ? 0 : eventOf(floor)))) addCheckpointHere();
                 if (history.currentEvent() >= until) return r;

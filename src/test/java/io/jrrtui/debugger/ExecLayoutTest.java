@@ -63,4 +63,40 @@ class ExecLayoutTest {
         assertTrue(halves[1].contains("report ("), out);
         assertTrue(halves[1].contains("libtinfo"), "back before the exec, bash's libraries again: " + halves[1]);
     }
+
+    @Test
+    void aBreakpointSetInTheWrapperIsPlacedAgainInTheProgramItExecs() throws IOException {
+        // gdb re-sets breakpoints after an exec: printf is in both programs, at different addresses
+        String out = batch("break printf\ncontinue\nbt 2\ninfo breakpoints\n");
+        assertTrue(out.contains("Breakpoint 1, "), "the program's printf is hit: " + out);
+        assertTrue(out.matches("(?s).*#1 .* in main \\(\\) at dbg_corrupt\\.c:\\d+.*"), out);
+        assertTrue(out.contains("breakpoint already hit 1 time"), out);
+    }
+
+    @Test
+    void aFunctionOnlyTheExecdProgramHasIsPendingUntilTheExecAndTravelsBackAndForth() throws IOException {
+        String out = batch("break scribble\ninfo breakpoints\ncontinue\ncontinue\nreverse-continue\nreverse-continue\n"
+                + "info breakpoints\ncontinue\nbt 1\n");
+        assertTrue(out.contains("Breakpoint 1 (scribble) pending."), out);
+        assertTrue(out.matches("(?s).*1\\s+breakpoint\\s+keep y\\s+<PENDING>\\s+scribble.*"), out);
+        String[] stops = out.split("Breakpoint 1, ");
+        assertEquals(5, stops.length, "three stops, the end of history going back, one more forward: " + out);
+        assertTrue(stops[1].startsWith("scribble (i=30)") && stops[2].startsWith("scribble (i=31)"), out);
+        assertTrue(stops[3].startsWith("scribble (i=30)"), "reverse-continue returns to the first hit: " + out);
+        // before the exec, in bash, the breakpoint has no place again, and nothing in bash stops there
+        assertTrue(stops[3].contains("No more reverse-execution history."), out);
+        assertTrue(stops[3].matches("(?s).*<PENDING>\\s+scribble.*"), "pending again in bash: " + stops[3]);
+        assertTrue(stops[4].startsWith("scribble (i=30)"), "forward again, placed again: " + out);
+    }
+
+    @Test
+    void aFunctionNoProgramHasIsStillAnErrorWithoutALaterExec() throws IOException {
+        Matcher m = Pattern.compile("(?m)^\\s*(\\d+)\\s+tid \\d+\\s+exec \\S*dbg_corrupt").matcher(Jrr.run("dump", trace.toString()).outText());
+        assertTrue(m.find());
+        Path cmds = tmp.resolve("cmds");
+        Files.writeString(cmds, "goto " + (Long.parseLong(m.group(1)) + 5) + "\nbreak no_such_function\ninfo breakpoints\n");
+        Jrr.Run r = Jrr.run("replay", "--batch", "-x", cmds.toString(), trace.toString());
+        assertTrue(r.errText().contains("Function \"no_such_function\" not defined."), r.errText());
+        assertTrue(r.outText().contains("No breakpoints or watchpoints."), r.outText());
+    }
 }
