@@ -144,6 +144,13 @@ final class BreakpointResolver {
         if (out.isEmpty()) {
             for (ElfSymbol s : m.elfSymbols().named(name)) {
                 if (!s.isFunction()) continue;
+                // an alias of a function the DWARF names otherwise (libc's printf is __printf's
+                // entry): gdb places it as that function, after its prologue, with its line
+                Optional<FunctionInfo> same = m.functionAt(s.value()).filter(f -> f.entryPc() == s.value());
+                if (same.isPresent()) {
+                    addAt(out, m.afterPrologueUnbiased(same.get()), m.displayName(s.name()));
+                    continue;
+                }
                 long pc = PrologueAnalyzer.analyze(m.code(), s.value());
                 out.putIfAbsent(pc, new BreakpointLocation(pc + m.bias(), m.displayName(s.name()), null, 0, null));
             }

@@ -93,7 +93,10 @@ final class CompileUnitSymbols {
                 Optional<Die> spec = d.withInherited(Dw.AT_specification).flatMap(x -> x.ref(Dw.AT_specification));
                 if (spec.isPresent()) qualified = io.jrrtui.dwarf.ScopeNames.qualify(spec.get(), name);
             }
-            long entry = d.raw(Dw.AT_entry_pc).isPresent() && d.lowPc().isPresent() ? d.lowPc().get() : minLow(rs);
+            // a function split into ranges (GCC's hot part and its .cold part, at a lower address)
+            // starts at its first listed range, as gdb's BLOCK_ENTRY_PC: not at the lowest address
+            long entry = d.raw(Dw.AT_entry_pc).isPresent() && d.lowPc().isPresent() ? d.lowPc().get()
+                    : d.has(Dw.AT_ranges) && rs.get(0).low() != 0 ? rs.get(0).low() : minLow(rs);
             out.add(new FunctionInfo(qualified, d.linkageName().orElse(null), rs, entry, Optional.of(d)));
         }
     }
