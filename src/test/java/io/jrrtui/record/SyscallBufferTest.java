@@ -238,6 +238,29 @@ class SyscallBufferTest {
         assertEquals(Files.readString(out), replay.outText());
     }
 
+    /**
+     * break getdents64 / fstatat64 before the library's constructor ran: libc's entries get no int3
+     * (the constructor would find other bytes, leave them unpatched, and the replay diverge) and
+     * the calls stop in the library's functions.
+     */
+    @Test
+    void breakpointsOnRewrittenLibcWrappersKeepTheReplayOnTrack() throws IOException {
+        Path trace = tmp.resolve("findbp");
+        Jrr.Run run = Jrr.run("record", "-q", "--syscall-buffer", "-o", trace.toString(), "--stdout", tmp.resolve("findbp.out").toString(),
+                "--", "/usr/bin/find", "/usr/include/linux", "-maxdepth", "1", "-name", "*.h");
+        assertEquals(0, run.status(), run.errText());
+        org.junit.jupiter.api.Assumptions.assumeTrue(Jrr.run("dump", trace.toString()).outText().contains("| getdents64("),
+                "this libc's getdents64 is not the one the library rewrites");
+        Path cmds = tmp.resolve("bp");
+        // both set before the constructor runs; ld.so's own fstatat64 (it stats the libraries) is passed over
+        Files.writeString(cmds, "break getdents64\nbreak fstatat64\ndisable 2\ncontinue\nenable 2\ncontinue\ncontinue\ncontinue\n");
+        Jrr.Run replay = Jrr.run("replay", "--repl", "-x", cmds.toString(), trace.toString());
+        String out = replay.outText() + replay.errText();
+        assertTrue(!out.contains("diverged"), out);
+        assertTrue(Pattern.compile("Breakpoint 1, getdents64 \\(.*jrr-syscallbuf\\.c").matcher(out).find(), out);
+        assertTrue(Pattern.compile("Breakpoint 2, fstatat64 \\(.*jrr-syscallbuf\\.c").matcher(out).find(), out);
+    }
+
     @Test
     void bufferingIsTheDefault() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeFalse("0".equals(System.getenv("JRR_SYSCALL_BUFFER")), "JRR_SYSCALL_BUFFER=0");
