@@ -1,14 +1,17 @@
-/* fc_vdso_clocks [unmap|threads]: reads every kind of clock through libc (clock_gettime of the
+/* fc_vdso_clocks [unmap|threads|tsc]: reads every kind of clock through libc (clock_gettime of the
  * clocks the vDSO serves and of CPU-time clocks, gettimeofday, time with and without a pointer) and
  * prints the values, so a replay must give back exactly the recorded ones. With "unmap" it then
  * finds [vdso] in /proc/self/maps, unmaps it and reads the clocks again (a recorder that still let
  * its preload library call the vDSO would crash it). With "threads" four threads read clocks
- * concurrently and print what they read.
+ * concurrently and print what they read. With "tsc" it makes rdtsc fault (PR_SET_TSC, as a program
+ * may) and reads them again: natively libc's vDSO clocks would then crash it; recorded, the vDSO is
+ * hidden from libc, and the recorder must stop its library from calling the vDSO too.
  * NONDETERMINISTIC: yes (the times)
  * expected exit status: 0 */
 #include "rr_util.h"
 #include <pthread.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/time.h>
 
 static void read_clocks(const char *tag) {
@@ -64,6 +67,9 @@ int main(int argc, char **argv) {
     read_clocks("first");
     if (!strcmp(mode, "unmap")) {
         unmap_vdso();
+        read_clocks("after");
+    } else if (!strcmp(mode, "tsc")) {
+        CHECK(prctl(PR_SET_TSC, PR_TSC_SIGSEGV, 0, 0, 0) == 0, "PR_SET_TSC");
         read_clocks("after");
     } else if (!strcmp(mode, "threads")) {
         pthread_t th[4];

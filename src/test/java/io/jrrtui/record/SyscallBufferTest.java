@@ -199,16 +199,18 @@ class SyscallBufferTest {
      * Clock reads (through the vDSO while recording, since sbuf5) are buffered records whose values
      * replay exactly: every clock kind, gettimeofday and time; with "unmap" the program unmaps the
      * vDSO half-way (the library must go back to the syscall, or the program would crash), with
-     * "threads" four threads read clocks at once.
+     * "threads" four threads read clocks at once, with "tsc" it makes rdtsc fault (the library must
+     * stop calling the vDSO, which reads the TSC).
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"plain", "unmap", "threads"})
+    @ValueSource(strings = {"plain", "unmap", "threads", "tsc"})
     void clockReadsReplayExactly(String mode) throws IOException {
         Recorded r = mode.equals("plain") ? record("fc_vdso_clocks") : record("fc_vdso_clocks", mode);
         assertEquals(0, r.run().status(), Files.readString(r.err()));
         String out = Files.readString(r.out());
         assertTrue(out.contains("last time "), out);
         if (mode.equals("unmap")) assertTrue(out.contains("vdso unmapped") && out.contains("after time "), out);
+        if (mode.equals("tsc")) assertTrue(out.contains("after time "), out);
         if (mode.equals("threads")) assertEquals(4, Pattern.compile("thread \\d hash \\S+ backwards 0 ").matcher(out).results().count(), out);
         String dump = Jrr.run("dump", r.trace().toString()).outText();
         for (String call : new String[] {"| clock_gettime(CLOCK_MONOTONIC, ", "| clock_gettime(CLOCK_TAI, ", "| gettimeofday(",
