@@ -58,7 +58,17 @@ struct sb_control {
     uint32_t watched_count;
     uint32_t reserved;
     uint64_t watched[SB_WATCHED_MAX][2];
+    /* Written by the recorder (offset 288), record mode only: the [vdso] entries of clock_gettime,
+     * gettimeofday and time, 0 when there is none (no vDSO, unmapped or remapped by the program,
+     * the program set PR_TSC_SIGSEGV). Replay never calls them: it copies the recorded results. */
+    uint64_t vdso_clock_gettime;
+    uint64_t vdso_gettimeofday;
+    uint64_t vdso_time;
 };
+/* Where the recorder's own use of the page (ExecPreload's environment copy) may start. */
+#define SB_CONTROL_FIELDS_END 512
+_Static_assert(sizeof(struct sb_control) <= SB_CONTROL_FIELDS_END, "control fields overlap the scratch");
+_Static_assert(__builtin_offsetof(struct sb_control, vdso_clock_gettime) == 288, "vdso entries moved");
 
 /* Per-thread buffer header (replay side and divergence report). */
 struct sb_header {
@@ -164,6 +174,67 @@ static void redirect(const char *name, void *hook) {
     syscall(SYS_mprotect, page, len, PROT_READ | PROT_EXEC, 0L, 0L, 0L);
 }
 
+/*
+ * A wrapper whose bytes are known exactly: `want` (len bytes, through the syscall, its error test and
+ * the error path; bytes where `mask` is 0 are the rip-relative displacement of errno's TLS slot,
+ * which depends on the library's layout) is the whole function as the installed glibc 2.36 has it.
+ * Its entry becomes `movabs $hook,%r11; jmp *%r11` (13 bytes): its only branch lands past them, so
+ * no jump lands inside the patch, and the hook does everything the wrapper did. Any other libc keeps
+ * its wrapper, and the calls libc makes through it stay traced.
+ */
+static int redirect_exact(const char *name, void *hook, const unsigned char *want, const unsigned char *mask, int len) {
+    unsigned char *fn = dlsym(RTLD_NEXT, name);
+    if (!fn || fn == hook) return 0;
+    for (int i = 0; i < len; i++)
+        if ((fn[i] & mask[i]) != want[i]) return 0;
+    long page = (long)fn & ~4095L, end = ((long)fn + 13 + 4095) & ~4095L;
+    if (syscall(SYS_mprotect, page, end - page, PROT_READ | PROT_WRITE | PROT_EXEC, 0L, 0L, 0L) != 0) return 0;
+    unsigned char patch[13] = {0x49, 0xbb, 0, 0, 0, 0, 0, 0, 0, 0, 0x41, 0xff, 0xe3};
+    memcpy(patch + 2, &hook, 8);
+    memcpy(fn, patch, sizeof patch);
+    syscall(SYS_mprotect, page, end - page, PROT_READ | PROT_EXEC, 0L, 0L, 0L);
+    return 1;
+}
+
+/* glibc 2.36's getdents64 (readdir calls it as __getdents64): clamp the length, syscall, errno. */
+static const unsigned char GETDENTS64_WANT[] = {
+    0xb8, 0xff, 0xff, 0xff, 0x7f,             /* mov $0x7fffffff,%eax */
+    0x48, 0x39, 0xc2,                         /* cmp %rax,%rdx */
+    0x48, 0x0f, 0x47, 0xd0,                   /* cmova %rax,%rdx */
+    0xb8, 0xd9, 0x00, 0x00, 0x00,             /* mov $217,%eax */
+    0x0f, 0x05,                               /* syscall */
+    0x48, 0x3d, 0x00, 0xf0, 0xff, 0xff,       /* cmp $-4096,%rax */
+    0x77, 0x05,                               /* ja error (+0x20) */
+    0xc3,                                     /* ret */
+    0x0f, 0x1f, 0x40, 0x00,                   /* nop */
+    0x48, 0x8b, 0x15, 0, 0, 0, 0,             /* error: mov errno@gottpoff(%rip),%rdx */
+    0xf7, 0xd8,                               /* neg %eax */
+    0x64, 0x89, 0x02,                         /* mov %eax,%fs:(%rdx) */
+    0x48, 0xc7, 0xc0, 0xff, 0xff, 0xff, 0xff, /* mov $-1,%rax */
+    0xc3};
+/* glibc 2.36's fstatat64 (stat, lstat, fstat and fdopendir reach it as __fstatat64). */
+static const unsigned char FSTATAT64_WANT[] = {
+    0x41, 0x89, 0xca,                   /* mov %ecx,%r10d */
+    0xb8, 0x06, 0x01, 0x00, 0x00,       /* mov $262,%eax */
+    0x0f, 0x05,                         /* syscall */
+    0x3d, 0x00, 0xf0, 0xff, 0xff,       /* cmp $-4096,%eax */
+    0x77, 0x07,                         /* ja error (+0x18) */
+    0x31, 0xc0,                         /* xor %eax,%eax */
+    0xc3,                               /* ret */
+    0x0f, 0x1f, 0x40, 0x00,             /* nop */
+    0x48, 0x8b, 0x15, 0, 0, 0, 0,       /* error: mov errno@gottpoff(%rip),%rdx */
+    0xf7, 0xd8,                         /* neg %eax */
+    0x64, 0x89, 0x02,                   /* mov %eax,%fs:(%rdx) */
+    0xb8, 0xff, 0xff, 0xff, 0xff,       /* mov $-1,%eax */
+    0xc3};
+
+/* The mask of a pattern: all bits, but none at the 4 displacement bytes that follow `48 8b 15`. */
+static void mask_of(const unsigned char *want, int len, unsigned char *mask) {
+    for (int i = 0; i < len; i++) mask[i] = 0xff;
+    for (int i = 0; i + 7 <= len; i++)
+        if (want[i] == 0x48 && want[i + 1] == 0x8b && want[i + 2] == 0x15) memset(mask + i + 3, 0, 4);
+}
+
 static void hide_preload(void) {
     extern char **environ;
     for (char **e = environ; e && *e; e++) {
@@ -182,6 +253,9 @@ static void hide_preload(void) {
     }
 }
 
+ssize_t getdents64(int fd, void *buf, size_t n);
+int fstatat64(int dirfd, const char *path, struct stat64 *st, int flags);
+
 __attribute__((constructor)) static void sb_init(void) {
     hide_preload();
     void *code = (void *)syscall(SYS_mmap, SB_BASE, 8192, PROT_READ | PROT_WRITE,
@@ -197,6 +271,11 @@ __attribute__((constructor)) static void sb_init(void) {
     control = c;
     redirect("read", (void *)read);
     redirect("write", (void *)write);
+    unsigned char mask[64];
+    mask_of(GETDENTS64_WANT, sizeof GETDENTS64_WANT, mask);
+    redirect_exact("getdents64", (void *)getdents64, GETDENTS64_WANT, mask, sizeof GETDENTS64_WANT);
+    mask_of(FSTATAT64_WANT, sizeof FSTATAT64_WANT, mask);
+    redirect_exact("fstatat64", (void *)fstatat64, FSTATAT64_WANT, mask, sizeof FSTATAT64_WANT);
 }
 
 /* The thread's buffer, mapped at its first attempt whatever the mode (record and replay alike). */
@@ -308,6 +387,41 @@ static uint32_t by_reference(struct sb_header *h, trampoline_fn sys, int kind, c
     return SB_FILEREAD;
 }
 
+/* Clocks the generic vDSO serves from its data page (CPU-time and unknown clocks make a syscall). */
+static int vdso_clock(long clk) {
+    return clk == CLOCK_REALTIME || clk == CLOCK_MONOTONIC || clk == CLOCK_MONOTONIC_RAW || clk == CLOCK_REALTIME_COARSE ||
+           clk == CLOCK_MONOTONIC_COARSE || clk == CLOCK_BOOTTIME || clk == CLOCK_TAI;
+}
+
+typedef long (*vdso_clock_fn)(long clk, void *ts);
+typedef long (*vdso_tod_fn)(void *tv, void *tz);
+typedef long (*vdso_time_fn)(void *t);
+
+/*
+ * The call itself, while recording: the clocks through the vDSO when the recorder named its entries
+ * (no syscall at all; the vDSO returns the raw result, -errno on failure), everything else through
+ * the trampoline. Out of line on purpose: inlined into sb_record, GCC 11 at -O2 once made the record
+ * path of read/pread/lseek fall through into the next function.
+ */
+__attribute__((noinline)) static long make_call(trampoline_fn sys, long nr, const long *a) {
+    uint64_t at = 0;
+    switch (nr) {
+    case SYS_clock_gettime:
+        if (vdso_clock(a[0])) at = __atomic_load_n(&control->vdso_clock_gettime, __ATOMIC_RELAXED);
+        if (at) return ((vdso_clock_fn)at)(a[0], (void *)a[1]);
+        break;
+    case SYS_gettimeofday:
+        at = __atomic_load_n(&control->vdso_gettimeofday, __ATOMIC_RELAXED);
+        if (at) return ((vdso_tod_fn)at)((void *)a[0], (void *)a[1]);
+        break;
+    case SYS_time:
+        at = __atomic_load_n(&control->vdso_time, __ATOMIC_RELAXED);
+        if (at) return ((vdso_time_fn)at)((void *)a[0]);
+        break;
+    }
+    return sys(nr, a[0], a[1], a[2], a[3]);
+}
+
 static long sb_record(struct sb_header *h, long nr, const long *a, const struct outputs *o, long *result) {
     long need = (long)sizeof(struct sb_record) + (long)sizeof(struct sb_fileref) + o->max1 + o->len2 + 16;
     if (SB_HEADER + (long)tls.used + (long)tls.spill + need > SB_SLOT_SIZE) return NOT_BUFFERED; /* full: the traced call flushes */
@@ -322,7 +436,7 @@ static long sb_record(struct sb_header *h, long nr, const long *a, const struct 
     long off = -1;
     if (kind == KIND_REGULAR && o->max1 >= SB_MIN_REF)
         off = nr == SYS_pread64 ? a[3] : nr == SYS_read ? sys(SYS_lseek, a[0], 0, SEEK_CUR, 0) : -1;
-    long r = sys(nr, a[0], a[1], a[2], a[3]);
+    long r = make_call(sys, nr, a);
     struct sb_record *rec = (struct sb_record *)((char *)h + SB_HEADER + tls.used);
     rec->nr = (uint32_t)nr;
     rec->result = r;
@@ -339,9 +453,11 @@ static long sb_record(struct sb_header *h, long nr, const long *a, const struct 
         tls.used += rec->size;
         return 0;
     }
-    long len1 = o->from_result ? (r > 0 ? r : 0) : (r == 0 ? o->max1 : 0);
+    /* fixed outputs are written on success: 0, or for time() any value that is no -errno */
+    int ok = nr == SYS_time ? !(r < 0 && r > -4096) : r == 0;
+    long len1 = o->from_result ? (r > 0 ? r : 0) : (ok ? o->max1 : 0);
     if (len1 > o->max1) len1 = o->max1;
-    long len2 = r == 0 && o->out2 ? o->len2 : 0;
+    long len2 = ok && o->out2 ? o->len2 : 0;
     rec->len1 = (uint32_t)len1;
     rec->len2 = (uint32_t)len2;
     char *data = (char *)(rec + 1);
@@ -444,3 +560,23 @@ int gettimeofday(struct timeval *restrict tv, void *restrict tz) {
     struct outputs o = {out, out ? (long)sizeof *tv : 0, 0, tz, tz ? 8 : 0};
     return (int)finish(call(SYS_gettimeofday, (long)tv, (long)tz, 0, 0, &o, 0));
 }
+
+time_t time(time_t *t) {
+    void *out = t;
+    __asm__("" : "+r"(out));
+    struct outputs o = {out, out ? (long)sizeof *t : 0, 0, 0, 0};
+    return (time_t)finish(call(SYS_time, (long)t, 0, 0, 0, &o, 0));
+}
+
+/* Reached from libc's own getdents64 and fstatat64 entries too (redirect_exact), e.g. readdir's and fdopendir's. */
+ssize_t getdents64(int fd, void *buf, size_t n) {
+    if (n > 0x7fffffff) n = 0x7fffffff; /* as libc's wrapper */
+    struct outputs o = {buf, (long)n, 1, 0, 0};
+    return finish(call(SYS_getdents64, fd, (long)buf, (long)n, 0, &o, 0));
+}
+
+int fstatat64(int dirfd, const char *path, struct stat64 *st, int flags) {
+    struct outputs o = {st, sizeof *st, 0, 0, 0};
+    return (int)finish(call(SYS_newfstatat, dirfd, (long)path, (long)st, (long)(unsigned)flags, &o, 0));
+}
+int fstatat(int dirfd, const char *path, struct stat *st, int flags) __attribute__((alias("fstatat64")));

@@ -30,6 +30,12 @@ final class ProcessSyscallBuffer {
     private java.util.List<long[]> watched;
     /** The library's control page as last seen; null until it is mapped (again after exec). */
     private SyscallBufferLayout.Control control;
+    /**
+     * The image's vDSO: its clock entries go to the library with the mode at the first flush, so
+     * buffered clock reads make no syscall; withdrawn (entries 0 in the control page) when the
+     * program unmaps, moves or reprotects it, or makes rdtsc fault (PR_SET_TSC).
+     */
+    private io.jrrtui.syscallbuf.VdsoEntries vdso = io.jrrtui.syscallbuf.VdsoEntries.NONE;
 
     /** Reads kept by reference (copies of the files read are shared by the whole recording). */
     private final ReadsByReference byReference;
@@ -49,6 +55,7 @@ final class ProcessSyscallBuffer {
         c.unbuffered = unbuffered;
         c.watched = watched;
         c.control = control;
+        c.vdso = vdso; // the same addresses in the child, whose control page is a copy of ours
         return c;
     }
 
@@ -62,10 +69,12 @@ final class ProcessSyscallBuffer {
         control = null;
         unbuffered = false;
         execEnv.remove(tid);
-        if (installed) return;
-        String failure = SeccompFilter.install(tid, mem);
-        installed = failure == null;
-        if (failure != null && VERBOSE) System.err.println("record: no syscall buffering: " + failure);
+        if (!installed) {
+            String failure = SeccompFilter.install(tid, mem);
+            installed = failure == null;
+            if (failure != null && VERBOSE) System.err.println("record: no syscall buffering: " + failure);
+        }
+        vdso = installed && !programFiltered ? io.jrrtui.syscallbuf.VdsoEntries.read(tid, mem) : io.jrrtui.syscallbuf.VdsoEntries.NONE;
     }
 
     /**
@@ -78,6 +87,9 @@ final class ProcessSyscallBuffer {
             control = SyscallBufferLayout.control(mem);
             if (control == null) return null;
             int mode = programFiltered || unbuffered ? SyscallBufferLayout.MODE_OFF : SyscallBufferLayout.MODE_RECORD;
+            if (mode == SyscallBufferLayout.MODE_RECORD && vdso.any()) {
+                SyscallBufferLayout.setVdso(mem, vdso.clockGettime(), vdso.gettimeofday(), vdso.time());
+            }
             if (control.mode() != mode) SyscallBufferLayout.setMode(mem, mode);
             if (watched != null && watched.size() <= SyscallBufferLayout.WATCHED_MAX) SyscallBufferLayout.setWatched(mem, watched);
         }
@@ -95,7 +107,9 @@ final class ProcessSyscallBuffer {
     private final java.util.Map<Integer, Long> execEnv = new java.util.HashMap<>();
 
     private static final int SYS_PRCTL = 157, SYS_SECCOMP = 317, PR_SET_SECCOMP = 22, SECCOMP_MODE_FILTER = 2,
-            SECCOMP_SET_MODE_FILTER = 1;
+            SECCOMP_SET_MODE_FILTER = 1, PR_SET_TSC = 26, PR_TSC_SIGSEGV = 2;
+    private static final int SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MUNMAP = 11, SYS_MREMAP = 25, SYS_PKEY_MPROTECT = 329,
+            MAP_FIXED = 0x10, MREMAP_FIXED = 2;
 
     /** A traced syscall's entry (the recorded entry registers stay the program's own). */
     void onEntry(int tid, TraceeMemory mem, Registers entry) {
@@ -105,7 +119,39 @@ final class ProcessSyscallBuffer {
             programFilter(mem);
         } else if (io.jrrtui.syscallbuf.ExecPreload.envArg(nr) >= 0) {
             onExecEntry(tid, mem, entry);
+        } else if (vdso.any() && (changesVdso(entry) || nr == SYS_PRCTL && entry.arg(0) == PR_SET_TSC && entry.arg(1) == PR_TSC_SIGSEGV)) {
+            withdrawVdso(mem);
         }
+    }
+
+    /**
+     * Whether the call (at its entry, before it runs) unmaps, moves, replaces or reprotects any part
+     * of the vDSO: the library's entries would then point at nothing, or at other code.
+     */
+    private boolean changesVdso(Registers e) {
+        long nr = e.origRax();
+        if (nr == SYS_MUNMAP || nr == SYS_MPROTECT || nr == SYS_PKEY_MPROTECT) return vdso.overlaps(e.arg(0), e.arg(1));
+        if (nr == SYS_MREMAP) return vdso.overlaps(e.arg(0), e.arg(1)) || (e.arg(3) & MREMAP_FIXED) != 0 && vdso.overlaps(e.arg(4), e.arg(2));
+        if (nr == SYS_MMAP) return (e.arg(3) & MAP_FIXED) != 0 && vdso.overlaps(e.arg(0), e.arg(1));
+        return false;
+    }
+
+    /** The library stops calling the vDSO in this process (and in children forked from now on). */
+    private void withdrawVdso(TraceeMemory mem) {
+        vdso = vdso.withdrawn();
+        if (control != null) SyscallBufferLayout.setVdso(mem, 0, 0, 0);
+    }
+
+    /**
+     * Whether a traced syscall stop is the vDSO's own fallback syscall inside a clock read the library
+     * buffers (the instruction is in [vdso] and the thread is inside the library): it runs with no
+     * event, its result lands in the buffered record, and replay never calls the vDSO. A program's own
+     * call into the vDSO (the thread is not inside the library) stays a recorded syscall.
+     */
+    boolean insideVdsoCall(TraceeMemory mem, Registers regs) {
+        if (!vdso.contains(regs.rip()) || control == null) return false;
+        SyscallBufferLayout.ThreadState t = SyscallBufferLayout.thread(mem, regs, control);
+        return t != null && t.busy();
     }
 
     /**

@@ -130,7 +130,9 @@ public final class Recorder {
     public Result run(TraceInfo info) {
         return TracerThread.call(() -> {
             try {
-                leader = TraceeLauncher.launch(exePath, argv, syscallBuffer ? withPreload(env) : env, cwd, stdio);
+                // With buffering the library reads clocks through the vDSO, whose rdtscp would fault
+                // under PR_SET_TSC: such a recording relies on TimestampPatches alone (replay traps).
+                leader = TraceeLauncher.launch(exePath, argv, syscallBuffer ? withPreload(env) : env, cwd, stdio, !syscallBuffer);
                 livePid = leader;
                 writer.updateInfo(info.withPid(leader));
                 RecordedTask first = new RecordedTask(leader, new RecordedProcess(leader, new OutputFds()));
@@ -295,8 +297,13 @@ public final class Recorder {
             } else if (ws.event() == Ptrace.EVENT_SECCOMP) {
                 // a traced syscall under the buffering filter; after the entry stop of PTRACE_SYSCALL
                 // (a process that has its own filter) the same call's second stop
-                if (!t.inSyscall) onSyscallEntry(t);
-                else resume(t);
+                if (t.inSyscall) {
+                    resume(t);
+                } else {
+                    Registers regs = Ptrace.getRegs(t.tid);
+                    if (t.proc.syscallBuffer != null && t.proc.syscallBuffer.insideVdsoCall(t.proc.mem, regs)) resume(t);
+                    else onSyscallEntry(t, regs);
+                }
             } else if (ws.event() != 0) {
                 onPtraceEvent(t, ws.event());
             } else {
@@ -354,7 +361,10 @@ public final class Recorder {
 
     /** The running task entered a syscall: check it, then let it into the kernel and run another task. */
     private void onSyscallEntry(RecordedTask t) {
-        Registers regs = Ptrace.getRegs(t.tid);
+        onSyscallEntry(t, Ptrace.getRegs(t.tid));
+    }
+
+    private void onSyscallEntry(RecordedTask t, Registers regs) {
         flushBuffer(t, regs);
         long nr = regs.origRax();
         if (t.restartPending && t.entry != null && (nr == SYS_RESTART_SYSCALL || nr == t.entry.origRax() && regs.rip() == t.entry.rip())) {

@@ -29,11 +29,19 @@ public final class TraceeLauncher {
      * exec, and the fork/clone events so the recorder sees new tasks.
      */
     public static int launch(String exePath, List<String> argv, List<String> env, String cwd, Stdio stdio) {
+        return launch(exePath, argv, env, cwd, stdio, true);
+    }
+
+    /**
+     * As above; trapTsc false leaves rdtsc/rdtscp untrapped (PR_SET_TSC not set): a recording with
+     * syscall buffering, whose preload library reads clocks through the vDSO (which uses rdtscp).
+     */
+    public static int launch(String exePath, List<String> argv, List<String> env, String cwd, Stdio stdio, boolean trapTsc) {
         List<String> cmd = new ArrayList<>();
         String launcher = Shim.launcher().toString();
         cmd.add(launcher);
         cmd.add("-n");
-        cmd.add("-t");
+        if (trapTsc) cmd.add("-t");
         if (stdio.in() != null) { cmd.add("-i"); cmd.add(stdio.in()); }
         if (stdio.out() != null) { cmd.add("-o"); cmd.add(stdio.out()); }
         if (stdio.err() != null) { cmd.add("-e"); cmd.add(stdio.err()); }

@@ -14,7 +14,8 @@ import java.util.List;
  * library, the recorder gives the kernel a copy of the environment array that names the library in
  * LD_PRELOAD (first, before the program's own entries) and points the call's envp at it.
  *
- * <p>The copy lives in the library's control page (after its fields): that range is left out of
+ * <p>The copy lives in the library's control page (after its fields, from CONTROL_FIELDS_END: a vfork
+ * child writes it into the page it shares with its parent, whose library still reads those fields): that range is left out of
  * memory snapshots and differs between recording and replay anyway, so nothing the program can see
  * changes. Replay needs no counterpart: the new program's initial stack, environment included, is
  * restored from the recording. A failed execve gets its own envp back at the syscall's exit.
@@ -22,7 +23,7 @@ import java.util.List;
 public final class ExecPreload {
     private static final int SYS_EXECVE = 59, SYS_EXECVEAT = 322;
     /** Where the copy starts (the control fields take the page's first bytes) and must end. */
-    private static final long SCRATCH = SyscallBufferLayout.CONTROL + 256, SCRATCH_END = SyscallBufferLayout.CONTROL + 4096;
+    private static final long SCRATCH = SyscallBufferLayout.CONTROL + SyscallBufferLayout.CONTROL_FIELDS_END, SCRATCH_END = SyscallBufferLayout.CONTROL + 4096;
     private static final int MAX_STRING = 64 * 1024, MAX_ENTRIES = 4096;
     private static final String KEY = "LD_PRELOAD=";
 

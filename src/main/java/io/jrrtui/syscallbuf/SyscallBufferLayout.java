@@ -25,7 +25,9 @@ public final class SyscallBufferLayout {
     public static final int HEADER = 64;
     public static final long MAGIC = 0x4a52525342554631L;
     public static final int MODE_OFF = 0, MODE_RECORD = 1, MODE_REPLAY = 2;
-    static final int CONTROL_BYTES = 24, MODE_AT = 16, WATCHED_COUNT_AT = 24, WATCHED_AT = 32;
+    static final int CONTROL_BYTES = 24, MODE_AT = 16, WATCHED_COUNT_AT = 24, WATCHED_AT = 32, VDSO_AT = 288;
+    /** End of the fields the library reads; the recorder's own scratch ({@link ExecPreload}) starts here. */
+    public static final int CONTROL_FIELDS_END = 512;
     /** How many files the control page can name as watched (the library's SB_WATCHED_MAX). */
     public static final int WATCHED_MAX = 16;
     public static final String LIBRARY = "libjrrpreload.so";
@@ -68,6 +70,14 @@ public final class SyscallBufferLayout {
         for (long[] f : files) b.putLong(f[0]).putLong(f[1]);
         if (!files.isEmpty()) mem.write(CONTROL + WATCHED_AT, b.array());
         mem.write(CONTROL + WATCHED_COUNT_AT, le(4).putInt(files.size()).array());
+    }
+
+    /**
+     * Names the vDSO's clock_gettime, gettimeofday and time entries to the library (0: none, the
+     * library makes the syscall): read only while recording, replay copies the recorded results.
+     */
+    public static void setVdso(TraceeMemory mem, long clockGettime, long gettimeofday, long time) {
+        mem.write(CONTROL + VDSO_AT, le(24).putLong(clockGettime).putLong(gettimeofday).putLong(time).array());
     }
 
     /**

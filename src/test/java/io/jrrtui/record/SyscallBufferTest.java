@@ -195,6 +195,74 @@ class SyscallBufferTest {
         assertEquals(Files.readString(out), replay.outText());
     }
 
+    /**
+     * Clock reads (through the vDSO while recording, since sbuf5) are buffered records whose values
+     * replay exactly: every clock kind, gettimeofday and time; with "unmap" the program unmaps the
+     * vDSO half-way (the library must go back to the syscall, or the program would crash), with
+     * "threads" four threads read clocks at once, with "tsc" it makes rdtsc fault (the library must
+     * stop calling the vDSO, which reads the TSC).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"plain", "unmap", "threads", "tsc"})
+    void clockReadsReplayExactly(String mode) throws IOException {
+        Recorded r = mode.equals("plain") ? record("fc_vdso_clocks") : record("fc_vdso_clocks", mode);
+        assertEquals(0, r.run().status(), Files.readString(r.err()));
+        String out = Files.readString(r.out());
+        assertTrue(out.contains("last time "), out);
+        if (mode.equals("unmap")) assertTrue(out.contains("vdso unmapped") && out.contains("after time "), out);
+        if (mode.equals("tsc")) assertTrue(out.contains("after time "), out);
+        if (mode.equals("threads")) assertEquals(4, Pattern.compile("thread \\d hash \\S+ backwards 0 ").matcher(out).results().count(), out);
+        String dump = Jrr.run("dump", r.trace().toString()).outText();
+        for (String call : new String[] {"| clock_gettime(CLOCK_MONOTONIC, ", "| clock_gettime(CLOCK_TAI, ", "| gettimeofday(",
+            "| time(", "| clock_gettime(CLOCK_PROCESS_CPUTIME_ID, "}) {
+            assertTrue(dump.contains(call), "not buffered: " + call);
+        }
+        assertReplays(r, "fc_vdso_clocks " + mode);
+    }
+
+    /**
+     * find reads directories through readdir (libc's internal getdents64) and stats through libc's
+     * fstatat64 from fdopendir and fts: the library rewrites those wrappers when their bytes are the
+     * installed glibc's, and the calls are buffered and replay exactly.
+     */
+    @Test
+    void findsDirectoryReadsAndStatsAreBuffered() throws IOException {
+        Path trace = tmp.resolve("find");
+        Path out = tmp.resolve("find.out");
+        Jrr.Run run = Jrr.run("record", "-q", "--syscall-buffer", "-o", trace.toString(), "--stdout", out.toString(), "--",
+                "/usr/bin/find", "/usr/include", "-name", "*.h");
+        assertEquals(0, run.status(), run.errText());
+        String dump = Jrr.run("dump", trace.toString()).outText();
+        org.junit.jupiter.api.Assumptions.assumeTrue(dump.contains("| getdents64("), "this libc's getdents64 is not the one the library rewrites");
+        assertTrue(dump.contains("| newfstatat("), "find's stats were not buffered");
+        Jrr.Run replay = Jrr.run("replay", "-a", trace.toString());
+        assertEquals(0, replay.status(), replay.errText());
+        assertEquals(Files.readString(out), replay.outText());
+    }
+
+    /**
+     * break getdents64 / fstatat64 before the library's constructor ran: libc's entries get no int3
+     * (the constructor would find other bytes, leave them unpatched, and the replay diverge) and
+     * the calls stop in the library's functions.
+     */
+    @Test
+    void breakpointsOnRewrittenLibcWrappersKeepTheReplayOnTrack() throws IOException {
+        Path trace = tmp.resolve("findbp");
+        Jrr.Run run = Jrr.run("record", "-q", "--syscall-buffer", "-o", trace.toString(), "--stdout", tmp.resolve("findbp.out").toString(),
+                "--", "/usr/bin/find", "/usr/include/linux", "-maxdepth", "1", "-name", "*.h");
+        assertEquals(0, run.status(), run.errText());
+        org.junit.jupiter.api.Assumptions.assumeTrue(Jrr.run("dump", trace.toString()).outText().contains("| getdents64("),
+                "this libc's getdents64 is not the one the library rewrites");
+        Path cmds = tmp.resolve("bp");
+        // both set before the constructor runs; ld.so's own fstatat64 (it stats the libraries) is passed over
+        Files.writeString(cmds, "break getdents64\nbreak fstatat64\ndisable 2\ncontinue\nenable 2\ncontinue\ncontinue\ncontinue\n");
+        Jrr.Run replay = Jrr.run("replay", "--repl", "-x", cmds.toString(), trace.toString());
+        String out = replay.outText() + replay.errText();
+        assertTrue(!out.contains("diverged"), out);
+        assertTrue(Pattern.compile("Breakpoint 1, getdents64 \\(.*jrr-syscallbuf\\.c").matcher(out).find(), out);
+        assertTrue(Pattern.compile("Breakpoint 2, fstatat64 \\(.*jrr-syscallbuf\\.c").matcher(out).find(), out);
+    }
+
     @Test
     void bufferingIsTheDefault() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeFalse("0".equals(System.getenv("JRR_SYSCALL_BUFFER")), "JRR_SYSCALL_BUFFER=0");
