@@ -72,7 +72,7 @@ class ThreadedCheckpointTest {
         Path trace = record("mt_racy_counter");
         String dump = Jrr.run("dump", trace.toString()).outText();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*(\\d+)\\s+tid \\d+\\s+mmap\\(0x6a7e00002000").matcher(dump);
-        org.junit.jupiter.api.Assumptions.assumeTrue(m.find(), "no syscall buffer slot mapped (recorded without buffering?)");
+        assertTrue(m.find(), "the syscall buffer's slot mapping is in the dump (a buffered recording maps it at 0x6a7e00002000)");
         long slotMap = Long.parseLong(m.group(1));
         State forward;
         try (ReplaySession s = open(trace)) {
