@@ -56,7 +56,7 @@ final class ReverseStepper {
             UserBreakpoint w = d.watchBySlot(h.slot());
             if (w == null) return stepped();
             String after = d.readWatch(w);
-            timeline().reverseStepi(); // to the writing instruction, before it ran
+            timeline().reverseStepi(h.writerPc()); // to the writing instruction, before it ran
             d.moved();
             String before = d.readWatch(w);
             if (w.watchKind == io.jrrtui.api.DebugSession.WatchKind.WRITE && before.equals(after)) return null;
@@ -257,7 +257,7 @@ final class ReverseStepper {
                 if (rr.reachedStart()) return startOfHistory();
                 d.moved();
                 String after = d.readWatch(probe);
-                timeline().reverseStepi();
+                timeline().reverseStepi(rr.hit().writerPc());
                 d.moved();
                 String before = d.readWatch(probe);
                 if (!before.equals(after)) {

@@ -642,8 +642,9 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             if (code == TRAP_TRACE) return null; // a leftover single-step trap
         }
         if (ws.stopped() && ws.event() == 0 && ws.stopSig() == Signals.SIGSEGV && inDebuggedProcess(t) && !pageWatch.isEmpty()) {
+            long faultPc = Ptrace.getRegs(t.tid).rip(); // the accessing instruction, not run yet
             int slot = pageWatch.onFault(t.tid, t.proc.mem, Ptrace.getSigInfo(t.tid));
-            if (slot >= 0) return StopReason.watchpoint(s.current, slot, watchpoints.address(slot));
+            if (slot >= 0) return StopReason.watchpoint(s.current, slot, watchpoints.address(slot), faultPc);
             if (slot == -1) {
                 if (stepping) return StopReason.step(s.current);
                 // an unwatched write on a watched page was stepped over onto a breakpoint: that is

@@ -4,8 +4,13 @@ package io.jrrtui.target;
  * Why a target stopped: it completed the event it was asked to reach, hit a breakpoint or a
  * hardware watchpoint, finished a single step, or the program ended.
  */
-public record StopReason(Kind kind, long event, long address, int slot, String detail) {
+public record StopReason(Kind kind, long event, long address, int slot, String detail, long writerPc) {
     public enum Kind { EVENT, BREAKPOINT, WATCHPOINT, STEP, EXITED, SIGNAL, END_OF_TRACE, PAUSE }
+
+    /** writerPc: for a watchpoint, the address of the instruction that made the access when known (else 0). */
+    public StopReason(Kind kind, long event, long address, int slot, String detail) {
+        this(kind, event, address, slot, detail, 0);
+    }
 
     public static StopReason atEvent(long event) {
         return new StopReason(Kind.EVENT, event, 0, -1, "");
@@ -37,6 +42,11 @@ public record StopReason(Kind kind, long event, long address, int slot, String d
 
     public static StopReason watchpoint(long event, int slot, long address) {
         return new StopReason(Kind.WATCHPOINT, event, address, slot, "");
+    }
+
+    /** A watchpoint triggered by the instruction at writerPc (the position is just after it). */
+    public static StopReason watchpoint(long event, int slot, long address, long writerPc) {
+        return new StopReason(Kind.WATCHPOINT, event, address, slot, "", writerPc);
     }
 
     /** The program is about to receive signal signo (gdb stops there for most signals). */

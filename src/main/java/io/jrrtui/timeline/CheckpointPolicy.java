@@ -15,7 +15,7 @@ import java.util.function.LongUnaryOperator;
  */
 final class CheckpointPolicy {
     /** Forward replay time between two checkpoints: bounds a goto's re-execution to about this. */
-    static final long EVERY_NANOS = 100_000_000L;
+    static final long EVERY_NANOS = Long.getLong("jrrtui.timeline.checkpointEveryMs", 100) * 1_000_000L;
     /** ... and at least this many events between two (a checkpoint costs a fork). */
     static final long MIN_EVENTS = 16;
     /** Forward runs return to the timeline every this many events to see whether one is due. */

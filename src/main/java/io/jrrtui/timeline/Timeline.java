@@ -727,7 +727,7 @@ public final class Timeline implements AutoCloseable {
             Hit h = hits.get(j);
             Mark m = h.mark();
             if (m.event() != e) break;
-            hits.set(j, new Hit(h.kind(), h.address(), h.slot(), m.basedAt(k)));
+            hits.set(j, new Hit(h.kind(), h.address(), h.slot(), m.basedAt(k), h.writerPc()));
         }
     }
 
@@ -805,7 +805,7 @@ public final class Timeline implements AutoCloseable {
         if (r.kind() == StopReason.Kind.BREAKPOINT && (userBreakpoints.contains(r.address()) || extraStops.contains(r.address()))) {
             h = new Hit(Hit.Kind.BREAKPOINT, r.address(), -1, now());
         } else if (r.kind() == StopReason.Kind.WATCHPOINT && userWatchSlots.contains(r.slot())) {
-            h = new Hit(Hit.Kind.WATCHPOINT, r.address(), r.slot(), now());
+            h = new Hit(Hit.Kind.WATCHPOINT, r.address(), r.slot(), now(), r.writerPc());
         }
         if (h != null && (accept == null || accept.test(h))) hits.add(h);
     }
@@ -816,6 +816,17 @@ public final class Timeline implements AutoCloseable {
      * states, so repeated reverse-stepi is a jump to the previous state of the chain.
      */
     public boolean reverseStepi() {
+        return reverseStepi(0);
+    }
+
+    /**
+     * As {@link #reverseStepi()}, knowing the address of the instruction that ran last (a page
+     * watch's writing instruction; 0: unknown). Instead of single-stepping every instruction
+     * from the event's start — thousands of stops in a loop's stretch — the run stops at that
+     * address only (a temporary breakpoint) and steps from each arrival until the step lands on
+     * the position. Anything unexpected falls back to stepping.
+     */
+    public boolean reverseStepi(long previousPc) {
         Mark target = now();
         if (isProgramStart(target)) return false;
         int at = indexInTrail(target);
@@ -851,6 +862,17 @@ public final class Timeline implements AutoCloseable {
                 }
             }
             selectThreadOf(target); // step the thread the position belongs to
+            if (previousPc != 0 && madeBy == 0) {
+                Mark before = arrivalBefore(target, previousPc);
+                if (before != null) {
+                    goTo(before);
+                    trail.add(before);
+                    trailIsSteps = true;
+                    return true;
+                }
+                goToEvent(target.event()); // fall back: step from the event's start
+                selectThreadOf(target);
+            }
         }
         List<Mark> chain = new ArrayList<>();
         while (true) {
@@ -868,6 +890,36 @@ public final class Timeline implements AutoCloseable {
         trail.addAll(chain);
         trailIsSteps = true;
         return true;
+    }
+
+    /**
+     * From the event boundary before target: the position at pc from which one instruction reaches
+     * target, found by running to pc (a temporary breakpoint; other stops are passed over) and
+     * stepping once at each arrival. Null when the run leaves the event first.
+     */
+    private Mark arrivalBefore(Mark target, long pc) {
+        boolean temporary = !program.breakpointAddresses().contains(pc);
+        if (temporary) program.addBreakpoint(pc);
+        try {
+            for (int arrivals = 0; arrivals < MAX_REVERSE_STEPS; arrivals++) {
+                StopReason r = history.cont(target.event() + 1, true);
+                if (r.kind() != StopReason.Kind.BREAKPOINT || history.currentEvent() != target.event()) {
+                    if (r.kind() == StopReason.Kind.BREAKPOINT || r.kind() == StopReason.Kind.WATCHPOINT || r.kind() == StopReason.Kind.STEP) {
+                        if (history.currentEvent() == target.event()) continue; // another stop on the way
+                    }
+                    return null;
+                }
+                if (program.registers().rip() != pc) continue;
+                Mark before = now();
+                StopReason step = program.stepInstruction();
+                if (step.kind() == StopReason.Kind.EXITED) return null;
+                if (at(target)) return before;
+                if (history.currentEvent() != target.event()) return null;
+            }
+            return null;
+        } finally {
+            if (temporary) program.removeBreakpoint(pc);
+        }
     }
 
     /**
