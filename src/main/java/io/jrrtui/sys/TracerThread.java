@@ -60,6 +60,11 @@ public final class TracerThread {
         }
     }
 
+    /** Puts the calling thread back on the tracees' CPU (after {@link #avoidTraceeCpu}). */
+    public static void backToTraceeCpu() {
+        pin();
+    }
+
     private static volatile Thread tracer;
 
     private TracerThread() {}
