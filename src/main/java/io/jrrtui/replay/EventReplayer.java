@@ -239,16 +239,6 @@ final class EventReplayer {
                 long hi = Math.min(w.addr() + w.length(), r.end());
                 if (lo < hi) System.arraycopy(w.data(), (int) (lo - w.addr()), want, (int) (lo - r.start()), (int) (hi - lo));
             }
-            if (!write && anonymous(r)) {
-                // a comparison only: pages the program never touched are zeros without reading them
-                // (each thread's 8 MB stack is mostly such pages, and this runs at every candidate
-                // point of a preemption search)
-                java.util.BitSet touched = ProcMaps.touchedPages(t.tid, r.start(), r.end());
-                if (touched != null) {
-                    if (!sameAsTouched(t, r, want, touched)) return differing + 1;
-                    continue;
-                }
-            }
             byte[] have = new byte[len];
             int n = t.proc.mem.readPartial(r.start(), have);
             int diff = 0;
@@ -264,39 +254,6 @@ final class EventReplayer {
             if (VERBOSE) System.err.printf("teleport: %x-%x %s %s read %d/%d, %d pages differ%n", r.start(), r.end(), r.perms(), r.path(), n, len, diff);
         }
         return differing;
-    }
-
-    private static boolean anonymous(ProcMaps.Region r) {
-        String p = r.path();
-        return p.isEmpty() || p.equals("[stack]") || p.equals("[heap]") || p.startsWith("[anon:");
-    }
-
-    private static final byte[] ZERO_PAGE = new byte[4096];
-
-    /**
-     * Whether region r of t's process holds want: an untouched page must be zeros in want, a
-     * touched one is read and compared (runs of touched pages in one read each).
-     */
-    private static boolean sameAsTouched(LiveTask t, ProcMaps.Region r, byte[] want, java.util.BitSet touched) {
-        int pages = want.length >>> 12;
-        for (int i = 0; i < pages; ) {
-            int p = i << 12;
-            if (!touched.get(i)) {
-                if (!java.util.Arrays.equals(want, p, p + 4096, ZERO_PAGE, 0, 4096)) return false;
-                i++;
-                continue;
-            }
-            int j = touched.nextClearBit(i);
-            if (j > pages) j = pages;
-            byte[] have = new byte[(j - i) << 12];
-            int n = t.proc.mem.readPartial(r.start() + p, have);
-            for (int q = 0; q + 4096 <= n; q += 4096) {
-                if (!java.util.Arrays.equals(have, q, q + 4096, want, p + q, p + q + 4096)) return false;
-            }
-            if (n < have.length) return true; // unreadable from here on: not compared, as a full read would do
-            i = j;
-        }
-        return true;
     }
 
     static boolean samePoint(Registers now, Registers recorded) {

@@ -30,28 +30,6 @@ public final class ProcMaps {
         return out;
     }
 
-    /**
-     * The pages of [start, end) that are present or swapped out in pid's page tables
-     * (/proc/PID/pagemap bits 63 and 62), or null when pagemap cannot be read. A page of an
-     * anonymous mapping that is neither has never been written: it reads as zeros.
-     */
-    public static java.util.BitSet touchedPages(int pid, long start, long end) {
-        int pages = (int) ((end - start) >>> 12);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(pages * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(Path.of("/proc/" + pid + "/pagemap"))) {
-            long pos = (start >>> 12) * 8;
-            while (b.hasRemaining()) {
-                int n = ch.read(b, pos + b.position());
-                if (n <= 0) return null;
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        java.util.BitSet touched = new java.util.BitSet(pages);
-        for (int i = 0; i < pages; i++) if ((b.getLong(i * 8) & (3L << 62)) != 0) touched.set(i);
-        return touched;
-    }
-
     /** The region containing addr, or null. */
     public static Region find(int pid, long addr) {
         for (Region r : read(pid)) if (Long.compareUnsigned(addr, r.start()) >= 0 && Long.compareUnsigned(addr, r.end()) < 0) return r;
