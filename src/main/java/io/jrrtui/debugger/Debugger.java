@@ -210,8 +210,12 @@ public final class Debugger implements DebugSession {
     }
 
     private static boolean placedByName(UserBreakpoint b) {
-        if (b.isWatch() || b.catchSpec != null || b.what == null) return false;
-        String w = b.what.strip();
+        return !b.isWatch() && b.catchSpec == null && placedByName(b.what);
+    }
+
+    /** A location by function or FILE:LINE (not *ADDR, not a bare line number, not empty). */
+    private static boolean placedByName(String location) {
+        String w = location == null ? "" : location.strip();
         return !w.isEmpty() && !w.startsWith("*") && !w.matches("[+-]?\\d+");
     }
 
@@ -232,7 +236,7 @@ public final class Debugger implements DebugSession {
         }
     }
 
-    /** Whether the debugged process exec's another program after the current event (read from the recording once). */
+    /** Whether the debugged process exec's another program after the current event. */
     private boolean execAhead() {
         long now = history == null ? 0 : history.currentEvent();
         for (long e : ourExecs()) if (e > now) return true;
@@ -242,24 +246,16 @@ public final class Debugger implements DebugSession {
     /** The events at which the debugged process exec'd another program (after its first). */
     private List<Long> ourExecs() {
         if (history == null) return List.of();
-        if (execEvents == null) {
-            List<long[]> found = new ArrayList<>();
-            try (io.jrrtui.trace.TraceReader.EventCursor c = history.trace().events()) {
-                for (io.jrrtui.trace.Event e = c.next(); e != null; e = c.next()) {
-                    if (e instanceof io.jrrtui.trace.ExecEvent && e.number() > 1) found.add(new long[] {e.number(), e.tid()});
-                }
-            }
-            execEvents = found;
-        }
+        if (execEvents == null) execEvents = history.trace().laterExecs();
         java.util.Set<Integer> ours = new java.util.HashSet<>();
         if (!target.exited()) for (var t : target.threads()) ours.add(t.recordedTid());
         List<Long> out = new ArrayList<>();
-        for (long[] e : execEvents) if (ours.contains((int) e[1])) out.add(e[0]);
+        for (io.jrrtui.trace.ExecEvent e : execEvents) if (ours.contains(e.tid())) out.add(e.number());
         return out;
     }
 
-    /** The recording's exec events after the first (event, tid), read when first needed. */
-    private List<long[]> execEvents;
+    /** The recording's exec events after the first, read when first needed. */
+    private List<io.jrrtui.trace.ExecEvent> execEvents;
 
     /** The program moved: everything derived from the old state is stale. */
     void moved() {
@@ -318,8 +314,7 @@ public final class Debugger implements DebugSession {
             locs = resolve(location);
         } catch (JrrException e) {
             // gdb's "pending on future load": a program this process exec's later may have it
-            UserBreakpoint probe = UserBreakpoint.code(0, location, List.of(), null, false);
-            if (!placedByName(probe) || !execAhead()) throw e;
+            if (!placedByName(location) || !execAhead()) throw e;
             locs = List.of();
         }
         UserBreakpoint bp = UserBreakpoint.code(nextNumber++, location, locs, emptyToNull(condition), temporary);

@@ -256,10 +256,8 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
                 if (next == null) return endOfTrace();
                 if (honourStops && killsTheProgram(next)) return endOfTrace();
                 LiveTask t = replayer.taskFor(next);
-                long execsBefore = s.execs;
                 StopReason r = runTask(t);
-                if (r == null && honourStops && stopAfterExec && s.execs != execsBefore && !s.exited
-                        && s.lastExec != null && s.lastExec.proc == s.primary.proc) {
+                if (r == null && honourStops && stopAfterExec && debuggedProcessExecd && !s.exited) {
                     stoppedIn(s.lastExec);
                     return StopReason.afterExec(s.current);
                 }
@@ -293,9 +291,13 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
     private StopReason runTask(LiveTask t) {
         long execsBefore = s.execs;
         StopReason r = runTaskToItsStop(t);
-        if (s.execs != execsBefore && s.lastExec != null && s.lastExec.proc == s.primary.proc) breakpoints.replacedByExec();
+        debuggedProcessExecd = s.execs != execsBefore && s.lastExec != null && s.lastExec.proc == s.primary.proc;
+        if (debuggedProcessExecd) breakpoints.replacedByExec();
         return r;
     }
+
+    /** Whether the debugged process exec'd during the last {@link #runTask} (its program, and memory, are new). */
+    private boolean debuggedProcessExecd;
 
     private StopReason runTaskToItsStop(LiveTask t) {
         if (s.tasks.size() != debugRegsApplied) applyDebugRegs();

@@ -903,12 +903,9 @@ public final class Timeline implements AutoCloseable {
         try {
             for (int arrivals = 0; arrivals < MAX_REVERSE_STEPS; arrivals++) {
                 StopReason r = history.cont(target.event() + 1, true);
-                if (r.kind() != StopReason.Kind.BREAKPOINT || history.currentEvent() != target.event()) {
-                    if (r.kind() == StopReason.Kind.BREAKPOINT || r.kind() == StopReason.Kind.WATCHPOINT || r.kind() == StopReason.Kind.STEP) {
-                        if (history.currentEvent() == target.event()) continue; // another stop on the way
-                    }
-                    return null;
-                }
+                if (history.currentEvent() != target.event()) return null;
+                if (r.kind() == StopReason.Kind.WATCHPOINT || r.kind() == StopReason.Kind.STEP) continue; // another stop on the way
+                if (r.kind() != StopReason.Kind.BREAKPOINT) return null;
                 if (program.registers().rip() != pc) continue;
                 Mark before = now();
                 StopReason step = program.stepInstruction();

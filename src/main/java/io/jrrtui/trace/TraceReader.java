@@ -103,6 +103,30 @@ public final class TraceReader {
         return eventsAfter(0);
     }
 
+    /**
+     * The exec events after the first (a program exec'ing another), in event order. Found without
+     * reading the events: the recorder keeps a copy of each exec'd program named after its event
+     * ({@code exe-N}, which replay needs), and each event is then read by seeking to it.
+     */
+    public List<ExecEvent> laterExecs() {
+        List<ExecEvent> out = new ArrayList<>();
+        String prefix = TraceFormat.EXE_COPY + "-";
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(prefix) || !name.substring(prefix.length()).matches("\\d+")) continue;
+                long n = Long.parseLong(name.substring(prefix.length()));
+                try (EventCursor c = eventsAfter(n - 1)) {
+                    if (c.next() instanceof ExecEvent x && x.number() == n) out.add(x);
+                }
+            }
+        } catch (IOException e) {
+            throw new JrrException("cannot list trace " + dir + ": " + e.getMessage(), e);
+        }
+        out.sort(java.util.Comparator.comparingLong(ExecEvent::number));
+        return out;
+    }
+
     /** A cursor whose first {@link EventCursor#next()} is event {@code n + 1}. */
     public EventCursor eventsAfter(long n) {
         if (n < 0) throw new JrrException("no event " + n);
