@@ -155,6 +155,15 @@ final class EventReplayer {
 
     /** Passes of the switch-out pc tried before putting the task there directly. */
     private static final int MAX_PREEMPT_HITS = 2_000;
+    /**
+     * Time the search for a preemption point may take before the task is put there. The recorder
+     * switched the task out within a timeslice of its switch-in, so replay normally gets there in
+     * milliseconds; a task that is still running after this is somewhere it cannot leave alone (a
+     * spin loop waiting for a thread the replay runs later) and would otherwise be waited for forever.
+     */
+    static long preemptSearchNanos() {
+        return Long.getLong("jrrtui.replay.preemptionSearchMs", 5_000) * 1_000_000L;
+    }
     private static final int DR_SLOT = 3;
 
     /**
@@ -174,11 +183,16 @@ final class EventReplayer {
         Ptrace.setDebugReg(t.tid, DR_SLOT, pe.regs().rip());
         Ptrace.setDebugReg(t.tid, 7, (oldDr7 & ~(0xfL << (16 + 4 * DR_SLOT))) | (1L << (2 * DR_SLOT)));
         boolean passed = false;
-        try {
+        try (StopDeadline deadline = StopDeadline.after(t, preemptSearchNanos())) {
             for (int hits = 0; hits < MAX_PREEMPT_HITS && !passed; hits++) {
                 Ptrace.resume(Ptrace.PTRACE_SYSEMU, t.tid, t.deliver);
                 t.deliver = 0;
                 WaitStatus ws = Ptrace.waitFor(t.tid);
+                if (deadline.expired(ws)) {
+                    if (VERBOSE) System.err.println("replay: event " + pe.number() + ": task " + t.recordedTid + " not at 0x"
+                            + Long.toHexString(pe.regs().rip()) + " after " + preemptSearchNanos() / 1_000_000 + " ms: put there");
+                    break;
+                }
                 if (ws.exited() || ws.signaled()) {
                     throw new DivergenceException(pe.number(), "task " + t.recordedTid + " ended before the point where it was switched out (" + ws + ")");
                 }

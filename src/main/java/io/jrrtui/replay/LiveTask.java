@@ -39,6 +39,8 @@ final class LiveTask {
     long restoreClone3Flags;
     /** Passes of its next preemption point's pc seen so far (the search goes on across calls). */
     int preemptPasses;
+    /** Time t has run in that search so far (user stops in between do not count). */
+    long preemptSearchNanos;
     /** The name the program gave the thread (prctl PR_SET_NAME, /proc/self/task/N/comm), else null. */
     String name;
     /** The signal the replayer raised for the next (boundary) signal event, else 0. */

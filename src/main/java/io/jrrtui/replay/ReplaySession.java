@@ -349,16 +349,12 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         }
         Registers now = Ptrace.getRegs(t.tid);
         if (EventReplayer.samePoint(now, pe.regs()) && EventReplayer.sameMemory(t, pe)) {
-            t.preemptPasses = 0;
-            replayer.finishPreemption(pe);
-            return null;
+            return reachedPreemption(t, pe);
         }
         boolean stopsArmed = inDebuggedProcess(t) && !stopsDisarmed && (!breakpoints.addresses().isEmpty() || !pageWatch.isEmpty());
-        if (t.preemptPasses >= (stopsArmed ? PREEMPT_PASSES_WITH_STOPS : PREEMPT_PASSES)) {
-            EventReplayer.putThere(t, pe);
-            t.preemptPasses = 0;
-            replayer.finishPreemption(pe);
-            return null;
+        long searchLeft = EventReplayer.preemptSearchNanos() - t.preemptSearchNanos;
+        if (t.preemptPasses >= (stopsArmed ? PREEMPT_PASSES_WITH_STOPS : PREEMPT_PASSES) || searchLeft <= 0) {
+            return putAtPreemption(t, pe);
         }
         long target = pe.regs().rip();
         boolean userBreakpoint = inDebuggedProcess(t) && breakpoints.armed(target);
@@ -373,12 +369,21 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             t.proc.mem.write(target, new byte[] {INT3});
         }
         WaitStatus ws;
-        try {
+        boolean expired;
+        long started = System.nanoTime();
+        try (StopDeadline deadline = StopDeadline.after(t, searchLeft)) {
             Ptrace.resume(Ptrace.PTRACE_SYSEMU, t.tid, t.deliver);
             t.deliver = 0;
             ws = s.pause.enabled() ? s.pause.waitFor(t) : Ptrace.waitFor(t.tid);
+            expired = deadline.expired(ws);
         } finally {
+            t.preemptSearchNanos += System.nanoTime() - started;
             if (saved != null && !t.dead) t.proc.mem.write(target, saved);
+        }
+        if (expired) {
+            // running this long without passing the point, it is somewhere it cannot leave alone
+            t.paused = false; // a pause's SIGSTOP merged with the deadline's
+            return putAtPreemption(t, pe);
         }
         if (ws.stopped() && ws.event() == 0 && ws.stopSig() == Signals.SIGTRAP) {
             Registers regs = Ptrace.getRegs(t.tid);
@@ -386,9 +391,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
                 Ptrace.setRegs(t.tid, regs.with(Registers.RIP, target));
                 t.preemptPasses++;
                 if (EventReplayer.samePoint(Ptrace.getRegs(t.tid), pe.regs()) && EventReplayer.sameMemory(t, pe)) {
-                    t.preemptPasses = 0;
-                    replayer.finishPreemption(pe);
-                    return null;
+                    return reachedPreemption(t, pe);
                 }
                 return userBreakpoint ? StopReason.breakpoint(s.current, target) : null;
             }
@@ -399,13 +402,23 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             if (ws.exited() || ws.signaled()) {
                 throw new DivergenceException(pe.number(), "task " + t.recordedTid + " ended before the point where it was switched out (" + ws + ")");
             }
-            EventReplayer.putThere(t, pe);
-            t.preemptPasses = 0;
-            replayer.finishPreemption(pe);
-            return null;
+            return putAtPreemption(t, pe);
         }
         StopReason r = classify(t, ws, false); // a user breakpoint, a watched write, a recorded signal...
         return r;
+    }
+
+    /** Ends the search for pe by putting t there from the recorded state. */
+    private StopReason putAtPreemption(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        EventReplayer.putThere(t, pe);
+        return reachedPreemption(t, pe);
+    }
+
+    private StopReason reachedPreemption(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        t.preemptPasses = 0;
+        t.preemptSearchNanos = 0;
+        replayer.finishPreemption(pe);
+        return null;
     }
 
     /**

@@ -53,4 +53,33 @@ class MultiTaskRecordReplayTest {
                     name + " is marked NONDETERMINISTIC but two recordings printed the same");
         }
     }
+
+    /**
+     * A search for a preemption point is bounded in time (a task spinning where it cannot reach
+     * the point was waited for forever): with a bound of 0 every point is put in place from the
+     * recorded state, with 1 ms most searches are cut short by the deadline's SIGSTOP, which the
+     * replay must never deliver. Either way the chaos recording of the racy counter (hundreds of
+     * preemptions, four threads) replays to the same lost updates.
+     */
+    @org.junit.jupiter.api.Test
+    void preemptionPointsPutInPlaceWhenTheSearchRunsOutOfTimeReplayTheSameRun() throws IOException {
+        Path trace = tmp.resolve("racy");
+        Path out = tmp.resolve("racy.out");
+        Jrr.Run rec = Jrr.run("record", "-q", "--chaos", "-o", trace.toString(), "--stdin", "/dev/null", "--stdout",
+                out.toString(), "--", Jrr.binary("mt_racy_counter").toString());
+        assertEquals("", rec.errText());
+        String preempts = Jrr.run("dump", trace.toString()).outText();
+        org.junit.jupiter.api.Assertions.assertTrue(preempts.split("preempted at", -1).length > 10,
+                "chaos mode switched threads in user code");
+        for (String ms : new String[] {"0", "1"}) {
+            System.setProperty("jrrtui.replay.preemptionSearchMs", ms);
+            try {
+                Jrr.Run replay = Jrr.run("replay", "-a", trace.toString());
+                assertEquals(rec.status(), replay.status(), "bound " + ms + " ms: " + replay.errText());
+                assertEquals(Files.readString(out), replay.outText(), "bound " + ms + " ms");
+            } finally {
+                System.clearProperty("jrrtui.replay.preemptionSearchMs");
+            }
+        }
+    }
 }
