@@ -189,8 +189,7 @@ final class EventReplayer {
                 t.deliver = 0;
                 WaitStatus ws = Ptrace.waitFor(t.tid);
                 if (deadline.expired(ws)) {
-                    if (VERBOSE) System.err.println("replay: event " + pe.number() + ": task " + t.recordedTid + " not at 0x"
-                            + Long.toHexString(pe.regs().rip()) + " after " + preemptSearchNanos() / 1_000_000 + " ms: put there");
+                    logPreemption(pe, "not reached in " + preemptSearchNanos() / 1_000_000 + " ms (" + hits + " passes)");
                     break;
                 }
                 if (ws.exited() || ws.signaled()) {
@@ -199,7 +198,10 @@ final class EventReplayer {
                 if (ws.stopped() && ws.stopSig() == Signals.SIGTRAP && !ws.syscallStop()
                         && (Ptrace.getDebugReg(t.tid, 6) & (1L << DR_SLOT)) != 0) {
                     Ptrace.setDebugReg(t.tid, 6, 0);
-                    if (samePoint(Ptrace.getRegs(t.tid), pe.regs()) && sameMemory(t, pe)) return;
+                    if (samePoint(Ptrace.getRegs(t.tid), pe.regs()) && sameMemory(t, pe)) {
+                        logPreemption(pe, "reached after " + hits + " passes");
+                        return;
+                    }
                     continue;
                 }
                 // went past it (a syscall, a fault): the state is put back below
@@ -209,6 +211,7 @@ final class EventReplayer {
             Ptrace.setDebugReg(t.tid, 7, oldDr7);
             Ptrace.setDebugReg(t.tid, DR_SLOT, oldAddr);
         }
+        if (passed) logPreemption(pe, "passed by");
         putThere(t, pe);
     }
 
@@ -306,6 +309,12 @@ final class EventReplayer {
     }
 
     private static final boolean VERBOSE = System.getenv("JRR_VERBOSE_REPLAY") != null;
+    private static final boolean LOG_PREEMPTIONS = VERBOSE || System.getenv("JRR_LOG_PREEMPTIONS") != null;
+
+    /** JRR_LOG_PREEMPTIONS=1: how each preemption point was met (a diagnostic for slow or stuck searches). */
+    static void logPreemption(io.jrrtui.trace.PreemptEvent pe, String how) {
+        if (LOG_PREEMPTIONS) System.err.println("replay: event " + pe.number() + " (task " + pe.tid() + " at 0x" + Long.toHexString(pe.regs().rip()) + "): " + how);
+    }
 
     void handleStop(LiveTask t, WaitStatus ws) {
         long n = s.current + 1;

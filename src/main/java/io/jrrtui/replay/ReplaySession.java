@@ -349,11 +349,13 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         }
         Registers now = Ptrace.getRegs(t.tid);
         if (EventReplayer.samePoint(now, pe.regs()) && EventReplayer.sameMemory(t, pe)) {
+            EventReplayer.logPreemption(pe, "reached after " + t.preemptPasses + " passes, " + t.preemptSearchNanos / 1000 + " µs");
             return reachedPreemption(t, pe);
         }
         boolean stopsArmed = inDebuggedProcess(t) && !stopsDisarmed && (!breakpoints.addresses().isEmpty() || !pageWatch.isEmpty());
         long searchLeft = EventReplayer.preemptSearchNanos() - t.preemptSearchNanos;
         if (t.preemptPasses >= (stopsArmed ? PREEMPT_PASSES_WITH_STOPS : PREEMPT_PASSES) || searchLeft <= 0) {
+            EventReplayer.logPreemption(pe, "not met in " + t.preemptPasses + " passes");
             return putAtPreemption(t, pe);
         }
         long target = pe.regs().rip();
@@ -383,6 +385,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         if (expired) {
             // running this long without passing the point, it is somewhere it cannot leave alone
             t.paused = false; // a pause's SIGSTOP merged with the deadline's
+            EventReplayer.logPreemption(pe, "not reached in " + t.preemptSearchNanos / 1_000_000 + " ms (" + t.preemptPasses + " passes)");
             return putAtPreemption(t, pe);
         }
         if (ws.stopped() && ws.event() == 0 && ws.stopSig() == Signals.SIGTRAP) {
@@ -391,6 +394,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
                 Ptrace.setRegs(t.tid, regs.with(Registers.RIP, target));
                 t.preemptPasses++;
                 if (EventReplayer.samePoint(Ptrace.getRegs(t.tid), pe.regs()) && EventReplayer.sameMemory(t, pe)) {
+                    EventReplayer.logPreemption(pe, "reached after " + t.preemptPasses + " passes, " + t.preemptSearchNanos / 1000 + " µs");
                     return reachedPreemption(t, pe);
                 }
                 return userBreakpoint ? StopReason.breakpoint(s.current, target) : null;
@@ -402,6 +406,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             if (ws.exited() || ws.signaled()) {
                 throw new DivergenceException(pe.number(), "task " + t.recordedTid + " ended before the point where it was switched out (" + ws + ")");
             }
+            EventReplayer.logPreemption(pe, "passed by after " + t.preemptPasses + " passes (" + ws + ")");
             return putAtPreemption(t, pe);
         }
         StopReason r = classify(t, ws, false); // a user breakpoint, a watched write, a recorded signal...
