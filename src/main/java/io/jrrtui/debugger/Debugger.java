@@ -1116,14 +1116,61 @@ public final class Debugger implements DebugSession {
         });
     }
 
-    /** Reverse-continues to the last accepted hit (user stops plus extraStops filtered by extra). */
+    /**
+     * Reverse-continues to the last accepted hit (user stops plus extraStops filtered by extra).
+     * A search never runs back past the exec that loaded the program now running with its
+     * breakpoints armed: their addresses are this program's, and an int3 written there would
+     * corrupt the program before it (the replay then diverged). With nothing found since that exec,
+     * a plain reverse-continue goes on into the program before it, its breakpoints placed again by
+     * name there (as going forward over the exec places them in the new one). Searches with
+     * temporary stops (reverse-step, -next, -finish: addresses in this program) and watchpoints
+     * (an address in this program's memory) stop at the exec, saying so.
+     */
     ReverseResult reverseTo(Set<Long> extraStops, Predicate<Hit> extra) {
         Set<Long> stops = new HashSet<>(extraStops);
-        return timeline.reverseTo(stops, h -> {
+        long bound = Long.MAX_VALUE;
+        while (true) {
+            long exec = Math.min(imageExec(), bound);
+            ReverseResult r = timeline.reverseTo(stops, h -> {
+                moved();
+                return acceptHit(h, extra, stops);
+            }, true, exec);
+            if (!r.reachedBoundary() || !extraStops.isEmpty() || watching()) return r;
+            // just before the exec, in the program before it (the event before an exec may be its
+            // call's entry, which the replay does not stop between: then one more back)
+            for (long before = exec - 1; before >= 1; before--) {
+                timeline.goToEvent(before);
+                if (history.currentEvent() < exec) break;
+            }
             moved();
-            return acceptHit(h, extra, stops);
-        }, true);
+            followLayout();
+            bound = exec - 1; // each round searches further back
+        }
     }
+
+    /** Whether an enabled watchpoint is set (its address belongs to the program now running). */
+    private boolean watching() {
+        for (UserBreakpoint b : breakpoints) if (b.isWatch() && b.enabled) return true;
+        return false;
+    }
+
+    /**
+     * The exec event that loaded the program now running (0: the recording's first program). Kept
+     * from the last look while the process is alive: once it has exited, the image that stands is
+     * the one it ended in.
+     */
+    long imageExec() {
+        if (history == null) return 0;
+        if (!target.exited()) {
+            long now = history.currentEvent();
+            long exec = 0;
+            for (long e : ourExecs()) if (e <= now && e > exec) exec = e;
+            lastImageExec = exec;
+        }
+        return lastImageExec;
+    }
+
+    private long lastImageExec;
 
     // ---- time ---------------------------------------------------------------------------------
 

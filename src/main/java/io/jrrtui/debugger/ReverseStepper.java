@@ -35,6 +35,13 @@ final class ReverseStepper {
         return d.stop(StopEvent.Reason.START_OF_HISTORY, 0, null, null, NO_HISTORY, true);
     }
 
+    /** Where a search that found nothing stopped: the start, or the exec that loaded this program. */
+    private StopEvent noHit(ReverseResult rr) {
+        if (!rr.reachedBoundary()) return startOfHistory();
+        return d.stop(StopEvent.Reason.START_OF_HISTORY, 0, null, null, "Reached the exec that started this program (event " + rr.execBoundary()
+                + "): reverse stepping and watchpoints do not go back into the program before it; use reverse-continue with a breakpoint there, or goto.", true);
+    }
+
     private StopEvent stepped() {
         return d.stop(StopEvent.Reason.STEP, 0, null, null, null, true);
     }
@@ -42,7 +49,7 @@ final class ReverseStepper {
     StopEvent cont() {
         for (int guard = 0; guard < 1000; guard++) {
             ReverseResult rr = d.reverseTo(Set.of(), null);
-            if (rr.reachedStart()) return startOfHistory();
+            if (rr.hit() == null) return noHit(rr);
             StopEvent s = report(rr.hit());
             if (s != null) return s;
         }
@@ -101,7 +108,7 @@ final class ReverseStepper {
         long entry = fn.entryPc();
         if (pc != entry) {
             ReverseResult rr = d.reverseTo(Set.of(entry), h -> h.address() == entry && h.mark().regs().rsp() + 8 == cfa);
-            if (rr.reachedStart()) return startOfHistory();
+            if (rr.hit() == null) return noHit(rr);
             if (!(rr.hit().kind() == Hit.Kind.BREAKPOINT && rr.hit().address() == entry && rr.hit().mark().regs().rsp() + 8 == cfa)) {
                 return report(rr.hit());
             }
@@ -133,7 +140,7 @@ final class ReverseStepper {
             if (h.address() == entry) return hereCfa == cfa;
             return into ? hereCfa <= cfa : hereCfa == cfa;
         });
-        if (rr.reachedStart()) return startOfHistory();
+        if (rr.hit() == null) return noHit(rr);
         Hit h = rr.hit();
         d.moved();
         if (h.kind() == Hit.Kind.BREAKPOINT && h.address() == entry && d.ctx().cfa0() == cfa) {
@@ -198,7 +205,7 @@ final class ReverseStepper {
      */
     private StopEvent toCall(long call, long cfa) {
         ReverseResult rr = d.reverseTo(Set.of(call), h -> h.address() == call && h.mark().regs().rsp() == cfa);
-        if (rr.reachedStart()) return startOfHistory();
+        if (rr.hit() == null) return noHit(rr);
         d.moved();
         if (!(rr.hit().kind() == Hit.Kind.BREAKPOINT && rr.hit().address() == call && rr.hit().mark().regs().rsp() == cfa)) {
             return report(rr.hit());
@@ -219,7 +226,7 @@ final class ReverseStepper {
         long rowStart = row.get().startPc();
         long cfa = d.ctx().cfa0();
         ReverseResult rr = d.reverseTo(Set.of(rowStart), h -> h.address() == rowStart && d.ctx().cfa0() == cfa);
-        if (rr.reachedStart()) return startOfHistory();
+        if (rr.hit() == null) return noHit(rr);
         Hit h = rr.hit();
         d.moved();
         if (h.kind() == Hit.Kind.BREAKPOINT && h.address() == rowStart && d.ctx().cfa0() == cfa) {
@@ -253,8 +260,8 @@ final class ReverseStepper {
         int slot = timeline().addWatchpoint(addr, len, false);
         try {
             for (int guard = 0; guard < 1000; guard++) {
-                ReverseResult rr = timeline().reverseTo(Set.of(), h -> h.kind() == Hit.Kind.WATCHPOINT && h.slot() == slot);
-                if (rr.reachedStart()) return startOfHistory();
+                ReverseResult rr = timeline().reverseTo(Set.of(), h -> h.kind() == Hit.Kind.WATCHPOINT && h.slot() == slot, false, d.imageExec());
+                if (rr.hit() == null) return noHit(rr);
                 d.moved();
                 String after = d.readWatch(probe);
                 timeline().reverseStepi(rr.hit().writerPc());

@@ -470,6 +470,16 @@ public final class Timeline implements AutoCloseable {
      * (a position reached as a hit of this class, which is after the write, would find it again).
      */
     public ReverseResult reverseTo(Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingHere) {
+        return reverseTo(extraStops, accept, writeEndingHere, 0);
+    }
+
+    /**
+     * As above, searching no further back than the end of event notBefore (0: no bound): the
+     * debugger passes the exec that loaded the program now running, whose breakpoint addresses
+     * mean nothing in the program before it (an int3 written there corrupts that program's code).
+     * With nothing found after that point, the result is {@link ReverseResult#boundary} standing there.
+     */
+    public ReverseResult reverseTo(Set<Long> extraStops, java.util.function.Predicate<Hit> accept, boolean writeEndingHere, long notBefore) {
         Mark end = program.exited() ? null : now();
         long from = end == null ? history.currentEvent() - 1 : end.event();
         Set<Long> temps = new HashSet<>();
@@ -477,12 +487,14 @@ public final class Timeline implements AutoCloseable {
         for (long a : temps) program.addBreakpoint(a);
         try {
             long first = checkpoints.firstKey();
+            boolean bounded = notBefore > 0 && key(notBefore, 0) > first;
+            if (bounded) first = key(notBefore, 0);
             if (extraStops.isEmpty() && userBreakpoints.isEmpty() && userWatchSlots.isEmpty()) {
                 // nothing armed can be hit: scanning the whole history back would find nothing
                 Mark startMark = positionUnarmedAt(first);
                 if (startMark != null) {
                     goTo(startMark);
-                    return ReverseResult.start();
+                    return bounded ? ReverseResult.boundary(notBefore) : ReverseResult.start();
                 }
             }
             long step = FIRST_STEP_EVENTS;
@@ -527,7 +539,7 @@ public final class Timeline implements AutoCloseable {
                 }
                 if (start <= first) {
                     goTo(startMark);
-                    return ReverseResult.start();
+                    return bounded ? ReverseResult.boundary(notBefore) : ReverseResult.start();
                 }
                 // The next interval ends where this one started: at an event's end that is cheap to
                 // meet; a pause position would need a trap at its rip on every pass of a loop, so
