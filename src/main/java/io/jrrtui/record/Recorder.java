@@ -689,6 +689,15 @@ public final class Recorder {
         return null;
     }
 
+    /** t's XSAVE image, or none where the kernel does not give it (then replay runs to the point). */
+    private static byte[] xstateOf(RecordedTask t) {
+        try {
+            return Ptrace.getXState(t.tid);
+        } catch (RuntimeException e) {
+            return new byte[0];
+        }
+    }
+
     /** Our timeslice SIGSTOP: switch the task out (an event only when it was in user code). */
     private void preempted(RecordedTask t, Registers regs) {
         if (!t.atBoundary && t.proc.syscallBuffer != null && t.proc.syscallBuffer.busy(t.proc.mem, regs)) {
@@ -698,7 +707,7 @@ public final class Recorder {
         if (!t.atBoundary) {
             flushBuffer(t, regs);
             java.util.List<io.jrrtui.trace.MemoryWrite> memory = WritableMemory.snapshot(t.tid, t.proc.mem);
-            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs, memory));
+            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs, memory, xstateOf(t), WritableMemory.coversAllWritable(t.tid)));
             // a replayable position: signals held back while it ran (no syscall came) go now
             t.boundaryRegs = regs;
             t.boundaryMemory = WritableMemory.digest(memory);

@@ -18,6 +18,21 @@ public final class WritableMemory {
 
     private WritableMemory() {}
 
+    /**
+     * Whether a snapshot of pid holds all the memory its user code can write: no writable region
+     * is left out (a shared mapping, which another process or the kernel may also write, or one
+     * over MAX_REGION). Only then, with the registers and the XSAVE state, is a preemption point's
+     * state whole, and replay may put a task there without running to it.
+     */
+    static boolean coversAllWritable(int pid) {
+        for (ProcMaps.Region r : ProcMaps.read(pid)) {
+            if (r.perms().length() < 2 || r.perms().charAt(1) != 'w') continue;
+            if (io.jrrtui.syscallbuf.SyscallBufferLayout.inRange(r.start(), r.end())) continue;
+            if (!covered(r)) return false;
+        }
+        return true;
+    }
+
     /** The regions a snapshot covers (shared by record and replay so both see the same set). */
     public static boolean covered(ProcMaps.Region r) {
         if (r.perms().length() < 4 || !r.perms().startsWith("rw") || r.perms().charAt(3) != 'p') return false;

@@ -177,6 +177,11 @@ final class EventReplayer {
         if (t.pending != null) {
             throw new DivergenceException(pe.number(), "task " + t.recordedTid + " is in a syscall where the recording has " + pe.describe());
         }
+        if (canPutExactly(t, pe)) {
+            logPreemption(pe, "put in place at once (exact)");
+            putThere(t, pe);
+            return;
+        }
         if (samePoint(Ptrace.getRegs(t.tid), pe.regs()) && sameMemory(t, pe)) return;
         long oldAddr = Ptrace.getDebugReg(t.tid, DR_SLOT);
         long oldDr7 = Ptrace.getDebugReg(t.tid, 7);
@@ -229,10 +234,34 @@ final class EventReplayer {
         return syncMemory(t, pe, false) == 0;
     }
 
-    /** Writes the recorded writable memory (zero where the recording had zero pages) and registers. */
+    /**
+     * Writes the recorded writable memory (zero where the recording had zero pages), registers and,
+     * where recorded, the XSAVE state (not on a machine whose XSAVE layout is another size: then
+     * the vector registers keep what the replay had).
+     */
     static void putThere(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
         syncMemory(t, pe, true);
         Ptrace.setRegs(t.tid, pe.regs());
+        if (pe.xstate().length > 0 && sameXStateLayout(t, pe)) Ptrace.setXState(t.tid, pe.xstate());
+    }
+
+    private static boolean sameXStateLayout(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        try {
+            return Ptrace.getXState(t.tid).length == pe.xstate().length;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether putting t at pe is exact: the recording holds all of the process's writable memory,
+     * its registers and its XSAVE state in this machine's layout. Then nothing is gained by running
+     * the stretch to the point when nothing can stop in it (a chaos recording's hot loops need
+     * millions of passes that a search gives up on after thousands, ~70 ms each).
+     */
+    static boolean canPutExactly(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        // jrrtui.replay.exactPreemptions=false: always search (to compare, and to test the search)
+        return pe.exact() && Boolean.parseBoolean(System.getProperty("jrrtui.replay.exactPreemptions", "true")) && sameXStateLayout(t, pe);
     }
 
     /**

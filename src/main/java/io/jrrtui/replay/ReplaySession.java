@@ -353,6 +353,10 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             return reachedPreemption(t, pe);
         }
         boolean stopsArmed = inDebuggedProcess(t) && !stopsDisarmed && (!breakpoints.addresses().isEmpty() || !pageWatch.isEmpty());
+        if (!stopsArmed && t.preemptPasses == 0 && EventReplayer.canPutExactly(t, pe)) {
+            EventReplayer.logPreemption(pe, "put in place at once (exact)");
+            return putAtPreemption(t, pe);
+        }
         long searchLeft = EventReplayer.preemptSearchNanos() - t.preemptSearchNanos;
         if (t.preemptPasses >= (stopsArmed ? PREEMPT_PASSES_WITH_STOPS : PREEMPT_PASSES) || searchLeft <= 0) {
             EventReplayer.logPreemption(pe, "not met in " + t.preemptPasses + " passes");

@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class EventCodec {
     static final int SYSCALL = 1, SIGNAL = 2, RDTSC = 3, CPUID = 4, EXEC = 5, EXIT = 6, SYSCALL_ENTRY = 7, PREEMPT = 8;
+    /** A preempt with the task's XSAVE state and whether its memory is all of the process's (kinds 9, 10: buffered calls). */
+    static final int PREEMPT_EXACT = 11;
+    private static final int MAX_XSTATE = 1 << 16;
     private static final int MAX_WRITES = 1 << 20;
     /** In place of a memory write's length (version 4): its bytes are in a file store, by hash. */
     static final int STORED = -1;
@@ -88,13 +91,19 @@ final class EventCodec {
             ev.writeInt(x.stack().length);
             data.write(x.stack());
         } else if (e instanceof PreemptEvent x) {
-            header(ev, PREEMPT, e);
+            boolean exactKind = x.xstate().length > 0;
+            header(ev, exactKind ? PREEMPT_EXACT : PREEMPT, e);
             regs(ev, x.regs());
             ev.writeInt(x.memory().size());
             for (MemoryWrite w : x.memory()) {
                 ev.writeLong(w.addr());
                 ev.writeInt(w.length());
                 data.write(w.data());
+            }
+            if (exactKind) {
+                ev.writeBoolean(x.allMemory());
+                ev.writeInt(x.xstate().length);
+                data.write(x.xstate());
             }
         } else if (e instanceof SyscallEntryEvent x) {
             header(ev, SYSCALL_ENTRY, e);
@@ -163,7 +172,7 @@ final class EventCodec {
                 }
                 case EXIT -> new ExitEvent(number, tid, ev.readBoolean(), ev.readInt());
                 case SYSCALL_ENTRY -> new SyscallEntryEvent(number, tid, readRegs(ev));
-                case PREEMPT -> {
+                case PREEMPT, PREEMPT_EXACT -> {
                     Registers regs = readRegs(ev);
                     int n = ev.readInt();
                     if (n < 0 || n > MAX_WRITES) throw new CorruptTraceException("event " + number + " has " + n + " regions");
@@ -172,7 +181,11 @@ final class EventCodec {
                         long addr = ev.readLong();
                         mem.add(new MemoryWrite(addr, bytes(data, ev.readInt(), number)));
                     }
-                    yield new PreemptEvent(number, tid, regs, List.copyOf(mem));
+                    if (kind == PREEMPT) yield new PreemptEvent(number, tid, regs, List.copyOf(mem));
+                    boolean all = ev.readBoolean();
+                    int xlen = ev.readInt();
+                    if (xlen <= 0 || xlen > MAX_XSTATE) throw new CorruptTraceException("event " + number + " has an XSAVE state of " + xlen + " bytes");
+                    yield new PreemptEvent(number, tid, regs, List.copyOf(mem), bytes(data, xlen, number), all);
                 }
                 case BufferedCallsCodec.KIND, BufferedCallsCodec.KIND_REFS ->
                         BufferedCallsCodec.read(number, tid, ev, data, kind == BufferedCallsCodec.KIND_REFS, stored);

@@ -65,21 +65,52 @@ class MultiTaskRecordReplayTest {
     void preemptionPointsPutInPlaceWhenTheSearchRunsOutOfTimeReplayTheSameRun() throws IOException {
         Path trace = tmp.resolve("racy");
         Path out = tmp.resolve("racy.out");
-        Jrr.Run rec = Jrr.run("record", "-q", "--chaos", "-o", trace.toString(), "--stdin", "/dev/null", "--stdout",
-                out.toString(), "--", Jrr.binary("mt_racy_counter").toString());
-        assertEquals("", rec.errText());
-        String preempts = Jrr.run("dump", trace.toString()).outText();
-        org.junit.jupiter.api.Assertions.assertTrue(preempts.split("preempted at", -1).length > 10,
-                "chaos mode switched threads in user code");
-        for (String ms : new String[] {"0", "1"}) {
-            System.setProperty("jrrtui.replay.preemptionSearchMs", ms);
-            try {
+        Jrr.Run rec = chaosRecording("mt_racy_counter", trace, out, 10);
+        System.setProperty("jrrtui.replay.exactPreemptions", "false"); // search, as for a trace without XSAVE state
+        try {
+            for (String ms : new String[] {"0", "1"}) {
+                System.setProperty("jrrtui.replay.preemptionSearchMs", ms);
                 Jrr.Run replay = Jrr.run("replay", "-a", trace.toString());
                 assertEquals(rec.status(), replay.status(), "bound " + ms + " ms: " + replay.errText());
                 assertEquals(Files.readString(out), replay.outText(), "bound " + ms + " ms");
+            }
+        } finally {
+            System.clearProperty("jrrtui.replay.preemptionSearchMs");
+            System.clearProperty("jrrtui.replay.exactPreemptions");
+        }
+    }
+
+    /**
+     * Preemption points in the middle of floating-point loops (at -O2 each running sum is in an
+     * SSE register): the trace holds each point's XSAVE state, and replay puts the threads there
+     * at once (no search) or after searching; either way the sums come out to the last bit.
+     * Without the XSAVE state put back, this replay diverged at the write of the sums.
+     */
+    @org.junit.jupiter.api.Test
+    void threadsSwitchedOutInVectorRegisterLoopsReplayTheSameSums() throws IOException {
+        Path trace = tmp.resolve("fp");
+        Path out = tmp.resolve("fp.out");
+        Jrr.Run rec = chaosRecording("mt_fp_stretch-O2", trace, out, 1);
+        assertEquals(0, rec.status(), rec.errText());
+        for (String exact : new String[] {"true", "false"}) {
+            System.setProperty("jrrtui.replay.exactPreemptions", exact);
+            try {
+                Jrr.Run replay = Jrr.run("replay", "-a", trace.toString());
+                assertEquals(0, replay.status(), "exact " + exact + ": " + replay.errText());
+                assertEquals(Files.readString(out), replay.outText(), "exact " + exact);
             } finally {
-                System.clearProperty("jrrtui.replay.preemptionSearchMs");
+                System.clearProperty("jrrtui.replay.exactPreemptions");
             }
         }
+    }
+
+    /** Records program in chaos mode into trace (stdout to out); at least minPreempts threads switched out in user code. */
+    private static Jrr.Run chaosRecording(String program, Path trace, Path out, int minPreempts) {
+        Jrr.Run rec = Jrr.run("record", "-q", "--chaos", "-o", trace.toString(), "--stdin", "/dev/null", "--stdout",
+                out.toString(), "--", Jrr.binary(program).toString());
+        assertEquals("", rec.errText());
+        int preempts = Jrr.run("dump", trace.toString()).outText().split("preempted at", -1).length - 1;
+        org.junit.jupiter.api.Assertions.assertTrue(preempts >= minPreempts, "chaos mode switched threads in user code: " + preempts);
+        return rec;
     }
 }
