@@ -242,7 +242,13 @@ final class EventReplayer {
     static void putThere(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
         syncMemory(t, pe, true);
         Ptrace.setRegs(t.tid, pe.regs());
-        if (pe.xstate().length > 0 && sameXStateLayout(t, pe)) Ptrace.setXState(t.tid, pe.xstate());
+        if (pe.xstate().length > 0 && sameXStateLayout(t, pe)) {
+            try {
+                Ptrace.setXState(t.tid, pe.xstate());
+            } catch (RuntimeException e) {
+                // features this CPU does not enable (a recording made elsewhere): the registers stay
+            }
+        }
     }
 
     private static boolean sameXStateLayout(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
