@@ -706,8 +706,9 @@ public final class Recorder {
         }
         if (!t.atBoundary) {
             flushBuffer(t, regs);
-            java.util.List<io.jrrtui.trace.MemoryWrite> memory = WritableMemory.snapshot(t.tid, t.proc.mem);
-            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs, memory, xstateOf(t), WritableMemory.coversAllWritable(t.tid)));
+            java.util.List<io.jrrtui.sys.ProcMaps.Region> regions = io.jrrtui.sys.ProcMaps.read(t.tid);
+            java.util.List<io.jrrtui.trace.MemoryWrite> memory = WritableMemory.snapshot(regions, t.proc.mem);
+            write(new io.jrrtui.trace.PreemptEvent(nextEvent, t.tid, regs, memory, xstateOf(t), WritableMemory.coversAllWritable(regions)));
             // a replayable position: signals held back while it ran (no syscall came) go now
             t.boundaryRegs = regs;
             t.boundaryMemory = WritableMemory.digest(memory);

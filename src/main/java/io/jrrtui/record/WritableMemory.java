@@ -19,13 +19,13 @@ public final class WritableMemory {
     private WritableMemory() {}
 
     /**
-     * Whether a snapshot of pid holds all the memory its user code can write: no writable region
+     * Whether a snapshot of regions (a process's map) holds all the memory its user code can write: no writable region
      * is left out (a shared mapping, which another process or the kernel may also write, or one
      * over MAX_REGION). Only then, with the registers and the XSAVE state, is a preemption point's
      * state whole, and replay may put a task there without running to it.
      */
-    static boolean coversAllWritable(int pid) {
-        for (ProcMaps.Region r : ProcMaps.read(pid)) {
+    static boolean coversAllWritable(List<ProcMaps.Region> regions) {
+        for (ProcMaps.Region r : regions) {
             if (r.perms().length() < 2 || r.perms().charAt(1) != 'w') continue;
             if (io.jrrtui.syscallbuf.SyscallBufferLayout.inRange(r.start(), r.end())) continue;
             if (!covered(r)) return false;
@@ -44,8 +44,13 @@ public final class WritableMemory {
     }
 
     static List<MemoryWrite> snapshot(int pid, TraceeMemory mem) {
+        return snapshot(ProcMaps.read(pid), mem);
+    }
+
+    /** The same, of regions read from the process's map already. */
+    static List<MemoryWrite> snapshot(List<ProcMaps.Region> regions, TraceeMemory mem) {
         List<MemoryWrite> out = new ArrayList<>();
-        for (ProcMaps.Region r : ProcMaps.read(pid)) {
+        for (ProcMaps.Region r : regions) {
             if (!covered(r)) continue;
             byte[] data = new byte[(int) (r.end() - r.start())];
             int n = mem.readPartial(r.start(), data);

@@ -252,12 +252,22 @@ final class EventReplayer {
     }
 
     private static boolean sameXStateLayout(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
-        try {
-            return Ptrace.getXState(t.tid).length == pe.xstate().length;
-        } catch (RuntimeException e) {
-            return false;
+        if (xstateSize == 0) {
+            try {
+                xstateSize = Ptrace.getXState(t.tid).length;
+            } catch (RuntimeException e) {
+                xstateSize = -1;
+            }
         }
+        return xstateSize == pe.xstate().length;
     }
+
+    /**
+     * The size of this machine's XSAVE image (the same for every task of the kernel), read once:
+     * asked at every preemption point (whether it can be put in place, then when it is), it cost
+     * two PTRACE_GETREGSET copies of up to 16 KB each. 0: not read yet; -1: none.
+     */
+    private static int xstateSize;
 
     /**
      * Whether putting t at pe is exact: the recording holds all of the process's writable memory,

@@ -348,10 +348,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             throw new DivergenceException(pe.number(), "task " + t.recordedTid + " is in a syscall where the recording has " + pe.describe());
         }
         Registers now = Ptrace.getRegs(t.tid);
-        if (EventReplayer.samePoint(now, pe.regs()) && EventReplayer.sameMemory(t, pe)) {
-            EventReplayer.logPreemption(pe, "reached after " + t.preemptPasses + " passes, " + t.preemptSearchNanos / 1000 + " µs");
-            return reachedPreemption(t, pe);
-        }
+        if (EventReplayer.samePoint(now, pe.regs()) && EventReplayer.sameMemory(t, pe)) return metPreemption(t, pe);
         boolean stopsArmed = inDebuggedProcess(t) && !stopsDisarmed && (!breakpoints.addresses().isEmpty() || !pageWatch.isEmpty());
         if (!stopsArmed && t.preemptPasses == 0 && EventReplayer.canPutExactly(t, pe)) {
             EventReplayer.logPreemption(pe, "put in place at once (exact)");
@@ -397,10 +394,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             if (regs.rip() - 1 == target && Signals.siginfoCode(Ptrace.getSigInfo(t.tid)) == SI_KERNEL) {
                 Ptrace.setRegs(t.tid, regs.with(Registers.RIP, target));
                 t.preemptPasses++;
-                if (EventReplayer.samePoint(Ptrace.getRegs(t.tid), pe.regs()) && EventReplayer.sameMemory(t, pe)) {
-                    EventReplayer.logPreemption(pe, "reached after " + t.preemptPasses + " passes, " + t.preemptSearchNanos / 1000 + " µs");
-                    return reachedPreemption(t, pe);
-                }
+                if (EventReplayer.samePoint(Ptrace.getRegs(t.tid), pe.regs()) && EventReplayer.sameMemory(t, pe)) return metPreemption(t, pe);
                 return userBreakpoint ? StopReason.breakpoint(s.current, target) : null;
             }
         }
@@ -420,6 +414,12 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
     /** Ends the search for pe by putting t there from the recorded state. */
     private StopReason putAtPreemption(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
         EventReplayer.putThere(t, pe);
+        return reachedPreemption(t, pe);
+    }
+
+    /** Ends the search for pe: t met the point by running to it. */
+    private StopReason metPreemption(LiveTask t, io.jrrtui.trace.PreemptEvent pe) {
+        EventReplayer.logPreemption(pe, "reached after " + t.preemptPasses + " passes, " + t.preemptSearchNanos / 1000 + " µs");
         return reachedPreemption(t, pe);
     }
 

@@ -6,18 +6,22 @@ package io.jrrtui.timeline;
  * to go back past an event (the exec that loaded the current program), to the end of that event
  * (execBoundary: its number; 0 otherwise).
  */
-public record ReverseResult(Hit hit, boolean reachedStart, long execBoundary) {
+public record ReverseResult(Hit hit, long execBoundary) {
     public static ReverseResult at(Hit hit) {
-        return new ReverseResult(hit, false, 0);
+        return new ReverseResult(hit, 0);
     }
 
     public static ReverseResult start() {
-        return new ReverseResult(null, true, 0);
+        return new ReverseResult(null, 0);
     }
 
     /** No hit after the end of event exec: the search stands there. */
     public static ReverseResult boundary(long exec) {
-        return new ReverseResult(null, false, exec);
+        return new ReverseResult(null, exec);
+    }
+
+    public boolean reachedStart() {
+        return hit == null && execBoundary == 0;
     }
 
     public boolean reachedBoundary() {
