@@ -5,7 +5,6 @@ import io.jrrtui.arch.x86.InstructionLength;
 import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.sys.TraceeMemory;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +30,7 @@ public final class TimestampPatches {
     private static final Map<Long, long[]> SITES_BY_CONTENT = new ConcurrentHashMap<>();
 
     /** Patched address → the instruction it held. */
-    private final Map<Long, TrappedInstruction> patched = new HashMap<>();
+    private final java.util.NavigableMap<Long, TrappedInstruction> patched = new java.util.TreeMap<>();
     /** Executable ranges already swept: start → end. */
     private final TreeMap<Long, Long> swept = new TreeMap<>();
 
@@ -51,11 +50,14 @@ public final class TimestampPatches {
     /** Puts the original bytes into buf (read from addr) where a patch covers them: what the program's file holds. */
     public synchronized void unpatch(long addr, byte[] buf) {
         if (patched.isEmpty()) return;
-        for (int i = 0; i < buf.length; i++) {
-            TrappedInstruction insn = patched.get(addr + i);
-            if (insn == null) continue;
-            byte[] orig = insn == TrappedInstruction.RDTSC ? new byte[] {0x0f, 0x31} : new byte[] {0x0f, 0x01};
-            for (int k = 0; k < orig.length && i + k < buf.length; k++) buf[i + k] = orig[k];
+        // only the patches inside the range (one may start a byte before it): a reverse search
+        // reads a stack frame at every hit, and a lookup per byte was most of its Java time
+        for (Map.Entry<Long, TrappedInstruction> e : patched.subMap(addr - 1, true, addr + buf.length, false).entrySet()) {
+            byte[] orig = e.getValue() == TrappedInstruction.RDTSC ? new byte[] {0x0f, 0x31} : new byte[] {0x0f, 0x01};
+            for (int k = 0; k < orig.length; k++) {
+                long i = e.getKey() + k - addr;
+                if (i >= 0 && i < buf.length) buf[(int) i] = orig[k];
+            }
         }
     }
 

@@ -52,9 +52,22 @@ public final class WritableMemory {
         List<MemoryWrite> out = new ArrayList<>();
         for (ProcMaps.Region r : regions) {
             if (!covered(r)) continue;
-            byte[] data = new byte[(int) (r.end() - r.start())];
-            int n = mem.readPartial(r.start(), data);
-            addNonZeroRuns(r.start(), Arrays.copyOf(data, n), out);
+            java.util.BitSet touched = ProcMaps.touchedPages(mem.pid(), r);
+            if (touched == null) {
+                byte[] data = new byte[(int) (r.end() - r.start())];
+                int n = mem.readPartial(r.start(), data);
+                addNonZeroRuns(r.start(), Arrays.copyOf(data, n), out);
+                continue;
+            }
+            // untouched pages are zeros, which a snapshot leaves out anyway: read the touched runs only
+            for (int i = touched.nextSetBit(0); i >= 0; ) {
+                int j = touched.nextClearBit(i);
+                byte[] data = new byte[(j - i) * PAGE];
+                int n = mem.readPartial(r.start() + (long) i * PAGE, data);
+                addNonZeroRuns(r.start() + (long) i * PAGE, n == data.length ? data : Arrays.copyOf(data, n), out);
+                if (n < data.length) break; // unreadable from here on, as a whole read would stop
+                i = touched.nextSetBit(j);
+            }
         }
         return out;
     }

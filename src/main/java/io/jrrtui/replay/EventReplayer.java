@@ -291,31 +291,57 @@ final class EventReplayer {
         int differing = 0;
         for (ProcMaps.Region r : ProcMaps.read(t.tid)) {
             if (!io.jrrtui.record.WritableMemory.covered(r)) continue;
-            int len = (int) (r.end() - r.start());
-            byte[] want = new byte[len];
-            // runs were cut at the recording's region boundaries, which may differ from these
-            Long from = runs.floorKey(r.start());
-            for (MemoryWrite w : runs.tailMap(from == null ? r.start() : from, true).values()) {
-                if (w.addr() >= r.end()) break;
-                long lo = Math.max(w.addr(), r.start());
-                long hi = Math.min(w.addr() + w.length(), r.end());
-                if (lo < hi) System.arraycopy(w.data(), (int) (lo - w.addr()), want, (int) (lo - r.start()), (int) (hi - lo));
-            }
-            byte[] have = new byte[len];
-            int n = t.proc.mem.readPartial(r.start(), have);
-            int diff = 0;
-            for (int p = 0; p < n; p += 4096) {
-                int end = Math.min(n, p + 4096);
-                if (!java.util.Arrays.equals(have, p, end, want, p, end)) {
-                    if (!write) return differing + 1;
-                    t.proc.mem.write(r.start() + p, want, p, end - p);
-                    diff++;
+            int pages = (int) ((r.end() - r.start()) >>> 12);
+            // Pages neither the replay touched nor the recording holds bytes in are zeros on both
+            // sides: only the others are read (null: all of them, a file-backed region).
+            java.util.BitSet compare = ProcMaps.touchedPages(t.tid, r);
+            if (compare != null) {
+                for (MemoryWrite w : overlapping(runs, r.start(), r.end())) {
+                    long lo = Math.max(w.addr(), r.start()), hi = Math.min(w.addr() + w.length(), r.end());
+                    compare.set((int) ((lo - r.start()) >>> 12), (int) ((hi - r.start() + 4095) >>> 12));
                 }
             }
+            int diff = 0, read = 0;
+            for (int i = compare == null ? 0 : compare.nextSetBit(0); i >= 0 && i < pages; ) {
+                int j = compare == null ? pages : Math.min(pages, compare.nextClearBit(i));
+                long from = r.start() + ((long) i << 12);
+                int len = (j - i) << 12;
+                byte[] want = new byte[len];
+                // runs were cut at the recording's region boundaries, which may differ from these
+                for (MemoryWrite w : overlapping(runs, from, from + len)) {
+                    long lo = Math.max(w.addr(), from), hi = Math.min(w.addr() + w.length(), from + len);
+                    System.arraycopy(w.data(), (int) (lo - w.addr()), want, (int) (lo - from), (int) (hi - lo));
+                }
+                byte[] have = new byte[len];
+                int n = t.proc.mem.readPartial(from, have);
+                read += n;
+                for (int p = 0; p < n; p += 4096) {
+                    int end = Math.min(n, p + 4096);
+                    if (!java.util.Arrays.equals(have, p, end, want, p, end)) {
+                        if (!write) return differing + 1;
+                        t.proc.mem.write(from + p, want, p, end - p);
+                        diff++;
+                    }
+                }
+                if (n < len) break; // unreadable from here on
+                i = compare == null ? -1 : compare.nextSetBit(j);
+            }
             differing += diff;
-            if (VERBOSE) System.err.printf("teleport: %x-%x %s %s read %d/%d, %d pages differ%n", r.start(), r.end(), r.perms(), r.path(), n, len, diff);
+            if (VERBOSE) System.err.printf("teleport: %x-%x %s %s read %d/%d, %d pages differ%n", r.start(), r.end(), r.perms(), r.path(), read,
+                    r.end() - r.start(), diff);
         }
         return differing;
+    }
+
+    /** The recorded runs that overlap [from, to), in address order. */
+    private static java.util.Collection<MemoryWrite> overlapping(java.util.TreeMap<Long, MemoryWrite> runs, long from, long to) {
+        Long first = runs.floorKey(from);
+        java.util.List<MemoryWrite> out = new java.util.ArrayList<>();
+        for (MemoryWrite w : runs.tailMap(first == null ? from : first, true).values()) {
+            if (w.addr() >= to) break;
+            if (w.addr() + w.length() > from) out.add(w);
+        }
+        return out;
     }
 
     static boolean samePoint(Registers now, Registers recorded) {

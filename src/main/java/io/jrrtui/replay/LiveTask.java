@@ -59,6 +59,9 @@ final class LiveTask {
     /** Syscall User Dispatch is on in this thread (per-thread kernel state a re-created thread would lack). */
     boolean userDispatch;
 
+    /** The {@link HardwareSlots#version} its debug registers hold (0: none written since it was created or exec'd). */
+    int debugRegsVersion;
+
     /** Numbers of this task's events whose work was done at an earlier event (EventReplayer.executeAhead). */
     final java.util.Set<Long> doneAhead = new java.util.HashSet<>();
 

@@ -79,10 +79,11 @@ final class LostFaults {
         byte[] info = Ptrace.getSigInfo(t.tid);
         if (info == null || Signals.siginfoSigno(info) != Signals.SIGTRAP) return false;
         int code = Signals.siginfoCode(info);
-        return code == TRAP_BRKPT || code == TRAP_TRACE || code == SI_KERNEL;
+        return code == TRAP_BRKPT || code == TRAP_TRACE || code == TRAP_HWBKPT || code == SI_KERNEL;
     }
 
-    private static final int TRAP_BRKPT = 1, TRAP_TRACE = 2;
+    /** TRAP_HWBKPT: a breakpoint held in a debug register. */
+    private static final int TRAP_BRKPT = 1, TRAP_TRACE = 2, TRAP_HWBKPT = 4;
 
     private static boolean isTrapAt(LiveTask t, WaitStatus ws, long target) {
         if (!ws.stopped() || ws.syscallStop() || ws.event() != 0 || ws.stopSig() != Signals.SIGTRAP) return false;

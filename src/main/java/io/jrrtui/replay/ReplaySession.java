@@ -4,6 +4,7 @@ import io.jrrtui.arch.Registers;
 import io.jrrtui.arch.Signals;
 import io.jrrtui.sys.CpuTime;
 import io.jrrtui.sys.ProcMaps;
+import io.jrrtui.sys.DebugRegisters;
 import io.jrrtui.sys.Ptrace;
 import io.jrrtui.sys.SyscallInjector;
 import io.jrrtui.sys.TraceeLauncher;
@@ -95,7 +96,17 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
 
     @Override
     public Registers registers() {
-        return TracerThread.call(() -> Ptrace.getRegs(s.pid));
+        return TracerThread.call(() -> shown(Ptrace.getRegs(s.pid)));
+    }
+
+    /**
+     * Registers as the program has them: without RF, which the kernel sets after a breakpoint
+     * held in a debug register (and this replay sets to pass one) and which the next instruction
+     * clears — execution control, not program state (gdb, stepping over int3s, never shows it).
+     */
+    private static Registers shown(Registers r) {
+        long flags = r.get(Registers.EFLAGS);
+        return (flags & DebugRegisters.EFLAGS_RF) == 0 ? r : r.with(Registers.EFLAGS, flags & ~DebugRegisters.EFLAGS_RF);
     }
 
     /** Sets the live process's registers (the debugger's {@code set $reg}, frame selection never does). */
@@ -126,10 +137,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         return TracerThread.call(() -> {
             byte[] b = s.mem.read(addr, len);
             s.primary.proc.timestamps.unpatch(addr, b);
-            for (int i = 0; i < len; i++) {
-                Byte orig = breakpoints.originalAt(addr + i);
-                if (orig != null) b[i] = orig;
-            }
+            breakpoints.unmask(addr, b);
             return b;
         });
     }
@@ -244,8 +252,17 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
      */
     @Override
     public StopReason cont(long untilEvent, boolean honourStops) {
+        return cont(untilEvent, honourStops, Long.MAX_VALUE);
+    }
+
+    @Override
+    public StopReason cont(long untilEvent, boolean honourStops, long deadline) {
         return TracerThread.call(() -> {
+            long startEvent = s.current;
             while (true) {
+                if (deadline != Long.MAX_VALUE && s.current > startEvent && !s.exited && System.nanoTime() - deadline >= 0) {
+                    return StopReason.atEvent(s.current);
+                }
                 if (interrupts.take()) {
                     throw new InterruptedOperation(s.current);
                 }
@@ -292,7 +309,10 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         long execsBefore = s.execs;
         StopReason r = runTaskToItsStop(t);
         debuggedProcessExecd = s.execs != execsBefore && s.lastExec != null && s.lastExec.proc == s.primary.proc;
-        if (debuggedProcessExecd) breakpoints.replacedByExec();
+        if (debuggedProcessExecd) {
+            breakpoints.replacedByExec();
+            s.lastExec.debugRegsVersion = 0; // exec clears a thread's debug registers
+        }
         return r;
     }
 
@@ -300,7 +320,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
     private boolean debuggedProcessExecd;
 
     private StopReason runTaskToItsStop(LiveTask t) {
-        if (s.tasks.size() != debugRegsApplied) applyDebugRegs();
+        readyDebugRegs(t);
         if (s.events.peek() instanceof io.jrrtui.trace.PreemptEvent pe && pe.tid() == t.recordedTid) {
             return towardsPreemption(t, pe);
         }
@@ -308,16 +328,20 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         // Without breakpoints there is nothing to step over: skip the GETREGS per event.
         if (t.pending == null && inDebuggedProcess(t) && !stopsDisarmed && !breakpoints.addresses().isEmpty()) {
             breakpoints.armPending(t.proc.mem);
-            long rip = Ptrace.getRegs(t.tid).rip();
+            Registers regs = Ptrace.getRegs(t.tid);
+            long rip = regs.rip();
             if (breakpoints.armed(rip)) {
                 StopReason r = stepOverBreakpoint(t, rip);
                 if (r.kind() == StopReason.Kind.STEP) {
                     // The step may land on another breakpoint: that counts as hitting it.
                     long after = Ptrace.getRegs(t.tid).rip();
-                    if (breakpoints.armed(after) && t.pending == null) return StopReason.breakpoint(s.current, after);
+                    if ((breakpoints.armed(after) || breakpoints.armedInHardware(after)) && t.pending == null) {
+                        return StopReason.breakpoint(s.current, after);
+                    }
                 }
                 return r;
             }
+            passHardwareBreakpoint(t, regs);
         }
         if (replayer.lostFault(t)) return null; // after the step over a breakpoint it may stand on
         StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU), false);
@@ -374,6 +398,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         WaitStatus ws;
         boolean expired;
         long started = System.nanoTime();
+        if (inDebuggedProcess(t) && !stopsDisarmed) passHardwareBreakpoint(t, now);
         try (StopDeadline deadline = StopDeadline.after(t, searchLeft)) {
             Ptrace.resume(Ptrace.PTRACE_SYSEMU, t.tid, t.deliver);
             t.deliver = 0;
@@ -506,15 +531,33 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         return !java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + t.tid));
     }
 
-    /** How many tasks existed when the debug registers were last written into every thread. */
-    private int debugRegsApplied = -1;
-
-    /** Debug registers are per thread: the watchpoints go into every thread of the debugged process. */
-    private void applyDebugRegs() {
-        for (LiveTask t : s.tasks.values()) {
-            if (!t.dead && !t.exiting && inDebuggedProcess(t)) watchpoints.apply(t.tid);
+    /**
+     * Before t runs: its debug registers hold the breakpoints kept in them (they are per thread,
+     * and clone, fork and exec do not pass them on), or nothing when t is not in the debugged
+     * process (after a change of focus).
+     */
+    private void readyDebugRegs(LiveTask t) {
+        int want = inDebuggedProcess(t) ? breakpoints.hardware.version() : 0;
+        if (t.debugRegsVersion == want || t.dead) return;
+        if (want == 0) {
+            Ptrace.setDebugReg(t.tid, 7, 0);
+        } else {
+            breakpoints.hardware.applyTo(t.tid);
         }
-        debugRegsApplied = s.tasks.size();
+        t.debugRegsVersion = want;
+    }
+
+    /**
+     * A thread about to resume on a breakpoint held in a debug register passes it (RF set: the
+     * instruction runs once without the trap), as one standing on an int3 is stepped over: the
+     * hit was reported when it arrived, or it was put there. After a hit the kernel has set RF
+     * already; a restored or stepped thread needs it set.
+     */
+    private void passHardwareBreakpoint(LiveTask t, Registers regs) {
+        long flags = regs.get(Registers.EFLAGS);
+        if ((flags & DebugRegisters.EFLAGS_RF) == 0 && breakpoints.armedInHardware(regs.rip())) {
+            Ptrace.setRegs(t.tid, regs.with(Registers.EFLAGS, flags | DebugRegisters.EFLAGS_RF));
+        }
     }
 
     private final InterruptRequest interrupts = new InterruptRequest();
@@ -550,7 +593,6 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         s.setPrimary(t);
         s.positionTask = t;
         breakpoints.markLifted();
-        applyDebugRegs();
         if (stopsDisarmed) return;
         breakpoints.insert(s.mem);
         applyPageWatch();
@@ -603,6 +645,8 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             StopReason r = classify(t, replayer.nextStop(t, Ptrace.PTRACE_SYSEMU_SINGLESTEP), true);
             return r == null ? StopReason.step(s.current) : r;
         }
+        readyDebugRegs(t);
+        if (inDebuggedProcess(t) && breakpoints.hardware.any()) passHardwareBreakpoint(t, Ptrace.getRegs(t.tid));
         Ptrace.resume(Ptrace.PTRACE_SYSEMU_SINGLESTEP, t.tid, t.deliver);
         t.deliver = 0;
         WaitStatus ws = Ptrace.waitFor(t.tid);
@@ -658,11 +702,12 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             // a step's trap: TRAP_TRACE, TRAP_BRKPT where the hypervisor leaves DR6's step bit clear,
             // or the stop at a signal handler's entry when the step delivered a signal
             boolean stepTrap = code == TRAP_TRACE || code == TRAP_BRKPT || code == STEPPED_INTO_HANDLER;
-            if (code == TRAP_HWBKPT || (stepTrap && stepping)) {
-                int slot = watchpoints.triggered(t.tid);
-                if (slot >= 0) return StopReason.watchpoint(s.current, slot, watchpoints.address(slot));
-                return stepping ? StopReason.step(s.current) : null;
+            if (code != SI_KERNEL && breakpoints.hardware.any()) {
+                // a breakpoint held in a debug register: the trap comes before its instruction runs
+                long at = breakpoints.hardware.hit(Ptrace.getDebugReg(t.tid, 6));
+                if (at == rip && breakpoints.armedInHardware(rip)) return StopReason.breakpoint(s.current, rip);
             }
+            if (code == TRAP_HWBKPT || (stepTrap && stepping)) return stepping ? StopReason.step(s.current) : null;
             if (code == TRAP_TRACE) return null; // a leftover single-step trap
         }
         if (ws.stopped() && ws.event() == 0 && ws.stopSig() == Signals.SIGSEGV && inDebuggedProcess(t) && !pageWatch.isEmpty()) {
@@ -674,7 +719,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
                 // an unwatched write on a watched page was stepped over onto a breakpoint: that is
                 // a hit, which the next resume would otherwise step over unseen
                 long pc = Ptrace.getRegs(t.tid).rip();
-                return breakpoints.armed(pc) ? StopReason.breakpoint(s.current, pc) : null;
+                return breakpoints.armed(pc) || breakpoints.armedInHardware(pc) ? StopReason.breakpoint(s.current, pc) : null;
             }
         }
         replayer.handleStop(t, ws);
@@ -764,7 +809,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
     public Registers registersOf(int recordedTid) {
         return TracerThread.call(() -> {
             LiveTask t = s.tasks.get(recordedTid);
-            return Ptrace.getRegs(t == null || t.dead ? s.pid : t.tid);
+            return shown(Ptrace.getRegs(t == null || t.dead ? s.pid : t.tid));
         });
     }
 
@@ -815,21 +860,11 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         });
     }
 
-    /** Arms a hardware execution breakpoint (no int3 in memory); returns its slot. */
-    public int addHardwareBreakpoint(long addr) {
-        return TracerThread.call(() -> {
-            int slot = watchpoints.set(addr, 1, Watchpoints.Kind.EXECUTE);
-            applyDebugRegs();
-            return slot;
-        });
-    }
-
     @Override
     public void removeWatchpoint(int slot) {
         TracerThread.call(() -> {
             watchpoints.clear(slot);
             pageWatch.clear(slot);
-            applyDebugRegs();
             if (!stopsDisarmed) applyPageWatch();
             return null;
         });
@@ -993,7 +1028,6 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             s.breakpointsToCheck = false;
             s.seekEvents(cp.event());
             breakpoints.markLifted();
-            applyDebugRegs();
             pageWatch.forgetLive();
             if (!stopsDisarmed) {
                 breakpoints.insert(s.mem);

@@ -83,6 +83,7 @@ public final class Ptrace {
     private static long call(int request, int pid, long addr, long data, String what) {
         checkThread();
         requests++;
+        if (!readsOnly(request)) forgetRegisters();
         try {
             return LibC.ptrace(request, pid, addr, data);
         } catch (LastErrorException e) {
@@ -115,10 +116,37 @@ public final class Ptrace {
     }
 
     public static Registers getRegs(int pid) {
+        if (pid == cachedTid && cachedRegs != null) {
+            checkThread();
+            return cachedRegs;
+        }
         call(PTRACE_GETREGS, pid, 0, Pointer.nativeValue(REGS), "PTRACE_GETREGS");
         long[] values = new long[Registers.COUNT];
         REGS.read(0, values, 0, values.length);
-        return new Registers(values);
+        Registers r = new Registers(values);
+        cachedTid = pid;
+        cachedRegs = r;
+        return r;
+    }
+
+    /**
+     * The registers last read, of thread cachedTid, until anything could change them: a stop is
+     * looked at several times (what it is, the position's mark, the check before the next resume),
+     * each a PTRACE_GETREGS before. Any request that is not a read, any wait that returned a
+     * task, a kill and the native stepping helper forget them. Tracer thread only, like all here.
+     */
+    private static int cachedTid = -1;
+    private static Registers cachedRegs;
+
+    /** Forgets the cached registers (anything that may have changed a tracee's). */
+    public static void forgetRegisters() {
+        cachedTid = -1;
+        cachedRegs = null;
+    }
+
+    private static boolean readsOnly(int request) {
+        return request == PTRACE_GETREGS || request == PTRACE_GETFPREGS || request == PTRACE_PEEKUSER || request == PTRACE_GETSIGINFO
+                || request == PTRACE_GETEVENTMSG || request == PTRACE_GETREGSET;
     }
 
     /** The floating-point and SSE registers (user_fpregs_struct, the FXSAVE layout: xmm0 at byte 160). */
@@ -263,7 +291,10 @@ public final class Ptrace {
         while (true) {
             try {
                 int got = LibC.waitpid(pid, status, options);
-                if (got > 0) stops++;
+                if (got > 0) {
+                    stops++;
+                    forgetRegisters();
+                }
                 WaitStatus ws = new WaitStatus(got, status[0]);
                 if (!STRAY_SIGSTOPS.isEmpty() && STRAY_SIGSTOPS.contains(got)) {
                     if (ws.stopped() && ws.event() == 0 && ws.stopSig() == SIGSTOP) {

@@ -48,6 +48,7 @@ public final class Shim {
      */
     public static StepRun stepInstructions(int tid, int n) {
         long[] out = new long[3];
+        Ptrace.forgetRegisters(); // the helper steps the thread itself
         int rc = Native0.jrr_step_n(tid, n, out);
         if (rc != 0) throw new PtraceException("single-step of task " + tid + ": " + LibC.strerror(-rc), -rc);
         return new StepRun((int) out[0], out[1] < 0 ? null : new WaitStatus(tid, (int) out[1]), out[2] != 0);

@@ -58,9 +58,12 @@ public final class TraceeLauncher {
             }
             Ptrace.setOptions(pid, Ptrace.O_EXITKILL | Ptrace.O_TRACESYSGOOD | Ptrace.O_TRACEEXEC
                     | Ptrace.O_TRACECLONE | Ptrace.O_TRACEFORK | Ptrace.O_TRACEVFORK | Ptrace.O_TRACESECCOMP);
-            Ptrace.resume(Ptrace.PTRACE_CONT, pid, 0);
+            // the first launch of the JVM also finds out whether debug registers fire here
+            WaitStatus next = DebugRegisters.probeWanted() ? DebugRegisters.probe(pid) : null;
+            if (next == null) Ptrace.resume(Ptrace.PTRACE_CONT, pid, 0);
             while (true) {
-                ws = Ptrace.waitFor(pid);
+                ws = next != null ? next : Ptrace.waitFor(pid);
+                next = null;
                 if (ws.event() == Ptrace.EVENT_EXEC) {
                     finishExecve(pid);
                     return pid;
