@@ -7,6 +7,7 @@ import io.jrrtui.sys.TraceeMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
@@ -30,7 +31,7 @@ public final class TimestampPatches {
     private static final Map<Long, long[]> SITES_BY_CONTENT = new ConcurrentHashMap<>();
 
     /** Patched address → the instruction it held. */
-    private final java.util.NavigableMap<Long, TrappedInstruction> patched = new java.util.TreeMap<>();
+    private final NavigableMap<Long, TrappedInstruction> patched = new TreeMap<>();
     /** Executable ranges already swept: start → end. */
     private final TreeMap<Long, Long> swept = new TreeMap<>();
 

@@ -3,8 +3,8 @@ package io.jrrtui.replay;
 import io.jrrtui.arch.Registers;
 import io.jrrtui.arch.Signals;
 import io.jrrtui.sys.CpuTime;
-import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.sys.DebugRegisters;
+import io.jrrtui.sys.ProcMaps;
 import io.jrrtui.sys.Ptrace;
 import io.jrrtui.sys.SyscallInjector;
 import io.jrrtui.sys.TraceeLauncher;
@@ -252,17 +252,8 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
      */
     @Override
     public StopReason cont(long untilEvent, boolean honourStops) {
-        return cont(untilEvent, honourStops, Long.MAX_VALUE);
-    }
-
-    @Override
-    public StopReason cont(long untilEvent, boolean honourStops, long deadline) {
         return TracerThread.call(() -> {
-            long startEvent = s.current;
             while (true) {
-                if (deadline != Long.MAX_VALUE && s.current > startEvent && !s.exited && System.nanoTime() - deadline >= 0) {
-                    return StopReason.atEvent(s.current);
-                }
                 if (interrupts.take()) {
                     throw new InterruptedOperation(s.current);
                 }
@@ -702,8 +693,9 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
             // a step's trap: TRAP_TRACE, TRAP_BRKPT where the hypervisor leaves DR6's step bit clear,
             // or the stop at a signal handler's entry when the step delivered a signal
             boolean stepTrap = code == TRAP_TRACE || code == TRAP_BRKPT || code == STEPPED_INTO_HANDLER;
-            if (code != SI_KERNEL && breakpoints.hardware.any()) {
+            if (code == TRAP_HWBKPT && breakpoints.hardware.any()) {
                 // a breakpoint held in a debug register: the trap comes before its instruction runs
+                // (the kernel says TRAP_HWBKPT exactly when DR6 names a slot: a step's trap never does)
                 long at = breakpoints.hardware.hit(Ptrace.getDebugReg(t.tid, 6));
                 if (at == rip && breakpoints.armedInHardware(rip)) return StopReason.breakpoint(s.current, rip);
             }

@@ -1,10 +1,9 @@
 package io.jrrtui.replay;
 
-
 /**
  * The slot numbers of data watchpoints (write, read/write), four as x86 has debug registers. The
- * watches themselves are implemented by {@link PageWatch}, because data debug registers do not
- * fire on some hypervisors (these VMs); execution breakpoints in debug registers are
+ * watches themselves are implemented by {@link PageWatch}, because data debug registers did not
+ * fire on some hypervisors (some of these VMs); execution breakpoints in debug registers are
  * {@link HardwareSlots}'.
  */
 final class Watchpoints {

@@ -2,8 +2,8 @@ package io.jrrtui.sys;
 
 /**
  * Whether x86 debug registers work as execution breakpoints under this kernel and hypervisor.
- * Some hypervisors do not deliver debug-register traps (data watchpoints do not fire on these VMs,
- * so watches use page protection); an execution breakpoint that silently never fires would make
+ * Some hypervisors do not deliver debug-register traps (data watchpoints did not fire on some of
+ * these VMs, which is why watches use page protection); an execution breakpoint that silently never fires would make
  * a breakpoint miss its hits, a wrong answer. So before the replay uses one for a user breakpoint,
  * the first launch of the JVM proves they fire: at the launcher's first stop, DR0 is set to the
  * instruction it stands on, and resuming it must trap there at once ({@link #probe}). Until a
@@ -11,8 +11,6 @@ package io.jrrtui.sys;
  * {@code -Djrrtui.replay.hardwareBreakpoints=false} turns them off.
  */
 public final class DebugRegisters {
-    /** DR6 bits 0..3: which slot's condition was met. */
-    public static final long DR6_SLOTS = 0xf;
     /** RF in eflags: the instruction at rip runs once without an instruction-breakpoint trap. */
     public static final long EFLAGS_RF = 1L << 16;
 

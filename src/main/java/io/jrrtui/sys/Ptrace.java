@@ -133,7 +133,8 @@ public final class Ptrace {
      * The registers last read, of thread cachedTid, until anything could change them: a stop is
      * looked at several times (what it is, the position's mark, the check before the next resume),
      * each a PTRACE_GETREGS before. Any request that is not a read, any wait that returned a
-     * task, a kill and the native stepping helper forget them. Tracer thread only, like all here.
+     * task and the native stepping helper forget them (a signal sent to a stopped task changes
+     * nothing until it is resumed). Tracer thread only, like all here.
      */
     private static int cachedTid = -1;
     private static Registers cachedRegs;
