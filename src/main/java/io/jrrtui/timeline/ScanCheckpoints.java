@@ -16,13 +16,14 @@ import java.util.List;
  * costs as much as the search itself.
  *
  * <p>Forks are made by time, not by count: one once the scan has run for {@code gap} since the
- * last (at least {@link #MIN_GAP_NANOS}, and ten times what a fork costs, so they add under a tenth
+ * last (at least {@link #minGapNanos}, and ten times what a fork costs, so they add under a tenth
  * to the scan); only the two latest are kept (the last hit may be the one the latest fork was made
  * at, and the hit before it then needs the older one). A scan shorter than the gap forks nothing.
  */
 final class ScanCheckpoints {
     /** Scan time between two forks, at least (ms: jrrtui.timeline.scanForkMs). */
-    private static final long MIN_GAP_NANOS = Long.getLong("jrrtui.timeline.scanForkMs", 10) * 1_000_000L;
+    /** Read per scan, not once per JVM, so a test can make a fast scan fork (jrrtui.timeline.scanForkMs). */
+    private final long minGapNanos = Long.getLong("jrrtui.timeline.scanForkMs", 10) * 1_000_000L;
     private static final int KEEP = 2;
 
     /**
@@ -33,7 +34,7 @@ final class ScanCheckpoints {
 
     private final Checkpointing travel;
     private final List<Fork> forks = new ArrayList<>(KEEP + 1);
-    private long gap = MIN_GAP_NANOS;
+    private long gap = minGapNanos;
     private long nextAt;
 
     /** System.nanoTime() after which the scan stops at its next hit (cut short). */
@@ -90,7 +91,7 @@ final class ScanCheckpoints {
         }
         if (forks.size() > KEEP) travel.discard(forks.remove(0).checkpoint());
         long cost = System.nanoTime() - t0;
-        gap = Math.max(MIN_GAP_NANOS, 10 * cost);
+        gap = Math.max(minGapNanos, 10 * cost);
         nextAt = System.nanoTime() + gap;
     }
 

@@ -314,7 +314,14 @@ class ThreadedCheckpointTest {
             tl.continueForward();
             assertTrue(tl.atEnd());
             tl.addBreakpoint(base + store);
-            assertTrue(tl.reverseContinue().hit() != null, "a hit of store()");
+            // scan forks are made by time (10 ms apart at least): with a hit costing one stop the
+            // last piece can be scanned in less, and then none would be forked to check
+            System.setProperty("jrrtui.timeline.scanForkMs", "0");
+            try {
+                assertTrue(tl.reverseContinue().hit() != null, "a hit of store()");
+            } finally {
+                System.clearProperty("jrrtui.timeline.scanForkMs");
+            }
             assertEquals(lastCall, state(replay), "reverse-continue to the last call of store()");
             Map<Long, Mark> forks = tl.scanForks();
             assertTrue(!forks.isEmpty(), "the search forked checkpoints at hits and kept them");
