@@ -97,7 +97,9 @@ final class StretchBisection {
             long from = end != null && end.base() > segmentKey ? end.base() : segmentKey;
             if (TRACE) System.err.printf("[bisection] end inside the stretch after event %d: plain scan from %d.%d%n", n, Timeline.eventOf(from), from % Timeline.SUB);
             tl.positionUnarmedAt(from);
-            return tl.scanForAnswer(end, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE, -1);
+            List<Hit> hits = tl.scanForAnswer(end, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE, -1);
+            if (!hits.isEmpty() || from == segmentKey) return hits;
+            return beforeCheckpoint(segmentKey, from, end, w);
         }
         Mark stretchEnd = boundary.getOrDefault(hi, end);
         long endEvent = hi;
@@ -182,6 +184,31 @@ final class StretchBisection {
                 return finalScan(stretchEnd, w, nextKey);
             }
         }
+    }
+
+    /**
+     * The hits before end when none lies between the stretch's checkpoint c (end's base) and end,
+     * but the probe from segmentKey met many: the answer lies before c. (A search whose previous
+     * interval started at a checkpoint forked for another stop — a watch on another variable —
+     * gets here; taking the empty scan from c as the answer skipped every hit before c.) The
+     * latest of the stretch's earlier checkpoints with a hit after it is found by binary search,
+     * and the piece from there is scanned hit by hit; c is proved to lie after all of its hits.
+     * Candidates of a bisection by pauses could land beyond end, where nothing tells them apart,
+     * so there is none here: without checkpoints the scan starts at segmentKey.
+     */
+    private List<Hit> beforeCheckpoint(long segmentKey, long c, Mark end, Wanted w) {
+        List<Long> earlier = new ArrayList<>(tl.checkpointsByKey().subMap(segmentKey, false, c, false).keySet());
+        int a = -1, b = earlier.size(); // a: a hit after it (-1: segmentKey); b: none
+        while (b - a > 1) {
+            int m = (a + b) >>> 1;
+            if (hitAfterCheckpoint(earlier.get(m), end, w)) a = m;
+            else b = m;
+        }
+        long from = a >= 0 ? earlier.get(a) : segmentKey;
+        if (TRACE) System.err.printf("[bisection] no hit after %d.%d: scan from %d.%d%n", Timeline.eventOf(c), c % Timeline.SUB,
+                Timeline.eventOf(from), from % Timeline.SUB);
+        tl.positionUnarmedAt(from);
+        return tl.scanForAnswer(end, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE, c);
     }
 
     /**

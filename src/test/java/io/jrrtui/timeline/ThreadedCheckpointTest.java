@@ -342,6 +342,49 @@ class ThreadedCheckpointTest {
         }
     }
 
+    /**
+     * A search for writes of {@code last} that starts at a checkpoint forked at a hit of another
+     * watchpoint (finished[0], set by marker() inside the same dense stretch, just after the
+     * thread's second-to-last store): no write lies between that checkpoint and now, a thousand
+     * and more lie before it in the stretch. reverse-continue must land on the write that made
+     * the value `last` holds there: just after it, the value is that one, and forward from it the
+     * next stop of either watch is finished[0]'s write, not another write of `last`. (It used to scan only
+     * from the checkpoint, find nothing and go on to earlier events: "No more reverse-execution
+     * history", or the other thread's writes.)
+     */
+    @org.junit.jupiter.api.Test
+    void aSearchFromAnotherWatchsCheckpointFindsTheWriteBeforeIt() {
+        Path trace = tmp.resolve("mt_dense_stretch-20000");
+        Jrr.Run rec = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", "/dev/null", "--",
+                Jrr.binary("mt_dense_stretch").toString(), "20000");
+        assertTrue(rec.status() == 0, rec.errText());
+        Path bin = Jrr.binary("mt_dense_stretch");
+        long finished = Nm.address(bin, "finished"), last = Nm.address(bin, "last");
+        ReplaySession replay = open(trace);
+        try (Timeline tl = new Timeline(replay)) {
+            long base = replay.executableBase();
+            int fin = tl.addWatchpoint(base + finished, 8, false);
+            while (!tl.atEnd()) tl.continueForward();
+            System.setProperty("jrrtui.timeline.scanForkMs", "0"); // fork at the hit, however short the scan
+            try {
+                assertTrue(tl.reverseContinue().hit() != null, "the write of finished[0]");
+            } finally {
+                System.clearProperty("jrrtui.timeline.scanForkMs");
+            }
+            assertTrue(!tl.scanForks().isEmpty(), "a checkpoint forked at the hit");
+            long held = valueOf(replay, base + last);
+            int lastSlot = tl.addWatchpoint(base + last, 8, false);
+            tl.removeWatchpoint(fin);
+            assertTrue(tl.reverseContinue().hit() != null, "a write of last before finished[0]'s");
+            assertEquals(held, valueOf(replay, base + last), "just after the write that made the value last holds at finished[0]'s write");
+            tl.addWatchpoint(base + finished, 8, false);
+            assertEquals(StopReason.Kind.WATCHPOINT, tl.continueForward().kind());
+            assertEquals(held, valueOf(replay, base + last), "no write of last between it and finished[0]'s write");
+            assertEquals(1, valueOf(replay, base + finished), "the next stop is finished[0]'s write");
+            tl.removeWatchpoint(lastSlot);
+        }
+    }
+
     private static int lineOf(String file, String text) throws java.io.IOException {
         List<String> lines = java.nio.file.Files.readAllLines(Path.of(System.getProperty("jrrtui.projectDir", "."), "test-binaries", file));
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
