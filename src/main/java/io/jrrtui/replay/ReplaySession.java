@@ -252,8 +252,21 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
      */
     @Override
     public StopReason cont(long untilEvent, boolean honourStops) {
+        return cont(untilEvent, honourStops, Long.MAX_VALUE);
+    }
+
+    @Override
+    public StopReason cont(long untilEvent, boolean honourStops, long deadline) {
         return TracerThread.call(() -> {
+            // Only just after an event completed is the program at an event's boundary: the
+            // loop also comes round after stops inside a stretch (a watched page's other writes,
+            // passes of a preemption point), and a checkpoint made there by the caller would be
+            // keyed as the boundary while standing past it (a search from it missed hits).
+            boolean eventJustCompleted = false;
             while (true) {
+                if (deadline != Long.MAX_VALUE && eventJustCompleted && !s.exited && System.nanoTime() - deadline >= 0) {
+                    return StopReason.atEvent(s.current);
+                }
                 if (interrupts.take()) {
                     throw new InterruptedOperation(s.current);
                 }
@@ -264,7 +277,9 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
                 if (next == null) return endOfTrace();
                 if (honourStops && killsTheProgram(next)) return endOfTrace();
                 LiveTask t = replayer.taskFor(next);
+                long before = s.current;
                 StopReason r = runTask(t);
+                eventJustCompleted = s.current > before;
                 if (r == null && honourStops && stopAfterExec && debuggedProcessExecd && !s.exited) {
                     stoppedIn(s.lastExec);
                     return StopReason.afterExec(s.current);

@@ -30,6 +30,15 @@ public interface EventHistory {
     StopReason cont(long untilEvent, boolean honourStops);
 
     /**
+     * As {@link #cont}, also returning at the first event boundary after System.nanoTime() reaches
+     * deadline (with at least one event completed): a caller that forks checkpoints as replay
+     * goes gets control back by time, not only by event count.
+     */
+    default StopReason cont(long untilEvent, boolean honourStops, long deadline) {
+        return cont(untilEvent, honourStops);
+    }
+
+    /**
      * While on, {@link #cont} with stops honoured also returns just after the debugged process
      * exec'd another program ({@link StopReason#afterExec}), so a debugger can place its
      * breakpoints in the new program's image before it runs.

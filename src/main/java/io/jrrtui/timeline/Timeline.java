@@ -237,7 +237,12 @@ public final class Timeline implements AutoCloseable {
                 long at = history.currentEvent();
                 long chunkEnd = until - at > CheckpointPolicy.CHUNK_EVENTS ? at + CheckpointPolicy.CHUNK_EVENTS : until;
                 long t0 = System.nanoTime();
-                StopReason r = history.cont(chunkEnd, honourStops);
+                // back by the time a checkpoint is due as well: a threaded program's few hundred
+                // events (timeslice switches) can take seconds, and a chunk of 512 events was then
+                // the whole program, without a checkpoint (every interval of a reverse search
+                // re-ran mt_racy_counter from its start, 0.5 s each)
+                long deadline = t0 + Math.max(CheckpointPolicy.EVERY_NANOS / 8, CheckpointPolicy.EVERY_NANOS - sinceCheckpointNanos);
+                StopReason r = history.cont(chunkEnd, honourStops, deadline);
                 sinceCheckpointNanos += System.nanoTime() - t0;
                 if (r.kind() == StopReason.Kind.PAUSE) {
                     addPauseCheckpoint();

@@ -354,10 +354,7 @@ class ThreadedCheckpointTest {
      */
     @org.junit.jupiter.api.Test
     void aSearchFromAnotherWatchsCheckpointFindsTheWriteBeforeIt() {
-        Path trace = tmp.resolve("mt_dense_stretch-20000");
-        Jrr.Run rec = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", "/dev/null", "--",
-                Jrr.binary("mt_dense_stretch").toString(), "20000");
-        assertTrue(rec.status() == 0, rec.errText());
+        Path trace = shortDenseStretch();
         Path bin = Jrr.binary("mt_dense_stretch");
         long finished = Nm.address(bin, "finished"), last = Nm.address(bin, "last");
         ReplaySession replay = open(trace);
@@ -382,6 +379,47 @@ class ThreadedCheckpointTest {
             assertEquals(held, valueOf(replay, base + last), "no write of last between it and finished[0]'s write");
             assertEquals(1, valueOf(replay, base + finished), "the next stop is finished[0]'s write");
             tl.removeWatchpoint(lastSlot);
+        }
+    }
+
+    /** mt_dense_stretch with 20,000 calls a thread (recorded once): a stretch short enough to scan hit by hit. */
+    private static Path shortDenseStretch() {
+        Path trace = tmp.resolve("mt_dense_stretch-20000");
+        if (!java.nio.file.Files.isDirectory(trace)) {
+            Jrr.Run rec = Jrr.run("record", "-q", "-o", trace.toString(), "--stdout", "/dev/null", "--",
+                    Jrr.binary("mt_dense_stretch").toString(), "20000");
+            assertTrue(rec.status() == 0, rec.errText());
+        }
+        return trace;
+    }
+
+    /**
+     * Checkpoints made by time as replay goes forward (a threaded program's few events can take
+     * seconds) stand exactly at their event's boundary. A watch on finished[0] shares its page
+     * with `last`, so each of the 40,000 writes of `last` stops the replay inside the stretches;
+     * a checkpoint due then must wait for the event's end, not be made at that stop and keyed as
+     * the boundary (a search from it then missed the writes before it). Each event-boundary
+     * checkpoint restores to the state forward replay reaches at that event.
+     */
+    @org.junit.jupiter.api.Test
+    void checkpointsMadeByTimeStandAtTheirEventsBoundary() {
+        Path trace = shortDenseStretch();
+        long finished = Nm.address(Jrr.binary("mt_dense_stretch"), "finished");
+        ReplaySession replay = open(trace);
+        try (Timeline tl = new Timeline(replay); ReplaySession ref = open(trace)) {
+            int slot = tl.addWatchpoint(replay.executableBase() + finished, 8, false);
+            while (!tl.atEnd()) tl.continueForward();
+            tl.removeWatchpoint(slot); // its page is read-only while watched: the digest reads writable pages
+            List<Long> keys = new ArrayList<>();
+            // (event 1: the start, before the launcher handed over; other tests compare from 2 too)
+            for (long k : tl.checkpointsByKey().keySet()) if (k % Timeline.SUB == 0 && Timeline.eventOf(k) > 1) keys.add(k);
+            assertTrue(!keys.isEmpty(), "checkpoints made during the run: " + tl.checkpointsByKey().keySet());
+            for (long k : keys) {
+                tl.restoreKey(k);
+                State restored = state(replay);
+                ref.runToEvent(Timeline.eventOf(k));
+                assertEquals(state(ref), restored, "the checkpoint at event " + Timeline.eventOf(k));
+            }
         }
     }
 
