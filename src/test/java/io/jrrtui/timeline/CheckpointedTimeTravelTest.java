@@ -151,6 +151,18 @@ class CheckpointedTimeTravelTest {
         }
     }
 
+    /**
+     * The events where a search's next intervals start, forked on the way to the first one: the
+     * same sequence the search walks (1, 4, 16... events further back each), ascending, never at
+     * or before the search's bound, and without overflow for a huge step.
+     */
+    @Test
+    void theWaypointsOfASearchAreTheStartsOfItsNextIntervals() {
+        assertEquals(List.of(129L, 193L, 209L, 213L), Timeline.nextStarts(214, 1, 1));
+        assertEquals(List.of(209L, 213L), Timeline.nextStarts(214, 1, 200));
+        assertEquals(List.of(), Timeline.nextStarts(214, Long.MAX_VALUE / 2, 1));
+    }
+
     @Test
     void reverseContinueToWatchpointFromTheEndMatchesForwardReplay() {
         State last;
