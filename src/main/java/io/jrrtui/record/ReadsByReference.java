@@ -36,7 +36,7 @@ final class ReadsByReference {
 
     /** The event for count library records (lib) of task tid, whose slot is at slot with spill bytes at its end. */
     BufferedCallsEvent event(long number, int tid, int count, byte[] lib, TraceeMemory mem, long slot, int spill) {
-        if (spill == 0) return new BufferedCallsEvent(number, tid, count, lib);
+        if (spill == 0 && !anyFlagged(count, lib)) return new BufferedCallsEvent(number, tid, count, lib);
         ByteBuffer in = ByteBuffer.wrap(lib).order(ByteOrder.LITTLE_ENDIAN);
         Map<FileIdentity, Long> readNow = new HashMap<>();
         int capacity = scan(number, tid, count, in, readNow);
@@ -46,7 +46,7 @@ final class ReadsByReference {
         Map<FileIdentity, java.util.Optional<MemoryWrite>> proven = new HashMap<>();
         ByteBuffer out = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
         byte[] spilled = null;
-        long spillStart = SyscallBufferLayout.SLOT_SIZE - spill;
+        long spillStart = SyscallBufferLayout.SPILL_END - spill;
         in.position(0);
         for (int i = 0; i < count; i++) {
             int at = in.position(), size = in.getInt(), flagged = in.getInt(), nr = flagged & ~(SB_ZEROS | SB_FILEREAD);
@@ -85,6 +85,21 @@ final class ReadsByReference {
     }
 
     /**
+     * Whether any of count library records is flagged (SB_ZEROS or SB_FILEREAD). Reads of /dev/zero
+     * reserve no spill room (sbuf6), so a flush with spill 0 can still hold them.
+     */
+    private static boolean anyFlagged(int count, byte[] lib) {
+        ByteBuffer in = ByteBuffer.wrap(lib).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0, at = 0; i < count && at <= lib.length - HEADER; i++) {
+            int size = in.getInt(at);
+            if ((in.getInt(at + 4) & (SB_ZEROS | SB_FILEREAD)) != 0) return true;
+            if (size < HEADER) return true; // damaged: let event()'s scan say so
+            at += size;
+        }
+        return false;
+    }
+
+    /**
      * Checks the records' shape (the program could have written over its buffer), adds the bytes
      * read from each file version to read, and returns the most the trace records can take.
      */
@@ -100,7 +115,8 @@ final class ReadsByReference {
                 throw damaged(number, tid);
             }
             if (file) read.merge(identity(ByteBuffer.wrap(in.array(), at + HEADER, FILEREF).order(ByteOrder.LITTLE_ENDIAN)), result, Long::sum);
-            capacity += ref ? Math.max(BufferedReadRefs.REF_RECORD, HEADER + result + 8) : size;
+            // a file read may keep its bytes inline; a read of zeros is always a reference record
+            capacity += file ? Math.max(BufferedReadRefs.REF_RECORD, HEADER + result + 8) : ref ? BufferedReadRefs.REF_RECORD : size;
             in.position(at + size);
         }
         return (int) capacity;

@@ -88,7 +88,8 @@ public final class BufferedReadRefs {
                     || result <= 0 || result > Integer.MAX_VALUE / 2)) {
                 throw cut(event);
             }
-            total += ref ? padded((int) result) : size; // a bound: reads of zeros take less
+            boolean zeros = ref && in.getInt(at + BufferedCallsEvent.RECORD_HEADER) == ZEROS;
+            total += zeros ? BufferedCallsEvent.RECORD_HEADER : ref ? padded((int) result) : size;
             in.position(at + size);
         }
         if (total > Integer.MAX_VALUE / 2) throw cut(event);

@@ -341,6 +341,45 @@ class SyscallBufferTest {
         assertReplays(r, "bench_read4k");
     }
 
+    /**
+     * Reads of /dev/zero take no room for bytes in the buffer (sbuf6): 20000 reads of 4 KB are 20000
+     * records of 56 bytes, about three flushes; when each reserved its 4 KB it took one every ~120.
+     */
+    @Test
+    void readsOfDevZeroFlushOnlyWhenTheirRecordsFillTheBuffer() throws IOException {
+        Recorded r = record("bench_read4k", "20000");
+        assertEquals("reads=20000 bytes=81920000 nonzero=0\n", Files.readString(r.out()));
+        String dump = Jrr.run("dump", r.trace().toString()).outText();
+        Matcher flushes = Pattern.compile("buffered \\d+ calls? \\(read x(\\d+)").matcher(dump);
+        int events = 0, reads = 0;
+        while (flushes.find()) {
+            events++;
+            reads += Integer.parseInt(flushes.group(1));
+        }
+        assertTrue(reads >= 19_990, "buffered reads " + reads);
+        assertTrue(events <= 6, events + " flushes of reads of /dev/zero");
+        assertReplays(r, "bench_read4k");
+    }
+
+    /**
+     * The library's descriptor cache (sbuf6) never takes a number for the file it named before:
+     * close + open, dup2, dup3, close_range, dup2 in another thread and in a process sharing the
+     * descriptor table (clone CLONE_FILES) each re-point a number that named /dev/zero, and the
+     * next read must be recorded as what it read. A stale entry would record zeros, and the replay
+     * would diverge at the traced call the program makes with a hash of the bytes.
+     */
+    @Test
+    void aDescriptorNumberPointedElsewhereIsNotTakenForItsOldFile() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Jrr.binary("sb_fd_reuse").toString()).redirectErrorStream(true).start();
+        String expected = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), expected);
+        Recorded r = record("sb_fd_reuse");
+        assertEquals(0, r.run().status());
+        assertEquals(expected, Files.readString(r.out()));
+        assertTrue(expected.contains("CLONE_FILES dup2: 37 bytes: 70 69 70 65"), expected);
+        assertReplays(r, "sb_fd_reuse");
+    }
+
     /** The program rewrites the file half way: reads of the new version keep their bytes, replay is exact. */
     @Test
     void aFileTheProgramChangesReplaysExactly() throws IOException {
