@@ -24,11 +24,12 @@ final class BufferedCallsCodec {
         return e.contents().isEmpty() && !BufferedReadRefs.hasRefs(e.count(), e.records()) ? KIND : KIND_REFS;
     }
 
-    static void write(BufferedCallsEvent e, DataOutputStream ev, DataOutputStream data, EventCodec.ContentSink sink)
+    /** Writes e, whose kind (from {@link #kind}: a scan of every record) the caller already wrote. */
+    static void write(BufferedCallsEvent e, int kind, DataOutputStream ev, DataOutputStream data, EventCodec.ContentSink sink)
             throws IOException {
         ev.writeInt(e.count());
         ev.writeInt(e.records().length);
-        if (kind(e) == KIND_REFS) {
+        if (kind == KIND_REFS) {
             ev.writeInt(e.contents().size());
             for (MemoryWrite c : e.contents()) {
                 byte[] hash = sink.keep(c);

@@ -109,8 +109,9 @@ final class EventCodec {
             header(ev, SYSCALL_ENTRY, e);
             regs(ev, x.regs());
         } else if (e instanceof BufferedCallsEvent b) {
-            header(ev, BufferedCallsCodec.kind(b), e);
-            BufferedCallsCodec.write(b, ev, data, sink);
+            int kind = BufferedCallsCodec.kind(b);
+            header(ev, kind, e);
+            BufferedCallsCodec.write(b, kind, ev, data, sink);
         } else if (e instanceof ExitEvent x) {
             header(ev, EXIT, e);
             ev.writeBoolean(x.signaled());
