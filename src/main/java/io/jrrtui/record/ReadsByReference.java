@@ -1,6 +1,7 @@
 package io.jrrtui.record;
 
 import io.jrrtui.sys.TraceeMemory;
+import io.jrrtui.syscallbuf.ShortRecords;
 import io.jrrtui.syscallbuf.SyscallBufferLayout;
 import io.jrrtui.trace.BufferedCallsEvent;
 import io.jrrtui.trace.BufferedReadRefs;
@@ -50,6 +51,11 @@ final class ReadsByReference {
         in.position(0);
         for (int i = 0; i < count; i++) {
             int at = in.position(), size = in.getInt(), flagged = in.getInt(), nr = flagged & ~(SB_ZEROS | SB_FILEREAD);
+            if ((flagged & ShortRecords.FLAG) != 0) { // a short record (scan checked its shape)
+                ShortRecords.expand(out, lib, at, size);
+                in.position(at + size);
+                continue;
+            }
             long result = in.getLong();
             long[] args = {in.getLong(), in.getLong(), in.getLong(), in.getLong()};
             in.position(at + size);
@@ -85,15 +91,16 @@ final class ReadsByReference {
     }
 
     /**
-     * Whether any of count library records is flagged (SB_ZEROS or SB_FILEREAD). Reads of /dev/zero
-     * reserve no spill room (sbuf6), so a flush with spill 0 can still hold them.
+     * Whether any of count library records is flagged (SB_ZEROS, SB_FILEREAD or a short record).
+     * Reads of /dev/zero reserve no spill room (sbuf6), so a flush with spill 0 can still hold them.
      */
     private static boolean anyFlagged(int count, byte[] lib) {
         ByteBuffer in = ByteBuffer.wrap(lib).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0, at = 0; i < count && at <= lib.length - HEADER; i++) {
+        for (int i = 0, at = 0; i < count; i++) {
+            if (at > lib.length - 8) return true; // damaged: let event()'s scan say so
             int size = in.getInt(at);
-            if ((in.getInt(at + 4) & (SB_ZEROS | SB_FILEREAD)) != 0) return true;
-            if (size < HEADER) return true; // damaged: let event()'s scan say so
+            if ((in.getInt(at + 4) & (SB_ZEROS | SB_FILEREAD | ShortRecords.FLAG)) != 0) return true;
+            if (size < HEADER) return true;
             at += size;
         }
         return false;
@@ -106,8 +113,17 @@ final class ReadsByReference {
     private static int scan(long number, int tid, int count, ByteBuffer in, Map<FileIdentity, Long> read) {
         long capacity = 0;
         for (int i = 0; i < count; i++) {
-            if (in.remaining() < HEADER) throw damaged(number, tid);
+            if (in.remaining() < 8) throw damaged(number, tid);
             int at = in.position(), size = in.getInt(), flagged = in.getInt();
+            if ((flagged & ShortRecords.FLAG) != 0) {
+                if (!ShortRecords.wellFormed(size) || size > in.limit() - at || (flagged & (SB_ZEROS | SB_FILEREAD)) != 0) {
+                    throw damaged(number, tid);
+                }
+                capacity += ShortRecords.expandedSize(size);
+                in.position(at + size);
+                continue;
+            }
+            if (in.remaining() < HEADER - 8) throw damaged(number, tid);
             long result = in.getLong();
             boolean file = (flagged & SB_FILEREAD) != 0, ref = file || (flagged & SB_ZEROS) != 0;
             if (size < HEADER || size > in.limit() - at || ref && (result <= 0 || result > SyscallBufferLayout.SLOT_SIZE)

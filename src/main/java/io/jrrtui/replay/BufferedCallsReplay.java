@@ -26,11 +26,13 @@ final class BufferedCallsReplay {
     static void preload(LiveTask t, BufferedCallsEvent e) {
         TraceeMemory mem = t.proc.mem;
         SyscallBufferLayout.ThreadState ts = threadState(t, e.number(), () -> "the recording has " + e.describe());
-        if (e.records().length > SyscallBufferLayout.SLOT_SIZE - SyscallBufferLayout.HEADER) {
-            throw new DivergenceException(e.number(), "buffered calls of " + e.records().length + " bytes do not fit the buffer");
+        // the recording's slot held clock reads and fstats as short records: so does the replay's
+        byte[] records = io.jrrtui.syscallbuf.ShortRecords.shorten(e.count(), e.records());
+        if (records.length > SyscallBufferLayout.SLOT_SIZE - SyscallBufferLayout.HEADER) {
+            throw new DivergenceException(e.number(), "buffered calls of " + records.length + " bytes do not fit the buffer");
         }
-        mem.writeBulk(ts.buffer() + SyscallBufferLayout.HEADER, e.records());
-        ByteBuffer h = ByteBuffer.allocate(HEADER_FIELDS).order(ByteOrder.LITTLE_ENDIAN).putInt(e.count()).putInt(e.records().length);
+        mem.writeBulk(ts.buffer() + SyscallBufferLayout.HEADER, records);
+        ByteBuffer h = ByteBuffer.allocate(HEADER_FIELDS).order(ByteOrder.LITTLE_ENDIAN).putInt(e.count()).putInt(records.length);
         mem.write(ts.buffer(), h.array());
         SyscallBufferLayout.resetThread(mem, ts);
         SyscallBufferLayout.setMode(mem, SyscallBufferLayout.MODE_REPLAY);

@@ -77,17 +77,39 @@ class SyscallBufferTest {
      */
     @Test
     void aBufferedCallThatDiffersIsADivergenceNamingTheCall() throws IOException {
-        Recorded r = record("bench_sysloop", "50");
+        // args[0] of the first record: read(3, ...) becomes read(4, ...)
+        assertAlteredCallDiverges(record("bench_sysloop", "50"), 0, 7, "read(3, ", "read(4, ");
+    }
+
+    /**
+     * Replays r with the first argument of the first call of the first flush that starts with call nr
+     * xor'ed with flip: the replay must diverge at that flush, naming the call made and the one recorded.
+     */
+    private void assertAlteredCallDiverges(Recorded r, int nr, int flip, String made, String recorded) throws IOException {
         Path altered = tmp.resolve("altered");
+        long flushEvent = alterFirstArgument(r, altered, nr, flip);
+        assertTrue(flushEvent > 0, "no flush starting with call " + nr);
+        Jrr.Run replay = Jrr.run("replay", "-a", altered.toString());
+        assertEquals(3, replay.status(), replay.errText());
+        assertTrue(replay.errText().contains("diverged at event " + flushEvent + ": buffered call 1 of "), replay.errText());
+        assertTrue(replay.errText().contains("the program made " + made) && replay.errText().contains("the recording has " + recorded),
+                replay.errText());
+    }
+
+    /**
+     * Copies r's trace to altered with the first argument of the first record of the first flush
+     * that starts with call nr xor'ed with flip; returns that flush's event number (-1: none).
+     */
+    private static long alterFirstArgument(Recorded r, Path altered, int nr, int flip) throws IOException {
         io.jrrtui.trace.TraceReader reader = io.jrrtui.trace.TraceReader.open(r.trace());
         long flushEvent = -1;
         try (io.jrrtui.trace.TraceWriter w = new io.jrrtui.trace.TraceWriter(altered, reader.info());
                 io.jrrtui.trace.TraceReader.EventCursor c = reader.events()) {
             io.jrrtui.trace.Event e;
             while ((e = c.next()) != null) {
-                if (flushEvent < 0 && e instanceof io.jrrtui.trace.BufferedCallsEvent b && b.calls().get(0).nr() == 0) {
+                if (flushEvent < 0 && e instanceof io.jrrtui.trace.BufferedCallsEvent b && b.calls().get(0).nr() == nr) {
                     byte[] recs = b.records().clone();
-                    recs[16] ^= 7; // args[0] of the first record: read(3, ...) becomes read(4, ...)
+                    recs[16] ^= (byte) flip;
                     e = new io.jrrtui.trace.BufferedCallsEvent(b.number(), b.tid(), b.count(), recs);
                     flushEvent = b.number();
                 }
@@ -97,12 +119,32 @@ class SyscallBufferTest {
             w.finish(reader.info().exitStatus(), reader.info().endReason());
         }
         Files.copy(r.trace().resolve("exe"), altered.resolve("exe"));
-        assertTrue(flushEvent > 0, "no buffered reads recorded");
-        Jrr.Run replay = Jrr.run("replay", "-a", altered.toString());
-        assertEquals(3, replay.status(), replay.errText());
-        assertTrue(replay.errText().contains("diverged at event " + flushEvent + ": buffered call 1 of "), replay.errText());
-        assertTrue(replay.errText().contains("the program made read(3, ") && replay.errText().contains("the recording has read(4, "),
-                replay.errText());
+        return flushEvent;
+    }
+
+    /**
+     * Clock reads are short records in the slot (sbuf6): 40 bytes instead of 72, so one flush holds
+     * more than the 7280 plain records a 512 KB slot could; the trace has them as plain records, and
+     * replay shortens them again (otherwise such a flush would not fit the replay's slot).
+     */
+    @Test
+    void clockReadsTakeShortRecordsInTheSlot() throws IOException {
+        Recorded r = record("bench_clock", "30000");
+        assertEquals(0, r.run().status());
+        String dump = Jrr.run("dump", r.trace().toString()).outText();
+        Matcher flushes = Pattern.compile("buffered \\d+ calls? \\(clock_gettime x(\\d+)").matcher(dump);
+        int most = 0;
+        while (flushes.find()) most = Math.max(most, Integer.parseInt(flushes.group(1)));
+        assertTrue(most > 10_000, "at most " + most + " clock reads in one flush");
+        assertTrue(dump.contains("| clock_gettime(CLOCK_MONOTONIC, 0x"), "the trace does not show the clock reads");
+        assertReplays(r, "bench_clock");
+    }
+
+    /** A short record that differs from the call the program makes is a divergence naming both. */
+    @Test
+    void aShortRecordThatDiffersIsADivergenceNamingTheCall() throws IOException {
+        // args[0] of the first record: CLOCK_MONOTONIC (1) becomes CLOCK_BOOTTIME (7)
+        assertAlteredCallDiverges(record("bench_clock", "20000"), 228, 6, "clock_gettime(1, ", "clock_gettime(7, ");
     }
 
     /** Breakpoints, continue and reverse-continue across stretches of buffered calls. */
