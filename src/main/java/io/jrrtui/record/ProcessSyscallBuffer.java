@@ -39,8 +39,9 @@ final class ProcessSyscallBuffer {
 
     /**
      * The process shares its descriptor table with a process that has memory of its own (clone with
-     * CLONE_FILES, without CLONE_VM): a close there would not move this control page's generation,
-     * so the library's descriptor cache is off here (and in children forked from now on).
+     * CLONE_FILES, without CLONE_VM; a close there would not move this control page's generation), or
+     * it set up an io_uring (a polled ring closes descriptors with no call): the library's
+     * descriptor cache is off here (and in children forked from now on).
      */
     private boolean fdShared;
 
@@ -127,7 +128,8 @@ final class ProcessSyscallBuffer {
     private static final int SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MUNMAP = 11, SYS_MREMAP = 25, SYS_PKEY_MPROTECT = 329,
             MAP_FIXED = 0x10, MREMAP_FIXED = 2;
 
-    private static final int SYS_CLOSE = 3, SYS_DUP2 = 33, SYS_DUP3 = 292, SYS_IO_URING_ENTER = 426, SYS_CLOSE_RANGE = 436;
+    private static final int SYS_CLOSE = 3, SYS_DUP2 = 33, SYS_DUP3 = 292, SYS_IO_URING_SETUP = 425, SYS_IO_URING_ENTER = 426,
+            SYS_CLOSE_RANGE = 436;
 
     /**
      * Whether the call can make a descriptor number name another file than before: a buffered call
@@ -155,10 +157,11 @@ final class ProcessSyscallBuffer {
     }
 
     /**
-     * A clone made a process sharing this one's descriptor table without sharing its memory: the
-     * descriptor cache goes off in both (the child's ProcessSyscallBuffer is a copy made after this).
+     * A clone made a process sharing this one's descriptor table without sharing its memory (or the
+     * process set up an io_uring): the descriptor cache goes off here (the recorder calls this for
+     * both processes of such a clone, the child's ProcessSyscallBuffer being a copy made before).
      */
-    void sharesDescriptorsApart(TraceeMemory mem) {
+    void noDescriptorCache(TraceeMemory mem) {
         if (fdShared) return;
         fdShared = true;
         if (control != null) SyscallBufferLayout.disableFdCache(mem);
@@ -168,6 +171,9 @@ final class ProcessSyscallBuffer {
     void onEntry(int tid, TraceeMemory mem, Registers entry) {
         long nr = entry.origRax();
         if (changesDescriptors(nr)) descriptorsChange(mem);
+        // a ring polled by a kernel thread (IORING_SETUP_SQPOLL) can close a descriptor with no call
+        // made at all: no descriptor cache in a process that has a ring
+        if (nr == SYS_IO_URING_SETUP) noDescriptorCache(mem);
         if (nr == SYS_SECCOMP && entry.arg(0) == SECCOMP_SET_MODE_FILTER
                 || nr == SYS_PRCTL && entry.arg(0) == PR_SET_SECCOMP && entry.arg(1) == SECCOMP_MODE_FILTER) {
             programFilter(mem);

@@ -511,8 +511,8 @@ public final class Recorder {
                 if (!thread && t.proc.syscallBuffer != null) {
                     proc.syscallBuffer = t.proc.syscallBuffer.copyForChild();
                     if (sharesDescriptorsApart(t)) { // the library's descriptor cache goes off in both
-                        t.proc.syscallBuffer.sharesDescriptorsApart(t.proc.mem);
-                        proc.syscallBuffer.sharesDescriptorsApart(proc.mem);
+                        t.proc.syscallBuffer.noDescriptorCache(t.proc.mem);
+                        proc.syscallBuffer.noDescriptorCache(proc.mem);
                     }
                 }
                 RecordedTask c = new RecordedTask(child, proc);
