@@ -132,12 +132,11 @@ struct sb_record {
 #define SB_MIN_REF 1024
 
 /*
- * A short record (issue 13, sbuf6), in the slot only, both ways: a call that returned 0 with its
- * last two arguments 0 and one fixed output of a multiple of 8 bytes (clock_gettime, fstat,
- * gettimeofday without a time zone) is kept as struct sb_short and its output bytes, 40 bytes for
- * a clock read instead of 72, so a slot holds more of them between flushes. The recorder expands
- * them into plain records for the trace; the replayer shortens every record of that shape again
- * before the thread runs. sb_replay takes either form.
+ * A short record (issue 13, sbuf6): a call that returned 0 with its last two arguments 0 and one
+ * fixed output of a multiple of 8 bytes (clock_gettime, fstat, gettimeofday without a time zone)
+ * is kept as struct sb_short and its output bytes, 40 bytes for a clock read instead of 72, so a
+ * slot holds more of them between flushes and the recorder copies and compresses fewer bytes. The
+ * trace keeps them as they are (event kind 12) and the replayer puts them back unchanged.
  */
 #define SB_SHORT 0x10000000u
 struct sb_short {

@@ -1,7 +1,6 @@
 package io.jrrtui.record;
 
 import io.jrrtui.sys.TraceeMemory;
-import io.jrrtui.syscallbuf.ShortRecords;
 import io.jrrtui.syscallbuf.SyscallBufferLayout;
 import io.jrrtui.trace.BufferedCallsEvent;
 import io.jrrtui.trace.BufferedReadRefs;
@@ -51,8 +50,8 @@ final class ReadsByReference {
         in.position(0);
         for (int i = 0; i < count; i++) {
             int at = in.position(), size = in.getInt(), flagged = in.getInt(), nr = flagged & ~(SB_ZEROS | SB_FILEREAD);
-            if ((flagged & ShortRecords.FLAG) != 0) { // a short record (scan checked its shape)
-                ShortRecords.expand(out, lib, at, size);
+            if ((flagged & BufferedCallsEvent.SHORT) != 0) { // a short record (scan checked its shape): kept as it is
+                out.put(lib, at, size);
                 in.position(at + size);
                 continue;
             }
@@ -91,16 +90,17 @@ final class ReadsByReference {
     }
 
     /**
-     * Whether any of count library records is flagged (SB_ZEROS, SB_FILEREAD or a short record).
-     * Reads of /dev/zero reserve no spill room (sbuf6), so a flush with spill 0 can still hold them.
+     * Whether any of count library records is flagged (SB_ZEROS or SB_FILEREAD; short records are
+     * kept as they are). Reads of /dev/zero reserve no spill room (sbuf6), so a flush with spill 0
+     * can still hold them.
      */
     private static boolean anyFlagged(int count, byte[] lib) {
         ByteBuffer in = ByteBuffer.wrap(lib).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0, at = 0; i < count; i++) {
             if (at > lib.length - 8) return true; // damaged: let event()'s scan say so
             int size = in.getInt(at);
-            if ((in.getInt(at + 4) & (SB_ZEROS | SB_FILEREAD | ShortRecords.FLAG)) != 0) return true;
-            if (size < HEADER) return true;
+            if ((in.getInt(at + 4) & (SB_ZEROS | SB_FILEREAD)) != 0) return true;
+            if (size < BufferedCallsEvent.SHORT_HEADER + 8) return true;
             at += size;
         }
         return false;
@@ -115,11 +115,11 @@ final class ReadsByReference {
         for (int i = 0; i < count; i++) {
             if (in.remaining() < 8) throw damaged(number, tid);
             int at = in.position(), size = in.getInt(), flagged = in.getInt();
-            if ((flagged & ShortRecords.FLAG) != 0) {
-                if (!ShortRecords.wellFormed(size) || size > in.limit() - at || (flagged & (SB_ZEROS | SB_FILEREAD)) != 0) {
+            if ((flagged & BufferedCallsEvent.SHORT) != 0) {
+                if (!BufferedCallsEvent.shortRecordSize(size) || size > in.limit() - at || (flagged & (SB_ZEROS | SB_FILEREAD)) != 0) {
                     throw damaged(number, tid);
                 }
-                capacity += ShortRecords.expandedSize(size);
+                capacity += size;
                 in.position(at + size);
                 continue;
             }

@@ -26,8 +26,7 @@ final class BufferedCallsReplay {
     static void preload(LiveTask t, BufferedCallsEvent e) {
         TraceeMemory mem = t.proc.mem;
         SyscallBufferLayout.ThreadState ts = threadState(t, e.number(), () -> "the recording has " + e.describe());
-        // the recording's slot held clock reads and fstats as short records: so does the replay's
-        byte[] records = io.jrrtui.syscallbuf.ShortRecords.shorten(e.count(), e.records());
+        byte[] records = e.records(); // as the library wrote them, short records too
         if (records.length > SyscallBufferLayout.SLOT_SIZE - SyscallBufferLayout.HEADER) {
             throw new DivergenceException(e.number(), "buffered calls of " + records.length + " bytes do not fit the buffer");
         }
