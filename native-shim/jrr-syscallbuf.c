@@ -64,11 +64,38 @@ struct sb_control {
     uint64_t vdso_clock_gettime;
     uint64_t vdso_gettimeofday;
     uint64_t vdso_time;
+    /* Written by the recorder (offset 312), record mode only: a number it changes, to a value never
+     * used before in the recording, at the entry and at the exit of every traced call that can make
+     * a descriptor number name another file (close, dup2, dup3, close_range, io_uring_enter). A
+     * thread's descriptor cache (struct sb_fdcache) trusts an entry only while this is what it was
+     * when the entry was filled. fd_nocache set: never trust one (the process shares its descriptor
+     * table with a process that has its own memory, CLONE_FILES without CLONE_VM). */
+    uint32_t fd_gen;
+    uint32_t fd_nocache;
 };
 /* Where the recorder's own use of the page (ExecPreload's environment copy) may start. */
 #define SB_CONTROL_FIELDS_END 512
 _Static_assert(sizeof(struct sb_control) <= SB_CONTROL_FIELDS_END, "control fields overlap the scratch");
 _Static_assert(__builtin_offsetof(struct sb_control, vdso_clock_gettime) == 288, "vdso entries moved");
+_Static_assert(__builtin_offsetof(struct sb_control, fd_gen) == 312, "fd generation moved");
+
+/*
+ * The last SB_FDCACHE_BYTES of each slot (record mode only; a replay may put records over them,
+ * it never reads them): what the thread last learnt of a few descriptors from fstat, so a read or
+ * write of /dev/zero, /dev/null or a regular file that needs no fresh file version makes one
+ * syscall instead of two (issue 13, sbuf6). The spill area ends where this starts.
+ */
+#define SB_FDCACHE_ENTRIES 16
+struct sb_fdcache {
+    int32_t fd;   /* -1: empty */
+    uint32_t kind;
+    uint32_t gen; /* control->fd_gen when filled */
+    uint32_t pad;
+    uint64_t dev, ino;
+};
+#define SB_FDCACHE_BYTES (SB_FDCACHE_ENTRIES * 32)
+#define SB_SPILL_END (SB_SLOT_SIZE - SB_FDCACHE_BYTES)
+_Static_assert(sizeof(struct sb_fdcache) == 32, "fd cache entry size");
 
 /* Per-thread buffer header (replay side and divergence report). */
 struct sb_header {
@@ -104,6 +131,20 @@ struct sb_record {
 /* Smaller reads keep their bytes inline: the extra lseek calls would cost more than copying. */
 #define SB_MIN_REF 1024
 
+/*
+ * A short record (issue 13, sbuf6): a call that returned 0 with its last two arguments 0 and one
+ * fixed output of a multiple of 8 bytes (clock_gettime, fstat, gettimeofday without a time zone)
+ * is kept as struct sb_short and its output bytes, 40 bytes for a clock read instead of 72, so a
+ * slot holds more of them between flushes and the recorder copies and compresses fewer bytes. The
+ * trace keeps them as they are (event kind 12) and the replayer puts them back unchanged.
+ */
+#define SB_SHORT 0x10000000u
+struct sb_short {
+    uint32_t size; /* whole record: this header and the output bytes */
+    uint32_t nr;   /* with SB_SHORT */
+    uint64_t args[2];
+};
+
 struct sb_fileref {
     uint64_t dev, ino, size;
     int64_t mtime_sec, mtime_nsec, ctime_sec, ctime_nsec; /* as fstat gave them just before the read */
@@ -119,8 +160,9 @@ struct sb_tls {
     uint32_t used;  /* bytes of records since the last flush */
     uint32_t busy;  /* inside the library: a signal handler's calls go the traced way */
     uint32_t no_slot;
-    /* bytes reserved at the slot's end since the last flush (SB_FILEREAD bytes, SB_ZEROS room): a
-     * replay puts every read's bytes inline, so records + spill bound what the replay needs */
+    /* bytes reserved at the slot's end since the last flush (SB_FILEREAD bytes): a replay puts
+     * every file read's bytes inline, so records + spill bound what the replay needs (reads of
+     * /dev/zero stay records without bytes on replay too, so they reserve nothing) */
     uint32_t spill;
 };
 
@@ -324,6 +366,37 @@ __attribute__((noinline)) static int fd_kind(trampoline_fn sys, long fd, struct 
     return minor(st->st_rdev) == 3 ? KIND_NULL : minor(st->st_rdev) == 5 ? KIND_ZERO : KIND_UNBOUNDED;
 }
 
+/*
+ * fd_kind through the thread's descriptor cache (struct sb_fdcache). A hit fills only st_dev and
+ * st_ino (all a write needs, for watched_file); fresh forces the fstat of a regular file (a read
+ * that may be kept by reference needs the file's version as it is now). Only the kinds that buffer are cached, and
+ * only while the recorder's fd_gen has not moved: it moves around every traced call that can make
+ * a number name another file, and no buffered call can.
+ */
+static int fd_kind_cached(struct sb_header *h, trampoline_fn sys, long fd, struct stat *st, int fresh) {
+    if (fd < 0) return KIND_UNBOUNDED;
+    struct sb_fdcache *e = (struct sb_fdcache *)((char *)h + SB_SPILL_END) + (fd & (SB_FDCACHE_ENTRIES - 1));
+    uint32_t gen = __atomic_load_n(&control->fd_gen, __ATOMIC_ACQUIRE);
+    int trusted = !__atomic_load_n(&control->fd_nocache, __ATOMIC_RELAXED);
+    if (trusted && e->fd == (int32_t)fd && e->gen == gen && e->kind != KIND_UNBOUNDED && !(fresh && e->kind == KIND_REGULAR)) {
+        st->st_dev = (dev_t)e->dev;
+        st->st_ino = (ino_t)e->ino;
+        return (int)e->kind;
+    }
+    int kind = fd_kind(sys, fd, st);
+    if (kind == KIND_UNBOUNDED || !trusted) {
+        e->fd = -1;
+        return kind;
+    }
+    e->fd = -1; /* filled, then named: a half-written entry never matches */
+    e->kind = (uint32_t)kind;
+    e->gen = gen;
+    e->dev = (uint64_t)st->st_dev;
+    e->ino = (uint64_t)st->st_ino;
+    e->fd = (int32_t)fd;
+    return kind;
+}
+
 /* What a call writes to memory: out1 (len from the result, or fixed on success) and out2. */
 struct outputs {
     void *out1;
@@ -334,9 +407,31 @@ struct outputs {
 };
 
 #define NOT_BUFFERED 1
+/* A short record (SB_SHORT) on replay: 0 when it is the call made, its output copied. */
+static int replay_short(const struct sb_short *rec, long nr, const long *a, const struct outputs *o, long *result) {
+    uint32_t len1 = rec->size - (uint32_t)sizeof *rec;
+    if ((rec->nr & ~SB_SHORT) != nr || rec->size < sizeof *rec || rec->args[0] != (uint64_t)a[0] ||
+        rec->args[1] != (uint64_t)a[1] || a[2] != 0 || a[3] != 0 || len1 > o->max1)
+        return NOT_BUFFERED;
+    memcpy(o->out1, rec + 1, len1);
+    *result = 0;
+    return 0;
+}
+
 static long sb_replay(struct sb_header *h, long nr, const long *a, const struct outputs *o, long *result) {
     if (tls.count >= h->avail) return NOT_BUFFERED;
     struct sb_record *rec = (struct sb_record *)((char *)h + SB_HEADER + tls.used);
+    if (rec->nr & SB_SHORT) {
+        if (replay_short((const struct sb_short *)rec, nr, a, o, result) != 0) {
+            h->mismatch = tls.count + 1;
+            h->mismatch_nr = (uint32_t)nr;
+            for (int i = 0; i < 4; i++) h->mismatch_args[i] = (uint64_t)a[i];
+            return NOT_BUFFERED;
+        }
+        tls.count++;
+        tls.used += rec->size;
+        return 0;
+    }
     /* SB_ZEROS on replay too: the replayer puts reads of /dev/zero back as flagged records without bytes */
     uint32_t zeros = rec->nr & SB_ZEROS;
     if ((rec->nr & ~SB_ZEROS) != nr || (zeros && (rec->result < 0 || rec->result > o->max1)) || rec->args[0] != (uint64_t)a[0] || rec->args[1] != (uint64_t)a[1] ||
@@ -359,21 +454,20 @@ static long sb_replay(struct sb_header *h, long nr, const long *a, const struct 
 
 /*
  * A read whose bytes the recorder need not copy (see SB_FILEREAD, SB_ZEROS): fills the flag and the
- * file reference, reserves (and for a file fills) the spill room; 0 when the record must keep its
+ * file reference, reserves and fills the spill room of a file read; 0 when the record must keep its
  * bytes inline. For read(2) the offset comes from lseek before and is checked by lseek after (an
  * offset moved by anyone else in between keeps the bytes).
  */
 static uint32_t by_reference(struct sb_header *h, trampoline_fn sys, int kind, const struct stat *st, long off, long r,
                              const struct outputs *o, long nr, long fd, struct sb_fileref *ref) {
     if (r <= 0 || (kind != KIND_ZERO && kind != KIND_REGULAR) || o->max1 < SB_MIN_REF) return 0;
+    /* No room for zeros: the replayer puts them back as flagged records without bytes, and the
+     * library fills them in (issue 13, sbuf6: reserving 4 KB a read made a flush every ~120 reads). */
+    if (kind == KIND_ZERO) return SB_ZEROS;
     uint32_t room = (uint32_t)((r + 7) & ~7L);
-    if (kind == KIND_ZERO) {
-        tls.spill += room;
-        return SB_ZEROS;
-    }
     if (off < 0 || (nr == SYS_read && sys(SYS_lseek, fd, 0, SEEK_CUR, 0) != off + r)) return 0;
     tls.spill += room;
-    ref->spill_at = (uint32_t)(SB_SLOT_SIZE - tls.spill);
+    ref->spill_at = (uint32_t)(SB_SPILL_END - tls.spill);
     memcpy((char *)h + ref->spill_at, o->out1, r);
     ref->dev = st->st_dev;
     ref->ino = st->st_ino;
@@ -424,12 +518,14 @@ __attribute__((noinline)) static long make_call(trampoline_fn sys, long nr, cons
 
 static long sb_record(struct sb_header *h, long nr, const long *a, const struct outputs *o, long *result) {
     long need = (long)sizeof(struct sb_record) + (long)sizeof(struct sb_fileref) + o->max1 + o->len2 + 16;
-    if (SB_HEADER + (long)tls.used + (long)tls.spill + need > SB_SLOT_SIZE) return NOT_BUFFERED; /* full: the traced call flushes */
+    if (SB_HEADER + (long)tls.used + (long)tls.spill + need > SB_SPILL_END) return NOT_BUFFERED; /* full: the traced call flushes */
     trampoline_fn sys = (trampoline_fn)SB_BASE;
     struct stat st;
     int kind = KIND_UNBOUNDED;
     if (nr == SYS_read || nr == SYS_write || nr == SYS_pread64 || nr == SYS_lseek) {
-        kind = fd_kind(sys, a[0], &st);
+        /* a read that may be kept by reference needs the file's version now: a fresh fstat */
+        int fresh = (nr == SYS_read || nr == SYS_pread64) && o->max1 >= SB_MIN_REF;
+        kind = fd_kind_cached(h, sys, a[0], &st, fresh);
         if (kind == KIND_UNBOUNDED) return NOT_BUFFERED;
         if (nr == SYS_write && kind == KIND_REGULAR && watched_file(&st)) return NOT_BUFFERED; /* a file mapped shared */
     }
@@ -458,6 +554,18 @@ static long sb_record(struct sb_header *h, long nr, const long *a, const struct 
     long len1 = o->from_result ? (r > 0 ? r : 0) : (ok ? o->max1 : 0);
     if (len1 > o->max1) len1 = o->max1;
     long len2 = ok && o->out2 ? o->len2 : 0;
+    if (r == 0 && a[2] == 0 && a[3] == 0 && len2 == 0 && len1 > 0 && (len1 & 7) == 0) {
+        struct sb_short *sh = (struct sb_short *)rec;
+        sh->nr = (uint32_t)nr | SB_SHORT;
+        sh->args[0] = (uint64_t)a[0];
+        sh->args[1] = (uint64_t)a[1];
+        memcpy(sh + 1, o->out1, len1);
+        sh->size = (uint32_t)(sizeof *sh + len1);
+        *result = 0;
+        tls.count++;
+        tls.used += sh->size;
+        return 0;
+    }
     rec->len1 = (uint32_t)len1;
     rec->len2 = (uint32_t)len2;
     char *data = (char *)(rec + 1);

@@ -37,6 +37,21 @@ final class ProcessSyscallBuffer {
      */
     private io.jrrtui.syscallbuf.VdsoEntries vdso = io.jrrtui.syscallbuf.VdsoEntries.NONE;
 
+    /**
+     * The process shares its descriptor table with a process that has memory of its own (clone with
+     * CLONE_FILES, without CLONE_VM; a close there would not move this control page's generation), or
+     * it set up an io_uring (a polled ring closes descriptors with no call): the library's
+     * descriptor cache is off here (and in children forked from now on).
+     */
+    private boolean fdShared;
+
+    /**
+     * The descriptor generation, one counter for the whole recording: every move writes a value no
+     * control page ever held, so processes sharing a control page (vfork) or copied from one (fork)
+     * never see an old value come back.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger FD_GENERATION = new java.util.concurrent.atomic.AtomicInteger(1);
+
     /** Reads kept by reference (copies of the files read are shared by the whole recording). */
     private final ReadsByReference byReference;
 
@@ -56,6 +71,7 @@ final class ProcessSyscallBuffer {
         c.watched = watched;
         c.control = control;
         c.vdso = vdso; // the same addresses in the child, whose control page is a copy of ours
+        c.fdShared = fdShared;
         return c;
     }
 
@@ -92,6 +108,7 @@ final class ProcessSyscallBuffer {
             }
             if (control.mode() != mode) SyscallBufferLayout.setMode(mem, mode);
             if (watched != null && watched.size() <= SyscallBufferLayout.WATCHED_MAX) SyscallBufferLayout.setWatched(mem, watched);
+            if (fdShared) SyscallBufferLayout.disableFdCache(mem);
         }
         SyscallBufferLayout.ThreadState t = SyscallBufferLayout.thread(mem, regs, control);
         if (t == null || t.count() == 0 || t.buffer() == 0) return null;
@@ -111,9 +128,52 @@ final class ProcessSyscallBuffer {
     private static final int SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MUNMAP = 11, SYS_MREMAP = 25, SYS_PKEY_MPROTECT = 329,
             MAP_FIXED = 0x10, MREMAP_FIXED = 2;
 
+    private static final int SYS_CLOSE = 3, SYS_DUP2 = 33, SYS_DUP3 = 292, SYS_IO_URING_SETUP = 425, SYS_IO_URING_ENTER = 426,
+            SYS_CLOSE_RANGE = 436;
+
+    /**
+     * Whether the call can make a descriptor number name another file than before: a buffered call
+     * never can, and fork, exec and clone are handled apart (a copy of the cache stays true in a
+     * forked child; an exec'd image starts without one; a shared table turns it off). A new
+     * descriptor always takes a free number, and a number became free only by one of these.
+     */
+    static boolean changesDescriptors(long nr) {
+        return nr == SYS_CLOSE || nr == SYS_DUP2 || nr == SYS_DUP3 || nr == SYS_CLOSE_RANGE || nr == SYS_IO_URING_ENTER;
+    }
+
+    /**
+     * Moves the library's descriptor generation (see changesDescriptors): at the entry of such a call
+     * and again at its exit, so a cache entry filled by another thread while the call runs (the call
+     * may block) is not trusted after it either.
+     */
+    private void descriptorsChange(TraceeMemory mem) {
+        if (control == null || fdShared) return; // no library yet: nothing cached
+        SyscallBufferLayout.setFdGeneration(mem, FD_GENERATION.incrementAndGet());
+    }
+
+    /** A traced syscall's exit (after onEntry saw its entry). */
+    void onExit(TraceeMemory mem, Registers entry) {
+        if (changesDescriptors(entry.origRax())) descriptorsChange(mem);
+    }
+
+    /**
+     * A clone made a process sharing this one's descriptor table without sharing its memory (or the
+     * process set up an io_uring): the descriptor cache goes off here (the recorder calls this for
+     * both processes of such a clone, the child's ProcessSyscallBuffer being a copy made before).
+     */
+    void noDescriptorCache(TraceeMemory mem) {
+        if (fdShared) return;
+        fdShared = true;
+        if (control != null) SyscallBufferLayout.disableFdCache(mem);
+    }
+
     /** A traced syscall's entry (the recorded entry registers stay the program's own). */
     void onEntry(int tid, TraceeMemory mem, Registers entry) {
         long nr = entry.origRax();
+        if (changesDescriptors(nr)) descriptorsChange(mem);
+        // a ring polled by a kernel thread (IORING_SETUP_SQPOLL) can close a descriptor with no call
+        // made at all: no descriptor cache in a process that has a ring
+        if (nr == SYS_IO_URING_SETUP) noDescriptorCache(mem);
         if (nr == SYS_SECCOMP && entry.arg(0) == SECCOMP_SET_MODE_FILTER
                 || nr == SYS_PRCTL && entry.arg(0) == PR_SET_SECCOMP && entry.arg(1) == SECCOMP_MODE_FILTER) {
             programFilter(mem);

@@ -36,7 +36,7 @@ final class ReadsByReference {
 
     /** The event for count library records (lib) of task tid, whose slot is at slot with spill bytes at its end. */
     BufferedCallsEvent event(long number, int tid, int count, byte[] lib, TraceeMemory mem, long slot, int spill) {
-        if (spill == 0) return new BufferedCallsEvent(number, tid, count, lib);
+        if (spill == 0 && !anyFlagged(count, lib)) return new BufferedCallsEvent(number, tid, count, lib);
         ByteBuffer in = ByteBuffer.wrap(lib).order(ByteOrder.LITTLE_ENDIAN);
         Map<FileIdentity, Long> readNow = new HashMap<>();
         int capacity = scan(number, tid, count, in, readNow);
@@ -46,10 +46,15 @@ final class ReadsByReference {
         Map<FileIdentity, java.util.Optional<MemoryWrite>> proven = new HashMap<>();
         ByteBuffer out = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
         byte[] spilled = null;
-        long spillStart = SyscallBufferLayout.SLOT_SIZE - spill;
+        long spillStart = SyscallBufferLayout.SPILL_END - spill;
         in.position(0);
         for (int i = 0; i < count; i++) {
             int at = in.position(), size = in.getInt(), flagged = in.getInt(), nr = flagged & ~(SB_ZEROS | SB_FILEREAD);
+            if ((flagged & BufferedCallsEvent.SHORT) != 0) { // a short record (scan checked its shape): kept as it is
+                out.put(lib, at, size);
+                in.position(at + size);
+                continue;
+            }
             long result = in.getLong();
             long[] args = {in.getLong(), in.getLong(), in.getLong(), in.getLong()};
             in.position(at + size);
@@ -85,14 +90,40 @@ final class ReadsByReference {
     }
 
     /**
+     * Whether any of count library records is flagged (SB_ZEROS or SB_FILEREAD; short records are
+     * kept as they are). Reads of /dev/zero reserve no spill room (sbuf6), so a flush with spill 0
+     * can still hold them.
+     */
+    private static boolean anyFlagged(int count, byte[] lib) {
+        ByteBuffer in = ByteBuffer.wrap(lib).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0, at = 0; i < count; i++) {
+            if (at > lib.length - 8) return true; // damaged: let event()'s scan say so
+            int size = in.getInt(at);
+            if ((in.getInt(at + 4) & (SB_ZEROS | SB_FILEREAD)) != 0) return true;
+            if (size < BufferedCallsEvent.SHORT_HEADER + 8) return true;
+            at += size;
+        }
+        return false;
+    }
+
+    /**
      * Checks the records' shape (the program could have written over its buffer), adds the bytes
      * read from each file version to read, and returns the most the trace records can take.
      */
     private static int scan(long number, int tid, int count, ByteBuffer in, Map<FileIdentity, Long> read) {
         long capacity = 0;
         for (int i = 0; i < count; i++) {
-            if (in.remaining() < HEADER) throw damaged(number, tid);
+            if (in.remaining() < 8) throw damaged(number, tid);
             int at = in.position(), size = in.getInt(), flagged = in.getInt();
+            if ((flagged & BufferedCallsEvent.SHORT) != 0) {
+                if (!BufferedCallsEvent.shortRecordSize(size) || size > in.limit() - at || (flagged & (SB_ZEROS | SB_FILEREAD)) != 0) {
+                    throw damaged(number, tid);
+                }
+                capacity += size;
+                in.position(at + size);
+                continue;
+            }
+            if (in.remaining() < HEADER - 8) throw damaged(number, tid);
             long result = in.getLong();
             boolean file = (flagged & SB_FILEREAD) != 0, ref = file || (flagged & SB_ZEROS) != 0;
             if (size < HEADER || size > in.limit() - at || ref && (result <= 0 || result > SyscallBufferLayout.SLOT_SIZE)
@@ -100,7 +131,8 @@ final class ReadsByReference {
                 throw damaged(number, tid);
             }
             if (file) read.merge(identity(ByteBuffer.wrap(in.array(), at + HEADER, FILEREF).order(ByteOrder.LITTLE_ENDIAN)), result, Long::sum);
-            capacity += ref ? Math.max(BufferedReadRefs.REF_RECORD, HEADER + result + 8) : size;
+            // a file read may keep its bytes inline; a read of zeros is always a reference record
+            capacity += file ? Math.max(BufferedReadRefs.REF_RECORD, HEADER + result + 8) : ref ? BufferedReadRefs.REF_RECORD : size;
             in.position(at + size);
         }
         return (int) capacity;

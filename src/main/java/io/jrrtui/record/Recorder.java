@@ -450,6 +450,7 @@ public final class Recorder {
         Registers exit = Ptrace.getRegs(t.tid);
         SyscallSpec spec = SyscallTable.spec(t.entry.origRax());
         if (spec.disposition() == Disposition.EXEC && t.proc.syscallBuffer != null) exit = t.proc.syscallBuffer.onExecExit(t.tid, t.entry, exit);
+        if (t.proc.syscallBuffer != null) t.proc.syscallBuffer.onExit(t.proc.mem, t.entry);
         long result = exit.rax();
         if (spec.disposition() == Disposition.DENY) {
             result = ENOSYS;
@@ -507,7 +508,13 @@ public final class Recorder {
                     proc.programTscMode = t.proc.programTscMode;
                     proc.sharedFileMaps = t.proc.sharedFileMaps.copy();
                 }
-                if (!thread && t.proc.syscallBuffer != null) proc.syscallBuffer = t.proc.syscallBuffer.copyForChild();
+                if (!thread && t.proc.syscallBuffer != null) {
+                    proc.syscallBuffer = t.proc.syscallBuffer.copyForChild();
+                    if (sharesDescriptorsApart(t)) { // the library's descriptor cache goes off in both
+                        t.proc.syscallBuffer.noDescriptorCache(t.proc.mem);
+                        proc.syscallBuffer.noDescriptorCache(proc.mem);
+                    }
+                }
                 RecordedTask c = new RecordedTask(child, proc);
                 if (t.untracedFlags != 0) {
                     UntracedClones.restore(t.tid, t.proc.mem, t.entry, t.untracedFlags);
@@ -551,6 +558,16 @@ public final class Recorder {
         t.stopped = true;
         runnable.addLast(t);
     }
+
+    /** clone/clone3 with CLONE_FILES and without CLONE_VM: one descriptor table, two memories. */
+    private boolean sharesDescriptorsApart(RecordedTask t) {
+        long nr = t.entry.origRax();
+        if (nr != SYS_CLONE && nr != Syscalls.number("clone3")) return false; // fork, vfork: a copy of the table
+        long flags = cloneFlags(t);
+        return (flags & CLONE_FILES) != 0 && (flags & SyscallTable.CLONE_VM) == 0;
+    }
+
+    private static final long CLONE_FILES = 0x400;
 
     private long cloneFlags(RecordedTask t) {
         if (t.entry.origRax() == Syscalls.number("clone3")) return t.proc.mem.readLong(t.entry.arg(0));

@@ -25,12 +25,13 @@ final class BufferedCallsReplay {
     /** Puts e's calls into t's buffer; t must not have run past its previous event. */
     static void preload(LiveTask t, BufferedCallsEvent e) {
         TraceeMemory mem = t.proc.mem;
-        SyscallBufferLayout.ThreadState ts = threadState(t, e.number(), "the recording has " + e.describe());
-        if (e.records().length > SyscallBufferLayout.SLOT_SIZE - SyscallBufferLayout.HEADER) {
-            throw new DivergenceException(e.number(), "buffered calls of " + e.records().length + " bytes do not fit the buffer");
+        SyscallBufferLayout.ThreadState ts = threadState(t, e.number(), () -> "the recording has " + e.describe());
+        byte[] records = e.records(); // as the library wrote them, short records too
+        if (records.length > SyscallBufferLayout.SLOT_SIZE - SyscallBufferLayout.HEADER) {
+            throw new DivergenceException(e.number(), "buffered calls of " + records.length + " bytes do not fit the buffer");
         }
-        mem.writeBulk(ts.buffer() + SyscallBufferLayout.HEADER, e.records());
-        ByteBuffer h = ByteBuffer.allocate(HEADER_FIELDS).order(ByteOrder.LITTLE_ENDIAN).putInt(e.count()).putInt(e.records().length);
+        mem.writeBulk(ts.buffer() + SyscallBufferLayout.HEADER, records);
+        ByteBuffer h = ByteBuffer.allocate(HEADER_FIELDS).order(ByteOrder.LITTLE_ENDIAN).putInt(e.count()).putInt(records.length);
         mem.write(ts.buffer(), h.array());
         SyscallBufferLayout.resetThread(mem, ts);
         SyscallBufferLayout.setMode(mem, SyscallBufferLayout.MODE_REPLAY);
@@ -42,7 +43,7 @@ final class BufferedCallsReplay {
         BufferedCallsEvent e = t.bufferedCalls;
         if (e == null) return;
         t.bufferedCalls = null;
-        SyscallBufferLayout.ThreadState ts = threadState(t, n, "its buffered calls of event " + e.number() + " were lost");
+        SyscallBufferLayout.ThreadState ts = threadState(t, n, () -> "its buffered calls of event " + e.number() + " were lost");
         ByteBuffer h = ByteBuffer.wrap(t.proc.mem.read(ts.buffer(), HEADER_FIELDS)).order(ByteOrder.LITTLE_ENDIAN);
         h.getInt();
         h.getInt();
@@ -68,7 +69,7 @@ final class BufferedCallsReplay {
     static void afterPreemption(LiveTask t) {
         if (t.bufferedCalls == null) return;
         t.bufferedCalls = null;
-        SyscallBufferLayout.ThreadState ts = threadState(t, 0, "");
+        SyscallBufferLayout.ThreadState ts = threadState(t, 0, () -> "");
         if (ts != null) clear(t.proc.mem, ts);
     }
 
@@ -77,13 +78,14 @@ final class BufferedCallsReplay {
         SyscallBufferLayout.resetThread(mem, ts);
     }
 
-    private static SyscallBufferLayout.ThreadState threadState(LiveTask t, long n, String what) {
+    /** what: the words of the divergence, made only when there is one (describing a flush decodes all its calls). */
+    private static SyscallBufferLayout.ThreadState threadState(LiveTask t, long n, java.util.function.Supplier<String> what) {
         Registers regs = Ptrace.getRegs(t.tid);
         SyscallBufferLayout.Control c = SyscallBufferLayout.control(t.proc.mem);
         SyscallBufferLayout.ThreadState ts = c == null ? null : SyscallBufferLayout.thread(t.proc.mem, regs, c);
         if (ts != null && ts.buffer() != 0) return ts;
         if (n == 0) return null;
-        throw new DivergenceException(n, "task " + t.recordedTid + " has no syscall buffer on replay, but " + what
+        throw new DivergenceException(n, "task " + t.recordedTid + " has no syscall buffer on replay, but " + what.get()
                 + " (was the preload library " + SyscallBufferLayout.LIBRARY + " changed?)");
     }
 }

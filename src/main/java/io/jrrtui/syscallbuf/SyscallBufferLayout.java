@@ -25,7 +25,14 @@ public final class SyscallBufferLayout {
     public static final int HEADER = 64;
     public static final long MAGIC = 0x4a52525342554631L;
     public static final int MODE_OFF = 0, MODE_RECORD = 1, MODE_REPLAY = 2;
-    static final int CONTROL_BYTES = 24, MODE_AT = 16, WATCHED_COUNT_AT = 24, WATCHED_AT = 32, VDSO_AT = 288;
+    static final int CONTROL_BYTES = 24, MODE_AT = 16, WATCHED_COUNT_AT = 24, WATCHED_AT = 32, VDSO_AT = 288, FD_GEN_AT = 312,
+            FD_NOCACHE_AT = 316;
+    /**
+     * The last bytes of each slot hold the library's descriptor cache (record mode only); the spill
+     * area of reads kept by reference ends where it starts.
+     */
+    public static final int FD_CACHE_BYTES = 512;
+    public static final long SPILL_END = SLOT_SIZE - FD_CACHE_BYTES;
     /** End of the fields the library reads; the recorder's own scratch ({@link ExecPreload}) starts here. */
     public static final int CONTROL_FIELDS_END = 512;
     /** How many files the control page can name as watched (the library's SB_WATCHED_MAX). */
@@ -78,6 +85,19 @@ public final class SyscallBufferLayout {
      */
     public static void setVdso(TraceeMemory mem, long clockGettime, long gettimeofday, long time) {
         mem.write(CONTROL + VDSO_AT, le(24).putLong(clockGettime).putLong(gettimeofday).putLong(time).array());
+    }
+
+    /**
+     * Moves the library's descriptor generation to gen (a value never used before in the recording):
+     * every thread's cached descriptor kinds are asked again.
+     */
+    public static void setFdGeneration(TraceeMemory mem, int gen) {
+        mem.write(CONTROL + FD_GEN_AT, le(4).putInt(gen).array());
+    }
+
+    /** The library never trusts its descriptor cache in this process (its table is shared with another memory). */
+    public static void disableFdCache(TraceeMemory mem) {
+        mem.write(CONTROL + FD_NOCACHE_AT, le(4).putInt(1).array());
     }
 
     /**

@@ -15,20 +15,25 @@ import java.util.List;
 final class BufferedCallsCodec {
     static final int KIND = 9;
     static final int KIND_REFS = 10;
+    /** Kind 10's layout, records possibly short (sbuf6): a reader that knows only 9 and 10 stops at it. */
+    static final int KIND_SHORT = 12;
     private static final int MAX_BYTES = 64 << 20;
     private static final int MAX_CONTENTS = 4096;
 
     private BufferedCallsCodec() {}
 
     static int kind(BufferedCallsEvent e) {
-        return e.contents().isEmpty() && !BufferedReadRefs.hasRefs(e.count(), e.records()) ? KIND : KIND_REFS;
+        int shapes = BufferedReadRefs.shapes(e.count(), e.records());
+        if ((shapes & BufferedReadRefs.HAS_SHORT) != 0) return KIND_SHORT;
+        return e.contents().isEmpty() && (shapes & BufferedReadRefs.HAS_REFS) == 0 ? KIND : KIND_REFS;
     }
 
-    static void write(BufferedCallsEvent e, DataOutputStream ev, DataOutputStream data, EventCodec.ContentSink sink)
+    /** Writes e, whose kind (from {@link #kind}: a scan of every record) the caller already wrote. */
+    static void write(BufferedCallsEvent e, int kind, DataOutputStream ev, DataOutputStream data, EventCodec.ContentSink sink)
             throws IOException {
         ev.writeInt(e.count());
         ev.writeInt(e.records().length);
-        if (kind(e) == KIND_REFS) {
+        if (kind != KIND) {
             ev.writeInt(e.contents().size());
             for (MemoryWrite c : e.contents()) {
                 byte[] hash = sink.keep(c);

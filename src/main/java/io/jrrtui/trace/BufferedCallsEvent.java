@@ -17,6 +17,19 @@ import java.util.Map;
 public record BufferedCallsEvent(long number, int tid, int count, byte[] records, List<MemoryWrite> contents) implements Event {
     /** Size of a record's fixed part: size, nr, result, four arguments, two output lengths. */
     public static final int RECORD_HEADER = 56;
+    /**
+     * Flag in a record's call number: a short record (issue 13, sbuf6; the library's struct
+     * sb_short): size, number, two arguments, then one output of size - {@link #SHORT_HEADER} bytes;
+     * the result and the last two arguments are 0. Kept as the library wrote it (event kind 12).
+     */
+    public static final int SHORT = 0x10000000;
+    /** A short record's fixed part: size, number, two arguments. */
+    public static final int SHORT_HEADER = 24;
+
+    /** Whether a short record of size bytes is well formed: at least one output word, whole words. */
+    public static boolean shortRecordSize(int size) {
+        return size > SHORT_HEADER && ((size - SHORT_HEADER) & 7) == 0;
+    }
 
     /**
      * contents: files whose bytes reference records ({@link BufferedReadRefs}) refer to by index,
@@ -50,10 +63,17 @@ public record BufferedCallsEvent(long number, int tid, int count, byte[] records
     public List<Call> calls() {
         List<Call> out = new ArrayList<>(count);
         ByteBuffer b = ByteBuffer.wrap(records).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count && b.remaining() >= RECORD_HEADER; i++) {
+        for (int i = 0; i < count && b.remaining() >= 8; i++) {
             int at = b.position();
             int size = b.getInt();
             int flagged = b.getInt(), nr = flagged & ~BufferedReadRefs.REF;
+            if ((flagged & SHORT) != 0) {
+                if (!shortRecordSize(size) || at + size > records.length) break;
+                out.add(new Call(flagged & ~SHORT, new long[] {b.getLong(), b.getLong(), 0, 0}, 0, size - SHORT_HEADER));
+                b.position(at + size);
+                continue;
+            }
+            if (b.remaining() < RECORD_HEADER - 8) break;
             long result = b.getLong();
             long[] args = {b.getLong(), b.getLong(), b.getLong(), b.getLong()};
             int len = b.getInt() + b.getInt() + (flagged != nr ? (int) result : 0);

@@ -31,16 +31,21 @@ public final class BufferedReadRefs {
         out.putInt(0).putInt(0).putInt(content).putInt(0).putLong(offset);
     }
 
-    /** Whether any of count records is a reference record. */
-    static boolean hasRefs(int count, byte[] records) {
+    /** Bits of {@link #shapes}: a reference record, a short record. */
+    static final int HAS_REFS = 1, HAS_SHORT = 2;
+
+    /** Which kinds of record count records hold ({@link #HAS_REFS}, {@link #HAS_SHORT}); one pass. */
+    static int shapes(int count, byte[] records) {
         ByteBuffer in = ByteBuffer.wrap(records).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count && in.remaining() >= BufferedCallsEvent.RECORD_HEADER; i++) {
-            int at = in.position(), size = in.getInt();
-            if ((in.getInt() & REF) != 0) return true;
-            if (size < BufferedCallsEvent.RECORD_HEADER) return false;
-            in.position(at + size);
+        int found = 0;
+        for (int i = 0, at = 0; i < count && at <= records.length - 8; i++) {
+            int size = in.getInt(at), nr = in.getInt(at + 4);
+            if ((nr & REF) != 0) found |= HAS_REFS;
+            if ((nr & BufferedCallsEvent.SHORT) != 0) found |= HAS_SHORT;
+            if (size < BufferedCallsEvent.SHORT_HEADER + 8) break; // damaged: the readers say so
+            at += size;
         }
-        return false;
+        return found;
     }
 
     /** The plain records of count records, reference records filled in from contents. */
@@ -80,15 +85,23 @@ public final class BufferedReadRefs {
     private static int expandedSize(long event, int count, ByteBuffer in) {
         long total = 0;
         for (int i = 0; i < count; i++) {
-            if (in.remaining() < BufferedCallsEvent.RECORD_HEADER) throw cut(event);
+            if (in.remaining() < 8) throw cut(event);
             int at = in.position(), size = in.getInt(), nr = in.getInt();
+            if ((nr & BufferedCallsEvent.SHORT) != 0) { // kept as it is
+                if (!BufferedCallsEvent.shortRecordSize(size) || at + (long) size > in.limit() || (nr & REF) != 0) throw cut(event);
+                total += size;
+                in.position(at + size);
+                continue;
+            }
+            if (in.remaining() < BufferedCallsEvent.RECORD_HEADER - 8) throw cut(event);
             long result = in.getLong();
             boolean ref = (nr & REF) != 0;
             if (size < BufferedCallsEvent.RECORD_HEADER || at + (long) size > in.limit() || ref && (size != REF_RECORD
                     || result <= 0 || result > Integer.MAX_VALUE / 2)) {
                 throw cut(event);
             }
-            total += ref ? padded((int) result) : size; // a bound: reads of zeros take less
+            boolean zeros = ref && in.getInt(at + BufferedCallsEvent.RECORD_HEADER) == ZEROS;
+            total += zeros ? BufferedCallsEvent.RECORD_HEADER : ref ? padded((int) result) : size;
             in.position(at + size);
         }
         if (total > Integer.MAX_VALUE / 2) throw cut(event);

@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class EventCodec {
     static final int SYSCALL = 1, SIGNAL = 2, RDTSC = 3, CPUID = 4, EXEC = 5, EXIT = 6, SYSCALL_ENTRY = 7, PREEMPT = 8;
-    /** A preempt with the task's XSAVE state and whether its memory is all of the process's (kinds 9, 10: buffered calls). */
+    /** A preempt with the task's XSAVE state and whether its memory is all of the process's (kinds 9, 10, 12: buffered calls). */
     static final int PREEMPT_EXACT = 11;
     private static final int MAX_XSTATE = 1 << 16;
     private static final int MAX_WRITES = 1 << 20;
@@ -109,8 +109,9 @@ final class EventCodec {
             header(ev, SYSCALL_ENTRY, e);
             regs(ev, x.regs());
         } else if (e instanceof BufferedCallsEvent b) {
-            header(ev, BufferedCallsCodec.kind(b), e);
-            BufferedCallsCodec.write(b, ev, data, sink);
+            int kind = BufferedCallsCodec.kind(b);
+            header(ev, kind, e);
+            BufferedCallsCodec.write(b, kind, ev, data, sink);
         } else if (e instanceof ExitEvent x) {
             header(ev, EXIT, e);
             ev.writeBoolean(x.signaled());
@@ -187,8 +188,8 @@ final class EventCodec {
                     if (xlen <= 0 || xlen > MAX_XSTATE) throw new CorruptTraceException("event " + number + " has an XSAVE state of " + xlen + " bytes");
                     yield new PreemptEvent(number, tid, regs, List.copyOf(mem), bytes(data, xlen, number), all);
                 }
-                case BufferedCallsCodec.KIND, BufferedCallsCodec.KIND_REFS ->
-                        BufferedCallsCodec.read(number, tid, ev, data, kind == BufferedCallsCodec.KIND_REFS, stored);
+                case BufferedCallsCodec.KIND, BufferedCallsCodec.KIND_REFS, BufferedCallsCodec.KIND_SHORT ->
+                        BufferedCallsCodec.read(number, tid, ev, data, kind != BufferedCallsCodec.KIND, stored);
                 default -> throw new CorruptTraceException("unknown event kind " + kind + " at event " + number);
             };
         } catch (EOFException e) {

@@ -74,8 +74,8 @@ class ReadsByReferenceTest {
             byte[] spilled = new byte[spill];
             Arrays.fill(spilled, (byte) 0x55);
             area.write(0, spilled, 0, spill);
-            long slot = Pointer.nativeValue(area) + spill - SyscallBufferLayout.SLOT_SIZE;
-            long spillStart = SyscallBufferLayout.SLOT_SIZE - spill;
+            long slot = Pointer.nativeValue(area) + spill - SyscallBufferLayout.SPILL_END;
+            long spillStart = SyscallBufferLayout.SPILL_END - spill;
             ByteBuffer lib = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
             fileRead(lib, now, 8192, 4096, spillStart); // the version open now: a reference
             fileRead(lib, stale, 0, 4096, spillStart + 4096); // changed since: bytes

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jrrtui.testsupport.Jrr;
 import io.jrrtui.testsupport.SettledFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -77,17 +79,40 @@ class SyscallBufferTest {
      */
     @Test
     void aBufferedCallThatDiffersIsADivergenceNamingTheCall() throws IOException {
-        Recorded r = record("bench_sysloop", "50");
+        // args[0] of the first record: read(3, ...) becomes read(4, ...)
+        assertAlteredCallDiverges(record("bench_sysloop", "50"), 0, 7, "read(3, ", "read(4, ");
+    }
+
+    /**
+     * Replays r with the first argument of the first call of the first flush that starts with call nr
+     * xor'ed with flip: the replay must diverge at that flush, naming the call made and the one recorded.
+     */
+    private void assertAlteredCallDiverges(Recorded r, int nr, int flip, String made, String recorded) throws IOException {
         Path altered = tmp.resolve("altered");
+        long flushEvent = alterFirstArgument(r, altered, nr, flip);
+        assertTrue(flushEvent > 0, "no flush starting with call " + nr);
+        Jrr.Run replay = Jrr.run("replay", "-a", altered.toString());
+        assertEquals(3, replay.status(), replay.errText());
+        assertTrue(replay.errText().contains("diverged at event " + flushEvent + ": buffered call 1 of "), replay.errText());
+        assertTrue(replay.errText().contains("the program made " + made) && replay.errText().contains("the recording has " + recorded),
+                replay.errText());
+    }
+
+    /**
+     * Copies r's trace to altered with the first argument of the first record of the first flush
+     * that starts with call nr xor'ed with flip; returns that flush's event number (-1: none).
+     */
+    private static long alterFirstArgument(Recorded r, Path altered, int nr, int flip) throws IOException {
         io.jrrtui.trace.TraceReader reader = io.jrrtui.trace.TraceReader.open(r.trace());
         long flushEvent = -1;
         try (io.jrrtui.trace.TraceWriter w = new io.jrrtui.trace.TraceWriter(altered, reader.info());
                 io.jrrtui.trace.TraceReader.EventCursor c = reader.events()) {
             io.jrrtui.trace.Event e;
             while ((e = c.next()) != null) {
-                if (flushEvent < 0 && e instanceof io.jrrtui.trace.BufferedCallsEvent b && b.calls().get(0).nr() == 0) {
+                if (flushEvent < 0 && e instanceof io.jrrtui.trace.BufferedCallsEvent b && b.calls().get(0).nr() == nr) {
                     byte[] recs = b.records().clone();
-                    recs[16] ^= 7; // args[0] of the first record: read(3, ...) becomes read(4, ...)
+                    boolean isShort = (ByteBuffer.wrap(recs).order(ByteOrder.LITTLE_ENDIAN).getInt(4) & io.jrrtui.trace.BufferedCallsEvent.SHORT) != 0;
+                    recs[isShort ? 8 : 16] ^= (byte) flip; // args[0] of a short record or of a plain one
                     e = new io.jrrtui.trace.BufferedCallsEvent(b.number(), b.tid(), b.count(), recs);
                     flushEvent = b.number();
                 }
@@ -97,12 +122,32 @@ class SyscallBufferTest {
             w.finish(reader.info().exitStatus(), reader.info().endReason());
         }
         Files.copy(r.trace().resolve("exe"), altered.resolve("exe"));
-        assertTrue(flushEvent > 0, "no buffered reads recorded");
-        Jrr.Run replay = Jrr.run("replay", "-a", altered.toString());
-        assertEquals(3, replay.status(), replay.errText());
-        assertTrue(replay.errText().contains("diverged at event " + flushEvent + ": buffered call 1 of "), replay.errText());
-        assertTrue(replay.errText().contains("the program made read(3, ") && replay.errText().contains("the recording has read(4, "),
-                replay.errText());
+        return flushEvent;
+    }
+
+    /**
+     * Clock reads are short records (sbuf6): 40 bytes instead of 72, so one flush holds more than the
+     * 7280 plain records a 512 KB slot could; the trace keeps them short (event kind 12) and the
+     * dump shows them as calls, and they replay.
+     */
+    @Test
+    void clockReadsTakeShortRecordsInTheSlot() throws IOException {
+        Recorded r = record("bench_clock", "30000");
+        assertEquals(0, r.run().status());
+        String dump = Jrr.run("dump", r.trace().toString()).outText();
+        Matcher flushes = Pattern.compile("buffered \\d+ calls? \\(clock_gettime x(\\d+)").matcher(dump);
+        int most = 0;
+        while (flushes.find()) most = Math.max(most, Integer.parseInt(flushes.group(1)));
+        assertTrue(most > 10_000, "at most " + most + " clock reads in one flush");
+        assertTrue(dump.contains("| clock_gettime(CLOCK_MONOTONIC, 0x"), "the trace does not show the clock reads");
+        assertReplays(r, "bench_clock");
+    }
+
+    /** A short record that differs from the call the program makes is a divergence naming both (the library's check of the short form). */
+    @Test
+    void aShortRecordThatDiffersIsADivergenceNamingTheCall() throws IOException {
+        // args[0] of the first record: CLOCK_MONOTONIC (1) becomes CLOCK_BOOTTIME (7)
+        assertAlteredCallDiverges(record("bench_clock", "20000"), 228, 6, "clock_gettime(1, ", "clock_gettime(7, ");
     }
 
     /** Breakpoints, continue and reverse-continue across stretches of buffered calls. */
@@ -339,6 +384,45 @@ class SyscallBufferTest {
         assertEquals("reads=5000 bytes=20480000 nonzero=0\n", Files.readString(r.out()));
         assertTrue(dataBytes(r.trace()) < 500_000, "zeros in the trace: " + dataBytes(r.trace()));
         assertReplays(r, "bench_read4k");
+    }
+
+    /**
+     * Reads of /dev/zero take no room for bytes in the buffer (sbuf6): 20000 reads of 4 KB are 20000
+     * records of 56 bytes, about three flushes; when each reserved its 4 KB it took one every ~120.
+     */
+    @Test
+    void readsOfDevZeroFlushOnlyWhenTheirRecordsFillTheBuffer() throws IOException {
+        Recorded r = record("bench_read4k", "20000");
+        assertEquals("reads=20000 bytes=81920000 nonzero=0\n", Files.readString(r.out()));
+        String dump = Jrr.run("dump", r.trace().toString()).outText();
+        Matcher flushes = Pattern.compile("buffered \\d+ calls? \\(read x(\\d+)").matcher(dump);
+        int events = 0, reads = 0;
+        while (flushes.find()) {
+            events++;
+            reads += Integer.parseInt(flushes.group(1));
+        }
+        assertTrue(reads >= 19_990, "buffered reads " + reads);
+        assertTrue(events <= 6, events + " flushes of reads of /dev/zero");
+        assertReplays(r, "bench_read4k");
+    }
+
+    /**
+     * The library's descriptor cache (sbuf6) never takes a number for the file it named before:
+     * close + open, dup2, dup3, close_range, dup2 in another thread and in a process sharing the
+     * descriptor table (clone CLONE_FILES) each re-point a number that named /dev/zero, and the
+     * next read must be recorded as what it read. A stale entry would record zeros, and the replay
+     * would diverge at the traced call the program makes with a hash of the bytes.
+     */
+    @Test
+    void aDescriptorNumberPointedElsewhereIsNotTakenForItsOldFile() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Jrr.binary("sb_fd_reuse").toString()).redirectErrorStream(true).start();
+        String expected = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), expected);
+        Recorded r = record("sb_fd_reuse");
+        assertEquals(0, r.run().status());
+        assertEquals(expected, Files.readString(r.out()));
+        assertTrue(expected.contains("CLONE_FILES dup2: 37 bytes: 70 69 70 65"), expected);
+        assertReplays(r, "sb_fd_reuse");
     }
 
     /** The program rewrites the file half way: reads of the new version keep their bytes, replay is exact. */
