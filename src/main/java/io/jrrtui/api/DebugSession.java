@@ -240,6 +240,28 @@ public interface DebugSession extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The instructions from start up to (not including) end in gdb's AT&amp;T text: branch targets
+     * and rip-relative comments with 0x, as gdb's disassemble and x/i print them.
+     */
+    default List<DisassemblyLine> disassembleRange(long start, long end) {
+        throw new io.jrrtui.util.JrrException("This session cannot disassemble.");
+    }
+
+    /**
+     * The function holding the address an expression names (null: the selected frame's pc), for
+     * gdb's disassemble: its DWARF range, else the ELF symbol covering it. Fails with gdb's
+     * "No function contains specified address." when there is none.
+     */
+    default CodeRange functionAround(String addressExpression) {
+        throw new io.jrrtui.util.JrrException("No function contains specified address.");
+    }
+
+    /** The address an expression stands for, as gdb takes it in x or disassemble (an array or function: where it is). */
+    default long addressOf(String expression) {
+        throw new io.jrrtui.util.JrrException("This session cannot evaluate addresses.");
+    }
+
     /** The selected frame's pc (0 when the program has ended or unknown). */
     default long pc() {
         return 0;

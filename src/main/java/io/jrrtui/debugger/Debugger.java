@@ -1254,8 +1254,9 @@ public final class Debugger implements DebugSession {
 
     private SymbolListing symbolListing() {
         LoadedModule m = image.main();
-        if (!m.symbols().hasDwarf()) throw new JrrException("No debugging symbols in " + m.path() + ".");
-        return new SymbolListing(image, types, globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow())),
+        GlobalVariables g = m.symbols().hasDwarf()
+                ? globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow())) : null;
+        return new SymbolListing(image, types, g,
                 history == null ? target.currentExecutable().toString() : history.trace().info().exePath());
     }
 
@@ -1267,11 +1268,7 @@ public final class Debugger implements DebugSession {
     @Override
     public String symbolInfo(String addressExpression) {
         requireRunning();
-        Value v = inspector.evaluate(ctx(), addressExpression);
-        // an array or function names its address; anything else is the address
-        var k = v.type().strip().kind();
-        long addr = k == io.jrrtui.eval.Type.Kind.ARRAY || k == io.jrrtui.eval.Type.Kind.FUNCTION ? v.address().orElse(0) : v.asLong();
-        return symbolListing().symbol(addr, addressExpression.strip());
+        return symbolListing().symbol(addressOf(addressExpression), addressExpression.strip());
     }
 
     @Override
@@ -1523,6 +1520,31 @@ public final class Debugger implements DebugSession {
     @Override
     public List<io.jrrtui.api.DisassemblyLine> disassemble(long address, int count) {
         return new Disassembler(image, target::readMemory).lines(address, count);
+    }
+
+    @Override
+    public List<io.jrrtui.api.DisassemblyLine> disassembleRange(long start, long end) {
+        requireRunning();
+        return new Disassembler(image, target::readMemory).between(start, end);
+    }
+
+    @Override
+    public io.jrrtui.api.CodeRange functionAround(String addressExpression) {
+        requireRunning();
+        // a caller's frame: the call instruction's function (its pc may be just past the function's end)
+        long addr = addressExpression == null ? ctx().frame(ctx().selected()).lookupPc() : addressOf(addressExpression);
+        LoadedModule m = image.moduleAt(addr);
+        var range = m == null ? java.util.Optional.<io.jrrtui.symbols.ModuleSymbols.NamedRange>empty() : m.symbols().functionBounds(addr);
+        if (range.isEmpty()) throw new JrrException("No function contains specified address.");
+        return new io.jrrtui.api.CodeRange(range.get().name(), range.get().low(), range.get().high());
+    }
+
+    @Override
+    public long addressOf(String expression) {
+        requireRunning();
+        Value v = inspector.evaluate(ctx(), expression);
+        var k = v.type().strip().kind();
+        return k == io.jrrtui.eval.Type.Kind.ARRAY || k == io.jrrtui.eval.Type.Kind.FUNCTION ? v.address().orElse(0) : v.asLong();
     }
 
     @Override

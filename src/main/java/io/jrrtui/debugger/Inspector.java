@@ -122,12 +122,87 @@ final class Inspector {
         return out;
     }
 
+    /**
+     * The calls of one evaluation in ctx: this inspector's, with the names the scope's module
+     * (null: none) does not know looked up in the other modules as gdb does.
+     */
+    private io.jrrtui.eval.ProgramCalls calls(StopContext ctx, io.jrrtui.symbols.ModuleSymbols module) {
+        return new io.jrrtui.eval.ProgramCalls() {
+            @Override
+            public io.jrrtui.arch.FunctionCall.Returned call(io.jrrtui.arch.FunctionCall call) {
+                return caller.call(call);
+            }
+
+            @Override
+            public java.util.OptionalLong functionElsewhere(String name) {
+                return caller.functionElsewhere(name);
+            }
+
+            @Override
+            public Optional<Value> elsewhere(String name, io.jrrtui.eval.TargetAccess target) {
+                return otherModules(ctx, module, name, target);
+            }
+        };
+    }
+
+    /**
+     * name in another module, as gdb finds it: a global or function of its debug information, else
+     * its ELF symbol — a function typed by the debug information of the function starting there
+     * (printf is __printf's alias in libc) or without a type, a data symbol refused as gdb does.
+     */
+    private Optional<Value> otherModules(StopContext ctx, io.jrrtui.symbols.ModuleSymbols module, String name,
+            io.jrrtui.eval.TargetAccess target) {
+        List<LoadedModule> modules = ctx.otherModules(module);
+        for (LoadedModule m : modules) {
+            Optional<FrameScope> other = ctx.scopeIn(m, ctx.selected());
+            Optional<Value> v = other.flatMap(o -> new ScopeContext(o, convenience).variable(name));
+            if (v.isPresent()) return v;
+        }
+        for (LoadedModule m : image.modules()) {
+            for (io.jrrtui.elf.ElfSymbol s : m.symbols().elf().symbols()) {
+                if (!s.name().equals(name) || !s.isDefined() || s.value() == 0) continue;
+                long addr = s.value() + m.symbols().bias();
+                if (s.type() == io.jrrtui.elf.ElfSymbol.STT_OBJECT) {
+                    throw new JrrException("'" + name + "' has unknown type; cast it to its declared type");
+                }
+                // an indirect function's symbol is its resolver: left out, as for calls
+                if (s.type() != io.jrrtui.elf.ElfSymbol.STT_FUNC) continue;
+                Optional<FrameScope> scope = ctx.scopeIn(m, ctx.selected());
+                Optional<io.jrrtui.symbols.FunctionInfo> f = m.symbols().functionContaining(addr)
+                        .filter(fi -> fi.entryPc() == addr && fi.die().isPresent());
+                if (scope.isPresent() && f.isPresent()) return Optional.of(Value.inMemory(scope.get().types().of(f.get().die().get()), addr, target));
+                return Optional.of(Value.functionWithoutDebugInfo(addr, target));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Registers, literals, convenience variables and other modules' symbols: a frame with no debug information anywhere. */
+    private io.jrrtui.eval.EvalContext bare(StopContext ctx) {
+        io.jrrtui.eval.TargetAccess access = ctx.access(ctx.selected());
+        return new io.jrrtui.eval.EvalContext() {
+            @Override public Optional<Value> variable(String name) { return Optional.empty(); }
+            @Override public Optional<Type> type(String name) { return Optional.empty(); }
+            @Override public io.jrrtui.eval.TargetAccess target() { return access; }
+            @Override public Map<String, Value> convenience() { return convenience; }
+            @Override public Optional<Value> elsewhere(String name) { return otherModules(ctx, null, name, access); }
+        };
+    }
+
+    /** The selected frame's context: its scope, the program's with no debug information there, else the bare one. */
+    private io.jrrtui.eval.EvalContext context(StopContext ctx) {
+        Optional<FrameScope> scope = ctx.scope(ctx.selected());
+        if (scope.isEmpty()) scope = ctx.programScope(ctx.selected());
+        return scope.<io.jrrtui.eval.EvalContext>map(s -> new ScopeContext(s, convenience, calls(ctx, s.module()))).orElseGet(() -> bare(ctx));
+    }
+
     Value evaluate(StopContext ctx, String expression) {
         Optional<FrameScope> scope = ctx.scope(ctx.selected());
         if (scope.isEmpty()) scope = ctx.programScope(ctx.selected());
-        FrameScope s = scope.orElseThrow(() -> new JrrException("No symbol table is loaded."));
+        if (scope.isEmpty()) return new Evaluator(bare(ctx)).evaluate(expression);
+        FrameScope s = scope.get();
         try {
-            return new Evaluator(new ScopeContext(s, convenience, caller)).evaluate(expression);
+            return new Evaluator(new ScopeContext(s, convenience, calls(ctx, s.module()))).evaluate(expression);
         } catch (JrrException e) {
             // stopped in a library with its own debug info: the program's globals are still visible
             Optional<FrameScope> program = ctx.programScope(ctx.selected());
@@ -146,14 +221,12 @@ final class Inspector {
     }
 
     String ptype(StopContext ctx, String expression) {
-        FrameScope scope = ctx.scope(ctx.selected()).orElseThrow(() -> new JrrException("No symbol table is loaded."));
-        Type t = new Evaluator(new ScopeContext(scope, convenience, caller)).typeOf(expression);
+        Type t = new Evaluator(context(ctx)).typeOf(expression);
         return "type = " + TypeNames.ptype(t);
     }
 
     String whatis(StopContext ctx, String expression) {
-        FrameScope scope = ctx.scope(ctx.selected()).orElseThrow(() -> new JrrException("No symbol table is loaded."));
-        return "type = " + new Evaluator(new ScopeContext(scope, convenience, caller)).whatis(expression);
+        return "type = " + new Evaluator(context(ctx)).whatis(expression);
     }
 
     String formatValue(Value v) {

@@ -100,6 +100,13 @@ public final class FrameScope {
             for (Die c : b.children()) {
                 if ((c.tag() == Dw.TAG_variable || c.tag() == Dw.TAG_formal_parameter) && c.nameInherited().map(name::equals).orElse(false))
                     return Optional.of(new Variable(name, c, c.tag() == Dw.TAG_formal_parameter ? Variable.Kind.PARAMETER : Variable.Kind.LOCAL));
+                // an enum declared inside the function: its constants are in scope there
+                if (c.tag() == Dw.TAG_enumeration_type && !c.flag(Dw.AT_enum_class)) {
+                    for (Die e : c.children()) {
+                        if (e.tag() == Dw.TAG_enumerator && e.name().map(name::equals).orElse(false))
+                            return Optional.of(new Variable(name, e, Variable.Kind.LOCAL));
+                    }
+                }
             }
         }
         if (globals == null) return Optional.empty();
@@ -110,7 +117,8 @@ public final class FrameScope {
     /** The value of a variable in this frame. */
     public Value value(Variable v) {
         Die d = v.die();
-        Type t = types.of(d.typeInherited());
+        // an enumerator is a constant of its enumeration's type
+        Type t = d.tag() == Dw.TAG_enumerator ? types.of(d.parent()) : types.of(d.typeInherited());
         Optional<AttrValue> cv = d.rawInherited(Dw.AT_const_value);
         if (cv.isPresent()) return constValue(t, cv.get(), d);
         Optional<LocationList> loc = d.location(Dw.AT_location);

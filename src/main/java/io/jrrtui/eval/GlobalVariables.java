@@ -35,7 +35,25 @@ public final class GlobalVariables {
                 }
             } else if (d.tag() == Dw.TAG_namespace) {
                 collect(d, prefix + d.name().orElse("(anonymous namespace)") + "::", depth + 1);
+            } else if (d.tag() == Dw.TAG_enumeration_type) {
+                enumerators(d, prefix);
             }
+        }
+    }
+
+    /**
+     * The constants of an enum declared at file or namespace level, as gdb finds them: by their own
+     * name (qualified by the namespace), and for a C++ {@code enum class} only as {@code Enum::NAME}.
+     */
+    private void enumerators(Die type, String prefix) {
+        boolean scoped = type.flag(Dw.AT_enum_class);
+        String outer = scoped ? prefix + type.name().orElse("") + "::" : prefix;
+        if (scoped && type.name().isEmpty()) return;
+        for (Die e : type.children()) {
+            if (e.tag() != Dw.TAG_enumerator || e.name().isEmpty()) continue;
+            byName.computeIfAbsent(outer + e.name().get(), k -> new ArrayList<>()).add(e);
+            if (!scoped && !prefix.isEmpty()) byName.computeIfAbsent(prefix + type.name().orElse("") + "::" + e.name().get(),
+                    k -> new ArrayList<>()).add(e);
         }
     }
 

@@ -37,6 +37,11 @@ public final class ScopeContext implements EvalContext {
         return caller != null ? caller.functionElsewhere(name) : java.util.OptionalLong.empty();
     }
 
+    @Override
+    public Optional<Value> elsewhere(String name) {
+        return caller != null ? caller.elsewhere(name, scope.target()) : Optional.empty();
+    }
+
     public ScopeContext(FrameScope scope) {
         this(scope, new HashMap<>());
     }

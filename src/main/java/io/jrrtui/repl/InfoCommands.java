@@ -56,6 +56,8 @@ final class InfoCommands {
                         .does((a, out) -> c.session.symbolSearch("functions", a.strip()).forEach(out::println)),
                 Cmd.of("variables", "All global and static variable names, or those matching REGEXP.").usage("info variables [REGEXP]")
                         .does((a, out) -> c.session.symbolSearch("variables", a.strip()).forEach(out::println)),
+                Cmd.of("types", "All type names, or those matching REGEXP.").usage("info types [REGEXP]")
+                        .does((a, out) -> c.session.symbolSearch("types", a.strip()).forEach(out::println)),
                 Cmd.of("display", "Expressions to display when program stops.").does((a, out) -> out.print(c.displays.table(currentFunction(c))))));
         return t;
     }

@@ -260,6 +260,37 @@ public final class ModuleSymbols {
         return Optional.empty();
     }
 
+    /**
+     * The code gdb's {@code disassemble} shows for an address: the range of the DWARF function
+     * holding it, else the ELF symbol covering it (of any type, as gdb); biased. Empty when none.
+     */
+    public Optional<NamedRange> functionBounds(long addr) {
+        long a = addr - bias;
+        Optional<FunctionInfo> f = functionAt(a);
+        if (f.isPresent()) {
+            for (AddressRange r : f.get().ranges()) {
+                if (r.contains(a)) return Optional.of(new NamedRange(f.get().name(), r.low() + bias, r.high() + bias));
+            }
+        }
+        return elfSymbols().lookup(a).filter(s -> s.size() > 0 && Long.compareUnsigned(a - s.value(), s.size()) < 0)
+                .map(s -> new NamedRange(displayName(s.name()), s.value() + bias, s.value() + s.size() + bias));
+    }
+
+    /**
+     * The module's ELF symbols as gdb's minimal symbols (versions dropped, PLT entries named
+     * {@code name@plt}), in address order, at their run-time addresses.
+     */
+    public List<ElfSymbol> minimalSymbols() {
+        List<ElfSymbol> out = new ArrayList<>();
+        for (ElfSymbol s : elfSymbols().all()) {
+            out.add(new ElfSymbol(displayName(s.name()), s.value() + bias, s.size(), s.type(), s.binding(), s.sectionIndex(), s.dynamic()));
+        }
+        return out;
+    }
+
+    /** A named span of addresses [low, high). */
+    public record NamedRange(String name, long low, long high) {}
+
     /** The innermost concrete function containing a run-time address (biased). */
     public Optional<FunctionInfo> functionContaining(long addr) {
         return functionAt(addr - bias).map(f -> f.rebased(bias));
