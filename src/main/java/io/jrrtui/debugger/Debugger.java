@@ -346,7 +346,7 @@ public final class Debugger implements DebugSession {
             throw new JrrException("Function \"" + loc + "\" not defined.");
         }
         List<SourceLocation> out = new ArrayList<>();
-        for (BreakpointLocation b : found) out.add(new SourceLocation(b.address(), b.function(), b.file(), b.line()));
+        for (BreakpointLocation b : found) out.add(new SourceLocation(b.address(), b.function(), b.file(), b.line(), b.displayFile()));
         return out;
     }
 
@@ -1492,7 +1492,7 @@ public final class Debugger implements DebugSession {
         BreakpointLocation b = found.get(0);
         // the line asked for, not the line after it that has code
         int line = spec.matches("\\d+") ? Integer.parseInt(spec) : spec.matches(".*:\\d+") ? Integer.parseInt(spec.replaceAll(".*:", "")) : b.line();
-        return new SourceLocation(b.address(), b.function(), b.file(), line);
+        return new SourceLocation(b.address(), b.function(), b.file(), line, b.displayFile());
     }
 
     @Override

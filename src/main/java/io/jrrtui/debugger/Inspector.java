@@ -80,9 +80,11 @@ final class Inspector {
         String fn = a.innermostFunction();
         if (!a.inlineChain().isEmpty() && a.inlineChain().get(0).file() != null) {
             var f = a.inlineChain().get(0);
-            return new SourceLocation(pc, fn, f.file(), f.line());
+            // the row's symtab names the innermost function's file when it is that row's file
+            String shown = a.line().filter(l -> l.file().equals(f.file())).map(SourceLine::displayName).orElse(null);
+            return new SourceLocation(pc, fn, f.file(), f.line(), shown);
         }
-        return a.line().map(l -> new SourceLocation(pc, fn, l.file(), l.line())).orElse(new SourceLocation(pc, fn, null, 0));
+        return a.line().map(l -> new SourceLocation(pc, fn, l.file(), l.line(), l.displayName())).orElse(new SourceLocation(pc, fn, null, 0));
     }
 
     FrameInfo frameInfo(StopContext ctx, int level) {

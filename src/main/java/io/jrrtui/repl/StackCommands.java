@@ -26,9 +26,11 @@ final class StackCommands {
                         .does((a, out) -> move(c, Args.count(a, 1), a.isBlank(), out)),
                 Cmd.of("down", "Select and print stack frame called by this one.").alias("do", "dow").usage("down [N]")
                         .repeat(Repeat.SAME).does((a, out) -> move(c, -Args.count(a, 1), a.isBlank(), out)),
-                Cmd.of("frame", "Select and print a stack frame.").alias("f").usage("frame [N]\nWithout N, print the selected frame.")
+                Cmd.of("frame", "Select and print a stack frame.").alias("f")
+                        .usage("frame [N | level N | function NAME]\nWithout N, print the selected frame; with function NAME, the\n"
+                                + "innermost frame of that function.")
                         .does((a, out) -> {
-                            FrameInfo f = a.isBlank() ? c.session.selectedFrame() : select(c, Args.integer(a));
+                            FrameInfo f = a.isBlank() ? c.session.selectedFrame() : select(c, level(c, a.strip()));
                             out.print(c.printer.selectedFrame(c.forDisplay(f)));
                         }),
                 Cmd.of("thread", "Use this command to switch between threads.").alias("t")
@@ -82,6 +84,23 @@ final class StackCommands {
             }
         }
         if (limit > 0 && frames.size() > limit) out.println("(More stack frames follow...)");
+    }
+
+    /** The level frame's argument names: N, "level N", or "function NAME" (its innermost frame). */
+    private static int level(ReplContext c, String arg) {
+        if (arg.startsWith("level ")) return Args.integer(arg.substring(6).strip());
+        if (!arg.startsWith("function ")) return Args.integer(arg);
+        String name = arg.substring(9).strip();
+        for (FrameInfo f : c.session.backtrace(Integer.MAX_VALUE)) {
+            if (name.equals(f.where().function())) return f.level();
+        }
+        boolean known;
+        try {
+            known = c.session.whatis(name).matches("type = .*\\(.*\\)");
+        } catch (JrrException e) {
+            known = false;
+        }
+        throw new JrrException(known ? "No frame for function \"" + name + "\"." : "Function \"" + name + "\" not defined.");
     }
 
     private static FrameInfo select(ReplContext c, int level) {

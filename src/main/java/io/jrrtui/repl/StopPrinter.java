@@ -234,7 +234,7 @@ public final class StopPrinter {
         if (!frame.pcIsExact() || !w.hasLine()) sb.append(address(w.pc())).append(" in ");
         sb.append(w.function() != null ? w.function() : "??").append(" (").append(joinArgs(frame.args())).append(')');
         if (w.hasLine()) {
-            sb.append(" at ").append(displayFile(w.file())).append(':').append(w.line());
+            sb.append(" at ").append(w.displayFile()).append(':').append(w.line());
         } else {
             String lib = libraryOf.apply(w.pc());
             if (lib != null) sb.append(" from ").append(lib);
@@ -265,7 +265,7 @@ public final class StopPrinter {
             lastMissing = null;
             return w.line() + "\t" + text + "\n";
         }
-        return missingLine(w.line(), displayFile(w.file())) + "\n";
+        return missingLine(w.line(), w.displayFile()) + "\n";
     }
 
     /** The last file (as shown) whose line could not be shown since one was (gdb's last_source_error). */
@@ -328,10 +328,10 @@ public final class StopPrinter {
         SourceLocation first = locs.get(0);
         sb.append(" at 0x").append(Long.toHexString(first.pc()));
         if (locs.size() > 1) {
-            if (first.hasLine()) sb.append(": ").append(displayFile(first.file())).append(':').append(first.line()).append('.');
+            if (first.hasLine()) sb.append(": ").append(first.displayFile()).append(':').append(first.line()).append('.');
             return sb.append(" (").append(locs.size()).append(" locations)\n").toString();
         }
-        if (first.hasLine()) sb.append(": file ").append(displayFile(first.file())).append(", line ").append(first.line()).append('.');
+        if (first.hasLine()) sb.append(": file ").append(first.displayFile()).append(", line ").append(first.line()).append('.');
         return sb.append('\n').toString();
     }
 
@@ -401,7 +401,7 @@ public final class StopPrinter {
 
     private String locationWhat(SourceLocation l, String typed) {
         if (l.hasLine()) {
-            return (l.function() != null ? "in " + l.function() + " " : "") + "at " + displayFile(l.file()) + ":" + l.line();
+            return (l.function() != null ? "in " + l.function() + " " : "") + "at " + l.displayFile() + ":" + l.line();
         }
         return l.function() != null ? "<" + l.function() + ">" : typed;
     }

@@ -288,6 +288,24 @@ public final class ModuleSymbols {
         return out;
     }
 
+    /**
+     * Whether a run-time address is where the innermost inlined call around it begins: gdb shows
+     * such a stop at the call site, in the caller, and a next stops there rather than stepping over.
+     */
+    public boolean atInlinedCallStart(long addr) {
+        long a = addr - bias;
+        Optional<FunctionInfo> f = functionAt(a);
+        if (f.isEmpty() || f.get().die().isEmpty()) return false;
+        List<Die> scopes = scopes(f.get().die().get(), a);
+        for (int i = scopes.size() - 1; i >= 1; i--) {
+            Die d = scopes.get(i);
+            if (d.tag() != Dw.TAG_inlined_subroutine) continue;
+            for (AddressRange r : d.ranges()) if (r.low() == a) return true;
+            return false;
+        }
+        return false;
+    }
+
     /** A named span of addresses [low, high). */
     public record NamedRange(String name, long low, long high) {}
 

@@ -58,6 +58,11 @@ class ParityFiveOracleTest {
         LIVE.put("disassemble", List.of("disassemble", "disassemble square", "disassemble /r square", "disassemble square,+8",
                 "disassemble &square,&sum_to", "disassemble /r square,+3", "x/3i $pc", "x/2i square", "break square", "continue",
                 "disassemble", "up", "disassemble", "down", "disassemble 0", "disassemble /x"));
+        LIVE.put("stepping out mid-line and into a library", List.of("step", "next", "bt", "break fact if n==2", "continue", "next",
+                "bt", "next", "step", "step", "step", "bt", "step", "step", "bt"));
+        LIVE.put("frames and displays", List.of("break fact if n==2", "continue", "frame function main", "frame level 2",
+                "frame function nosuch", "frame function square", "frame level 9", "frame function fact", "display nosuch",
+                "display 1 +", "info display", "up", "info display"));
         LIVE.put("names in the libraries", List.of("ptype printf", "whatis printf", "print sizeof(printf)", "output nosuch_at_all",
                 "print $_exitcode"));
     }
