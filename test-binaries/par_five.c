@@ -42,6 +42,7 @@ static void fill(struct rec *r, const char *name, double w) {
     r->ok = true;
 }
 
+static int norm(point_t p, struct rec r, const char *tag) { return p.x * p.x + p.y * p.y + (int) r.weight + tag[0]; }
 int main(int argc, char **argv) {
     int local = 3;
     char buf[8] = "abc";
@@ -55,7 +56,7 @@ int main(int argc, char **argv) {
     local = square(local);
     counter += sum_to(4);
     local += fact(5);
-    hidden++;
+    hidden += norm(recs[0].pts[1], recs[1], "t") > 0;
     printf("%d %ld %s %d\n", local, counter, buf, fp(3));
     return 0;
 }

@@ -93,7 +93,39 @@ final class Inspector {
             // the kernel's frame for a signal: gdb's "<signal handler called>", no function or arguments
             return new FrameInfo(level, new SourceLocation(f.pc(), SourceLocation.SIGNAL_HANDLER_CALLED, null, 0), List.of(), true);
         }
-        return new FrameInfo(level, location(f.pc(), f.pcIsExact()), args(ctx, level), f.pcIsExact());
+        return new FrameInfo(level, location(f.pc(), f.pcIsExact()), frameArgs(ctx, level), f.pcIsExact());
+    }
+
+    /**
+     * A frame's arguments as gdb shows them in frame lines (its default "print frame-arguments
+     * scalars"): a structure, union, class or array — also through a reference — is "...", or the
+     * summary of its pretty printer ("std::vector of length 3, capacity 3 = {...}", a string whole).
+     */
+    private List<Variable> frameArgs(StopContext ctx, int level) {
+        Optional<FrameScope> scope = ctx.scope(level);
+        if (scope.isEmpty() || scope.get().function().isEmpty()) return List.of();
+        List<Variable> out = new ArrayList<>();
+        for (io.jrrtui.eval.Variable v : scope.get().args()) {
+            String text;
+            try {
+                Value val = scope.get().value(v);
+                Value object = val.type().strip() instanceof Type.Reference ? val.dereferenced() : val;
+                Type.Kind k = object.type().strip().kind();
+                boolean aggregate = k == Type.Kind.STRUCT || k == Type.Kind.UNION || k == Type.Kind.CLASS || k == Type.Kind.ARRAY;
+                text = aggregate ? summary(formatter.formatListed(object)) : formatter.formatListed(val);
+            } catch (JrrException e) {
+                text = "<error: " + e.getMessage() + ">";
+            }
+            out.add(new Variable(v.name(), text));
+        }
+        return out;
+    }
+
+    /** A printed aggregate as a frame line shows it: its printer's heading with {...} for the children, else "...". */
+    private static String summary(String full) {
+        if (full.startsWith("{") || full.startsWith("<")) return "...";
+        int children = full.indexOf(" = {");
+        return children < 0 ? full : full.substring(0, children) + " = {...}";
     }
 
     List<FrameInfo> backtrace(StopContext ctx, int limit) {
@@ -291,7 +323,7 @@ final class Inspector {
             links.add(String.format("caller of frame at 0x%x", ctx.frame(level - 1).cfa().getAsLong()));
         }
         if (!links.isEmpty()) out.add(" " + String.join(", ", links));
-        List<Variable> args = args(ctx, level);
+        List<Variable> args = frameArgs(ctx, level);
         StringBuilder a = new StringBuilder();
         for (int i = 0; i < args.size(); i++) a.append(i > 0 ? ", " : "").append(args.get(i).name()).append('=').append(args.get(i).value());
         out.addAll(FrameFacts.describe(image, f, a.toString()));

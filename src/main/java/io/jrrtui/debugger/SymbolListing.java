@@ -49,9 +49,20 @@ final class SymbolListing {
         Map<String, TreeMap<String, String>> byFile = new TreeMap<>();
         if (kind.equals("functions")) {
             for (FunctionInfo f : image.main().symbols().functions()) {
-                if (f.die().isEmpty() || !p.matcher(f.name()).find()) continue;
+                if (f.die().isEmpty()) continue;
                 Die d = f.die().get();
-                add(byFile, d, f.name(), (isExternal(d) ? "" : "static ") + TypeNames.declaration(returnType(d), f.name() + "(" + parameters(d) + ")") + ";");
+                boolean cplus = language(d.unit().root().unsigned(Dw.AT_language).orElse(0L).intValue()).equals("c++");
+                String signature;
+                if (cplus && f.linkageName() != null && f.linkageName().startsWith("_Z")) {
+                    // gdb writes a C++ function by its demangled name: parameters as the mangling has them
+                    signature = image.main().symbols().displayName(f.linkageName());
+                } else {
+                    String ps = parameters(d);
+                    signature = f.name() + "(" + (cplus && ps.equals("void") ? "" : ps) + ")" + (isConstMethod(d) ? " const" : "");
+                }
+                // gdb matches a C++ function by its name with the parameters ("main()": ^main$ does not match)
+                if (!p.matcher(cplus ? signature : f.name()).find()) continue;
+                add(byFile, d, f.name(), (isExternal(d) ? "" : "static ") + TypeNames.declaration(returnType(d), signature) + ";");
             }
         } else if (kind.equals("variables")) {
             for (String name : globals == null ? List.<String>of() : globals.names()) {
@@ -157,36 +168,54 @@ final class SymbolListing {
             boolean cplus = SymbolListing.language(d.unit().root().unsigned(Dw.AT_language).orElse(0L).intValue()).equals("c++");
             String text = tag == Dw.TAG_typedef ? "typedef " + TypeNames.declaration(types.of(d.type()), name) : (cplus ? "" : keyword) + name;
             long line = d.unsigned(Dw.AT_decl_line).orElse(0L);
-            String file = d.unsigned(Dw.AT_decl_file).flatMap(i -> {
-                var lp = d.unit().lineProgram();
-                if (lp == null) return Optional.<String>empty();
-                // a file of the compilation directory (entry 0) is named as written, as gdb names its symtab
-                var entry = lp.file(i.intValue());
-                return Optional.of(entry.dirIndex() == 0 ? entry.name() : entry.displayName());
-            }).orElse(d.unit().name().orElse("??"));
+            String file = declFile(d).orElse(d.unit().name().orElse("??"));
             byFile.computeIfAbsent(file, k -> new TreeMap<>()).put(name + "\0" + text, line + ":\t" + text + ";");
         }
     }
 
     private static void add(Map<String, TreeMap<String, String>> byFile, Die d, String name, String declaration) {
-        String file = d.unit().name().orElse("??");
-        long line = d.unsigned(Dw.AT_decl_line).orElse(0L);
+        String file = declFile(d).orElse(d.unit().name().orElse("??"));
+        // a C++ method's definition has its line on the declaration in the class
+        long line = d.withInherited(Dw.AT_decl_line).flatMap(x -> x.unsigned(Dw.AT_decl_line)).orElse(0L);
         // gdb's order: the global block's symbols, then the static block's, each by name
-        byFile.computeIfAbsent(file, k -> new TreeMap<>()).put((isExternal(d) ? "0" : "1") + name + "\0" + line, line + ":\t" + declaration);
+        byFile.computeIfAbsent(file, k -> new TreeMap<>()).put((isExternal(d) ? "0" : "1") + name + "\0" + line,
+                (line == 0 ? "" : line + ":") + "\t" + declaration);
+    }
+
+    /** The file declaring d (through its specification or abstract origin), as gdb names its symtab. */
+    private static Optional<String> declFile(Die d) {
+        return d.withInherited(Dw.AT_decl_file).flatMap(x -> x.unsigned(Dw.AT_decl_file).flatMap(i -> {
+            var lp = x.unit().lineProgram();
+            if (lp == null) return Optional.<String>empty();
+            // a file of the compilation directory (entry 0) is named as written, as gdb names its symtab
+            var entry = lp.file(i.intValue());
+            return Optional.of(entry.dirIndex() == 0 ? entry.name() : entry.displayName());
+        }));
     }
 
     private static boolean isExternal(Die d) {
-        return d.flag(Dw.AT_external) || d.origin().map(o -> o.flag(Dw.AT_external)).orElse(false);
+        return d.withInherited(Dw.AT_external).map(x -> x.flag(Dw.AT_external)).orElse(false);
     }
 
     private Type returnType(Die d) {
         return d.typeInherited().map(types::of).orElse(Type.Void.INSTANCE);
     }
 
+    /** A C++ method whose this points to const: gdb writes "f() const". */
+    private boolean isConstMethod(Die d) {
+        Die decl = d.origin().orElse(d);
+        for (Die c : decl.childrenWithTag(t -> t == Dw.TAG_formal_parameter)) {
+            if (!c.flag(Dw.AT_artificial)) return false;
+            return types.of(c.typeInherited()).strip() instanceof Type.Pointer ptr && ptr.target().kind() == Type.Kind.CONST;
+        }
+        return false;
+    }
+
     private String parameters(Die d) {
         List<String> ps = new ArrayList<>();
         Die decl = d.origin().orElse(d);
         for (Die c : decl.childrenWithTag(t -> t == Dw.TAG_formal_parameter || t == Dw.TAG_unspecified_parameters)) {
+            if (c.flag(Dw.AT_artificial)) continue; // a method's this
             ps.add(c.tag() == Dw.TAG_unspecified_parameters ? "..." : types.of(c.typeInherited()).name());
         }
         return ps.isEmpty() ? "void" : String.join(", ", ps);

@@ -16,9 +16,9 @@
  * typed command ("Continuing.", "Run till exit from ...", "Will ignore next N crossings...",
  * "(More stack frames follow...)", a new display's first value); we print them in both modes.
  * An error does not stop a batch file (gdb stops a sourced file at the first error).</li>
- * <li>File names are shown by their last component ({@code set filename-display basename}); a
- * frame without line information ends in "from LIB" with the library path as
- * {@code info sharedlibrary} names it.</li>
+ * <li>File names are shown as gdb's symtabs name them (the unit's DW_AT_name, or the line table's
+ * directory and name: {@code ./stdio-common/printf.c}); a frame without line information ends in
+ * "from LIB" with the library path as {@code info sharedlibrary} names it.</li>
  * <li>A step shows only the source line when it ends in the function it started in; gdb compares
  * frame ids, so a recursive step into the same function shows the frame line there and not here.</li>
  * <li>Only one watchpoint is reported per stop (the session reports one), where gdb lists every

@@ -334,7 +334,8 @@ public final class ModuleSymbols {
         });
     }
 
-    String displayName(String raw) {
+    /** A symbol's name as gdb shows it: demangled (C++, Rust), clone suffixes shortened. */
+    public String displayName(String raw) {
         return demangler.demangle(raw).orElseGet(() -> ElfSymbolTable.displayName(raw));
     }
 

@@ -31,6 +31,11 @@ class ParityFiveOracleTest {
     private static Path trace;
     private static Path bare;
     private static Path bareTrace;
+    private static Path cpp;
+    private static Path cppTrace;
+
+    /** C++ questions, compared with gdb on sym_cpp before it runs. */
+    static final List<String> CPP = List.of("info functions area", "info functions ^main$", "info types Shape");
 
     @BeforeAll
     static void record() throws Exception {
@@ -42,12 +47,17 @@ class ParityFiveOracleTest {
                 .redirectErrorStream(true).start();
         String ccOut = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, cc.waitFor(), ccOut);
+        // C++: methods in info functions
+        cpp = Jrr.gxx("sym_cpp", tmp.resolve("sym_cpp"));
+        cppTrace = tmp.resolve("cpp");
+        Jrr.Run rc = Jrr.run("record", "-q", "-o", cppTrace.toString(), "--stdout", tmp.resolve("out3").toString(), "--", cpp.toString());
+        assertEquals(0, rc.status(), rc.errText());
         bareTrace = tmp.resolve("bare");
         Jrr.Run r = Jrr.run("record", "-q", "-o", bareTrace.toString(), "--stdout", tmp.resolve("out2").toString(), "--", bare.toString());
         assertEquals(0, r.status(), r.errText());
     }
 
-    /** Commands after "break par_five.c:55" and "run" (main, after both fill calls). */
+    /** Commands after "break par_five.c:56" and "run" (main, after both fill calls). */
     static final Map<String, List<String>> LIVE = new LinkedHashMap<>();
 
     static {
@@ -63,6 +73,8 @@ class ParityFiveOracleTest {
         LIVE.put("frames and displays", List.of("break fact if n==2", "continue", "frame function main", "frame level 2",
                 "frame function nosuch", "frame function square", "frame level 9", "frame function fact", "display nosuch",
                 "display 1 +", "info display", "up", "info display"));
+        LIVE.put("frame arguments: aggregates as ...", List.of("break norm", "continue", "bt", "info args", "info frame", "finish",
+                "up 0"));
         LIVE.put("names in the libraries", List.of("ptype printf", "whatis printf", "print sizeof(printf)", "output nosuch_at_all",
                 "print $_exitcode"));
     }
@@ -85,8 +97,8 @@ class ParityFiveOracleTest {
         int agree = 0, total = 0;
         List<String> differences = new ArrayList<>();
         for (var e : LIVE.entrySet()) {
-            int[] n = compare(e.getKey(), e.getValue(), ReplBlocks.gdb(program, List.of("break par_five.c:55", "run"), e.getValue(),
-                    ParityFiveOracleTest::normalize), ours(trace, List.of("break par_five.c:55", "run"), e.getValue()), differences);
+            int[] n = compare(e.getKey(), e.getValue(), ReplBlocks.gdb(program, List.of("break par_five.c:56", "run"), e.getValue(),
+                    ParityFiveOracleTest::normalize), ours(trace, List.of("break par_five.c:56", "run"), e.getValue()), differences);
             agree += n[0];
             total += n[1];
         }
@@ -98,6 +110,10 @@ class ParityFiveOracleTest {
                 ParityFiveOracleTest::normalize), ours(bareTrace, List.of("break fill", "run"), NO_DEBUG), differences);
         agree += n[0];
         total += n[1];
+        n = compare("c++", CPP, ReplBlocks.gdb(cpp, List.of(), CPP, ParityFiveOracleTest::normalize),
+                ours(cppTrace, List.of("break main", "run"), CPP), differences);
+        agree += n[0];
+        total += n[1];
         System.out.printf("gdb parity, part 6: %d/%d command outputs agree (%.1f%%)%n", agree, total, 100.0 * agree / total);
         differences.forEach(System.out::println);
         assertEquals(List.of(), differences, "outputs that differ from gdb's");
@@ -106,7 +122,7 @@ class ParityFiveOracleTest {
     /** What gdb cannot show: a modifier jrrtui refuses, with the way round. */
     @Test
     void disassembleSourceModesAreRefusedWithTheWayRound() {
-        List<String> out = ours(trace, List.of("break par_five.c:55", "run"), List.of("disassemble /s", "disassemble /m square",
+        List<String> out = ours(trace, List.of("break par_five.c:56", "run"), List.of("disassemble /s", "disassemble /m square",
                 "disassemble nosuch", "disassemble 1,"));
         assertTrue(out.get(0).contains("not supported in jrrtui") && out.get(0).contains("\"list\""), out.get(0));
         assertTrue(out.get(1).startsWith("disassemble /m"), out.get(1));
