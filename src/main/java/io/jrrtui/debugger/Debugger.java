@@ -814,7 +814,7 @@ public final class Debugger implements DebugSession {
                 target.selectThread(t.number());
                 FrameInfo frame = innermostFrameOfSelectedThread();
                 out.add(new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()),
-                        t.number() == selected.number(), frame, t.inSyscall()));
+                        t.number() == selected.number(), frame, t.inSyscall(), pthreadOfSelectedThread()));
             }
         } finally {
             target.selectThread(selected.number());
@@ -830,7 +830,24 @@ public final class Debugger implements DebugSession {
         FrameInfo frame = innermostFrameOfSelectedThread();
         last = new StopEvent(last.reason(), frame == null ? last.where() : frame.where(), last.event(), last.breakpoint(),
                 last.watch(), last.returnValue(), last.detail(), last.reverse(), t.number(), threadNames.getOrDefault(t.number(), t.name()));
-        return new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()), true, frame, t.inSyscall());
+        return new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()), true, frame, t.inSyscall(),
+                pthreadOfSelectedThread());
+    }
+
+    /**
+     * The selected thread's pthread_t as gdb's libthread_db reads it: with glibc, the thread
+     * pointer (fs_base) is the thread's struct pthread. 0 without glibc, before libc set it up, or
+     * for a core file.
+     */
+    private long pthreadOfSelectedThread() {
+        // a replay's (gdb on a core file of these programs names threads by LWP alone)
+        boolean glibc = image.modules().stream().anyMatch(m -> m.path().endsWith("/libc.so.6"));
+        if (!glibc || history == null) return 0;
+        try {
+            return target.registers().get(io.jrrtui.arch.Registers.indexOf("fs_base"));
+        } catch (JrrException e) {
+            return 0;
+        }
     }
 
     /** After a thread switch: forgets the old thread's state and gives the new one's frame 0, or null. */

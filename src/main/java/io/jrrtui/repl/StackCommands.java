@@ -60,7 +60,13 @@ final class StackCommands {
     }
 
     /** gdb's target id of a thread: we know its recorded LWP and name (no pthread_t address; no name in a core file). */
+    /** The target id in gdb's thread switch lines: "Thread 0x... (LWP n)", without the name. */
+    static String shortTargetId(ThreadInfo t) {
+        return t.pthread() != 0 ? String.format("Thread 0x%x (LWP %d)", t.pthread(), t.tid()) : targetId(t);
+    }
+
     static String targetId(ThreadInfo t) {
+        if (t.pthread() != 0) return shortTargetId(t) + (t.name() == null ? "" : " \"" + t.name() + "\"");
         return t.name() == null ? "LWP " + t.tid() : "LWP " + t.tid() + " \"" + t.name() + "\"";
     }
 
@@ -127,7 +133,7 @@ final class StackCommands {
         List<String> words = Args.words(args);
         if (words.isEmpty()) {
             ThreadInfo t = selected(c);
-            out.println("[Current thread is " + t.number() + " (" + targetId(t) + ")]");
+            out.println("[Current thread is " + t.number() + " (" + shortTargetId(t) + ")]");
             return;
         }
         switch (words.get(0)) {
@@ -138,7 +144,8 @@ final class StackCommands {
             default -> {
                 if (!words.get(0).matches("\\d{1,9}")) throw new JrrException("Invalid thread ID: " + args.strip());
                 ThreadInfo t = c.session.selectThread(Integer.parseInt(words.get(0)));
-                out.println("[Switching to thread " + t.number() + " (" + targetId(t) + ")]");
+                out.println("[Switching to thread " + t.number() + " (" + shortTargetId(t) + ")]");
+                c.printer.threadSelected(t.number());
                 out.print(c.printer.selectedFrame(c.forDisplay(c.session.selectedFrame())));
             }
         }

@@ -89,7 +89,32 @@ public final class StopPrinter {
      * The report of a stop the session just made: looks up the innermost frame (arguments, whether
      * the pc starts a statement) and the breakpoint hit, then formats as {@link #stop} does.
      */
+    /** The thread of the last stop reported or selected since (gdb's previous_inferior_ptid), 0 when none. */
+    private int lastThread;
+
+    /** thread N selected a thread: the next stop in another one says so. */
+    public void threadSelected(int number) {
+        lastThread = number;
+    }
+
+    /** gdb's "[Switching to Thread 0x... (LWP n)]" when a stop is in another thread than the last one. */
+    private String threadSwitch(DebugSession session, StopEvent stop) {
+        int before = lastThread;
+        // a program with one thread has its stops unnumbered: that thread is 1
+        lastThread = Math.max(1, stop.thread());
+        if (stop.thread() <= 0 || before <= 0 || before == stop.thread()) return "";
+        try {
+            for (io.jrrtui.api.ThreadInfo t : session.threads()) {
+                if (t.number() == stop.thread()) return "[Switching to " + StackCommands.shortTargetId(t) + "]\n";
+            }
+        } catch (JrrException e) {
+            // no threads to name: say nothing
+        }
+        return "";
+    }
+
     public String report(DebugSession session, StopEvent stop) {
+        String switched = stop.reason() == StopEvent.Reason.EXITED ? "" : threadSwitch(session, stop);
         FrameInfo frame = null;
         if (stop.reason() != StopEvent.Reason.EXITED) {
             try {
@@ -106,7 +131,7 @@ public final class StopPrinter {
                 hit = new BreakpointInfo(stop.breakpoint(), "breakpoint", true, true, "", List.of(), null, 1);
             }
         }
-        return stop(stop, frame, hit);
+        return switched + stop(stop, frame, hit);
     }
 
     /**

@@ -25,8 +25,9 @@
  * watchpoint that triggered. A {@code last EXPR} stop is headed "Last change of EXPR".</li>
  * <li>{@code [Inferior 1 (process N) ...]}: N is the pid when the session's stop detail names it
  * ("process 1234 exited normally"), else 1.</li>
- * <li>Threads: the replay has one thread, shown as "Thread 1"; {@code thread N} for another N says
- * "Unknown thread N.".</li>
+ * <li>Threads are named as gdb's libthread_db names them with glibc ("Thread 0x7ffff7d8a740 (LWP n)",
+ * the thread pointer), else "LWP n"; a stop in another thread than the last says "[Switching to
+ * ...]"; gdb's "[New Thread ...]" and "[Thread ... exited]" notes are not printed.</li>
  * <li>{@code checkpoint} says "Checkpoint N at event E, FUNC at FILE:LINE."; {@code info
  * checkpoints} is rr's ID/When/Where table; {@code when} is rr's "Current event: N".</li>
  * <li>{@code run} without N replays from event 1 to the first breakpoint; {@code run N} and

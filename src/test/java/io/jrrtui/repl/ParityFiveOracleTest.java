@@ -33,6 +33,11 @@ class ParityFiveOracleTest {
     private static Path bareTrace;
     private static Path cpp;
     private static Path cppTrace;
+    private static Path threadsTrace;
+
+    /** Threads made and joined one by one: gdb's thread ids (pthread_t and LWP) and its switch lines. */
+    static final List<String> THREADS = List.of("break worker", "continue", "thread", "bt 1", "print id", "continue", "thread",
+            "print id", "thread 3", "bt 1", "print shared");
 
     /** C++ questions, compared with gdb on sym_cpp before it runs. */
     static final List<String> CPP = List.of("info functions area", "info functions ^main$", "info types Shape");
@@ -52,6 +57,8 @@ class ParityFiveOracleTest {
         cppTrace = tmp.resolve("cpp");
         Jrr.Run rc = Jrr.run("record", "-q", "-o", cppTrace.toString(), "--stdout", tmp.resolve("out3").toString(), "--", cpp.toString());
         assertEquals(0, rc.status(), rc.errText());
+        threadsTrace = tmp.resolve("threads");
+        Jrr.recordQuietly(threadsTrace, tmp.resolve("out4"), "par_threads");
         bareTrace = tmp.resolve("bare");
         Jrr.Run r = Jrr.run("record", "-q", "-o", bareTrace.toString(), "--stdout", tmp.resolve("out2").toString(), "--", bare.toString());
         assertEquals(0, r.status(), r.errText());
@@ -110,6 +117,11 @@ class ParityFiveOracleTest {
                 ParityFiveOracleTest::normalize), ours(bareTrace, List.of("break fill", "run"), NO_DEBUG), differences);
         agree += n[0];
         total += n[1];
+        n = compare("threads", THREADS, ReplBlocks.gdb(Jrr.binary("par_threads"), List.of("break main", "run"), THREADS,
+                ParityFiveOracleTest::threadsNormalize), ReplBlocks.ours(threadsTrace, out -> OutputSink.DISCARD, List.of("break main", "run"),
+                THREADS, ParityFiveOracleTest::threadsNormalize), differences);
+        agree += n[0];
+        total += n[1];
         n = compare("c++", CPP, ReplBlocks.gdb(cpp, List.of(), CPP, ParityFiveOracleTest::normalize),
                 ours(cppTrace, List.of("break main", "run"), CPP), differences);
         agree += n[0];
@@ -160,6 +172,19 @@ class ParityFiveOracleTest {
      * Addresses differ between the runs (a replay's libraries sit elsewhere); the path gdb shows for
      * a binary is where it was run from; gdb's terminal-only lines are dropped.
      */
+    /**
+     * Threads: LWPs and pthread_t values differ between runs, and gdb's notes of threads made and
+     * ended as the program runs ([New Thread ...], [Thread ... exited]) are not printed by jrrtui.
+     */
+    static String threadsNormalize(String command, String block) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : block.split("\n")) {
+            if (line.startsWith("[New Thread") || line.matches("\\[Thread .* exited\\]")) continue;
+            sb.append(line.replaceAll("LWP \\d+", "LWP N")).append('\n');
+        }
+        return normalize(command, sb.toString());
+    }
+
     static String normalize(String command, String block) {
         return ParityOracleTest.normalize(block.replace("Continuing.\n", ""));
     }
