@@ -14,6 +14,7 @@ import io.jrrtui.eval.TypeFactory;
 import io.jrrtui.eval.Value;
 import io.jrrtui.symbols.BreakpointLocation;
 import io.jrrtui.symbols.FunctionInfo;
+import io.jrrtui.symbols.SourceLine;
 import io.jrrtui.target.Checkpoint;
 import io.jrrtui.target.EventHistory;
 import io.jrrtui.target.InterruptedOperation;
@@ -339,7 +340,16 @@ public final class Debugger implements DebugSession {
         if (loc.startsWith("*")) return List.of(inspector.location(codeAddress(loc.substring(1).strip()), true));
         String defaultFile = target.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file();
         if (defaultFile == null) defaultFile = mainLocation().map(SourceLocation::file).orElse(null);
-        List<BreakpointLocation> found = PreloadRedirects.apply(image.symbols().breakpointAddresses(loc, defaultFile), image);
+        List<BreakpointLocation> found;
+        try {
+            found = PreloadRedirects.apply(image.symbols().breakpointAddresses(loc, defaultFile), image);
+        } catch (JrrException e) {
+            // a bare line number is a line of the current file, which gdb does not name
+            if (loc.matches("\\d+") && String.valueOf(e.getMessage()).startsWith("No line ")) {
+                throw new JrrException("No line " + loc + " in the current file.");
+            }
+            throw e;
+        }
         if (found.isEmpty()) {
             if (loc.matches("\\d+") || loc.contains(":")) throw new JrrException("No line " + loc.replaceAll(".*:", "") + " in "
                     + (loc.contains(":") ? "file \"" + loc.substring(0, loc.lastIndexOf(':')) + "\"" : "the current file") + ".");
@@ -1454,11 +1464,28 @@ public final class Debugger implements DebugSession {
             requireRunning();
             return inspector.lineInfo(ctx().frame(ctx().selected()).lookupPc());
         }
-        long pc = resolve(location).get(0).pc();
+        long pc;
+        try {
+            pc = resolve(location).get(0).pc();
+        } catch (JrrException e) {
+            // a line past the file's code: gdb's words for info line
+            if (!location.strip().matches("(.*:)?\\d+") || !String.valueOf(e.getMessage()).startsWith("No line ")) throw e;
+            String file = location.contains(":") ? location.strip().substring(0, location.strip().lastIndexOf(':'))
+                    : target.exited() ? mainLocation().map(SourceLocation::displayFile).orElse("??")
+                    : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).displayFile();
+            throw new JrrException("Line number " + location.strip().replaceAll(".*:", "") + " is out of range for \"" + file + "\".");
+        }
         if (!location.contains(":") && !location.strip().matches("\\d+|\\*.*")) {
             // info line FUNCTION describes the line of the function's entry, before its prologue
             LoadedModule m = image.moduleAt(pc);
             if (m != null) pc = m.symbols().functionContaining(pc).map(FunctionInfo::entryPc).orElse(pc);
+        } else if (location.strip().matches("(.*:)?\\d+")) {
+            // a line where a function begins: gdb describes its first row (the entry), where a breakpoint
+            // would go past the prologue
+            int line = Integer.parseInt(location.strip().replaceAll(".*:", ""));
+            LoadedModule m = image.moduleAt(pc);
+            Optional<FunctionInfo> f = m == null ? Optional.empty() : m.symbols().functionContaining(pc);
+            if (f.isPresent() && image.symbols().lineAt(f.get().entryPc()).map(l -> l.line() == line).orElse(false)) pc = f.get().entryPc();
         }
         return inspector.lineInfo(pc);
     }
@@ -1489,17 +1516,33 @@ public final class Debugger implements DebugSession {
         if (loc.equals("-")) return lister.before();
         int comma = loc.indexOf(',');
         if (comma >= 0) {
-            // list FIRST,LAST (either may be a linespec; LAST a bare number counts in FIRST's file)
+            // list FIRST,LAST (either may be a linespec; LAST a bare number counts in FIRST's file, +N after FIRST)
             String a = loc.substring(0, comma).strip(), b = loc.substring(comma + 1).strip();
             if (a.isEmpty()) {
                 SourceLocation end = resolveLine(b);
                 return lister.range(end, end.line() - 9, end.line());
             }
+            if (a.matches("\\d+")) beyondTheFile(Integer.parseInt(a));
             SourceLocation start = resolveLine(a);
-            int last = b.isEmpty() ? 0 : b.matches("\\d+") ? Integer.parseInt(b) : resolveLine(b).line();
+            int last = b.isEmpty() ? 0 : b.matches("\\d+") ? Integer.parseInt(b)
+                    : b.matches("\\+\\s*\\d+") ? start.line() + Integer.parseInt(b.substring(1).strip()) : resolveLine(b).line();
             return lister.range(start, start.line(), last);
         }
+        if (loc.matches("\\d+")) beyondTheFile(Math.max(1, Integer.parseInt(loc) - 5));
+        // a function: centred on the line of its entry, as gdb (not past the prologue, where a breakpoint goes)
+        if (!loc.matches("\\d+|.*:\\d+|\\*.*")) return lister.listAt(resolveLine(loc));
         return lister.listAt(resolve(location).get(0));
+    }
+
+    /** gdb's refusal of a list starting past the end of the current file: "Line number X out of range; F has N lines." */
+    private void beyondTheFile(int first) {
+        SourceLocation here = target.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true);
+        if (here == null || !here.hasLine()) here = mainLocation().orElse(null);
+        if (here == null) return;
+        List<String> text = lister.lines(here.file());
+        if (text != null && first > text.size()) {
+            throw new JrrException("Line number " + first + " out of range; " + here.displayFile() + " has " + text.size() + " lines.");
+        }
     }
 
     /** A linespec's source line: a bare number is a line of the current file, not an address. */
@@ -1507,9 +1550,17 @@ public final class Debugger implements DebugSession {
         List<BreakpointLocation> found = image.symbols().breakpointAddresses(spec, target.exited() ? null
                 : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file());
         BreakpointLocation b = found.get(0);
-        // the line asked for, not the line after it that has code
-        int line = spec.matches("\\d+") ? Integer.parseInt(spec) : spec.matches(".*:\\d+") ? Integer.parseInt(spec.replaceAll(".*:", "")) : b.line();
+        // the line asked for, not the line after it that has code; a function's is its entry's (before the prologue)
+        int line = spec.matches("\\d+") ? Integer.parseInt(spec) : spec.matches(".*:\\d+") ? Integer.parseInt(spec.replaceAll(".*:", ""))
+                : entryLine(b.address()).orElse(b.line());
         return new SourceLocation(b.address(), b.function(), b.file(), line, b.displayFile());
+    }
+
+    /** The line of the entry of the function holding pc, when it has one. */
+    private Optional<Integer> entryLine(long pc) {
+        LoadedModule m = image.moduleAt(pc);
+        return (m == null ? Optional.<FunctionInfo>empty() : m.symbols().functionContaining(pc))
+                .flatMap(f -> image.symbols().lineAt(f.entryPc())).map(SourceLine::line);
     }
 
     @Override

@@ -82,6 +82,9 @@ class ParityFiveOracleTest {
                 "display 1 +", "info display", "up", "info display"));
         LIVE.put("frame arguments: aggregates as ...", List.of("break norm", "continue", "bt", "info args", "info frame", "finish",
                 "up 0"));
+        LIVE.put("lines and lists", List.of("info line par_five.c:32", "info line 32", "info line fact", "info line 9999",
+                "info line par_five.c:9999", "break 9999", "break par_five.c:9999", "list 9999", "list 9990,9999", "list fill,+3",
+                "list fill,", "list square,fact", "list fill", "list", "list -", "list 20,+2"));
         LIVE.put("names in the libraries", List.of("ptype printf", "whatis printf", "print sizeof(printf)", "output nosuch_at_all",
                 "print $_exitcode"));
     }
