@@ -114,6 +114,12 @@ public final class FrameScope {
         return globals.lookup(name, unit).map(d -> new Variable(name, d, Variable.Kind.GLOBAL));
     }
 
+    /** A file-scope variable of the unit named file ({@code 'file.c'::name}). */
+    public Optional<Variable> lookupInFile(String file, String name) {
+        if (globals == null) return Optional.empty();
+        return globals.lookupInFile(name, file).map(d -> new Variable(name, d, Variable.Kind.GLOBAL));
+    }
+
     /** The value of a variable in this frame. */
     public Value value(Variable v) {
         Die d = v.die();

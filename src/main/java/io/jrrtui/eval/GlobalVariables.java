@@ -66,6 +66,15 @@ public final class GlobalVariables {
         return Optional.of(ds.get(0));
     }
 
+    /** A global of the compilation unit named file (its DW_AT_name, or that name's last components): gdb's 'file.c'::name. */
+    public Optional<Die> lookupInFile(String name, String file) {
+        for (Die d : byName.getOrDefault(name, List.of())) {
+            String unit = d.unit().name().orElse("");
+            if (unit.equals(file) || unit.endsWith("/" + file)) return Optional.of(d);
+        }
+        return Optional.empty();
+    }
+
     public List<String> names() {
         return new ArrayList<>(byName.keySet());
     }

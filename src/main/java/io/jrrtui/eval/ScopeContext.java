@@ -53,6 +53,8 @@ public final class ScopeContext implements EvalContext {
         if (sep > 0) {
             Optional<Value> st = staticLocal(name.substring(0, sep), name.substring(sep + 2));
             if (st.isPresent()) return st;
+            Optional<Variable> inFile = scope.lookupInFile(name.substring(0, sep), name.substring(sep + 2));
+            if (inFile.isPresent()) return Optional.of(scope.value(inFile.get()));
         }
         return function(name);
     }

@@ -85,7 +85,7 @@ class ParityFiveOracleTest {
         LIVE.put("lines and lists", List.of("info line par_five.c:32", "info line 32", "info line fact", "info line 9999",
                 "info line par_five.c:9999", "break 9999", "break par_five.c:9999", "list 9999", "list 9990,9999", "list fill,+3",
                 "list fill,", "list square,fact", "list fill", "list", "list -", "list 20,+2"));
-        LIVE.put("names in the libraries", List.of("ptype printf", "whatis printf", "print sizeof(printf)", "output nosuch_at_all",
+        LIVE.put("names in the libraries", List.of("print 'par_five.c'::hidden", "print 'par_five.c'::counter", "print 'A'", "ptype printf", "whatis printf", "print sizeof(printf)", "output nosuch_at_all",
                 "print $_exitcode"));
     }
 
