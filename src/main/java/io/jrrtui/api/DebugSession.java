@@ -306,6 +306,11 @@ public interface DebugSession extends AutoCloseable {
         throw new io.jrrtui.util.JrrException("Symbol search is not available in this session.");
     }
 
+    /** {@code info scope LOCATION}: the variables of the block there and around it, where each lives, as gdb words it. */
+    default List<String> scopeInfo(String location) {
+        throw new io.jrrtui.util.JrrException("info scope is not available in this session.");
+    }
+
     /** {@code info symbol ADDR}: the symbol and section an address is in. */
     default String symbolInfo(String addressExpression) {
         throw new io.jrrtui.util.JrrException("info symbol is not available in this session.");

@@ -1311,11 +1311,18 @@ public final class Debugger implements DebugSession {
         if (v.type().strip().kind() == io.jrrtui.eval.Type.Kind.FUNCTION) {
             return "Symbol \"" + n + "\" is a function at address 0x" + Long.toHexString(v.address().orElse(0)) + ".";
         }
+        // a variable with debug information: where its DWARF location says it is, in gdb's words
+        var scope = ctx().scope(ctx().selected());
+        var known = scope.flatMap(sc -> sc.lookup(n).map(x -> SymbolScopes.describe(x.die(), sc.module().bias(), false)));
+        if (known.isPresent()) return "Symbol \"" + n + "\" is " + known.get() + ".";
         if (v.address().isEmpty()) return "Symbol \"" + n + "\" is a variable with no address (a register or a constant).";
-        long a = v.address().getAsLong();
-        boolean local = locals(ctx().selected()).stream().anyMatch(x -> x.name().equals(n)) || args(ctx().selected()).stream().anyMatch(x -> x.name().equals(n));
-        return local ? "Symbol \"" + n + "\" is a variable of the selected frame, now at address 0x" + Long.toHexString(a) + "."
-                : "Symbol \"" + n + "\" is static storage at address 0x" + Long.toHexString(a) + ".";
+        return "Symbol \"" + n + "\" is static storage at address 0x" + Long.toHexString(v.address().getAsLong()) + ".";
+    }
+
+    @Override
+    public List<String> scopeInfo(String location) {
+        if (location == null || location.isBlank()) throw new JrrException("requires an argument (function, line or *addr) to define a scope");
+        return new SymbolScopes(image, types).scope(location.strip(), resolve(location).get(0).pc());
     }
 
     @Override

@@ -56,6 +56,9 @@ final class InfoCommands {
                         .does((a, out) -> c.session.symbolSearch("functions", a.strip()).forEach(out::println)),
                 Cmd.of("variables", "All global and static variable names, or those matching REGEXP.").usage("info variables [REGEXP]")
                         .does((a, out) -> c.session.symbolSearch("variables", a.strip()).forEach(out::println)),
+                Cmd.of("scope", "List the variables local to a scope.").usage("info scope LOCATION\nThe variables of the block at "
+                                + "LOCATION (a function, line or *ADDRESS) and of the blocks around it, and where each lives.")
+                        .does((a, out) -> c.session.scopeInfo(a.strip()).forEach(out::println)),
                 Cmd.of("types", "All type names, or those matching REGEXP.").usage("info types [REGEXP]")
                         .does((a, out) -> c.session.symbolSearch("types", a.strip()).forEach(out::println)),
                 Cmd.of("display", "Expressions to display when program stops.").does((a, out) -> out.print(c.displays.table(currentFunction(c))))));

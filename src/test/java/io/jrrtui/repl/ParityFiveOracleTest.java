@@ -85,6 +85,9 @@ class ParityFiveOracleTest {
         LIVE.put("lines and lists", List.of("info line par_five.c:32", "info line 32", "info line fact", "info line 9999",
                 "info line par_five.c:9999", "break 9999", "break par_five.c:9999", "list 9999", "list 9990,9999", "list fill,+3",
                 "list fill,", "list square,fact", "list fill", "list", "list -", "list 20,+2"));
+        LIVE.put("info scope and info address", List.of("info scope fill", "info scope main", "info scope par_five.c:51",
+                "info scope square", "info scope nosuch", "info scope", "info address local", "info address buf", "info address argc",
+                "info address counter", "info address hidden", "info address main", "info address RED"));
         LIVE.put("names in the libraries", List.of("print 'par_five.c'::hidden", "print 'par_five.c'::counter", "print 'A'", "ptype printf", "whatis printf", "print sizeof(printf)", "output nosuch_at_all",
                 "print $_exitcode"));
     }
