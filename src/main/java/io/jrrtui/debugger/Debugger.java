@@ -294,6 +294,10 @@ public final class Debugger implements DebugSession {
 
     StopEvent exitedEvent(boolean rev) {
         String how = target.exited() ? exitDescription() : "";
+        // gdb's $_exitcode: the status of a normal exit
+        if (target.exited() && history != null && !history.trace().info().endReason().startsWith("killed by ")) {
+            convenience.put("_exitcode", Value.ofInt(history.trace().info().exitStatus()));
+        }
         return stop(StopEvent.Reason.EXITED, 0, null, null, how, rev);
     }
 
@@ -789,8 +793,13 @@ public final class Debugger implements DebugSession {
     }
 
     private void requireRunning() {
+        requireRunning("The program is not being run.");
+    }
+
+    /** As requireRunning, with gdb's words for what is missing once the program has exited ("No stack."). */
+    private void requireRunning(String gone) {
         target.clearInterrupt(); // a Ctrl-C from before this command is not for it
-        if (target.exited()) throw new JrrException("The program is not being run.");
+        if (target.exited()) throw new JrrException(gone);
     }
 
     /** Forward moves need recorded events ahead: at the end of a cut-short recording there are none. */
@@ -815,7 +824,7 @@ public final class Debugger implements DebugSession {
 
     @Override
     public List<io.jrrtui.api.ThreadInfo> threads() {
-        requireRunning();
+        requireRunning("No threads.");
         var selected = target.selectedThread();
         StopContext selectedContext = ctx(); // kept, so listing threads leaves the selected frame alone
         List<io.jrrtui.api.ThreadInfo> out = new ArrayList<>();
@@ -1275,7 +1284,9 @@ public final class Debugger implements DebugSession {
 
     @Override
     public String print(String expression, String format) {
-        requireRunning();
+        target.clearInterrupt();
+        // once the program has exited, what needs no process still evaluates ($_exitcode, 1 + 2)
+        if (target.exited()) return inspector.printWithoutProcess(expression, format);
         return inspector.print(ctx(), expression, format);
     }
 
@@ -1345,32 +1356,32 @@ public final class Debugger implements DebugSession {
 
     @Override
     public List<String> examine(String format, String addressExpression) {
-        requireRunning();
+        requireRunning(addressExpression != null && addressExpression.contains("$") ? "No registers." : "The program is not being run.");
         return new Examiner(image, target::readMemory).at(target.registers().rip())
                 .examine(format, inspector.evaluate(ctx(), addressExpression));
     }
 
     @Override
     public List<FrameInfo> backtrace(int limit) {
-        requireRunning();
+        requireRunning("No stack.");
         return inspector.backtrace(ctx(), limit);
     }
 
     @Override
     public List<Variable> locals(int frameLevel) {
-        requireRunning();
+        requireRunning("No frame selected.");
         return inspector.locals(ctx(), frameLevel);
     }
 
     @Override
     public List<Variable> args(int frameLevel) {
-        requireRunning();
+        requireRunning("No frame selected.");
         return inspector.args(ctx(), frameLevel);
     }
 
     @Override
     public FrameInfo selectFrame(int level) {
-        requireRunning();
+        requireRunning("No stack.");
         if (level < 0) throw new JrrException("Bottom (innermost) frame selected; you cannot go down.");
         if (level >= ctx().frames().size()) throw new JrrException("No frame at level " + level + ".");
         ctx().select(level);
@@ -1379,19 +1390,19 @@ public final class Debugger implements DebugSession {
 
     @Override
     public FrameInfo selectedFrame() {
-        requireRunning();
+        requireRunning("No stack.");
         return inspector.frameInfo(ctx(), ctx().selected());
     }
 
     @Override
     public List<Variable> registers() {
-        requireRunning();
+        requireRunning("The program has no registers now.");
         return inspector.registers(target.registers());
     }
 
     @Override
     public List<String> frameDescription() {
-        requireRunning();
+        requireRunning("No stack.");
         return inspector.frameDescription(ctx());
     }
 

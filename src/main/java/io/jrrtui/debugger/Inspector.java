@@ -254,6 +254,25 @@ final class Inspector {
         return v.type().strip().isScalar() ? Formats.format(v, format.charAt(0), formatter) : formatter.format(v, format.charAt(0));
     }
 
+    /** print once the program has exited: literals and convenience variables; registers and the program's names are gone. */
+    String printWithoutProcess(String expression, String format) {
+        io.jrrtui.eval.TargetAccess none = new io.jrrtui.eval.TargetAccess() {
+            @Override public byte[] readMemory(long addr, int len) { throw new JrrException(String.format("Cannot access memory at address 0x%x", addr)); }
+            @Override public long register(int dwarfRegNo) { throw new JrrException("No registers."); }
+            @Override public long cfa() { throw new JrrException("No registers."); }
+            @Override public long pc() { throw new JrrException("No registers."); }
+        };
+        io.jrrtui.eval.EvalContext gone = new io.jrrtui.eval.EvalContext() {
+            @Override public Optional<Value> variable(String name) { throw new JrrException("The program is not being run."); }
+            @Override public Optional<Type> type(String name) { return Optional.empty(); }
+            @Override public io.jrrtui.eval.TargetAccess target() { return none; }
+            @Override public Map<String, Value> convenience() { return convenience; }
+        };
+        Value v = new Evaluator(gone).evaluate(expression);
+        if (format == null || format.isEmpty()) return formatter.format(v);
+        return v.type().strip().isScalar() ? Formats.format(v, format.charAt(0), formatter) : formatter.format(v, format.charAt(0));
+    }
+
     String ptype(StopContext ctx, String expression) {
         Type t = new Evaluator(context(ctx)).typeOf(expression);
         return "type = " + TypeNames.ptype(t);

@@ -274,4 +274,9 @@ public final class Value {
     public static Value functionWithoutDebugInfo(long address, TargetAccess target) {
         return inMemory(new Type.Function(FunctionCalls.UNKNOWN_RETURN, java.util.List.of(), false, false), address, target);
     }
+
+    /** A C int (gdb's type for $_exitcode and other numbers it makes). */
+    public static Value ofInt(long v) {
+        return ofLong(Literals.INT, v);
+    }
 }
