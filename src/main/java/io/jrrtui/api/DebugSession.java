@@ -215,6 +215,11 @@ public interface DebugSession extends AutoCloseable {
     }
 
     /** {@code thread N}: shows thread N (registers, stack, locals, stepping) from now on. */
+    /** The selected thread as info threads names it, without its frame (nothing is unwound or moved); null when unknown. */
+    default ThreadInfo selectedThreadId() {
+        return null;
+    }
+
     default ThreadInfo selectThread(int number) {
         throw new io.jrrtui.util.JrrException("Invalid thread ID: " + number);
     }

@@ -843,6 +843,14 @@ public final class Debugger implements DebugSession {
     }
 
     @Override
+    public io.jrrtui.api.ThreadInfo selectedThreadId() {
+        if (target.exited()) return null;
+        var t = target.selectedThread();
+        return new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()), true, null,
+                t.inSyscall(), pthreadOfSelectedThread());
+    }
+
+    @Override
     public io.jrrtui.api.ThreadInfo selectThread(int number) {
         requireRunning();
         var t = target.selectThread(number);

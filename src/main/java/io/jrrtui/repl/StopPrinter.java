@@ -104,11 +104,11 @@ public final class StopPrinter {
         lastThread = Math.max(1, stop.thread());
         if (stop.thread() <= 0 || before <= 0 || before == stop.thread()) return "";
         try {
-            for (io.jrrtui.api.ThreadInfo t : session.threads()) {
-                if (t.number() == stop.thread()) return "[Switching to " + StackCommands.shortTargetId(t) + "]\n";
-            }
+            // the stop selected the thread that stopped: named without unwinding or selecting any other
+            io.jrrtui.api.ThreadInfo t = session.selectedThreadId();
+            if (t != null && t.number() == stop.thread()) return "[Switching to " + StackCommands.shortTargetId(t) + "]\n";
         } catch (JrrException e) {
-            // no threads to name: say nothing
+            // no thread to name: say nothing
         }
         return "";
     }
