@@ -215,6 +215,11 @@ public interface DebugSession extends AutoCloseable {
     }
 
     /** {@code thread N}: shows thread N (registers, stack, locals, stepping) from now on. */
+    /** The selected thread as info threads names it, without its frame (nothing is unwound or moved); null when unknown. */
+    default ThreadInfo selectedThreadId() {
+        return null;
+    }
+
     default ThreadInfo selectThread(int number) {
         throw new io.jrrtui.util.JrrException("Invalid thread ID: " + number);
     }
@@ -238,6 +243,28 @@ public interface DebugSession extends AutoCloseable {
     /** count instructions starting at address (use the selected frame's pc to show "where"). */
     default List<DisassemblyLine> disassemble(long address, int count) {
         return List.of();
+    }
+
+    /**
+     * The instructions from start up to (not including) end in gdb's AT&amp;T text: branch targets
+     * and rip-relative comments with 0x, as gdb's disassemble and x/i print them.
+     */
+    default List<DisassemblyLine> disassembleRange(long start, long end) {
+        throw new io.jrrtui.util.JrrException("This session cannot disassemble.");
+    }
+
+    /**
+     * The function holding the address an expression names (null: the selected frame's pc), for
+     * gdb's disassemble: its DWARF range, else the ELF symbol covering it. Fails with gdb's
+     * "No function contains specified address." when there is none.
+     */
+    default CodeRange functionAround(String addressExpression) {
+        throw new io.jrrtui.util.JrrException("No function contains specified address.");
+    }
+
+    /** The address an expression stands for, as gdb takes it in x or disassemble (an array or function: where it is). */
+    default long addressOf(String expression) {
+        throw new io.jrrtui.util.JrrException("This session cannot evaluate addresses.");
     }
 
     /** The selected frame's pc (0 when the program has ended or unknown). */
@@ -282,6 +309,11 @@ public interface DebugSession extends AutoCloseable {
      */
     default List<String> symbolSearch(String kind, String regex) {
         throw new io.jrrtui.util.JrrException("Symbol search is not available in this session.");
+    }
+
+    /** {@code info scope LOCATION}: the variables of the block there and around it, where each lives, as gdb words it. */
+    default List<String> scopeInfo(String location) {
+        throw new io.jrrtui.util.JrrException("info scope is not available in this session.");
     }
 
     /** {@code info symbol ADDR}: the symbol and section an address is in. */

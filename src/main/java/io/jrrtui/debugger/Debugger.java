@@ -14,6 +14,7 @@ import io.jrrtui.eval.TypeFactory;
 import io.jrrtui.eval.Value;
 import io.jrrtui.symbols.BreakpointLocation;
 import io.jrrtui.symbols.FunctionInfo;
+import io.jrrtui.symbols.SourceLine;
 import io.jrrtui.target.Checkpoint;
 import io.jrrtui.target.EventHistory;
 import io.jrrtui.target.InterruptedOperation;
@@ -293,6 +294,10 @@ public final class Debugger implements DebugSession {
 
     StopEvent exitedEvent(boolean rev) {
         String how = target.exited() ? exitDescription() : "";
+        // gdb's $_exitcode: the status of a normal exit
+        if (target.exited() && history != null && !history.trace().info().endReason().startsWith("killed by ")) {
+            convenience.put("_exitcode", Value.ofInt(history.trace().info().exitStatus()));
+        }
         return stop(StopEvent.Reason.EXITED, 0, null, null, how, rev);
     }
 
@@ -339,14 +344,23 @@ public final class Debugger implements DebugSession {
         if (loc.startsWith("*")) return List.of(inspector.location(codeAddress(loc.substring(1).strip()), true));
         String defaultFile = target.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file();
         if (defaultFile == null) defaultFile = mainLocation().map(SourceLocation::file).orElse(null);
-        List<BreakpointLocation> found = PreloadRedirects.apply(image.symbols().breakpointAddresses(loc, defaultFile), image);
+        List<BreakpointLocation> found;
+        try {
+            found = PreloadRedirects.apply(image.symbols().breakpointAddresses(loc, defaultFile), image);
+        } catch (JrrException e) {
+            // a bare line number is a line of the current file, which gdb does not name
+            if (loc.matches("\\d+") && String.valueOf(e.getMessage()).startsWith("No line ")) {
+                throw new JrrException("No line " + loc + " in the current file.");
+            }
+            throw e;
+        }
         if (found.isEmpty()) {
             if (loc.matches("\\d+") || loc.contains(":")) throw new JrrException("No line " + loc.replaceAll(".*:", "") + " in "
                     + (loc.contains(":") ? "file \"" + loc.substring(0, loc.lastIndexOf(':')) + "\"" : "the current file") + ".");
             throw new JrrException("Function \"" + loc + "\" not defined.");
         }
         List<SourceLocation> out = new ArrayList<>();
-        for (BreakpointLocation b : found) out.add(new SourceLocation(b.address(), b.function(), b.file(), b.line()));
+        for (BreakpointLocation b : found) out.add(new SourceLocation(b.address(), b.function(), b.file(), b.line(), b.displayFile()));
         return out;
     }
 
@@ -779,8 +793,13 @@ public final class Debugger implements DebugSession {
     }
 
     private void requireRunning() {
+        requireRunning("The program is not being run.");
+    }
+
+    /** As requireRunning, with gdb's words for what is missing once the program has exited ("No stack."). */
+    private void requireRunning(String gone) {
         target.clearInterrupt(); // a Ctrl-C from before this command is not for it
-        if (target.exited()) throw new JrrException("The program is not being run.");
+        if (target.exited()) throw new JrrException(gone);
     }
 
     /** Forward moves need recorded events ahead: at the end of a cut-short recording there are none. */
@@ -805,7 +824,7 @@ public final class Debugger implements DebugSession {
 
     @Override
     public List<io.jrrtui.api.ThreadInfo> threads() {
-        requireRunning();
+        requireRunning("No threads.");
         var selected = target.selectedThread();
         StopContext selectedContext = ctx(); // kept, so listing threads leaves the selected frame alone
         List<io.jrrtui.api.ThreadInfo> out = new ArrayList<>();
@@ -814,7 +833,7 @@ public final class Debugger implements DebugSession {
                 target.selectThread(t.number());
                 FrameInfo frame = innermostFrameOfSelectedThread();
                 out.add(new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()),
-                        t.number() == selected.number(), frame, t.inSyscall()));
+                        t.number() == selected.number(), frame, t.inSyscall(), pthreadOfSelectedThread()));
             }
         } finally {
             target.selectThread(selected.number());
@@ -824,13 +843,38 @@ public final class Debugger implements DebugSession {
     }
 
     @Override
+    public io.jrrtui.api.ThreadInfo selectedThreadId() {
+        if (target.exited()) return null;
+        var t = target.selectedThread();
+        return new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()), true, null,
+                t.inSyscall(), pthreadOfSelectedThread());
+    }
+
+    @Override
     public io.jrrtui.api.ThreadInfo selectThread(int number) {
         requireRunning();
         var t = target.selectThread(number);
         FrameInfo frame = innermostFrameOfSelectedThread();
         last = new StopEvent(last.reason(), frame == null ? last.where() : frame.where(), last.event(), last.breakpoint(),
                 last.watch(), last.returnValue(), last.detail(), last.reverse(), t.number(), threadNames.getOrDefault(t.number(), t.name()));
-        return new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()), true, frame, t.inSyscall());
+        return new io.jrrtui.api.ThreadInfo(t.number(), t.recordedTid(), threadNames.getOrDefault(t.number(), t.name()), true, frame, t.inSyscall(),
+                pthreadOfSelectedThread());
+    }
+
+    /**
+     * The selected thread's pthread_t as gdb's libthread_db reads it: with glibc, the thread
+     * pointer (fs_base) is the thread's struct pthread. 0 without glibc, before libc set it up, or
+     * for a core file.
+     */
+    private long pthreadOfSelectedThread() {
+        // a replay's (gdb on a core file of these programs names threads by LWP alone)
+        boolean glibc = image.modules().stream().anyMatch(m -> m.path().endsWith("/libc.so.6"));
+        if (!glibc || history == null) return 0;
+        try {
+            return target.registers().get(io.jrrtui.arch.Registers.indexOf("fs_base"));
+        } catch (JrrException e) {
+            return 0;
+        }
     }
 
     /** After a thread switch: forgets the old thread's state and gives the new one's frame 0, or null. */
@@ -1248,14 +1292,17 @@ public final class Debugger implements DebugSession {
 
     @Override
     public String print(String expression, String format) {
-        requireRunning();
+        target.clearInterrupt();
+        // once the program has exited, what needs no process still evaluates ($_exitcode, 1 + 2)
+        if (target.exited()) return inspector.printWithoutProcess(expression, format);
         return inspector.print(ctx(), expression, format);
     }
 
     private SymbolListing symbolListing() {
         LoadedModule m = image.main();
-        if (!m.symbols().hasDwarf()) throw new JrrException("No debugging symbols in " + m.path() + ".");
-        return new SymbolListing(image, types, globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow())),
+        GlobalVariables g = m.symbols().hasDwarf()
+                ? globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow())) : null;
+        return new SymbolListing(image, types, g,
                 history == null ? target.currentExecutable().toString() : history.trace().info().exePath());
     }
 
@@ -1267,11 +1314,7 @@ public final class Debugger implements DebugSession {
     @Override
     public String symbolInfo(String addressExpression) {
         requireRunning();
-        Value v = inspector.evaluate(ctx(), addressExpression);
-        // an array or function names its address; anything else is the address
-        var k = v.type().strip().kind();
-        long addr = k == io.jrrtui.eval.Type.Kind.ARRAY || k == io.jrrtui.eval.Type.Kind.FUNCTION ? v.address().orElse(0) : v.asLong();
-        return symbolListing().symbol(addr, addressExpression.strip());
+        return symbolListing().symbol(addressOf(addressExpression), addressExpression.strip());
     }
 
     @Override
@@ -1287,11 +1330,18 @@ public final class Debugger implements DebugSession {
         if (v.type().strip().kind() == io.jrrtui.eval.Type.Kind.FUNCTION) {
             return "Symbol \"" + n + "\" is a function at address 0x" + Long.toHexString(v.address().orElse(0)) + ".";
         }
+        // a variable with debug information: where its DWARF location says it is, in gdb's words
+        var scope = ctx().scope(ctx().selected());
+        var known = scope.flatMap(sc -> sc.lookup(n).map(x -> SymbolScopes.describe(x.die(), sc.module().bias(), false)));
+        if (known.isPresent()) return "Symbol \"" + n + "\" is " + known.get() + ".";
         if (v.address().isEmpty()) return "Symbol \"" + n + "\" is a variable with no address (a register or a constant).";
-        long a = v.address().getAsLong();
-        boolean local = locals(ctx().selected()).stream().anyMatch(x -> x.name().equals(n)) || args(ctx().selected()).stream().anyMatch(x -> x.name().equals(n));
-        return local ? "Symbol \"" + n + "\" is a variable of the selected frame, now at address 0x" + Long.toHexString(a) + "."
-                : "Symbol \"" + n + "\" is static storage at address 0x" + Long.toHexString(a) + ".";
+        return "Symbol \"" + n + "\" is static storage at address 0x" + Long.toHexString(v.address().getAsLong()) + ".";
+    }
+
+    @Override
+    public List<String> scopeInfo(String location) {
+        if (location == null || location.isBlank()) throw new JrrException("requires an argument (function, line or *addr) to define a scope");
+        return new SymbolScopes(image, types).scope(location.strip(), resolve(location).get(0).pc());
     }
 
     @Override
@@ -1314,32 +1364,32 @@ public final class Debugger implements DebugSession {
 
     @Override
     public List<String> examine(String format, String addressExpression) {
-        requireRunning();
+        requireRunning(addressExpression != null && addressExpression.contains("$") ? "No registers." : "The program is not being run.");
         return new Examiner(image, target::readMemory).at(target.registers().rip())
                 .examine(format, inspector.evaluate(ctx(), addressExpression));
     }
 
     @Override
     public List<FrameInfo> backtrace(int limit) {
-        requireRunning();
+        requireRunning("No stack.");
         return inspector.backtrace(ctx(), limit);
     }
 
     @Override
     public List<Variable> locals(int frameLevel) {
-        requireRunning();
+        requireRunning("No frame selected.");
         return inspector.locals(ctx(), frameLevel);
     }
 
     @Override
     public List<Variable> args(int frameLevel) {
-        requireRunning();
+        requireRunning("No frame selected.");
         return inspector.args(ctx(), frameLevel);
     }
 
     @Override
     public FrameInfo selectFrame(int level) {
-        requireRunning();
+        requireRunning("No stack.");
         if (level < 0) throw new JrrException("Bottom (innermost) frame selected; you cannot go down.");
         if (level >= ctx().frames().size()) throw new JrrException("No frame at level " + level + ".");
         ctx().select(level);
@@ -1348,19 +1398,19 @@ public final class Debugger implements DebugSession {
 
     @Override
     public FrameInfo selectedFrame() {
-        requireRunning();
+        requireRunning("No stack.");
         return inspector.frameInfo(ctx(), ctx().selected());
     }
 
     @Override
     public List<Variable> registers() {
-        requireRunning();
+        requireRunning("The program has no registers now.");
         return inspector.registers(target.registers());
     }
 
     @Override
     public List<String> frameDescription() {
-        requireRunning();
+        requireRunning("No stack.");
         return inspector.frameDescription(ctx());
     }
 
@@ -1440,11 +1490,28 @@ public final class Debugger implements DebugSession {
             requireRunning();
             return inspector.lineInfo(ctx().frame(ctx().selected()).lookupPc());
         }
-        long pc = resolve(location).get(0).pc();
+        long pc;
+        try {
+            pc = resolve(location).get(0).pc();
+        } catch (JrrException e) {
+            // a line past the file's code: gdb's words for info line
+            if (!location.strip().matches("(.*:)?\\d+") || !String.valueOf(e.getMessage()).startsWith("No line ")) throw e;
+            String file = location.contains(":") ? location.strip().substring(0, location.strip().lastIndexOf(':'))
+                    : target.exited() ? mainLocation().map(SourceLocation::displayFile).orElse("??")
+                    : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).displayFile();
+            throw new JrrException("Line number " + location.strip().replaceAll(".*:", "") + " is out of range for \"" + file + "\".");
+        }
         if (!location.contains(":") && !location.strip().matches("\\d+|\\*.*")) {
             // info line FUNCTION describes the line of the function's entry, before its prologue
             LoadedModule m = image.moduleAt(pc);
             if (m != null) pc = m.symbols().functionContaining(pc).map(FunctionInfo::entryPc).orElse(pc);
+        } else if (location.strip().matches("(.*:)?\\d+")) {
+            // a line where a function begins: gdb describes its first row (the entry), where a breakpoint
+            // would go past the prologue
+            int line = Integer.parseInt(location.strip().replaceAll(".*:", ""));
+            LoadedModule m = image.moduleAt(pc);
+            Optional<FunctionInfo> f = m == null ? Optional.empty() : m.symbols().functionContaining(pc);
+            if (f.isPresent() && image.symbols().lineAt(f.get().entryPc()).map(l -> l.line() == line).orElse(false)) pc = f.get().entryPc();
         }
         return inspector.lineInfo(pc);
     }
@@ -1475,17 +1542,33 @@ public final class Debugger implements DebugSession {
         if (loc.equals("-")) return lister.before();
         int comma = loc.indexOf(',');
         if (comma >= 0) {
-            // list FIRST,LAST (either may be a linespec; LAST a bare number counts in FIRST's file)
+            // list FIRST,LAST (either may be a linespec; LAST a bare number counts in FIRST's file, +N after FIRST)
             String a = loc.substring(0, comma).strip(), b = loc.substring(comma + 1).strip();
             if (a.isEmpty()) {
                 SourceLocation end = resolveLine(b);
                 return lister.range(end, end.line() - 9, end.line());
             }
+            if (a.matches("\\d+")) beyondTheFile(Integer.parseInt(a));
             SourceLocation start = resolveLine(a);
-            int last = b.isEmpty() ? 0 : b.matches("\\d+") ? Integer.parseInt(b) : resolveLine(b).line();
+            int last = b.isEmpty() ? 0 : b.matches("\\d+") ? Integer.parseInt(b)
+                    : b.matches("\\+\\s*\\d+") ? start.line() + Integer.parseInt(b.substring(1).strip()) : resolveLine(b).line();
             return lister.range(start, start.line(), last);
         }
+        if (loc.matches("\\d+")) beyondTheFile(Math.max(1, Integer.parseInt(loc) - 5));
+        // a function: centred on the line of its entry, as gdb (not past the prologue, where a breakpoint goes)
+        if (!loc.matches("\\d+|.*:\\d+|\\*.*")) return lister.listAt(resolveLine(loc));
         return lister.listAt(resolve(location).get(0));
+    }
+
+    /** gdb's refusal of a list starting past the end of the current file: "Line number X out of range; F has N lines." */
+    private void beyondTheFile(int first) {
+        SourceLocation here = target.exited() ? null : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true);
+        if (here == null || !here.hasLine()) here = mainLocation().orElse(null);
+        if (here == null) return;
+        List<String> text = lister.lines(here.file());
+        if (text != null && first > text.size()) {
+            throw new JrrException("Line number " + first + " out of range; " + here.displayFile() + " has " + text.size() + " lines.");
+        }
     }
 
     /** A linespec's source line: a bare number is a line of the current file, not an address. */
@@ -1493,9 +1576,17 @@ public final class Debugger implements DebugSession {
         List<BreakpointLocation> found = image.symbols().breakpointAddresses(spec, target.exited() ? null
                 : inspector.location(ctx().frame(ctx().selected()).lookupPc(), true).file());
         BreakpointLocation b = found.get(0);
-        // the line asked for, not the line after it that has code
-        int line = spec.matches("\\d+") ? Integer.parseInt(spec) : spec.matches(".*:\\d+") ? Integer.parseInt(spec.replaceAll(".*:", "")) : b.line();
-        return new SourceLocation(b.address(), b.function(), b.file(), line);
+        // the line asked for, not the line after it that has code; a function's is its entry's (before the prologue)
+        int line = spec.matches("\\d+") ? Integer.parseInt(spec) : spec.matches(".*:\\d+") ? Integer.parseInt(spec.replaceAll(".*:", ""))
+                : entryLine(b.address()).orElse(b.line());
+        return new SourceLocation(b.address(), b.function(), b.file(), line, b.displayFile());
+    }
+
+    /** The line of the entry of the function holding pc, when it has one. */
+    private Optional<Integer> entryLine(long pc) {
+        LoadedModule m = image.moduleAt(pc);
+        return (m == null ? Optional.<FunctionInfo>empty() : m.symbols().functionContaining(pc))
+                .flatMap(f -> image.symbols().lineAt(f.entryPc())).map(SourceLine::line);
     }
 
     @Override
@@ -1523,6 +1614,31 @@ public final class Debugger implements DebugSession {
     @Override
     public List<io.jrrtui.api.DisassemblyLine> disassemble(long address, int count) {
         return new Disassembler(image, target::readMemory).lines(address, count);
+    }
+
+    @Override
+    public List<io.jrrtui.api.DisassemblyLine> disassembleRange(long start, long end) {
+        requireRunning();
+        return new Disassembler(image, target::readMemory).between(start, end);
+    }
+
+    @Override
+    public io.jrrtui.api.CodeRange functionAround(String addressExpression) {
+        requireRunning();
+        // a caller's frame: the call instruction's function (its pc may be just past the function's end)
+        long addr = addressExpression == null ? ctx().frame(ctx().selected()).lookupPc() : addressOf(addressExpression);
+        LoadedModule m = image.moduleAt(addr);
+        var range = m == null ? java.util.Optional.<io.jrrtui.symbols.ModuleSymbols.NamedRange>empty() : m.symbols().functionBounds(addr);
+        if (range.isEmpty()) throw new JrrException("No function contains specified address.");
+        return new io.jrrtui.api.CodeRange(range.get().name(), range.get().low(), range.get().high());
+    }
+
+    @Override
+    public long addressOf(String expression) {
+        requireRunning();
+        Value v = inspector.evaluate(ctx(), expression);
+        var k = v.type().strip().kind();
+        return k == io.jrrtui.eval.Type.Kind.ARRAY || k == io.jrrtui.eval.Type.Kind.FUNCTION ? v.address().orElse(0) : v.asLong();
     }
 
     @Override

@@ -33,6 +33,20 @@ final class Disassembler {
         return out;
     }
 
+    /** The instructions in [start, end) in gdb's text (the last may reach past end, as in gdb). */
+    List<DisassemblyLine> between(long start, long end) {
+        List<DisassemblyLine> out = new ArrayList<>();
+        for (long a = start; Long.compareUnsigned(a, end) < 0; ) {
+            byte[] code = readUpTo(a, X86Decoder.MAX_LENGTH);
+            if (code.length == 0) throw new JrrException(String.format("Cannot access memory at address 0x%x", a));
+            Instruction insn = decoder.decode(code, 0, a);
+            String label = image.symbols().symbolize(a).orElse("");
+            out.add(new DisassemblyLine(a, label, insn.gdbText(t -> image.symbols().symbolize(t).orElse(null)), insn.length()));
+            a += Math.max(1, insn.length());
+        }
+        return out;
+    }
+
     private byte[] readUpTo(long a, int n) {
         try {
             return memory.read(a, n);

@@ -27,7 +27,9 @@ final class Examiner {
     }
 
     List<String> examine(String spec, Value where) {
-        long addr = where.type().strip().kind() == io.jrrtui.eval.Type.Kind.ARRAY && where.address().isPresent()
+        io.jrrtui.eval.Type.Kind kind = where.type().strip().kind();
+        // an array or a function: where it is (gdb's value_as_address of a function is its address)
+        long addr = (kind == io.jrrtui.eval.Type.Kind.ARRAY || kind == io.jrrtui.eval.Type.Kind.FUNCTION) && where.address().isPresent()
                 ? where.address().getAsLong() : where.asLong();
         int count = 1;
         char fmt = lastFormat;
@@ -129,7 +131,7 @@ final class Examiner {
             if (n == 0) throw new JrrException(String.format("Cannot access memory at address 0x%x", a));
             io.jrrtui.arch.x86.Instruction insn = decoder.decode(java.util.Arrays.copyOf(code, n), 0, a);
             String marker = a == pc ? "=> " : "   ";
-            out.add(marker + label(a) + ":\t" + insn.text(t -> image.symbols().symbolize(t).orElse(null)));
+            out.add(marker + label(a) + ":\t" + insn.gdbText(t -> image.symbols().symbolize(t).orElse(null)));
             a += Math.max(1, insn.length());
         }
         return out;

@@ -21,7 +21,7 @@ final class Formats {
             case 't' -> Long.toBinaryString(u);
             case 'd' -> Long.toString(size >= 8 ? raw : (raw << (64 - 8 * size)) >> (64 - 8 * size));
             case 'u' -> Long.toUnsignedString(u);
-            case 'c' -> (u & 0xff) + " '" + (char) (u & 0xff) + "'";
+            case 'c' -> normal.format(v, 'c'); // gdb's char cast and escapes, as for members
             case 'a' -> "0x" + Long.toHexString(u);
             case 'z' -> String.format("0x%0" + (2 * size) + "x", u);
             default -> throw new io.jrrtui.util.JrrException("Undefined output format \"" + fmt + "\".");

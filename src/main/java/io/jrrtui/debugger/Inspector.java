@@ -80,9 +80,11 @@ final class Inspector {
         String fn = a.innermostFunction();
         if (!a.inlineChain().isEmpty() && a.inlineChain().get(0).file() != null) {
             var f = a.inlineChain().get(0);
-            return new SourceLocation(pc, fn, f.file(), f.line());
+            // the row's symtab names the innermost function's file when it is that row's file
+            String shown = a.line().filter(l -> l.file().equals(f.file())).map(SourceLine::displayName).orElse(null);
+            return new SourceLocation(pc, fn, f.file(), f.line(), shown);
         }
-        return a.line().map(l -> new SourceLocation(pc, fn, l.file(), l.line())).orElse(new SourceLocation(pc, fn, null, 0));
+        return a.line().map(l -> new SourceLocation(pc, fn, l.file(), l.line(), l.displayName())).orElse(new SourceLocation(pc, fn, null, 0));
     }
 
     FrameInfo frameInfo(StopContext ctx, int level) {
@@ -91,7 +93,39 @@ final class Inspector {
             // the kernel's frame for a signal: gdb's "<signal handler called>", no function or arguments
             return new FrameInfo(level, new SourceLocation(f.pc(), SourceLocation.SIGNAL_HANDLER_CALLED, null, 0), List.of(), true);
         }
-        return new FrameInfo(level, location(f.pc(), f.pcIsExact()), args(ctx, level), f.pcIsExact());
+        return new FrameInfo(level, location(f.pc(), f.pcIsExact()), frameArgs(ctx, level), f.pcIsExact());
+    }
+
+    /**
+     * A frame's arguments as gdb shows them in frame lines (its default "print frame-arguments
+     * scalars"): a structure, union, class or array — also through a reference — is "...", or the
+     * summary of its pretty printer ("std::vector of length 3, capacity 3 = {...}", a string whole).
+     */
+    private List<Variable> frameArgs(StopContext ctx, int level) {
+        Optional<FrameScope> scope = ctx.scope(level);
+        if (scope.isEmpty() || scope.get().function().isEmpty()) return List.of();
+        List<Variable> out = new ArrayList<>();
+        for (io.jrrtui.eval.Variable v : scope.get().args()) {
+            String text;
+            try {
+                Value val = scope.get().value(v);
+                Value object = val.type().strip() instanceof Type.Reference ? val.dereferenced() : val;
+                Type.Kind k = object.type().strip().kind();
+                boolean aggregate = k == Type.Kind.STRUCT || k == Type.Kind.UNION || k == Type.Kind.CLASS || k == Type.Kind.ARRAY;
+                text = aggregate ? summary(formatter.formatListed(object)) : formatter.formatListed(val);
+            } catch (JrrException e) {
+                text = "<error: " + e.getMessage() + ">";
+            }
+            out.add(new Variable(v.name(), text));
+        }
+        return out;
+    }
+
+    /** A printed aggregate as a frame line shows it: its printer's heading with {...} for the children, else "...". */
+    private static String summary(String full) {
+        if (full.startsWith("{") || full.startsWith("<")) return "...";
+        int children = full.indexOf(" = {");
+        return children < 0 ? full : full.substring(0, children) + " = {...}";
     }
 
     List<FrameInfo> backtrace(StopContext ctx, int limit) {
@@ -122,12 +156,87 @@ final class Inspector {
         return out;
     }
 
+    /**
+     * The calls of one evaluation in ctx: this inspector's, with the names the scope's module
+     * (null: none) does not know looked up in the other modules as gdb does.
+     */
+    private io.jrrtui.eval.ProgramCalls calls(StopContext ctx, io.jrrtui.symbols.ModuleSymbols module) {
+        return new io.jrrtui.eval.ProgramCalls() {
+            @Override
+            public io.jrrtui.arch.FunctionCall.Returned call(io.jrrtui.arch.FunctionCall call) {
+                return caller.call(call);
+            }
+
+            @Override
+            public java.util.OptionalLong functionElsewhere(String name) {
+                return caller.functionElsewhere(name);
+            }
+
+            @Override
+            public Optional<Value> elsewhere(String name, io.jrrtui.eval.TargetAccess target) {
+                return otherModules(ctx, module, name, target);
+            }
+        };
+    }
+
+    /**
+     * name in another module, as gdb finds it: a global or function of its debug information, else
+     * its ELF symbol — a function typed by the debug information of the function starting there
+     * (printf is __printf's alias in libc) or without a type, a data symbol refused as gdb does.
+     */
+    private Optional<Value> otherModules(StopContext ctx, io.jrrtui.symbols.ModuleSymbols module, String name,
+            io.jrrtui.eval.TargetAccess target) {
+        List<LoadedModule> modules = ctx.otherModules(module);
+        for (LoadedModule m : modules) {
+            Optional<FrameScope> other = ctx.scopeIn(m, ctx.selected());
+            Optional<Value> v = other.flatMap(o -> new ScopeContext(o, convenience).variable(name));
+            if (v.isPresent()) return v;
+        }
+        for (LoadedModule m : image.modules()) {
+            for (io.jrrtui.elf.ElfSymbol s : m.symbols().elf().symbols()) {
+                if (!s.name().equals(name) || !s.isDefined() || s.value() == 0) continue;
+                long addr = s.value() + m.symbols().bias();
+                if (s.type() == io.jrrtui.elf.ElfSymbol.STT_OBJECT) {
+                    throw new JrrException("'" + name + "' has unknown type; cast it to its declared type");
+                }
+                // an indirect function's symbol is its resolver: left out, as for calls
+                if (s.type() != io.jrrtui.elf.ElfSymbol.STT_FUNC) continue;
+                Optional<FrameScope> scope = ctx.scopeIn(m, ctx.selected());
+                Optional<io.jrrtui.symbols.FunctionInfo> f = m.symbols().functionContaining(addr)
+                        .filter(fi -> fi.entryPc() == addr && fi.die().isPresent());
+                if (scope.isPresent() && f.isPresent()) return Optional.of(Value.inMemory(scope.get().types().of(f.get().die().get()), addr, target));
+                return Optional.of(Value.functionWithoutDebugInfo(addr, target));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Registers, literals, convenience variables and other modules' symbols: a frame with no debug information anywhere. */
+    private io.jrrtui.eval.EvalContext bare(StopContext ctx) {
+        io.jrrtui.eval.TargetAccess access = ctx.access(ctx.selected());
+        return new io.jrrtui.eval.EvalContext() {
+            @Override public Optional<Value> variable(String name) { return Optional.empty(); }
+            @Override public Optional<Type> type(String name) { return Optional.empty(); }
+            @Override public io.jrrtui.eval.TargetAccess target() { return access; }
+            @Override public Map<String, Value> convenience() { return convenience; }
+            @Override public Optional<Value> elsewhere(String name) { return otherModules(ctx, null, name, access); }
+        };
+    }
+
+    /** The selected frame's context: its scope, the program's with no debug information there, else the bare one. */
+    private io.jrrtui.eval.EvalContext context(StopContext ctx) {
+        Optional<FrameScope> scope = ctx.scope(ctx.selected());
+        if (scope.isEmpty()) scope = ctx.programScope(ctx.selected());
+        return scope.<io.jrrtui.eval.EvalContext>map(s -> new ScopeContext(s, convenience, calls(ctx, s.module()))).orElseGet(() -> bare(ctx));
+    }
+
     Value evaluate(StopContext ctx, String expression) {
         Optional<FrameScope> scope = ctx.scope(ctx.selected());
         if (scope.isEmpty()) scope = ctx.programScope(ctx.selected());
-        FrameScope s = scope.orElseThrow(() -> new JrrException("No symbol table is loaded."));
+        if (scope.isEmpty()) return new Evaluator(bare(ctx)).evaluate(expression);
+        FrameScope s = scope.get();
         try {
-            return new Evaluator(new ScopeContext(s, convenience, caller)).evaluate(expression);
+            return new Evaluator(new ScopeContext(s, convenience, calls(ctx, s.module()))).evaluate(expression);
         } catch (JrrException e) {
             // stopped in a library with its own debug info: the program's globals are still visible
             Optional<FrameScope> program = ctx.programScope(ctx.selected());
@@ -145,15 +254,32 @@ final class Inspector {
         return v.type().strip().isScalar() ? Formats.format(v, format.charAt(0), formatter) : formatter.format(v, format.charAt(0));
     }
 
+    /** print once the program has exited: literals and convenience variables; registers and the program's names are gone. */
+    String printWithoutProcess(String expression, String format) {
+        io.jrrtui.eval.TargetAccess none = new io.jrrtui.eval.TargetAccess() {
+            @Override public byte[] readMemory(long addr, int len) { throw new JrrException(String.format("Cannot access memory at address 0x%x", addr)); }
+            @Override public long register(int dwarfRegNo) { throw new JrrException("No registers."); }
+            @Override public long cfa() { throw new JrrException("No registers."); }
+            @Override public long pc() { throw new JrrException("No registers."); }
+        };
+        io.jrrtui.eval.EvalContext gone = new io.jrrtui.eval.EvalContext() {
+            @Override public Optional<Value> variable(String name) { throw new JrrException("The program is not being run."); }
+            @Override public Optional<Type> type(String name) { return Optional.empty(); }
+            @Override public io.jrrtui.eval.TargetAccess target() { return none; }
+            @Override public Map<String, Value> convenience() { return convenience; }
+        };
+        Value v = new Evaluator(gone).evaluate(expression);
+        if (format == null || format.isEmpty()) return formatter.format(v);
+        return v.type().strip().isScalar() ? Formats.format(v, format.charAt(0), formatter) : formatter.format(v, format.charAt(0));
+    }
+
     String ptype(StopContext ctx, String expression) {
-        FrameScope scope = ctx.scope(ctx.selected()).orElseThrow(() -> new JrrException("No symbol table is loaded."));
-        Type t = new Evaluator(new ScopeContext(scope, convenience, caller)).typeOf(expression);
+        Type t = new Evaluator(context(ctx)).typeOf(expression);
         return "type = " + TypeNames.ptype(t);
     }
 
     String whatis(StopContext ctx, String expression) {
-        FrameScope scope = ctx.scope(ctx.selected()).orElseThrow(() -> new JrrException("No symbol table is loaded."));
-        return "type = " + new Evaluator(new ScopeContext(scope, convenience, caller)).whatis(expression);
+        return "type = " + new Evaluator(context(ctx)).whatis(expression);
     }
 
     String formatValue(Value v) {
@@ -216,7 +342,7 @@ final class Inspector {
             links.add(String.format("caller of frame at 0x%x", ctx.frame(level - 1).cfa().getAsLong()));
         }
         if (!links.isEmpty()) out.add(" " + String.join(", ", links));
-        List<Variable> args = args(ctx, level);
+        List<Variable> args = frameArgs(ctx, level);
         StringBuilder a = new StringBuilder();
         for (int i = 0; i < args.size(); i++) a.append(i > 0 ? ", " : "").append(args.get(i).name()).append('=').append(args.get(i).value());
         out.addAll(FrameFacts.describe(image, f, a.toString()));

@@ -82,6 +82,7 @@ final class LineStepper {
         long lo = line.get().startPc();
         long hi = line.get().endPc();
         long startCfa = d.ctx().cfa0();
+        int startDepth = inlineDepth(start.rip());
         Registers before = start;
         for (int i = 0; i < MAX_STEPS; i++) {
             StopReason r = target().stepInstruction();
@@ -98,6 +99,12 @@ final class LineStepper {
             if (enteredCall(before, now)) {
                 if (into && hasLines(pc)) return stepIntoFunction(pc, now.rsp());
                 Registers callee = now;
+                if (into && inPlt(pc)) {
+                    // a library's function through its PLT stub (and the lazy binder the first time): gdb steps
+                    // into it when it has line information
+                    Registers landed = throughTrampoline(callee.rsp());
+                    if (landed != null && hasLines(landed.rip())) return stepIntoFunction(landed.rip(), landed.rsp());
+                }
                 StopEvent s = runTo(readU64(now.rsp()), () -> target().registers().rsp() == callee.rsp() + 8);
                 if (s != null) return s;
                 now = target().registers();
@@ -107,10 +114,28 @@ final class LineStepper {
                 before = now;
                 continue;
             }
-            if (now.rsp() >= startCfa) return d.stop(StopEvent.Reason.STEP, 0, null, null, null, false); // returned
+            if (now.rsp() >= startCfa) {
+                // returned to the caller: at the start of a line-table row that is a stop (gdb's "start of a
+                // different line"); in the middle of one gdb steps on through it, now in the caller's frame
+                Optional<SourceLine> back = d.image().symbols().lineAt(pc);
+                if (back.isEmpty() || back.get().line() == 0 || (pc == back.get().startPc() && isStatementStart(pc))) {
+                    return d.stop(StopEvent.Reason.STEP, 0, null, null, null, false);
+                }
+                lo = back.get().startPc();
+                hi = back.get().endPc();
+                line = back;
+                startCfa = d.ctx().cfa0();
+                before = now;
+                continue;
+            }
             if (isStatementStart(pc)) {
                 StopEvent bp = breakpointAt(pc);
                 if (bp != null) return bp;
+                if (!into && d.ctx().cfa0() == startCfa && inlineDepth(pc) > startDepth && !atInlinedCallStart(pc)) {
+                    // the body of a function inlined into the line: next steps over it as over a call
+                    before = now;
+                    continue;
+                }
                 Optional<SourceLine> here = d.image().symbols().lineAt(pc);
                 if (here.isPresent() && here.get().line() == line.get().line() && here.get().file().equals(line.get().file())
                         && d.ctx().cfa0() == startCfa) {
@@ -142,6 +167,51 @@ final class LineStepper {
     private Optional<FunctionInfo> functionAt(long pc) {
         LoadedModule m = d.image().moduleAt(pc);
         return m == null ? Optional.empty() : m.symbols().functionContaining(pc);
+    }
+
+    /** Whether pc is in a PLT section of its module (a call through it reaches a library's function). */
+    private boolean inPlt(long pc) {
+        LoadedModule m = d.image().moduleAt(pc);
+        if (m == null) return false;
+        long a = pc - m.symbols().bias();
+        for (io.jrrtui.elf.ElfSection sec : m.symbols().elf().sections()) {
+            if (sec.name().startsWith(".plt") && a >= sec.addr() && a < sec.addr() + sec.size()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Single-steps from a PLT stub entered by a call (rsp calleeRsp) through the stubs and the
+     * dynamic linker's lazy binder to the first instruction at the call's depth outside the PLT:
+     * the function called. Null when something else stopped the steps (they are then lost, as
+     * only the binder runs here) or they go on too long.
+     */
+    private Registers throughTrampoline(long calleeRsp) {
+        for (int i = 0; i < 200_000; i++) {
+            StopReason r = target().stepInstruction();
+            d.moved();
+            if (r.kind() != StopReason.Kind.STEP) return null;
+            Registers now = target().registers();
+            if (now.rsp() > calleeRsp) return null;
+            // the binder leaves by an indirect jump at the call's depth: the function's first instruction
+            if (now.rsp() == calleeRsp && !inPlt(now.rip()) && isEntry(now.rip())) return now;
+        }
+        return null;
+    }
+
+    private boolean atInlinedCallStart(long pc) {
+        LoadedModule m = d.image().moduleAt(pc);
+        return m != null && m.symbols().atInlinedCallStart(pc);
+    }
+
+    /** How many inlined calls deep pc is in its function (0 outside any). */
+    private int inlineDepth(long pc) {
+        return d.image().symbols().lookup(pc).map(a -> (int) a.inlineChain().stream().filter(f -> f.inlined()).count()).orElse(0);
+    }
+
+    /** Whether pc is where a function (an ELF symbol) starts. */
+    private boolean isEntry(long pc) {
+        return d.image().symbols().symbolize(pc).map(n -> !n.matches(".*\\+\\d+")).orElse(false);
     }
 
     private boolean hasLines(long pc) {

@@ -103,8 +103,20 @@ final class StopContext {
         return m != null && m.symbols().hasDwarf() ? scopeIn(m, level) : programScope(level);
     }
 
+    /**
+     * The loaded modules other than except, the program first then in load order: where gdb looks
+     * for a name the frame's own module does not know.
+     */
+    List<LoadedModule> otherModules(io.jrrtui.symbols.ModuleSymbols except) {
+        List<LoadedModule> order = new java.util.ArrayList<>(image.modules());
+        order.remove(image.main());
+        order.add(0, image.main());
+        order.removeIf(m -> m.symbols() == except);
+        return order;
+    }
+
     /** The frame's scope with m's debug info and globals, or empty when m has none. */
-    private Optional<FrameScope> scopeIn(LoadedModule m, int level) {
+    Optional<FrameScope> scopeIn(LoadedModule m, int level) {
         if (!m.symbols().hasDwarf()) return Optional.empty();
         GlobalVariables g = globals.computeIfAbsent(m.path(), k -> new GlobalVariables(m.symbols().dwarf().orElseThrow()));
         return Optional.of(new FrameScope(m.symbols(), types, g, access(level), frame(level).lookupPc()));

@@ -24,6 +24,11 @@ public interface EvalContext {
         throw new io.jrrtui.util.JrrException("Cannot call " + call.name() + "() here: there is no process to run it in.");
     }
 
+    /** A name found outside the scope (another module's symbol), after {@link #variable} found nothing. */
+    default Optional<Value> elsewhere(String name) {
+        return Optional.empty();
+    }
+
     /** A function of another module (no debug information there) a call may name; empty when none. */
     default java.util.OptionalLong functionElsewhere(String name) {
         return java.util.OptionalLong.empty();

@@ -98,7 +98,8 @@ public final class Evaluator {
             return Value.ofBytes(new Type.Array(Literals.CHAR, b.length), b);
         }
         if (e instanceof Expr.Name n) {
-            return ctx.variable(n.name()).orElseThrow(() -> new JrrException("No symbol \"" + n.name() + "\" in current context."));
+            return ctx.variable(n.name()).or(() -> ctx.elsewhere(n.name()))
+                    .orElseThrow(() -> new JrrException("No symbol \"" + n.name() + "\" in current context."));
         }
         if (e instanceof Expr.Register r) return register(r.name());
         if (e instanceof Expr.Unary u) return unary(u.op(), eval(u.operand()));

@@ -76,7 +76,9 @@ final class FormatLetters {
             case 'd': return Long.toString(size >= 8 ? raw : (raw << (64 - 8 * size)) >> (64 - 8 * size));
             case 'u': return Long.toUnsignedString(raw & mask);
             case 'c': {
-                int c = (byte) raw;
+                // gdb casts to char, or to unsigned char when the value's type is unsigned
+                boolean unsigned = s instanceof Type.Base b && !b.isFloat() && !b.isSigned();
+                int c = unsigned ? (int) (raw & 0xff) : (byte) raw;
                 return c + " '" + GdbNumbers.escapeChar(c, '\'') + "'";
             }
             case 'a': return "0x" + Long.toHexString(raw & mask) + natural.sym(raw & mask);

@@ -100,6 +100,13 @@ public final class FrameScope {
             for (Die c : b.children()) {
                 if ((c.tag() == Dw.TAG_variable || c.tag() == Dw.TAG_formal_parameter) && c.nameInherited().map(name::equals).orElse(false))
                     return Optional.of(new Variable(name, c, c.tag() == Dw.TAG_formal_parameter ? Variable.Kind.PARAMETER : Variable.Kind.LOCAL));
+                // an enum declared inside the function: its constants are in scope there
+                if (c.tag() == Dw.TAG_enumeration_type && !c.flag(Dw.AT_enum_class)) {
+                    for (Die e : c.children()) {
+                        if (e.tag() == Dw.TAG_enumerator && e.name().map(name::equals).orElse(false))
+                            return Optional.of(new Variable(name, e, Variable.Kind.LOCAL));
+                    }
+                }
             }
         }
         if (globals == null) return Optional.empty();
@@ -107,10 +114,17 @@ public final class FrameScope {
         return globals.lookup(name, unit).map(d -> new Variable(name, d, Variable.Kind.GLOBAL));
     }
 
+    /** A file-scope variable of the unit named file ({@code 'file.c'::name}). */
+    public Optional<Variable> lookupInFile(String file, String name) {
+        if (globals == null) return Optional.empty();
+        return globals.lookupInFile(name, file).map(d -> new Variable(name, d, Variable.Kind.GLOBAL));
+    }
+
     /** The value of a variable in this frame. */
     public Value value(Variable v) {
         Die d = v.die();
-        Type t = types.of(d.typeInherited());
+        // an enumerator is a constant of its enumeration's type
+        Type t = d.tag() == Dw.TAG_enumerator ? types.of(d.parent()) : types.of(d.typeInherited());
         Optional<AttrValue> cv = d.rawInherited(Dw.AT_const_value);
         if (cv.isPresent()) return constValue(t, cv.get(), d);
         Optional<LocationList> loc = d.location(Dw.AT_location);

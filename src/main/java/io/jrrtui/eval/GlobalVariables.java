@@ -35,7 +35,25 @@ public final class GlobalVariables {
                 }
             } else if (d.tag() == Dw.TAG_namespace) {
                 collect(d, prefix + d.name().orElse("(anonymous namespace)") + "::", depth + 1);
+            } else if (d.tag() == Dw.TAG_enumeration_type) {
+                enumerators(d, prefix);
             }
+        }
+    }
+
+    /**
+     * The constants of an enum declared at file or namespace level, as gdb finds them: by their own
+     * name (qualified by the namespace), and for a C++ {@code enum class} only as {@code Enum::NAME}.
+     */
+    private void enumerators(Die type, String prefix) {
+        boolean scoped = type.flag(Dw.AT_enum_class);
+        String outer = scoped ? prefix + type.name().orElse("") + "::" : prefix;
+        if (scoped && type.name().isEmpty()) return;
+        for (Die e : type.children()) {
+            if (e.tag() != Dw.TAG_enumerator || e.name().isEmpty()) continue;
+            byName.computeIfAbsent(outer + e.name().get(), k -> new ArrayList<>()).add(e);
+            if (!scoped && !prefix.isEmpty()) byName.computeIfAbsent(prefix + type.name().orElse("") + "::" + e.name().get(),
+                    k -> new ArrayList<>()).add(e);
         }
     }
 
@@ -46,6 +64,15 @@ public final class GlobalVariables {
         for (Die d : ds) if (d.unit() == preferredUnit) return Optional.of(d);
         for (Die d : ds) if (d.flag(Dw.AT_external) || d.origin().map(o -> o.flag(Dw.AT_external)).orElse(false)) return Optional.of(d);
         return Optional.of(ds.get(0));
+    }
+
+    /** A global of the compilation unit named file (its DW_AT_name, or that name's last components): gdb's 'file.c'::name. */
+    public Optional<Die> lookupInFile(String name, String file) {
+        for (Die d : byName.getOrDefault(name, List.of())) {
+            String unit = d.unit().name().orElse("");
+            if (unit.equals(file) || unit.endsWith("/" + file)) return Optional.of(d);
+        }
+        return Optional.empty();
     }
 
     public List<String> names() {

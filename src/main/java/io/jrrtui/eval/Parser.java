@@ -216,6 +216,11 @@ final class Parser {
         switch (t.kind()) {
             case NUMBER: return Literals.number(t.text());
             case CHAR: {
+                // gdb's 'file.c'::name and 'function'::name: a quoted scope, not a character
+                if (peek().is("::") && peek(1).kind() == Token.Kind.IDENT && t.text().length() > 1 && !t.text().startsWith("\\")) {
+                    next();
+                    return new Expr.Name(t.text() + "::" + next().text());
+                }
                 byte[] b = Lexer.unescape(t.text());
                 if (b.length != 1) throw syntax(src, t.pos());
                 return new Expr.CharLit(b[0]);

@@ -13,4 +13,14 @@ public interface ProgramCalls {
      * without debug information); empty when there is none.
      */
     OptionalLong functionElsewhere(String name);
+
+    /**
+     * A name the frame's own module does not know, as gdb finds it in the other loaded modules:
+     * another module's global or function with debug information, else a function's ELF symbol
+     * (a value gdb prints as {@code <text variable, no debug info>}). Not used for the callee of a
+     * call by name, which {@link #functionElsewhere} decides.
+     */
+    default java.util.Optional<Value> elsewhere(String name, TargetAccess target) {
+        return java.util.Optional.empty();
+    }
 }

@@ -37,6 +37,11 @@ public final class ScopeContext implements EvalContext {
         return caller != null ? caller.functionElsewhere(name) : java.util.OptionalLong.empty();
     }
 
+    @Override
+    public Optional<Value> elsewhere(String name) {
+        return caller != null ? caller.elsewhere(name, scope.target()) : Optional.empty();
+    }
+
     public ScopeContext(FrameScope scope) {
         this(scope, new HashMap<>());
     }
@@ -48,6 +53,8 @@ public final class ScopeContext implements EvalContext {
         if (sep > 0) {
             Optional<Value> st = staticLocal(name.substring(0, sep), name.substring(sep + 2));
             if (st.isPresent()) return st;
+            Optional<Variable> inFile = scope.lookupInFile(name.substring(0, sep), name.substring(sep + 2));
+            if (inFile.isPresent()) return Optional.of(scope.value(inFile.get()));
         }
         return function(name);
     }

@@ -46,6 +46,11 @@ public final class TypeNames {
             }
             case FUNCTION: {
                 Type.Function f = (Type.Function) t;
+                // a function known by its ELF symbol only: gdb names its type so
+                if (f.returnType() == FunctionCalls.UNKNOWN_RETURN) {
+                    boolean wrapped = inner.startsWith("(") && inner.endsWith(")");
+                    return join("<text variable, no debug info>", wrapped ? inner.substring(1, inner.length() - 1) : inner);
+                }
                 return decl(f.returnType(), inner + "(" + params(f) + ")", depth + 1);
             }
             case CONST: case VOLATILE: {
@@ -103,6 +108,7 @@ public final class TypeNames {
         if (RustTypeNames.applies(t)) return RustTypeNames.ptype(t);
         Type top = t;
         for (int i = 0; i < MAX_DEPTH && top.kind() == Type.Kind.TYPEDEF; i++) top = ((Type.Typedef) top).target();
+        if (top instanceof Type.Function f && f.returnType() == FunctionCalls.UNKNOWN_RETURN) return "<unknown return type> ()";
         return expand(top, "", 0, 1);
     }
 

@@ -269,4 +269,14 @@ public final class Value {
             return java.util.Arrays.copyOf(out, size);
         }
     }
+
+    /** A function known by its ELF symbol only, at address: gdb's {@code {<text variable, no debug info>} 0x... <name>}. */
+    public static Value functionWithoutDebugInfo(long address, TargetAccess target) {
+        return inMemory(new Type.Function(FunctionCalls.UNKNOWN_RETURN, java.util.List.of(), false, false), address, target);
+    }
+
+    /** A C int (gdb's type for $_exitcode and other numbers it makes). */
+    public static Value ofInt(long v) {
+        return ofLong(Literals.INT, v);
+    }
 }

@@ -47,6 +47,11 @@ public final class ValueFormatter {
      *
      * @throws JrrException for an unknown letter or a value the format cannot show
      */
+    /** A value as info locals or a frame line lists it: without the (type) a top-level pointer has in print. */
+    public String formatListed(Value v) {
+        return format(v, false, 0);
+    }
+
     public String format(Value v, char letter) {
         if (letter == 0) return format(v);
         try {

@@ -49,6 +49,7 @@ public final class CommandInterpreter {
         commands.addAll(TimeCommands.all(context));
         commands.add(HistoryCommand.command(context));
         commands.addAll(DataCommands.all(context));
+        commands.add(Disassembly.command(context));
         commands.addAll(StackCommands.all(context, (line, out) -> execute(line, out, err)));
         commands.add(InfoCommands.command(infos));
         commands.addAll(SettingCommands.all(context));

@@ -148,7 +148,11 @@ final class DataCommands {
         try {
             out.print(Displays.show(d, c.session));
         } catch (JrrException e) {
-            c.displays.delete(List.of(d.number()));
+            if (!Displays.isParseError(e) && !d.format().isMemory()) {
+                out.print(Displays.failed(d, e));
+                return;
+            }
+            c.displays.withdraw(d);
             throw e;
         }
     }

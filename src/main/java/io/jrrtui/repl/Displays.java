@@ -33,6 +33,11 @@ final class Displays {
         return d;
     }
 
+    /** Takes back the display just added (its expression failed): gdb never makes it, nor uses its number. */
+    void withdraw(Display d) {
+        if (displays.remove(d) && d.number() == next - 1) next--;
+    }
+
     boolean isEmpty() {
         return displays.isEmpty();
     }
@@ -70,6 +75,18 @@ final class Displays {
         return d.number() + ": " + fmt + d.expression() + " = " + value + "\n";
     }
 
+    /** gdb's line for a display whose value cannot be read: {@code 1: *p = <error: Cannot access memory ...>}. */
+    static String failed(Display d, JrrException e) {
+        String fmt = d.format().letter() == null ? "" : "/" + d.format().letter() + " ";
+        return d.number() + ": " + fmt + d.expression() + " = <error: " + e.getMessage() + ">\n";
+    }
+
+    /** An error gdb meets parsing the expression (an unknown name, bad syntax): it then makes no display. */
+    static boolean isParseError(JrrException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("No symbol") || m.startsWith("A syntax error") || m.startsWith("Argument required");
+    }
+
     /** The function an expression is tied to: the selected one when it names its locals or arguments. */
     static String scopeOf(String expression, DebugSession session) {
         try {
@@ -101,7 +118,8 @@ final class Displays {
             try {
                 out.print(show(d, session));
             } catch (JrrException e) {
-                // out of scope here: gdb does not show it either
+                // out of scope here: gdb does not show it either; a value it cannot read, it says so
+                if (!isParseError(e) && !d.format().isMemory()) out.print(failed(d, e));
             }
         }
     }

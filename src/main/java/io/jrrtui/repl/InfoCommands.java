@@ -25,9 +25,9 @@ final class InfoCommands {
                 }),
                 Cmd.of("checkpoints", "Checkpoints made with the checkpoint command.").does((a, out) -> TimeCommands.table(c, out)),
                 Cmd.of("locals", "All local variables of current stack frame.").does((a, out) ->
-                        variables(c.session.locals(c.session.selectedFrame().level()), "No locals.", out)),
+                        variables(c.session.locals(selectedLevel(c)), "No locals.", out)),
                 Cmd.of("args", "Argument variables of current stack frame.").does((a, out) ->
-                        variables(c.session.args(c.session.selectedFrame().level()), "No arguments.", out)),
+                        variables(c.session.args(selectedLevel(c)), "No arguments.", out)),
                 Cmd.of("registers", "List of integer registers and their contents.").alias("r", "reg")
                         .usage("info registers [NAME...]").does((a, out) -> registers(c, a, out)),
                 Cmd.of("all-registers", "List of all registers and their contents: general, x87, SSE and AVX.")
@@ -56,6 +56,11 @@ final class InfoCommands {
                         .does((a, out) -> c.session.symbolSearch("functions", a.strip()).forEach(out::println)),
                 Cmd.of("variables", "All global and static variable names, or those matching REGEXP.").usage("info variables [REGEXP]")
                         .does((a, out) -> c.session.symbolSearch("variables", a.strip()).forEach(out::println)),
+                Cmd.of("scope", "List the variables local to a scope.").usage("info scope LOCATION\nThe variables of the block at "
+                                + "LOCATION (a function, line or *ADDRESS) and of the blocks around it, and where each lives.")
+                        .does((a, out) -> c.session.scopeInfo(a.strip()).forEach(out::println)),
+                Cmd.of("types", "All type names, or those matching REGEXP.").usage("info types [REGEXP]")
+                        .does((a, out) -> c.session.symbolSearch("types", a.strip()).forEach(out::println)),
                 Cmd.of("display", "Expressions to display when program stops.").does((a, out) -> out.print(c.displays.table(currentFunction(c))))));
         return t;
     }
@@ -219,6 +224,16 @@ final class InfoCommands {
         }
         if (libs.stream().anyMatch(l -> l.value().contains("(*)"))) {
             out.println("(*): Shared library is missing debugging information.");
+        }
+    }
+
+    /** The selected frame's level; with no program gdb says no frame is selected (not "No stack."). */
+    private static int selectedLevel(ReplContext c) {
+        try {
+            return c.session.selectedFrame().level();
+        } catch (io.jrrtui.util.JrrException e) {
+            if (e.getMessage() != null && e.getMessage().equals("No stack.")) throw new io.jrrtui.util.JrrException("No frame selected.");
+            throw e;
         }
     }
 }

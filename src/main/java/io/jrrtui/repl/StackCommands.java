@@ -26,9 +26,11 @@ final class StackCommands {
                         .does((a, out) -> move(c, Args.count(a, 1), a.isBlank(), out)),
                 Cmd.of("down", "Select and print stack frame called by this one.").alias("do", "dow").usage("down [N]")
                         .repeat(Repeat.SAME).does((a, out) -> move(c, -Args.count(a, 1), a.isBlank(), out)),
-                Cmd.of("frame", "Select and print a stack frame.").alias("f").usage("frame [N]\nWithout N, print the selected frame.")
+                Cmd.of("frame", "Select and print a stack frame.").alias("f")
+                        .usage("frame [N | level N | function NAME]\nWithout N, print the selected frame; with function NAME, the\n"
+                                + "innermost frame of that function.")
                         .does((a, out) -> {
-                            FrameInfo f = a.isBlank() ? c.session.selectedFrame() : select(c, Args.integer(a));
+                            FrameInfo f = a.isBlank() ? c.session.selectedFrame() : select(c, level(c, a.strip()));
                             out.print(c.printer.selectedFrame(c.forDisplay(f)));
                         }),
                 Cmd.of("thread", "Use this command to switch between threads.").alias("t")
@@ -58,7 +60,13 @@ final class StackCommands {
     }
 
     /** gdb's target id of a thread: we know its recorded LWP and name (no pthread_t address; no name in a core file). */
+    /** The target id in gdb's thread switch lines: "Thread 0x... (LWP n)", without the name. */
+    static String shortTargetId(ThreadInfo t) {
+        return t.pthread() != 0 ? String.format("Thread 0x%x (LWP %d)", t.pthread(), t.tid()) : targetId(t);
+    }
+
     static String targetId(ThreadInfo t) {
+        if (t.pthread() != 0) return shortTargetId(t) + (t.name() == null ? "" : " \"" + t.name() + "\"");
         return t.name() == null ? "LWP " + t.tid() : "LWP " + t.tid() + " \"" + t.name() + "\"";
     }
 
@@ -82,6 +90,23 @@ final class StackCommands {
             }
         }
         if (limit > 0 && frames.size() > limit) out.println("(More stack frames follow...)");
+    }
+
+    /** The level frame's argument names: N, "level N", or "function NAME" (its innermost frame). */
+    private static int level(ReplContext c, String arg) {
+        if (arg.startsWith("level ")) return Args.integer(arg.substring(6).strip());
+        if (!arg.startsWith("function ")) return Args.integer(arg);
+        String name = arg.substring(9).strip();
+        for (FrameInfo f : c.session.backtrace(Integer.MAX_VALUE)) {
+            if (name.equals(f.where().function())) return f.level();
+        }
+        boolean known;
+        try {
+            known = c.session.whatis(name).matches("type = .*\\(.*\\)");
+        } catch (JrrException e) {
+            known = false;
+        }
+        throw new JrrException(known ? "No frame for function \"" + name + "\"." : "Function \"" + name + "\" not defined.");
     }
 
     private static FrameInfo select(ReplContext c, int level) {
@@ -108,7 +133,7 @@ final class StackCommands {
         List<String> words = Args.words(args);
         if (words.isEmpty()) {
             ThreadInfo t = selected(c);
-            out.println("[Current thread is " + t.number() + " (" + targetId(t) + ")]");
+            out.println("[Current thread is " + t.number() + " (" + shortTargetId(t) + ")]");
             return;
         }
         switch (words.get(0)) {
@@ -119,7 +144,8 @@ final class StackCommands {
             default -> {
                 if (!words.get(0).matches("\\d{1,9}")) throw new JrrException("Invalid thread ID: " + args.strip());
                 ThreadInfo t = c.session.selectThread(Integer.parseInt(words.get(0)));
-                out.println("[Switching to thread " + t.number() + " (" + targetId(t) + ")]");
+                out.println("[Switching to thread " + t.number() + " (" + shortTargetId(t) + ")]");
+                c.printer.threadSelected(t.number());
                 out.print(c.printer.selectedFrame(c.forDisplay(c.session.selectedFrame())));
             }
         }

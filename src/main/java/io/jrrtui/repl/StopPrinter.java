@@ -89,7 +89,32 @@ public final class StopPrinter {
      * The report of a stop the session just made: looks up the innermost frame (arguments, whether
      * the pc starts a statement) and the breakpoint hit, then formats as {@link #stop} does.
      */
+    /** The thread of the last stop reported or selected since (gdb's previous_inferior_ptid), 0 when none. */
+    private int lastThread;
+
+    /** thread N selected a thread: the next stop in another one says so. */
+    public void threadSelected(int number) {
+        lastThread = number;
+    }
+
+    /** gdb's "[Switching to Thread 0x... (LWP n)]" when a stop is in another thread than the last one. */
+    private String threadSwitch(DebugSession session, StopEvent stop) {
+        int before = lastThread;
+        // a program with one thread has its stops unnumbered: that thread is 1
+        lastThread = Math.max(1, stop.thread());
+        if (stop.thread() <= 0 || before <= 0 || before == stop.thread()) return "";
+        try {
+            // the stop selected the thread that stopped: named without unwinding or selecting any other
+            io.jrrtui.api.ThreadInfo t = session.selectedThreadId();
+            if (t != null && t.number() == stop.thread()) return "[Switching to " + StackCommands.shortTargetId(t) + "]\n";
+        } catch (JrrException e) {
+            // no thread to name: say nothing
+        }
+        return "";
+    }
+
     public String report(DebugSession session, StopEvent stop) {
+        String switched = stop.reason() == StopEvent.Reason.EXITED ? "" : threadSwitch(session, stop);
         FrameInfo frame = null;
         if (stop.reason() != StopEvent.Reason.EXITED) {
             try {
@@ -106,7 +131,7 @@ public final class StopPrinter {
                 hit = new BreakpointInfo(stop.breakpoint(), "breakpoint", true, true, "", List.of(), null, 1);
             }
         }
-        return stop(stop, frame, hit);
+        return switched + stop(stop, frame, hit);
     }
 
     /**
@@ -234,7 +259,7 @@ public final class StopPrinter {
         if (!frame.pcIsExact() || !w.hasLine()) sb.append(address(w.pc())).append(" in ");
         sb.append(w.function() != null ? w.function() : "??").append(" (").append(joinArgs(frame.args())).append(')');
         if (w.hasLine()) {
-            sb.append(" at ").append(displayFile(w.file())).append(':').append(w.line());
+            sb.append(" at ").append(w.displayFile()).append(':').append(w.line());
         } else {
             String lib = libraryOf.apply(w.pc());
             if (lib != null) sb.append(" from ").append(lib);
@@ -265,7 +290,7 @@ public final class StopPrinter {
             lastMissing = null;
             return w.line() + "\t" + text + "\n";
         }
-        return missingLine(w.line(), displayFile(w.file())) + "\n";
+        return missingLine(w.line(), w.displayFile()) + "\n";
     }
 
     /** The last file (as shown) whose line could not be shown since one was (gdb's last_source_error). */
@@ -328,10 +353,10 @@ public final class StopPrinter {
         SourceLocation first = locs.get(0);
         sb.append(" at 0x").append(Long.toHexString(first.pc()));
         if (locs.size() > 1) {
-            if (first.hasLine()) sb.append(": ").append(displayFile(first.file())).append(':').append(first.line()).append('.');
+            if (first.hasLine()) sb.append(": ").append(first.displayFile()).append(':').append(first.line()).append('.');
             return sb.append(" (").append(locs.size()).append(" locations)\n").toString();
         }
-        if (first.hasLine()) sb.append(": file ").append(displayFile(first.file())).append(", line ").append(first.line()).append('.');
+        if (first.hasLine()) sb.append(": file ").append(first.displayFile()).append(", line ").append(first.line()).append('.');
         return sb.append('\n').toString();
     }
 
@@ -401,7 +426,7 @@ public final class StopPrinter {
 
     private String locationWhat(SourceLocation l, String typed) {
         if (l.hasLine()) {
-            return (l.function() != null ? "in " + l.function() + " " : "") + "at " + displayFile(l.file()) + ":" + l.line();
+            return (l.function() != null ? "in " + l.function() + " " : "") + "at " + l.displayFile() + ":" + l.line();
         }
         return l.function() != null ? "<" + l.function() + ">" : typed;
     }

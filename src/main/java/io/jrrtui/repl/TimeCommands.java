@@ -76,6 +76,6 @@ final class TimeCommands {
     private static String where(SourceLocation w, String sep) {
         if (w == null) return "";
         String fn = w.function() != null ? w.function() : StopPrinter.address(w.pc());
-        return sep + fn + (w.hasLine() ? " at " + StopPrinter.displayFile(w.file()) + ":" + w.line() : "");
+        return sep + fn + (w.hasLine() ? " at " + w.displayFile() + ":" + w.line() : "");
     }
 }

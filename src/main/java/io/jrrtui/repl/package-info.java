@@ -16,17 +16,18 @@
  * typed command ("Continuing.", "Run till exit from ...", "Will ignore next N crossings...",
  * "(More stack frames follow...)", a new display's first value); we print them in both modes.
  * An error does not stop a batch file (gdb stops a sourced file at the first error).</li>
- * <li>File names are shown by their last component ({@code set filename-display basename}); a
- * frame without line information ends in "from LIB" with the library path as
- * {@code info sharedlibrary} names it.</li>
+ * <li>File names are shown as gdb's symtabs name them (the unit's DW_AT_name, or the line table's
+ * directory and name: {@code ./stdio-common/printf.c}); a frame without line information ends in
+ * "from LIB" with the library path as {@code info sharedlibrary} names it.</li>
  * <li>A step shows only the source line when it ends in the function it started in; gdb compares
  * frame ids, so a recursive step into the same function shows the frame line there and not here.</li>
  * <li>Only one watchpoint is reported per stop (the session reports one), where gdb lists every
  * watchpoint that triggered. A {@code last EXPR} stop is headed "Last change of EXPR".</li>
  * <li>{@code [Inferior 1 (process N) ...]}: N is the pid when the session's stop detail names it
  * ("process 1234 exited normally"), else 1.</li>
- * <li>Threads: the replay has one thread, shown as "Thread 1"; {@code thread N} for another N says
- * "Unknown thread N.".</li>
+ * <li>Threads are named as gdb's libthread_db names them with glibc ("Thread 0x7ffff7d8a740 (LWP n)",
+ * the thread pointer), else "LWP n"; a stop in another thread than the last says "[Switching to
+ * ...]"; gdb's "[New Thread ...]" and "[Thread ... exited]" notes are not printed.</li>
  * <li>{@code checkpoint} says "Checkpoint N at event E, FUNC at FILE:LINE."; {@code info
  * checkpoints} is rr's ID/When/Where table; {@code when} is rr's "Current event: N".</li>
  * <li>{@code run} without N replays from event 1 to the first breakpoint; {@code run N} and

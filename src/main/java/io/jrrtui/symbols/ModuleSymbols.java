@@ -260,6 +260,55 @@ public final class ModuleSymbols {
         return Optional.empty();
     }
 
+    /**
+     * The code gdb's {@code disassemble} shows for an address: the range of the DWARF function
+     * holding it, else the ELF symbol covering it (of any type, as gdb); biased. Empty when none.
+     */
+    public Optional<NamedRange> functionBounds(long addr) {
+        long a = addr - bias;
+        Optional<FunctionInfo> f = functionAt(a);
+        if (f.isPresent()) {
+            for (AddressRange r : f.get().ranges()) {
+                if (r.contains(a)) return Optional.of(new NamedRange(f.get().name(), r.low() + bias, r.high() + bias));
+            }
+        }
+        return elfSymbols().lookup(a).filter(s -> s.size() > 0 && Long.compareUnsigned(a - s.value(), s.size()) < 0)
+                .map(s -> new NamedRange(displayName(s.name()), s.value() + bias, s.value() + s.size() + bias));
+    }
+
+    /**
+     * The module's ELF symbols as gdb's minimal symbols (versions dropped, PLT entries named
+     * {@code name@plt}), in address order, at their run-time addresses.
+     */
+    public List<ElfSymbol> minimalSymbols() {
+        List<ElfSymbol> out = new ArrayList<>();
+        for (ElfSymbol s : elfSymbols().all()) {
+            out.add(new ElfSymbol(displayName(s.name()), s.value() + bias, s.size(), s.type(), s.binding(), s.sectionIndex(), s.dynamic()));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a run-time address is where the innermost inlined call around it begins: gdb shows
+     * such a stop at the call site, in the caller, and a next stops there rather than stepping over.
+     */
+    public boolean atInlinedCallStart(long addr) {
+        long a = addr - bias;
+        Optional<FunctionInfo> f = functionAt(a);
+        if (f.isEmpty() || f.get().die().isEmpty()) return false;
+        List<Die> scopes = scopes(f.get().die().get(), a);
+        for (int i = scopes.size() - 1; i >= 1; i--) {
+            Die d = scopes.get(i);
+            if (d.tag() != Dw.TAG_inlined_subroutine) continue;
+            for (AddressRange r : d.ranges()) if (r.low() == a) return true;
+            return false;
+        }
+        return false;
+    }
+
+    /** A named span of addresses [low, high). */
+    public record NamedRange(String name, long low, long high) {}
+
     /** The innermost concrete function containing a run-time address (biased). */
     public Optional<FunctionInfo> functionContaining(long addr) {
         return functionAt(addr - bias).map(f -> f.rebased(bias));
@@ -285,7 +334,8 @@ public final class ModuleSymbols {
         });
     }
 
-    String displayName(String raw) {
+    /** A symbol's name as gdb shows it: demangled (C++, Rust), clone suffixes shortened. */
+    public String displayName(String raw) {
         return demangler.demangle(raw).orElseGet(() -> ElfSymbolTable.displayName(raw));
     }
 

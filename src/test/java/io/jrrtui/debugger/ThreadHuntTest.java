@@ -85,11 +85,12 @@ class ThreadHuntTest {
         while (m.find()) seen.append(m.group(2)).append('=').append(m.group(3)).append(' ');
         assertEquals("first=11 second=22 third=33 ", seen.toString(), out);
         // info threads: four threads, the stopped one selected, main waits in pthread_join
-        assertTrue(out.matches("(?s).*\\* \\d+ +LWP \\d+ \"first\" +write_shared \\(value=11\\).*"), out);
-        assertEquals(4, count(out, "(?m)^[* ] \\d+ +LWP \\d+ "), out);
+        // gdb's target ids with glibc: the thread pointer, then the LWP
+        assertTrue(out.matches("(?s).*\\* \\d+ +Thread 0x\\p{XDigit}+ \\(LWP \\d+\\) \"first\" +write_shared \\(value=11\\).*"), out);
+        assertEquals(4, count(out, "(?m)^[* ] \\d+ +Thread 0x\\p{XDigit}+ \\(LWP \\d+\\) "), out);
         // thread 1 is the program's main thread: its stack reaches main through pthread_join
-        assertTrue(out.matches("(?s).*\\[Switching to thread 1 \\(LWP \\d+ \"mt_shared_turns\"\\)\\].*in main \\(\\) at mt_shared_turns.c:\\d+.*"), out);
-        assertTrue(out.contains("Thread 1 (LWP"), out);
+        assertTrue(out.matches("(?s).*\\[Switching to thread 1 \\(Thread 0x\\p{XDigit}+ \\(LWP \\d+\\)\\)\\].*in main \\(\\) at mt_shared_turns.c:\\d+.*"), out);
+        assertTrue(out.contains("Thread 1 (Thread 0x"), out);
         assertTrue(out.contains("writer_thread (arg="), out);
     }
 
@@ -134,7 +135,7 @@ class ThreadHuntTest {
         String out = batch(latest(), "continue", "info threads", "thread apply all bt", "print m1.__data.__lock",
                 "watch -l m1.__data.__lock", "reverse-continue", "bt", "reverse-continue", "bt");
         assertTrue(out.contains("The recording ends here (program killed by SIGINT)."), out);
-        assertEquals(3, count(out, "(?m)^[* ] \\d+ +LWP \\d+ "), out);
+        assertEquals(3, count(out, "(?m)^[* ] \\d+ +Thread 0x\\p{XDigit}+ \\(LWP \\d+\\) "), out);
         String atEnd = out.substring(0, out.indexOf("Hardware watchpoint 1: -location"));
         assertEquals(2, count(atEnd, "take_second \\(m="), "both threads wait in their second lock: " + out);
         assertTrue(out.contains("in left (arg=") && out.contains("in right (arg="), out);

@@ -107,9 +107,9 @@ class ParityOracleTest {
      * Differences not closed yet ("scenario #command-number"), each listed in the output: a step
      * that ends in another instance of the same function prints only the source line (the printer
      * compares function names; gdb compares frames); in libc, gdb names atoi by its internal alias
-     * (__GI_atoi), shows the DW_AT_name path (./stdlib/atoi.c) and says the missing source file is
-     * missing in its own words; after a reverse-finish to a call through the PLT, gdb's next prints
-     * the frame line.
+     * (__GI_atoi) and stops there inside a line-table row (the file is named alike since part 6:
+     * ./stdlib/atoi.c); after a reverse-finish to a call through the PLT, gdb's next prints the
+     * frame line.
      */
     static final java.util.Set<String> KNOWN_GAPS = java.util.Set.of("until a location in a recursion #12",
             "reverse-step into a shared library #4", "reverse-step into a shared library #5", "reverse-step into a shared library #8");

@@ -57,6 +57,24 @@ public record Instruction(long address, int length, byte[] bytes, String mnemoni
         return format(mnemonic, operands, symbolizer);
     }
 
+    /**
+     * AT&T text as gdb's {@code x/i} and {@code disassemble} print it: as {@link #text(LongFunction)},
+     * except that branch targets and the rip-relative comment are written with {@code 0x}.
+     */
+    public String gdbText(LongFunction<String> symbolizer) {
+        List<String> args = operands;
+        if (hasBranchTarget()) {
+            String plain = Long.toHexString(branchTarget);
+            args = operands.stream().map(o -> o.equals(plain) ? "0x" + plain : o).toList();
+        }
+        String t = format(mnemonic, args, symbolizer);
+        if (ripRelative && !hasBranchTarget()) {
+            int at = t.lastIndexOf(COMMENT_GAP + Long.toHexString(memoryTarget));
+            if (at >= 0) t = t.substring(0, at + COMMENT_GAP.length()) + "0x" + t.substring(at + COMMENT_GAP.length());
+        }
+        return t;
+    }
+
     /** Intel-syntax text as {@code objdump -d -M intel} prints it, without symbol names. */
     public String intelText() {
         return intelText(a -> null);
