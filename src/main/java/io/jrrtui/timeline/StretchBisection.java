@@ -105,20 +105,9 @@ final class StretchBisection {
         long endEvent = hi;
         if (TRACE) System.err.printf("[bisection] last hits in the stretch from %d.%d to the end of event %d%n", lo, segmentKey % Timeline.SUB, endEvent);
 
-        // 2. the latest checkpoint of the stretch with a hit after it: usually the last one (a loop
-        // that runs to the stretch's end), else by binary search (a: known to have a hit after it,
-        // -1 for the segment's start; b: known not to, size for the stretch's end)
+        // 2. the latest checkpoint of the stretch with a hit after it (a), and the one after it (b)
         List<Long> pauses = new ArrayList<>(tl.checkpointsByKey().subMap(segmentKey, false, Timeline.key(lo + 1, 0), false).keySet());
-        int a = -1, b = pauses.size();
-        if (b > 0) {
-            if (hitAfterCheckpoint(pauses.get(b - 1), stretchEnd, w)) a = b - 1;
-            else b--;
-        }
-        while (b - a > 1) {
-            int m = (a + b) >>> 1;
-            if (hitAfterCheckpoint(pauses.get(m), stretchEnd, w)) a = m;
-            else b = m;
-        }
+        int a = latestWithHitAfter(pauses, stretchEnd, w), b = a + 1;
         long nextKey = b < pauses.size() ? pauses.get(b) : Timeline.key(lo + 1, 0); // the first key proved to lie after Q
         Long qKey = a >= 0 ? pauses.get(a) : null;
         Checkpoint q;
@@ -198,12 +187,7 @@ final class StretchBisection {
      */
     private List<Hit> beforeCheckpoint(long segmentKey, long c, Mark end, Wanted w) {
         List<Long> earlier = new ArrayList<>(tl.checkpointsByKey().subMap(segmentKey, false, c, false).keySet());
-        int a = -1, b = earlier.size(); // a: a hit after it (-1: segmentKey); b: none
-        while (b - a > 1) {
-            int m = (a + b) >>> 1;
-            if (hitAfterCheckpoint(earlier.get(m), end, w)) a = m;
-            else b = m;
-        }
+        int a = latestWithHitAfter(earlier, end, w);
         long from = a >= 0 ? earlier.get(a) : segmentKey;
         if (TRACE) System.err.printf("[bisection] no hit after %d.%d: scan from %d.%d%n", Timeline.eventOf(c), c % Timeline.SUB,
                 Timeline.eventOf(from), from % Timeline.SUB);
@@ -218,6 +202,26 @@ final class StretchBisection {
      */
     private List<Hit> finalScan(Mark stretchEnd, Wanted w, long nextKey) {
         return tl.scanForAnswer(stretchEnd, w.extraStops, w.accept, w.writeEndingHere, Integer.MAX_VALUE, nextKey);
+    }
+
+    /**
+     * The index of the latest of keys (a stretch's checkpoints, in order) with an accepted hit
+     * after it and before end; -1 when none has. Usually the last one (a loop that runs to the
+     * end), so that is asked first; else by binary search (a: known to have a hit after it, -1 for
+     * the segment's start; b: known not to, size for the end).
+     */
+    private int latestWithHitAfter(List<Long> keys, Mark end, Wanted w) {
+        int a = -1, b = keys.size();
+        if (b > 0) {
+            if (hitAfterCheckpoint(keys.get(b - 1), end, w)) a = b - 1;
+            else b--;
+        }
+        while (b - a > 1) {
+            int m = (a + b) >>> 1;
+            if (hitAfterCheckpoint(keys.get(m), end, w)) a = m;
+            else b = m;
+        }
+        return a;
     }
 
     /** Whether a hit comes after the timeline's checkpoint k and before the stretch's end. */
