@@ -81,3 +81,41 @@ int jrr_step_n(int tid, int n, long long *out) {
     out[0] = stepped;
     return 0;
 }
+
+#include <linux/perf_event.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/*
+ * A clock of task tid's own CPU time (the software event PERF_COUNT_SW_TASK_CLOCK, no PMU needed)
+ * that, once it has counted period nanoseconds, sends the task a SIGTRAP with si_code TRAP_PERF
+ * and si_perf_data = sig_data: the task stops at that point of its run, however busy the machine
+ * and wherever the tracer is (a SIGSTOP sent by a polling tracer lands as late as the tracer gets
+ * a CPU). period 0: count only. Returns the event's descriptor or -errno.
+ */
+int jrr_perf_task_clock(int tid, uint64_t period, uint64_t sig_data) {
+    struct perf_event_attr a;
+    memset(&a, 0, sizeof a);
+    a.size = sizeof a;
+    a.type = PERF_TYPE_SOFTWARE;
+    a.config = PERF_COUNT_SW_TASK_CLOCK;
+    a.exclude_kernel = 1; /* allowed at perf_event_paranoid 2; overflows in the kernel are skipped */
+    a.exclude_hv = 1;
+    if (period != 0) {
+        a.sample_period = period;
+        a.sigtrap = 1;
+        a.remove_on_exec = 1; /* the kernel requires it with sigtrap */
+        a.sig_data = sig_data;
+    }
+    int fd = (int)syscall(SYS_perf_event_open, &a, tid, -1, -1, PERF_FLAG_FD_CLOEXEC);
+    return fd < 0 ? -errno : fd;
+}
+
+/* The count of event fd (nanoseconds for a task clock), then closes it; -errno when it cannot be read. */
+long long jrr_perf_read_close(int fd) {
+    uint64_t v = 0;
+    long long r = read(fd, &v, sizeof v) == (ssize_t)sizeof v ? (long long)v : -errno;
+    close(fd);
+    return r;
+}

@@ -374,9 +374,11 @@ final class EventReplayer {
             t.pending = null;
             return ws;
         }
+        boolean pausable = request == Ptrace.PTRACE_SYSEMU && s.pause.enabled();
+        if (pausable) s.pause.beforeResume(t);
         Ptrace.resume(request, t.tid, t.deliver);
         t.deliver = 0;
-        return request == Ptrace.PTRACE_SYSEMU && s.pause.enabled() ? s.pause.waitFor(t) : Ptrace.waitFor(t.tid);
+        return pausable ? s.pause.waitFor(t) : Ptrace.waitFor(t.tid);
     }
 
     private static final boolean VERBOSE = System.getenv("JRR_VERBOSE_REPLAY") != null;

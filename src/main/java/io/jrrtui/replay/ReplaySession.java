@@ -406,6 +406,7 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
         long started = System.nanoTime();
         if (inDebuggedProcess(t) && !stopsDisarmed) passHardwareBreakpoint(t, now);
         try (StopDeadline deadline = StopDeadline.after(t, searchLeft)) {
+            if (s.pause.enabled()) s.pause.beforeResume(t);
             Ptrace.resume(Ptrace.PTRACE_SYSEMU, t.tid, t.deliver);
             t.deliver = 0;
             ws = s.pause.enabled() ? s.pause.waitFor(t) : Ptrace.waitFor(t.tid);
@@ -890,6 +891,11 @@ public final class ReplaySession implements Target, EventHistory, Checkpointing 
     @Override
     public long programCpuNanos() {
         return CpuTime.ofProcess(pid());
+    }
+
+    @Override
+    public long pausedRunNanos() {
+        return TracerThread.call(s.pause::clockedNanos);
     }
 
     /** While true, no int3 is in the program and no watched page is protected (see {@link #armStops}). */

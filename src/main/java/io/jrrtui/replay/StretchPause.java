@@ -28,6 +28,12 @@ final class StretchPause {
     private boolean sent;
     private Thread watcher;
 
+    /** The clock armed for the task about to be resumed ({@link #beforeResume}), or null. */
+    private io.jrrtui.sys.TaskClock clock;
+    private LiveTask clocked;
+    /** Run time the clocks have counted, in total. */
+    private long clockedNanos;
+
     void setThreshold(long nanos) {
         thresholdNanos = nanos;
         if (nanos >= SHORT_NANOS && watcher == null) {
@@ -41,8 +47,36 @@ final class StretchPause {
         return thresholdNanos > 0;
     }
 
+    /**
+     * Called just before t is resumed while pauses are enabled: a short threshold is then kept by
+     * a clock of t's own run time ({@link io.jrrtui.sys.TaskClock}), where the kernel allows one,
+     * instead of by polling.
+     */
+    void beforeResume(LiveTask t) {
+        closeClock();
+        long threshold = thresholdNanos;
+        if (threshold <= 0 || threshold >= SHORT_NANOS) return;
+        clock = io.jrrtui.sys.TaskClock.open(t.tid, threshold);
+        clocked = clock == null ? null : t;
+    }
+
+    /** The run time the clocks of short pauses have counted so far, in nanoseconds. */
+    long clockedNanos() {
+        return clockedNanos;
+    }
+
+    private void closeClock() {
+        if (clock == null) return;
+        long n = clock.readAndClose();
+        if (n > 0) clockedNanos += n;
+        clock = null;
+        clocked = null;
+    }
+
     /** Resumes t (already resumed by the caller) and waits for its next stop; true in t.paused when the stop is a pause. */
     WaitStatus waitFor(LiveTask t) {
+        if (clock != null && clocked == t) return waitClocked(t);
+        closeClock(); // armed for a task whose resume failed
         long threshold = thresholdNanos;
         if (threshold > 0 && threshold < SHORT_NANOS) return waitPolling(t, threshold);
         synchronized (this) {
@@ -58,6 +92,26 @@ final class StretchPause {
             sent = false;
         }
         return settle(t, ws, signalled);
+    }
+
+    /**
+     * Waits for t, whose clock stops it after the threshold with a SIGTRAP of its own: that stop
+     * is the pause (the trap is never delivered). The kernel sends the trap from the timer
+     * interrupt that finds t running in user mode, so it is reported before t can reach any other
+     * stop; none is left pending after another stop.
+     */
+    private WaitStatus waitClocked(LiveTask t) {
+        WaitStatus ws;
+        try {
+            ws = Ptrace.waitFor(t.tid);
+        } finally {
+            closeClock();
+        }
+        if (ws.stopped() && ws.event() == 0 && ws.stopSig() == Signals.SIGTRAP
+                && io.jrrtui.sys.TaskClock.isOurTrap(Ptrace.getSigInfo(t.tid))) {
+            t.paused = true;
+        }
+        return ws;
     }
 
     /**

@@ -60,6 +60,16 @@ public final class Shim {
      */
     public record StepRun(int stepped, WaitStatus otherStop, boolean beforeTrapInstruction) {}
 
+    /** See jrr_perf_task_clock in native-shim/jrrshim.c: a descriptor, or -errno. */
+    static int perfTaskClock(int tid, long periodNanos, long sigData) {
+        return Native0.jrr_perf_task_clock(tid, periodNanos, sigData);
+    }
+
+    /** The count of perf event fd, which is closed; -errno when it could not be read. */
+    static long perfReadClose(int fd) {
+        return Native0.jrr_perf_read_close(fd);
+    }
+
     private static final class Native0 {
         static {
             Native.register(Native0.class, NativeLibrary.getInstance(nativeDir().resolve("libjrrshim.so").toString()));
@@ -72,5 +82,9 @@ public final class Shim {
         static native void jrr_cpuid(int leaf, int subleaf, int[] out);
 
         static native int jrr_step_n(int tid, int n, long[] out);
+
+        static native int jrr_perf_task_clock(int tid, long period, long sigData);
+
+        static native long jrr_perf_read_close(int fd);
     }
 }

@@ -33,4 +33,14 @@ public interface Checkpointing {
      * run it bounds how far the run got, on a loaded machine too.
      */
     long programCpuNanos();
+
+    /**
+     * The run time, in nanoseconds, that the program's threads have used in runs paused by
+     * {@link #pauseLongRuns} with a short threshold, as the pauses' own per-thread clocks counted
+     * it; 0 when no such clock was used. Exact, and unlike {@link #programCpuNanos} it counts
+     * only the threads that ran, not the work done in the process to restore a checkpoint.
+     */
+    default long pausedRunNanos() {
+        return 0;
+    }
 }

@@ -275,20 +275,24 @@ final class StretchBisection {
             if (p.doubt != Long.MAX_VALUE) p.pause = Math.max(1000, Math.min(LONGEST_PAUSE_NANOS, (long) (p.doubt / 2 * p.wallPerCpu)));
             travel.restore(q);
             StopReason r;
-            long ran;
+            long ran, wall0;
             travel.armStops(false);
             travel.pauseLongRuns(p.pause);
             try {
-                // how far the run got, at most: the program's CPU time (exact, it is stopped before
-                // and after), which unlike wall time does not count waiting for a CPU
-                long cpu0 = travel.programCpuNanos();
+                // how far the run got, at most: the running thread's own clock where the pauses
+                // have one, else the program's CPU time (exact, it is stopped before and after);
+                // unlike wall time neither counts waiting for a CPU
+                long cpu0 = travel.programCpuNanos(), clock0 = travel.pausedRunNanos();
+                wall0 = System.nanoTime();
                 r = history.cont(endEvent, false);
-                ran = travel.programCpuNanos() - cpu0;
+                wall0 = System.nanoTime() - wall0;
+                long clocked = travel.pausedRunNanos() - clock0;
+                ran = clocked > 0 ? clocked : travel.programCpuNanos() - cpu0;
             } finally {
                 travel.pauseLongRuns(0);
                 travel.armStops(true);
             }
-            if (TRACE) System.err.printf("[bisection]   pause %.0f µs: %s after %.1f µs%n", p.pause / 1e3, r.kind(), ran / 1e3);
+            if (TRACE) System.err.printf("[bisection]   pause %.0f µs: %s after %.1f µs (wall %.1f µs)%n", p.pause / 1e3, r.kind(), ran / 1e3, wall0 / 1e3);
             if (ran <= 0) {
                 p.idle++; // nothing ran (or nothing measured): no information
                 continue;
