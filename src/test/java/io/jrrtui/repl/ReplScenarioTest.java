@@ -77,7 +77,20 @@ class ReplScenarioTest {
      */
     @Test
     void forwardCommandsPrintWhatGdbPrints() throws Exception {
-        assertSameAsGdb("dbg_corrupt", corrupt, "(i|work|damage)[=:].*", FORWARD);
+        // the oracle's watchpoints are the machine's debug registers; where the hypervisor does not
+        // deliver their traps gdb runs through to the exit, so only the commands before them compare
+        List<String> commands = gdbHardwareWatchpointsFire() ? FORWARD : FORWARD.subList(0, FORWARD.indexOf("watch counter"));
+        assertSameAsGdb("dbg_corrupt", corrupt, "(i|work|damage)[=:].*", commands);
+    }
+
+    /** Whether gdb's hardware watchpoint on counter stops the live dbg_corrupt at its first write here. */
+    private static boolean gdbHardwareWatchpointsFire() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gdb")), "gdb is not installed");
+        Process p = new ProcessBuilder("/usr/bin/gdb", "-nx", "-batch", "-ex", "break main", "-ex", "run", "-ex", "watch counter",
+                "-ex", "continue", Jrr.binary("dbg_corrupt").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.contains("Old value = ");
     }
 
     @Test
