@@ -19,7 +19,10 @@ case "$what" in
 esac
 case "$what" in
   syscallbuf|all) shift 2>/dev/null || true
-    run "syscall buffering: record/replay vs native" -cp "$CP" io.jrrtui.bench.SyscallBufferBench target/test-binaries "${1:-3}" "${2:-1}" "${3:-both}" "${4:-}" ;;
+    # the launcher's collector (src/main/sh/jrrtui): under the JVM's default G1 every flush's and
+    # mapping's array of 512 KB..2 MB is a humongous allocation, and the recorder's medians were
+    # ~3x what the product spends on the same work
+    run "syscall buffering: record/replay vs native" -XX:+UseSerialGC -cp "$CP" io.jrrtui.bench.SyscallBufferBench target/test-binaries "${1:-3}" "${2:-1}" "${3:-both}" "${4:-}" ;;
 esac
 case "$what" in
   debugger|all) run "time travel (goto, reverse-continue, reverse-step)" -Djrrtui.projectDir=. -cp "$CP" io.jrrtui.bench.DebuggerBench target/test-binaries ;;

@@ -76,6 +76,6 @@ final class FileMappings {
      */
     private static MemoryWrite piece(ContentHashes.FileIdentity id, long fileOffset, long addr, byte[] bytes) {
         if (id == null || bytes.length < TraceWriter.MIN_STORED) return new MemoryWrite(addr, bytes);
-        return new MemoryWrite(addr, bytes, ContentHashes.standard().sha256(id, fileOffset, bytes));
+        return new MemoryWrite(addr, bytes, ContentHashes.standard().sha256(id, fileOffset, bytes), true);
     }
 }

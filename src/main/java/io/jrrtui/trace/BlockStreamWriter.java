@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,9 @@ final class BlockStreamWriter implements AutoCloseable {
     private final DataOutputStream out;
     /** Written by the worker thread only. */
     private long fileOffset;
+    /** The worker thread's array for a block's header and compressed bytes, kept between blocks. */
+    private byte[] framed;
+    private static final int KEPT_OUTPUT = 4 << 20;
     private long nextLabelEvent;
 
     BlockStreamWriter(Path path, String name, BlockWriterThread worker) throws IOException {
@@ -129,26 +133,24 @@ final class BlockStreamWriter implements AutoCloseable {
         byte[] raw = b.bytes();
         int len = b.length();
         // one call into zstd for the whole block: the streaming wrapper cost a third of a
-        // buffered-syscall recording's time on bulk data (issue 13); the frame is the same format
-        byte[] compressed = new byte[(int) Zstd.compressBound(len)];
-        long n = Zstd.compressByteArray(compressed, 0, compressed.length, raw, 0, len, 1);
+        // buffered-syscall recording's time on bulk data (issue 13); the frame is the same format.
+        // Header and frame share one array kept for the next block (a fresh one per block, and a
+        // copy of it, were a large part of a short recording's allocation: fresh pages to fault in)
+        int bound = TraceFormat.BLOCK_HEADER + (int) Zstd.compressBound(len);
+        if (framed == null || framed.length < bound) framed = new byte[bound];
+        long n = Zstd.compressByteArray(framed, TraceFormat.BLOCK_HEADER, framed.length - TraceFormat.BLOCK_HEADER, raw, 0, len, 1);
         if (Zstd.isError(n)) throw new IOException("zstd: " + Zstd.getErrorName(n));
         CRC32 crc = new CRC32();
         crc.update(raw, 0, len);
-        ByteArrayOutputStream block = new ByteArrayOutputStream(TraceFormat.BLOCK_HEADER + (int) n);
-        DataOutputStream f = new DataOutputStream(block);
-        f.writeInt(TraceFormat.BLOCK_MAGIC);
-        f.writeInt(len);
-        f.writeInt((int) n);
-        f.writeInt((int) crc.getValue());
-        f.writeLong(firstEvent);
-        f.writeInt(eventCount);
-        f.writeLong(dataOffset);
-        f.write(compressed, 0, (int) n);
+        ByteBuffer h = ByteBuffer.wrap(framed, 0, TraceFormat.BLOCK_HEADER); // big-endian, as DataOutputStream wrote it
+        h.putInt(TraceFormat.BLOCK_MAGIC).putInt(len).putInt((int) n).putInt((int) crc.getValue())
+                .putLong(firstEvent).putInt(eventCount).putLong(dataOffset);
+        int size = TraceFormat.BLOCK_HEADER + (int) n;
         // one write per block: a failed write (ENOSPC) leaves at most one partial block at the end
-        block.writeTo(file);
+        file.write(framed, 0, size);
         file.flush();
-        fileOffset += block.size();
+        fileOffset += size;
+        if (framed.length > KEPT_OUTPUT) framed = null; // a split 8 MB block's array is not kept
         free.offer(raw);
     }
 

@@ -99,6 +99,51 @@ public final class FileStore {
     }
 
     /**
+     * Keeps content under its hash like {@link #put(String, byte[])}, but takes an already
+     * compressed copy from {@code cache} (another store: the user's cache of mapped libraries) when
+     * it holds one, by hard link, else by copy, instead of compressing again; otherwise compresses
+     * and leaves a link (or copy) of the new file in the cache for the next recording. The cache is
+     * trusted as this store is (a file is named by the hash of what was compressed into it); its
+     * frame must at least declare the content's length. Any failure of the cache only costs the
+     * compression.
+     */
+    public void put(String hex, byte[] content, FileStore cache) throws IOException {
+        if (cache == null || cache.dir.equals(dir)) {
+            put(hex, content);
+            return;
+        }
+        Path target = path(hex);
+        if (Files.isRegularFile(target)) return;
+        Path cached = cache.path(hex);
+        if (declaresLength(cached, content.length)) {
+            try {
+                adopt(hex, cached);
+                return;
+            } catch (IOException | RuntimeException e) {
+                // a cache file gone meanwhile, or unreadable: compress
+            }
+        }
+        put(hex, content);
+        try {
+            cache.adopt(hex, target);
+        } catch (IOException | RuntimeException e) {
+            // a read-only or full cache: the next recording compresses again
+        }
+    }
+
+    /** True when file is a zstd frame declaring exactly length bytes of content. */
+    private static boolean declaresLength(Path file, int length) {
+        if (!Files.isRegularFile(file)) return false;
+        byte[] head = new byte[18]; // the longest frame header: magic, descriptor, window, dictionary id, 8-byte size
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            return Zstd.getFrameContentSize(head, 0, n) == length;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * Adds an existing stored file (from another store) by hard link, else by copy: packing a trace
      * costs no space on the store's file system.
      */

@@ -38,6 +38,12 @@ public final class TraceWriter implements AutoCloseable {
     public static final int MIN_STORED = 16 << 10;
     private final Path dir;
     private final FileStore contents;
+    /**
+     * The user's cache of compressed mapped-file contents (null: none): a library mapped by every
+     * recording is compressed once, not into each self-contained trace again (issue 13: 10-15 ms of
+     * a short recording's CPU went to zstd for the loader's libraries).
+     */
+    private final FileStore mappedCache;
     /** Held shared while recording, so that {@code rm} never collects contents this trace may use. */
     private final FileLock contentsLock;
     private final Writer refs;
@@ -73,6 +79,8 @@ public final class TraceWriter implements AutoCloseable {
         this.dir = dir;
         this.info = info;
         this.contents = shared != null ? shared : FileStore.ownOf(dir);
+        // a store's shared contents already keep a library once for all its recordings
+        this.mappedCache = shared == null ? mappedFilesCache() : null;
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(TraceFormat.INCOMPLETE), "recording in progress, or the recorder was killed before it could finish\n");
@@ -96,6 +104,15 @@ public final class TraceWriter implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The property that names the cache of compressed mapped files ("off": none); tests point it elsewhere. */
+    public static final String MAPPED_CACHE_PROPERTY = "jrrtui.mappedFilesCache";
+
+    private static FileStore mappedFilesCache() {
+        String p = System.getProperty(MAPPED_CACHE_PROPERTY);
+        if ("off".equals(p)) return null;
+        return new FileStore(p != null ? Path.of(p) : io.jrrtui.util.CacheFolder.of("mapped-files"));
     }
 
     /** Updates the header (e.g. the pid once known). */
@@ -141,7 +158,8 @@ public final class TraceWriter implements AutoCloseable {
         String hex = FileStore.hex(hash);
         if (referenced.add(hex)) {
             worker.submit(() -> {
-                contents.put(hex, content);
+                if (write.mappedFile()) contents.put(hex, content, mappedCache);
+                else contents.put(hex, content);
                 refs.write(hex);
                 refs.write('\n');
                 refs.flush();
