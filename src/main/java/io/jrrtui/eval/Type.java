@@ -139,8 +139,33 @@ public abstract class Type {
     }
 
     /** One data member; bit fields have bitSize > 0 and a bit offset from the start of the struct. */
-    public record Member(String name, Type type, long offset, int bitSize, long bitOffset, boolean baseClass) {
+    public record Member(String name, Type type, long offset, int bitSize, long bitOffset, boolean baseClass, Access access,
+            boolean virtualBase, boolean artificial) {
+        public Member(String name, Type type, long offset, int bitSize, long bitOffset, boolean baseClass) {
+            this(name, type, offset, bitSize, bitOffset, baseClass, Access.PUBLIC, false, false);
+        }
+
         public boolean isBitField() { return bitSize > 0; }
+    }
+
+    /** C++ access (DW_AT_accessibility, or the default of the class key). */
+    public enum Access {
+        PUBLIC, PROTECTED, PRIVATE;
+
+        public String word() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    /**
+     * A C++ member function as the class declares it: its type with the artificial {@code this}
+     * first (absent for a static one), its mangled name (to find its code), and, when virtual, its
+     * slot in the vtable.
+     */
+    public record Method(String name, String linkageName, Function type, boolean isStatic, boolean isConst, boolean virtual,
+            long vtableSlot, Access access, boolean artificial) {
+        /** The parameters a caller writes (without {@code this}). */
+        public List<Type> declaredParams() {
+            return isStatic || type.params().isEmpty() ? type.params() : type.params().subList(1, type.params().size());
+        }
     }
 
     /** struct, union or class, with members filled in after construction (types may be recursive). */
@@ -173,6 +198,14 @@ public abstract class Type {
         /** A C++ template's type arguments in order (DW_TAG_template_type_param), empty otherwise. */
         public List<Type> templateArgs() { return templateArgs; }
         public List<Member> members() { return members; }
+        private List<Method> methods = List.of();
+        private List<Member> statics = List.of();
+        void setMethods(List<Method> m) { methods = List.copyOf(m); }
+        void setStatics(List<Member> m) { statics = List.copyOf(m); }
+        /** C++ member functions in declaration order (empty for C). */
+        public List<Method> methods() { return methods; }
+        /** C++ static data members (declarations; their storage is a global elsewhere). */
+        public List<Member> statics() { return statics; }
         public VariantPart variantPart() { return variantPart; }
         public String tagName() { return tagName; }
         public boolean isDeclaration() { return declaration; }
