@@ -72,7 +72,9 @@ public final class Evaluator {
         int stars = 0;
         String base = t;
         while (base.endsWith("*")) { stars++; base = base.substring(0, base.length() - 1).trim(); }
-        if (ctx.variable(base).isPresent()) return Optional.empty();
+        // a class's name is its type, not its constructor (which the module also knows as a function by that name)
+        Optional<Value> var = ctx.variable(base);
+        if (var.isPresent() && !(var.get().type().strip() instanceof Type.Function && ctx.type(base).isPresent())) return Optional.empty();
         Optional<Type> bt = builtinOrNamed(base);
         if (bt.isEmpty()) return Optional.empty();
         Type r = bt.get();
@@ -300,6 +302,7 @@ public final class Evaluator {
             throw new JrrException("Attempt to extract a component of a value that is not a structure" + (arrow ? " pointer." : "."));
         }
         Optional<Value> found = findMember(o, st, name, 0);
+        if (found.isEmpty() && st.isCplus()) found = MethodCalls.methodValue(st, name, ctx);
         return found.orElseThrow(() -> new JrrException("There is no member named " + name + "."));
     }
 

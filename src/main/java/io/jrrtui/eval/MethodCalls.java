@@ -69,6 +69,19 @@ final class MethodCalls {
         return at.getAsLong();
     }
 
+    /**
+     * obj.method without a call, as gdb prints it: the function the class declares (not the
+     * dynamic type's override), or gdb's refusal when the compiler emitted no code for it.
+     */
+    static Optional<Value> methodValue(Type.Struct s, String name, EvalContext ctx) {
+        List<Found> found = lookup(s, name, 0, 0);
+        if (found.isEmpty()) return Optional.empty();
+        Type.Method m = found.get(0).method();
+        java.util.OptionalLong at = m.linkageName() == null ? java.util.OptionalLong.empty() : ctx.functionElsewhere(m.linkageName());
+        if (at.isEmpty()) throw new JrrException("Cannot take address of method " + name + ".");
+        return Optional.of(Value.inMemory(m.type(), at.getAsLong(), ctx.target()));
+    }
+
     /** gdb's libstdc++ xmethods this evaluator answers (see the class comment); empty for any other call. */
     static Optional<Value> xmethod(Value object, String name, List<Value> args) {
         if (!(object.type().strip() instanceof Type.Struct s) || s.tagName() == null || !s.tagName().startsWith("std::")) {
@@ -112,7 +125,8 @@ final class MethodCalls {
                 if (args.size() != 1) return Optional.empty();
                 long i = args.get(0).dereferenced().asLong();
                 if (name.equals("at") && (i < 0 || i >= length)) {
-                    throw new JrrException("Python Exception <class 'IndexError'>: Vector index \"" + i + "\" should not be >= " + length + ".");
+                    throw new JrrException("Python Exception <class 'IndexError'>: Vector index \"" + i + "\" should not be >= " + length
+                            + ".\nError while executing Python code.");
                 }
                 return Optional.of(Value.inMemory(elem, a + i * es, v.target()));
             }

@@ -161,12 +161,7 @@ public abstract class Type {
      * slot in the vtable.
      */
     public record Method(String name, String linkageName, Function type, boolean isStatic, boolean isConst, boolean virtual,
-            long vtableSlot, Access access, boolean artificial) {
-        /** The parameters a caller writes (without {@code this}). */
-        public List<Type> declaredParams() {
-            return isStatic || type.params().isEmpty() ? type.params() : type.params().subList(1, type.params().size());
-        }
-    }
+            long vtableSlot, Access access, boolean artificial, List<Type> declaredParams) {}
 
     /** struct, union or class, with members filled in after construction (types may be recursive). */
     public static final class Struct extends Type {
@@ -200,8 +195,17 @@ public abstract class Type {
         public List<Member> members() { return members; }
         private List<Method> methods = List.of();
         private List<Member> statics = List.of();
+        private List<Member> declared = List.of();
         void setMethods(List<Method> m) { methods = List.copyOf(m); }
         void setStatics(List<Member> m) { statics = List.copyOf(m); }
+        void setDeclared(List<Member> m) { declared = List.copyOf(m); }
+        /** Data members, static ones included, in declaration order (ptype's order), bases first. */
+        public List<Member> declared() { return declared; }
+        /** Whether the member is one of {@link #statics()} (by identity). */
+        public boolean isStatic(Member m) {
+            for (Member x : statics) if (x == m) return true;
+            return false;
+        }
         /** C++ member functions in declaration order (empty for C). */
         public List<Method> methods() { return methods; }
         /** C++ static data members (declarations; their storage is a global elsewhere). */

@@ -146,6 +146,7 @@ public final class TypeFactory {
         List<Type> templateArgs = new ArrayList<>();
         List<Type.Method> methods = new ArrayList<>();
         List<Type.Member> statics = new ArrayList<>();
+        List<Type.Member> declared = new ArrayList<>();
         for (Die c : d.children()) {
             if (c.tag() == Dw.TAG_template_type_param && c.type().isPresent()) {
                 templateArgs.add(of(c.type()));
@@ -154,11 +155,14 @@ public final class TypeFactory {
             } else if (c.tag() == Dw.TAG_member || c.tag() == Dw.TAG_inheritance) {
                 if (c.flag(Dw.AT_declaration)) { // static members live elsewhere; ptype names them
                     statics.add(staticMember(c, k));
+                    declared.add(statics.get(statics.size() - 1));
                     continue;
                 }
                 members.add(member(c, s));
+                declared.add(members.get(members.size() - 1));
             } else if (c.tag() == Dw.TAG_variable && cplus && c.flag(Dw.AT_declaration)) { // DWARF 5's static member
                 statics.add(staticMember(c, k));
+                declared.add(statics.get(statics.size() - 1));
             } else if (c.tag() == Dw.TAG_subprogram && cplus) {
                 methods.add(method(c, k));
             } else if (c.tag() == Dw.TAG_variant_part) {
@@ -169,6 +173,7 @@ public final class TypeFactory {
         s.setTemplateArgs(templateArgs);
         s.setMethods(methods);
         s.setStatics(statics);
+        s.setDeclared(declared);
         return s;
     }
 
@@ -211,7 +216,17 @@ public final class TypeFactory {
         boolean hasThis = !params.isEmpty() && params.get(0).flag(Dw.AT_artificial);
         boolean isConst = false;
         if (hasThis && fn.params().get(0).strip() instanceof Type.Pointer p) isConst = p.target().kind() == Type.Kind.CONST;
-        boolean virtual = c.unsigned(Dw.AT_virtuality).orElse(0L) != 0;
+        if (hasThis && fn.params().get(0).kind() != Type.Kind.CONST) {
+            // gdb makes this a const pointer (GCC marks it so in definitions, not in the class: GCC PR 43053)
+            List<Type> ps = new ArrayList<>(fn.params());
+            ps.set(0, new Type.Qualified(Type.Kind.CONST, ps.get(0)));
+            fn = new Type.Function(fn.returnType(), ps, fn.prototyped(), fn.varargs());
+        }
+        List<Type> declaredParams = new ArrayList<>();
+        for (int i = 0; i < params.size() && i < fn.params().size(); i++) {
+            if (!params.get(i).flag(Dw.AT_artificial)) declaredParams.add(fn.params().get(i));
+        }
+        boolean virtual = c.unsigned(Dw.AT_virtuality).orElse(0L) != 0 && c.has(Dw.AT_vtable_elem_location);
         long slot = -1;
         Optional<io.jrrtui.dwarf.AttrValue> loc = c.raw(Dw.AT_vtable_elem_location);
         if (virtual && loc.isPresent() && loc.get().isExprloc()) {
@@ -229,7 +244,7 @@ public final class TypeFactory {
             }
         }
         return new Type.Method(c.name().orElse("?"), c.linkageName().orElse(null), fn, !hasThis, isConst, virtual, slot,
-                access(c, ownerKind), c.flag(Dw.AT_artificial));
+                access(c, ownerKind), c.flag(Dw.AT_artificial), declaredParams);
     }
 
     private Type.VariantPart variantPart(Die vp, Type.Struct owner) {

@@ -1,0 +1,83 @@
+package io.jrrtui.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jrrtui.replay.OutputSink;
+import io.jrrtui.testsupport.Jrr;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * gdb parity, part 7 (issue 15): C++ method calls (this, virtual through the vtable, arguments,
+ * static members, libstdc++'s out-of-line methods and gdb's xmethods, "may be inlined"), ptype of
+ * classes (bases, access labels, member functions), and the process notes and questions of part 7.
+ * Each command's output on a replay is compared with gdb's on the same binary; the agreement is
+ * printed and every difference fails.
+ */
+class ParitySevenOracleTest {
+    @TempDir
+    static Path tmp;
+    private static Path methods;
+    private static Path methodsTrace;
+
+    @BeforeAll
+    static void record() throws Exception {
+        methods = Jrr.gxx("par_methods", tmp.resolve("par_methods"));
+        methodsTrace = tmp.resolve("methods");
+        Jrr.Run r = Jrr.run("record", "-q", "-o", methodsTrace.toString(), "--stdout", tmp.resolve("out").toString(), "--", methods.toString());
+        assertEquals(0, r.status(), r.errText());
+    }
+
+    /** Commands after "break methods_stop", "run", "up" (main, every object made). */
+    static final Map<String, List<String>> CPP = new LinkedHashMap<>();
+
+    static {
+        CPP.put("method calls", List.of("print r.width()", "print s->area()", "print s2->area()", "print s->sides()", "print ref.area()",
+                "print r.id()", "print c.add(4)", "print c.add(1) + 2", "print sq.area()", "print s2->sides()", "print (&r)->width()",
+                "output c.add(10)", "call c.add(2)", "print r.id() * 2 + c.add(0)"));
+        CPP.put("methods the compiler only inlined or never made", List.of("print r.scaled(3)", "print c.half()",
+                "print Counter::twice(5)", "print c.twice(6)", "print r.sum(1, 2)", "print v.capacity()"));
+        CPP.put("libstdc++: out-of-line methods and gdb's xmethods", List.of("print str.size()", "print str.length()", "print str.c_str()",
+                "print v.size()", "print v.empty()", "print v.at(1)", "print v.front()", "print v.back()", "print v[2]", "print m.size()",
+                "print m.empty()", "print v.at(5)", "print v.size() + 1"));
+        CPP.put("wrong calls", List.of("print r.nosuch()", "print r.width(1)", "print c.add()"));
+        CPP.put("methods as values", List.of("print s->area", "print r.width", "ptype r.width", "whatis c.add", "print c.add",
+                "print sq.area", "print r.scaled", "whatis r.width()", "ptype s->area()"));
+        CPP.put("ptype of classes", List.of("ptype Shape", "ptype r", "ptype Counter", "ptype Square", "ptype s", "whatis s",
+                "ptype ref", "ptype class Rect", "ptype struct Counter", "whatis Rect", "ptype Shape *"));
+    }
+
+    @Test
+    void replayAgreesWithGdb() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gdb")), "gdb is not installed");
+        int agree = 0, total = 0;
+        List<String> differences = new ArrayList<>();
+        List<String> prologue = List.of("break methods_stop", "run", "up");
+        for (var e : CPP.entrySet()) {
+            int[] n = ParityFiveOracleTest.compare(e.getKey(), e.getValue(), ReplBlocks.gdb(methods, prologue, e.getValue(), ParitySevenOracleTest::normalize),
+                    ours(methodsTrace, prologue, e.getValue()), differences);
+            agree += n[0];
+            total += n[1];
+        }
+        System.out.printf("gdb parity, part 7: %d/%d command outputs agree (%.1f%%)%n", agree, total, 100.0 * agree / total);
+        differences.forEach(System.out::println);
+        assertEquals(List.of(), differences, "outputs that differ from gdb's");
+    }
+
+    private static List<String> ours(Path trace, List<String> prologue, List<String> commands) {
+        return ReplBlocks.ours(trace, out -> OutputSink.DISCARD, prologue, commands, ParitySevenOracleTest::normalize);
+    }
+
+    /** As part 6's, and jrrtui's one note per session that a call ran in a copy (gdb runs it in the process). */
+    static String normalize(String command, String block) {
+        return ParityFiveOracleTest.normalize(command, block.replaceAll("(?m)^\\(The call ran in a forked copy.*\\n", ""));
+    }
+}
