@@ -287,6 +287,15 @@ public interface DebugSession extends AutoCloseable {
     default void interrupt() {
     }
 
+    /**
+     * gdb's {@code set print object on|off}: print, ptype and whatis show a pointer or reference
+     * to a polymorphic C++ class by the most derived type its vtable names. A session that cannot
+     * says so.
+     */
+    default void setPrintObject(boolean on) {
+        if (on) throw new io.jrrtui.util.JrrException("print object is not available in this session.");
+    }
+
     // ---- gdb's other everyday commands (a session without them says so)
     /** {@code whatis EXPR}: the name of the expression's type (one level of typedef for a type name). */
     default String whatis(String expression) {

@@ -1291,6 +1291,11 @@ public final class Debugger implements DebugSession {
     }
 
     @Override
+    public void setPrintObject(boolean on) {
+        inspector.setPrintObject(on);
+    }
+
+    @Override
     public String print(String expression, String format) {
         target.clearInterrupt();
         // once the program has exited, what needs no process still evaluates ($_exitcode, 1 + 2)

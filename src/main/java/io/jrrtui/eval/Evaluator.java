@@ -25,13 +25,20 @@ public final class Evaluator {
 
     /** Parses and evaluates {@code expression}. */
     public Value evaluate(String expression) {
-        Expr e = Parser.parse(expression, n -> ctx.type(n).isPresent() && ctx.variable(n).isEmpty());
+        Expr e = Parser.parse(expression, this::isTypeName);
         Value v = eval(e);
         // a computed pointer (&s[1], p + 1, a cast) carries no memory access: a char * needs it for its string
         if (v.target() == null && v.type().strip() instanceof Type.Pointer && ctx.target() != null) {
             return Value.at(v.type(), new Location.Implicit(v.bytes()), ctx.target());
         }
         return v;
+    }
+
+    /** A type's name, not a variable's: a class's name is its type, not its constructor (a function of that name too). */
+    private boolean isTypeName(String n) {
+        if (ctx.type(n).isEmpty()) return false;
+        Optional<Value> v = ctx.variable(n);
+        return v.isEmpty() || v.get().type().strip() instanceof Type.Function;
     }
 
     /** gdb's LEFT@N: N objects of LEFT's type starting at LEFT's address. */
@@ -72,9 +79,7 @@ public final class Evaluator {
         int stars = 0;
         String base = t;
         while (base.endsWith("*")) { stars++; base = base.substring(0, base.length() - 1).trim(); }
-        // a class's name is its type, not its constructor (which the module also knows as a function by that name)
-        Optional<Value> var = ctx.variable(base);
-        if (var.isPresent() && !(var.get().type().strip() instanceof Type.Function && ctx.type(base).isPresent())) return Optional.empty();
+        if (ctx.variable(base).isPresent() && !isTypeName(base)) return Optional.empty();
         Optional<Type> bt = builtinOrNamed(base);
         if (bt.isEmpty()) return Optional.empty();
         Type r = bt.get();

@@ -140,9 +140,9 @@ public abstract class Type {
 
     /** One data member; bit fields have bitSize > 0 and a bit offset from the start of the struct. */
     public record Member(String name, Type type, long offset, int bitSize, long bitOffset, boolean baseClass, Access access,
-            boolean virtualBase, boolean artificial) {
+            boolean virtualBase, boolean artificial, String linkageName) {
         public Member(String name, Type type, long offset, int bitSize, long bitOffset, boolean baseClass) {
-            this(name, type, offset, bitSize, bitOffset, baseClass, Access.PUBLIC, false, false);
+            this(name, type, offset, bitSize, bitOffset, baseClass, Access.PUBLIC, false, false, null);
         }
 
         public boolean isBitField() { return bitSize > 0; }
@@ -200,7 +200,7 @@ public abstract class Type {
         void setStatics(List<Member> m) { statics = List.copyOf(m); }
         void setDeclared(List<Member> m) { declared = List.copyOf(m); }
         /** Data members, static ones included, in declaration order (ptype's order), bases first. */
-        public List<Member> declared() { return declared; }
+        public List<Member> declared() { return declared.isEmpty() ? members : declared; }
         /** Whether the member is one of {@link #statics()} (by identity). */
         public boolean isStatic(Member m) {
             for (Member x : statics) if (x == m) return true;

@@ -196,7 +196,7 @@ public final class TypeFactory {
         String name = c.name().orElse(null);
         if (c.tag() == Dw.TAG_inheritance) name = TypeNames.baseName(t);
         return new Type.Member(name, t, off, bitSize, bitOffset, c.tag() == Dw.TAG_inheritance, access(c, owner.kind()),
-                c.tag() == Dw.TAG_inheritance && c.unsigned(Dw.AT_virtuality).orElse(0L) != 0, c.flag(Dw.AT_artificial));
+                c.tag() == Dw.TAG_inheritance && c.unsigned(Dw.AT_virtuality).orElse(0L) != 0, c.flag(Dw.AT_artificial), null);
     }
 
     /** DW_AT_accessibility, else the default of the class key: private in a class, public in a struct or union. */
@@ -206,7 +206,8 @@ public final class TypeFactory {
     }
 
     private Type.Member staticMember(Die c, Type.Kind ownerKind) {
-        return new Type.Member(c.name().orElse("?"), of(c.type()), 0, 0, 0, false, access(c, ownerKind), false, c.flag(Dw.AT_artificial));
+        return new Type.Member(c.name().orElse("?"), of(c.type()), 0, 0, 0, false, access(c, ownerKind), false, c.flag(Dw.AT_artificial),
+                c.linkageName().orElse(null));
     }
 
     /** A member function's declaration in its class (see {@link Type.Method}). */

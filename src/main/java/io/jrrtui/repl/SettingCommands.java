@@ -31,7 +31,10 @@ final class SettingCommands {
             SourcePathCommands.setSubstitute(c, substitute);
             return;
         }
-        if (c.settings.set(args)) return;
+        if (c.settings.set(args)) {
+            if (args.startsWith("print object")) c.session.setPrintObject(c.settings.printObject());
+            return;
+        }
         if (args.startsWith("var ") || args.startsWith("variable ") || args.contains("=")) {
             throw new JrrException("Cannot change the program's memory or registers in a replay: every value comes from the "
                     + "recording, and a changed one would make the replay diverge from it.");

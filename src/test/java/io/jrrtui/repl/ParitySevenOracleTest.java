@@ -53,6 +53,12 @@ class ParitySevenOracleTest {
                 "print sq.area", "print r.scaled", "whatis r.width()", "ptype s->area()"));
         CPP.put("ptype of classes", List.of("ptype Shape", "ptype r", "ptype Counter", "ptype Square", "ptype s", "whatis s",
                 "ptype ref", "ptype class Rect", "ptype struct Counter", "whatis Rect", "ptype Shape *"));
+        CPP.put("printing C++ objects: static members, <No data fields>", List.of("print r", "print *s", "print ref", "print sq",
+                "print c", "print s2->id_", "print (Shape *)&sq", "print *(Rect *)s"));
+        CPP.put("set print object on", List.of("set print object on", "show print object", "print s", "print *s", "print s2", "print ref",
+                "print r", "print c", "print &c", "print *s2", "print &r", "print sq", "print (Shape *)&sq", "whatis *s", "ptype s",
+                "whatis s", "whatis ref", "print s->id_", "output s", "print/x s", "print s->area()", "set print object off", "print s",
+                "ptype s", "whatis ref"));
     }
 
     @Test
