@@ -61,6 +61,13 @@ class ParitySevenOracleTest {
                 "ptype s", "whatis ref"));
     }
 
+    /**
+     * Threads made and ended as the program runs (par_threads: two workers, each joined before the
+     * next is made): gdb's [New Thread ...] / [Thread ... exited] notes, and info inferiors.
+     */
+    static final List<String> THREADS = List.of("info inferiors", "break worker", "continue", "continue", "next", "info inferiors 1",
+            "info inferiors 2", "continue", "info inferiors");
+
     @Test
     void replayAgreesWithGdb() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/gdb")), "gdb is not installed");
@@ -73,6 +80,14 @@ class ParitySevenOracleTest {
             agree += n[0];
             total += n[1];
         }
+        Path threads = Jrr.binary("par_threads");
+        Path threadsTrace = tmp.resolve("threads");
+        Jrr.recordQuietly(threadsTrace, tmp.resolve("out2"), "par_threads");
+        int[] n = ParityFiveOracleTest.compare("threads", THREADS, ReplBlocks.gdb(threads, List.of("break main", "run"), THREADS,
+                ParitySevenOracleTest::threadsNormalize), ReplBlocks.ours(threadsTrace, out -> OutputSink.DISCARD, List.of("break main", "run"),
+                THREADS, ParitySevenOracleTest::threadsNormalize), differences);
+        agree += n[0];
+        total += n[1];
         System.out.printf("gdb parity, part 7: %d/%d command outputs agree (%.1f%%)%n", agree, total, 100.0 * agree / total);
         differences.forEach(System.out::println);
         assertEquals(List.of(), differences, "outputs that differ from gdb's");
@@ -80,6 +95,15 @@ class ParitySevenOracleTest {
 
     private static List<String> ours(Path trace, List<String> prologue, List<String> commands) {
         return ReplBlocks.ours(trace, out -> OutputSink.DISCARD, prologue, commands, ParitySevenOracleTest::normalize);
+    }
+
+    /**
+     * LWPs differ between runs; the program's output line ("3") goes to the replay's sink; gdb's
+     * connection is the native one, jrrtui's the replay.
+     */
+    static String threadsNormalize(String command, String block) {
+        String b = block.replaceAll("LWP \\d+", "LWP N").replaceAll("(?m)^3\n", "").replace("1 (native)", "1 (replay)");
+        return normalize(command, b);
     }
 
     /** As part 6's, and jrrtui's one note per session that a call ran in a copy (gdb runs it in the process). */
