@@ -17,10 +17,10 @@ import java.util.Set;
  * gdb's notes of the threads a forward move made and ended, read from the recording's events of
  * the move: "[New Thread 0x... (LWP n)]" at each clone that made a thread of the followed process
  * (a new thread has its own thread pointer; a forked child shares its parent's), "[Thread 0x...
- * (LWP n) exited]" for each of its threads but the first that exited. The thread pointer is the
- * thread's fs_base in its first recorded registers (glibc's struct pthread, what libthread_db
- * reports). As gdb's linux-nat reports them, an exit is noted after the clone that follows it (the
- * clone's stop reaches the debugger before the exited thread is reaped), else at the end of the move.
+ * (LWP n) exited]" for each of its threads but the first that exited, in the recording's order.
+ * The thread pointer is the thread's fs_base in its first recorded registers (glibc's struct
+ * pthread, what libthread_db reports). gdb's own order of an exit and a clone close together
+ * depends on which wait status it reaps first; the recording's order is what happened.
  */
 final class ThreadNotes {
     /** Events read past the move's end to find a new thread's first registers. */
@@ -37,25 +37,22 @@ final class ThreadNotes {
 
     /** The notes of events (from, to]; process the tids of the followed process before the move, leader its first thread. */
     List<String> between(TraceReader trace, long from, long to, Set<Integer> process, int leader) {
-        List<String> out = new ArrayList<>();
-        if (to <= from || to - from > MAX_EVENTS) return out;
+        if (to <= from || to - from > MAX_EVENTS) return List.of();
         Set<Integer> mine = new HashSet<>(process);
         Map<Integer, Long> parentFs = new HashMap<>(); // new tid -> its parent's fs_base at the clone
-        List<Integer> pendingNew = new ArrayList<>();
-        List<String> pendingExits = new ArrayList<>();
+        List<Object> notes = new ArrayList<>(); // in event order: a new thread's tid (named at the end), or an exit's text
+        Set<Integer> unnamed = new HashSet<>();
         try (TraceReader.EventCursor c = trace.eventsAfter(from)) {
             Event e;
             while ((e = c.next()) != null) {
                 boolean inMove = e.number() <= to;
-                if (!inMove && (pendingNew.isEmpty() || e.number() > to + LOOK_AHEAD)) break;
+                if (!inMove && (unnamed.isEmpty() || e.number() > to + LOOK_AHEAD)) break;
                 Registers regs = e instanceof SyscallEvent s ? s.regs() : e instanceof SyscallEntryEvent s ? s.regs() : null;
-                if (regs != null && parentFs.containsKey(e.tid()) && !pthreads.containsKey(e.tid())) {
+                if (regs != null && unnamed.remove(e.tid())) {
                     long fs = regs.get(Registers.FS_BASE);
                     if (fs != parentFs.get(e.tid())) pthreads.put(e.tid(), fs);
                     else mine.remove(e.tid()); // a forked child: its own process, not a thread
-                    resolve(pendingNew, mine, out, pendingExits);
-                }
-                if (regs != null && mine.contains(e.tid()) && !pthreads.containsKey(e.tid()) && !parentFs.containsKey(e.tid())) {
+                } else if (regs != null && mine.contains(e.tid()) && !pthreads.containsKey(e.tid()) && !parentFs.containsKey(e.tid())) {
                     pthreads.put(e.tid(), regs.get(Registers.FS_BASE));
                 }
                 if (!inMove) continue;
@@ -63,33 +60,19 @@ final class ThreadNotes {
                     int child = (int) s.result();
                     mine.add(child);
                     parentFs.put(child, s.regs().get(Registers.FS_BASE));
-                    pendingNew.add(child);
+                    unnamed.add(child);
+                    notes.add(child);
                 } else if (e instanceof ExitEvent x && mine.contains(x.tid()) && x.tid() != leader) {
-                    pendingExits.add(note(x.tid(), " exited]"));
+                    notes.add(note(x.tid(), " exited]"));
                 }
             }
         }
-        // new threads whose registers were never seen: named by what is known, never guessed
-        for (int tid : pendingNew) if (mine.contains(tid)) out.add("[New " + note(tid, "]").substring(1));
-        pendingNew.clear();
-        out.addAll(pendingExits);
-        return out;
-    }
-
-    /** Notes the new threads whose pointer is now known, in order, each followed by the exits that came before it. */
-    private void resolve(List<Integer> pendingNew, Set<Integer> mine, List<String> out, List<String> pendingExits) {
-        while (!pendingNew.isEmpty()) {
-            int tid = pendingNew.get(0);
-            if (!mine.contains(tid)) { // a forked child
-                pendingNew.remove(0);
-                continue;
-            }
-            if (!pthreads.containsKey(tid)) break;
-            out.add("[New " + note(tid, "]").substring(1));
-            pendingNew.remove(0);
-            out.addAll(pendingExits);
-            pendingExits.clear();
+        List<String> out = new ArrayList<>();
+        for (Object n : notes) {
+            if (n instanceof String text) out.add(text);
+            else if (mine.contains((Integer) n)) out.add("[New " + note((Integer) n, "]").substring(1));
         }
+        return out;
     }
 
     private String note(int tid, String end) {
