@@ -29,7 +29,14 @@ final class MethodCalls {
         if (!out.isEmpty()) return out;
         for (Type.Member b : s.members()) {
             if (!b.baseClass() || !(b.type().strip() instanceof Type.Struct bs)) continue;
-            if (b.virtualBase()) continue; // its offset is in the vtable: not looked through
+            if (b.virtualBase()) {
+                // its offset is in the vtable, which is not read for it: refused rather than "no such method"
+                if (!lookup(bs, name, 0, depth + 1).isEmpty()) {
+                    throw new JrrException("Cannot call " + name + "(): it is declared in the virtual base class " + bs.tagName()
+                            + ", whose place in the object jrrtui does not read from the vtable yet.");
+                }
+                continue;
+            }
             List<Found> inBase = lookup(bs, name, offset + b.offset(), depth + 1);
             if (!inBase.isEmpty()) return inBase;
         }
