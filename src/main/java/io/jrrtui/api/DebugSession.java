@@ -287,6 +287,23 @@ public interface DebugSession extends AutoCloseable {
     default void interrupt() {
     }
 
+    /**
+     * gdb's notes of the threads the last forward move made and ended ("[New Thread 0x... (LWP
+     * n)]", "[Thread 0x... (LWP n) exited]"), in order; each move's notes are given once.
+     */
+    default List<String> threadNotes() {
+        return List.of();
+    }
+
+    /**
+     * gdb's {@code set print object on|off}: print, ptype and whatis show a pointer or reference
+     * to a polymorphic C++ class by the most derived type its vtable names. A session that cannot
+     * says so.
+     */
+    default void setPrintObject(boolean on) {
+        if (on) throw new io.jrrtui.util.JrrException("print object is not available in this session.");
+    }
+
     // ---- gdb's other everyday commands (a session without them says so)
     /** {@code whatis EXPR}: the name of the expression's type (one level of typedef for a type name). */
     default String whatis(String expression) {
@@ -353,6 +370,16 @@ public interface DebugSession extends AutoCloseable {
     /** length bytes of the program's memory at address as the program sees them (no breakpoint bytes). */
     default byte[] readMemory(long address, int length) {
         throw new io.jrrtui.util.JrrException("Cannot access memory at address 0x" + Long.toHexString(address));
+    }
+
+    /** The recorded process id of the followed process (its first thread's id), 0 when there is none now. */
+    default int processId() {
+        return 0;
+    }
+
+    /** The program's path as it was run (a replay's executable is the recording's copy of it), or null when unknown. */
+    default String programPath() {
+        return executablePath();
     }
 
     /** The program's executable file at the current position, or null when unknown. */

@@ -753,16 +753,48 @@ public final class Debugger implements DebugSession {
      */
     private StopEvent moving(java.util.function.Supplier<StopEvent> command) {
         travel();
+        notesFrom = history.currentEvent();
+        notesTo = -1;
+        notesProcess = new java.util.HashSet<>();
+        notesLeader = 0;
+        int first = Integer.MAX_VALUE;
+        for (io.jrrtui.target.ThreadState t : target.exited() ? List.<io.jrrtui.target.ThreadState>of() : target.threads()) {
+            notesProcess.add(t.recordedTid());
+            if (t.number() < first) {
+                first = t.number();
+                notesLeader = t.recordedTid();
+            }
+            if (t.selected()) threadNotes.know(t.recordedTid(), pthreadOfSelectedThread());
+        }
         catchStart = catchHere != null && catchHere.at(history.currentEvent(), target.exited() ? 0 : target.registers().rip()) ? catchHere : null;
         catchHere = null;
         passedSignals.clear();
         try {
-            return command.get();
+            StopEvent stop = command.get();
+            notesTo = history.currentEvent();
+            return stop;
         } catch (InterruptedOperation e) {
             moved();
             last = stop(StopEvent.Reason.EVENT, 0, null, null, e.getMessage(), false);
             throw e;
         }
+    }
+
+    /** gdb's thread notes of forward moves (see {@link ThreadNotes}); the last move's events and the process before it. */
+    private final ThreadNotes threadNotes = new ThreadNotes();
+    private long notesFrom;
+    private long notesTo = -1;
+    private java.util.Set<Integer> notesProcess = java.util.Set.of();
+    private int notesLeader;
+
+    @Override
+    public List<String> threadNotes() {
+        if (history == null || notesTo <= notesFrom) return List.of();
+        long to = notesTo;
+        notesTo = -1;
+        // only with glibc does gdb name threads by their pthread_t (libthread_db)
+        if (pthreadOfSelectedThread() == 0 && !target.exited()) return List.of();
+        return threadNotes.between(history.trace(), notesFrom, to, notesProcess, notesLeader);
     }
 
     // Breakpoints and watchpoints go to the timeline, which re-arms them in every process it restores;
@@ -1291,6 +1323,11 @@ public final class Debugger implements DebugSession {
     }
 
     @Override
+    public void setPrintObject(boolean on) {
+        inspector.setPrintObject(on);
+    }
+
+    @Override
     public String print(String expression, String format) {
         target.clearInterrupt();
         // once the program has exited, what needs no process still evaluates ($_exitcode, 1 + 2)
@@ -1667,6 +1704,22 @@ public final class Debugger implements DebugSession {
     public byte[] readMemory(long address, int length) {
         requireRunning();
         return target.readMemory(address, length);
+    }
+
+    @Override
+    public int processId() {
+        if (target.exited()) return 0;
+        return target.threads().stream().min(java.util.Comparator.comparingInt(io.jrrtui.target.ThreadState::number))
+                .map(io.jrrtui.target.ThreadState::recordedTid).orElse(0);
+    }
+
+    @Override
+    public String programPath() {
+        String exe = executablePath();
+        if (history == null || exe == null) return exe;
+        // the recording's copy of the program it started with: the path the program was run as
+        boolean first = java.nio.file.Path.of(exe).equals(history.trace().executable().toAbsolutePath());
+        return first ? history.trace().info().exePath() : exe;
     }
 
     @Override

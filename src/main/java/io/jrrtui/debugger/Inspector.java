@@ -45,7 +45,7 @@ final class Inspector {
                 return libraryFunction(name);
             }
         };
-        this.formatter = new ValueFormatter(a -> image.symbols().symbolize(a));
+        this.formatter = new ValueFormatter(a -> image.symbols().symbolize(a)).withStatics(this::dataSymbol);
         this.convenience = convenience;
     }
 
@@ -63,6 +63,18 @@ final class Inspector {
                             + "load time), which jrrtui does not resolve.");
                 }
                 if (s.type() == io.jrrtui.elf.ElfSymbol.STT_FUNC) return java.util.OptionalLong.of(s.value() + m.symbols().bias());
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
+    /** The address of a data symbol (a C++ static member's mangled name) in the loaded modules. */
+    private java.util.OptionalLong dataSymbol(String name) {
+        for (LoadedModule m : image.modules()) {
+            for (io.jrrtui.elf.ElfSymbol s : m.symbols().elf().symbols()) {
+                if (s.type() == io.jrrtui.elf.ElfSymbol.STT_OBJECT && s.isDefined() && s.name().equals(name)) {
+                    return java.util.OptionalLong.of(s.value() + m.symbols().bias());
+                }
             }
         }
         return java.util.OptionalLong.empty();
@@ -249,6 +261,15 @@ final class Inspector {
 
     String print(StopContext ctx, String expression, String format) {
         Value v = evaluate(ctx, expression);
+        if (printObject) {
+            Value d = io.jrrtui.eval.DynamicTypes.of(v, n -> context(ctx).type(n), a -> image.symbols().symbolize(a));
+            // a polymorphic object is prefixed with its type, as gdb's value_full_object printing does
+            if (format == null || format.isEmpty()) {
+                String shown = formatter.format(d);
+                return io.jrrtui.eval.DynamicTypes.isPolymorphicObject(d) ? "(" + d.type().name() + ") " + shown : shown;
+            }
+            v = d;
+        }
         if (format == null || format.isEmpty()) return formatter.format(v);
         // aggregates take the format member by member, as gdb's print/x {...} does
         return v.type().strip().isScalar() ? Formats.format(v, format.charAt(0), formatter) : formatter.format(v, format.charAt(0));
@@ -275,11 +296,36 @@ final class Inspector {
 
     String ptype(StopContext ctx, String expression) {
         Type t = new Evaluator(context(ctx)).typeOf(expression);
-        return "type = " + TypeNames.ptype(t);
+        return "type = " + realType(ctx, expression, t) + TypeNames.ptype(t);
     }
 
     String whatis(StopContext ctx, String expression) {
-        return "type = " + new Evaluator(context(ctx)).whatis(expression);
+        String name = new Evaluator(context(ctx)).whatis(expression);
+        return "type = " + (printObject ? realType(ctx, expression, new Evaluator(context(ctx)).typeOf(expression)) : "") + name;
+    }
+
+    /** gdb's set print object (see {@link io.jrrtui.eval.DynamicTypes}). */
+    private boolean printObject;
+
+    void setPrintObject(boolean on) {
+        printObject = on;
+    }
+
+    /**
+     * "/* real type = Rect * *&#47;\n" before ptype/whatis of a pointer or reference to a polymorphic
+     * object whose vtable names another type, with print object on; else "". An expression with a
+     * call is not evaluated for it (ptype never runs calls).
+     */
+    private String realType(StopContext ctx, String expression, Type t) {
+        Type s = t.strip();
+        if (!printObject || !(s instanceof Type.Pointer || s instanceof Type.Reference) || expression.matches(".*[\\w)]\\s*\\(.*")) return "";
+        try {
+            Value v = evaluate(ctx, expression);
+            Value d = io.jrrtui.eval.DynamicTypes.of(v, n -> context(ctx).type(n), a -> image.symbols().symbolize(a));
+            return d.type().name().equals(v.type().name()) ? "" : "/* real type = " + d.type().name() + " */\n";
+        } catch (JrrException e) {
+            return "";
+        }
     }
 
     String formatValue(Value v) {

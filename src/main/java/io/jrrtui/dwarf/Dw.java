@@ -30,7 +30,7 @@ public final class Dw {
             AT_call_line = 0x59, AT_call_column = 0x57, AT_linkage_name = 0x6e, AT_MIPS_linkage_name = 0x2007,
             AT_str_offsets_base = 0x72, AT_addr_base = 0x73, AT_rnglists_base = 0x74, AT_loclists_base = 0x8c,
             AT_discr = 0x15, AT_discr_value = 0x16, AT_artificial = 0x34, AT_alignment = 0x88,
-            AT_decl_column = 0x39, AT_call_return_pc = 0x7d, AT_call_value = 0x7e, AT_GNU_call_site_value = 0x2111, AT_enum_class = 0x6d, AT_signature = 0x69, AT_GNU_ranges_base = 0x2132, AT_GNU_addr_base = 0x2133;
+            AT_decl_column = 0x39, AT_call_return_pc = 0x7d, AT_call_value = 0x7e, AT_GNU_call_site_value = 0x2111, AT_enum_class = 0x6d, AT_accessibility = 0x32, AT_virtuality = 0x4c, AT_vtable_elem_location = 0x4d, AT_object_pointer = 0x64, AT_signature = 0x69, AT_GNU_ranges_base = 0x2132, AT_GNU_addr_base = 0x2133;
 
     // Forms
     public static final int FORM_addr = 0x01, FORM_block2 = 0x03, FORM_block4 = 0x04, FORM_data2 = 0x05,

@@ -25,13 +25,20 @@ public final class Evaluator {
 
     /** Parses and evaluates {@code expression}. */
     public Value evaluate(String expression) {
-        Expr e = Parser.parse(expression, n -> ctx.type(n).isPresent() && ctx.variable(n).isEmpty());
+        Expr e = Parser.parse(expression, this::isTypeName);
         Value v = eval(e);
         // a computed pointer (&s[1], p + 1, a cast) carries no memory access: a char * needs it for its string
         if (v.target() == null && v.type().strip() instanceof Type.Pointer && ctx.target() != null) {
             return Value.at(v.type(), new Location.Implicit(v.bytes()), ctx.target());
         }
         return v;
+    }
+
+    /** A type's name, not a variable's: a class's name is its type, not its constructor (a function of that name too). */
+    private boolean isTypeName(String n) {
+        if (ctx.type(n).isEmpty()) return false;
+        Optional<Value> v = ctx.variable(n);
+        return v.isEmpty() || v.get().type().strip() instanceof Type.Function;
     }
 
     /** gdb's LEFT@N: N objects of LEFT's type starting at LEFT's address. */
@@ -72,7 +79,7 @@ public final class Evaluator {
         int stars = 0;
         String base = t;
         while (base.endsWith("*")) { stars++; base = base.substring(0, base.length() - 1).trim(); }
-        if (ctx.variable(base).isPresent()) return Optional.empty();
+        if (ctx.variable(base).isPresent() && !isTypeName(base)) return Optional.empty();
         Optional<Type> bt = builtinOrNamed(base);
         if (bt.isEmpty()) return Optional.empty();
         Type r = bt.get();
@@ -133,6 +140,14 @@ public final class Evaluator {
 
     /** Runs a call of a function of the program (see {@link FunctionCalls}); returnType null: the function's own. */
     private Value call(Expr.Call call, Type returnType) {
+        if (call.function() instanceof Expr.Member m) {
+            Optional<Value> r = methodCall(m, call.args(), returnType);
+            if (r.isPresent()) return r.get();
+        }
+        if (call.function() instanceof Expr.Name n && n.name().contains("::") && ctx.variable(n.name()).isEmpty()) {
+            Optional<Value> r = staticMethodCall(n.name(), call.args(), returnType);
+            if (r.isPresent()) return r.get();
+        }
         String name = call.function() instanceof Expr.Name n ? n.name() : "function";
         FunctionCalls.Callee callee;
         java.util.OptionalLong elsewhere = call.function() instanceof Expr.Name && ctx.variable(name).isEmpty()
@@ -148,6 +163,59 @@ public final class Evaluator {
         for (Expr a : call.args()) args.add(eval(a));
         Type rt = returnType != null ? returnType : callee.type().returnType();
         io.jrrtui.arch.FunctionCall plan = FunctionCalls.plan(callee, args, rt);
+        if (typeOnly) return FunctionCalls.unrun(rt);
+        return FunctionCalls.result(rt, ctx.call(plan), ctx.target());
+    }
+
+    /**
+     * obj.method(args) / ptr->method(args) of a C++ class (see {@link MethodCalls}); empty when the
+     * member is a data member (a function pointer is called as before).
+     */
+    private Optional<Value> methodCall(Expr.Member m, List<Expr> argExprs, Type returnType) {
+        Value o = eval(m.object());
+        Type s = o.type().strip();
+        if (s instanceof Type.Pointer || s instanceof Type.Reference) {
+            o = deref(o);
+            s = o.type().strip();
+        }
+        if (!(s instanceof Type.Struct st) || !st.isCplus()) return Optional.empty();
+        List<Value> args = new java.util.ArrayList<>();
+        for (Expr a : argExprs) args.add(eval(a));
+        Optional<Value> x = MethodCalls.xmethod(o, m.member(), args);
+        if (x.isPresent()) return x;
+        List<MethodCalls.Found> found = MethodCalls.lookup(st, m.member(), 0, 0);
+        if (found.isEmpty()) {
+            if (findMember(o, st, m.member(), 0).isPresent()) return Optional.empty();
+            throw new JrrException("Couldn't find method " + st.tagName() + "::" + m.member());
+        }
+        MethodCalls.Found f = MethodCalls.choose(found, st.tagName(), m.member(), args.size());
+        long self = o.address().orElseThrow(() -> new JrrException("Attempt to take address of value not located in memory.")) + f.offset();
+        return Optional.of(runMethod(f, self, args, returnType));
+    }
+
+    /** Class::method(args): a static member function (or gdb's refusal of one the compiler only inlined). */
+    private Optional<Value> staticMethodCall(String qualified, List<Expr> argExprs, Type returnType) {
+        int sep = qualified.lastIndexOf("::");
+        Optional<Type> cls = ctx.type(qualified.substring(0, sep));
+        if (cls.isEmpty() || !(cls.get().strip() instanceof Type.Struct st)) return Optional.empty();
+        List<MethodCalls.Found> found = MethodCalls.lookup(st, qualified.substring(sep + 2), 0, 0);
+        found.removeIf(f -> !f.method().isStatic());
+        if (found.isEmpty()) return Optional.empty();
+        List<Value> args = new java.util.ArrayList<>();
+        for (Expr a : argExprs) args.add(eval(a));
+        MethodCalls.Found f = MethodCalls.choose(found, st.tagName(), qualified.substring(sep + 2), args.size());
+        return Optional.of(runMethod(f, 0, args, returnType));
+    }
+
+    private Value runMethod(MethodCalls.Found f, long self, List<Value> args, Type returnType) {
+        Type.Method method = f.method();
+        long code = MethodCalls.address(f, self, ctx.target(), ctx);
+        List<Value> all = new java.util.ArrayList<>();
+        if (!method.isStatic()) all.add(Value.ofLong(method.type().params().get(0), self));
+        all.addAll(args);
+        Type rt = returnType != null ? returnType : method.type().returnType();
+        String shown = f.owner().tagName() + "::" + method.name();
+        io.jrrtui.arch.FunctionCall plan = FunctionCalls.plan(new FunctionCalls.Callee(shown, code, method.type()), all, rt);
         if (typeOnly) return FunctionCalls.unrun(rt);
         return FunctionCalls.result(rt, ctx.call(plan), ctx.target());
     }
@@ -239,6 +307,7 @@ public final class Evaluator {
             throw new JrrException("Attempt to extract a component of a value that is not a structure" + (arrow ? " pointer." : "."));
         }
         Optional<Value> found = findMember(o, st, name, 0);
+        if (found.isEmpty() && st.isCplus()) found = MethodCalls.methodValue(st, name, ctx);
         return found.orElseThrow(() -> new JrrException("There is no member named " + name + "."));
     }
 

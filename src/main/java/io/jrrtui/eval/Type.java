@@ -139,9 +139,29 @@ public abstract class Type {
     }
 
     /** One data member; bit fields have bitSize > 0 and a bit offset from the start of the struct. */
-    public record Member(String name, Type type, long offset, int bitSize, long bitOffset, boolean baseClass) {
+    public record Member(String name, Type type, long offset, int bitSize, long bitOffset, boolean baseClass, Access access,
+            boolean virtualBase, boolean artificial, String linkageName) {
+        public Member(String name, Type type, long offset, int bitSize, long bitOffset, boolean baseClass) {
+            this(name, type, offset, bitSize, bitOffset, baseClass, Access.PUBLIC, false, false, null);
+        }
+
         public boolean isBitField() { return bitSize > 0; }
     }
+
+    /** C++ access (DW_AT_accessibility, or the default of the class key). */
+    public enum Access {
+        PUBLIC, PROTECTED, PRIVATE;
+
+        public String word() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    /**
+     * A C++ member function as the class declares it: its type with the artificial {@code this}
+     * first (absent for a static one), its mangled name (to find its code), and, when virtual, its
+     * slot in the vtable.
+     */
+    public record Method(String name, String linkageName, Function type, boolean isStatic, boolean isConst, boolean virtual,
+            long vtableSlot, Access access, boolean artificial, List<Type> declaredParams) {}
 
     /** struct, union or class, with members filled in after construction (types may be recursive). */
     public static final class Struct extends Type {
@@ -173,6 +193,23 @@ public abstract class Type {
         /** A C++ template's type arguments in order (DW_TAG_template_type_param), empty otherwise. */
         public List<Type> templateArgs() { return templateArgs; }
         public List<Member> members() { return members; }
+        private List<Method> methods = List.of();
+        private List<Member> statics = List.of();
+        private List<Member> declared = List.of();
+        void setMethods(List<Method> m) { methods = List.copyOf(m); }
+        void setStatics(List<Member> m) { statics = List.copyOf(m); }
+        void setDeclared(List<Member> m) { declared = List.copyOf(m); }
+        /** Data members, static ones included, in declaration order (ptype's order), bases first. */
+        public List<Member> declared() { return declared.isEmpty() ? members : declared; }
+        /** Whether the member is one of {@link #statics()} (by identity). */
+        public boolean isStatic(Member m) {
+            for (Member x : statics) if (x == m) return true;
+            return false;
+        }
+        /** C++ member functions in declaration order (empty for C). */
+        public List<Method> methods() { return methods; }
+        /** C++ static data members (declarations; their storage is a global elsewhere). */
+        public List<Member> statics() { return statics; }
         public VariantPart variantPart() { return variantPart; }
         public String tagName() { return tagName; }
         public boolean isDeclaration() { return declaration; }

@@ -144,20 +144,36 @@ public final class TypeFactory {
         cache.put(key(d), s);
         List<Type.Member> members = new ArrayList<>();
         List<Type> templateArgs = new ArrayList<>();
+        List<Type.Method> methods = new ArrayList<>();
+        List<Type.Member> statics = new ArrayList<>();
+        List<Type.Member> declared = new ArrayList<>();
         for (Die c : d.children()) {
             if (c.tag() == Dw.TAG_template_type_param && c.type().isPresent()) {
                 templateArgs.add(of(c.type()));
             } else if (c.tag() == Dw.TAG_GNU_template_parameter_pack) { // variadic: the pack's types in order
                 for (Die t : c.children()) if (t.tag() == Dw.TAG_template_type_param && t.type().isPresent()) templateArgs.add(of(t.type()));
             } else if (c.tag() == Dw.TAG_member || c.tag() == Dw.TAG_inheritance) {
-                if (c.flag(Dw.AT_declaration)) continue; // static members live elsewhere
+                if (c.flag(Dw.AT_declaration)) { // static members live elsewhere; ptype names them
+                    statics.add(staticMember(c, k));
+                    declared.add(statics.get(statics.size() - 1));
+                    continue;
+                }
                 members.add(member(c, s));
+                declared.add(members.get(members.size() - 1));
+            } else if (c.tag() == Dw.TAG_variable && cplus && c.flag(Dw.AT_declaration)) { // DWARF 5's static member
+                statics.add(staticMember(c, k));
+                declared.add(statics.get(statics.size() - 1));
+            } else if (c.tag() == Dw.TAG_subprogram && cplus) {
+                methods.add(method(c, k));
             } else if (c.tag() == Dw.TAG_variant_part) {
                 s.setVariantPart(variantPart(c, s));
             }
         }
         s.setMembers(members);
         s.setTemplateArgs(templateArgs);
+        s.setMethods(methods);
+        s.setStatics(statics);
+        s.setDeclared(declared);
         return s;
     }
 
@@ -179,7 +195,57 @@ public final class TypeFactory {
         }
         String name = c.name().orElse(null);
         if (c.tag() == Dw.TAG_inheritance) name = TypeNames.baseName(t);
-        return new Type.Member(name, t, off, bitSize, bitOffset, c.tag() == Dw.TAG_inheritance);
+        return new Type.Member(name, t, off, bitSize, bitOffset, c.tag() == Dw.TAG_inheritance, access(c, owner.kind()),
+                c.tag() == Dw.TAG_inheritance && c.unsigned(Dw.AT_virtuality).orElse(0L) != 0, c.flag(Dw.AT_artificial), null);
+    }
+
+    /** DW_AT_accessibility, else the default of the class key: private in a class, public in a struct or union. */
+    private static Type.Access access(Die c, Type.Kind ownerKind) {
+        long a = c.unsigned(Dw.AT_accessibility).orElse(ownerKind == Type.Kind.CLASS ? 3L : 1L);
+        return a == 2 ? Type.Access.PROTECTED : a == 3 ? Type.Access.PRIVATE : Type.Access.PUBLIC;
+    }
+
+    private Type.Member staticMember(Die c, Type.Kind ownerKind) {
+        return new Type.Member(c.name().orElse("?"), of(c.type()), 0, 0, 0, false, access(c, ownerKind), false, c.flag(Dw.AT_artificial),
+                c.linkageName().orElse(null));
+    }
+
+    /** A member function's declaration in its class (see {@link Type.Method}). */
+    private Type.Method method(Die c, Type.Kind ownerKind) {
+        Type.Function fn = (Type.Function) function(c);
+        List<Die> params = c.childrenWithTag(t -> t == Dw.TAG_formal_parameter);
+        boolean hasThis = !params.isEmpty() && params.get(0).flag(Dw.AT_artificial);
+        boolean isConst = false;
+        if (hasThis && fn.params().get(0).strip() instanceof Type.Pointer p) isConst = p.target().kind() == Type.Kind.CONST;
+        if (hasThis && fn.params().get(0).kind() != Type.Kind.CONST) {
+            // gdb makes this a const pointer (GCC marks it so in definitions, not in the class: GCC PR 43053)
+            List<Type> ps = new ArrayList<>(fn.params());
+            ps.set(0, new Type.Qualified(Type.Kind.CONST, ps.get(0)));
+            fn = new Type.Function(fn.returnType(), ps, fn.prototyped(), fn.varargs());
+        }
+        List<Type> declaredParams = new ArrayList<>();
+        for (int i = 0; i < params.size() && i < fn.params().size(); i++) {
+            if (!params.get(i).flag(Dw.AT_artificial)) declaredParams.add(fn.params().get(i));
+        }
+        boolean virtual = c.unsigned(Dw.AT_virtuality).orElse(0L) != 0 && c.has(Dw.AT_vtable_elem_location);
+        long slot = -1;
+        Optional<io.jrrtui.dwarf.AttrValue> loc = c.raw(Dw.AT_vtable_elem_location);
+        if (virtual && loc.isPresent() && loc.get().isExprloc()) {
+            java.nio.ByteBuffer b = loc.get().blockView();
+            if (b.remaining() > 0 && (b.get() & 0xff) == 0x10) { // DW_OP_constu N
+                long v = 0;
+                int shift = 0;
+                while (b.hasRemaining()) {
+                    int x = b.get() & 0xff;
+                    v |= (long) (x & 0x7f) << shift;
+                    shift += 7;
+                    if ((x & 0x80) == 0) break;
+                }
+                slot = v;
+            }
+        }
+        return new Type.Method(c.name().orElse("?"), c.linkageName().orElse(null), fn, !hasThis, isConst, virtual, slot,
+                access(c, ownerKind), c.flag(Dw.AT_artificial), declaredParams);
     }
 
     private Type.VariantPart variantPart(Die vp, Type.Struct owner) {

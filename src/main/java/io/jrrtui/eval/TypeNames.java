@@ -140,12 +140,18 @@ public final class TypeNames {
      * gdb: 1 at the top; members get show-1; an anonymous type is expanded while show >= 0, and
      * below that printed as {@code struct {...}}.
      */
-    private static String expand(Type t0, String declarator, int indent, int show) {
+    /** {@link #expand}, for the C++ class printer's members. */
+    interface Expander {
+        String expand(Type t, String declarator, int indent, int show);
+    }
+
+    static String expand(Type t0, String declarator, int indent, int show) {
         Type t = indent == 0 ? resolveInner(t0, 0) : t0;
         Type core = t;
         for (int i = 0; i < MAX_DEPTH; i++) {
             if (core.kind() == Type.Kind.POINTER && ((Type.Pointer) core).rustName() == null) core = ((Type.Pointer) core).target();
             else if (core.kind() == Type.Kind.ARRAY) core = ((Type.Array) core).element();
+            else if (core.kind() == Type.Kind.REFERENCE) core = ((Type.Reference) core).target();
             else if (core.kind() == Type.Kind.CONST || core.kind() == Type.Kind.VOLATILE) core = ((Type.Qualified) core).target();
             else if (core.kind() == Type.Kind.FUNCTION) core = ((Type.Function) core).returnType();
             else break;
@@ -161,6 +167,10 @@ public final class TypeNames {
         int at = plain.indexOf(name);
         if (at < 0) return plain;
         String head = anonymous ? (name.endsWith(" {...}") ? name.substring(0, name.length() - 6) : "") : name;
+        if (core instanceof Type.Struct cs && cs.isCplus() && !cs.isDeclaration()) {
+            head = anonymous ? CxxTypeNames.keyword(cs) : CxxTypeNames.head(cs);
+            body = CxxTypeNames.body(cs, indent, show, TypeNames::expand);
+        }
         return plain.substring(0, at) + head + body + plain.substring(at + name.length());
     }
 

@@ -29,6 +29,15 @@ public final class ValueFormatter {
         this.symbols = symbols;
     }
 
+    /** Where a C++ static data member lives, by its mangled name (null: statics are not printed). */
+    private java.util.function.Function<String, java.util.OptionalLong> statics;
+
+    /** Prints C++ static data members as gdb does ({@code static made_ = 0}), found by their mangled names. */
+    public ValueFormatter withStatics(java.util.function.Function<String, java.util.OptionalLong> where) {
+        this.statics = where;
+        return this;
+    }
+
     /**
      * The text after {@code $1 = }.
      *
@@ -281,7 +290,27 @@ public final class ValueFormatter {
             if (pretty.isPresent()) return pretty.get();
         }
         List<String> parts = new ArrayList<>();
-        for (Type.Member m : s.members()) parts.add(member(v, m, depth));
+        if (!s.isCplus()) {
+            for (Type.Member m : s.members()) parts.add(member(v, m, depth));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        boolean fields = false;
+        for (Type.Member m : s.declared()) {
+            fields |= !m.baseClass();
+            if (!s.isStatic(m)) {
+                parts.add(member(v, m, depth));
+            } else if (statics != null) {
+                java.util.OptionalLong at = m.linkageName() == null ? java.util.OptionalLong.empty() : statics.apply(m.linkageName());
+                // a static member declared but never defined has no storage: gdb says <optimized out>
+                if (m.type().strip() == s) { // printing it would print it again
+                    parts.add("static " + m.name() + " = <same as static member of an already seen type>");
+                    continue;
+                }
+                parts.add("static " + m.name() + " = " + (at.isPresent() ? format(Value.inMemory(m.type(), at.getAsLong(), v.target()), false,
+                        depth + 1) : "<optimized out>"));
+            }
+        }
+        if (!fields) parts.add("<No data fields>");
         return "{" + String.join(", ", parts) + "}";
     }
 

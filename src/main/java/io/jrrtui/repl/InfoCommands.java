@@ -39,6 +39,8 @@ final class InfoCommands {
                 Cmd.of("frame", "All about the selected stack frame.").alias("f")
                         .usage("info frame [LEVEL]").does((a, out) -> frame(c, a, out)),
                 Cmd.of("threads", "Display currently known threads.").does((a, out) -> StackCommands.threads(c, out)),
+                Cmd.of("inferiors", "Print a list of inferiors being managed: the replayed process.").usage("info inferiors [1]")
+                        .does((a, out) -> inferiors(c, a, out)),
                 Cmd.of("proc", "Information about the process: its memory mappings.").usage("info proc mappings")
                         .does((a, out) -> procMappings(c, a.strip(), out)),
                 Cmd.of("sharedlibrary", "Status of loaded shared object libraries.").alias("dll")
@@ -71,6 +73,24 @@ final class InfoCommands {
         } catch (JrrException e) {
             return null;
         }
+    }
+
+    /**
+     * gdb's table of inferiors: the one process a replay follows ("process N" while it exists,
+     * gdb's "<null>" after it ended), its connection the replay, its executable.
+     */
+    private static void inferiors(ReplContext c, String args, java.io.PrintStream out) {
+        for (String n : args.strip().split("\\s+")) {
+            if (n.isEmpty() || n.equals("1")) continue;
+            if (!n.matches("\\d+")) throw new JrrException("Arguments must be numbers or '$' variables.");
+            out.println("No inferiors.");
+            return;
+        }
+        int pid = c.session.processId();
+        String exe = c.session.programPath();
+        out.println("  Num  Description       Connection           Executable        ");
+        out.println(String.format("* %-4s %-17s %-20s %-17s ", "1", pid > 0 ? "process " + pid : "<null>", pid > 0 ? "1 (replay)" : "",
+                exe == null ? "" : exe));
     }
 
     static ReplCommand command(CommandTable infos) {

@@ -24,7 +24,7 @@ final class Settings {
         SHOW.put("print pretty", "Pretty formatting of structures is %s.");
         SHOW.put("print elements", "Limit on string chars or array elements to print is %s.");
         SHOW.put("print address", "Printing of addresses is %s.");
-        SHOW.put("print object", "Printing of C++ virtual function tables is %s.");
+        SHOW.put("print object", "Printing of object's derived type based on vtable info is %s.");
         SHOW.put("print static-members", "Printing of C++ static members is %s.");
         SHOW.put("print frame-arguments", "Printing of non-scalar frame arguments is \"%s\".");
         SHOW.put("verbose", "Verbosity is %s.");
@@ -98,6 +98,10 @@ final class Settings {
         String name = settingOf(line.strip());
         if (name == null) throw new JrrException("Undefined show command: \"" + line.strip() + "\".  Try \"help show\".");
         return String.format(SHOW.get(name), values.get(name));
+    }
+
+    boolean printObject() {
+        return values.get("print object").equals("on");
     }
 
     boolean prettyPrint() {

@@ -131,7 +131,9 @@ public final class StopPrinter {
                 hit = new BreakpointInfo(stop.breakpoint(), "breakpoint", true, true, "", List.of(), null, 1);
             }
         }
-        return switched + stop(stop, frame, hit);
+        StringBuilder notes = new StringBuilder();
+        for (String n : session.threadNotes()) notes.append(n).append('\n');
+        return notes + switched + stop(stop, frame, hit);
     }
 
     /**

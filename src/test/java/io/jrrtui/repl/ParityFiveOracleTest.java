@@ -158,7 +158,8 @@ class ParityFiveOracleTest {
         assertEquals("a+\\.", io.jrrtui.util.BasicRegex.toJava("a\\+\\."));
     }
 
-    private static int[] compare(String scenario, List<String> commands, List<String> gdb, List<String> ours, List<String> differences) {
+    /** Counts the blocks that agree and adds a description of each one that does not to differences. */
+    static int[] compare(String scenario, List<String> commands, List<String> gdb, List<String> ours, List<String> differences) {
         int agree = 0;
         for (int i = 0; i < commands.size(); i++) {
             String g = i < gdb.size() ? gdb.get(i) : "<missing>";
